@@ -1,0 +1,732 @@
+//! Roll-ups: adding line items up the classification tree, exactly.
+
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::ledger::{Columns, NO_VALUE};
+use super::{Book, Ledger, Nature, Phase};
+use crate::catalog::Catalog;
+use crate::classification::{Code, Scheme};
+use crate::error::{Error, Result};
+use crate::finding::{Finding, Findings, Severity};
+use crate::vocab::vocabulary;
+
+/// Rule ids of the budget checks.
+pub mod rules {
+    /// `budget.subtotal_mismatch` (error): a published subtotal — a line at an upper level of a
+    /// branch that also has lower lines, checked with [`Subtotals::Check`](crate::Subtotals) —
+    /// differs from the sum of the lines under it. Source: the classification is a tree in which
+    /// each 类 and 款 is the sum of its 款 and 项 (财政部《政府收支分类科目》; the published tables print
+    /// "every parent row = Σ its children", fiscal.md §2.3 identity 2).
+    pub const SUBTOTAL_MISMATCH: &str = "budget.subtotal_mismatch";
+}
+
+vocabulary! {
+    /// A dimension of a line item that roll-ups and comparisons can group by.
+    pub enum GroupKey("group key") {
+        /// Budget year.
+        Year = "year", "年度";
+        /// Which of the four budgets.
+        Book = "book", "预算类型" | "四本预算";
+        /// Budget, adjusted budget or final account.
+        Phase = "phase", "阶段";
+        /// Department or unit.
+        Unit = "unit", "单位" | "部门";
+        /// Basic or project expenditure.
+        Nature = "nature", "支出性质";
+        /// Fund source.
+        Source = "source", "资金来源";
+        /// Economic code (as given on the line).
+        Economic = "economic", "经济分类";
+    }
+}
+
+vocabulary! {
+    /// Which classification tree a roll-up climbs.
+    #[derive(Default)]
+    pub enum Hierarchy("hierarchy") {
+        /// 支出功能分类: 项 → 款 → 类 (the default).
+        #[default]
+        Functional = "functional", "支出功能分类" | "功能分类";
+        /// 支出经济分类: 款 → 类; every line must then carry an economic code.
+        Economic = "economic", "支出经济分类" | "经济分类";
+    }
+}
+
+vocabulary! {
+    /// What to do with lines at two levels of one branch (e.g. a 类 line 208 and a 项 line
+    /// 2080505 of the same unit, book, phase, nature and source).
+    #[derive(Default)]
+    pub enum Subtotals("subtotals") {
+        /// Refuse: summing both would count the money twice ([`Error::LevelConflict`]). The default.
+        #[default]
+        Reject = "reject", "拒绝";
+        /// Treat the upper lines as published subtotals: leave them out of the sums and compare
+        /// each with the sum of the lines under it ([`rules::SUBTOTAL_MISMATCH`]).
+        Check = "check", "核对";
+    }
+}
+
+/// The value of one [`GroupKey`] for a group of lines.
+///
+/// ```
+/// use sunlit::{GroupKey, GroupValue, Nature};
+/// assert_eq!(GroupValue::parse(GroupKey::Nature, "基本支出").unwrap(), GroupValue::Nature(Nature::Basic));
+/// assert_eq!(GroupValue::parse(GroupKey::Source, "").unwrap(), GroupValue::Source(None));
+/// assert!(GroupValue::parse(GroupKey::Year, "twenty").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GroupValue {
+    /// A year.
+    Year(i32),
+    /// A book.
+    Book(Book),
+    /// A phase.
+    Phase(Phase),
+    /// A unit.
+    Unit(String),
+    /// A nature.
+    Nature(Nature),
+    /// A fund source, or none.
+    Source(Option<String>),
+    /// An economic code, or none.
+    Economic(Option<Code>),
+}
+
+impl GroupValue {
+    /// The dimension of this value.
+    ///
+    /// ```
+    /// use sunlit::{GroupKey, GroupValue};
+    /// assert_eq!(GroupValue::Year(2026).key(), GroupKey::Year);
+    /// ```
+    pub fn key(&self) -> GroupKey {
+        match self {
+            GroupValue::Year(_) => GroupKey::Year,
+            GroupValue::Book(_) => GroupKey::Book,
+            GroupValue::Phase(_) => GroupKey::Phase,
+            GroupValue::Unit(_) => GroupKey::Unit,
+            GroupValue::Nature(_) => GroupKey::Nature,
+            GroupValue::Source(_) => GroupKey::Source,
+            GroupValue::Economic(_) => GroupKey::Economic,
+        }
+    }
+
+    /// Parse the text form of a value of `key` (ids or Chinese names; blank is "none" for
+    /// source and economic).
+    ///
+    /// ```
+    /// use sunlit::{Book, GroupKey, GroupValue};
+    /// assert_eq!(GroupValue::parse(GroupKey::Book, "general").unwrap(), GroupValue::Book(Book::General));
+    /// assert!(GroupValue::parse(GroupKey::Economic, "401").is_err());
+    /// ```
+    pub fn parse(key: GroupKey, text: &str) -> Result<GroupValue> {
+        let blank = text.trim().is_empty();
+        Ok(match key {
+            GroupKey::Year => GroupValue::Year(super::ledger::parse_year(text)?),
+            GroupKey::Book => GroupValue::Book(Book::parse(text)?),
+            GroupKey::Phase => GroupValue::Phase(Phase::parse(text)?),
+            GroupKey::Unit => GroupValue::Unit(text.to_owned()),
+            GroupKey::Nature => GroupValue::Nature(Nature::parse(text)?),
+            GroupKey::Source => GroupValue::Source((!blank).then(|| text.to_owned())),
+            GroupKey::Economic => GroupValue::Economic(if blank {
+                None
+            } else {
+                Some(Code::economic(text)?)
+            }),
+        })
+    }
+
+    /// The text form: ids for vocabularies, digits for codes and years, blank for "none".
+    ///
+    /// ```
+    /// use sunlit::{GroupValue, Phase};
+    /// assert_eq!(GroupValue::Phase(Phase::Final).text(), "final");
+    /// assert_eq!(GroupValue::Source(None).text(), "");
+    /// ```
+    pub fn text(&self) -> String {
+        match self {
+            GroupValue::Year(y) => y.to_string(),
+            GroupValue::Book(b) => b.id().to_owned(),
+            GroupValue::Phase(p) => p.id().to_owned(),
+            GroupValue::Unit(u) => u.clone(),
+            GroupValue::Nature(n) => n.id().to_owned(),
+            GroupValue::Source(s) => s.clone().unwrap_or_default(),
+            GroupValue::Economic(c) => c.map(|c| c.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// Options of [`Ledger::rollup`].
+///
+/// ```
+/// use sunlit::{GroupKey, RollupOptions};
+/// let o = RollupOptions { by: vec![GroupKey::Nature], ..Default::default() };
+/// assert_eq!(o.subtotals, sunlit::Subtotals::Reject);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RollupOptions {
+    /// Group by these dimensions (none: one group). Lines of different years or phases are never
+    /// added together: group by `year` / `phase` or select first.
+    pub by: Vec<GroupKey>,
+    /// Which tree to climb.
+    pub hierarchy: Hierarchy,
+    /// What to do with lines at two levels of one branch.
+    pub subtotals: Subtotals,
+}
+
+/// One group of a [`Rollup`]: its dimension values and the amount at every node of the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RollupGroup {
+    /// The values of the grouping dimensions, in [`RollupOptions::by`] order.
+    pub key: Vec<GroupValue>,
+    /// The budget year of the group's lines (used to look names up in a catalogue).
+    pub year: i32,
+    /// Amount at every code that has lines at or under it, in code order.
+    pub amounts: BTreeMap<Code, Decimal>,
+    /// Sum of the 类 (level-1) amounts: the group's 合计.
+    pub total: Decimal,
+}
+
+/// One node of a roll-up, borrowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RollupRow<'a> {
+    /// The group's dimension values.
+    pub group: &'a [GroupValue],
+    /// The code.
+    pub code: Code,
+    /// Its level (1 = 类).
+    pub level: u8,
+    /// The amount at or under it.
+    pub amount: Decimal,
+}
+
+/// One node of a roll-up with its name from a catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RollupRecord {
+    /// The group's dimension values.
+    pub group: Vec<GroupValue>,
+    /// The code.
+    pub code: Code,
+    /// Its level (1 = 类).
+    pub level: u8,
+    /// Its name in the catalogue of the group's year, if the catalogue has it.
+    pub name: Option<String>,
+    /// The amount at or under it.
+    pub amount: Decimal,
+}
+
+/// The result of [`Ledger::rollup`]: amounts at every level of the tree, per group, plus the
+/// findings of any subtotal check.
+///
+/// ```
+/// use sunlit::{Code, GroupKey, GroupValue, Ledger, Nature, RollupOptions};
+/// let ledger = Ledger::read_csv_str("\
+/// year,book,phase,unit,functional,economic,nature,source,amount
+/// 2026,general,budget,u,2120104,,basic,,22783399
+/// 2026,general,budget,u,2120104,,project,,10992193
+/// ").unwrap();
+/// let r = ledger.rollup(&RollupOptions { by: vec![GroupKey::Nature], ..Default::default() }).unwrap();
+/// let c = Code::functional("212").unwrap();
+/// assert_eq!(r.amount(c, &[]).unwrap().unwrap().to_string(), "33775592");
+/// assert_eq!(r.amount(c, &[GroupValue::Nature(Nature::Project)]).unwrap().unwrap().to_string(), "10992193");
+/// assert!(r.amount(c, &[GroupValue::Year(2026)]).is_err()); // not grouped by year
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rollup {
+    hierarchy: Hierarchy,
+    by: Vec<GroupKey>,
+    groups: Vec<RollupGroup>,
+    findings: Findings,
+}
+
+/// Where a set of lines sits: its context (every dimension but the codes) and its position in
+/// the two trees (the climbed code and the other code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct PosKey {
+    year: i32,
+    unit: u32,
+    source: u32,
+    book: Book,
+    phase: Phase,
+    nature: Nature,
+    hier: Code,
+    other: Option<Code>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Pos {
+    sum: Decimal,
+    first_row: usize,
+}
+
+fn ancestors_or_self(c: Code) -> impl Iterator<Item = Code> {
+    (1..=c.level()).filter_map(move |l| c.at_level(l))
+}
+
+/// Positions that contain `k` (excluding `k`): ancestor-or-self in the climbed tree crossed with
+/// ancestor-or-self-or-none in the other tree.
+fn covering(k: &PosKey) -> impl Iterator<Item = PosKey> + '_ {
+    let others: Vec<Option<Code>> = match k.other {
+        None => vec![None],
+        Some(o) => ancestors_or_self(o).map(Some).chain([None]).collect(),
+    };
+    ancestors_or_self(k.hier)
+        .flat_map(move |h| {
+            others.clone().into_iter().map(move |o| PosKey {
+                hier: h,
+                other: o,
+                ..*k
+            })
+        })
+        .filter(move |u| u != k)
+}
+
+/// Whether any two distinct positions could contain one another at all (cheap pre-check on the
+/// distinct codes, so flat ledgers skip the per-position search).
+fn may_nest(positions: &HashMap<PosKey, Pos>) -> bool {
+    let hier: HashSet<Code> = positions.keys().map(|k| k.hier).collect();
+    let other: HashSet<Option<Code>> = positions.keys().map(|k| k.other).collect();
+    let nested = |set: &HashSet<Code>| {
+        set.iter()
+            .any(|c| c.ancestors().iter().any(|a| set.contains(a)))
+    };
+    let other_codes: HashSet<Code> = other.iter().flatten().copied().collect();
+    nested(&hier) || nested(&other_codes) || (other.contains(&None) && !other_codes.is_empty())
+}
+
+impl Ledger {
+    /// Add the lines up the tree — 项 → 款 → 类 → 合计 — exactly, per group.
+    ///
+    /// Lines may sit at any level. Two lines of the same context (year, book, phase, unit,
+    /// nature, source) at two levels of one branch would be counted twice, so they are an
+    /// [`Error::LevelConflict`] unless `subtotals` is [`Subtotals::Check`]; then the upper ones
+    /// are compared with the sum under them, reported as findings, and left out of the sums.
+    /// Lines of several years or phases are only added up when grouped by `year` / `phase`
+    /// ([`Error::MixedDimension`] otherwise): a budget plus its final account is no total.
+    ///
+    /// ```
+    /// use sunlit::{Code, Error, Ledger, RollupOptions, Subtotals};
+    /// let ledger = Ledger::read_csv_str("\
+    /// year,book,phase,unit,functional,economic,nature,source,amount
+    /// 2026,general,budget,u,208,,basic,,100
+    /// 2026,general,budget,u,2080505,,basic,,60
+    /// 2026,general,budget,u,2080506,,basic,,40
+    /// ").unwrap();
+    /// assert!(matches!(ledger.rollup(&RollupOptions::default()), Err(Error::LevelConflict { .. })));
+    /// let r = ledger.rollup(&RollupOptions { subtotals: Subtotals::Check, ..Default::default() }).unwrap();
+    /// assert!(r.findings().is_empty()); // 208 = 60 + 40
+    /// assert_eq!(r.total(&[]).unwrap().unwrap().to_string(), "100");
+    /// ```
+    pub fn rollup(&self, opts: &RollupOptions) -> Result<Rollup> {
+        validate_by(&opts.by, opts.hierarchy)?;
+        self.check_mixed(&opts.by)?;
+        let c = self.columns();
+        let positions = positions(&c, opts.hierarchy)?;
+
+        let mut findings = Findings::new();
+        let mut uppers: HashSet<PosKey> = HashSet::new();
+        if may_nest(&positions) {
+            let mut pairs: Vec<(PosKey, PosKey)> = Vec::new();
+            for k in positions.keys() {
+                for u in covering(k) {
+                    if positions.contains_key(&u) {
+                        pairs.push((u, *k));
+                    }
+                }
+            }
+            if !pairs.is_empty() {
+                match opts.subtotals {
+                    Subtotals::Reject => {
+                        let (u, l) = pairs
+                            .iter()
+                            .min_by_key(|(u, l)| (positions[u].first_row, positions[l].first_row))
+                            .copied()
+                            .ok_or_else(|| Error::overflow("level conflict"))?;
+                        return Err(Error::LevelConflict {
+                            upper: position_label(&u),
+                            lower: position_label(&l),
+                            upper_row: positions[&u].first_row as u64 + 1,
+                            lower_row: positions[&l].first_row as u64 + 1,
+                        });
+                    }
+                    Subtotals::Check => {
+                        uppers = pairs.iter().map(|(u, _)| *u).collect();
+                        findings = check_subtotals(&positions, &uppers, &pairs, &c)?;
+                    }
+                }
+            }
+        }
+
+        // Leaves into groups.
+        let mut grouped: HashMap<Vec<GroupValue>, (i32, HashMap<Code, Decimal>)> = HashMap::new();
+        for (k, p) in &positions {
+            if uppers.contains(k) {
+                continue;
+            }
+            let gk: Vec<GroupValue> = opts.by.iter().map(|key| value_of(k, *key, &c)).collect();
+            let (_, leaves) = grouped
+                .entry(gk)
+                .or_insert_with(|| (k.year, HashMap::new()));
+            add_to(leaves.entry(k.hier).or_insert(Decimal::ZERO), p.sum)?;
+        }
+        let mut groups = Vec::with_capacity(grouped.len());
+        for (key, (year, leaves)) in grouped {
+            let mut amounts: BTreeMap<Code, Decimal> = BTreeMap::new();
+            for (code, sum) in leaves {
+                for a in ancestors_or_self(code) {
+                    add_to(amounts.entry(a).or_insert(Decimal::ZERO), sum)?;
+                }
+            }
+            let mut total = Decimal::ZERO;
+            for (code, v) in &amounts {
+                if code.level() == 1 {
+                    add_to(&mut total, *v)?;
+                }
+            }
+            groups.push(RollupGroup {
+                key,
+                year,
+                amounts,
+                total,
+            });
+        }
+        groups.sort_by(|a, b| a.key.cmp(&b.key));
+        findings.sort();
+        Ok(Rollup {
+            hierarchy: opts.hierarchy,
+            by: opts.by.clone(),
+            groups,
+            findings,
+        })
+    }
+
+    /// Refuse to add up several years or phases unless grouped by them.
+    pub(crate) fn check_mixed(&self, by: &[GroupKey]) -> Result<()> {
+        for (key, name) in [(GroupKey::Year, "year"), (GroupKey::Phase, "phase")] {
+            if by.contains(&key) {
+                continue;
+            }
+            let values = self.distinct(key);
+            if values.len() > 1 {
+                return Err(Error::MixedDimension {
+                    dimension: name.to_owned(),
+                    values: values.iter().map(GroupValue::text).collect(),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn add_to(acc: &mut Decimal, x: Decimal) -> Result<()> {
+    *acc = acc
+        .checked_add(x)
+        .ok_or_else(|| Error::overflow(format!("sum {acc} + {x}")))?;
+    Ok(())
+}
+
+fn validate_by(by: &[GroupKey], hierarchy: Hierarchy) -> Result<()> {
+    for (i, k) in by.iter().enumerate() {
+        if by[..i].contains(k) {
+            return Err(Error::value("by", k.id(), "a dimension is listed twice"));
+        }
+        if *k == GroupKey::Economic && hierarchy == Hierarchy::Economic {
+            return Err(Error::value(
+                "by",
+                k.id(),
+                "an economic roll-up cannot also be grouped by the economic code",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Sum the lines by context and position.
+fn positions(c: &Columns<'_>, hierarchy: Hierarchy) -> Result<HashMap<PosKey, Pos>> {
+    let mut positions: HashMap<PosKey, Pos> = HashMap::new();
+    for i in 0..c.amount.len() {
+        let (hier, other) = match hierarchy {
+            Hierarchy::Functional => (c.functional[i], c.economic[i]),
+            Hierarchy::Economic => match c.economic[i] {
+                Some(e) => (e, Some(c.functional[i])),
+                None => {
+                    return Err(Error::value(
+                        "economic",
+                        "",
+                        format!(
+                            "ledger row {} has no economic code; an economic roll-up needs one on every line",
+                            i + 1
+                        ),
+                    ));
+                }
+            },
+        };
+        let key = PosKey {
+            year: c.year[i],
+            unit: c.unit[i],
+            source: c.source[i],
+            book: c.book[i],
+            phase: c.phase[i],
+            nature: c.nature[i],
+            hier,
+            other,
+        };
+        match positions.entry(key) {
+            Entry::Occupied(mut o) => add_to(&mut o.get_mut().sum, c.amount[i])?,
+            Entry::Vacant(v) => {
+                v.insert(Pos {
+                    sum: c.amount[i],
+                    first_row: i,
+                });
+            }
+        }
+    }
+    Ok(positions)
+}
+
+fn position_label(k: &PosKey) -> String {
+    match k.other {
+        Some(o) => format!("{}/{}", k.hier, o),
+        None => k.hier.to_string(),
+    }
+}
+
+fn value_of(k: &PosKey, key: GroupKey, c: &Columns<'_>) -> GroupValue {
+    match key {
+        GroupKey::Year => GroupValue::Year(k.year),
+        GroupKey::Book => GroupValue::Book(k.book),
+        GroupKey::Phase => GroupValue::Phase(k.phase),
+        GroupKey::Unit => GroupValue::Unit(c.units.get(k.unit).to_owned()),
+        GroupKey::Nature => GroupValue::Nature(k.nature),
+        GroupKey::Source => {
+            GroupValue::Source((k.source != NO_VALUE).then(|| c.sources.get(k.source).to_owned()))
+        }
+        GroupKey::Economic => GroupValue::Economic(k.other),
+    }
+}
+
+/// Compare each upper position with the sum of the leaf positions it contains.
+fn check_subtotals(
+    positions: &HashMap<PosKey, Pos>,
+    uppers: &HashSet<PosKey>,
+    pairs: &[(PosKey, PosKey)],
+    c: &Columns<'_>,
+) -> Result<Findings> {
+    let mut computed: HashMap<PosKey, Decimal> = HashMap::new();
+    for (u, l) in pairs {
+        if !uppers.contains(l) {
+            add_to(
+                computed.entry(*u).or_insert(Decimal::ZERO),
+                positions[l].sum,
+            )?;
+        }
+    }
+    let mut findings = Findings::new();
+    for u in uppers {
+        let expected = computed.get(u).copied().unwrap_or(Decimal::ZERO);
+        let actual = positions[u].sum;
+        if expected != actual {
+            let context = format!(
+                "{} {} {} {} {}{}",
+                c.units.get(u.unit),
+                u.year,
+                u.book.name_zh(),
+                u.phase.name_zh(),
+                u.nature.name_zh(),
+                if u.source == NO_VALUE {
+                    String::new()
+                } else {
+                    format!(" {}", c.sources.get(u.source))
+                }
+            );
+            findings.push(
+                Finding::new(
+                    rules::SUBTOTAL_MISMATCH,
+                    Severity::Error,
+                    format!(
+                        "已列示的小计 {}（{context}，第{}行）不等于其下级明细之和",
+                        position_label(u),
+                        positions[u].first_row + 1
+                    ),
+                    format!(
+                        "subtotal {} ({context}, row {}) differs from the sum of the lines under it",
+                        position_label(u),
+                        positions[u].first_row + 1
+                    ),
+                )
+                .with_code(u.hier.to_string())
+                .with_column("amount")
+                .with_values(expected, actual),
+            );
+        }
+    }
+    Ok(findings)
+}
+
+impl Rollup {
+    /// The tree that was climbed.
+    ///
+    /// ```
+    /// let r = sunlit::Ledger::new().rollup(&Default::default()).unwrap();
+    /// assert_eq!(r.hierarchy(), sunlit::Hierarchy::Functional);
+    /// ```
+    pub fn hierarchy(&self) -> Hierarchy {
+        self.hierarchy
+    }
+
+    /// The grouping dimensions.
+    ///
+    /// ```
+    /// let r = sunlit::Ledger::new().rollup(&Default::default()).unwrap();
+    /// assert!(r.by().is_empty());
+    /// ```
+    pub fn by(&self) -> &[GroupKey] {
+        &self.by
+    }
+
+    /// The groups, sorted by their key.
+    ///
+    /// ```
+    /// let r = sunlit::Ledger::new().rollup(&Default::default()).unwrap();
+    /// assert!(r.groups().is_empty());
+    /// ```
+    pub fn groups(&self) -> &[RollupGroup] {
+        &self.groups
+    }
+
+    /// Findings of the subtotal check (empty unless [`Subtotals::Check`] found a mismatch).
+    ///
+    /// ```
+    /// let r = sunlit::Ledger::new().rollup(&Default::default()).unwrap();
+    /// assert!(r.findings().is_empty());
+    /// ```
+    pub fn findings(&self) -> &Findings {
+        &self.findings
+    }
+
+    fn matching<'a>(
+        &'a self,
+        filter: &'a [GroupValue],
+    ) -> Result<impl Iterator<Item = &'a RollupGroup> + 'a> {
+        for v in filter {
+            if !self.by.contains(&v.key()) {
+                return Err(Error::value(
+                    "filter",
+                    v.key().id(),
+                    format!(
+                        "the roll-up is not grouped by {}; group by it to filter on it",
+                        v.key().id()
+                    ),
+                ));
+            }
+        }
+        Ok(self.groups.iter().filter(move |g| {
+            filter.iter().all(|v| {
+                self.by
+                    .iter()
+                    .position(|k| *k == v.key())
+                    .is_some_and(|i| g.key[i] == *v)
+            })
+        }))
+    }
+
+    /// The amount at `code`, summed over the groups that match `filter` (every group when
+    /// empty). `Ok(None)` when no matching group has anything at or under the code — absent, not
+    /// zero. Filtering on a dimension the roll-up is not grouped by is an error, as is a code of
+    /// the other tree.
+    ///
+    /// ```
+    /// use sunlit::{Code, Ledger};
+    /// let ledger = Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
+    ///     2026,general,budget,u,2101101,,basic,,1439040\n").unwrap();
+    /// let r = ledger.rollup(&Default::default()).unwrap();
+    /// assert_eq!(r.amount(Code::functional("21011").unwrap(), &[]).unwrap().unwrap().to_string(), "1439040");
+    /// assert_eq!(r.amount(Code::functional("208").unwrap(), &[]).unwrap(), None);
+    /// ```
+    pub fn amount(&self, code: Code, filter: &[GroupValue]) -> Result<Option<Decimal>> {
+        let fits = match self.hierarchy {
+            Hierarchy::Functional => code.scheme() == Scheme::Functional,
+            Hierarchy::Economic => {
+                matches!(code.scheme(), Scheme::DeptEconomic | Scheme::GovEconomic)
+            }
+        };
+        if !fits {
+            return Err(Error::value(
+                "code",
+                &code.to_string(),
+                format!(
+                    "a {} code is not in a {} roll-up",
+                    code.scheme(),
+                    self.hierarchy
+                ),
+            ));
+        }
+        let mut out: Option<Decimal> = None;
+        for g in self.matching(filter)? {
+            if let Some(v) = g.amounts.get(&code) {
+                add_to(out.get_or_insert(Decimal::ZERO), *v)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The total (合计: the sum of the 类) over the groups that match `filter`; `Ok(None)` when
+    /// no group matches.
+    ///
+    /// ```
+    /// let r = sunlit::Ledger::new().rollup(&Default::default()).unwrap();
+    /// assert_eq!(r.total(&[]).unwrap(), None);
+    /// ```
+    pub fn total(&self, filter: &[GroupValue]) -> Result<Option<Decimal>> {
+        let mut out: Option<Decimal> = None;
+        for g in self.matching(filter)? {
+            add_to(out.get_or_insert(Decimal::ZERO), g.total)?;
+        }
+        Ok(out)
+    }
+
+    /// Every node of every group, groups in key order, nodes in code order.
+    ///
+    /// ```
+    /// let r = sunlit::Ledger::new().rollup(&Default::default()).unwrap();
+    /// assert_eq!(r.rows().count(), 0);
+    /// ```
+    pub fn rows(&self) -> impl Iterator<Item = RollupRow<'_>> + '_ {
+        self.groups.iter().flat_map(|g| {
+            g.amounts.iter().map(move |(code, amount)| RollupRow {
+                group: &g.key,
+                code: *code,
+                level: code.level(),
+                amount: *amount,
+            })
+        })
+    }
+
+    /// Every node with its name from `catalog` (looked up in the catalogue of the group's year;
+    /// `None` when the catalogue lacks the code — never a guess).
+    ///
+    /// ```
+    /// use sunlit::{Catalog, Ledger};
+    /// let ledger = Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
+    ///     2026,general,budget,u,2101101,,basic,,1439040\n").unwrap();
+    /// let recs = ledger.rollup(&Default::default()).unwrap().records(Catalog::seed());
+    /// assert_eq!(recs[0].name.as_deref(), Some("卫生健康支出"));
+    /// ```
+    pub fn records(&self, catalog: &Catalog) -> Vec<RollupRecord> {
+        self.groups
+            .iter()
+            .flat_map(|g| {
+                g.amounts.iter().map(move |(code, amount)| RollupRecord {
+                    group: g.key.clone(),
+                    code: *code,
+                    level: code.level(),
+                    name: catalog.name(*code, g.year).map(str::to_owned),
+                    amount: *amount,
+                })
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,163 @@
+//! The one error type of the library.
+//!
+//! Every variant carries the facts a caller needs to act on it — which value, which line, which
+//! column, which code — as structured fields, never only as prose. Data that parses but breaks a
+//! rule is not an error: it is a [`Finding`](crate::Finding).
+
+use crate::classification::Scheme;
+
+/// `Result` with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in sunlit.
+///
+/// Errors are values that name their input: a bad code names the code and its scheme, a bad
+/// cell names its line, column and text. The enum is `#[non_exhaustive]`: later versions add
+/// variants for new domains.
+///
+/// ```
+/// use sunlit::{Code, Error};
+/// let err = Code::functional("20805a5").unwrap_err();
+/// assert!(matches!(err, Error::Code { ref value, .. } if value == "20805a5"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A classification code that does not fit its scheme (letters, wrong length, a level the
+    /// scheme lacks, a leading digit outside the scheme's range).
+    #[error("invalid {scheme} code {value:?}: {reason}")]
+    Code {
+        /// The scheme the code was read in.
+        scheme: Scheme,
+        /// The text as given (split parts joined with `|`).
+        value: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// An amount that is not an exact decimal number as printed in Chinese budget tables.
+    #[error("invalid amount {value:?}: {reason}")]
+    Amount {
+        /// The text as given.
+        value: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// A field value outside its vocabulary (an unknown budget book, phase, nature, unit …).
+    #[error("invalid {field} {value:?}: {reason}")]
+    Value {
+        /// The field, e.g. `book`.
+        field: String,
+        /// The text as given.
+        value: String,
+        /// Why it was rejected, usually the accepted values.
+        reason: String,
+    },
+    /// A bad cell, row or header in an input file, located by line and column.
+    ///
+    /// `line` is the 1-based physical line for CSV input (the header is line 1) and the 1-based
+    /// record number for JSON or in-memory records. `column` is the column name (empty when
+    /// the whole row is at fault).
+    #[error("line {line}, column {column:?}: {reason} (value {value:?})")]
+    Input {
+        /// 1-based line (CSV) or record number (records, JSON).
+        line: u64,
+        /// The column name as in the header.
+        column: String,
+        /// The offending text.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An exact sum or conversion that does not fit a 96-bit decimal. Never wraps.
+    #[error("arithmetic overflow in {operation}")]
+    Overflow {
+        /// What was being computed.
+        operation: String,
+    },
+    /// Two rows of the same context sit at two levels of one branch (e.g. 208 and 2080505), so
+    /// summing both would count the money twice. Say that the upper row is a published subtotal
+    /// ([`Subtotals::Check`](crate::Subtotals::Check)) to compare it instead.
+    #[error(
+        "rows at two levels of one branch: {upper} (row {upper_row}) contains {lower} (row {lower_row}); \
+         mark upper rows as published subtotals to check them instead of adding them"
+    )]
+    LevelConflict {
+        /// The upper (containing) position, e.g. `208`.
+        upper: String,
+        /// The lower position, e.g. `2080505`.
+        lower: String,
+        /// 1-based ledger row of the upper row.
+        upper_row: u64,
+        /// 1-based ledger row of the lower row.
+        lower_row: u64,
+    },
+    /// An operation would add up money across a dimension that must never be summed implicitly
+    /// (several years or several phases).
+    #[error("the data mixes {dimension} values {values:?}; group by {dimension} or filter first")]
+    MixedDimension {
+        /// `year` or `phase`.
+        dimension: String,
+        /// The distinct values found.
+        values: Vec<String>,
+    },
+    /// A file could not be read or written.
+    #[error("{path}: {reason}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The operating system's message.
+        reason: String,
+    },
+}
+
+impl Error {
+    /// Attach a location to an error raised while reading one cell, turning it into
+    /// [`Error::Input`]. Errors that already carry a location keep it.
+    ///
+    /// ```
+    /// use sunlit::{Code, Error};
+    /// let err = Code::functional("2O8").unwrap_err().at(3, "functional");
+    /// assert!(matches!(err, Error::Input { line: 3, ref column, ref value, .. }
+    ///     if column == "functional" && value == "2O8"));
+    /// ```
+    #[must_use]
+    pub fn at(self, line: u64, column: &str) -> Error {
+        let value = match &self {
+            Error::Input { .. } => return self,
+            Error::Code { value, .. }
+            | Error::Amount { value, .. }
+            | Error::Value { value, .. } => value.clone(),
+            _ => String::new(),
+        };
+        Error::Input {
+            line,
+            column: column.to_owned(),
+            value,
+            reason: self.to_string(),
+        }
+    }
+
+    /// Shorthand for an [`Error::Value`].
+    pub(crate) fn value(field: &str, value: &str, reason: impl Into<String>) -> Error {
+        Error::Value {
+            field: field.to_owned(),
+            value: value.to_owned(),
+            reason: reason.into(),
+        }
+    }
+
+    /// Shorthand for an [`Error::Overflow`].
+    pub(crate) fn overflow(operation: impl Into<String>) -> Error {
+        Error::Overflow {
+            operation: operation.into(),
+        }
+    }
+
+    /// Shorthand for an [`Error::Io`].
+    pub(crate) fn io(path: &std::path::Path, err: &std::io::Error) -> Error {
+        Error::Io {
+            path: path.display().to_string(),
+            reason: err.to_string(),
+        }
+    }
+}

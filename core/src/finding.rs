@@ -1,0 +1,477 @@
+//! Findings (检查发现): one vocabulary for every check in the library.
+//!
+//! A finding is data that parses but breaks a rule: a parent row that is not the sum of its
+//! children, a code missing from the catalogue, a deadline missed. It is never an error: the
+//! input was read; the finding says what is wrong with it, where, and by how much. Every finding
+//! carries a stable rule id (`budget.subtotal_mismatch`, `catalog.unknown_code`, …) that users
+//! filter by; the rule's doc comment cites its source.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// How serious a finding is.
+///
+/// ```
+/// use sunlit::Severity;
+/// assert!(Severity::Error < Severity::Warning); // errors sort first
+/// assert_eq!("warning".parse::<Severity>().unwrap(), Severity::Warning);
+/// assert!("fatal".parse::<Severity>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// An identity that must hold (up to the unit's rounding tolerance) does not.
+    Error,
+    /// A heuristic that usually holds does not; worth a look, not proof of a mistake.
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    ///
+    /// ```
+    /// assert_eq!(sunlit::Severity::Error.id(), "error");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Severity> {
+        match s.trim() {
+            "error" | "错误" => Ok(Severity::Error),
+            "warning" | "警告" | "提示" => Ok(Severity::Warning),
+            _ => Err(Error::value("severity", s, "expected error or warning")),
+        }
+    }
+}
+
+/// One finding: which rule, how serious, where (table, code or row label, column), the expected
+/// and actual values and their difference, and a one-line message in Chinese and English.
+///
+/// ```
+/// use sunlit::{Finding, Severity};
+/// use rust_decimal::Decimal;
+/// let f = Finding::new("budget.subtotal_mismatch", Severity::Error,
+///         "上级科目不等于下级科目之和", "parent row is not the sum of its children")
+///     .with_code("208")
+///     .with_values(Decimal::from(10), Decimal::from(12));
+/// assert_eq!(f.difference, Some(Decimal::from(2)));
+/// assert_eq!(f.code.as_deref(), Some("208"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable rule id, e.g. `budget.subtotal_mismatch`.
+    pub rule: String,
+    /// Error (an identity) or warning (a heuristic).
+    pub severity: Severity,
+    /// The table the finding is about, if any.
+    pub table: Option<String>,
+    /// The code or row label the finding is about, if any.
+    pub code: Option<String>,
+    /// The column the finding is about, if any.
+    pub column: Option<String>,
+    /// What the rule expects (e.g. the sum of the children).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub expected: Option<Decimal>,
+    /// What the data says (e.g. the printed parent).
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub actual: Option<Decimal>,
+    /// `actual − expected`.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub difference: Option<Decimal>,
+    /// One line in Chinese.
+    pub message_zh: String,
+    /// One line in English.
+    pub message_en: String,
+}
+
+impl Finding {
+    /// A finding with its rule, severity and messages; add the location and values with the
+    /// `with_*` methods.
+    ///
+    /// ```
+    /// let f = sunlit::Finding::new("x.y", sunlit::Severity::Warning, "中", "en");
+    /// assert_eq!(f.rule, "x.y");
+    /// assert_eq!(f.expected, None);
+    /// ```
+    pub fn new(
+        rule: &str,
+        severity: Severity,
+        message_zh: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            severity,
+            table: None,
+            code: None,
+            column: None,
+            expected: None,
+            actual: None,
+            difference: None,
+            message_zh: message_zh.into(),
+            message_en: message_en.into(),
+        }
+    }
+
+    /// Set the table.
+    ///
+    /// ```
+    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "").with_table("T5");
+    /// assert_eq!(f.table.as_deref(), Some("T5"));
+    /// ```
+    #[must_use]
+    pub fn with_table(mut self, table: impl Into<String>) -> Finding {
+        self.table = Some(table.into());
+        self
+    }
+
+    /// Set the code or row label.
+    ///
+    /// ```
+    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "").with_code("合计");
+    /// assert_eq!(f.code.as_deref(), Some("合计"));
+    /// ```
+    #[must_use]
+    pub fn with_code(mut self, code: impl Into<String>) -> Finding {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Set the column.
+    ///
+    /// ```
+    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "").with_column("合计");
+    /// assert_eq!(f.column.as_deref(), Some("合计"));
+    /// ```
+    #[must_use]
+    pub fn with_column(mut self, column: impl Into<String>) -> Finding {
+        self.column = Some(column.into());
+        self
+    }
+
+    /// Set expected and actual; the difference is `actual − expected` (left empty if it would
+    /// overflow).
+    ///
+    /// ```
+    /// use rust_decimal::Decimal;
+    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "")
+    ///     .with_values(Decimal::from(5), Decimal::from(3));
+    /// assert_eq!(f.difference, Some(Decimal::from(-2)));
+    /// ```
+    #[must_use]
+    pub fn with_values(mut self, expected: Decimal, actual: Decimal) -> Finding {
+        self.expected = Some(expected);
+        self.actual = Some(actual);
+        self.difference = actual.checked_sub(expected);
+        self
+    }
+
+    fn sort_key(
+        &self,
+    ) -> (
+        Severity,
+        &str,
+        &Option<String>,
+        &Option<String>,
+        &Option<String>,
+    ) {
+        (
+            self.severity,
+            &self.rule,
+            &self.table,
+            &self.code,
+            &self.column,
+        )
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}] {}", self.severity, self.rule)?;
+        for (label, v) in [
+            ("table", &self.table),
+            ("code", &self.code),
+            ("column", &self.column),
+        ] {
+            if let Some(v) = v {
+                write!(f, " {label}={v}")?;
+            }
+        }
+        if let (Some(e), Some(a)) = (self.expected, self.actual) {
+            write!(f, " expected={e} actual={a}")?;
+        }
+        write!(f, ": {} / {}", self.message_zh, self.message_en)
+    }
+}
+
+/// Which findings to keep: by rule id (any of the listed, or all when empty) and by severity.
+///
+/// ```
+/// use sunlit::{FindingFilter, Severity};
+/// let f = FindingFilter { rules: vec!["budget.subtotal_mismatch".into()], severity: Some(Severity::Error) };
+/// assert_eq!(f.rules.len(), 1);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindingFilter {
+    /// Keep findings of these rules (all rules when empty). A trailing `.` or `*` selects a
+    /// family: `budget.` keeps every `budget.*` rule.
+    pub rules: Vec<String>,
+    /// Keep only this severity (both when `None`).
+    pub severity: Option<Severity>,
+}
+
+impl FindingFilter {
+    fn keeps(&self, f: &Finding) -> bool {
+        let rule_ok = self.rules.is_empty()
+            || self.rules.iter().any(|r| {
+                let prefix = r.strip_suffix('*').unwrap_or(r);
+                if prefix.ends_with('.') {
+                    f.rule.starts_with(prefix)
+                } else {
+                    f.rule == *r
+                }
+            });
+        rule_ok && self.severity.is_none_or(|s| s == f.severity)
+    }
+}
+
+/// A list of findings: sortable, filterable, exportable to CSV and JSON.
+///
+/// ```
+/// use sunlit::{Finding, Findings, FindingFilter, Severity};
+/// let mut all = Findings::from(vec![
+///     Finding::new("b.rule", Severity::Warning, "乙", "b"),
+///     Finding::new("a.rule", Severity::Error, "甲", "a"),
+/// ]);
+/// all.sort();
+/// assert_eq!(all.as_slice()[0].rule, "a.rule");
+/// let errors = all.filter(&FindingFilter { severity: Some(Severity::Error), ..Default::default() });
+/// assert_eq!(errors.len(), 1);
+/// assert!(all.to_csv().unwrap().starts_with("rule,severity,table,code,column"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Findings {
+    items: Vec<Finding>,
+}
+
+impl Findings {
+    /// The CSV header of [`Findings::to_csv`].
+    pub const CSV_HEADER: [&'static str; 10] = [
+        "rule",
+        "severity",
+        "table",
+        "code",
+        "column",
+        "expected",
+        "actual",
+        "difference",
+        "message_zh",
+        "message_en",
+    ];
+
+    /// No findings.
+    ///
+    /// ```
+    /// assert!(sunlit::Findings::new().is_empty());
+    /// ```
+    pub fn new() -> Findings {
+        Findings::default()
+    }
+
+    /// Add one finding.
+    ///
+    /// ```
+    /// let mut f = sunlit::Findings::new();
+    /// f.push(sunlit::Finding::new("x", sunlit::Severity::Error, "", ""));
+    /// assert_eq!(f.len(), 1);
+    /// ```
+    pub fn push(&mut self, finding: Finding) {
+        self.items.push(finding);
+    }
+
+    /// Number of findings.
+    ///
+    /// ```
+    /// assert_eq!(sunlit::Findings::new().len(), 0);
+    /// ```
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether there are none.
+    ///
+    /// ```
+    /// assert!(sunlit::Findings::new().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The findings as a slice.
+    ///
+    /// ```
+    /// assert!(sunlit::Findings::new().as_slice().is_empty());
+    /// ```
+    pub fn as_slice(&self) -> &[Finding] {
+        &self.items
+    }
+
+    /// Take the findings out.
+    ///
+    /// ```
+    /// assert!(sunlit::Findings::new().into_vec().is_empty());
+    /// ```
+    pub fn into_vec(self) -> Vec<Finding> {
+        self.items
+    }
+
+    /// Number of findings of severity error.
+    ///
+    /// ```
+    /// use sunlit::{Finding, Findings, Severity};
+    /// let f = Findings::from(vec![Finding::new("x", Severity::Warning, "", "")]);
+    /// assert_eq!(f.error_count(), 0);
+    /// ```
+    pub fn error_count(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    }
+
+    /// Sort: errors first, then by rule, table, code, column (stable, deterministic).
+    ///
+    /// ```
+    /// use sunlit::{Finding, Findings, Severity};
+    /// let mut f = Findings::from(vec![
+    ///     Finding::new("z", Severity::Error, "", ""), Finding::new("a", Severity::Warning, "", "")]);
+    /// f.sort();
+    /// assert_eq!(f.as_slice()[0].rule, "z");
+    /// ```
+    pub fn sort(&mut self) {
+        self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
+    /// The findings the filter keeps, in their current order.
+    ///
+    /// ```
+    /// use sunlit::{Finding, Findings, FindingFilter, Severity};
+    /// let f = Findings::from(vec![Finding::new("budget.x", Severity::Error, "", ""),
+    ///                             Finding::new("catalog.y", Severity::Warning, "", "")]);
+    /// let only = f.filter(&FindingFilter { rules: vec!["budget.".into()], severity: None });
+    /// assert_eq!(only.len(), 1);
+    /// ```
+    pub fn filter(&self, filter: &FindingFilter) -> Findings {
+        Findings {
+            items: self
+                .items
+                .iter()
+                .filter(|f| filter.keeps(f))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// CSV with the header [`Findings::CSV_HEADER`]; absent values are blank.
+    ///
+    /// ```
+    /// let csv = sunlit::Findings::new().to_csv().unwrap();
+    /// assert_eq!(csv.lines().count(), 1);
+    /// ```
+    pub fn to_csv(&self) -> Result<String> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let csv_err = |e: csv::Error| Error::Io {
+            path: "<findings csv>".to_owned(),
+            reason: e.to_string(),
+        };
+        w.write_record(Findings::CSV_HEADER).map_err(csv_err)?;
+        let dec = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+        for f in &self.items {
+            w.write_record([
+                f.rule.as_str(),
+                f.severity.id(),
+                f.table.as_deref().unwrap_or(""),
+                f.code.as_deref().unwrap_or(""),
+                f.column.as_deref().unwrap_or(""),
+                &dec(f.expected),
+                &dec(f.actual),
+                &dec(f.difference),
+                &f.message_zh,
+                &f.message_en,
+            ])
+            .map_err(csv_err)?;
+        }
+        let bytes = w.into_inner().map_err(|e| Error::Io {
+            path: "<findings csv>".to_owned(),
+            reason: e.to_string(),
+        })?;
+        String::from_utf8(bytes).map_err(|e| Error::Io {
+            path: "<findings csv>".to_owned(),
+            reason: e.to_string(),
+        })
+    }
+
+    /// JSON: an array of finding objects; amounts are strings so no digit is lost.
+    ///
+    /// ```
+    /// assert_eq!(sunlit::Findings::new().to_json(), "[]");
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.items).unwrap_or_else(|_| "[]".to_owned())
+    }
+
+    /// Iterate over the findings.
+    ///
+    /// ```
+    /// assert_eq!(sunlit::Findings::new().iter().count(), 0);
+    /// ```
+    pub fn iter(&self) -> std::slice::Iter<'_, Finding> {
+        self.items.iter()
+    }
+}
+
+impl From<Vec<Finding>> for Findings {
+    fn from(items: Vec<Finding>) -> Findings {
+        Findings { items }
+    }
+}
+
+impl Extend<Finding> for Findings {
+    fn extend<T: IntoIterator<Item = Finding>>(&mut self, iter: T) {
+        self.items.extend(iter);
+    }
+}
+
+impl IntoIterator for Findings {
+    type Item = Finding;
+    type IntoIter = std::vec::IntoIter<Finding>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Findings {
+    type Item = &'a Finding;
+    type IntoIter = std::slice::Iter<'a, Finding>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}

@@ -1,0 +1,515 @@
+//! Amounts (金额): exact decimals, the units 元 / 万元 / 亿元, and exact rounding.
+//!
+//! Every amount in sunlit is a [`rust_decimal::Decimal`]: 28 significant digits, no binary
+//! floating point anywhere. Published tables print amounts in 元 (often to the 分, two decimals),
+//! in 万元 (10⁴ 元, usually to 0.01) or in 亿元 (10⁸ 元); [`Unit`] converts between them exactly.
+//!
+//! A blank cell is **absent**, not zero: [`parse_amount`] returns `Ok(None)` for it, so a caller
+//! can tell "not reported" from "reported as 0". Source: the tables themselves print blanks where
+//! nothing is reported and state "本表无数据" in notes (fiscal.md §0 point 5).
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// A unit of account as printed in a table heading (单位：元 / 万元 / 亿元).
+///
+/// ```
+/// use sunlit::Unit;
+/// use rust_decimal::Decimal;
+/// let yuan = Unit::WanYuan.convert(Decimal::new(47483458, 4), Unit::Yuan).unwrap();
+/// assert_eq!(yuan.to_string(), "47483458");
+/// assert_eq!("万元".parse::<Unit>().unwrap(), Unit::WanYuan);
+/// assert!("美元".parse::<Unit>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Unit {
+    /// 元 — yuan.
+    Yuan,
+    /// 万元 — ten thousand yuan (10⁴).
+    WanYuan,
+    /// 亿元 — one hundred million yuan (10⁸).
+    YiYuan,
+}
+
+impl Unit {
+    /// All units, smallest first.
+    pub const ALL: [Unit; 3] = [Unit::Yuan, Unit::WanYuan, Unit::YiYuan];
+
+    /// The power of ten of one unit in 元 (0, 4, 8).
+    ///
+    /// ```
+    /// assert_eq!(sunlit::Unit::YiYuan.exponent(), 8);
+    /// ```
+    pub fn exponent(self) -> u32 {
+        match self {
+            Unit::Yuan => 0,
+            Unit::WanYuan => 4,
+            Unit::YiYuan => 8,
+        }
+    }
+
+    /// The Chinese symbol as printed: `元`, `万元`, `亿元`.
+    ///
+    /// ```
+    /// assert_eq!(sunlit::Unit::WanYuan.symbol(), "万元");
+    /// ```
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Yuan => "元",
+            Unit::WanYuan => "万元",
+            Unit::YiYuan => "亿元",
+        }
+    }
+
+    /// The stable ASCII id: `yuan`, `wan_yuan`, `yi_yuan`.
+    ///
+    /// ```
+    /// assert_eq!(sunlit::Unit::YiYuan.id(), "yi_yuan");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Yuan => "yuan",
+            Unit::WanYuan => "wan_yuan",
+            Unit::YiYuan => "yi_yuan",
+        }
+    }
+
+    /// Convert `amount` given in `self` into `to`, exactly.
+    ///
+    /// Going to a larger unit moves the decimal point left (`47483458` 元 = `4748.3458` 万元);
+    /// going to a smaller one moves it right. An amount that would need more than 28 digits is
+    /// an [`Error::Overflow`], never a rounded value.
+    ///
+    /// ```
+    /// use sunlit::Unit;
+    /// use rust_decimal::Decimal;
+    /// let yuan = Decimal::new(47483458, 0);
+    /// assert_eq!(Unit::Yuan.convert(yuan, Unit::WanYuan).unwrap().to_string(), "4748.3458");
+    /// assert_eq!(Unit::YiYuan.convert(Decimal::new(648, 0), Unit::Yuan).unwrap().to_string(), "64800000000");
+    /// assert!(Unit::YiYuan.convert(Decimal::MAX, Unit::Yuan).is_err());
+    /// ```
+    pub fn convert(self, amount: Decimal, to: Unit) -> Result<Decimal> {
+        let shift = i64::from(self.exponent()) - i64::from(to.exponent());
+        shift_decimal(amount, shift).ok_or_else(|| {
+            Error::overflow(format!(
+                "converting {amount} {} to {}",
+                self.symbol(),
+                to.symbol()
+            ))
+        })
+    }
+
+    /// Parse a unit from its symbol (`元`, `万元`, `亿元`), its id (`yuan`, `wan_yuan`,
+    /// `yi_yuan`) or a printed heading such as `单位：万元`.
+    ///
+    /// ```
+    /// use sunlit::Unit;
+    /// assert_eq!(Unit::parse("单位：元").unwrap(), Unit::Yuan);
+    /// assert!(Unit::parse("千元").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Unit> {
+        let t = text.trim();
+        let t = t
+            .strip_prefix("单位：")
+            .or_else(|| t.strip_prefix("单位:"))
+            .unwrap_or(t)
+            .trim();
+        match t {
+            "元" | "yuan" => Ok(Unit::Yuan),
+            "万元" | "wan_yuan" => Ok(Unit::WanYuan),
+            "亿元" | "yi_yuan" => Ok(Unit::YiYuan),
+            _ => Err(Error::value(
+                "unit",
+                text,
+                "expected 元, 万元 or 亿元 (or yuan, wan_yuan, yi_yuan)",
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.symbol())
+    }
+}
+
+impl FromStr for Unit {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Unit> {
+        Unit::parse(s)
+    }
+}
+
+impl TryFrom<String> for Unit {
+    type Error = Error;
+    fn try_from(s: String) -> Result<Unit> {
+        Unit::parse(&s)
+    }
+}
+
+impl From<Unit> for String {
+    fn from(u: Unit) -> String {
+        u.symbol().to_owned()
+    }
+}
+
+/// Multiply by 10^shift exactly, or `None` if the result does not fit.
+fn shift_decimal(amount: Decimal, shift: i64) -> Option<Decimal> {
+    let scale = i64::from(amount.scale());
+    let mantissa = amount.mantissa();
+    let new_scale = scale - shift;
+    if new_scale >= 0 {
+        let new_scale = u32::try_from(new_scale).ok()?;
+        Decimal::try_from_i128_with_scale(mantissa, new_scale).ok()
+    } else {
+        let factor = 10i128.checked_pow(u32::try_from(-new_scale).ok()?)?;
+        let m = mantissa.checked_mul(factor)?;
+        Decimal::try_from_i128_with_scale(m, 0).ok()
+    }
+}
+
+/// Texts printed in a cell to mean "nothing here": blank, `-`, `—`, `–`, `－`, `——`.
+fn is_absent(t: &str) -> bool {
+    matches!(t, "" | "-" | "—" | "–" | "－" | "——" | "--")
+}
+
+/// Parse an amount as printed in a budget table.
+///
+/// Accepts plain digits (`47483458`), thousands separators in groups of three
+/// (`47,483,458`), decimals (`96,282,213.44`) and a leading sign (`-1,200.50`). A blank cell and
+/// the dashes printed for "none" (`-`, `—`, `–`, `－`, `——`) are **absent** (`Ok(None)`), not
+/// zero. Everything else is an [`Error::Amount`] naming the text: exponents (`1e5`), two
+/// decimal points (`12.3.4`), `NaN`, letters, misplaced separators, and numbers that do not fit
+/// 28 exact digits (never rounded, never wrapped).
+///
+/// ```
+/// use sunlit::parse_amount;
+/// assert_eq!(parse_amount("96,282,213.44").unwrap().unwrap().to_string(), "96282213.44");
+/// assert_eq!(parse_amount("-1,200.50").unwrap().unwrap().to_string(), "-1200.50");
+/// assert_eq!(parse_amount("—").unwrap(), None);
+/// assert!(parse_amount("1e5").is_err());
+/// assert!(parse_amount("12.3.4").is_err());
+/// ```
+pub fn parse_amount(text: &str) -> Result<Option<Decimal>> {
+    let t = text.trim();
+    if is_absent(t) {
+        return Ok(None);
+    }
+    let fail = |reason: &str| Error::Amount {
+        value: text.to_owned(),
+        reason: reason.to_owned(),
+    };
+    if let Some(c) = t
+        .chars()
+        .find(|c| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+')))
+    {
+        return Err(fail(&format!(
+            "unexpected character {c:?}: an amount is digits with optional sign, thousands separators and decimal point"
+        )));
+    }
+    let (negative, body) = match t.as_bytes()[0] {
+        b'-' => (true, &t[1..]),
+        b'+' => (false, &t[1..]),
+        _ => (false, t),
+    };
+    if body.contains(['-', '+']) {
+        return Err(fail("a sign may only come first"));
+    }
+    let mut parts = body.split('.');
+    let int_part = parts.next().unwrap_or("");
+    let frac_part = parts.next();
+    if parts.next().is_some() {
+        return Err(fail("more than one decimal point"));
+    }
+    if int_part.is_empty() {
+        return Err(fail("a digit is required before the decimal point"));
+    }
+    let mut digits = String::with_capacity(t.len());
+    if negative {
+        digits.push('-');
+    }
+    if int_part.contains(',') {
+        let mut groups = int_part.split(',');
+        let first = groups.next().unwrap_or("");
+        if first.is_empty() || first.len() > 3 || groups.any(|g| g.len() != 3) {
+            return Err(fail(
+                "thousands separators must group the digits in threes (e.g. 47,483,458)",
+            ));
+        }
+        digits.extend(int_part.chars().filter(|c| *c != ','));
+    } else {
+        digits.push_str(int_part);
+    }
+    if let Some(frac) = frac_part {
+        if frac.is_empty() {
+            return Err(fail("a digit is required after the decimal point"));
+        }
+        if frac.contains(',') {
+            return Err(fail("thousands separator after the decimal point"));
+        }
+        digits.push('.');
+        digits.push_str(frac);
+    }
+    Decimal::from_str_exact(&digits)
+        .map(Some)
+        .map_err(|_| fail("does not fit an exact decimal of 28 significant digits"))
+}
+
+/// Format an amount for CSV and JSON: plain digits, no separators, the scale kept
+/// (`1200.50` stays `1200.50`). `parse_amount(format_amount(x)) == x` for every amount.
+///
+/// ```
+/// use sunlit::{format_amount, parse_amount};
+/// let x = parse_amount("-1,200.50").unwrap().unwrap();
+/// assert_eq!(format_amount(x), "-1200.50");
+/// assert_eq!(parse_amount(&format_amount(x)).unwrap(), Some(x));
+/// ```
+pub fn format_amount(amount: Decimal) -> String {
+    amount.to_string()
+}
+
+/// Format an amount as printed, with thousands separators: `47,483,458`, `-1,200.50`.
+///
+/// ```
+/// use sunlit::format_grouped;
+/// use rust_decimal::Decimal;
+/// assert_eq!(format_grouped(Decimal::new(4748345800, 2)), "47,483,458.00");
+/// assert_eq!(format_grouped(Decimal::new(-120050, 2)), "-1,200.50");
+/// ```
+pub fn format_grouped(amount: Decimal) -> String {
+    let plain = amount.to_string();
+    let (sign, body) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain.as_str()),
+    };
+    let (int_part, frac) = match body.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (body, None),
+    };
+    let mut out = String::with_capacity(plain.len() + int_part.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// `numerator / denominator`, rounded half away from zero (四舍五入) to `places` decimals,
+/// computed exactly (no intermediate rounding). `Ok(None)` when the denominator is zero.
+///
+/// ```
+/// use sunlit::div_round;
+/// use rust_decimal::Decimal;
+/// let q = div_round(Decimal::from(2), Decimal::from(3), 2).unwrap().unwrap();
+/// assert_eq!(q.to_string(), "0.67");
+/// assert_eq!(div_round(Decimal::ONE, Decimal::ZERO, 2).unwrap(), None);
+/// ```
+pub fn div_round(numerator: Decimal, denominator: Decimal, places: u32) -> Result<Option<Decimal>> {
+    if denominator.is_zero() {
+        return Ok(None);
+    }
+    if places > 28 {
+        return Err(Error::value(
+            "places",
+            &places.to_string(),
+            "at most 28 decimal places",
+        ));
+    }
+    let overflow = || Error::overflow(format!("{numerator} / {denominator}"));
+    let mut n = numerator.mantissa();
+    let mut d = denominator.mantissa();
+    if d < 0 {
+        n = -n;
+        d = -d;
+    }
+    // value = n / d * 10^e with e = scale(den) - scale(num) + places
+    let e = i64::from(denominator.scale()) - i64::from(numerator.scale()) + i64::from(places);
+    let negative = n < 0;
+    let n = n.unsigned_abs();
+    let d = d.unsigned_abs();
+    let (mut q, mut r, divisor) = if e >= 0 {
+        (n / d, n % d, d)
+    } else {
+        // Divide by d * 10^-e; if that overflows, the quotient is below one half: zero.
+        match 10u128
+            .checked_pow(u32::try_from(-e).map_err(|_| overflow())?)
+            .and_then(|p| d.checked_mul(p))
+        {
+            Some(dd) => (n / dd, n % dd, dd),
+            None => (0, n, u128::MAX),
+        }
+    };
+    for _ in 0..e.max(0) {
+        // r < divisor ≤ 2^96, so r * 10 cannot overflow u128.
+        let r10 = r * 10;
+        q = q
+            .checked_mul(10)
+            .and_then(|q| q.checked_add(r10 / divisor))
+            .ok_or_else(overflow)?;
+        r = r10 % divisor;
+    }
+    if divisor != u128::MAX && r >= divisor - r {
+        q = q.checked_add(1).ok_or_else(overflow)?;
+    }
+    let q = i128::try_from(q).map_err(|_| overflow())?;
+    let q = if negative { -q } else { q };
+    Decimal::try_from_i128_with_scale(q, places)
+        .map(Some)
+        .map_err(|_| overflow())
+}
+
+/// `part / whole × 100`, rounded half up to `places` decimals: the share or rate as printed
+/// (`53.5` for 24,121 of 45,104 at one place). `Ok(None)` when `whole` is zero.
+///
+/// ```
+/// use sunlit::percent;
+/// use rust_decimal::Decimal;
+/// let p = percent(Decimal::from(24121), Decimal::from(45104), 1).unwrap().unwrap();
+/// assert_eq!(p.to_string(), "53.5");
+/// assert_eq!(percent(Decimal::ONE, Decimal::ZERO, 1).unwrap(), None);
+/// ```
+pub fn percent(part: Decimal, whole: Decimal, places: u32) -> Result<Option<Decimal>> {
+    let hundred = part
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .ok_or_else(|| Error::overflow(format!("{part} × 100")))?;
+    div_round(hundred, whole, places)
+}
+
+/// Add amounts exactly; an overflow is an [`Error::Overflow`] naming `operation`.
+///
+/// ```
+/// use sunlit::checked_sum;
+/// use rust_decimal::Decimal;
+/// let s = checked_sum([Decimal::ONE, Decimal::TWO], "demo").unwrap();
+/// assert_eq!(s, Decimal::from(3));
+/// assert!(checked_sum([Decimal::MAX, Decimal::ONE], "demo").is_err());
+/// ```
+pub fn checked_sum(amounts: impl IntoIterator<Item = Decimal>, operation: &str) -> Result<Decimal> {
+    amounts
+        .into_iter()
+        .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
+        .ok_or_else(|| Error::overflow(operation))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn parses_printed_forms() {
+        assert_eq!(parse_amount("47483458").unwrap(), Some(d("47483458")));
+        assert_eq!(parse_amount("47,483,458").unwrap(), Some(d("47483458")));
+        assert_eq!(
+            parse_amount(" 96,282,213.44 ").unwrap(),
+            Some(d("96282213.44"))
+        );
+        assert_eq!(parse_amount("-1,200.50").unwrap(), Some(d("-1200.50")));
+        assert_eq!(parse_amount("0.00").unwrap(), Some(Decimal::ZERO));
+        assert_eq!(parse_amount("+5").unwrap(), Some(d("5")));
+    }
+
+    #[test]
+    fn keeps_scale() {
+        assert_eq!(
+            parse_amount("1200.50").unwrap().unwrap().to_string(),
+            "1200.50"
+        );
+    }
+
+    #[test]
+    fn blank_is_absent_not_zero() {
+        for t in ["", "  ", "-", "—", "–", "－", "——"] {
+            assert_eq!(parse_amount(t).unwrap(), None, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_malformed() {
+        for t in [
+            "1e5",
+            "12.3.4",
+            "NaN",
+            "abc",
+            "1,2345",
+            "12,34",
+            ",123",
+            "1.",
+            ".5",
+            "1-2",
+            "--5",
+            "1,234.5,6",
+            "inf",
+            "１２",
+            "1 000",
+            "5元",
+        ] {
+            let err = parse_amount(t).unwrap_err();
+            assert!(
+                matches!(&err, Error::Amount { value, .. } if value == t),
+                "{t:?} gave {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn overflow_is_an_error() {
+        assert!(parse_amount("99999999999999999999999999999999").is_err());
+        assert!(parse_amount("0.00000000000000000000000000001").is_err());
+        assert!(Unit::YiYuan.convert(Decimal::MAX, Unit::Yuan).is_err());
+    }
+
+    #[test]
+    fn converts_exactly() {
+        assert_eq!(
+            Unit::Yuan.convert(d("1142200"), Unit::WanYuan).unwrap(),
+            d("114.22")
+        );
+        assert_eq!(
+            Unit::WanYuan.convert(d("114.22"), Unit::Yuan).unwrap(),
+            d("1142200")
+        );
+        assert_eq!(
+            Unit::YiYuan.convert(d("648"), Unit::WanYuan).unwrap(),
+            d("6480000")
+        );
+        assert_eq!(
+            Unit::Yuan.convert(d("0.01"), Unit::YiYuan).unwrap(),
+            d("0.0000000001")
+        );
+    }
+
+    #[test]
+    fn exact_rounding() {
+        assert_eq!(percent(d("245"), d("1408"), 1).unwrap(), Some(d("17.4")));
+        assert_eq!(percent(d("65"), d("727"), 1).unwrap(), Some(d("8.9")));
+        assert_eq!(div_round(d("1"), d("8"), 2).unwrap(), Some(d("0.13")));
+        assert_eq!(div_round(d("-1"), d("8"), 2).unwrap(), Some(d("-0.13")));
+        assert_eq!(div_round(d("1"), d("-8"), 2).unwrap(), Some(d("-0.13")));
+        assert_eq!(div_round(d("0.005"), d("1"), 2).unwrap(), Some(d("0.01")));
+        assert_eq!(
+            div_round(d("0.00499999"), d("1"), 2).unwrap(),
+            Some(d("0.00"))
+        );
+        assert_eq!(
+            div_round(d("1"), d("79228162514264337593543950335"), 2).unwrap(),
+            Some(d("0.00"))
+        );
+    }
+}
