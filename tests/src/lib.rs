@@ -1,1 +1,49 @@
-//! placeholder
+//! Helpers shared by the integration tests: where the golden data lives and how to read the
+//! small table formats it uses.
+
+use std::path::PathBuf;
+
+/// The directory of the golden data shared by the Rust, Python and Kotlin suites.
+pub fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// A file under [`data_dir`].
+pub fn data_file(relative: &str) -> PathBuf {
+    data_dir().join(relative)
+}
+
+/// Read a CSV (or, with `delimiter = b'\t'`, TSV) file with a header into rows of
+/// `(column → value)` pairs, in file order.
+pub fn read_table(relative: &str, delimiter: u8) -> Vec<Vec<(String, String)>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .quoting(delimiter != b'\t')
+        .from_path(data_file(relative))
+        .unwrap_or_else(|e| panic!("cannot read {relative}: {e}"));
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.expect("record");
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(str::to_owned))
+                .collect()
+        })
+        .collect()
+}
+
+/// The value of `column` in a row from [`read_table`].
+pub fn field<'a>(row: &'a [(String, String)], column: &str) -> &'a str {
+    row.iter()
+        .find(|(k, _)| k == column)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_else(|| panic!("no column {column}"))
+}

@@ -266,20 +266,28 @@ fn ancestors_or_self(c: Code) -> impl Iterator<Item = Code> {
     (1..=c.level()).filter_map(move |l| c.at_level(l))
 }
 
-/// Positions that contain `k` (excluding `k`): ancestor-or-self in the climbed tree crossed with
-/// ancestor-or-self-or-none in the other tree.
+/// Positions that contain `k` (excluding `k`). An upper position contains a lower one when its
+/// climbed code is an ancestor-or-self and its other code an ancestor-or-self of the lower's —
+/// or, when the climbed code is a strict ancestor, absent (a 类 line without economic code
+/// contains the 项 lines of every economic code). A line without an economic code at the same
+/// climbed code as lines with one is unclassified, not a subtotal.
 fn covering(k: &PosKey) -> impl Iterator<Item = PosKey> + '_ {
     let others: Vec<Option<Code>> = match k.other {
         None => vec![None],
-        Some(o) => ancestors_or_self(o).map(Some).chain([None]).collect(),
+        Some(o) => ancestors_or_self(o).map(Some).collect(),
     };
     ancestors_or_self(k.hier)
         .flat_map(move |h| {
-            others.clone().into_iter().map(move |o| PosKey {
-                hier: h,
-                other: o,
-                ..*k
-            })
+            let strict = h != k.hier;
+            others
+                .clone()
+                .into_iter()
+                .chain((strict && k.other.is_some()).then_some(None))
+                .map(move |o| PosKey {
+                    hier: h,
+                    other: o,
+                    ..*k
+                })
         })
         .filter(move |u| u != k)
 }
@@ -288,13 +296,12 @@ fn covering(k: &PosKey) -> impl Iterator<Item = PosKey> + '_ {
 /// distinct codes, so flat ledgers skip the per-position search).
 fn may_nest(positions: &HashMap<PosKey, Pos>) -> bool {
     let hier: HashSet<Code> = positions.keys().map(|k| k.hier).collect();
-    let other: HashSet<Option<Code>> = positions.keys().map(|k| k.other).collect();
+    let other: HashSet<Code> = positions.keys().filter_map(|k| k.other).collect();
     let nested = |set: &HashSet<Code>| {
         set.iter()
             .any(|c| c.ancestors().iter().any(|a| set.contains(a)))
     };
-    let other_codes: HashSet<Code> = other.iter().flatten().copied().collect();
-    nested(&hier) || nested(&other_codes) || (other.contains(&None) && !other_codes.is_empty())
+    nested(&hier) || nested(&other)
 }
 
 impl Ledger {
