@@ -1,1 +1,44 @@
-//! placeholder
+//! Python bindings of sunlit: `import sunlit`.
+//!
+//! A thin layer: every function converts its Python arguments, calls the core and converts the
+//! result back. No rule lives here.
+
+mod catalog;
+mod code;
+mod convert;
+mod errors;
+mod finding;
+mod ledger;
+mod money;
+
+use pyo3::prelude::*;
+
+/// The native module `sunlit._sunlit`; the package `sunlit` re-exports it.
+#[pymodule]
+mod _sunlit {
+    #[pymodule_export]
+    use super::catalog::PyCatalog;
+    #[pymodule_export]
+    use super::code::PyCode;
+    #[pymodule_export]
+    use super::errors::{
+        AmountError, ArithmeticOverflowError, CodeError, FieldError, FileError, InputError,
+        LevelConflictError, MixedDimensionError, SunlitError,
+    };
+    #[pymodule_export]
+    use super::finding::{
+        PyFinding, filter_findings, findings_to_csv, findings_to_json, sort_findings,
+    };
+    #[pymodule_export]
+    use super::ledger::{PyLedger, PyRollup};
+    #[pymodule_export]
+    use super::money::{convert, parse_amount, share};
+
+    use super::*;
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        Ok(())
+    }
+}

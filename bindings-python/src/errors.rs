@@ -1,0 +1,187 @@
+//! One Python exception hierarchy for the core's one error type.
+//!
+//! `SunlitError` (a `ValueError`) is the root; each core error variant maps to a subclass that
+//! carries the variant's fields as attributes (`InputError.line`, `.column`, `.value` …).
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+create_exception!(
+    sunlit,
+    SunlitError,
+    PyValueError,
+    "Root of every sunlit error (a subclass of ValueError)."
+);
+create_exception!(
+    sunlit,
+    InputError,
+    SunlitError,
+    "A bad cell, row or header of an input; attributes line, column, value, reason."
+);
+create_exception!(
+    sunlit,
+    CodeError,
+    SunlitError,
+    "A classification code that does not fit its scheme; attributes scheme, value, reason."
+);
+create_exception!(
+    sunlit,
+    AmountError,
+    SunlitError,
+    "An amount that is not an exact decimal; attributes value, reason."
+);
+create_exception!(
+    sunlit,
+    FieldError,
+    SunlitError,
+    "A value outside its vocabulary (book, phase, nature …); attributes field, value, reason."
+);
+create_exception!(
+    sunlit,
+    ArithmeticOverflowError,
+    SunlitError,
+    "An exact computation that does not fit 28 digits; attribute operation."
+);
+create_exception!(
+    sunlit,
+    LevelConflictError,
+    SunlitError,
+    "Lines at two levels of one branch; attributes upper, lower, upper_row, lower_row."
+);
+create_exception!(
+    sunlit,
+    MixedDimensionError,
+    SunlitError,
+    "Adding up several years or phases; attributes dimension, values."
+);
+create_exception!(
+    sunlit,
+    FileError,
+    SunlitError,
+    "A file that cannot be read or written; attributes path, reason."
+);
+
+/// An attribute value of an exception.
+enum Attr {
+    Int(u64),
+    Str(String),
+    List(Vec<String>),
+}
+
+/// Convert a core error into the matching Python exception with its fields as attributes.
+pub fn to_py(err: sunlit::Error) -> PyErr {
+    use sunlit::Error as E;
+    let message = err.to_string();
+    let (pyerr, attrs): (PyErr, Vec<(&str, Attr)>) = match err {
+        E::Input {
+            line,
+            column,
+            value,
+            reason,
+        } => (
+            InputError::new_err(message),
+            vec![
+                ("line", Attr::Int(line)),
+                ("column", Attr::Str(column)),
+                ("value", Attr::Str(value)),
+                ("reason", Attr::Str(reason)),
+            ],
+        ),
+        E::Code {
+            scheme,
+            value,
+            reason,
+        } => (
+            CodeError::new_err(message),
+            vec![
+                ("scheme", Attr::Str(scheme.id().to_owned())),
+                ("value", Attr::Str(value)),
+                ("reason", Attr::Str(reason)),
+            ],
+        ),
+        E::Amount { value, reason } => (
+            AmountError::new_err(message),
+            vec![("value", Attr::Str(value)), ("reason", Attr::Str(reason))],
+        ),
+        E::Value {
+            field,
+            value,
+            reason,
+        } => (
+            FieldError::new_err(message),
+            vec![
+                ("field", Attr::Str(field)),
+                ("value", Attr::Str(value)),
+                ("reason", Attr::Str(reason)),
+            ],
+        ),
+        E::Overflow { operation } => (
+            ArithmeticOverflowError::new_err(message),
+            vec![("operation", Attr::Str(operation))],
+        ),
+        E::LevelConflict {
+            upper,
+            lower,
+            upper_row,
+            lower_row,
+        } => (
+            LevelConflictError::new_err(message),
+            vec![
+                ("upper", Attr::Str(upper)),
+                ("lower", Attr::Str(lower)),
+                ("upper_row", Attr::Int(upper_row)),
+                ("lower_row", Attr::Int(lower_row)),
+            ],
+        ),
+        E::MixedDimension { dimension, values } => (
+            MixedDimensionError::new_err(message),
+            vec![
+                ("dimension", Attr::Str(dimension)),
+                ("values", Attr::List(values)),
+            ],
+        ),
+        E::Io { path, reason } => (
+            FileError::new_err(message),
+            vec![("path", Attr::Str(path)), ("reason", Attr::Str(reason))],
+        ),
+        _ => (SunlitError::new_err(message), vec![]),
+    };
+    Python::attach(|py| {
+        let value = pyerr.value(py);
+        for (name, attr) in attrs {
+            let set = match attr {
+                Attr::Int(i) => value.setattr(name, i),
+                Attr::Str(s) => value.setattr(name, s),
+                Attr::List(l) => value.setattr(name, l),
+            };
+            if let Err(e) = set {
+                return e;
+            }
+        }
+        pyerr
+    })
+}
+
+/// `Result` into `PyResult`.
+pub trait IntoPy<T> {
+    /// Map the error.
+    fn py(self) -> PyResult<T>;
+}
+
+impl<T> IntoPy<T> for Result<T, sunlit::Error> {
+    fn py(self) -> PyResult<T> {
+        self.map_err(to_py)
+    }
+}
+
+/// An input error raised by the binding itself while converting a Python value (same class and
+/// attributes as the core's).
+pub fn input_error(line: u64, column: &str, value: &str, reason: &str) -> PyErr {
+    to_py(sunlit::Error::Input {
+        line,
+        column: column.to_owned(),
+        value: value.to_owned(),
+        reason: reason.to_owned(),
+    })
+}

@@ -1,0 +1,402 @@
+//! `sunlit.Ledger` and `sunlit.Rollup`: budget lines, roll-ups, comparisons.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyMapping};
+use sunlit::{
+    Catalog, CatalogCheckOptions, Code, CompareAxis, CompareOptions, GroupKey, GroupValue,
+    Hierarchy, Ledger, LineRecord, Phase, Rollup, RollupOptions, Selection, Subtotals,
+};
+
+use crate::catalog::{PyCatalog, seed};
+use crate::code::PyCode;
+use crate::convert::{amount_text, value_text};
+use crate::errors::{IntoPy, input_error};
+use crate::finding::{PyFinding, wrap};
+
+/// A budget ledger: line items (year, book, phase, unit, functional, economic, nature, source,
+/// amount in 元).
+#[pyclass(module = "sunlit", name = "Ledger", frozen)]
+pub struct PyLedger(pub Ledger);
+
+fn group_value_py<'py>(py: Python<'py>, v: &GroupValue) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        GroupValue::Year(y) => y.into_pyobject(py)?.into_any(),
+        GroupValue::Source(None) | GroupValue::Economic(None) => py.None().into_bound(py),
+        other => other.text().into_pyobject(py)?.into_any(),
+    })
+}
+
+fn keys(by: Option<Vec<String>>) -> PyResult<Vec<GroupKey>> {
+    by.unwrap_or_default()
+        .iter()
+        .map(|k| GroupKey::parse(k))
+        .collect::<Result<_, _>>()
+        .py()
+}
+
+fn rollup_options(
+    by: Option<Vec<String>>,
+    hierarchy: &str,
+    subtotals: &str,
+) -> PyResult<RollupOptions> {
+    Ok(RollupOptions {
+        by: keys(by)?,
+        hierarchy: Hierarchy::parse(hierarchy).py()?,
+        subtotals: Subtotals::parse(subtotals).py()?,
+    })
+}
+
+/// Dimension filters given as keyword arguments (`nature="basic"`, `year=2026`).
+fn filters(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<GroupValue>> {
+    let mut out = Vec::new();
+    if let Some(kw) = kwargs {
+        for (k, v) in kw.iter() {
+            let key = GroupKey::parse(&k.extract::<String>()?).py()?;
+            out.push(GroupValue::parse(key, &value_text(&v)?).py()?);
+        }
+    }
+    Ok(out)
+}
+
+/// A record (mapping) into the nine text fields.
+fn record_from_mapping(obj: &Bound<'_, PyAny>, line: u64) -> PyResult<LineRecord> {
+    let map = obj
+        .cast::<PyMapping>()
+        .map_err(|_| input_error(line, "", "", "each record must be a dict (mapping)"))?;
+    for key in map.keys()?.iter() {
+        let key: String = key.extract()?;
+        if !LineRecord::COLUMNS.contains(&key.as_str()) {
+            return Err(input_error(line, &key, "", "unknown key"));
+        }
+    }
+    let mut fields: [String; 9] = Default::default();
+    for (i, col) in LineRecord::COLUMNS.iter().enumerate() {
+        let optional = matches!(*col, "economic" | "source");
+        let v = if map.contains(*col)? {
+            Some(map.get_item(*col)?)
+        } else {
+            None
+        };
+        fields[i] = match v {
+            None if optional => String::new(),
+            None => return Err(input_error(line, col, "", "missing key")),
+            Some(v) if *col == "amount" => {
+                amount_text(&v).map_err(|reason| input_error(line, col, &v.to_string(), &reason))?
+            }
+            Some(v) if v.is_none() && optional => String::new(),
+            Some(v) => {
+                if *col == "functional" || *col == "economic" {
+                    if let Ok(code) = v.cast::<PyCode>() {
+                        fields[i] = code.get().0.to_string();
+                        continue;
+                    }
+                }
+                value_text(&v)
+                    .map_err(|_| input_error(line, col, &v.to_string(), "expected a str or int"))?
+            }
+        };
+    }
+    let [
+        year,
+        book,
+        phase,
+        unit,
+        functional,
+        economic,
+        nature,
+        source,
+        amount,
+    ] = fields;
+    Ok(LineRecord {
+        year,
+        book,
+        phase,
+        unit,
+        functional,
+        economic,
+        nature,
+        source,
+        amount,
+    })
+}
+
+#[pymethods]
+impl PyLedger {
+    /// An empty ledger.
+    #[new]
+    fn new() -> PyLedger {
+        PyLedger(Ledger::new())
+    }
+
+    /// Read a ledger CSV (header year,book,phase,unit,functional,economic,nature,source,amount).
+    #[staticmethod]
+    fn read_csv(py: Python<'_>, path: PathBuf) -> PyResult<PyLedger> {
+        py.detach(|| Ledger::read_csv_path(&path))
+            .map(PyLedger)
+            .py()
+    }
+
+    /// Parse ledger CSV text.
+    #[staticmethod]
+    fn from_csv(py: Python<'_>, text: &str) -> PyResult<PyLedger> {
+        py.detach(|| Ledger::read_csv_str(text)).map(PyLedger).py()
+    }
+
+    /// Parse a ledger JSON array.
+    #[staticmethod]
+    fn from_json(text: &str) -> PyResult<PyLedger> {
+        Ledger::from_json(text).map(PyLedger).py()
+    }
+
+    /// Build a ledger from an iterable of dicts with the nine ledger keys (economic and source
+    /// optional). Amounts are decimal.Decimal, int or str; a float is refused. Errors carry the
+    /// 1-based record number as `line`.
+    #[staticmethod]
+    fn from_records(records: &Bound<'_, PyAny>) -> PyResult<PyLedger> {
+        let mut ledger = Ledger::new();
+        for (i, item) in records.try_iter()?.enumerate() {
+            let line = i as u64 + 1;
+            let record = record_from_mapping(&item?, line)?;
+            let parsed = record.parse(line).py()?;
+            ledger.push(parsed).map_err(|e| e.at(line, "")).py()?;
+        }
+        Ok(PyLedger(ledger))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Ledger({} lines)", self.0.len())
+    }
+
+    /// The lines as dicts; amounts are decimal.Decimal, absent economic code and source None.
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for l in self.0.iter() {
+            let d = PyDict::new(py);
+            d.set_item("year", l.year)?;
+            d.set_item("book", l.book.id())?;
+            d.set_item("phase", l.phase.id())?;
+            d.set_item("unit", l.unit)?;
+            d.set_item("functional", l.functional.to_string())?;
+            d.set_item("economic", l.economic.map(|c| c.to_string()))?;
+            d.set_item("nature", l.nature.id())?;
+            d.set_item("source", l.source)?;
+            d.set_item("amount", l.amount)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// Write the ledger as CSV.
+    fn write_csv(&self, py: Python<'_>, path: PathBuf) -> PyResult<()> {
+        py.detach(|| self.0.write_csv_path(&path)).py()
+    }
+
+    /// The ledger as CSV text.
+    fn to_csv(&self) -> PyResult<String> {
+        self.0.to_csv_string().py()
+    }
+
+    /// The ledger as a JSON array (amounts as strings).
+    fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// The lines matching every keyword filter (e.g. `phase="final"`), optionally only those
+    /// under a functional code.
+    #[pyo3(signature = (under=None, **filters))]
+    fn select(
+        &self,
+        under: Option<&str>,
+        filters: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<PyLedger> {
+        let under = under.map(Code::functional).transpose().py()?;
+        Ok(PyLedger(self.0.select(&Selection {
+            values: self::filters(filters)?,
+            under,
+        })))
+    }
+
+    /// Distinct values of one dimension, sorted.
+    fn distinct<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let key = GroupKey::parse(key).py()?;
+        self.0
+            .distinct(key)
+            .iter()
+            .map(|v| group_value_py(py, v))
+            .collect()
+    }
+
+    /// Roll the lines up 项 → 款 → 类 → total, optionally grouped by year, book, phase, unit,
+    /// nature, source and/or economic. `subtotals="check"` treats upper-level lines as published
+    /// subtotals to compare; `hierarchy="economic"` climbs the economic tree. Names come from
+    /// `catalog` (default: the embedded seed).
+    #[pyo3(signature = (by=None, hierarchy="functional", subtotals="reject", catalog=None))]
+    fn rollup(
+        &self,
+        py: Python<'_>,
+        by: Option<Vec<String>>,
+        hierarchy: &str,
+        subtotals: &str,
+        catalog: Option<PyRef<'_, PyCatalog>>,
+    ) -> PyResult<PyRollup> {
+        let opts = rollup_options(by, hierarchy, subtotals)?;
+        let inner = py.detach(|| self.0.rollup(&opts)).py()?;
+        Ok(PyRollup {
+            inner,
+            catalog: catalog.map_or_else(seed, |c| c.0.clone()),
+        })
+    }
+
+    /// Compare two phases (`base="budget", target="final"`: execution rate) or two years
+    /// (`base=2025, target=2026`), code by code. Returns a list of dicts with the group keys,
+    /// code, level, base, target, difference, rate (target ÷ base × 100) and growth, percentages
+    /// rounded half up to `places`.
+    #[pyo3(signature = (base, target, by=None, places=2, hierarchy="functional", subtotals="reject"))]
+    #[allow(clippy::too_many_arguments)]
+    fn compare<'py>(
+        &self,
+        py: Python<'py>,
+        base: &Bound<'py, PyAny>,
+        target: &Bound<'py, PyAny>,
+        by: Option<Vec<String>>,
+        places: u32,
+        hierarchy: &str,
+        subtotals: &str,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let axis = match (base.extract::<i32>(), target.extract::<i32>()) {
+            (Ok(b), Ok(t)) => CompareAxis::Year { base: b, target: t },
+            _ => CompareAxis::Phase {
+                base: Phase::parse(&value_text(base)?).py()?,
+                target: Phase::parse(&value_text(target)?).py()?,
+            },
+        };
+        let opts = CompareOptions {
+            axis,
+            rollup: rollup_options(by, hierarchy, subtotals)?,
+            places,
+        };
+        let by_keys = opts.rollup.by.clone();
+        let cmp = py.detach(|| self.0.compare(&opts)).py()?;
+        let list = PyList::empty(py);
+        for row in &cmp.rows {
+            let d = PyDict::new(py);
+            for (k, v) in by_keys.iter().zip(&row.group) {
+                d.set_item(k.id(), group_value_py(py, v)?)?;
+            }
+            d.set_item("code", row.code.to_string())?;
+            d.set_item("level", row.level)?;
+            d.set_item("base", row.base)?;
+            d.set_item("target", row.target)?;
+            d.set_item("difference", row.difference)?;
+            d.set_item("rate", row.rate)?;
+            d.set_item("growth", row.growth)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// Codes of the ledger missing from a catalogue, as findings (rule catalog.unknown_code).
+    #[pyo3(signature = (catalog=None, year=None, economic=false))]
+    fn check_catalog(
+        &self,
+        catalog: Option<PyRef<'_, PyCatalog>>,
+        year: Option<i32>,
+        economic: bool,
+    ) -> Vec<PyFinding> {
+        let catalog = catalog.map_or_else(seed, |c| c.0.clone());
+        wrap(catalog.check_ledger(&self.0, &CatalogCheckOptions { year, economic }))
+    }
+}
+
+/// The result of `Ledger.rollup`.
+#[pyclass(module = "sunlit", name = "Rollup", frozen)]
+pub struct PyRollup {
+    inner: Rollup,
+    catalog: Arc<Catalog>,
+}
+
+impl PyRollup {
+    fn code(&self, code: &Bound<'_, PyAny>) -> PyResult<Code> {
+        if let Ok(c) = code.cast::<PyCode>() {
+            return Ok(c.get().0);
+        }
+        let text: String = code.extract()?;
+        match self.inner.hierarchy() {
+            Hierarchy::Functional => Code::functional(&text),
+            Hierarchy::Economic => Code::economic(&text),
+        }
+        .py()
+    }
+}
+
+#[pymethods]
+impl PyRollup {
+    /// The amount at a code (str or Code), summed over the groups matching the keyword filters;
+    /// None when nothing is at or under the code.
+    #[pyo3(signature = (code, **filters))]
+    fn amount(
+        &self,
+        code: &Bound<'_, PyAny>,
+        filters: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Option<rust_decimal::Decimal>> {
+        let code = self.code(code)?;
+        self.inner.amount(code, &self::filters(filters)?).py()
+    }
+
+    /// The total (sum of the 类) over the groups matching the keyword filters.
+    #[pyo3(signature = (**filters))]
+    fn total(
+        &self,
+        filters: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Option<rust_decimal::Decimal>> {
+        self.inner.total(&self::filters(filters)?).py()
+    }
+
+    /// The grouping keys.
+    #[getter]
+    fn by(&self) -> Vec<&'static str> {
+        self.inner.by().iter().map(|k| k.id()).collect()
+    }
+
+    /// Findings of the subtotal check.
+    fn findings(&self) -> Vec<PyFinding> {
+        wrap(self.inner.findings().clone())
+    }
+
+    /// Every node as a dict: group keys, code, level, name (or None), amount (decimal.Decimal).
+    fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for rec in self.inner.records(&self.catalog) {
+            let d = PyDict::new(py);
+            for (k, v) in self.inner.by().iter().zip(&rec.group) {
+                d.set_item(k.id(), group_value_py(py, v)?)?;
+            }
+            d.set_item("code", rec.code.to_string())?;
+            d.set_item("level", rec.level)?;
+            d.set_item("name", rec.name)?;
+            d.set_item("amount", rec.amount)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.rows().count()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Rollup(by={:?}, {} groups, {} nodes)",
+            self.by(),
+            self.inner.groups().len(),
+            self.inner.rows().count()
+        )
+    }
+}
