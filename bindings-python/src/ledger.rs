@@ -88,11 +88,11 @@ fn record_from_mapping(obj: &Bound<'_, PyAny>, line: u64) -> PyResult<LineRecord
             }
             Some(v) if v.is_none() && optional => String::new(),
             Some(v) => {
-                if *col == "functional" || *col == "economic" {
-                    if let Ok(code) = v.cast::<PyCode>() {
-                        fields[i] = code.get().0.to_string();
-                        continue;
-                    }
+                if (*col == "functional" || *col == "economic")
+                    && let Ok(code) = v.cast::<PyCode>()
+                {
+                    fields[i] = code.get().0.to_string();
+                    continue;
                 }
                 value_text(&v)
                     .map_err(|_| input_error(line, col, &v.to_string(), "expected a str or int"))?
