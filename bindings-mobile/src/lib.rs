@@ -1,1 +1,18 @@
-//! placeholder
+//! Kotlin and Swift bindings of sunlit, through uniffi proc-macros.
+//!
+//! One Rust module per core concept; each converts and delegates. Amounts cross as exact
+//! strings and surface as `java.math.BigDecimal`; dates as `java.time.LocalDate`; errors as
+//! `SunlitException` subclasses with structured fields.
+
+uniffi::setup_scaffolding!();
+
+mod code;
+mod errors;
+mod finding;
+mod ledger;
+mod money;
+mod types;
+
+pub use code::Code;
+pub use errors::SunlitError;
+pub use ledger::{Ledger, Rollup};

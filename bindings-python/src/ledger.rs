@@ -61,66 +61,26 @@ fn filters(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<GroupValue>> {
     Ok(out)
 }
 
-/// A record (mapping) into the nine text fields.
+/// A record (mapping) into the nine text fields; the core checks keys and values.
 fn record_from_mapping(obj: &Bound<'_, PyAny>, line: u64) -> PyResult<LineRecord> {
     let map = obj
         .cast::<PyMapping>()
         .map_err(|_| input_error(line, "", "", "each record must be a dict (mapping)"))?;
-    for key in map.keys()?.iter() {
-        let key: String = key.extract()?;
-        if !LineRecord::COLUMNS.contains(&key.as_str()) {
-            return Err(input_error(line, &key, "", "unknown key"));
-        }
-    }
-    let mut fields: [String; 9] = Default::default();
-    for (i, col) in LineRecord::COLUMNS.iter().enumerate() {
-        let optional = matches!(*col, "economic" | "source");
-        let v = if map.contains(*col)? {
-            Some(map.get_item(*col)?)
-        } else {
+    let mut pairs: Vec<(String, Option<String>)> = Vec::new();
+    for item in map.items()?.iter() {
+        let (key, value): (String, Bound<'_, PyAny>) = item.extract()?;
+        let text = if value.is_none() {
             None
+        } else if key == "amount" {
+            Some(amount_text(&value).map_err(|reason| input_error(line, &key, &value.to_string(), &reason))?)
+        } else if let Ok(code) = value.cast::<PyCode>() {
+            Some(code.get().0.to_string())
+        } else {
+            Some(value_text(&value).map_err(|_| input_error(line, &key, &value.to_string(), "expected a str or int"))?)
         };
-        fields[i] = match v {
-            None if optional => String::new(),
-            None => return Err(input_error(line, col, "", "missing key")),
-            Some(v) if *col == "amount" => {
-                amount_text(&v).map_err(|reason| input_error(line, col, &v.to_string(), &reason))?
-            }
-            Some(v) if v.is_none() && optional => String::new(),
-            Some(v) => {
-                if (*col == "functional" || *col == "economic")
-                    && let Ok(code) = v.cast::<PyCode>()
-                {
-                    fields[i] = code.get().0.to_string();
-                    continue;
-                }
-                value_text(&v)
-                    .map_err(|_| input_error(line, col, &v.to_string(), "expected a str or int"))?
-            }
-        };
+        pairs.push((key, text));
     }
-    let [
-        year,
-        book,
-        phase,
-        unit,
-        functional,
-        economic,
-        nature,
-        source,
-        amount,
-    ] = fields;
-    Ok(LineRecord {
-        year,
-        book,
-        phase,
-        unit,
-        functional,
-        economic,
-        nature,
-        source,
-        amount,
-    })
+    LineRecord::from_pairs(pairs.iter().map(|(k, v)| (k.as_str(), v.clone())), line).py()
 }
 
 #[pymethods]

@@ -196,8 +196,10 @@ impl Ledger {
                 row.get(7),
                 row.get(8),
             ];
-            let item = crate::budget::ledger_parse_fields(f, row.line)?;
-            ledger.push(item).map_err(|e| e.at(row.line, ""))?;
+            let parts = crate::budget::ledger_parse_parts(f, row.line)?;
+            ledger
+                .push_line_parts(parts)
+                .map_err(|e| e.at(row.line, ""))?;
         }
         Ok(ledger)
     }
@@ -338,7 +340,8 @@ impl Ledger {
     }
 }
 
-/// Convert one JSON object into a [`LineRecord`], strictly.
+/// Convert one JSON object into a [`LineRecord`], strictly: strings as they are, integers for
+/// `year` and `amount`, null for absent; a fractional JSON number is refused.
 fn json_record(item: &Value, line: u64) -> Result<LineRecord> {
     let err = |column: &str, value: String, reason: &str| Error::Input {
         line,
@@ -347,61 +350,28 @@ fn json_record(item: &Value, line: u64) -> Result<LineRecord> {
         reason: reason.to_owned(),
     };
     let Value::Object(map) = item else {
-        return Err(err(
-            "",
-            item.to_string(),
-            "each ledger line is a JSON object",
-        ));
+        return Err(err("", item.to_string(), "each ledger line is a JSON object"));
     };
-    for key in map.keys() {
-        if !LineRecord::COLUMNS.contains(&key.as_str()) {
-            return Err(err(key, String::new(), "unknown key"));
-        }
-    }
-    let mut fields: [String; 9] = Default::default();
-    for (i, key) in LineRecord::COLUMNS.iter().enumerate() {
-        let optional = matches!(*key, "economic" | "source");
-        fields[i] = match map.get(*key) {
-            None | Some(Value::Null) if optional => String::new(),
-            None => return Err(err(key, String::new(), "missing key")),
-            Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(n))
-                if (*key == "year" || *key == "amount") && (n.is_i64() || n.is_u64()) =>
-            {
-                n.to_string()
+    let mut pairs = Vec::with_capacity(map.len());
+    for (key, value) in map {
+        let text = match value {
+            Value::Null => None,
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) if (key == "year" || key == "amount") && (n.is_i64() || n.is_u64()) => {
+                Some(n.to_string())
             }
-            Some(Value::Number(n)) if *key == "amount" => {
+            Value::Number(n) if key == "amount" => {
                 return Err(err(
                     key,
                     n.to_string(),
                     "a fractional amount must be a JSON string (e.g. \"1200.50\"): JSON numbers are binary floating point",
                 ));
             }
-            Some(other) => return Err(err(key, other.to_string(), "expected a string")),
+            other => return Err(err(key, other.to_string(), "expected a string")),
         };
+        pairs.push((key.as_str(), text));
     }
-    let [
-        year,
-        book,
-        phase,
-        unit,
-        functional,
-        economic,
-        nature,
-        source,
-        amount,
-    ] = fields;
-    Ok(LineRecord {
-        year,
-        book,
-        phase,
-        unit,
-        functional,
-        economic,
-        nature,
-        source,
-        amount,
-    })
+    LineRecord::from_pairs(pairs, line)
 }
 
 #[derive(Serialize)]

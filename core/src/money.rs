@@ -230,10 +230,19 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>> {
     if int_part.is_empty() {
         return Err(fail("a digit is required before the decimal point"));
     }
-    let mut digits = String::with_capacity(t.len());
-    if negative {
-        digits.push('-');
-    }
+    let mut mantissa: i128 = 0;
+    let mut digit_count = 0u32;
+    let mut push = |b: u8| -> Result<()> {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+        if mantissa != 0 {
+            digit_count += 1;
+        }
+        // 2^96 − 1 has 29 digits; 28 always fit, 29 only below the bound.
+        if digit_count > 29 || mantissa > MAX_MANTISSA {
+            return Err(fail("does not fit an exact decimal of 28 significant digits"));
+        }
+        Ok(())
+    };
     if int_part.contains(',') {
         let mut groups = int_part.split(',');
         let first = groups.next().unwrap_or("");
@@ -242,10 +251,11 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>> {
                 "thousands separators must group the digits in threes (e.g. 47,483,458)",
             ));
         }
-        digits.extend(int_part.chars().filter(|c| *c != ','));
-    } else {
-        digits.push_str(int_part);
     }
+    for b in int_part.bytes().filter(|b| *b != b',') {
+        push(b)?;
+    }
+    let mut scale = 0u32;
     if let Some(frac) = frac_part {
         if frac.is_empty() {
             return Err(fail("a digit is required after the decimal point"));
@@ -253,13 +263,22 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>> {
         if frac.contains(',') {
             return Err(fail("thousands separator after the decimal point"));
         }
-        digits.push('.');
-        digits.push_str(frac);
+        for b in frac.bytes() {
+            push(b)?;
+            scale += 1;
+        }
+        if scale > 28 {
+            return Err(fail("more than 28 decimal places"));
+        }
     }
-    Decimal::from_str_exact(&digits)
+    let value = if negative { -mantissa } else { mantissa };
+    Decimal::try_from_i128_with_scale(value, scale)
         .map(Some)
         .map_err(|_| fail("does not fit an exact decimal of 28 significant digits"))
 }
+
+/// The largest mantissa of a `Decimal` (2^96 − 1).
+const MAX_MANTISSA: i128 = 79_228_162_514_264_337_593_543_950_335;
 
 /// Format an amount for CSV and JSON: plain digits, no separators, the scale kept
 /// (`1200.50` stays `1200.50`). `parse_amount(format_amount(x)) == x` for every amount.

@@ -1,6 +1,6 @@
 //! The ledger: line items stored by column.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -98,6 +98,57 @@ impl LineRecord {
         "amount",
     ];
 
+    /// Build a record from (key, value) pairs as found in a JSON object or a Python dict, after
+    /// the caller has turned each value into text (`None` for null). Every key must be one of
+    /// [`LineRecord::COLUMNS`]; `economic` and `source` may be missing or null, every other key
+    /// is required. Errors name `line` (the record number) and the key.
+    ///
+    /// ```
+    /// use sunlit::{Error, LineRecord};
+    /// let ok = LineRecord::from_pairs([("year", Some("2026".into())), ("book", Some("general".into())),
+    ///     ("phase", Some("budget".into())), ("unit", Some("u".into())), ("functional", Some("208".into())),
+    ///     ("nature", Some("basic".into())), ("amount", Some("1".into())), ("source", None)], 1).unwrap();
+    /// assert_eq!(ok.economic, "");
+    /// let missing = LineRecord::from_pairs([("year", Some("2026".into()))], 4);
+    /// assert!(matches!(missing, Err(Error::Input { line: 4, ref column, .. }) if column == "book"));
+    /// ```
+    pub fn from_pairs<'k>(
+        pairs: impl IntoIterator<Item = (&'k str, Option<String>)>,
+        line: u64,
+    ) -> Result<LineRecord> {
+        let err = |column: &str, reason: &str| Error::Input {
+            line,
+            column: column.to_owned(),
+            value: String::new(),
+            reason: reason.to_owned(),
+        };
+        let mut fields: [Option<String>; 9] = Default::default();
+        for (key, value) in pairs {
+            let Some(i) = LineRecord::COLUMNS.iter().position(|c| *c == key) else {
+                return Err(err(key, "unknown key"));
+            };
+            fields[i] = Some(value.unwrap_or_default());
+        }
+        for (i, column) in LineRecord::COLUMNS.iter().enumerate() {
+            if fields[i].is_none() && !matches!(*column, "economic" | "source") {
+                return Err(err(column, "missing key"));
+            }
+        }
+        let [year, book, phase, unit, functional, economic, nature, source, amount] =
+            fields.map(Option::unwrap_or_default);
+        Ok(LineRecord {
+            year,
+            book,
+            phase,
+            unit,
+            functional,
+            economic,
+            nature,
+            source,
+            amount,
+        })
+    }
+
     /// Validate and convert. Any bad field is an [`Error::Input`] carrying `line`, the column
     /// name and the text.
     ///
@@ -161,16 +212,27 @@ pub(crate) fn parse_year(text: &str) -> Result<i32> {
         .map_err(|_| Error::value("year", text, "a year is four digits, e.g. 2026"))
 }
 
-/// Validate the nine fields of a line, in [`LineRecord::COLUMNS`] order.
-pub(crate) fn parse_fields(f: [&str; 9], line: u64) -> Result<LineItem> {
+/// A validated line whose text fields still borrow from the input.
+pub(crate) struct LineParts<'a> {
+    pub(crate) year: i32,
+    pub(crate) book: Book,
+    pub(crate) phase: Phase,
+    pub(crate) unit: &'a str,
+    pub(crate) functional: Code,
+    pub(crate) economic: Option<Code>,
+    pub(crate) nature: Nature,
+    pub(crate) source: Option<&'a str>,
+    pub(crate) amount: Decimal,
+}
+
+/// Validate the nine fields of a line, in [`LineRecord::COLUMNS`] order, without allocating.
+pub(crate) fn parse_parts(f: [&str; 9], line: u64) -> Result<LineParts<'_>> {
     let col = LineRecord::COLUMNS;
     let year = parse_year(f[0]).map_err(|e| e.at(line, col[0]))?;
     let book = Book::parse(f[1]).map_err(|e| e.at(line, col[1]))?;
     let phase = Phase::parse(f[2]).map_err(|e| e.at(line, col[2]))?;
     if f[3].trim().is_empty() {
-        return Err(
-            Error::value("unit", f[3], "the unit (部门/单位) must not be blank").at(line, col[3]),
-        );
+        return Err(Error::value("unit", f[3], "the unit (部门/单位) must not be blank").at(line, col[3]));
     }
     let functional = Code::functional(f[4]).map_err(|e| e.at(line, col[4]))?;
     let economic = if f[5].trim().is_empty() {
@@ -179,11 +241,7 @@ pub(crate) fn parse_fields(f: [&str; 9], line: u64) -> Result<LineItem> {
         Some(Code::economic(f[5]).map_err(|e| e.at(line, col[5]))?)
     };
     let nature = Nature::parse(f[6]).map_err(|e| e.at(line, col[6]))?;
-    let source = if f[7].trim().is_empty() {
-        None
-    } else {
-        Some(f[7].to_owned())
-    };
+    let source = (!f[7].trim().is_empty()).then_some(f[7]);
     let amount = parse_amount(f[8])
         .map_err(|e| e.at(line, col[8]))?
         .ok_or_else(|| {
@@ -193,16 +251,32 @@ pub(crate) fn parse_fields(f: [&str; 9], line: u64) -> Result<LineItem> {
             }
             .at(line, col[8])
         })?;
-    Ok(LineItem {
+    Ok(LineParts {
         year,
         book,
         phase,
-        unit: f[3].to_owned(),
+        unit: f[3],
         functional,
         economic,
         nature,
         source,
         amount,
+    })
+}
+
+/// Validate the nine fields of a line into an owned [`LineItem`].
+pub(crate) fn parse_fields(f: [&str; 9], line: u64) -> Result<LineItem> {
+    let p = parse_parts(f, line)?;
+    Ok(LineItem {
+        year: p.year,
+        book: p.book,
+        phase: p.phase,
+        unit: p.unit.to_owned(),
+        functional: p.functional,
+        economic: p.economic,
+        nature: p.nature,
+        source: p.source.map(str::to_owned),
+        amount: p.amount,
     })
 }
 
@@ -284,7 +358,7 @@ impl Line<'_> {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Interner {
     names: Vec<Box<str>>,
-    index: HashMap<Box<str>, u32>,
+    index: FxHashMap<Box<str>, u32>,
 }
 
 impl Interner {
@@ -435,6 +509,21 @@ impl Ledger {
             item.nature,
             item.source.as_deref(),
             item.amount,
+        )
+    }
+
+    /// Append a validated line that borrows its text.
+    pub(crate) fn push_line_parts(&mut self, p: LineParts<'_>) -> Result<()> {
+        self.push_parts(
+            p.year,
+            p.book,
+            p.phase,
+            p.unit,
+            p.functional,
+            p.economic,
+            p.nature,
+            p.source,
+            p.amount,
         )
     }
 

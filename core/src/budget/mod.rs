@@ -66,4 +66,4 @@ vocabulary! {
     }
 }
 
-pub(crate) use ledger::parse_fields as ledger_parse_fields;
+pub(crate) use ledger::parse_parts as ledger_parse_parts;

@@ -1,7 +1,9 @@
 //! Roll-ups: adding line items up the classification tree, exactly.
 
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_decimal::Decimal;
 
@@ -292,16 +294,152 @@ fn covering(k: &PosKey) -> impl Iterator<Item = PosKey> + '_ {
         .filter(move |u| u != k)
 }
 
-/// Whether any two distinct positions could contain one another at all (cheap pre-check on the
-/// distinct codes, so flat ledgers skip the per-position search).
-fn may_nest(positions: &HashMap<PosKey, Pos>) -> bool {
-    let hier: HashSet<Code> = positions.keys().map(|k| k.hier).collect();
-    let other: HashSet<Code> = positions.keys().filter_map(|k| k.other).collect();
-    let nested = |set: &HashSet<Code>| {
+/// Whether any two lines could sit at two levels of one branch: some distinct code of the
+/// climbed tree (or of the other tree) is an ancestor of another. A cheap pass over the distinct
+/// codes, so flat ledgers skip the per-context search.
+fn rows_may_nest(c: &Columns<'_>, hierarchy: Hierarchy) -> Result<bool> {
+    let mut hier: FxHashSet<Code> = FxHashSet::default();
+    let mut other: FxHashSet<Code> = FxHashSet::default();
+    let mut last: Option<(Code, Option<Code>)> = None;
+    for i in 0..c.amount.len() {
+        let pair = codes_at(c, i, hierarchy)?;
+        if last == Some(pair) {
+            continue;
+        }
+        last = Some(pair);
+        hier.insert(pair.0);
+        if let Some(o) = pair.1 {
+            other.insert(o);
+        }
+    }
+    let nested = |set: &FxHashSet<Code>| {
         set.iter()
             .any(|c| c.ancestors().iter().any(|a| set.contains(a)))
     };
-    nested(&hier) || nested(&other)
+    Ok(nested(&hier) || nested(&other))
+}
+
+/// The climbed code and the other code of line `i`.
+fn codes_at(c: &Columns<'_>, i: usize, hierarchy: Hierarchy) -> Result<(Code, Option<Code>)> {
+    match hierarchy {
+        Hierarchy::Functional => Ok((c.functional[i], c.economic[i])),
+        Hierarchy::Economic => match c.economic[i] {
+            Some(e) => Ok((e, Some(c.functional[i]))),
+            None => Err(Error::value(
+                "economic",
+                "",
+                format!(
+                    "ledger row {} has no economic code; an economic roll-up needs one on every line",
+                    i + 1
+                ),
+            )),
+        },
+    }
+}
+
+/// Which dimensions a roll-up groups by.
+#[derive(Debug, Clone, Copy)]
+struct Mask {
+    year: bool,
+    book: bool,
+    phase: bool,
+    unit: bool,
+    nature: bool,
+    source: bool,
+    economic: bool,
+}
+
+/// The grouping values of a line, with the dimensions not grouped by left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct RawGroup {
+    year: Option<i32>,
+    unit: Option<u32>,
+    source: Option<u32>,
+    book: Option<Book>,
+    phase: Option<Phase>,
+    nature: Option<Nature>,
+    economic: Option<Option<Code>>,
+}
+
+impl Mask {
+    fn of(by: &[GroupKey]) -> Mask {
+        Mask {
+            year: by.contains(&GroupKey::Year),
+            book: by.contains(&GroupKey::Book),
+            phase: by.contains(&GroupKey::Phase),
+            unit: by.contains(&GroupKey::Unit),
+            nature: by.contains(&GroupKey::Nature),
+            source: by.contains(&GroupKey::Source),
+            economic: by.contains(&GroupKey::Economic),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn project(
+        &self,
+        year: i32,
+        book: Book,
+        phase: Phase,
+        unit: u32,
+        nature: Nature,
+        source: u32,
+        other: Option<Code>,
+    ) -> RawGroup {
+        RawGroup {
+            year: self.year.then_some(year),
+            unit: self.unit.then_some(unit),
+            source: self.source.then_some(source),
+            book: self.book.then_some(book),
+            phase: self.phase.then_some(phase),
+            nature: self.nature.then_some(nature),
+            economic: self.economic.then_some(other),
+        }
+    }
+}
+
+impl RawGroup {
+    /// The group's values in `by` order.
+    fn values(&self, by: &[GroupKey], c: &Columns<'_>) -> Vec<GroupValue> {
+        by.iter()
+            .map(|key| match key {
+                GroupKey::Year => GroupValue::Year(self.year.unwrap_or_default()),
+                GroupKey::Book => GroupValue::Book(self.book.unwrap_or(Book::General)),
+                GroupKey::Phase => GroupValue::Phase(self.phase.unwrap_or(Phase::Budget)),
+                GroupKey::Unit => {
+                    GroupValue::Unit(self.unit.map(|u| c.units.get(u).to_owned()).unwrap_or_default())
+                }
+                GroupKey::Nature => GroupValue::Nature(self.nature.unwrap_or(Nature::Basic)),
+                GroupKey::Source => GroupValue::Source(
+                    self.source
+                        .filter(|s| *s != NO_VALUE)
+                        .map(|s| c.sources.get(s).to_owned()),
+                ),
+                GroupKey::Economic => GroupValue::Economic(self.economic.flatten()),
+            })
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Leaf {
+    sum: Decimal,
+    year: i32,
+}
+
+fn add_leaf(
+    leaves: &mut FxHashMap<(RawGroup, Code), Leaf>,
+    group: RawGroup,
+    code: Code,
+    amount: Decimal,
+    year: i32,
+) -> Result<()> {
+    match leaves.entry((group, code)) {
+        Entry::Occupied(mut o) => add_to(&mut o.get_mut().sum, amount),
+        Entry::Vacant(v) => {
+            v.insert(Leaf { sum: amount, year });
+            Ok(())
+        }
+    }
 }
 
 impl Ledger {
@@ -331,11 +469,14 @@ impl Ledger {
         validate_by(&opts.by, opts.hierarchy)?;
         self.check_mixed(&opts.by)?;
         let c = self.columns();
-        let positions = positions(&c, opts.hierarchy)?;
-
+        let mask = Mask::of(&opts.by);
         let mut findings = Findings::new();
-        let mut uppers: HashSet<PosKey> = HashSet::new();
-        if may_nest(&positions) {
+        let mut leaves: FxHashMap<(RawGroup, Code), Leaf> = FxHashMap::default();
+
+        if rows_may_nest(&c, opts.hierarchy)? {
+            // Slow path: lines may sit at two levels of one branch; find them per context.
+            let positions = positions(&c, opts.hierarchy)?;
+            let mut uppers: FxHashSet<PosKey> = FxHashSet::default();
             let mut pairs: Vec<(PosKey, PosKey)> = Vec::new();
             for k in positions.keys() {
                 for u in covering(k) {
@@ -365,24 +506,42 @@ impl Ledger {
                     }
                 }
             }
+            for (k, p) in &positions {
+                if !uppers.contains(k) {
+                    let g = mask.project(k.year, k.book, k.phase, k.unit, k.nature, k.source, k.other);
+                    add_leaf(&mut leaves, g, k.hier, p.sum, k.year)?;
+                }
+            }
+        } else {
+            // Fast path: every line is a leaf; one hash update per line.
+            for i in 0..c.amount.len() {
+                let (hier, other) = codes_at(&c, i, opts.hierarchy)?;
+                let g = mask.project(
+                    c.year[i],
+                    c.book[i],
+                    c.phase[i],
+                    c.unit[i],
+                    c.nature[i],
+                    c.source[i],
+                    other,
+                );
+                add_leaf(&mut leaves, g, hier, c.amount[i], c.year[i])?;
+            }
         }
 
-        // Leaves into groups.
-        let mut grouped: HashMap<Vec<GroupValue>, (i32, HashMap<Code, Decimal>)> = HashMap::new();
-        for (k, p) in &positions {
-            if uppers.contains(k) {
-                continue;
-            }
-            let gk: Vec<GroupValue> = opts.by.iter().map(|key| value_of(k, *key, &c)).collect();
-            let (_, leaves) = grouped
-                .entry(gk)
-                .or_insert_with(|| (k.year, HashMap::new()));
-            add_to(leaves.entry(k.hier).or_insert(Decimal::ZERO), p.sum)?;
+        // Leaves into groups, then up the tree.
+        let mut grouped: FxHashMap<RawGroup, (i32, Vec<(Code, Decimal)>)> = FxHashMap::default();
+        for ((g, code), leaf) in leaves {
+            grouped
+                .entry(g)
+                .or_insert_with(|| (leaf.year, Vec::new()))
+                .1
+                .push((code, leaf.sum));
         }
         let mut groups = Vec::with_capacity(grouped.len());
-        for (key, (year, leaves)) in grouped {
+        for (raw, (year, codes)) in grouped {
             let mut amounts: BTreeMap<Code, Decimal> = BTreeMap::new();
-            for (code, sum) in leaves {
+            for (code, sum) in codes {
                 for a in ancestors_or_self(code) {
                     add_to(amounts.entry(a).or_insert(Decimal::ZERO), sum)?;
                 }
@@ -394,7 +553,7 @@ impl Ledger {
                 }
             }
             groups.push(RollupGroup {
-                key,
+                key: raw.values(&opts.by, &c),
                 year,
                 amounts,
                 total,
@@ -452,25 +611,10 @@ fn validate_by(by: &[GroupKey], hierarchy: Hierarchy) -> Result<()> {
 }
 
 /// Sum the lines by context and position.
-fn positions(c: &Columns<'_>, hierarchy: Hierarchy) -> Result<HashMap<PosKey, Pos>> {
-    let mut positions: HashMap<PosKey, Pos> = HashMap::new();
+fn positions(c: &Columns<'_>, hierarchy: Hierarchy) -> Result<FxHashMap<PosKey, Pos>> {
+    let mut positions: FxHashMap<PosKey, Pos> = FxHashMap::default();
     for i in 0..c.amount.len() {
-        let (hier, other) = match hierarchy {
-            Hierarchy::Functional => (c.functional[i], c.economic[i]),
-            Hierarchy::Economic => match c.economic[i] {
-                Some(e) => (e, Some(c.functional[i])),
-                None => {
-                    return Err(Error::value(
-                        "economic",
-                        "",
-                        format!(
-                            "ledger row {} has no economic code; an economic roll-up needs one on every line",
-                            i + 1
-                        ),
-                    ));
-                }
-            },
-        };
+        let (hier, other) = codes_at(c, i, hierarchy)?;
         let key = PosKey {
             year: c.year[i],
             unit: c.unit[i],
@@ -501,28 +645,14 @@ fn position_label(k: &PosKey) -> String {
     }
 }
 
-fn value_of(k: &PosKey, key: GroupKey, c: &Columns<'_>) -> GroupValue {
-    match key {
-        GroupKey::Year => GroupValue::Year(k.year),
-        GroupKey::Book => GroupValue::Book(k.book),
-        GroupKey::Phase => GroupValue::Phase(k.phase),
-        GroupKey::Unit => GroupValue::Unit(c.units.get(k.unit).to_owned()),
-        GroupKey::Nature => GroupValue::Nature(k.nature),
-        GroupKey::Source => {
-            GroupValue::Source((k.source != NO_VALUE).then(|| c.sources.get(k.source).to_owned()))
-        }
-        GroupKey::Economic => GroupValue::Economic(k.other),
-    }
-}
-
 /// Compare each upper position with the sum of the leaf positions it contains.
 fn check_subtotals(
-    positions: &HashMap<PosKey, Pos>,
-    uppers: &HashSet<PosKey>,
+    positions: &FxHashMap<PosKey, Pos>,
+    uppers: &FxHashSet<PosKey>,
     pairs: &[(PosKey, PosKey)],
     c: &Columns<'_>,
 ) -> Result<Findings> {
-    let mut computed: HashMap<PosKey, Decimal> = HashMap::new();
+    let mut computed: FxHashMap<PosKey, Decimal> = FxHashMap::default();
     for (u, l) in pairs {
         if !uppers.contains(l) {
             add_to(

@@ -1,0 +1,147 @@
+//! The one FFI error: Kotlin sees `SunlitException` with one subclass per core error variant,
+//! each carrying the same structured fields.
+
+/// Every error of sunlit, as seen from Kotlin and Swift.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum SunlitError {
+    /// A bad cell, row or header: 1-based line (CSV) or record, column name, text.
+    #[error("line {line}, column {column:?}: {reason} (value {value:?})")]
+    Input {
+        /// Line or record number.
+        line: u64,
+        /// Column name.
+        column: String,
+        /// Offending text.
+        value: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A code that does not fit its scheme.
+    #[error("invalid {scheme} code {value:?}: {reason}")]
+    Code {
+        /// Scheme id.
+        scheme: String,
+        /// The text.
+        value: String,
+        /// Why.
+        reason: String,
+    },
+    /// An amount that is not an exact decimal.
+    #[error("invalid amount {value:?}: {reason}")]
+    Amount {
+        /// The text.
+        value: String,
+        /// Why.
+        reason: String,
+    },
+    /// A value outside its vocabulary.
+    #[error("invalid {field} {value:?}: {reason}")]
+    Field {
+        /// The field.
+        field: String,
+        /// The text.
+        value: String,
+        /// Why.
+        reason: String,
+    },
+    /// An exact computation that does not fit.
+    #[error("arithmetic overflow in {operation}")]
+    Overflow {
+        /// What was computed.
+        operation: String,
+    },
+    /// Lines at two levels of one branch.
+    #[error("rows at two levels of one branch: {upper} (row {upper_row}) contains {lower} (row {lower_row})")]
+    LevelConflict {
+        /// Upper position.
+        upper: String,
+        /// Lower position.
+        lower: String,
+        /// Row of the upper line.
+        upper_row: u64,
+        /// Row of the lower line.
+        lower_row: u64,
+    },
+    /// Adding up several years or phases.
+    #[error("the data mixes {dimension} values {values:?}")]
+    MixedDimension {
+        /// `year` or `phase`.
+        dimension: String,
+        /// The values found.
+        values: Vec<String>,
+    },
+    /// A file that cannot be read or written.
+    #[error("{path}: {reason}")]
+    Io {
+        /// The path.
+        path: String,
+        /// The reason.
+        reason: String,
+    },
+    /// Any other error of a later core version.
+    #[error("{description}")]
+    Other {
+        /// What went wrong.
+        description: String,
+    },
+}
+
+impl From<sunlit::Error> for SunlitError {
+    fn from(e: sunlit::Error) -> SunlitError {
+        use sunlit::Error as E;
+        match e {
+            E::Input {
+                line,
+                column,
+                value,
+                reason,
+            } => SunlitError::Input {
+                line,
+                column,
+                value,
+                reason,
+            },
+            E::Code {
+                scheme,
+                value,
+                reason,
+            } => SunlitError::Code {
+                scheme: scheme.id().to_owned(),
+                value,
+                reason,
+            },
+            E::Amount { value, reason } => SunlitError::Amount { value, reason },
+            E::Value {
+                field,
+                value,
+                reason,
+            } => SunlitError::Field {
+                field,
+                value,
+                reason,
+            },
+            E::Overflow { operation } => SunlitError::Overflow { operation },
+            E::LevelConflict {
+                upper,
+                lower,
+                upper_row,
+                lower_row,
+            } => SunlitError::LevelConflict {
+                upper,
+                lower,
+                upper_row,
+                lower_row,
+            },
+            E::MixedDimension { dimension, values } => {
+                SunlitError::MixedDimension { dimension, values }
+            }
+            E::Io { path, reason } => SunlitError::Io { path, reason },
+            other => SunlitError::Other {
+                description: other.to_string(),
+            },
+        }
+    }
+}
+
+/// Result type of every exported function.
+pub type Result<T> = std::result::Result<T, SunlitError>;

@@ -1,0 +1,386 @@
+//! Budget ledgers, roll-ups and comparisons.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use sunlit::{Book, GroupKey, Hierarchy, Nature, Phase, Subtotals};
+
+use crate::errors::{Result, SunlitError};
+use sunlit::Finding;
+
+/// Which of the four budgets (四本预算).
+#[uniffi::remote(Enum)]
+pub enum Book {
+    General,
+    Fund,
+    StateCapital,
+    SocialInsurance,
+}
+
+/// Budget (预算), adjusted budget (调整预算) or final account (决算).
+#[uniffi::remote(Enum)]
+pub enum Phase {
+    Budget,
+    Adjusted,
+    Final,
+}
+
+/// 基本支出, 项目支出 and the further final-account natures.
+#[uniffi::remote(Enum)]
+pub enum Nature {
+    Basic,
+    Project,
+    RemitToSuperior,
+    Business,
+    SubsidyToAffiliates,
+}
+
+/// A dimension to group by.
+#[uniffi::remote(Enum)]
+pub enum GroupKey {
+    Year,
+    Book,
+    Phase,
+    Unit,
+    Nature,
+    Source,
+    Economic,
+}
+
+/// Which tree a roll-up climbs.
+#[uniffi::remote(Enum)]
+pub enum Hierarchy {
+    Functional,
+    Economic,
+}
+
+/// What to do with lines at two levels of one branch.
+#[uniffi::remote(Enum)]
+pub enum Subtotals {
+    Reject,
+    Check,
+}
+
+/// One budget line. Codes are given as text and checked by the core.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct LedgerLine {
+    /// Budget year.
+    pub year: i32,
+    /// Book.
+    pub book: Book,
+    /// Phase.
+    pub phase: Phase,
+    /// Department or unit.
+    pub unit: String,
+    /// Functional code (whole).
+    pub functional: String,
+    /// Economic code, if any.
+    #[uniffi(default = None)]
+    pub economic: Option<String>,
+    /// Nature.
+    pub nature: Nature,
+    /// Fund source, if any.
+    #[uniffi(default = None)]
+    pub source: Option<String>,
+    /// Amount in 元.
+    pub amount: Decimal,
+}
+
+/// A dimension value to filter on, as text (`nature` = `basic`, `year` = `2026`; blank = none).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct GroupFilter {
+    /// The dimension.
+    pub key: GroupKey,
+    /// Its value as text.
+    pub value: String,
+}
+
+/// Options of a roll-up.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RollupOptions {
+    /// Group by these dimensions.
+    #[uniffi(default = [])]
+    pub by: Vec<GroupKey>,
+    /// Which tree to climb (null: functional).
+    #[uniffi(default = None)]
+    pub hierarchy: Option<Hierarchy>,
+    /// What to do with lines at two levels of one branch (null: reject).
+    #[uniffi(default = None)]
+    pub subtotals: Option<Subtotals>,
+}
+
+impl From<RollupOptions> for sunlit::RollupOptions {
+    fn from(o: RollupOptions) -> Self {
+        sunlit::RollupOptions {
+            by: o.by,
+            hierarchy: o.hierarchy.unwrap_or_default(),
+            subtotals: o.subtotals.unwrap_or_default(),
+        }
+    }
+}
+
+/// One node of a roll-up.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct RollupRecord {
+    /// The group's dimension values.
+    pub group: Vec<GroupFilter>,
+    /// The code.
+    pub code: String,
+    /// Its level (1 = 类).
+    pub level: u8,
+    /// Its name in the catalogue of the group's year, if known.
+    pub name: Option<String>,
+    /// Amount at or under the code.
+    pub amount: Decimal,
+}
+
+/// Two sides of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
+pub enum CompareAxis {
+    /// Two phases (budget → final: execution rate).
+    Phase {
+        /// Denominator.
+        base: Phase,
+        /// Numerator.
+        target: Phase,
+    },
+    /// Two years (growth).
+    Year {
+        /// Earlier year.
+        base: i32,
+        /// Later year.
+        target: i32,
+    },
+}
+
+/// Options of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CompareOptions {
+    /// The two sides.
+    pub axis: CompareAxis,
+    /// How each side is rolled up.
+    pub rollup: RollupOptions,
+    /// Decimal places of the percentages (half up).
+    #[uniffi(default = 2)]
+    pub places: u32,
+}
+
+/// One code of a comparison.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct ComparisonRow {
+    /// Group values.
+    pub group: Vec<GroupFilter>,
+    /// Code.
+    pub code: String,
+    /// Level.
+    pub level: u8,
+    /// Base amount (null: nothing there, not zero).
+    pub base: Option<Decimal>,
+    /// Target amount.
+    pub target: Option<Decimal>,
+    /// target − base.
+    pub difference: Option<Decimal>,
+    /// target ÷ base × 100.
+    pub rate: Option<Decimal>,
+    /// (target − base) ÷ base × 100.
+    pub growth: Option<Decimal>,
+}
+
+fn filters(f: &[GroupFilter]) -> Result<Vec<sunlit::GroupValue>> {
+    f.iter()
+        .map(|g| sunlit::GroupValue::parse(g.key, &g.value).map_err(SunlitError::from))
+        .collect()
+}
+
+fn group_filters(by: &[GroupKey], values: &[sunlit::GroupValue]) -> Vec<GroupFilter> {
+    by.iter()
+        .zip(values)
+        .map(|(k, v)| GroupFilter {
+            key: *k,
+            value: v.text(),
+        })
+        .collect()
+}
+
+/// A budget ledger.
+#[derive(Debug, uniffi::Object)]
+pub struct Ledger(sunlit::Ledger);
+
+#[uniffi::export]
+impl Ledger {
+    /// Parse ledger CSV text (header year,book,phase,unit,functional,economic,nature,source,amount).
+    #[uniffi::constructor]
+    pub fn from_csv(text: String) -> Result<Arc<Ledger>> {
+        Ok(Arc::new(Ledger(sunlit::Ledger::read_csv_str(&text)?)))
+    }
+
+    /// Read a ledger CSV file.
+    #[uniffi::constructor]
+    pub fn read_csv(path: String) -> Result<Arc<Ledger>> {
+        Ok(Arc::new(Ledger(sunlit::Ledger::read_csv_path(&path)?)))
+    }
+
+    /// Parse a ledger JSON array.
+    #[uniffi::constructor]
+    pub fn from_json(text: String) -> Result<Arc<Ledger>> {
+        Ok(Arc::new(Ledger(sunlit::Ledger::from_json(&text)?)))
+    }
+
+    /// Build a ledger from records; errors name the 1-based record as `line`.
+    #[uniffi::constructor]
+    pub fn from_records(lines: Vec<LedgerLine>) -> Result<Arc<Ledger>> {
+        let mut ledger = sunlit::Ledger::with_capacity(lines.len());
+        for (i, l) in lines.into_iter().enumerate() {
+            let line = i as u64 + 1;
+            let record = sunlit::LineRecord {
+                year: l.year.to_string(),
+                book: l.book.id().to_owned(),
+                phase: l.phase.id().to_owned(),
+                unit: l.unit,
+                functional: l.functional,
+                economic: l.economic.unwrap_or_default(),
+                nature: l.nature.id().to_owned(),
+                source: l.source.unwrap_or_default(),
+                amount: sunlit::format_amount(l.amount),
+            };
+            ledger
+                .push(record.parse(line)?)
+                .map_err(|e| e.at(line, ""))?;
+        }
+        Ok(Arc::new(Ledger(ledger)))
+    }
+
+    /// Number of lines.
+    pub fn len(&self) -> u64 {
+        self.0.len() as u64
+    }
+
+    /// Whether there are no lines.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The lines.
+    pub fn lines(&self) -> Vec<LedgerLine> {
+        self.0
+            .iter()
+            .map(|l| LedgerLine {
+                year: l.year,
+                book: l.book,
+                phase: l.phase,
+                unit: l.unit.to_owned(),
+                functional: l.functional.to_string(),
+                economic: l.economic.map(|c| c.to_string()),
+                nature: l.nature,
+                source: l.source.map(str::to_owned),
+                amount: l.amount,
+            })
+            .collect()
+    }
+
+    /// The ledger as CSV text.
+    pub fn to_csv(&self) -> Result<String> {
+        Ok(self.0.to_csv_string()?)
+    }
+
+    /// The ledger as JSON.
+    pub fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// The lines matching every filter (and under a functional code, if given).
+    pub fn select(&self, filters: Vec<GroupFilter>, under: Option<String>) -> Result<Arc<Ledger>> {
+        let under = under.map(|u| sunlit::Code::functional(&u)).transpose()?;
+        Ok(Arc::new(Ledger(self.0.select(&sunlit::Selection {
+            values: self::filters(&filters)?,
+            under,
+        }))))
+    }
+
+    /// Roll the lines up the classification tree.
+    pub fn rollup(&self, options: RollupOptions) -> Result<Arc<Rollup>> {
+        Ok(Arc::new(Rollup(self.0.rollup(&options.into())?)))
+    }
+
+    /// Compare two phases or two years, code by code.
+    pub fn compare(&self, options: CompareOptions) -> Result<Vec<ComparisonRow>> {
+        let by = options.rollup.by.clone();
+        let axis = match options.axis {
+            CompareAxis::Phase { base, target } => sunlit::CompareAxis::Phase { base, target },
+            CompareAxis::Year { base, target } => sunlit::CompareAxis::Year { base, target },
+        };
+        let cmp = self.0.compare(&sunlit::CompareOptions {
+            axis,
+            rollup: options.rollup.into(),
+            places: options.places,
+        })?;
+        Ok(cmp
+            .rows
+            .into_iter()
+            .map(|r| ComparisonRow {
+                group: group_filters(&by, &r.group),
+                code: r.code.to_string(),
+                level: r.level,
+                base: r.base,
+                target: r.target,
+                difference: r.difference,
+                rate: r.rate,
+                growth: r.growth,
+            })
+            .collect())
+    }
+
+    /// Codes missing from the embedded seed catalogue (or `year`'s), as findings.
+    pub fn check_catalog(&self, year: Option<i32>, economic: bool) -> Vec<Finding> {
+        sunlit::Catalog::seed()
+            .check_ledger(&self.0, &sunlit::CatalogCheckOptions { year, economic })
+            .into_vec()
+    }
+}
+
+/// The result of a roll-up.
+#[derive(Debug, uniffi::Object)]
+pub struct Rollup(sunlit::Rollup);
+
+impl Rollup {
+    fn code(&self, code: &str) -> Result<sunlit::Code> {
+        Ok(match self.0.hierarchy() {
+            Hierarchy::Functional => sunlit::Code::functional(code)?,
+            Hierarchy::Economic => sunlit::Code::economic(code)?,
+        })
+    }
+}
+
+#[uniffi::export]
+impl Rollup {
+    /// Amount at a code over the groups matching the filters; null when nothing is there.
+    pub fn amount(&self, code: String, filters: Vec<GroupFilter>) -> Result<Option<Decimal>> {
+        let code = self.code(&code)?;
+        Ok(self.0.amount(code, &self::filters(&filters)?)?)
+    }
+
+    /// Total (sum of the 类) over the groups matching the filters.
+    pub fn total(&self, filters: Vec<GroupFilter>) -> Result<Option<Decimal>> {
+        Ok(self.0.total(&self::filters(&filters)?)?)
+    }
+
+    /// Every node with its name from the embedded seed catalogue.
+    pub fn records(&self) -> Vec<RollupRecord> {
+        self.0
+            .records(sunlit::Catalog::seed())
+            .into_iter()
+            .map(|r| RollupRecord {
+                group: group_filters(self.0.by(), &r.group),
+                code: r.code.to_string(),
+                level: r.level,
+                name: r.name,
+                amount: r.amount,
+            })
+            .collect()
+    }
+
+    /// Findings of the subtotal check.
+    pub fn findings(&self) -> Vec<Finding> {
+        self.0.findings().as_slice().to_vec()
+    }
+}

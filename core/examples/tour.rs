@@ -1,0 +1,130 @@
+//! A short tour of sunlit on embedded data: `cargo run -p sunlit --example tour`.
+//!
+//! The 2026 departmental budget of 上海市普陀区城市管理行政执法局 (fiscal.md §4.1) as 项-level
+//! lines, rolled up 类 → 款 → 项 with names from the embedded catalogue seed, and the checks a
+//! reader of published budgets runs on it.
+
+use sunlit::{
+    Catalog, CatalogCheckOptions, Code, GroupKey, GroupValue, Ledger, Nature, RollupOptions,
+    Subtotals, format_grouped,
+};
+
+use unicode_width::UnicodeWidthStr;
+
+/// Pad to a display width (CJK characters take two columns); right-align when `right`.
+fn pad(text: &str, width: usize, right: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(text.width()));
+    if right {
+        format!("{fill}{text}")
+    } else {
+        format!("{text}{fill}")
+    }
+}
+
+const LEDGER: &str = include_str!("../../tests/data/budget/chengguan_2026_ledger.csv");
+/// The department's printed totals (合计, 基本支出, 项目支出).
+const PUBLISHED_TOTALS: [&str; 3] = ["47483458", "36197265", "11286193"];
+
+fn main() -> Result<(), sunlit::Error> {
+    let ledger = Ledger::read_csv_str(LEDGER)?;
+    println!("sunlit tour — 上海市普陀区城市管理行政执法局 2026年部门预算（一般公共预算，单位：元）");
+    println!("{} 项-level lines read from CSV\n", ledger.len());
+
+    let rollup = ledger.rollup(&RollupOptions {
+        by: vec![GroupKey::Nature],
+        ..Default::default()
+    })?;
+    let overall = ledger.rollup(&RollupOptions::default())?;
+    let basic = [GroupValue::Nature(Nature::Basic)];
+    let project = [GroupValue::Nature(Nature::Project)];
+    let cell = |v: Option<sunlit::Decimal>| v.map(format_grouped).unwrap_or_default();
+
+    let row = |code: &str, name: &str, cells: [String; 3]| {
+        let [a, b, c] = cells;
+        format!(
+            "{}{}{}{}{}",
+            pad(code, 12, false),
+            pad(name, 36, false),
+            pad(&a, 14, true),
+            pad(&b, 14, true),
+            pad(&c, 14, true)
+        )
+    };
+    println!(
+        "{}",
+        row("科目编码", "科目名称", ["合计".into(), "基本支出".into(), "项目支出".into()])
+    );
+    for rec in overall.records(Catalog::seed()) {
+        let indent = "  ".repeat(usize::from(rec.level) - 1);
+        let name = rec.name.unwrap_or_else(|| "(未知科目)".to_owned());
+        println!(
+            "{}",
+            row(
+                &format!("{indent}{}", rec.code),
+                &format!("{indent}{name}"),
+                [
+                    format_grouped(rec.amount),
+                    cell(rollup.amount(rec.code, &basic)?),
+                    cell(rollup.amount(rec.code, &project)?),
+                ],
+            )
+        );
+    }
+    let totals = [
+        rollup.total(&[])?,
+        rollup.total(&basic)?,
+        rollup.total(&project)?,
+    ];
+    println!(
+        "{}",
+        row("合计", "", [cell(totals[0]), cell(totals[1]), cell(totals[2])])
+    );
+
+    println!("\nChecks");
+    let matches = totals
+        .iter()
+        .zip(PUBLISHED_TOTALS)
+        .all(|(t, p)| t.map(|t| t.to_string()) == Some(p.to_owned()));
+    println!(
+        "  [{}] roll-up reproduces the printed 合计 / 基本支出 / 项目支出 (47,483,458 / 36,197,265 / 11,286,193)",
+        if matches { "ok" } else { "FAIL" }
+    );
+    let unknown = Catalog::seed().check_ledger(&ledger, &CatalogCheckOptions::default());
+    println!(
+        "  [{}] every code is in the 2026 catalogue seed ({} findings)",
+        if unknown.is_empty() { "ok" } else { "!!" },
+        unknown.len()
+    );
+
+    // A published 类 subtotal typed as a line, 1 元 off: refused by default, checked on request.
+    let with_subtotal = format!(
+        "{LEDGER}2026,general,budget,上海市普陀区城市管理行政执法局,208,,basic,,6103097\n"
+    );
+    let ledger2 = Ledger::read_csv_str(&with_subtotal)?;
+    match ledger2.rollup(&RollupOptions::default()) {
+        Err(e) => println!("  [ok] a 类 subtotal typed in as a line is refused: {e}"),
+        Ok(_) => println!("  [FAIL] a subtotal line was added twice"),
+    }
+    let checked = ledger2.rollup(&RollupOptions {
+        subtotals: Subtotals::Check,
+        ..Default::default()
+    })?;
+    for f in checked.findings() {
+        println!("  [finding] {f}");
+    }
+
+    // A malformed amount: an error naming line, column and text; no partial ledger.
+    let bad = format!("{LEDGER}2026,general,budget,u,2080505,,basic,,1e5\n");
+    if let Err(e) = Ledger::read_csv_str(&bad) {
+        println!("  [ok] malformed input is an error, not a guess: {e}");
+    }
+    let c = Code::functional_split(&["208", "05", "05"])?;
+    println!(
+        "\nCode {c}: level {} ({}), parent {}, ancestors {:?}",
+        c.level(),
+        c.level_name(),
+        c.parent().map(|p| p.to_string()).unwrap_or_default(),
+        c.ancestors().iter().map(ToString::to_string).collect::<Vec<_>>()
+    );
+    Ok(())
+}
