@@ -12,7 +12,10 @@ fn bench(c: &mut Criterion) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
-    let csv = csv_text(&GeneratorOptions { rows, ..Default::default() });
+    let csv = csv_text(&GeneratorOptions {
+        rows,
+        ..Default::default()
+    });
     let ledger = Ledger::read_csv_str(&csv).expect("generated ledger");
     let by_unit_nature = RollupOptions {
         by: vec![GroupKey::Unit, GroupKey::Nature],
@@ -28,7 +31,11 @@ fn bench(c: &mut Criterion) {
         b.iter(|| Ledger::read_csv_str(black_box(&csv)).expect("load"))
     });
     g.bench_function("rollup", |b| {
-        b.iter(|| ledger.rollup(black_box(&RollupOptions::default())).expect("rollup"))
+        b.iter(|| {
+            ledger
+                .rollup(black_box(&RollupOptions::default()))
+                .expect("rollup")
+        })
     });
     g.bench_function("rollup_by_unit_nature", |b| {
         b.iter(|| ledger.rollup(black_box(&by_unit_nature)).expect("rollup"))

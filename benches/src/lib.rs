@@ -72,9 +72,24 @@ pub fn write_csv<W: Write>(opts: &GeneratorOptions, out: W) -> std::io::Result<(
     let mut rng = ChaCha8Rng::seed_from_u64(opts.seed);
     let items = functional_items();
     let economic = economic_sections();
-    let books = ["general", "general", "general", "general", "general", "general", "general", "fund", "fund", "state_capital", "social_insurance"];
+    let books = [
+        "general",
+        "general",
+        "general",
+        "general",
+        "general",
+        "general",
+        "general",
+        "fund",
+        "fund",
+        "state_capital",
+        "social_insurance",
+    ];
     let sources = ["财政拨款", "财政拨款", "事业收入", "其他收入", ""];
-    writeln!(out, "year,book,phase,unit,functional,economic,nature,source,amount")?;
+    writeln!(
+        out,
+        "year,book,phase,unit,functional,economic,nature,source,amount"
+    )?;
     for _ in 0..opts.rows {
         let item = items[rng.random_range(0..items.len())];
         let book = books[rng.random_range(0..books.len())];

@@ -97,7 +97,11 @@ impl Code {
 
     /// Ancestors, root first.
     pub fn ancestors(&self) -> Vec<Arc<Code>> {
-        self.0.ancestors().into_iter().map(|c| Arc::new(Code(c))).collect()
+        self.0
+            .ancestors()
+            .into_iter()
+            .map(|c| Arc::new(Code(c)))
+            .collect()
     }
 
     /// Whether this code is a strict ancestor of `other`.

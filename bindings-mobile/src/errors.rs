@@ -51,7 +51,9 @@ pub enum SunlitError {
         operation: String,
     },
     /// Lines at two levels of one branch.
-    #[error("rows at two levels of one branch: {upper} (row {upper_row}) contains {lower} (row {lower_row})")]
+    #[error(
+        "rows at two levels of one branch: {upper} (row {upper_row}) contains {lower} (row {lower_row})"
+    )]
     LevelConflict {
         /// Upper position.
         upper: String,

@@ -49,7 +49,11 @@ pub fn sort_findings(findings: Vec<Finding>) -> Vec<Finding> {
 
 /// The findings of the given rules (all when empty; a trailing `.` selects a family) and severity.
 #[uniffi::export]
-pub fn filter_findings(findings: Vec<Finding>, rules: Vec<String>, severity: Option<Severity>) -> Vec<Finding> {
+pub fn filter_findings(
+    findings: Vec<Finding>,
+    rules: Vec<String>,
+    severity: Option<Severity>,
+) -> Vec<Finding> {
     Findings::from(findings)
         .filter(&sunlit::FindingFilter { rules, severity })
         .into_vec()

@@ -72,11 +72,16 @@ fn record_from_mapping(obj: &Bound<'_, PyAny>, line: u64) -> PyResult<LineRecord
         let text = if value.is_none() {
             None
         } else if key == "amount" {
-            Some(amount_text(&value).map_err(|reason| input_error(line, &key, &value.to_string(), &reason))?)
+            Some(
+                amount_text(&value)
+                    .map_err(|reason| input_error(line, &key, &value.to_string(), &reason))?,
+            )
         } else if let Ok(code) = value.cast::<PyCode>() {
             Some(code.get().0.to_string())
         } else {
-            Some(value_text(&value).map_err(|_| input_error(line, &key, &value.to_string(), "expected a str or int"))?)
+            Some(value_text(&value).map_err(|_| {
+                input_error(line, &key, &value.to_string(), "expected a str or int")
+            })?)
         };
         pairs.push((key, text));
     }

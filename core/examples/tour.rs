@@ -27,7 +27,9 @@ const PUBLISHED_TOTALS: [&str; 3] = ["47483458", "36197265", "11286193"];
 
 fn main() -> Result<(), sunlit::Error> {
     let ledger = Ledger::read_csv_str(LEDGER)?;
-    println!("sunlit tour — 上海市普陀区城市管理行政执法局 2026年部门预算（一般公共预算，单位：元）");
+    println!(
+        "sunlit tour — 上海市普陀区城市管理行政执法局 2026年部门预算（一般公共预算，单位：元）"
+    );
     println!("{} 项-level lines read from CSV\n", ledger.len());
 
     let rollup = ledger.rollup(&RollupOptions {
@@ -52,7 +54,11 @@ fn main() -> Result<(), sunlit::Error> {
     };
     println!(
         "{}",
-        row("科目编码", "科目名称", ["合计".into(), "基本支出".into(), "项目支出".into()])
+        row(
+            "科目编码",
+            "科目名称",
+            ["合计".into(), "基本支出".into(), "项目支出".into()]
+        )
     );
     for rec in overall.records(Catalog::seed()) {
         let indent = "  ".repeat(usize::from(rec.level) - 1);
@@ -77,7 +83,11 @@ fn main() -> Result<(), sunlit::Error> {
     ];
     println!(
         "{}",
-        row("合计", "", [cell(totals[0]), cell(totals[1]), cell(totals[2])])
+        row(
+            "合计",
+            "",
+            [cell(totals[0]), cell(totals[1]), cell(totals[2])]
+        )
     );
 
     println!("\nChecks");
@@ -97,9 +107,8 @@ fn main() -> Result<(), sunlit::Error> {
     );
 
     // A published 类 subtotal typed as a line, 1 元 off: refused by default, checked on request.
-    let with_subtotal = format!(
-        "{LEDGER}2026,general,budget,上海市普陀区城市管理行政执法局,208,,basic,,6103097\n"
-    );
+    let with_subtotal =
+        format!("{LEDGER}2026,general,budget,上海市普陀区城市管理行政执法局,208,,basic,,6103097\n");
     let ledger2 = Ledger::read_csv_str(&with_subtotal)?;
     match ledger2.rollup(&RollupOptions::default()) {
         Err(e) => println!("  [ok] a 类 subtotal typed in as a line is refused: {e}"),
@@ -124,7 +133,10 @@ fn main() -> Result<(), sunlit::Error> {
         c.level(),
         c.level_name(),
         c.parent().map(|p| p.to_string()).unwrap_or_default(),
-        c.ancestors().iter().map(ToString::to_string).collect::<Vec<_>>()
+        c.ancestors()
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
     );
     Ok(())
 }

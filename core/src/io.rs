@@ -350,14 +350,20 @@ fn json_record(item: &Value, line: u64) -> Result<LineRecord> {
         reason: reason.to_owned(),
     };
     let Value::Object(map) = item else {
-        return Err(err("", item.to_string(), "each ledger line is a JSON object"));
+        return Err(err(
+            "",
+            item.to_string(),
+            "each ledger line is a JSON object",
+        ));
     };
     let mut pairs = Vec::with_capacity(map.len());
     for (key, value) in map {
         let text = match value {
             Value::Null => None,
             Value::String(s) => Some(s.clone()),
-            Value::Number(n) if (key == "year" || key == "amount") && (n.is_i64() || n.is_u64()) => {
+            Value::Number(n)
+                if (key == "year" || key == "amount") && (n.is_i64() || n.is_u64()) =>
+            {
                 Some(n.to_string())
             }
             Value::Number(n) if key == "amount" => {

@@ -239,7 +239,9 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>> {
         }
         // 2^96 − 1 has 29 digits; 28 always fit, 29 only below the bound.
         if digit_count > 29 || mantissa > MAX_MANTISSA {
-            return Err(fail("does not fit an exact decimal of 28 significant digits"));
+            return Err(fail(
+                "does not fit an exact decimal of 28 significant digits",
+            ));
         }
         Ok(())
     };

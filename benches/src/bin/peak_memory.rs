@@ -21,9 +21,19 @@ fn vm_hwm_kib() -> Option<u64> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let rows: usize = std::env::args().nth(1).map(|a| a.parse()).transpose()?.unwrap_or(1_000_000);
+    let rows: usize = std::env::args()
+        .nth(1)
+        .map(|a| a.parse())
+        .transpose()?
+        .unwrap_or(1_000_000);
     let path = std::env::temp_dir().join(format!("sunlit-ledger-{rows}.csv"));
-    write_csv(&GeneratorOptions { rows, ..Default::default() }, std::fs::File::create(&path)?)?;
+    write_csv(
+        &GeneratorOptions {
+            rows,
+            ..Default::default()
+        },
+        std::fs::File::create(&path)?,
+    )?;
     let size = std::fs::metadata(&path)?.len();
     let before = vm_hwm_kib().unwrap_or(0);
     let t = Instant::now();
@@ -34,12 +44,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let r = ledger.rollup(&RollupOptions::default())?;
     let rollup = t.elapsed();
     let t = Instant::now();
-    let g = ledger.rollup(&RollupOptions { by: vec![GroupKey::Unit, GroupKey::Nature], ..Default::default() })?;
+    let g = ledger.rollup(&RollupOptions {
+        by: vec![GroupKey::Unit, GroupKey::Nature],
+        ..Default::default()
+    })?;
     let grouped = t.elapsed();
     let peak = vm_hwm_kib().unwrap_or(0);
     println!("rows: {rows}, CSV: {:.1} MiB", size as f64 / 1048576.0);
     println!("load: {load:.2?}, rollup: {rollup:.2?}, rollup by unit+nature: {grouped:.2?}");
-    println!("nodes: {} ungrouped, {} grouped; total {}", r.rows().count(), g.rows().count(), r.total(&[])?.unwrap_or_default());
+    println!(
+        "nodes: {} ungrouped, {} grouped; total {}",
+        r.rows().count(),
+        g.rows().count(),
+        r.total(&[])?.unwrap_or_default()
+    );
     println!(
         "peak RSS: before load {:.1} MiB, after load {:.1} MiB, after roll-ups {:.1} MiB",
         before as f64 / 1024.0,

@@ -134,8 +134,17 @@ impl LineRecord {
                 return Err(err(column, "missing key"));
             }
         }
-        let [year, book, phase, unit, functional, economic, nature, source, amount] =
-            fields.map(Option::unwrap_or_default);
+        let [
+            year,
+            book,
+            phase,
+            unit,
+            functional,
+            economic,
+            nature,
+            source,
+            amount,
+        ] = fields.map(Option::unwrap_or_default);
         Ok(LineRecord {
             year,
             book,
@@ -232,7 +241,9 @@ pub(crate) fn parse_parts(f: [&str; 9], line: u64) -> Result<LineParts<'_>> {
     let book = Book::parse(f[1]).map_err(|e| e.at(line, col[1]))?;
     let phase = Phase::parse(f[2]).map_err(|e| e.at(line, col[2]))?;
     if f[3].trim().is_empty() {
-        return Err(Error::value("unit", f[3], "the unit (部门/单位) must not be blank").at(line, col[3]));
+        return Err(
+            Error::value("unit", f[3], "the unit (部门/单位) must not be blank").at(line, col[3]),
+        );
     }
     let functional = Code::functional(f[4]).map_err(|e| e.at(line, col[4]))?;
     let economic = if f[5].trim().is_empty() {

@@ -1,7 +1,7 @@
 //! Roll-ups: adding line items up the classification tree, exactly.
 
-use std::collections::hash_map::Entry;
 use std::collections::BTreeMap;
+use std::collections::hash_map::Entry;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -405,9 +405,11 @@ impl RawGroup {
                 GroupKey::Year => GroupValue::Year(self.year.unwrap_or_default()),
                 GroupKey::Book => GroupValue::Book(self.book.unwrap_or(Book::General)),
                 GroupKey::Phase => GroupValue::Phase(self.phase.unwrap_or(Phase::Budget)),
-                GroupKey::Unit => {
-                    GroupValue::Unit(self.unit.map(|u| c.units.get(u).to_owned()).unwrap_or_default())
-                }
+                GroupKey::Unit => GroupValue::Unit(
+                    self.unit
+                        .map(|u| c.units.get(u).to_owned())
+                        .unwrap_or_default(),
+                ),
                 GroupKey::Nature => GroupValue::Nature(self.nature.unwrap_or(Nature::Basic)),
                 GroupKey::Source => GroupValue::Source(
                     self.source
@@ -508,7 +510,8 @@ impl Ledger {
             }
             for (k, p) in &positions {
                 if !uppers.contains(k) {
-                    let g = mask.project(k.year, k.book, k.phase, k.unit, k.nature, k.source, k.other);
+                    let g =
+                        mask.project(k.year, k.book, k.phase, k.unit, k.nature, k.source, k.other);
                     add_leaf(&mut leaves, g, k.hier, p.sum, k.year)?;
                 }
             }
