@@ -133,6 +133,13 @@ impl Unit {
     }
 }
 
+impl Default for Unit {
+    /// 元, the unit of departmental budget tables.
+    fn default() -> Unit {
+        Unit::Yuan
+    }
+}
+
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.symbol())
@@ -423,6 +430,146 @@ pub fn checked_sum(amounts: impl IntoIterator<Item = Decimal>, operation: &str) 
         .into_iter()
         .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
         .ok_or_else(|| Error::overflow(operation))
+}
+
+/// The rounding tolerance (舍入误差) of printed tables: how far a printed total may sit from the
+/// sum of its printed parts because every cell was rounded on its own.
+///
+/// A cell printed to a step *s* (0.01 for a table in 万元 given to two decimals) stands for any
+/// exact value within *s*/2 of it. A sum of *n* printed cells compared with its printed total
+/// involves *n* + 1 rounded cells, so the two may differ by up to *s*/2 × (*n* + 1) — for a
+/// 0.01-万元 table, 0.005 × (*n* + 1) 万元 — and still be consistent. Tables in 元 are exact by
+/// default (given to the 分, nothing rounded): any difference is an error. Real final accounts in
+/// 万元 are off by 0.01 in their totals (fiscal.md §0 point 3, §4.3); with this rule a sum of up to
+/// eight cells that is off by 0.05 is still caught. Each step is configurable; `None` means exact.
+///
+/// ```
+/// use sunlit::{ToleranceOptions, Unit};
+/// use rust_decimal::Decimal;
+/// let t = ToleranceOptions::default();
+/// assert_eq!(t.sum_allowed(Unit::WanYuan, 3).unwrap().to_string(), "0.020"); // 0.005 × 4
+/// assert_eq!(t.sum_allowed(Unit::Yuan, 3).unwrap(), Decimal::ZERO);
+/// let loose = ToleranceOptions { yuan: Some(Decimal::ONE), ..Default::default() };
+/// assert_eq!(loose.sum_allowed(Unit::Yuan, 1).unwrap().to_string(), "1.0");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ToleranceOptions {
+    /// Rounding step of cells printed in 元; `None` (the default) means exact.
+    pub yuan: Option<Decimal>,
+    /// Rounding step of cells printed in 万元; default 0.01.
+    pub wan_yuan: Option<Decimal>,
+    /// Rounding step of cells printed in 亿元; default 0.01.
+    pub yi_yuan: Option<Decimal>,
+}
+
+impl Default for ToleranceOptions {
+    fn default() -> ToleranceOptions {
+        ToleranceOptions {
+            yuan: None,
+            wan_yuan: Some(Decimal::new(1, 2)),
+            yi_yuan: Some(Decimal::new(1, 2)),
+        }
+    }
+}
+
+impl ToleranceOptions {
+    /// Every unit exact: any difference is reported.
+    ///
+    /// ```
+    /// let t = sunlit::ToleranceOptions::exact();
+    /// assert!(t.sum_allowed(sunlit::Unit::WanYuan, 5).unwrap().is_zero());
+    /// ```
+    pub fn exact() -> ToleranceOptions {
+        ToleranceOptions {
+            yuan: None,
+            wan_yuan: None,
+            yi_yuan: None,
+        }
+    }
+
+    /// The rounding step of cells printed in `unit` (zero when exact).
+    ///
+    /// ```
+    /// use sunlit::{ToleranceOptions, Unit};
+    /// assert_eq!(ToleranceOptions::default().step(Unit::WanYuan).to_string(), "0.01");
+    /// assert!(ToleranceOptions::default().step(Unit::Yuan).is_zero());
+    /// ```
+    pub fn step(&self, unit: Unit) -> Decimal {
+        match unit {
+            Unit::Yuan => self.yuan,
+            Unit::WanYuan => self.wan_yuan,
+            Unit::YiYuan => self.yi_yuan,
+        }
+        .unwrap_or(Decimal::ZERO)
+        .abs()
+    }
+
+    /// The largest difference, in `in_unit`, that rounding can explain when the compared cells
+    /// are `cells` — pairs of (the unit a group of cells is printed in, how many cells) — each
+    /// contributing half its step. Mixed units are how a 万元 figure is compared with a 元 table.
+    ///
+    /// ```
+    /// use sunlit::{ToleranceOptions, Unit};
+    /// let t = ToleranceOptions::default();
+    /// // one 万元 cell against one exact 元 cell: 0.005 万元 = 50 元
+    /// let a = t.allowed_mixed(&[(Unit::WanYuan, 1), (Unit::Yuan, 1)], Unit::Yuan).unwrap();
+    /// assert_eq!(a.normalize().to_string(), "50");
+    /// let huge = sunlit::ToleranceOptions { yi_yuan: Some(sunlit::Decimal::MAX), ..t };
+    /// assert!(huge.allowed_mixed(&[(Unit::YiYuan, 1)], Unit::Yuan).is_err());
+    /// ```
+    pub fn allowed_mixed(&self, cells: &[(Unit, usize)], in_unit: Unit) -> Result<Decimal> {
+        let half = Decimal::new(5, 1);
+        let mut total = Decimal::ZERO;
+        for &(unit, n) in cells {
+            let per_cell = unit.convert(self.step(unit) * half, in_unit)?;
+            let part = per_cell
+                .checked_mul(Decimal::from(n))
+                .ok_or_else(|| Error::overflow("rounding tolerance"))?;
+            total = total
+                .checked_add(part)
+                .ok_or_else(|| Error::overflow("rounding tolerance"))?;
+        }
+        Ok(total)
+    }
+
+    /// The largest difference rounding can explain among `cells` cells all printed in `unit`:
+    /// half the step × `cells`.
+    ///
+    /// ```
+    /// use sunlit::{ToleranceOptions, Unit};
+    /// assert_eq!(ToleranceOptions::default().allowed(Unit::WanYuan, 2).unwrap().to_string(), "0.010");
+    /// ```
+    pub fn allowed(&self, unit: Unit, cells: usize) -> Result<Decimal> {
+        self.allowed_mixed(&[(unit, cells)], unit)
+    }
+
+    /// The tolerance of "a sum of `addends` printed cells equals its printed total", all in
+    /// `unit`: half the step × (`addends` + 1), i.e. 0.005 × (n + 1) 万元 for a 0.01-万元 table.
+    ///
+    /// ```
+    /// use sunlit::{ToleranceOptions, Unit};
+    /// assert_eq!(ToleranceOptions::default().sum_allowed(Unit::WanYuan, 1).unwrap().to_string(), "0.010");
+    /// ```
+    pub fn sum_allowed(&self, unit: Unit, addends: usize) -> Result<Decimal> {
+        self.allowed(unit, addends.saturating_add(1))
+    }
+}
+
+/// Whether `exact` rounds to `printed`, as printed to `printed`'s own number of decimals (the
+/// last printed digit is half a step each way): `648` 亿元 stands for 647.5 ≤ x ≤ 648.5.
+///
+/// ```
+/// use sunlit::rounds_to;
+/// use rust_decimal::Decimal;
+/// assert!(rounds_to(Decimal::new(64812, 2), Decimal::from(648)));
+/// assert!(!rounds_to(Decimal::new(64851, 2), Decimal::from(648)));
+/// ```
+pub fn rounds_to(exact: Decimal, printed: Decimal) -> bool {
+    // At 28 decimals the half step is below the finest decimal: only equality rounds.
+    let half_step = Decimal::try_new(5, printed.scale() + 1).unwrap_or(Decimal::ZERO);
+    exact
+        .checked_sub(printed)
+        .is_some_and(|d| d.abs() <= half_step)
 }
 
 #[cfg(test)]

@@ -50,6 +50,13 @@ macro_rules! vocabulary {
                 }
             }
 
+            #[doc = concat!("The accepted aliases besides the id and the Chinese name.\n\n```\nlet v = sunlit::", stringify!($name), "::ALL[0];\nfor a in v.aliases() { assert_eq!(sunlit::", stringify!($name), "::parse(a).unwrap(), v); }\n```")]
+            pub fn aliases(self) -> &'static [&'static str] {
+                match self {
+                    $($name::$variant => &[$($alias),*],)+
+                }
+            }
+
             #[doc = concat!("Parse the id, the Chinese name or an accepted alias (surrounding whitespace ignored); anything else is an error listing the accepted ids.\n\n```\nassert!(sunlit::", stringify!($name), "::parse(\"no such value\").is_err());\n```")]
             pub fn parse(text: &str) -> $crate::Result<$name> {
                 let t = text.trim();
