@@ -41,7 +41,7 @@ impl CsvRow<'_> {
     }
 }
 
-fn csv_error(err: &csv::Error, names: &[String]) -> Error {
+pub(crate) fn csv_error(err: &csv::Error, names: &[String]) -> Error {
     let line = err.position().map_or(0, csv::Position::line);
     match err.kind() {
         csv::ErrorKind::UnequalLengths {
@@ -71,27 +71,34 @@ fn csv_error(err: &csv::Error, names: &[String]) -> Error {
     }
 }
 
+/// Open a CSV source with a header row: the reader and the header names, trimmed, without a
+/// UTF-8 BOM. Rows must all have the header's number of fields.
+pub(crate) fn open_csv<R: Read>(reader: R) -> Result<(csv::Reader<R>, Vec<String>)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(reader);
+    let header = reader.headers().map_err(|e| csv_error(&e, &[]))?.clone();
+    let names: Vec<String> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let h = if i == 0 {
+                h.trim_start_matches('\u{feff}')
+            } else {
+                h
+            };
+            h.trim().to_owned()
+        })
+        .collect();
+    Ok((reader, names))
+}
+
 impl<R: Read> CsvTable<R> {
     /// Open a CSV source whose header must hold exactly `expected` (any order). A UTF-8 BOM is
     /// ignored.
     pub(crate) fn read(reader: R, expected: &[&str]) -> Result<CsvTable<R>> {
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(true)
-            .flexible(false)
-            .from_reader(reader);
-        let header = reader.headers().map_err(|e| csv_error(&e, &[]))?.clone();
-        let names: Vec<String> = header
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let h = if i == 0 {
-                    h.trim_start_matches('\u{feff}')
-                } else {
-                    h
-                };
-                h.trim().to_owned()
-            })
-            .collect();
+        let (reader, names) = open_csv(reader)?;
         let header_err = |column: &str, reason: String| Error::Input {
             line: 1,
             column: column.to_owned(),

@@ -47,3 +47,31 @@ pub fn field<'a>(row: &'a [(String, String)], column: &str) -> &'a str {
         .map(|(_, v)| v.as_str())
         .unwrap_or_else(|| panic!("no column {column}"))
 }
+
+/// Read one published table of the golden data, with its kind id and unit as in a
+/// `document.csv` or `cases.csv` row.
+pub fn read_published_table(relative: &str, kind: &str, unit: &str) -> sunlit::PublishedTable {
+    let opts = sunlit::TableReadOptions {
+        unit: unit.parse().expect("unit"),
+        kind: Some(kind.parse().expect("kind")),
+        title: None,
+    };
+    sunlit::PublishedTable::read_csv_path(data_file(relative), &opts)
+        .unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
+}
+
+/// Read the tables listed in `<dir>/document.csv` (`file,kind,unit`), replacing the file of
+/// one kind by `replace` (kind id, file) when given.
+pub fn read_document(dir: &str, replace: Option<(&str, &str)>) -> Vec<sunlit::PublishedTable> {
+    read_table(&format!("{dir}/document.csv"), b',')
+        .iter()
+        .map(|row| {
+            let kind = field(row, "kind");
+            let file = match replace {
+                Some((k, f)) if k == kind => f,
+                _ => field(row, "file"),
+            };
+            read_published_table(&format!("{dir}/{file}"), kind, field(row, "unit"))
+        })
+        .collect()
+}

@@ -1,0 +1,340 @@
+//! Fiscal Data Package export (OpenSpending, v0.3 "model" style; fiscal.md §3.1): a ledger as a
+//! tabular data package — `datapackage.json` plus one CSV — with a `model` declaring the
+//! measures (one per phase, with currency, factor, direction and phase) and the dimensions
+//! (fiscal year, administrative unit, book, functional 类/款/项 and economic 类/款 as attributes
+//! linked by `parent`, nature, fund source).
+//!
+//! Chinese codes are prefix-concatenated (2080505 under 20805 under 208), which does not fit the
+//! dotted code values the spec recommends, so each level is its own attribute and column
+//! (`functional_lei`, `functional_kuan`, `functional_xiang`), with names from a catalogue as
+//! `labelfor` attributes. Amounts are plain exact digits in 元 (`factor` 1): the scale lives in
+//! the model, never in the values.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value, json};
+
+use crate::budget::{Book, Ledger, Nature, Phase};
+use crate::catalog::Catalog;
+use crate::classification::Code;
+use crate::error::{Error, Result};
+use crate::money::format_amount;
+
+/// Options of [`Ledger::to_fiscal_data_package`].
+///
+/// ```
+/// let o = sunlit::FdpOptions::default();
+/// assert_eq!((o.name.as_str(), o.currency.as_str(), o.country.as_str()), ("sunlit-ledger", "CNY", "CN"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FdpOptions {
+    /// The package name (lower case, `-`, `_`, `.` and digits).
+    pub name: String,
+    /// A human title.
+    pub title: Option<String>,
+    /// The resource name; the CSV is `<resource>.csv`.
+    pub resource: String,
+    /// ISO 4217 currency of the amounts.
+    pub currency: String,
+    /// ISO 3166-1 alpha-2 country code.
+    pub country: String,
+}
+
+impl Default for FdpOptions {
+    fn default() -> FdpOptions {
+        FdpOptions {
+            name: "sunlit-ledger".to_owned(),
+            title: None,
+            resource: "ledger".to_owned(),
+            currency: "CNY".to_owned(),
+            country: "CN".to_owned(),
+        }
+    }
+}
+
+/// A Fiscal Data Package in memory: the descriptor and the data file.
+///
+/// ```
+/// let p = sunlit::Ledger::new().to_fiscal_data_package(sunlit::Catalog::seed(), &Default::default()).unwrap();
+/// assert_eq!(p.resource_path, "ledger.csv");
+/// assert!(p.descriptor.contains("\"model\""));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FiscalDataPackage {
+    /// `datapackage.json`.
+    pub descriptor: String,
+    /// The CSV data.
+    pub csv: String,
+    /// The CSV's file name, relative to the descriptor.
+    pub resource_path: String,
+}
+
+impl FiscalDataPackage {
+    /// Write `datapackage.json` and the CSV into `dir` (created if missing); returns the
+    /// descriptor's path.
+    ///
+    /// ```
+    /// let p = sunlit::Ledger::new().to_fiscal_data_package(sunlit::Catalog::seed(), &Default::default()).unwrap();
+    /// assert!(p.write("/proc/no/such/dir").is_err());
+    /// ```
+    pub fn write(&self, dir: impl AsRef<Path>) -> Result<PathBuf> {
+        let dir = dir.as_ref();
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
+        let data = dir.join(&self.resource_path);
+        std::fs::write(&data, &self.csv).map_err(|e| Error::io(&data, &e))?;
+        let descriptor = dir.join("datapackage.json");
+        std::fs::write(&descriptor, &self.descriptor).map_err(|e| Error::io(&descriptor, &e))?;
+        Ok(descriptor)
+    }
+}
+
+/// The FDP phase of a ledger phase.
+fn fdp_phase(p: Phase) -> &'static str {
+    match p {
+        Phase::Budget => "approved",
+        Phase::Adjusted => "adjusted",
+        Phase::Final => "executed",
+    }
+}
+
+type Key = (
+    i32,
+    String,
+    Book,
+    Code,
+    Option<Code>,
+    Nature,
+    Option<String>,
+);
+
+const LEVELS: [(&str, u8); 3] = [("lei", 1), ("kuan", 2), ("xiang", 3)];
+
+impl Ledger {
+    /// The ledger as a Fiscal Data Package: one CSV row per (year, unit, book, functional code,
+    /// economic code, nature, source) with one measure column per phase present (`approved` =
+    /// 预算, `adjusted` = 调整预算, `executed` = 决算; lines of the same key and phase are added
+    /// exactly), direction `expenditure`, and the classification levels as separate attributes
+    /// named from `catalog` (blank when it lacks the code). Validate it with `frictionless
+    /// validate datapackage.json`.
+    ///
+    /// ```
+    /// use sunlit::{Catalog, FdpOptions, Ledger};
+    /// let ledger = Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
+    ///     2026,general,budget,u,2080505,30108,basic,,2302464\n2026,general,final,u,2080505,30108,basic,,2300000.50\n").unwrap();
+    /// let p = ledger.to_fiscal_data_package(Catalog::seed(), &FdpOptions::default()).unwrap();
+    /// let mut lines = p.csv.lines();
+    /// assert!(lines.next().unwrap().ends_with(",nature,source,approved,executed"));
+    /// assert!(lines.next().unwrap().ends_with(",basic,,2302464,2300000.50"));
+    /// assert!(p.descriptor.contains("\"phase\": \"executed\""));
+    /// ```
+    pub fn to_fiscal_data_package(
+        &self,
+        catalog: &Catalog,
+        opts: &FdpOptions,
+    ) -> Result<FiscalDataPackage> {
+        let mut rows: BTreeMap<Key, [Option<Decimal>; 3]> = BTreeMap::new();
+        let mut phases = [false; 3];
+        let mut years: Option<(i32, i32)> = None;
+        for l in self.iter() {
+            let key: Key = (
+                l.year,
+                l.unit.to_owned(),
+                l.book,
+                l.functional,
+                l.economic,
+                l.nature,
+                l.source.map(str::to_owned),
+            );
+            let p = Phase::ALL.iter().position(|p| *p == l.phase).unwrap_or(0);
+            if let Some(flag) = phases.get_mut(p) {
+                *flag = true;
+            }
+            let slot = rows.entry(key).or_default();
+            if let Some(cell) = slot.get_mut(p) {
+                let acc = cell.unwrap_or(Decimal::ZERO);
+                *cell = Some(
+                    acc.checked_add(l.amount)
+                        .ok_or_else(|| Error::overflow("fiscal data package amount"))?,
+                );
+            }
+            years = Some(match years {
+                None => (l.year, l.year),
+                Some((a, b)) => (a.min(l.year), b.max(l.year)),
+            });
+        }
+        let measures: Vec<(usize, Phase)> = Phase::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| phases.get(*i).copied().unwrap_or(false))
+            .map(|(i, p)| (i, *p))
+            .collect();
+
+        let mut header: Vec<String> = vec!["fiscal_year".into(), "admin".into(), "book".into()];
+        for (name, _) in LEVELS {
+            header.push(format!("functional_{name}"));
+            header.push(format!("functional_{name}_name"));
+        }
+        for (name, _) in &LEVELS[..2] {
+            header.push(format!("economic_{name}"));
+            header.push(format!("economic_{name}_name"));
+        }
+        header.extend(["nature".to_owned(), "source".to_owned()]);
+        header.extend(measures.iter().map(|(_, p)| fdp_phase(*p).to_owned()));
+
+        let write_err = |e: csv::Error| Error::Io {
+            path: "<fiscal data package csv>".to_owned(),
+            reason: e.to_string(),
+        };
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(&header).map_err(write_err)?;
+        for ((year, unit, book, functional, economic, nature, source), amounts) in &rows {
+            let mut rec = vec![year.to_string(), unit.clone(), book.id().to_owned()];
+            for (_, level) in LEVELS {
+                let c = functional.at_level(level);
+                rec.push(c.map(|c| c.to_string()).unwrap_or_default());
+                rec.push(
+                    c.and_then(|c| catalog.name(c, *year))
+                        .unwrap_or("")
+                        .to_owned(),
+                );
+            }
+            for (_, level) in &LEVELS[..2] {
+                let c = economic.and_then(|e| e.at_level(*level));
+                rec.push(c.map(|c| c.to_string()).unwrap_or_default());
+                rec.push(
+                    c.and_then(|c| catalog.name(c, *year))
+                        .unwrap_or("")
+                        .to_owned(),
+                );
+            }
+            rec.push(nature.id().to_owned());
+            rec.push(source.clone().unwrap_or_default());
+            for (i, _) in &measures {
+                rec.push(
+                    amounts
+                        .get(*i)
+                        .copied()
+                        .flatten()
+                        .map(format_amount)
+                        .unwrap_or_default(),
+                );
+            }
+            w.write_record(&rec).map_err(write_err)?;
+        }
+        let bytes = w.into_inner().map_err(|e| Error::Io {
+            path: "<fiscal data package csv>".to_owned(),
+            reason: e.to_string(),
+        })?;
+        let csv = String::from_utf8(bytes).map_err(|e| Error::Io {
+            path: "<fiscal data package csv>".to_owned(),
+            reason: e.to_string(),
+        })?;
+
+        let fields: Vec<Value> = header
+            .iter()
+            .map(|h| {
+                let ty = if h == "fiscal_year" {
+                    "integer"
+                } else if measures.iter().any(|(_, p)| fdp_phase(*p) == h) {
+                    "number"
+                } else {
+                    "string"
+                };
+                json!({"name": h, "type": ty})
+            })
+            .collect();
+        let mut model_measures = Map::new();
+        for (_, p) in &measures {
+            let id = fdp_phase(*p);
+            model_measures.insert(
+                id.to_owned(),
+                json!({
+                    "source": id,
+                    "resource": opts.resource,
+                    "currency": opts.currency,
+                    "factor": 1,
+                    "direction": "expenditure",
+                    "phase": id,
+                    "title": p.name_zh(),
+                }),
+            );
+        }
+        let hierarchy = |scheme: &str, levels: &[(&str, u8)]| -> Value {
+            let mut attrs = Map::new();
+            let mut previous: Option<String> = None;
+            for (name, _) in levels {
+                let code = format!("{scheme}_{name}");
+                let mut a = json!({"source": code});
+                if let (Some(p), Some(obj)) = (&previous, a.as_object_mut()) {
+                    obj.insert("parent".to_owned(), Value::String(p.clone()));
+                }
+                attrs.insert(code.clone(), a);
+                attrs.insert(
+                    format!("{code}_name"),
+                    json!({"source": format!("{code}_name"), "labelfor": code}),
+                );
+                previous = Some(code);
+            }
+            let keys: Vec<String> = levels
+                .iter()
+                .map(|(n, _)| format!("{scheme}_{n}"))
+                .collect();
+            json!({
+                "dimensionType": "classification",
+                "classificationType": scheme,
+                "attributes": attrs,
+                "primaryKey": keys,
+            })
+        };
+        let (start, end) = years.unwrap_or((0, 0));
+        let mut descriptor = json!({
+            "name": opts.name,
+            "profile": "tabular-data-package",
+            "countryCode": opts.country,
+            "granularity": "aggregated",
+            "resources": [{
+                "name": opts.resource,
+                "path": format!("{}.csv", opts.resource),
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {"fields": fields, "missingValues": [""]},
+            }],
+            "model": {
+                "measures": model_measures,
+                "dimensions": {
+                    "fiscal-year": {"dimensionType": "datetime", "attributes": {"fiscal_year": {"source": "fiscal_year"}}, "primaryKey": "fiscal_year"},
+                    "administrative-classification": {"dimensionType": "classification", "classificationType": "administrative", "attributes": {"admin": {"source": "admin"}}, "primaryKey": "admin"},
+                    "book": {"dimensionType": "other", "attributes": {"book": {"source": "book"}}, "primaryKey": "book"},
+                    "functional-classification": hierarchy("functional", &LEVELS),
+                    "economic-classification": hierarchy("economic", &LEVELS[..2]),
+                    "nature": {"dimensionType": "other", "attributes": {"nature": {"source": "nature"}}, "primaryKey": "nature"},
+                    "source": {"dimensionType": "other", "attributes": {"source": {"source": "source"}}, "primaryKey": "source"},
+                },
+            },
+        });
+        if let Some(obj) = descriptor.as_object_mut() {
+            if let Some(t) = &opts.title {
+                obj.insert("title".to_owned(), Value::String(t.clone()));
+            }
+            if years.is_some() {
+                obj.insert(
+                    "fiscalPeriod".to_owned(),
+                    json!({"start": format!("{start:04}-01-01"), "end": format!("{end:04}-12-31")}),
+                );
+            }
+        }
+        let descriptor = serde_json::to_string_pretty(&descriptor).map_err(|e| Error::Io {
+            path: "datapackage.json".to_owned(),
+            reason: e.to_string(),
+        })?;
+        Ok(FiscalDataPackage {
+            descriptor,
+            csv,
+            resource_path: format!("{}.csv", opts.resource),
+        })
+    }
+}

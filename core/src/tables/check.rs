@@ -1,0 +1,827 @@
+//! The checks inside one published table.
+
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+
+use super::table::{PublishedTable, RowLabel, TableColumn};
+use super::{TableCheckOptions, rules};
+use crate::error::{Error, Result};
+use crate::finding::{Finding, Findings, Severity};
+
+/// The sum of the present values and how many there were (`None` when all are blank).
+pub(crate) fn sum_cells(
+    values: impl IntoIterator<Item = Option<Decimal>>,
+) -> Result<(Option<Decimal>, usize)> {
+    let mut sum: Option<Decimal> = None;
+    let mut n = 0;
+    for v in values.into_iter().flatten() {
+        n += 1;
+        let acc = sum.unwrap_or(Decimal::ZERO);
+        sum = Some(
+            acc.checked_add(v)
+                .ok_or_else(|| Error::overflow(format!("sum {acc} + {v}")))?,
+        );
+    }
+    Ok((sum, n))
+}
+
+/// Whether `expected` and `actual` differ by more than `allowed`. Two blanks agree; a blank
+/// against a value agrees only when the value is within `allowed` of zero.
+pub(crate) fn differs(
+    expected: Option<Decimal>,
+    actual: Option<Decimal>,
+    allowed: Decimal,
+) -> Result<bool> {
+    let d = match (expected, actual) {
+        (None, None) => return Ok(false),
+        (Some(e), Some(a)) => a
+            .checked_sub(e)
+            .ok_or_else(|| Error::overflow(format!("{a} − {e}")))?,
+        (Some(v), None) | (None, Some(v)) => v,
+    };
+    Ok(d.abs() > allowed)
+}
+
+/// A finding with optional expected and actual values.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn finding(
+    rule: &str,
+    severity: Severity,
+    table: &str,
+    code: &str,
+    column: Option<&str>,
+    expected: Option<Decimal>,
+    actual: Option<Decimal>,
+    zh: String,
+    en: String,
+) -> Finding {
+    let mut f = Finding::new(rule, severity, zh, en)
+        .with_table(table)
+        .with_code(code);
+    if let Some(c) = column {
+        f = f.with_column(c);
+    }
+    match (expected, actual) {
+        (Some(e), Some(a)) => f.with_values(e, a),
+        (e, a) => {
+            f.expected = e;
+            f.actual = a;
+            f
+        }
+    }
+}
+
+fn show(v: Option<Decimal>) -> String {
+    v.map_or_else(|| "空白".to_owned(), |d| d.to_string())
+}
+
+fn show_en(v: Option<Decimal>) -> String {
+    v.map_or_else(|| "blank".to_owned(), |d| d.to_string())
+}
+
+/// The coded rows of a table as a tree: each row hangs under its nearest printed ancestor.
+pub(crate) struct Tree {
+    /// Coded rows (first occurrence of each code), in printed order.
+    pub(crate) rows: Vec<usize>,
+    /// Nearest printed ancestor of each row (by table row index).
+    pub(crate) parent: Vec<Option<usize>>,
+    /// Rows directly under each row (by table row index).
+    pub(crate) children: Vec<Vec<usize>>,
+    /// Rows without a printed ancestor, in printed order.
+    pub(crate) tops: Vec<usize>,
+    /// (first, repeated) pairs of rows with the same code or total label.
+    pub(crate) duplicates: Vec<(usize, usize)>,
+}
+
+impl Tree {
+    pub(crate) fn of(t: &PublishedTable) -> Tree {
+        let n = t.rows().len();
+        let mut present = FxHashMap::default();
+        let mut labels: FxHashMap<RowLabel, usize> = FxHashMap::default();
+        let mut tree = Tree {
+            rows: Vec::new(),
+            parent: vec![None; n],
+            children: vec![Vec::new(); n],
+            tops: Vec::new(),
+            duplicates: Vec::new(),
+        };
+        for (i, r) in t.rows().iter().enumerate() {
+            match (r.code, r.label()) {
+                (Some(c), _) => match present.get(&c) {
+                    Some(&first) => tree.duplicates.push((first, i)),
+                    None => {
+                        present.insert(c, i);
+                        tree.rows.push(i);
+                    }
+                },
+                (None, Some(l)) => match labels.get(&l) {
+                    Some(&first) => tree.duplicates.push((first, i)),
+                    None => {
+                        labels.insert(l, i);
+                    }
+                },
+                (None, None) => {}
+            }
+        }
+        for &i in &tree.rows {
+            let Some(code) = t.rows().get(i).and_then(|r| r.code) else {
+                continue;
+            };
+            let parent = code
+                .ancestors()
+                .iter()
+                .rev()
+                .find_map(|a| present.get(a).copied());
+            match parent {
+                Some(p) => {
+                    if let Some(slot) = tree.parent.get_mut(i) {
+                        *slot = Some(p);
+                    }
+                    if let Some(list) = tree.children.get_mut(p) {
+                        list.push(i);
+                    }
+                }
+                None => tree.tops.push(i),
+            }
+        }
+        tree
+    }
+
+    pub(crate) fn children_of(&self, i: usize) -> &[usize] {
+        self.children.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    pub(crate) fn is_leaf(&self, i: usize) -> bool {
+        self.children_of(i).is_empty()
+    }
+}
+
+/// One table under check.
+struct Check<'a> {
+    t: &'a PublishedTable,
+    opts: &'a TableCheckOptions,
+    tree: Tree,
+    name: String,
+    out: Findings,
+}
+
+impl Check<'_> {
+    fn cell(&self, row: usize, col: usize) -> Option<Decimal> {
+        self.t
+            .rows()
+            .get(row)
+            .and_then(|r| r.cells.get(col).copied().flatten())
+    }
+
+    fn key(&self, row: usize) -> String {
+        self.t.rows().get(row).map(|r| r.key()).unwrap_or_default()
+    }
+
+    fn column_name(&self, col: usize) -> &str {
+        self.t.columns().get(col).map_or("", String::as_str)
+    }
+
+    fn sum_allowed(&self, addends: usize) -> Result<Decimal> {
+        self.opts.tolerance.sum_allowed(self.t.unit(), addends)
+    }
+
+    fn label_row(&self, label: RowLabel) -> Option<usize> {
+        self.t.rows().iter().position(|r| r.label() == Some(label))
+    }
+
+    /// Σ of the leaves under `row` in `col` (the row itself when it is a leaf) and how many
+    /// printed cells that involves.
+    fn computed(&self, row: usize, col: usize) -> Result<(Option<Decimal>, usize)> {
+        let children = self.tree.children_of(row);
+        if children.is_empty() {
+            let v = self.cell(row, col);
+            return Ok((v, usize::from(v.is_some())));
+        }
+        let mut sum = None;
+        let mut n = 0;
+        for &c in children {
+            let (v, k) = self.computed(c, col)?;
+            n += k;
+            let (s, _) = sum_cells([sum, v])?;
+            sum = s;
+        }
+        Ok((sum, n))
+    }
+
+    /// Whether `row` (with children) differs from the sum of its children in `col`.
+    fn parent_differs(&self, row: usize, col: usize) -> Result<bool> {
+        let children = self.tree.children_of(row);
+        if children.is_empty() {
+            return Ok(false);
+        }
+        let (expected, n) = sum_cells(children.iter().map(|&c| self.cell(c, col)))?;
+        differs(expected, self.cell(row, col), self.sum_allowed(n)?)
+    }
+
+    /// Whether a difference between `actual` and the printed sum of `rows` in `col` is explained
+    /// by a wrong subtotal among `rows` (reported there): some row of `rows` differs from its own
+    /// children, and `actual` agrees with the sum of the leaves.
+    fn explained_below(&self, rows: &[usize], col: usize, actual: Option<Decimal>) -> Result<bool> {
+        let mut below = false;
+        for &r in rows {
+            if self.parent_differs(r, col)? {
+                below = true;
+            }
+        }
+        if !below {
+            return Ok(false);
+        }
+        let mut sum = None;
+        let mut n = 0;
+        for &r in rows {
+            let (v, k) = self.computed(r, col)?;
+            n += k;
+            sum = sum_cells([sum, v])?.0;
+        }
+        Ok(!differs(sum, actual, self.sum_allowed(n)?)?)
+    }
+
+    fn push(&mut self, f: Finding) {
+        self.out.push(f);
+    }
+
+    fn duplicates(&mut self) {
+        let dups = std::mem::take(&mut self.tree.duplicates);
+        for &(first, dup) in &dups {
+            let (Some(a), Some(b)) = (self.t.rows().get(first), self.t.rows().get(dup)) else {
+                continue;
+            };
+            let key = b.key();
+            let f = finding(
+                rules::DUPLICATE_ROW,
+                Severity::Error,
+                &self.name,
+                &key,
+                None,
+                None,
+                None,
+                format!("{key} 重复列示（第{}行与第{}行）", a.line, b.line),
+                format!("{key} is printed twice (lines {} and {})", a.line, b.line),
+            );
+            self.push(f);
+        }
+        self.tree.duplicates = dups;
+    }
+
+    /// 合计 = Σ parts in every row, for each group of columns the table prints.
+    fn row_sums(&mut self) -> Result<()> {
+        use TableColumn as C;
+        let has = |c: C| self.t.column(c).is_some();
+        let income_first: Vec<C> = if has(C::Appropriation) {
+            vec![C::Appropriation]
+        } else {
+            vec![C::General, C::Fund, C::StateCapital]
+        };
+        let mut income = income_first;
+        income.extend([
+            C::OperatingIncome,
+            C::BusinessIncome,
+            C::OtherIncome,
+            C::SuperiorGrant,
+            C::AffiliateRemit,
+        ]);
+        let groups: Vec<(C, Vec<C>)> = vec![
+            (
+                C::Total,
+                vec![
+                    C::Basic,
+                    C::Project,
+                    C::RemitToSuperior,
+                    C::BusinessExpenditure,
+                    C::SubsidyToAffiliates,
+                ],
+            ),
+            (C::Total, vec![C::Personnel, C::Public]),
+            (C::Total, vec![C::AbroadTravel, C::Vehicles, C::Reception]),
+            (C::Vehicles, vec![C::VehiclePurchase, C::VehicleOperation]),
+            (C::Total, income),
+            (C::Appropriation, vec![C::General, C::Fund, C::StateCapital]),
+        ];
+        for (total, parts) in groups {
+            let Some(tc) = self.t.column(total) else {
+                continue;
+            };
+            let pcs: Vec<usize> = parts.iter().filter_map(|p| self.t.column(*p)).collect();
+            if pcs.is_empty() {
+                continue;
+            }
+            for i in 0..self.t.rows().len() {
+                let (expected, n) = sum_cells(pcs.iter().map(|&c| self.cell(i, c)))?;
+                let actual = self.cell(i, tc);
+                let coded = self.t.rows().get(i).is_some_and(|r| r.code.is_some());
+                if n == 0 && !coded {
+                    continue; // a label row that prints no split (e.g. income lines of T4)
+                }
+                if differs(expected, actual, self.sum_allowed(n)?)? {
+                    let key = self.key(i);
+                    let col = self.column_name(tc).to_owned();
+                    let parts_zh: Vec<&str> = pcs.iter().map(|&c| self.column_name(c)).collect();
+                    let f = finding(
+                        rules::ROW_SUM,
+                        Severity::Error,
+                        &self.name,
+                        &key,
+                        Some(&col),
+                        expected,
+                        actual,
+                        format!(
+                            "{key} 的{col} {} 不等于 {} 之和 {}",
+                            show(actual),
+                            parts_zh.join(" + "),
+                            show(expected)
+                        ),
+                        format!(
+                            "{key}: {col} {} is not the sum of {} ({})",
+                            show_en(actual),
+                            parts_zh.join(" + "),
+                            show_en(expected)
+                        ),
+                    );
+                    self.push(f);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every parent row = Σ its children; a leaf equal to its parent and to the sum of its
+    /// siblings is a subtotal printed as an item.
+    fn parent_sums(&mut self) -> Result<()> {
+        let ncols = self.t.columns().len();
+        for p in self.tree.rows.clone() {
+            let children = self.tree.children_of(p).to_vec();
+            if children.is_empty() {
+                continue;
+            }
+            let mut failing = Vec::new();
+            for col in 0..ncols {
+                let (expected, _) = sum_cells(children.iter().map(|&c| self.cell(c, col)))?;
+                let actual = self.cell(p, col);
+                if self.parent_differs(p, col)? && !self.explained_below(&children, col, actual)? {
+                    failing.push((col, expected, actual));
+                }
+            }
+            if failing.is_empty() {
+                continue;
+            }
+            if let Some(x) = self.subtotal_leaf(p, &children)? {
+                let (col, expected, actual) = failing[0];
+                let key = self.key(x);
+                let parent = self.key(p);
+                let col_name = self.column_name(col).to_owned();
+                let f = finding(
+                    rules::SUBTOTAL_AS_LEAF,
+                    Severity::Error,
+                    &self.name,
+                    &key,
+                    Some(&col_name),
+                    actual,
+                    expected,
+                    format!(
+                        "{key} 等于其同级明细之和与上级 {parent}，是作为明细列示的小计：{parent} 的下级合计 {} 重复计算为 {}",
+                        show(actual),
+                        show(expected)
+                    ),
+                    format!(
+                        "{key} equals its siblings' sum and its parent {parent}: a subtotal printed as an item, counting {} twice ({})",
+                        show_en(actual),
+                        show_en(expected)
+                    ),
+                );
+                self.push(f);
+                continue;
+            }
+            for (col, expected, actual) in failing {
+                let key = self.key(p);
+                let col_name = self.column_name(col).to_owned();
+                let f = finding(
+                    rules::PARENT_SUM,
+                    Severity::Error,
+                    &self.name,
+                    &key,
+                    Some(&col_name),
+                    expected,
+                    actual,
+                    format!(
+                        "{key} 的{col_name} {} 不等于其下级科目之和 {}",
+                        show(actual),
+                        show(expected)
+                    ),
+                    format!(
+                        "{key}: {col_name} {} is not the sum of the rows under it ({})",
+                        show_en(actual),
+                        show_en(expected)
+                    ),
+                );
+                self.push(f);
+            }
+        }
+        Ok(())
+    }
+
+    /// The last leaf child of `p` that equals `p` and the sum of its siblings in every column.
+    fn subtotal_leaf(&self, p: usize, children: &[usize]) -> Result<Option<usize>> {
+        if children.len() < 2 {
+            return Ok(None);
+        }
+        'candidates: for &x in children.iter().rev() {
+            if !self.tree.is_leaf(x) {
+                continue;
+            }
+            let mut any = false;
+            for col in 0..self.t.columns().len() {
+                let xv = self.cell(x, col);
+                let pv = self.cell(p, col);
+                let mut others = None;
+                let mut n = 0;
+                for &c in children.iter().filter(|&&c| c != x) {
+                    let (v, k) = self.computed(c, col)?;
+                    n += k;
+                    others = sum_cells([others, v])?.0;
+                }
+                if xv.is_some() {
+                    any = true;
+                }
+                if differs(others, pv, self.sum_allowed(n)?)?
+                    || differs(xv, pv, self.opts.tolerance.allowed(self.t.unit(), 2)?)?
+                {
+                    continue 'candidates;
+                }
+            }
+            if any {
+                return Ok(Some(x));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Σ 类 = the 合计 row (or 人员经费合计 + 公用经费合计 when the table prints those instead).
+    fn total_sum(&mut self) -> Result<()> {
+        let tops = self.tree.tops.clone();
+        if tops.is_empty() {
+            return Ok(());
+        }
+        let total_rows: Vec<usize> = match self.label_row(RowLabel::Total) {
+            Some(r) => vec![r],
+            None => match (
+                self.label_row(RowLabel::PersonnelTotal),
+                self.label_row(RowLabel::PublicTotal),
+            ) {
+                (Some(a), Some(b)) => vec![a, b],
+                _ => return Ok(()),
+            },
+        };
+        let key = total_rows
+            .iter()
+            .map(|&r| self.key(r))
+            .collect::<Vec<_>>()
+            .join("+");
+        for col in 0..self.t.columns().len() {
+            let (actual, k) = sum_cells(total_rows.iter().map(|&r| self.cell(r, col)))?;
+            let (expected, n) = sum_cells(tops.iter().map(|&r| self.cell(r, col)))?;
+            let allowed = self.opts.tolerance.allowed(self.t.unit(), n + k.max(1))?;
+            if differs(expected, actual, allowed)? && !self.explained_below(&tops, col, actual)? {
+                let col_name = self.column_name(col).to_owned();
+                let f = finding(
+                    rules::TOTAL_SUM,
+                    Severity::Error,
+                    &self.name,
+                    &key,
+                    Some(&col_name),
+                    expected,
+                    actual,
+                    format!(
+                        "{key} 的{col_name} {} 不等于各类之和 {}",
+                        show(actual),
+                        show(expected)
+                    ),
+                    format!(
+                        "{key}: {col_name} {} is not the sum of the 类 rows ({})",
+                        show_en(actual),
+                        show_en(expected)
+                    ),
+                );
+                self.push(f);
+            }
+        }
+        Ok(())
+    }
+
+    /// Compare a printed total row with the sum of other rows in `col`.
+    #[allow(clippy::too_many_arguments)]
+    fn rows_equal(
+        &mut self,
+        rule: &str,
+        total: usize,
+        parts: &[usize],
+        col: usize,
+        what_zh: &str,
+        what_en: &str,
+    ) -> Result<()> {
+        if parts.is_empty() {
+            return Ok(());
+        }
+        let (expected, n) = sum_cells(parts.iter().map(|&r| self.cell(r, col)))?;
+        let actual = self.cell(total, col);
+        if n == 0 && actual.is_none() {
+            return Ok(());
+        }
+        if differs(expected, actual, self.sum_allowed(n)?)? {
+            let key = self.key(total);
+            let col_name = self.column_name(col).to_owned();
+            let f = finding(
+                rule,
+                Severity::Error,
+                &self.name,
+                &key,
+                Some(&col_name),
+                expected,
+                actual,
+                format!("{key} {} 不等于{what_zh} {}", show(actual), show(expected)),
+                format!(
+                    "{key} {} differs from {what_en} ({})",
+                    show_en(actual),
+                    show_en(expected)
+                ),
+            );
+            self.push(f);
+        }
+        Ok(())
+    }
+
+    /// The totals of a summary table (收支总表, 财政拨款收支总表).
+    fn summary(&mut self) -> Result<()> {
+        use RowLabel as L;
+        let a = self.t.amount_column();
+        let rows = |labels: &[L], this: &Self| -> Vec<usize> {
+            labels.iter().filter_map(|l| this.label_row(*l)).collect()
+        };
+        // Income side (the amount column).
+        let books = rows(&[L::General, L::Fund, L::StateCapital], self);
+        let mut lines = Vec::new();
+        match self.label_row(L::Appropriation) {
+            Some(ap) => {
+                self.rows_equal(
+                    rules::TOTAL_SUM,
+                    ap,
+                    &books,
+                    a,
+                    "各本预算财政拨款之和",
+                    "the sum of the books",
+                )?;
+                lines.push(ap);
+            }
+            None => lines.extend(&books),
+        }
+        lines.extend(rows(
+            &[
+                L::OperatingIncome,
+                L::BusinessIncome,
+                L::OtherIncome,
+                L::SuperiorGrant,
+                L::AffiliateRemit,
+            ],
+            self,
+        ));
+        let mut income_parts = Vec::new();
+        match self.label_row(L::CurrentIncome) {
+            Some(ci) => {
+                self.rows_equal(
+                    rules::TOTAL_SUM,
+                    ci,
+                    &lines,
+                    a,
+                    "各项收入之和",
+                    "the sum of the income lines",
+                )?;
+                income_parts.push(ci);
+            }
+            None => income_parts.extend(&lines),
+        }
+        income_parts.extend(rows(&[L::UseOfBalance, L::OpeningBalance], self));
+        if let Some(it) = self.label_row(L::IncomeTotal) {
+            self.rows_equal(
+                rules::SUMMARY_BALANCE,
+                it,
+                &income_parts,
+                a,
+                "收入方各项之和",
+                "the sum of the income side",
+            )?;
+        }
+        // Expenditure side (every column: the appropriation summary splits it by book).
+        let tops = self.tree.tops.clone();
+        for col in 0..self.t.columns().len() {
+            let mut parts = Vec::new();
+            match self.label_row(L::CurrentExpenditure) {
+                Some(ce) => {
+                    self.rows_equal(
+                        rules::TOTAL_SUM,
+                        ce,
+                        &tops,
+                        col,
+                        "各类支出之和",
+                        "the sum of the 类 lines",
+                    )?;
+                    parts.push(ce);
+                }
+                None => parts.extend(&tops),
+            }
+            parts.extend(rows(&[L::Distribution, L::ClosingBalance], self));
+            if let Some(et) = self.label_row(L::ExpenditureTotal) {
+                self.rows_equal(
+                    rules::SUMMARY_BALANCE,
+                    et,
+                    &parts,
+                    col,
+                    "支出方各项之和",
+                    "the sum of the expenditure side",
+                )?;
+            }
+        }
+        // The two sides.
+        if let (Some(it), Some(et)) = (
+            self.label_row(L::IncomeTotal),
+            self.label_row(L::ExpenditureTotal),
+        ) {
+            self.rows_equal(
+                rules::SUMMARY_BALANCE,
+                et,
+                &[it],
+                a,
+                "收入总计",
+                "收入总计 (income total)",
+            )?;
+        }
+        Ok(())
+    }
+
+    /// 类 / 款 rows a hierarchical table lacks.
+    fn missing_parents(&mut self) -> Result<()> {
+        let hierarchical = self.tree.rows.iter().any(|&r| !self.tree.is_leaf(r));
+        if !hierarchical {
+            return Ok(());
+        }
+        let codes: Vec<(usize, crate::Code)> = self
+            .tree
+            .rows
+            .iter()
+            .filter_map(|&i| self.t.rows().get(i).and_then(|r| r.code).map(|c| (i, c)))
+            .collect();
+        let Some(min_level) = codes.iter().map(|(_, c)| c.level()).min() else {
+            return Ok(());
+        };
+        let present: std::collections::BTreeSet<crate::Code> =
+            codes.iter().map(|(_, c)| *c).collect();
+        let mut missing: std::collections::BTreeSet<crate::Code> =
+            std::collections::BTreeSet::new();
+        for (_, c) in &codes {
+            for a in c.ancestors() {
+                if a.level() >= min_level && !present.contains(&a) {
+                    missing.insert(a);
+                }
+            }
+        }
+        let col = self.t.amount_column();
+        for m in missing {
+            // The top-most printed rows under the missing code.
+            let under: Vec<usize> = codes
+                .iter()
+                .filter(|(i, c)| {
+                    m.is_ancestor_of(*c)
+                        && self
+                            .tree
+                            .parent
+                            .get(*i)
+                            .copied()
+                            .flatten()
+                            .and_then(|p| self.t.rows().get(p).and_then(|r| r.code))
+                            .is_none_or(|pc| !m.is_ancestor_of(pc))
+                })
+                .map(|(i, _)| *i)
+                .collect();
+            let (expected, _) = sum_cells(under.iter().map(|&r| self.cell(r, col)))?;
+            let key = m.to_string();
+            let col_name = self.column_name(col).to_owned();
+            let level = m.level_name();
+            let f = finding(
+                rules::MISSING_PARENT,
+                Severity::Error,
+                &self.name,
+                &key,
+                Some(&col_name),
+                expected,
+                None,
+                format!("缺少{level} {key} 的行；其下级合计 {}", show(expected)),
+                format!(
+                    "the {level} row {key} is missing; the rows under it add up to {}",
+                    show_en(expected)
+                ),
+            );
+            self.push(f);
+        }
+        Ok(())
+    }
+
+    /// Detailed rows that stop above the level the table must reach.
+    fn granularity(&mut self) {
+        let Some(kind) = self.t.kind() else {
+            return;
+        };
+        let (Some(level), Some(scheme)) = (kind.required_level(), kind.scheme()) else {
+            return;
+        };
+        let required_digits = 1 + 2 * level;
+        for &i in &self.tree.rows.clone() {
+            let Some(code) = self.t.rows().get(i).and_then(|r| r.code) else {
+                continue;
+            };
+            if !self.tree.is_leaf(i) || code.level() >= level || code.scheme() != scheme {
+                continue;
+            }
+            let key = code.to_string();
+            let want = ["类", "款", "项", "目"]
+                .get(usize::from(level.saturating_sub(1)))
+                .copied()
+                .unwrap_or("项");
+            let f = finding(
+                rules::GRANULARITY,
+                Severity::Warning,
+                &self.name,
+                &key,
+                None,
+                Some(Decimal::from(required_digits)),
+                Some(Decimal::from(code.digit_count())),
+                format!(
+                    "{key} 只细化到{}，本表应细化到{want}（{required_digits}位编码）",
+                    code.level_name()
+                ),
+                format!(
+                    "{key} stops at {} level; this table must reach {want} ({required_digits}-digit codes)",
+                    code.level_name()
+                ),
+            );
+            self.push(f);
+        }
+    }
+}
+
+impl PublishedTable {
+    /// Check the table on its own: row sums ([`rules::ROW_SUM`]), parent rows
+    /// ([`rules::PARENT_SUM`]), the total row ([`rules::TOTAL_SUM`]), the balance of a summary table
+    /// ([`rules::SUMMARY_BALANCE`]), structure ([`rules::DUPLICATE_ROW`], [`rules::MISSING_PARENT`],
+    /// [`rules::SUBTOTAL_AS_LEAF`]) and, for a table of known kind, granularity
+    /// ([`rules::GRANULARITY`]). Amounts agree within the rounding tolerance of the table's unit.
+    /// The findings come sorted (errors first).
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, TableCheckOptions, TableReadOptions};
+    /// let csv = "code,name,合计,基本支出,项目支出\n\
+    ///            212,城乡社区支出,33775592,22783399,10992193\n\
+    ///            21201,城乡社区管理事务,33775592,22783399,10992193\n\
+    ///            2120104,城管执法,33775593,22783400,10992193\n\
+    ///            ,合计,33775592,22783399,10992193\n";
+    /// let t = PublishedTable::read_csv_str(csv, &TableReadOptions::default()).unwrap();
+    /// let findings = t.check(&TableCheckOptions::default()).unwrap();
+    /// assert_eq!(findings.len(), 2); // 21201 in 合计 and in 基本支出
+    /// let f = &findings.as_slice()[0];
+    /// assert_eq!((f.rule.as_str(), f.code.as_deref()), ("tables.parent_sum", Some("21201")));
+    /// assert_eq!(f.difference.unwrap().to_string(), "-1");
+    /// ```
+    pub fn check(&self, opts: &TableCheckOptions) -> Result<Findings> {
+        let mut c = Check {
+            t: self,
+            opts,
+            tree: Tree::of(self),
+            name: self.label(),
+            out: Findings::new(),
+        };
+        c.duplicates();
+        c.row_sums()?;
+        c.parent_sums()?;
+        let summary = match self.kind() {
+            Some(k) => k.is_summary(),
+            None => {
+                c.label_row(RowLabel::IncomeTotal).is_some()
+                    || c.label_row(RowLabel::ExpenditureTotal).is_some()
+            }
+        };
+        if summary {
+            c.summary()?;
+        } else {
+            c.total_sum()?;
+            c.missing_parents()?;
+        }
+        if opts.granularity {
+            c.granularity();
+        }
+        let mut out = c.out;
+        out.sort();
+        Ok(out)
+    }
+}

@@ -1,0 +1,303 @@
+//! Between the printed layout and the ledger: a table's items become ledger lines (subtotals
+//! stay checks), and a ledger is rendered back into the printed layout.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use super::check::{Tree, differs, sum_cells};
+use super::kind::TableKind;
+use super::table::{PublishedTable, TableColumn, TableRow};
+use crate::budget::{Book, GroupKey, GroupValue, Ledger, LineItem, Nature, Phase, RollupOptions};
+use crate::catalog::Catalog;
+use crate::classification::Scheme;
+use crate::error::{Error, Result};
+use crate::money::{ToleranceOptions, Unit};
+
+/// Options of [`PublishedTable::to_ledger`]: what the table does not say about its lines.
+///
+/// ```
+/// let o = sunlit::TableLedgerOptions { year: 2026, unit: "城管执法局".into(), book: None, phase: None };
+/// assert_eq!(o.year, 2026);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableLedgerOptions {
+    /// The budget year.
+    pub year: i32,
+    /// The department or unit (部门 / 单位) the table belongs to.
+    pub unit: String,
+    /// The book (四本预算); required for all-funds tables, otherwise taken from the kind.
+    pub book: Option<Book>,
+    /// The phase; otherwise taken from the kind (预算 / 决算).
+    pub phase: Option<Phase>,
+}
+
+/// Options of [`PublishedTable::from_ledger`].
+///
+/// ```
+/// let o = sunlit::RenderOptions::default();
+/// assert_eq!(o.unit, sunlit::Unit::Yuan);
+/// assert_eq!(o.places, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// The kind of table to render (its name becomes the title when `title` is not given).
+    pub kind: Option<TableKind>,
+    /// The unit to print in.
+    pub unit: Unit,
+    /// Decimal places each cell is rounded to (half away from zero, cell by cell as printed
+    /// tables are); `None`: exact in 元, two places in 万元 and 亿元.
+    pub places: Option<u32>,
+    /// The title.
+    pub title: Option<String>,
+}
+
+/// The nature a column of a functional expenditure table holds.
+fn nature_of(role: TableColumn) -> Option<Nature> {
+    match role {
+        TableColumn::Basic => Some(Nature::Basic),
+        TableColumn::Project => Some(Nature::Project),
+        TableColumn::RemitToSuperior => Some(Nature::RemitToSuperior),
+        TableColumn::BusinessExpenditure => Some(Nature::Business),
+        TableColumn::SubsidyToAffiliates => Some(Nature::SubsidyToAffiliates),
+        _ => None,
+    }
+}
+
+impl PublishedTable {
+    /// The table's items as ledger lines: one line per leaf row (a coded row with no printed
+    /// row under it) and nature column (基本支出, 项目支出 …) with a printed amount, converted to
+    /// 元. Subtotal rows (类, 款 with rows under them) and the 合计 row are **not** turned into
+    /// lines — they are what [`PublishedTable::check`] compares — so nothing is added twice. Only
+    /// functional expenditure tables with nature columns convert; a leaf whose parts do not add up
+    /// to its 合计 (beyond rounding) is an [`Error::Input`] naming its line: check the table first.
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, RollupOptions, TableLedgerOptions, TableKind, TableReadOptions};
+    /// let csv = "code,name,合计,基本支出,项目支出\n\
+    ///            208,社会保障和就业支出,6397096,6103096,294000\n\
+    ///            20808,抚恤,294000,,294000\n\
+    ///            2080801,死亡抚恤,294000,,294000\n\
+    ///            20805,行政事业单位养老支出,6103096,6103096,\n\
+    ///            2080505,机关事业单位基本养老保险缴费支出,6103096,6103096,\n\
+    ///            ,合计,6397096,6103096,294000\n";
+    /// let t = PublishedTable::read_csv_str(csv, &TableReadOptions {
+    ///     kind: Some(TableKind::BudgetGeneralFunctional), ..Default::default() }).unwrap();
+    /// let ledger = t.to_ledger(&TableLedgerOptions { year: 2026, unit: "u".into(), book: None, phase: None }).unwrap();
+    /// assert_eq!(ledger.len(), 2); // two leaves, one amount each
+    /// let total = ledger.rollup(&RollupOptions::default()).unwrap().total(&[]).unwrap().unwrap();
+    /// assert_eq!(total.to_string(), "6397096"); // not 3 × that
+    /// let all_funds = TableLedgerOptions { year: 2026, unit: "u".into(), book: None, phase: None };
+    /// let t3 = PublishedTable::read_csv_str(csv, &TableReadOptions {
+    ///     kind: Some(TableKind::BudgetExpenditure), ..Default::default() }).unwrap();
+    /// assert!(t3.to_ledger(&all_funds).is_err()); // an all-funds table needs a book
+    /// ```
+    pub fn to_ledger(&self, opts: &TableLedgerOptions) -> Result<Ledger> {
+        if self
+            .kind()
+            .is_some_and(|k| k.scheme() != Some(Scheme::Functional) || k.is_summary())
+        {
+            return Err(Error::value(
+                "table",
+                &self.label(),
+                "only functional expenditure tables (类/款/项 × 基本支出, 项目支出 …) become ledger lines",
+            ));
+        }
+        let natures: Vec<(usize, Nature)> = self
+            .column_roles()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| nature_of(*r).map(|n| (i, n)))
+            .collect();
+        if natures.is_empty() {
+            return Err(Error::value(
+                "columns",
+                &self.columns().join(","),
+                "no 基本支出 / 项目支出 / 上缴上级支出 / 经营支出 / 对附属单位补助支出 column to turn into ledger natures",
+            ));
+        }
+        let book = opts
+            .book
+            .or_else(|| self.kind().and_then(TableKind::book))
+            .ok_or_else(|| {
+                Error::value(
+                    "book",
+                    "",
+                    "the table mixes books (all funds); say which book its lines belong to",
+                )
+            })?;
+        let phase = opts
+            .phase
+            .or_else(|| self.kind().map(TableKind::phase))
+            .ok_or_else(|| {
+                Error::value(
+                    "phase",
+                    "",
+                    "the table's kind is unknown; say whether it is a budget or a final account",
+                )
+            })?;
+        let tree = Tree::of(self);
+        let total_col = self.column(TableColumn::Total);
+        let tolerance = ToleranceOptions::default();
+        let mut ledger = Ledger::new();
+        for &i in &tree.rows {
+            let Some(row) = self.rows().get(i) else {
+                continue;
+            };
+            let Some(code) = row.code else {
+                continue;
+            };
+            if !tree.is_leaf(i) {
+                continue;
+            }
+            if code.scheme() != Scheme::Functional {
+                return Err(Error::value(
+                    "code",
+                    &code.to_string(),
+                    "only functional codes become ledger lines",
+                )
+                .at(row.line, "code"));
+            }
+            let (parts, n) = sum_cells(
+                natures
+                    .iter()
+                    .map(|(c, _)| row.cells.get(*c).copied().flatten()),
+            )?;
+            if let Some(tc) = total_col {
+                let total = row.cells.get(tc).copied().flatten();
+                if differs(parts, total, tolerance.sum_allowed(self.unit(), n)?)? {
+                    return Err(Error::Input {
+                        line: row.line,
+                        column: self.columns().get(tc).cloned().unwrap_or_default(),
+                        value: total.map(|d| d.to_string()).unwrap_or_default(),
+                        reason: format!(
+                            "row {}: the parts add up to {} but 合计 is printed; check the table before turning it into lines",
+                            row.key(),
+                            parts
+                                .map(|d| d.to_string())
+                                .unwrap_or_else(|| "nothing".to_owned())
+                        ),
+                    });
+                }
+            }
+            for &(c, nature) in &natures {
+                let Some(v) = row.cells.get(c).copied().flatten() else {
+                    continue;
+                };
+                ledger
+                    .push(LineItem {
+                        year: opts.year,
+                        book,
+                        phase,
+                        unit: opts.unit.clone(),
+                        functional: code,
+                        economic: None,
+                        nature,
+                        source: None,
+                        amount: self.unit().convert(v, Unit::Yuan)?,
+                    })
+                    .map_err(|e| e.at(row.line, ""))?;
+            }
+        }
+        Ok(ledger)
+    }
+
+    /// Render a ledger into the printed layout of a functional expenditure table: every 类, 款
+    /// and 项 the ledger reaches, in code order, named from `catalog` (blank when the catalogue
+    /// lacks the code), with the columns 合计, 基本支出, 项目支出 (and any further nature the ledger
+    /// holds), and the 合计 row last. Amounts are converted from 元 and, in 万元, rounded cell by
+    /// cell as printed tables are. The ledger must hold one year and one phase (a roll-up refuses
+    /// to add up more, [`Error::MixedDimension`]).
+    ///
+    /// ```
+    /// use sunlit::{Catalog, Ledger, PublishedTable, RenderOptions, TableKind, Unit};
+    /// let ledger = Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
+    ///     2026,general,budget,u,2120104,,basic,,22783399\n2026,general,budget,u,2120104,,project,,10992193\n").unwrap();
+    /// let t = PublishedTable::from_ledger(&ledger, Catalog::seed(), &RenderOptions {
+    ///     kind: Some(TableKind::BudgetGeneralFunctional), unit: Unit::WanYuan, ..Default::default() }).unwrap();
+    /// let csv = t.to_csv_string().unwrap();
+    /// assert!(csv.starts_with("code,name,合计,基本支出,项目支出\n212,城乡社区支出,3377.56,2278.34,1099.22\n"));
+    /// assert!(csv.ends_with(",合计,3377.56,2278.34,1099.22\n"));
+    /// ```
+    pub fn from_ledger(
+        ledger: &Ledger,
+        catalog: &Catalog,
+        opts: &RenderOptions,
+    ) -> Result<PublishedTable> {
+        if opts
+            .kind
+            .is_some_and(|k| k.scheme() != Some(Scheme::Functional) || k.is_summary())
+        {
+            return Err(Error::value(
+                "kind",
+                opts.kind.map(TableKind::id).unwrap_or_default(),
+                "a ledger renders into a functional expenditure table",
+            ));
+        }
+        let overall = ledger.rollup(&RollupOptions::default())?;
+        let by_nature = ledger.rollup(&RollupOptions {
+            by: vec![GroupKey::Nature],
+            ..Default::default()
+        })?;
+        let present: Vec<GroupValue> = ledger.distinct(GroupKey::Nature);
+        let natures: Vec<Nature> = Nature::ALL
+            .iter()
+            .copied()
+            .filter(|n| {
+                matches!(n, Nature::Basic | Nature::Project)
+                    || present.contains(&GroupValue::Nature(*n))
+            })
+            .collect();
+        let places = opts.places.or(match opts.unit {
+            Unit::Yuan => None,
+            _ => Some(2),
+        });
+        let cell = |v: Option<Decimal>| -> Result<Option<Decimal>> {
+            v.map(|v| {
+                let x = Unit::Yuan.convert(v, opts.unit)?;
+                Ok(match places {
+                    Some(p) => x.round_dp_with_strategy(p, RoundingStrategy::MidpointAwayFromZero),
+                    None => x,
+                })
+            })
+            .transpose()
+        };
+        let mut columns = vec!["合计".to_owned()];
+        columns.extend(natures.iter().map(|n| n.name_zh().to_owned()));
+        let mut table = PublishedTable::new(opts.kind, opts.unit, columns, Vec::new())?;
+        let mut line = 1;
+        for rec in overall.records(catalog) {
+            line += 1;
+            let mut cells = vec![cell(Some(rec.amount))?];
+            for n in &natures {
+                cells.push(cell(
+                    by_nature.amount(rec.code, &[GroupValue::Nature(*n)])?,
+                )?);
+            }
+            table.push_row(TableRow {
+                line,
+                code: Some(rec.code),
+                name: rec.name.unwrap_or_default(),
+                cells,
+            });
+        }
+        if !ledger.is_empty() {
+            let mut cells = vec![cell(overall.total(&[])?)?];
+            for n in &natures {
+                cells.push(cell(by_nature.total(&[GroupValue::Nature(*n)])?)?);
+            }
+            table.push_row(TableRow {
+                line: line + 1,
+                code: None,
+                name: "合计".to_owned(),
+                cells,
+            });
+        }
+        let title = opts
+            .title
+            .clone()
+            .or_else(|| opts.kind.map(|k| k.name_zh().to_owned()));
+        Ok(match title {
+            Some(t) => table.with_title(t),
+            None => table,
+        })
+    }
+}

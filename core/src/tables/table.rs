@@ -1,0 +1,1020 @@
+//! One published table as printed: kind, unit, columns, rows; read from CSV and JSON.
+
+use std::io::Read;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value, json};
+
+use super::kind::{TableKind, normalize};
+use crate::classification::{Code, Scheme};
+use crate::error::{Error, Result};
+use crate::money::{Unit, format_amount, parse_amount};
+use crate::vocab::vocabulary;
+
+vocabulary! {
+    /// What a column of a published table holds, recognised from its printed heading (spaces,
+    /// quotes, bracket width and bracketed remarks ignored).
+    pub enum TableColumn("column") {
+        /// 合计 — the row total (本年支出合计 / 本年收入合计 in final accounts).
+        Total = "total", "合计" | "本年支出合计" | "本年收入合计" | "总计";
+        /// 基本支出 — basic expenditure.
+        Basic = "basic", "基本支出";
+        /// 项目支出 — project expenditure.
+        Project = "project", "项目支出";
+        /// 上缴上级支出 — remittances to the superior unit.
+        RemitToSuperior = "remit_to_superior", "上缴上级支出";
+        /// 经营支出 — business-operation expenditure.
+        BusinessExpenditure = "business_expenditure", "经营支出";
+        /// 对附属单位补助支出 — subsidies to affiliated units.
+        SubsidyToAffiliates = "subsidy_to_affiliates", "对附属单位补助支出";
+        /// 人员经费 — staff costs.
+        Personnel = "personnel", "人员经费";
+        /// 公用经费 — running costs.
+        Public = "public", "公用经费";
+        /// 财政拨款收入 — fiscal appropriations (the three books together).
+        Appropriation = "appropriation", "财政拨款收入" | "财政拨款";
+        /// 一般公共预算 (财政拨款) — general public budget.
+        General = "general", "一般公共预算" | "一般公共预算财政拨款" | "一般公共预算财政拨款收入";
+        /// 政府性基金预算 (财政拨款) — government-managed funds.
+        Fund = "fund", "政府性基金预算" | "政府性基金预算财政拨款" | "政府性基金预算财政拨款收入";
+        /// 国有资本经营预算 (财政拨款) — state-capital operations.
+        StateCapital = "state_capital", "国有资本经营预算" | "国有资本经营预算财政拨款" | "国有资本经营预算财政拨款收入";
+        /// 事业收入 — income from public-service activities.
+        OperatingIncome = "operating_income", "事业收入";
+        /// 事业单位经营收入 / 经营收入 — business income.
+        BusinessIncome = "business_income", "事业单位经营收入" | "经营收入";
+        /// 其他收入 — other income.
+        OtherIncome = "other_income", "其他收入";
+        /// 上级补助收入 — grants from the superior unit.
+        SuperiorGrant = "superior_grant", "上级补助收入";
+        /// 附属单位上缴收入 — remittances from affiliated units.
+        AffiliateRemit = "affiliate_remit", "附属单位上缴收入";
+        /// 预算数 — the budget figure.
+        Budgeted = "budgeted", "预算数";
+        /// 决算数 — the final-account figure.
+        Actual = "actual", "决算数";
+        /// 金额 — an amount column without further meaning.
+        Amount = "amount", "金额";
+        /// 因公出国(境)费 — official travel abroad.
+        AbroadTravel = "abroad_travel", "因公出国(境)费" | "因公出国（境）费" | "因公出国费";
+        /// 公务用车购置及运行(维护)费 小计 — official vehicles, subtotal.
+        Vehicles = "vehicles", "公务用车购置及运行费" | "公务用车购置及运行维护费" | "公务用车购置及运行费小计" | "公务用车购置及运行维护费小计" | "小计";
+        /// 公务用车购置费 — vehicle purchase.
+        VehiclePurchase = "vehicle_purchase", "公务用车购置费" | "购置费";
+        /// 公务用车运行(维护)费 — vehicle operation.
+        VehicleOperation = "vehicle_operation", "公务用车运行费" | "公务用车运行维护费" | "运行费" | "运行维护费";
+        /// 公务接待费 — official reception.
+        Reception = "reception", "公务接待费";
+        /// 机关运行经费 — running costs of administrative organs.
+        RunningCosts = "running_costs", "机关运行经费";
+        /// 年初结转和结余 — balance carried in.
+        OpeningBalance = "opening_balance", "年初结转和结余" | "年初财政拨款结转和结余";
+        /// 本年收入 — income of the year (fund tables).
+        CurrentIncome = "current_income", "本年收入";
+        /// 年末结转和结余 — balance carried out.
+        ClosingBalance = "closing_balance", "年末结转和结余" | "年末财政拨款结转和结余";
+    }
+}
+
+vocabulary! {
+    /// The meaning of a row printed without a code (合计, 收入总计, 人员经费合计 …), recognised from
+    /// its printed label (enumerators such as 一、 or 1. and bracketed remarks ignored).
+    pub enum RowLabel("row label") {
+        /// 合计 — the table total.
+        Total = "total", "合计" | "总计";
+        /// 收入总计 — total of the income side.
+        IncomeTotal = "income_total", "收入总计";
+        /// 支出总计 — total of the expenditure side.
+        ExpenditureTotal = "expenditure_total", "支出总计";
+        /// 本年收入合计 — income of the year.
+        CurrentIncome = "current_income", "本年收入合计" | "本年收入";
+        /// 本年支出合计 — expenditure of the year.
+        CurrentExpenditure = "current_expenditure", "本年支出合计" | "本年支出";
+        /// 财政拨款收入 — fiscal appropriations.
+        Appropriation = "appropriation", "财政拨款收入" | "财政拨款";
+        /// 一般公共预算 (财政拨款收入).
+        General = "general", "一般公共预算" | "一般公共预算财政拨款" | "一般公共预算财政拨款收入" | "一般公共预算拨款收入";
+        /// 政府性基金预算 (财政拨款收入).
+        Fund = "fund", "政府性基金预算" | "政府性基金预算财政拨款" | "政府性基金预算财政拨款收入" | "政府性基金预算拨款收入";
+        /// 国有资本经营预算 (财政拨款收入).
+        StateCapital = "state_capital", "国有资本经营预算" | "国有资本经营预算财政拨款" | "国有资本经营预算财政拨款收入" | "国有资本经营预算拨款收入";
+        /// 事业收入.
+        OperatingIncome = "operating_income", "事业收入";
+        /// 事业单位经营收入 / 经营收入.
+        BusinessIncome = "business_income", "事业单位经营收入" | "经营收入";
+        /// 其他收入.
+        OtherIncome = "other_income", "其他收入";
+        /// 上级补助收入.
+        SuperiorGrant = "superior_grant", "上级补助收入";
+        /// 附属单位上缴收入.
+        AffiliateRemit = "affiliate_remit", "附属单位上缴收入";
+        /// 使用非财政拨款结余(含专用结余).
+        UseOfBalance = "use_of_balance", "使用非财政拨款结余" | "使用非财政拨款结余（含专用结余）";
+        /// 年初结转和结余 / 上年结转.
+        OpeningBalance = "opening_balance", "年初结转和结余" | "年初财政拨款结转和结余" | "上年结转" | "上年结转结余";
+        /// 结余分配.
+        Distribution = "distribution", "结余分配";
+        /// 年末结转和结余.
+        ClosingBalance = "closing_balance", "年末结转和结余" | "年末财政拨款结转和结余";
+        /// 人员经费合计.
+        PersonnelTotal = "personnel_total", "人员经费合计" | "人员经费";
+        /// 公用经费合计.
+        PublicTotal = "public_total", "公用经费合计" | "公用经费";
+        /// 预算数 (the budget row of a "三公" final-account table).
+        Budgeted = "budgeted", "预算数";
+        /// 决算数 (the final-account row of a "三公" final-account table).
+        Actual = "actual", "决算数";
+    }
+}
+
+/// Recognise `text` as one of `all` by normalised name, id or alias.
+fn recognise<T: Copy>(
+    all: &[T],
+    text: &str,
+    names: impl Fn(T) -> (&'static str, &'static str, &'static [&'static str]),
+) -> Option<T> {
+    let t = normalize(text);
+    if t.is_empty() {
+        return None;
+    }
+    all.iter().copied().find(|v| {
+        let (id, zh, aliases) = names(*v);
+        id == text.trim() || normalize(zh) == t || aliases.iter().any(|a| normalize(a) == t)
+    })
+}
+
+impl TableColumn {
+    /// Recognise a printed column heading, e.g. `因公出国（境）费` or `本年支出合计`.
+    ///
+    /// ```
+    /// use sunlit::TableColumn;
+    /// assert_eq!(TableColumn::recognise("因公出国（境）费"), Some(TableColumn::AbroadTravel));
+    /// assert_eq!(TableColumn::recognise("公务用车购置及运行维护费"), Some(TableColumn::Vehicles));
+    /// assert_eq!(TableColumn::recognise("基本指出"), None);
+    /// ```
+    pub fn recognise(heading: &str) -> Option<TableColumn> {
+        recognise(TableColumn::ALL, heading, |c| {
+            (c.id(), c.name_zh(), c.aliases())
+        })
+    }
+}
+
+impl RowLabel {
+    /// Recognise a printed row label, e.g. `一、财政拨款收入` or `使用非财政拨款结余（含专用结余）`.
+    ///
+    /// ```
+    /// use sunlit::RowLabel;
+    /// assert_eq!(RowLabel::recognise("一、财政拨款收入"), Some(RowLabel::Appropriation));
+    /// assert_eq!(RowLabel::recognise("  合 计 "), Some(RowLabel::Total));
+    /// assert_eq!(RowLabel::recognise("附注"), None);
+    /// ```
+    pub fn recognise(label: &str) -> Option<RowLabel> {
+        recognise(RowLabel::ALL, label, |c| (c.id(), c.name_zh(), c.aliases()))
+    }
+}
+
+/// One printed row: a code (whole or from split 类|款|项 columns) or, for total and summary rows,
+/// only a label; the name as printed; one cell per column, blank cells absent (not zero).
+///
+/// ```
+/// use sunlit::{Code, TableRow};
+/// let row = TableRow { line: 3, code: Some(Code::functional("208").unwrap()),
+///                      name: "社会保障和就业支出".into(), cells: vec![None] };
+/// assert_eq!(row.key(), "208");
+/// assert_eq!(row.label(), None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    /// Where the row was read: CSV physical line (header = 1) or 1-based JSON row.
+    pub line: u64,
+    /// The classification code, if the row has one.
+    pub code: Option<Code>,
+    /// The name or label as printed.
+    pub name: String,
+    /// One cell per column of the table; `None` = blank.
+    pub cells: Vec<Option<Decimal>>,
+}
+
+impl TableRow {
+    /// The code as digits, or the label as printed: how findings name the row.
+    ///
+    /// ```
+    /// let row = sunlit::TableRow { line: 9, code: None, name: "合计".into(), cells: vec![] };
+    /// assert_eq!(row.key(), "合计");
+    /// ```
+    pub fn key(&self) -> String {
+        match self.code {
+            Some(c) => c.to_string(),
+            None => self.name.trim().to_owned(),
+        }
+    }
+
+    /// The meaning of a row without a code (合计, 收入总计 …); `None` for coded rows and for
+    /// labels the library does not know.
+    ///
+    /// ```
+    /// let row = sunlit::TableRow { line: 9, code: None, name: "支出总计".into(), cells: vec![] };
+    /// assert_eq!(row.label(), Some(sunlit::RowLabel::ExpenditureTotal));
+    /// ```
+    pub fn label(&self) -> Option<RowLabel> {
+        match self.code {
+            Some(_) => None,
+            None => RowLabel::recognise(&self.name),
+        }
+    }
+}
+
+/// How to read a table: its unit (元 unless told) and its kind, given directly or by its title.
+/// Without either, [`PublishedTable::read_csv_path`] tries the file name.
+///
+/// ```
+/// use sunlit::{TableReadOptions, Unit};
+/// let o = TableReadOptions { unit: Unit::WanYuan, ..Default::default() };
+/// assert_eq!(o.kind, None);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TableReadOptions {
+    /// The unit the amounts are printed in (单位：元 / 万元).
+    pub unit: Unit,
+    /// The table's kind, if known.
+    pub kind: Option<TableKind>,
+    /// The printed title; recognised into a kind when `kind` is not given.
+    pub title: Option<String>,
+}
+
+/// A published budget or final-account table (公开表格) exactly as printed: kind (one of the
+/// eighteen of [`TableKind`], or unknown), title, unit, the column headings as printed and the
+/// rows. Subtotal rows (类, 款, 合计) are kept as printed: they are what [`PublishedTable::check`]
+/// compares, never something to add.
+///
+/// CSV layout: a header `code,name,<columns as printed>` (or with split code columns
+/// `类,款,项,name,…` — `类,款,name,…` for economic tables), one row per printed row; the total row
+/// has an empty code and the name `合计`; summary tables put their labels (收入总计, 一、财政拨款收入 …)
+/// in `name` with an empty code; a blank cell stays blank.
+///
+/// ```
+/// use sunlit::{PublishedTable, TableKind, TableReadOptions};
+/// let csv = "code,name,合计,基本支出,项目支出\n\
+///            208,社会保障和就业支出,\"6,397,096\",\"6,103,096\",\"294,000\"\n\
+///            ,合计,\"6,397,096\",\"6,103,096\",\"294,000\"\n";
+/// let t = PublishedTable::read_csv_str(csv, &TableReadOptions {
+///     kind: Some(TableKind::BudgetGeneralFunctional), ..Default::default() }).unwrap();
+/// assert_eq!(t.rows().len(), 2);
+/// assert_eq!(t.columns(), ["合计", "基本支出", "项目支出"]);
+/// let bad = "code,name,合计,基本指出\n208,x,1,1\n";
+/// assert!(PublishedTable::read_csv_str(bad, &TableReadOptions::default()).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishedTable {
+    kind: Option<TableKind>,
+    title: Option<String>,
+    unit: Unit,
+    columns: Vec<String>,
+    roles: Vec<TableColumn>,
+    rows: Vec<TableRow>,
+}
+
+/// How the code is laid out in a CSV header.
+enum CodeLayout {
+    Whole,
+    Split(usize),
+}
+
+fn header_error(names: &[String], column: &str, reason: String) -> Error {
+    Error::Input {
+        line: 1,
+        column: column.to_owned(),
+        value: names.join(","),
+        reason,
+    }
+}
+
+/// Parse a code of a table row; the scheme follows from the first digit (2 functional, 3/5
+/// economic) and must be the table's.
+fn row_code(parts: &[&str], kind: Option<TableKind>) -> Result<Option<Code>> {
+    if parts.iter().all(|p| p.trim().is_empty()) {
+        return Ok(None);
+    }
+    let first = parts.first().map(|p| p.trim()).unwrap_or("");
+    let whole = parts.len() == 1;
+    let code = match first.as_bytes().first() {
+        Some(b'2') if whole => Code::functional(first)?,
+        Some(b'2') => Code::parse_split(Scheme::Functional, parts)?,
+        Some(b'3' | b'5') if whole => Code::economic(first)?,
+        Some(b'3' | b'5') => Code::economic_split(parts)?,
+        _ => {
+            return Err(Error::Code {
+                scheme: kind
+                    .and_then(TableKind::scheme)
+                    .unwrap_or(Scheme::Functional),
+                value: parts.join("|"),
+                reason: "a table row code is functional (2xx) or economic (3xx, 5xx)".to_owned(),
+            });
+        }
+    };
+    if let Some(expected) = kind.and_then(TableKind::scheme)
+        && !(code.scheme() == expected
+            || (expected == Scheme::DeptEconomic && code.scheme() == Scheme::GovEconomic))
+    {
+        return Err(Error::Code {
+            scheme: code.scheme(),
+            value: code.to_string(),
+            reason: format!(
+                "a {} table holds {} codes",
+                kind.map(TableKind::name_zh).unwrap_or_default(),
+                expected.name_zh()
+            ),
+        });
+    }
+    Ok(Some(code))
+}
+
+impl PublishedTable {
+    /// Build a table from its parts. Every column heading must be recognised
+    /// ([`TableColumn::recognise`]) and appear once; every row must have one cell per column and
+    /// either a code or a label; codes must be of the kind's scheme. Errors name the row's line.
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, TableRow, Unit};
+    /// let row = TableRow { line: 2, code: None, name: "合计".into(), cells: vec![None] };
+    /// let t = PublishedTable::new(None, Unit::Yuan, vec!["合计".into()], vec![row.clone()]).unwrap();
+    /// assert_eq!(t.unit(), Unit::Yuan);
+    /// assert!(PublishedTable::new(None, Unit::Yuan, vec!["合计".into(), "合计".into()], vec![]).is_err());
+    /// ```
+    pub fn new(
+        kind: Option<TableKind>,
+        unit: Unit,
+        columns: Vec<String>,
+        rows: Vec<TableRow>,
+    ) -> Result<PublishedTable> {
+        if columns.is_empty() {
+            return Err(header_error(
+                &columns,
+                "",
+                "a table needs at least one amount column".to_owned(),
+            ));
+        }
+        let mut roles = Vec::with_capacity(columns.len());
+        for c in &columns {
+            let role = TableColumn::recognise(c).ok_or_else(|| {
+                header_error(
+                    &columns,
+                    c,
+                    format!("unknown column {c:?}; expected a printed heading such as 合计, 基本支出, 项目支出, 人员经费, 公用经费, 预算数, 决算数"),
+                )
+            })?;
+            if roles.contains(&role) {
+                return Err(header_error(
+                    &columns,
+                    c,
+                    format!(
+                        "column {c:?} means {} like an earlier column",
+                        role.name_zh()
+                    ),
+                ));
+            }
+            roles.push(role);
+        }
+        for r in &rows {
+            if r.cells.len() != columns.len() {
+                return Err(Error::Input {
+                    line: r.line,
+                    column: String::new(),
+                    value: r.key(),
+                    reason: format!(
+                        "the row has {} cells but the table {} columns",
+                        r.cells.len(),
+                        columns.len()
+                    ),
+                });
+            }
+            if r.code.is_none() && r.name.trim().is_empty() {
+                return Err(Error::Input {
+                    line: r.line,
+                    column: "name".to_owned(),
+                    value: String::new(),
+                    reason: "a row needs a code or a label (the total row is named 合计)"
+                        .to_owned(),
+                });
+            }
+            if let Some(c) = r.code {
+                row_code(&[c.to_string().as_str()], kind).map_err(|e| e.at(r.line, "code"))?;
+            }
+        }
+        Ok(PublishedTable {
+            kind,
+            title: None,
+            unit,
+            columns,
+            roles,
+            rows,
+        })
+    }
+
+    /// The same table with a printed title (kept as given).
+    ///
+    /// ```
+    /// # use sunlit::{PublishedTable, Unit};
+    /// let t = PublishedTable::new(None, Unit::Yuan, vec!["合计".into()], vec![]).unwrap().with_title("表五");
+    /// assert_eq!(t.title(), Some("表五"));
+    /// ```
+    #[must_use]
+    pub fn with_title(mut self, title: impl Into<String>) -> PublishedTable {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// Read a table from CSV (see the type's documentation for the layout). Amounts are parsed
+    /// as printed (`47,483,458`, `114.22`); blanks and dashes stay absent. The first bad cell is an
+    /// [`Error::Input`] naming its line, column and text.
+    ///
+    /// ```
+    /// use sunlit::{Error, PublishedTable, TableReadOptions};
+    /// let csv = "类,款,项,name,合计\n208,05,05,机关事业单位基本养老保险缴费支出,\"2,302,464\"\n";
+    /// let t = PublishedTable::read_csv(csv.as_bytes(), &TableReadOptions::default()).unwrap();
+    /// assert_eq!(t.rows()[0].key(), "2080505");
+    /// let bad = "code,name,合计\n208,x,12.3.4\n";
+    /// assert!(matches!(PublishedTable::read_csv(bad.as_bytes(), &TableReadOptions::default()),
+    ///     Err(Error::Input { line: 2, ref column, .. }) if column == "合计"));
+    /// ```
+    pub fn read_csv<R: Read>(reader: R, opts: &TableReadOptions) -> Result<PublishedTable> {
+        let (mut reader, names) = crate::io::open_csv(reader)?;
+        let layout = match names.first().map(String::as_str) {
+            Some("code" | "科目编码") => CodeLayout::Whole,
+            Some("类") => {
+                let n = names
+                    .iter()
+                    .take(4)
+                    .zip(["类", "款", "项", "目"])
+                    .take_while(|(a, b)| a.as_str() == *b)
+                    .count();
+                CodeLayout::Split(n)
+            }
+            _ => {
+                return Err(header_error(
+                    &names,
+                    names.first().map(String::as_str).unwrap_or(""),
+                    "the header starts with code,name or with the split code columns 类,款[,项],name".to_owned(),
+                ));
+            }
+        };
+        let code_cols = match layout {
+            CodeLayout::Whole => 1,
+            CodeLayout::Split(n) => n,
+        };
+        match names.get(code_cols).map(String::as_str) {
+            Some("name" | "科目名称" | "项目") => {}
+            other => {
+                return Err(header_error(
+                    &names,
+                    other.unwrap_or(""),
+                    "the code column(s) must be followed by the name column `name`".to_owned(),
+                ));
+            }
+        }
+        let columns: Vec<String> = names.iter().skip(code_cols + 1).cloned().collect();
+        let kind = resolve_kind(opts);
+        // Validate the columns before reading rows, so a bad header is reported as such.
+        let mut table = PublishedTable::new(kind, opts.unit, columns.clone(), Vec::new())?;
+        let mut record = csv::StringRecord::new();
+        loop {
+            let more = reader
+                .read_record(&mut record)
+                .map_err(|e| crate::io::csv_error(&e, &names))?;
+            if !more {
+                break;
+            }
+            let line = record.position().map_or(0, csv::Position::line);
+            let parts: Vec<&str> = (0..code_cols)
+                .map(|i| record.get(i).unwrap_or(""))
+                .collect();
+            let code_column = match layout {
+                CodeLayout::Whole => names.first().map(String::as_str).unwrap_or("code"),
+                CodeLayout::Split(_) => "类",
+            };
+            let code = row_code(&parts, kind).map_err(|e| e.at(line, code_column))?;
+            let name = record.get(code_cols).unwrap_or("").trim().to_owned();
+            let mut cells = Vec::with_capacity(columns.len());
+            for (i, column) in columns.iter().enumerate() {
+                let text = record.get(code_cols + 1 + i).unwrap_or("");
+                cells.push(parse_amount(text).map_err(|e| e.at(line, column))?);
+            }
+            if code.is_none() && name.is_empty() {
+                if cells.iter().all(Option::is_none) {
+                    // A printed blank line (a page break, a wrapped name's second line that
+                    // carries nothing): it holds no figure to lose.
+                    continue;
+                }
+                return Err(Error::Input {
+                    line,
+                    column: "name".to_owned(),
+                    value: String::new(),
+                    reason:
+                        "a row with figures needs a code or a label (the total row is named 合计)"
+                            .to_owned(),
+                });
+            }
+            table.rows.push(TableRow {
+                line,
+                code,
+                name,
+                cells,
+            });
+        }
+        table.title = opts.title.clone();
+        Ok(table)
+    }
+
+    /// [`PublishedTable::read_csv`] from a string.
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// assert!(PublishedTable::read_csv_str("code,name\n", &TableReadOptions::default()).is_err());
+    /// ```
+    pub fn read_csv_str(text: &str, opts: &TableReadOptions) -> Result<PublishedTable> {
+        PublishedTable::read_csv(text.as_bytes(), opts)
+    }
+
+    /// [`PublishedTable::read_csv`] from a file. Without a kind or title in `opts`, the file
+    /// name is tried as a title (`一般公共预算支出功能分类预算表.csv`).
+    ///
+    /// ```
+    /// use sunlit::{Error, PublishedTable, TableReadOptions};
+    /// let r = PublishedTable::read_csv_path("/no/such/收入决算表.csv", &TableReadOptions::default());
+    /// assert!(matches!(r, Err(Error::Io { .. })));
+    /// ```
+    pub fn read_csv_path(
+        path: impl AsRef<Path>,
+        opts: &TableReadOptions,
+    ) -> Result<PublishedTable> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+        let mut opts = opts.clone();
+        if opts.kind.is_none() && opts.title.is_none() {
+            opts.kind = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(TableKind::from_title);
+        }
+        PublishedTable::read_csv(std::io::BufReader::new(file), &opts).map_err(|e| match e {
+            Error::Io { reason, .. } => Error::Io {
+                path: path.display().to_string(),
+                reason,
+            },
+            other => other,
+        })
+    }
+
+    /// Read a table from JSON: `{"title", "kind", "unit", "columns": [...], "rows": [{"code",
+    /// "name", "cells": {column: amount}}]}`. `kind` and `title` are optional, `unit` defaults to
+    /// 元; a code is a string (or an array of split parts) or null; amounts are strings or
+    /// integers — a fractional JSON number is refused. Errors name the 1-based row as `line`.
+    ///
+    /// ```
+    /// use sunlit::{Error, PublishedTable};
+    /// let ok = r#"{"kind": "budget_three_public", "unit": "万元", "columns": ["合计", "公务接待费"],
+    ///             "rows": [{"name": "预算数", "cells": {"合计": "0.46", "公务接待费": "0.46"}}]}"#;
+    /// let t = PublishedTable::from_json(ok).unwrap();
+    /// assert_eq!(t.rows()[0].cells[0].unwrap().to_string(), "0.46");
+    /// let float = ok.replace("\"0.46\"", "0.46");
+    /// assert!(matches!(PublishedTable::from_json(&float), Err(Error::Input { line: 1, .. })));
+    /// ```
+    pub fn from_json(text: &str) -> Result<PublishedTable> {
+        let value: Value = serde_json::from_str(text).map_err(|e| Error::Input {
+            line: e.line() as u64,
+            column: String::new(),
+            value: String::new(),
+            reason: format!("not valid JSON: {e}"),
+        })?;
+        let err = |line: u64, column: &str, value: String, reason: &str| Error::Input {
+            line,
+            column: column.to_owned(),
+            value,
+            reason: reason.to_owned(),
+        };
+        let Value::Object(map) = value else {
+            return Err(err(
+                0,
+                "",
+                String::new(),
+                "a JSON table is an object with columns and rows",
+            ));
+        };
+        for key in map.keys() {
+            if !matches!(key.as_str(), "title" | "kind" | "unit" | "columns" | "rows") {
+                return Err(err(
+                    0,
+                    key,
+                    String::new(),
+                    "unknown key; expected title, kind, unit, columns, rows",
+                ));
+            }
+        }
+        let text_of = |key: &str| -> Result<Option<String>> {
+            match map.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(other) => Err(err(0, key, other.to_string(), "expected a string")),
+            }
+        };
+        let title = text_of("title")?;
+        let kind = text_of("kind")?
+            .map(|k| TableKind::parse(&k).map_err(|e| e.at(0, "kind")))
+            .transpose()?;
+        let unit = text_of("unit")?
+            .map(|u| Unit::parse(&u).map_err(|e| e.at(0, "unit")))
+            .transpose()?
+            .unwrap_or_default();
+        let kind = kind.or_else(|| title.as_deref().and_then(TableKind::from_title));
+        let columns: Vec<String> = match map.get("columns") {
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s.trim().to_owned()),
+                    other => Err(err(
+                        0,
+                        "columns",
+                        other.to_string(),
+                        "a column heading is a string",
+                    )),
+                })
+                .collect::<Result<_>>()?,
+            other => {
+                return Err(err(
+                    0,
+                    "columns",
+                    other.map(Value::to_string).unwrap_or_default(),
+                    "columns must be an array of headings",
+                ));
+            }
+        };
+        let mut table = PublishedTable::new(kind, unit, columns.clone(), Vec::new())?;
+        let rows = match map.get("rows") {
+            Some(Value::Array(items)) => items.as_slice(),
+            None => &[],
+            Some(other) => return Err(err(0, "rows", other.to_string(), "rows must be an array")),
+        };
+        for (i, item) in rows.iter().enumerate() {
+            let line = i as u64 + 1;
+            table.rows.push(json_row(item, line, &columns, kind)?);
+        }
+        table.title = title;
+        Ok(table)
+    }
+
+    /// [`PublishedTable::from_json`] from a file.
+    ///
+    /// ```
+    /// assert!(sunlit::PublishedTable::read_json_path("/no/such.json").is_err());
+    /// ```
+    pub fn read_json_path(path: impl AsRef<Path>) -> Result<PublishedTable> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        PublishedTable::from_json(&text)
+    }
+
+    /// The table as CSV with the header `code,name,<columns>`; amounts as plain exact digits,
+    /// blank cells blank. Reading it back gives an equal table (lines aside).
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// let csv = "code,name,合计\n208,社会保障和就业支出,6397096\n,合计,6397096\n";
+    /// let t = PublishedTable::read_csv_str(csv, &TableReadOptions::default()).unwrap();
+    /// assert_eq!(t.to_csv_string().unwrap(), csv);
+    /// ```
+    pub fn to_csv_string(&self) -> Result<String> {
+        let write_err = |e: csv::Error| Error::Io {
+            path: "<table csv>".to_owned(),
+            reason: e.to_string(),
+        };
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut header = vec!["code".to_owned(), "name".to_owned()];
+        header.extend(self.columns.iter().cloned());
+        w.write_record(&header).map_err(write_err)?;
+        for r in &self.rows {
+            let mut rec = vec![
+                r.code.map(|c| c.to_string()).unwrap_or_default(),
+                r.name.clone(),
+            ];
+            rec.extend(
+                r.cells
+                    .iter()
+                    .map(|c| c.map(format_amount).unwrap_or_default()),
+            );
+            w.write_record(&rec).map_err(write_err)?;
+        }
+        let bytes = w.into_inner().map_err(|e| Error::Io {
+            path: "<table csv>".to_owned(),
+            reason: e.to_string(),
+        })?;
+        String::from_utf8(bytes).map_err(|e| Error::Io {
+            path: "<table csv>".to_owned(),
+            reason: e.to_string(),
+        })
+    }
+
+    /// The table as JSON (see [`PublishedTable::from_json`]); amounts are strings, blank cells
+    /// null.
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// let t = PublishedTable::read_csv_str("code,name,合计\n,合计,1.50\n", &TableReadOptions::default()).unwrap();
+    /// let again = PublishedTable::from_json(&t.to_json()).unwrap();
+    /// assert_eq!(again.rows()[0].cells, t.rows()[0].cells);
+    /// ```
+    pub fn to_json(&self) -> String {
+        let rows: Vec<Value> = self
+            .rows
+            .iter()
+            .map(|r| {
+                let cells: Map<String, Value> = self
+                    .columns
+                    .iter()
+                    .zip(&r.cells)
+                    .map(|(c, v)| {
+                        (
+                            c.clone(),
+                            v.map_or(Value::Null, |d| Value::String(format_amount(d))),
+                        )
+                    })
+                    .collect();
+                json!({
+                    "code": r.code.map(|c| c.to_string()),
+                    "name": r.name,
+                    "cells": cells,
+                })
+            })
+            .collect();
+        let v = json!({
+            "title": self.title,
+            "kind": self.kind.map(TableKind::id),
+            "unit": self.unit.symbol(),
+            "columns": self.columns,
+            "rows": rows,
+        });
+        serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".to_owned())
+    }
+
+    /// The kind, if known.
+    ///
+    /// ```
+    /// # use sunlit::{PublishedTable, Unit};
+    /// assert_eq!(PublishedTable::new(None, Unit::Yuan, vec!["合计".into()], vec![]).unwrap().kind(), None);
+    /// ```
+    pub fn kind(&self) -> Option<TableKind> {
+        self.kind
+    }
+
+    /// The printed title, if given.
+    ///
+    /// ```
+    /// # use sunlit::{PublishedTable, Unit};
+    /// assert_eq!(PublishedTable::new(None, Unit::Yuan, vec!["合计".into()], vec![]).unwrap().title(), None);
+    /// ```
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+
+    /// The unit the amounts are printed in.
+    ///
+    /// ```
+    /// # use sunlit::{PublishedTable, Unit};
+    /// assert_eq!(PublishedTable::new(None, Unit::WanYuan, vec!["合计".into()], vec![]).unwrap().unit(), Unit::WanYuan);
+    /// ```
+    pub fn unit(&self) -> Unit {
+        self.unit
+    }
+
+    /// The column headings as printed.
+    ///
+    /// ```
+    /// # use sunlit::{PublishedTable, Unit};
+    /// assert_eq!(PublishedTable::new(None, Unit::Yuan, vec!["决算数".into()], vec![]).unwrap().columns(), ["决算数"]);
+    /// ```
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// What each column holds, in column order.
+    ///
+    /// ```
+    /// # use sunlit::{PublishedTable, TableColumn, Unit};
+    /// let t = PublishedTable::new(None, Unit::Yuan, vec!["本年支出合计".into()], vec![]).unwrap();
+    /// assert_eq!(t.column_roles(), [TableColumn::Total]);
+    /// ```
+    pub fn column_roles(&self) -> &[TableColumn] {
+        &self.roles
+    }
+
+    /// The rows in printed order.
+    ///
+    /// ```
+    /// # use sunlit::{PublishedTable, Unit};
+    /// assert!(PublishedTable::new(None, Unit::Yuan, vec!["合计".into()], vec![]).unwrap().rows().is_empty());
+    /// ```
+    pub fn rows(&self) -> &[TableRow] {
+        &self.rows
+    }
+
+    /// The index of the column holding `role`, if the table prints it.
+    ///
+    /// ```
+    /// # use sunlit::{PublishedTable, TableColumn, Unit};
+    /// let t = PublishedTable::new(None, Unit::Yuan, vec!["合计".into(), "基本支出".into()], vec![]).unwrap();
+    /// assert_eq!(t.column(TableColumn::Basic), Some(1));
+    /// assert_eq!(t.column(TableColumn::Project), None);
+    /// ```
+    pub fn column(&self, role: TableColumn) -> Option<usize> {
+        self.roles.iter().position(|r| *r == role)
+    }
+
+    /// The column that carries a row's single amount: 合计, else 预算数, 决算数 or 金额, else
+    /// the first column.
+    ///
+    /// ```
+    /// # use sunlit::{PublishedTable, Unit};
+    /// let t = PublishedTable::new(None, Unit::Yuan, vec!["预算数".into()], vec![]).unwrap();
+    /// assert_eq!(t.amount_column(), 0);
+    /// ```
+    pub fn amount_column(&self) -> usize {
+        [
+            TableColumn::Total,
+            TableColumn::Budgeted,
+            TableColumn::Actual,
+            TableColumn::Amount,
+        ]
+        .iter()
+        .find_map(|r| self.column(*r))
+        .unwrap_or(0)
+    }
+
+    /// The first row with `code`.
+    ///
+    /// ```
+    /// use sunlit::{Code, PublishedTable, TableReadOptions};
+    /// let t = PublishedTable::read_csv_str("code,name,合计\n208,x,1\n", &TableReadOptions::default()).unwrap();
+    /// assert!(t.row_by_code(Code::functional("208").unwrap()).is_some());
+    /// assert!(t.row_by_code(Code::functional("210").unwrap()).is_none());
+    /// ```
+    pub fn row_by_code(&self, code: Code) -> Option<&TableRow> {
+        self.rows.iter().find(|r| r.code == Some(code))
+    }
+
+    /// The first row without a code whose label means `label`.
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, RowLabel, TableReadOptions};
+    /// let t = PublishedTable::read_csv_str("code,name,合计\n,合 计,1\n", &TableReadOptions::default()).unwrap();
+    /// assert!(t.row_by_label(RowLabel::Total).is_some());
+    /// assert!(t.row_by_label(RowLabel::IncomeTotal).is_none());
+    /// ```
+    pub fn row_by_label(&self, label: RowLabel) -> Option<&TableRow> {
+        self.rows.iter().find(|r| r.label() == Some(label))
+    }
+
+    /// The cell of `row` in the column holding `role` (`None` when blank or not printed).
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, TableColumn, TableReadOptions};
+    /// let t = PublishedTable::read_csv_str("code,name,合计,基本支出\n208,x,5,\n", &TableReadOptions::default()).unwrap();
+    /// let row = &t.rows()[0];
+    /// assert_eq!(t.cell(row, TableColumn::Total).unwrap().to_string(), "5");
+    /// assert_eq!(t.cell(row, TableColumn::Basic), None);
+    /// ```
+    pub fn cell(&self, row: &TableRow, role: TableColumn) -> Option<Decimal> {
+        self.column(role)
+            .and_then(|i| row.cells.get(i).copied().flatten())
+    }
+
+    /// How findings name the table: its kind's Chinese name, else its title, else `表`.
+    pub(crate) fn label(&self) -> String {
+        match (self.kind, &self.title) {
+            (Some(k), _) => k.name_zh().to_owned(),
+            (None, Some(t)) => t.clone(),
+            (None, None) => "表".to_owned(),
+        }
+    }
+
+    pub(crate) fn push_row(&mut self, row: TableRow) {
+        self.rows.push(row);
+    }
+}
+
+fn resolve_kind(opts: &TableReadOptions) -> Option<TableKind> {
+    opts.kind
+        .or_else(|| opts.title.as_deref().and_then(TableKind::from_title))
+}
+
+/// One JSON row into a [`TableRow`].
+fn json_row(
+    item: &Value,
+    line: u64,
+    columns: &[String],
+    kind: Option<TableKind>,
+) -> Result<TableRow> {
+    let err = |column: &str, value: String, reason: &str| Error::Input {
+        line,
+        column: column.to_owned(),
+        value,
+        reason: reason.to_owned(),
+    };
+    let Value::Object(map) = item else {
+        return Err(err("", item.to_string(), "each row is a JSON object"));
+    };
+    for key in map.keys() {
+        if !matches!(key.as_str(), "code" | "name" | "cells") {
+            return Err(err(
+                key,
+                String::new(),
+                "unknown key; expected code, name, cells",
+            ));
+        }
+    }
+    let parts: Vec<String> = match map.get("code") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|p| match p {
+                Value::String(s) => Ok(s.clone()),
+                other => Err(err(
+                    "code",
+                    other.to_string(),
+                    "a split code part is a string",
+                )),
+            })
+            .collect::<Result<_>>()?,
+        Some(other) => {
+            return Err(err(
+                "code",
+                other.to_string(),
+                "a code is a string or an array of split parts",
+            ));
+        }
+    };
+    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let code = row_code(&refs, kind).map_err(|e| e.at(line, "code"))?;
+    let name = match map.get("name") {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.trim().to_owned(),
+        Some(other) => return Err(err("name", other.to_string(), "a name is a string")),
+    };
+    let mut cells = vec![None; columns.len()];
+    match map.get("cells") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(cm)) => {
+            for (key, v) in cm {
+                let Some(i) = columns.iter().position(|c| c == key.trim()) else {
+                    return Err(err(
+                        key,
+                        String::new(),
+                        "a cell of a column the table does not have",
+                    ));
+                };
+                let text = match v {
+                    Value::Null => continue,
+                    Value::String(s) => s.clone(),
+                    Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
+                    Value::Number(n) => {
+                        return Err(err(
+                            key,
+                            n.to_string(),
+                            "a fractional amount must be a JSON string (e.g. \"114.22\"): JSON numbers are binary floating point",
+                        ));
+                    }
+                    other => {
+                        return Err(err(
+                            key,
+                            other.to_string(),
+                            "an amount is a string or an integer",
+                        ));
+                    }
+                };
+                if let Some(slot) = cells.get_mut(i) {
+                    *slot = parse_amount(&text).map_err(|e| e.at(line, key))?;
+                }
+            }
+        }
+        Some(other) => {
+            return Err(err(
+                "cells",
+                other.to_string(),
+                "cells is an object from column heading to amount",
+            ));
+        }
+    }
+    if code.is_none() && name.is_empty() {
+        return Err(err(
+            "name",
+            String::new(),
+            "a row needs a code or a label (the total row is named 合计)",
+        ));
+    }
+    Ok(TableRow {
+        line,
+        code,
+        name,
+        cells,
+    })
+}
