@@ -6,8 +6,8 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyMapping};
 use sunlit::{
-    Catalog, CatalogCheckOptions, Code, CompareAxis, CompareOptions, GroupKey, GroupValue,
-    Hierarchy, Ledger, LineRecord, Phase, Rollup, RollupOptions, Selection, Subtotals,
+    Catalog, CatalogCheckOptions, Code, CompareAxis, CompareOptions, FdpOptions, GroupKey,
+    GroupValue, Hierarchy, Ledger, LineRecord, Phase, Rollup, RollupOptions, Selection, Subtotals,
 };
 
 use crate::catalog::{PyCatalog, seed};
@@ -265,6 +265,32 @@ impl PyLedger {
             list.append(d)?;
         }
         Ok(list)
+    }
+
+    /// The ledger as a Fiscal Data Package (datapackage.json + CSV) written into `directory`;
+    /// returns the path of datapackage.json. Names of the classification levels come from
+    /// `catalog` (default: the seed).
+    #[pyo3(signature = (directory, name="sunlit-ledger", title=None, catalog=None))]
+    fn to_fiscal_data_package(
+        &self,
+        py: Python<'_>,
+        directory: PathBuf,
+        name: &str,
+        title: Option<String>,
+        catalog: Option<PyRef<'_, PyCatalog>>,
+    ) -> PyResult<PathBuf> {
+        let catalog = catalog.map_or_else(seed, |c| c.0.clone());
+        let opts = FdpOptions {
+            name: name.to_owned(),
+            title,
+            ..Default::default()
+        };
+        py.detach(|| {
+            self.0
+                .to_fiscal_data_package(&catalog, &opts)
+                .and_then(|p| p.write(&directory))
+        })
+        .py()
     }
 
     /// Codes of the ledger missing from a catalogue, as findings (rule catalog.unknown_code).

@@ -10,6 +10,8 @@ mod errors;
 mod finding;
 mod ledger;
 mod money;
+mod special_fund;
+mod tables;
 
 use pyo3::prelude::*;
 
@@ -33,6 +35,12 @@ mod _sunlit {
     use super::ledger::{PyLedger, PyRollup};
     #[pymodule_export]
     use super::money::{convert, parse_amount, share};
+    #[pymodule_export]
+    use super::special_fund::{PyAllocation, PySpecialFund, PySpecialFundList};
+    #[pymodule_export]
+    use super::tables::{
+        PyDisclosureDocument, PyNarrativeFigure, PyPublishedTable, PyTolerance, table_kind_of,
+    };
 
     use super::*;
 

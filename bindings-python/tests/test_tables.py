@@ -1,0 +1,207 @@
+import datetime
+import json
+from decimal import Decimal
+
+import pytest
+
+import sunlit
+from conftest import DATA, read_table
+
+TABLES = DATA / "tables"
+
+
+def read_document(directory, replace=None):
+    tables = []
+    for row in read_table(f"tables/{directory}/document.csv"):
+        file = replace[1] if replace and replace[0] == row["kind"] else row["file"]
+        tables.append(sunlit.PublishedTable.read_csv(TABLES / directory / file, unit=row["unit"], kind=row["kind"]))
+    return tables
+
+
+def errors(findings):
+    return [f for f in findings if f.severity == "error"]
+
+
+def test_read_csv_exactly_as_the_issue_says():
+    t = sunlit.PublishedTable.read_csv(TABLES / "chengguan_2026" / "t5_general_functional.csv", unit="元")
+    assert t.kind is None  # the file name is not a title; kind and title are optional
+    assert t.columns == ["合计", "基本支出", "项目支出"] and t.unit == "元"
+    rows = t.rows()
+    assert rows[0]["code"] == "208" and rows[0]["cells"]["合计"] == Decimal("6397096")
+    assert rows[1]["cells"]["项目支出"] is None  # blank stays blank
+    assert rows[-1]["code"] is None and rows[-1]["name"] == "合计"
+    assert t.check() == []
+    wan = sunlit.PublishedTable.read_csv(TABLES / "chengguan_2026" / "t9_three_public.csv", unit="万元")
+    assert wan.unit == "万元" and wan.rows()[0]["cells"]["合计"] == Decimal("114.22")
+
+
+def test_chengguan_document_has_no_errors():
+    doc = sunlit.DisclosureDocument(tables=read_document("chengguan_2026"))
+    assert len(doc) == 4 and doc.phase == "budget"
+    findings = doc.check()
+    assert errors(findings) == []
+    assert [(f.rule, f.severity, f.code) for f in findings] == [
+        ("tables.granularity", "warning", c) for c in ["301", "302", "303", "310"]
+    ]
+    assert (findings[0].expected, findings[0].actual) == (Decimal(5), Decimal(3))
+    assert doc.check(granularity=False) == []
+
+
+def test_every_corrupted_copy_raises_exactly_its_findings():
+    cases = read_table("tables/corrupted/cases.csv")
+    files = sorted({c["file"] for c in cases})
+    assert len(files) == 5
+    for file in files:
+        want = [c for c in cases if c["file"] == file]
+        t = sunlit.PublishedTable.read_csv(TABLES / "corrupted" / file, unit=want[0]["unit"], kind=want[0]["kind"])
+        got = errors(t.check())
+        assert [(f.rule, f.severity, f.code, f.column, f.expected, f.actual) for f in got] == [
+            (
+                c["rule"],
+                c["severity"],
+                c["code"],
+                c["column"],
+                Decimal(c["expected"]) if c["expected"] else None,
+                Decimal(c["actual"]) if c["actual"] else None,
+            )
+            for c in want
+        ], file
+        for f in got:
+            assert f.expected is None or isinstance(f.expected, Decimal)
+            assert f.message_zh and f.message_en
+
+
+def test_rounded_final_accounts_pass_and_a_real_error_is_found():
+    doc = sunlit.DisclosureDocument(tables=read_document("synthetic_final_2024"))
+    assert doc.phase == "final"
+    assert errors(doc.check()) == []
+    assert len(errors(doc.check(tolerance=sunlit.Tolerance.exact()))) >= 5
+    broken = sunlit.DisclosureDocument(tables=read_document("synthetic_final_2024", ("final_summary", "f1_summary_error.csv")))
+    (f,) = errors(broken.check())
+    assert (f.rule, f.code, f.expected, f.actual, f.difference) == (
+        "tables.summary_balance",
+        "收入总计",
+        Decimal("664.72"),
+        Decimal("664.67"),
+        Decimal("-0.05"),
+    )
+
+
+def test_tolerance_is_configurable():
+    t = sunlit.Tolerance()
+    assert t.step("万元") == Decimal("0.01") and t.step("元") == 0
+    assert t.sum_allowed("万元", 3) == Decimal("0.02")
+    loose = sunlit.Tolerance(wan_yuan=Decimal("0.1"))
+    broken = sunlit.DisclosureDocument(tables=read_document("synthetic_final_2024", ("final_summary", "f1_summary_error.csv")))
+    assert errors(broken.check(tolerance=loose)) == []
+    with pytest.raises(sunlit.InputError):
+        sunlit.Tolerance(wan_yuan=0.01)  # a float is refused
+
+
+def test_table_to_ledger_and_back():
+    t = sunlit.PublishedTable.read_csv(TABLES / "chengguan_2026" / "t5_general_functional.csv", kind="budget_general_functional")
+    ledger = t.to_ledger(2026, "上海市普陀区城市管理行政执法局")
+    golden = sunlit.Ledger.read_csv(DATA / "budget" / "chengguan_2026_ledger.csv")
+    assert len(ledger) == len(golden) == 10  # leaves only: subtotals are not lines
+    assert ledger.rollup().total() == Decimal("47483458")
+    back = sunlit.PublishedTable.from_ledger(ledger, kind="budget_general_functional")
+    assert [(r["code"], r["name"], r["cells"]) for r in back.rows()] == [(r["code"], r["name"], r["cells"]) for r in t.rows()]
+    wan = sunlit.PublishedTable.from_ledger(ledger, unit="万元")
+    assert wan.rows()[0]["cells"]["合计"] == Decimal("639.71")
+    with pytest.raises(sunlit.FieldError):
+        sunlit.PublishedTable.read_csv(
+            TABLES / "chengguan_2026" / "t5_general_functional.csv", kind="budget_expenditure"
+        ).to_ledger(2026, "u")  # all funds: which book?
+
+
+def test_json_and_titles():
+    t = sunlit.PublishedTable.read_csv(TABLES / "chengguan_2026" / "t8_basic_economic.csv", kind="budget_basic_economic")
+    again = sunlit.PublishedTable.from_json(t.to_json())
+    assert again.kind == "budget_basic_economic" and again.to_csv() == t.to_csv()
+    assert json.loads(t.to_json())["rows"][0]["cells"]["公用经费"] is None
+    assert sunlit.table_kind_of("2024年度财政拨款“三公”经费支出决算表") == "final_three_public"
+    assert sunlit.table_kind_of("项目支出绩效目标表") is None
+    titled = sunlit.PublishedTable.from_csv("code,name,合计\n,合计,1\n", title="部门支出预算总表")
+    assert titled.kind == "budget_expenditure" and titled.kind_name == "部门支出预算总表"
+
+
+def test_bad_tables_raise_located_errors():
+    with pytest.raises(sunlit.InputError) as e:
+        sunlit.PublishedTable.from_csv("code,name,合计,基本指出\n208,x,1,1\n")
+    assert (e.value.line, e.value.column) == (1, "基本指出")
+    with pytest.raises(sunlit.InputError) as e:
+        sunlit.PublishedTable.from_csv("code,name,合计\n208,x,1\n20805a,y,2\n")
+    assert (e.value.line, e.value.column, e.value.value) == (3, "code", "20805a")
+    with pytest.raises(sunlit.InputError) as e:
+        sunlit.PublishedTable.from_csv("类,款,项,name,合计\n208,05,05,x,1e5\n")
+    assert (e.value.line, e.value.column, e.value.value) == (2, "合计", "1e5")
+    with pytest.raises(sunlit.FieldError):
+        sunlit.PublishedTable.from_csv("code,name,合计\n", unit="美元")
+    with pytest.raises(sunlit.FieldError):
+        sunlit.DisclosureDocument(tables=[sunlit.PublishedTable.from_csv("code,name,合计\n")])  # no kind
+
+
+def test_narrative_figures_are_checked():
+    tables = read_document("chengguan_2026")
+    good = sunlit.NarrativeFigure("budget_summary", "收入总计", Decimal("4748.35"), unit="万元", text="收入预算4748.35万元")
+    bad = sunlit.NarrativeFigure("budget_summary", "212", "3378.56")
+    doc = sunlit.DisclosureDocument(tables=tables, narrative=[good, bad])
+    (f,) = [f for f in doc.check() if f.rule == "tables.narrative"]
+    assert (f.code, f.expected, f.actual) == ("212", Decimal("3377.5592"), Decimal("3378.56"))
+
+
+def test_special_fund_checks():
+    d = datetime.date
+    fund = sunlit.SpecialFund(
+        "交通建设专项资金",
+        "省交通运输厅",
+        2016,
+        Decimal("12.5"),
+        unit="亿元",
+        stages={"申报": d(2016, 1, 10), "审批": d(2016, 3, 1), "分配": d(2016, 3, 10), "公开": d(2016, 3, 15)},
+        allocations=[sunlit.Allocation("甲市", Decimal("7.5"), region="甲市"), sunlit.Allocation("乙市", 5)],
+    )
+    assert fund.check() == [] and fund.allocated() == Decimal("12.5")
+    assert fund.stages[1] == ("approval", d(2016, 3, 1))
+    late = sunlit.SpecialFund("x", "d", 2016, 10, stages=[("approval", d(2016, 3, 1)), ("disclosure", d(2016, 4, 1))])
+    (f,) = late.check()
+    assert (f.rule, f.expected, f.actual) == ("special_fund.late_disclosure", Decimal(20), Decimal(31))
+    assert late.check(disclosure_days=31) == []
+    pending = sunlit.SpecialFund("y", "d", 2016, 10, stages={"approval": d(2016, 3, 1)})
+    assert [f.rule for f in pending.check(as_of=d(2016, 3, 30))] == ["special_fund.not_disclosed"]
+    messy = sunlit.SpecialFund(
+        "z", "d", 2016, 10, stages={"approval": d(2016, 3, 1), "application": d(2016, 3, 5)},
+        allocations=[sunlit.Allocation("r", 11, date=d(2016, 2, 1))],
+    )
+    assert sorted(f.rule for f in messy.check()) == [
+        "special_fund.allocation_before_approval",
+        "special_fund.over_allocated",
+        "special_fund.stage_order",
+    ]
+    with pytest.raises(sunlit.FieldError):
+        sunlit.SpecialFund("x", "d", 2016, 10, stages={"立项": d(2016, 1, 1)})
+
+
+def test_fifty_funds_648_yi():
+    funds = [sunlit.SpecialFund(f"专项{i}", "省财政厅", 2016, Decimal("12.96"), unit="亿元") for i in range(50)]
+    assert sunlit.SpecialFundList(funds, total=648, unit="亿元", count=50).check() == []
+    short = sunlit.SpecialFundList(funds[:49], total=648, count=50)
+    assert sorted((f.rule, f.expected, f.actual) for f in short.check()) == [
+        ("special_fund.list_count", Decimal(50), Decimal(49)),
+        ("special_fund.list_total", Decimal(648), Decimal("635.04")),
+    ]
+
+
+def test_fiscal_data_package(tmp_path):
+    ledger = sunlit.Ledger.read_csv(DATA / "budget" / "chengguan_2026_ledger.csv")
+    path = ledger.to_fiscal_data_package(tmp_path / "fdp", name="chengguan-2026", title="城管执法局2026年部门预算")
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    assert descriptor["model"]["measures"]["approved"]["phase"] == "approved"
+    assert descriptor["model"]["measures"]["approved"]["direction"] == "expenditure"
+    attrs = descriptor["model"]["dimensions"]["functional-classification"]["attributes"]
+    assert attrs["functional_xiang"]["parent"] == "functional_kuan"
+    text = (tmp_path / "fdp" / "ledger.csv").read_text(encoding="utf-8")
+    assert "208,社会保障和就业支出,20805,行政事业单位养老支出,2080505,机关事业单位基本养老保险缴费支出" in text
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(path))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
