@@ -202,9 +202,20 @@ fn group_filters(by: &[GroupKey], values: &[sunlit::GroupValue]) -> Vec<GroupFil
         .collect()
 }
 
+/// A Fiscal Data Package: `datapackage.json` and the CSV it describes.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FiscalDataPackage {
+    /// The descriptor (datapackage.json).
+    pub descriptor: String,
+    /// The CSV data.
+    pub csv: String,
+    /// The CSV's file name relative to the descriptor.
+    pub resource_path: String,
+}
+
 /// A budget ledger.
 #[derive(Debug, uniffi::Object)]
-pub struct Ledger(sunlit::Ledger);
+pub struct Ledger(pub(crate) sunlit::Ledger);
 
 #[uniffi::export]
 impl Ledger {
@@ -328,6 +339,45 @@ impl Ledger {
                 growth: r.growth,
             })
             .collect())
+    }
+
+    /// The ledger as a Fiscal Data Package (descriptor and CSV), names from the embedded seed.
+    pub fn fiscal_data_package(
+        &self,
+        name: String,
+        title: Option<String>,
+    ) -> Result<FiscalDataPackage> {
+        let p = self.0.to_fiscal_data_package(
+            sunlit::Catalog::seed(),
+            &sunlit::FdpOptions {
+                name,
+                title,
+                ..Default::default()
+            },
+        )?;
+        Ok(FiscalDataPackage {
+            descriptor: p.descriptor,
+            csv: p.csv,
+            resource_path: p.resource_path,
+        })
+    }
+
+    /// Write the Fiscal Data Package into `directory`; returns the path of datapackage.json.
+    pub fn write_fiscal_data_package(
+        &self,
+        directory: String,
+        name: String,
+        title: Option<String>,
+    ) -> Result<String> {
+        let p = self.0.to_fiscal_data_package(
+            sunlit::Catalog::seed(),
+            &sunlit::FdpOptions {
+                name,
+                title,
+                ..Default::default()
+            },
+        )?;
+        Ok(p.write(&directory)?.display().to_string())
     }
 
     /// Codes missing from the embedded seed catalogue (or `year`'s), as findings.

@@ -11,8 +11,11 @@ mod errors;
 mod finding;
 mod ledger;
 mod money;
+mod special_fund;
+mod tables;
 mod types;
 
 pub use code::Code;
 pub use errors::SunlitError;
 pub use ledger::{Ledger, Rollup};
+pub use tables::{DisclosureDocument, PublishedTable};

@@ -26,6 +26,16 @@ impl From<AmountUnit> for Unit {
     }
 }
 
+impl From<Unit> for AmountUnit {
+    fn from(u: Unit) -> AmountUnit {
+        match u {
+            Unit::Yuan => AmountUnit::Yuan,
+            Unit::WanYuan => AmountUnit::WanYuan,
+            Unit::YiYuan => AmountUnit::YiYuan,
+        }
+    }
+}
+
 /// Parse an amount as printed; null for blank and dashes.
 #[uniffi::export]
 pub fn parse_amount(text: String) -> Result<Option<Decimal>> {

@@ -1,0 +1,145 @@
+//! Special funds (专项资金).
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use sunlit::{Finding, FundStage};
+
+use crate::errors::Result;
+use crate::money::AmountUnit;
+
+/// A stage of a special fund's process: 申报 → 审批 → 分配 → 公开 → 监督.
+#[uniffi::remote(Enum)]
+pub enum FundStage {
+    Application,
+    Approval,
+    Allocation,
+    Disclosure,
+    Supervision,
+}
+
+/// A stage and its date.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct StageDate {
+    /// The stage.
+    pub stage: FundStage,
+    /// When.
+    pub date: NaiveDate,
+}
+
+/// One allocation of a fund.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Allocation {
+    /// The recipient.
+    pub recipient: String,
+    /// The amount, in the fund's unit.
+    pub amount: Decimal,
+    /// The region.
+    #[uniffi(default = None)]
+    pub region: Option<String>,
+    /// The date.
+    #[uniffi(default = None)]
+    pub date: Option<NaiveDate>,
+}
+
+/// A special fund.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SpecialFund {
+    /// Name.
+    pub name: String,
+    /// Managing department.
+    pub department: String,
+    /// Year.
+    pub year: i32,
+    /// Approved amount.
+    pub approved: Decimal,
+    /// Unit of the amounts.
+    pub unit: AmountUnit,
+    /// Stage dates.
+    #[uniffi(default = [])]
+    pub stages: Vec<StageDate>,
+    /// Allocations.
+    #[uniffi(default = [])]
+    pub allocations: Vec<Allocation>,
+}
+
+/// A published list of funds with its printed count and total.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SpecialFundList {
+    /// The funds.
+    pub funds: Vec<SpecialFund>,
+    /// The published total, as printed.
+    #[uniffi(default = None)]
+    pub published_total: Option<Decimal>,
+    /// Its unit.
+    pub total_unit: AmountUnit,
+    /// The published count.
+    #[uniffi(default = None)]
+    pub published_count: Option<u32>,
+}
+
+/// Options of the special-fund checks.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct FundCheckOptions {
+    /// Days after approval within which the allocation must be disclosed.
+    #[uniffi(default = 20)]
+    pub disclosure_days: u32,
+    /// The checking date.
+    #[uniffi(default = None)]
+    pub as_of: Option<NaiveDate>,
+}
+
+fn core(f: SpecialFund) -> sunlit::SpecialFund {
+    sunlit::SpecialFund {
+        name: f.name,
+        department: f.department,
+        year: f.year,
+        approved: f.approved,
+        unit: f.unit.into(),
+        stages: f
+            .stages
+            .into_iter()
+            .map(|s| sunlit::StageDate {
+                stage: s.stage,
+                date: s.date,
+            })
+            .collect(),
+        allocations: f
+            .allocations
+            .into_iter()
+            .map(|a| sunlit::Allocation {
+                recipient: a.recipient,
+                region: a.region,
+                amount: a.amount,
+                date: a.date,
+            })
+            .collect(),
+    }
+}
+
+fn options(o: FundCheckOptions) -> sunlit::FundCheckOptions {
+    sunlit::FundCheckOptions {
+        disclosure_days: o.disclosure_days,
+        as_of: o.as_of,
+    }
+}
+
+/// Check one fund.
+#[uniffi::export]
+pub fn check_special_fund(fund: SpecialFund, options: FundCheckOptions) -> Vec<Finding> {
+    core(fund).check(&self::options(options)).into_vec()
+}
+
+/// Check a list of funds: count, total as printed, every fund.
+#[uniffi::export]
+pub fn check_special_fund_list(
+    list: SpecialFundList,
+    options: FundCheckOptions,
+) -> Result<Vec<Finding>> {
+    let l = sunlit::SpecialFundList {
+        funds: list.funds.into_iter().map(core).collect(),
+        published_total: list.published_total,
+        total_unit: list.total_unit.into(),
+        published_count: list.published_count,
+    };
+    Ok(l.check(&self::options(options))?.into_vec())
+}

@@ -1,0 +1,351 @@
+//! Published budget and final-account tables, disclosure documents and their checks.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use sunlit::{Finding, TableKind};
+
+use crate::errors::Result;
+use crate::ledger::Ledger;
+use crate::money::AmountUnit;
+
+/// The eighteen disclosure tables (nine budget, nine final-account).
+#[uniffi::remote(Enum)]
+pub enum TableKind {
+    BudgetSummary,
+    BudgetIncome,
+    BudgetExpenditure,
+    BudgetAppropriation,
+    BudgetGeneralFunctional,
+    BudgetFundFunctional,
+    BudgetStateCapitalFunctional,
+    BudgetBasicEconomic,
+    BudgetThreePublic,
+    FinalSummary,
+    FinalIncome,
+    FinalExpenditure,
+    FinalAppropriation,
+    FinalGeneralFunctional,
+    FinalGeneralBasic,
+    FinalThreePublic,
+    FinalFund,
+    FinalStateCapital,
+}
+
+/// The rounding step of printed cells per unit; null = exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct Tolerance {
+    /// Step of cells in 元.
+    pub yuan: Option<Decimal>,
+    /// Step of cells in 万元.
+    pub wan_yuan: Option<Decimal>,
+    /// Step of cells in 亿元.
+    pub yi_yuan: Option<Decimal>,
+}
+
+impl From<Tolerance> for sunlit::ToleranceOptions {
+    fn from(t: Tolerance) -> Self {
+        sunlit::ToleranceOptions {
+            yuan: t.yuan,
+            wan_yuan: t.wan_yuan,
+            yi_yuan: t.yi_yuan,
+        }
+    }
+}
+
+impl From<sunlit::ToleranceOptions> for Tolerance {
+    fn from(t: sunlit::ToleranceOptions) -> Self {
+        Tolerance {
+            yuan: t.yuan,
+            wan_yuan: t.wan_yuan,
+            yi_yuan: t.yi_yuan,
+        }
+    }
+}
+
+/// The library's default tolerance: exact in 元, 0.01 steps in 万元 and 亿元.
+#[uniffi::export]
+pub fn default_tolerance() -> Tolerance {
+    sunlit::ToleranceOptions::default().into()
+}
+
+/// Every unit exact.
+#[uniffi::export]
+pub fn exact_tolerance() -> Tolerance {
+    sunlit::ToleranceOptions::exact().into()
+}
+
+/// Options of a check.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TableCheckOptions {
+    /// Check the granularity (细化程度) of detail tables.
+    #[uniffi(default = true)]
+    pub granularity: bool,
+    /// Run the heuristic identities (warnings).
+    #[uniffi(default = true)]
+    pub heuristics: bool,
+    /// The rounding tolerance (null: the default).
+    #[uniffi(default = None)]
+    pub tolerance: Option<Tolerance>,
+}
+
+impl From<TableCheckOptions> for sunlit::TableCheckOptions {
+    fn from(o: TableCheckOptions) -> Self {
+        sunlit::TableCheckOptions {
+            tolerance: o.tolerance.map(Into::into).unwrap_or_default(),
+            granularity: o.granularity,
+            heuristics: o.heuristics,
+        }
+    }
+}
+
+/// One printed row.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct TableRow {
+    /// CSV line or JSON row it was read from.
+    pub line: u64,
+    /// The code, or null for total and label rows.
+    pub code: Option<String>,
+    /// The name or label as printed.
+    pub name: String,
+    /// One cell per column; null = blank.
+    pub cells: Vec<Option<Decimal>>,
+}
+
+/// What the table does not say about its ledger lines.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TableLedgerOptions {
+    /// Budget year.
+    pub year: i32,
+    /// Department or unit.
+    pub unit: String,
+    /// Book; required for all-funds tables.
+    #[uniffi(default = None)]
+    pub book: Option<sunlit::Book>,
+    /// Phase; otherwise from the kind.
+    #[uniffi(default = None)]
+    pub phase: Option<sunlit::Phase>,
+}
+
+/// How to render a ledger into a printed table.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct RenderOptions {
+    /// The kind.
+    #[uniffi(default = None)]
+    pub kind: Option<TableKind>,
+    /// The unit to print in.
+    pub unit: AmountUnit,
+    /// Decimal places per cell (null: exact in 元, 2 in 万元 / 亿元).
+    #[uniffi(default = None)]
+    pub places: Option<u32>,
+    /// The title.
+    #[uniffi(default = None)]
+    pub title: Option<String>,
+}
+
+/// Recognise a printed title or file name as a table kind; null when it is none of the 18.
+#[uniffi::export]
+pub fn table_kind_of(title: String) -> Option<TableKind> {
+    TableKind::from_title(&title)
+}
+
+/// One published table as printed.
+#[derive(Debug, uniffi::Object)]
+pub struct PublishedTable(pub(crate) sunlit::PublishedTable);
+
+fn read_options(
+    unit: AmountUnit,
+    kind: Option<TableKind>,
+    title: Option<String>,
+) -> sunlit::TableReadOptions {
+    sunlit::TableReadOptions {
+        unit: unit.into(),
+        kind,
+        title,
+    }
+}
+
+#[uniffi::export]
+impl PublishedTable {
+    /// Read a table CSV file (header `code,name,<columns>` or `类,款,项,name,<columns>`).
+    #[uniffi::constructor]
+    pub fn read_csv(
+        path: String,
+        unit: AmountUnit,
+        kind: Option<TableKind>,
+        title: Option<String>,
+    ) -> Result<Arc<PublishedTable>> {
+        Ok(Arc::new(PublishedTable(
+            sunlit::PublishedTable::read_csv_path(&path, &read_options(unit, kind, title))?,
+        )))
+    }
+
+    /// Parse table CSV text.
+    #[uniffi::constructor]
+    pub fn from_csv(
+        text: String,
+        unit: AmountUnit,
+        kind: Option<TableKind>,
+        title: Option<String>,
+    ) -> Result<Arc<PublishedTable>> {
+        Ok(Arc::new(PublishedTable(
+            sunlit::PublishedTable::read_csv_str(&text, &read_options(unit, kind, title))?,
+        )))
+    }
+
+    /// Read a table JSON file.
+    #[uniffi::constructor]
+    pub fn read_json(path: String) -> Result<Arc<PublishedTable>> {
+        Ok(Arc::new(PublishedTable(
+            sunlit::PublishedTable::read_json_path(&path)?,
+        )))
+    }
+
+    /// Parse table JSON text.
+    #[uniffi::constructor]
+    pub fn from_json(text: String) -> Result<Arc<PublishedTable>> {
+        Ok(Arc::new(PublishedTable(sunlit::PublishedTable::from_json(
+            &text,
+        )?)))
+    }
+
+    /// Render a ledger (one year, one phase) into a functional table, names from the seed.
+    #[uniffi::constructor]
+    pub fn from_ledger(ledger: Arc<Ledger>, options: RenderOptions) -> Result<Arc<PublishedTable>> {
+        let opts = sunlit::RenderOptions {
+            kind: options.kind,
+            unit: options.unit.into(),
+            places: options.places,
+            title: options.title,
+        };
+        Ok(Arc::new(PublishedTable(
+            sunlit::PublishedTable::from_ledger(&ledger.0, sunlit::Catalog::seed(), &opts)?,
+        )))
+    }
+
+    /// The kind, if known.
+    pub fn kind(&self) -> Option<TableKind> {
+        self.0.kind()
+    }
+
+    /// The printed title, if given.
+    pub fn title(&self) -> Option<String> {
+        self.0.title().map(str::to_owned)
+    }
+
+    /// The unit.
+    pub fn unit(&self) -> AmountUnit {
+        self.0.unit().into()
+    }
+
+    /// The column headings as printed.
+    pub fn columns(&self) -> Vec<String> {
+        self.0.columns().to_vec()
+    }
+
+    /// The rows.
+    pub fn rows(&self) -> Vec<TableRow> {
+        self.0
+            .rows()
+            .iter()
+            .map(|r| TableRow {
+                line: r.line,
+                code: r.code.map(|c| c.to_string()),
+                name: r.name.clone(),
+                cells: r.cells.clone(),
+            })
+            .collect()
+    }
+
+    /// Check the table on its own.
+    pub fn check(&self, options: TableCheckOptions) -> Result<Vec<Finding>> {
+        Ok(self.0.check(&options.into())?.into_vec())
+    }
+
+    /// The leaf rows as ledger lines (subtotals are not added), in 元.
+    pub fn to_ledger(&self, options: TableLedgerOptions) -> Result<Arc<Ledger>> {
+        let opts = sunlit::TableLedgerOptions {
+            year: options.year,
+            unit: options.unit,
+            book: options.book,
+            phase: options.phase,
+        };
+        Ok(Arc::new(Ledger(self.0.to_ledger(&opts)?)))
+    }
+
+    /// The table as CSV text.
+    pub fn to_csv(&self) -> Result<String> {
+        Ok(self.0.to_csv_string()?)
+    }
+
+    /// The table as JSON text.
+    pub fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+}
+
+/// A figure quoted in the narrative (情况说明).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct NarrativeFigure {
+    /// The table it comes from.
+    pub table: TableKind,
+    /// A code or a label (收入总计, 合计 …).
+    pub row: String,
+    /// The figure.
+    pub amount: Decimal,
+    /// Its unit.
+    pub unit: AmountUnit,
+    /// The column heading (null: the amount column).
+    #[uniffi(default = None)]
+    pub column: Option<String>,
+    /// The quoted sentence.
+    #[uniffi(default = "")]
+    pub text: String,
+}
+
+/// The tables of one disclosure (one unit, one year, one phase).
+#[derive(Debug, uniffi::Object)]
+pub struct DisclosureDocument(sunlit::DisclosureDocument);
+
+#[uniffi::export]
+impl DisclosureDocument {
+    /// One table of each kind, all budget or all final-account tables.
+    #[uniffi::constructor]
+    pub fn new(
+        tables: Vec<Arc<PublishedTable>>,
+        narrative: Vec<NarrativeFigure>,
+    ) -> Result<Arc<DisclosureDocument>> {
+        let doc = sunlit::DisclosureDocument::new(tables.iter().map(|t| t.0.clone()).collect())?;
+        let figures = narrative
+            .into_iter()
+            .map(|f| sunlit::NarrativeFigure {
+                table: f.table,
+                row: f.row,
+                column: f.column,
+                amount: f.amount,
+                unit: f.unit.into(),
+                text: f.text,
+            })
+            .collect();
+        Ok(Arc::new(DisclosureDocument(doc.with_narrative(figures))))
+    }
+
+    /// Check every table and every identity the tables allow.
+    pub fn check(&self, options: TableCheckOptions) -> Result<Vec<Finding>> {
+        Ok(self.0.check(&options.into())?.into_vec())
+    }
+
+    /// The tables.
+    pub fn tables(&self) -> Vec<Arc<PublishedTable>> {
+        self.0
+            .tables()
+            .iter()
+            .map(|t| Arc::new(PublishedTable(t.clone())))
+            .collect()
+    }
+
+    /// Budget or final (null when empty).
+    pub fn phase(&self) -> Option<sunlit::Phase> {
+        self.0.phase()
+    }
+}
