@@ -2,11 +2,16 @@
 //!
 //! The 2026 departmental budget of 上海市普陀区城市管理行政执法局 (fiscal.md §4.1) as 项-level
 //! lines, rolled up 类 → 款 → 项 with names from the embedded catalogue seed, and the checks a
-//! reader of published budgets runs on it.
+//! reader of published budgets runs on it; then the same budget as its published tables (表五, 表八,
+//! 表九, 表一) checked table by table and across tables, a corrupted copy, and a 万元 final account
+//! whose rounding is told apart from a real error.
 
 use sunlit::{
     Catalog, CatalogCheckOptions, Code, GroupKey, GroupValue, Ledger, Nature, RollupOptions,
     Subtotals, format_grouped,
+};
+use sunlit::{
+    DisclosureDocument, PublishedTable, TableCheckOptions, TableKind, TableReadOptions, Unit,
 };
 
 use unicode_width::UnicodeWidthStr;
@@ -22,6 +27,78 @@ fn pad(text: &str, width: usize, right: bool) -> String {
 }
 
 const LEDGER: &str = include_str!("../../tests/data/budget/chengguan_2026_ledger.csv");
+const T1: &str = include_str!("../../tests/data/tables/chengguan_2026/t1_summary.csv");
+const T5: &str = include_str!("../../tests/data/tables/chengguan_2026/t5_general_functional.csv");
+const T8: &str = include_str!("../../tests/data/tables/chengguan_2026/t8_basic_economic.csv");
+const T9: &str = include_str!("../../tests/data/tables/chengguan_2026/t9_three_public.csv");
+const T5_BROKEN: &str = include_str!("../../tests/data/tables/corrupted/class_total_changed.csv");
+const F1: &str = include_str!("../../tests/data/tables/synthetic_final_2024/f1_summary.csv");
+const F1_BROKEN: &str =
+    include_str!("../../tests/data/tables/synthetic_final_2024/f1_summary_error.csv");
+const F5: &str =
+    include_str!("../../tests/data/tables/synthetic_final_2024/f5_general_functional.csv");
+const F6: &str = include_str!("../../tests/data/tables/synthetic_final_2024/f6_general_basic.csv");
+
+fn table(csv: &str, kind: TableKind, unit: Unit) -> Result<PublishedTable, sunlit::Error> {
+    PublishedTable::read_csv_str(
+        csv,
+        &TableReadOptions {
+            unit,
+            kind: Some(kind),
+            title: None,
+        },
+    )
+}
+
+/// The published tables of the same budget, and a final account in 万元.
+fn published_tables() -> Result<(), sunlit::Error> {
+    println!("\nPublished tables (预决算公开表格)");
+    let opts = TableCheckOptions::default();
+    let doc = DisclosureDocument::new(vec![
+        table(T1, TableKind::BudgetSummary, Unit::Yuan)?,
+        table(T5, TableKind::BudgetGeneralFunctional, Unit::Yuan)?,
+        table(T8, TableKind::BudgetBasicEconomic, Unit::Yuan)?,
+        table(T9, TableKind::BudgetThreePublic, Unit::WanYuan)?,
+    ])?;
+    let findings = doc.check(&opts)?;
+    println!(
+        "  [{}] 表一/五/八/九: {} errors — every row sum, 类/款 subtotal, 合计, 收支平衡, 表八 = 表五基本支出, 三公 in 万元",
+        if findings.error_count() == 0 {
+            "ok"
+        } else {
+            "FAIL"
+        },
+        findings.error_count()
+    );
+    for f in &findings {
+        println!("  [finding] {f}");
+    }
+    let broken = table(T5_BROKEN, TableKind::BudgetGeneralFunctional, Unit::Yuan)?;
+    for f in &broken.check(&opts)? {
+        println!("  [finding, 类 208 changed by 100 元] {f}");
+    }
+    let final_doc = |f1: &str| -> Result<DisclosureDocument, sunlit::Error> {
+        DisclosureDocument::new(vec![
+            table(f1, TableKind::FinalSummary, Unit::WanYuan)?,
+            table(F5, TableKind::FinalGeneralFunctional, Unit::WanYuan)?,
+            table(F6, TableKind::FinalGeneralBasic, Unit::WanYuan)?,
+        ])
+    };
+    let rounded = final_doc(F1)?.check(&opts)?;
+    println!(
+        "  [{}] a 万元 final account off by 0.01 through rounding: {} errors (tolerance 0.005 × (n + 1) 万元)",
+        if rounded.error_count() == 0 {
+            "ok"
+        } else {
+            "FAIL"
+        },
+        rounded.error_count()
+    );
+    for f in final_doc(F1_BROKEN)?.check(&opts)?.iter() {
+        println!("  [finding, 0.05 万元 error] {f}");
+    }
+    Ok(())
+}
 /// The department's printed totals (合计, 基本支出, 项目支出).
 const PUBLISHED_TOTALS: [&str; 3] = ["47483458", "36197265", "11286193"];
 
@@ -138,5 +215,5 @@ fn main() -> Result<(), sunlit::Error> {
             .map(ToString::to_string)
             .collect::<Vec<_>>()
     );
-    Ok(())
+    published_tables()
 }

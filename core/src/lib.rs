@@ -56,7 +56,31 @@ pub mod rules {
         pub use crate::special_fund::rules::*;
     }
     /// Published-table checks (预决算公开表格): in-table sums, structure, granularity and the
-    /// cross-table identities of fiscal.md §2.3.
+    /// cross-table identities of fiscal.md §2.3, numbered as there:
+    ///
+    /// | identity | what | rule |
+    /// | --- | --- | --- |
+    /// | 1 | T1 收入总计 = 支出总计 | [`SUMMARY_BALANCE`](crate::rules::tables::SUMMARY_BALANCE) |
+    /// | 1 | T1 类 lines and 支出总计 = T3 | [`SUMMARY_DETAIL`](crate::rules::tables::SUMMARY_DETAIL) |
+    /// | 2, 5, 11 | 合计 = 基本 + 项目 (+ 上缴上级 + 经营 + 对附属单位补助); 合计 = 人员 + 公用 | [`ROW_SUM`](crate::rules::tables::ROW_SUM) |
+    /// | 2, 5 | parent row = Σ children | [`PARENT_SUM`](crate::rules::tables::PARENT_SUM) |
+    /// | 2, 5 | Σ 类 = 合计 row | [`TOTAL_SUM`](crate::rules::tables::TOTAL_SUM) |
+    /// | 3 | T2 row: 合计 = Σ funding columns | [`ROW_SUM`](crate::rules::tables::ROW_SUM) |
+    /// | 3 | T2 合计 = T1 收入总计 | [`INCOME_TOTAL`](crate::rules::tables::INCOME_TOTAL) |
+    /// | 4 | T4 支出总计 = Σ books (row) and book columns = T5 / T6 / T7 | [`ROW_SUM`](crate::rules::tables::ROW_SUM), [`APPROPRIATION_SPLIT`](crate::rules::tables::APPROPRIATION_SPLIT) |
+    /// | 5, 13 | basic expenditure by economic nature (T8, F6) = by function (T5, F5 基本支出) | [`BASIC_ECONOMIC`](crate::rules::tables::BASIC_ECONOMIC) |
+    /// | 6, 14 | "三公" 合计 = 出国 + 车 + 接待; 车 = 购置 + 运行 | [`ROW_SUM`](crate::rules::tables::ROW_SUM) |
+    /// | 7 (H) | 机关运行经费 ≈ T8 公用经费 | [`RUNNING_COSTS`](crate::rules::tables::RUNNING_COSTS) |
+    /// | 8 (H) | social-insurance 款 of T8 = their 项 in T5 | [`SOCIAL_INSURANCE_MIRROR`](crate::rules::tables::SOCIAL_INSURANCE_MIRROR) |
+    /// | 9 (H) | T2 = T3 per code | [`INCOME_EXPENDITURE_MIRROR`](crate::rules::tables::INCOME_EXPENDITURE_MIRROR) |
+    /// | 10, 12 | F1 / F4 totals: 总计 = 本年 + 结转结余 on each side, both sides equal | [`SUMMARY_BALANCE`](crate::rules::tables::SUMMARY_BALANCE) |
+    /// | 15 | all-funds table ≥ appropriation table, row by row (T3 ≥ T5, F3 ≥ F5) | [`SCOPE`](crate::rules::tables::SCOPE) |
+    /// | 16 | figures quoted in the narrative = their table | [`NARRATIVE`](crate::rules::tables::NARRATIVE) |
+    ///
+    ///
+    /// An identity whose tables are not all in the document is **not checked** (a missing table is
+    /// no evidence of anything), nor one over blank cells only. Structure: [`DUPLICATE_ROW`],
+    /// [`MISSING_PARENT`], [`SUBTOTAL_AS_LEAF`]; granularity (细化程度): [`GRANULARITY`].
     pub mod tables {
         pub use crate::tables::rules::*;
     }

@@ -6,31 +6,8 @@
 //! it, [`DisclosureDocument::check`] those of each table plus the identities that bind the tables
 //! of one document (one unit, one year, one phase). Every check is a rule with a stable id in
 //! [`rules`] and a severity: *error* for an identity that must hold up to rounding, *warning* for a
-//! heuristic. The identities are numbered as in fiscal.md §2.3:
-//!
-//! | identity | what | rule |
-//! | --- | --- | --- |
-//! | 1 | T1 收入总计 = 支出总计 | [`rules::SUMMARY_BALANCE`] |
-//! | 1 | T1 类 lines and 支出总计 = T3 | [`rules::SUMMARY_DETAIL`] |
-//! | 2, 5, 11 | 合计 = 基本 + 项目 (+ 上缴上级 + 经营 + 对附属单位补助); 合计 = 人员 + 公用 | [`rules::ROW_SUM`] |
-//! | 2, 5 | parent row = Σ children | [`rules::PARENT_SUM`] |
-//! | 2, 5 | Σ 类 = 合计 row | [`rules::TOTAL_SUM`] |
-//! | 3 | T2 row: 合计 = Σ funding columns | [`rules::ROW_SUM`] |
-//! | 3 | T2 合计 = T1 收入总计 | [`rules::INCOME_TOTAL`] |
-//! | 4 | T4 支出总计 = Σ books (row) and book columns = T5 / T6 / T7 | [`rules::ROW_SUM`], [`rules::APPROPRIATION_SPLIT`] |
-//! | 5, 13 | basic expenditure by economic nature (T8, F6) = by function (T5, F5 基本支出) | [`rules::BASIC_ECONOMIC`] |
-//! | 6, 14 | "三公" 合计 = 出国 + 车 + 接待; 车 = 购置 + 运行 | [`rules::ROW_SUM`] |
-//! | 7 (H) | 机关运行经费 ≈ T8 公用经费 | [`rules::RUNNING_COSTS`] |
-//! | 8 (H) | social-insurance 款 of T8 = their 项 in T5 | [`rules::SOCIAL_INSURANCE_MIRROR`] |
-//! | 9 (H) | T2 = T3 per code | [`rules::INCOME_EXPENDITURE_MIRROR`] |
-//! | 10, 12 | F1 / F4 totals: 总计 = 本年 + 结转结余 on each side, both sides equal | [`rules::SUMMARY_BALANCE`] |
-//! | 15 | all-funds table ≥ appropriation table, row by row (T3 ≥ T5, F3 ≥ F5) | [`rules::SCOPE`] |
-//! | 16 | figures quoted in the narrative = their table | [`rules::NARRATIVE`] |
-//!
-//! An identity whose tables are not all in the document is **not checked** (a missing table is
-//! not evidence of anything); an identity over blank cells only is not checked either. Structure
-//! checks come with them: [`rules::DUPLICATE_ROW`], [`rules::MISSING_PARENT`],
-//! [`rules::SUBTOTAL_AS_LEAF`] and the granularity rule [`rules::GRANULARITY`] (细化程度).
+//! heuristic; `sunlit::rules::tables` maps each to the identities of fiscal.md §2.3. An identity
+//! whose tables are not all in the document is **not checked**.
 //!
 //! Tolerance: amounts are compared exactly in 元 tables and within the rounding of the printed
 //! cells in 万元 tables ([`ToleranceOptions`](crate::ToleranceOptions)): a sum of *n* printed cells
