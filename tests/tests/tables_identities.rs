@@ -1,0 +1,360 @@
+//! The cross-table identities and structure rules on small synthetic tables (the golden
+//! documents do not contain every table), special funds and the Fiscal Data Package, and
+//! properties of rendering a ledger into a published table.
+
+use std::str::FromStr;
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use sunlit::{
+    Book, Catalog, DisclosureDocument, FdpOptions, Finding, Ledger, LineItem, NarrativeFigure,
+    Nature, Phase, PublishedTable, RenderOptions, RollupOptions, Severity, TableCheckOptions,
+    TableKind, TableLedgerOptions, TableReadOptions, Unit,
+};
+
+fn t(csv: &str, kind: TableKind) -> PublishedTable {
+    PublishedTable::read_csv_str(
+        csv,
+        &TableReadOptions {
+            unit: kind.usual_unit(),
+            kind: Some(kind),
+            title: None,
+        },
+    )
+    .unwrap()
+}
+
+fn check(tables: Vec<PublishedTable>) -> Vec<Finding> {
+    DisclosureDocument::new(tables)
+        .unwrap()
+        .check(&TableCheckOptions {
+            granularity: false,
+            ..Default::default()
+        })
+        .unwrap()
+        .into_vec()
+}
+
+fn rules(f: &[Finding]) -> Vec<(String, String)> {
+    f.iter()
+        .map(|f| (f.rule.clone(), f.code.clone().unwrap_or_default()))
+        .collect()
+}
+
+const T3: &str = "code,name,合计,基本支出,项目支出\n208,社会保障和就业支出,100,60,40\n210,卫生健康支出,50,50,\n,合计,150,110,40\n";
+
+#[test]
+fn identity_1_summary_against_expenditure() {
+    let t1 = "code,name,预算数\n,财政拨款收入,150\n,一般公共预算,150\n,收入总计,150\n208,x,100\n210,y,51\n,支出总计,151\n";
+    let f = check(vec![
+        t(t1, TableKind::BudgetSummary),
+        t(T3, TableKind::BudgetExpenditure),
+    ]);
+    assert_eq!(
+        rules(&f),
+        [
+            ("tables.summary_balance".into(), "支出总计".into()), // 收入总计 150 ≠ 151
+            ("tables.summary_detail".into(), "210".into()),
+            ("tables.summary_detail".into(), "支出总计".into()),
+        ]
+    );
+}
+
+#[test]
+fn identity_3_and_9_income_table() {
+    let t1 =
+        "code,name,预算数\n,财政拨款收入,150\n,收入总计,150\n208,x,100\n210,y,50\n,支出总计,150\n";
+    let t2 =
+        "code,name,合计,财政拨款收入,事业收入\n208,x,100,100,\n210,y,60,50,10\n,合计,160,150,10\n";
+    let f = check(vec![
+        t(t1, TableKind::BudgetSummary),
+        t(t2, TableKind::BudgetIncome),
+        t(T3, TableKind::BudgetExpenditure),
+    ]);
+    let got: Vec<(String, Severity, String)> = f
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.severity,
+                f.code.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        got.contains(&(
+            "tables.income_total".into(),
+            Severity::Error,
+            "收入总计".into()
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "tables.income_expenditure_mirror".into(),
+            Severity::Warning,
+            "210".into()
+        )),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn identity_4_appropriation_split_by_book() {
+    let t4 = "code,name,合计,一般公共预算,政府性基金预算,国有资本经营预算\n,一般公共预算,150,,,\n,收入总计,150,,,\n208,x,100,100,,\n210,y,50,49,1,\n,支出总计,150,149,1,\n";
+    let t5 = "code,name,合计,基本支出,项目支出\n208,x,100,60,40\n210,y,50,50,\n,合计,150,110,40\n";
+    let f = check(vec![
+        t(t4, TableKind::BudgetAppropriation),
+        t(t5, TableKind::BudgetGeneralFunctional),
+    ]);
+    assert_eq!(
+        rules(&f),
+        [
+            ("tables.appropriation_split".into(), "210".into()),
+            ("tables.appropriation_split".into(), "支出总计".into()),
+        ]
+    );
+    assert_eq!(f[0].expected, Some(Decimal::from(50)));
+    assert_eq!(f[0].actual, Some(Decimal::from(49)));
+}
+
+#[test]
+fn identity_8_social_insurance_mirror_and_15_scope() {
+    let t5 = "code,name,合计,基本支出,项目支出\n208,x,100,100,\n20805,y,100,100,\n2080505,z,100,100,\n,合计,100,100,\n";
+    let t8 = "code,name,合计,人员经费,公用经费\n301,a,100,100,\n30108,b,99,99,\n30101,c,1,1,\n,合计,100,100,\n";
+    let t3 = "code,name,合计,基本支出,项目支出\n208,x,90,90,\n20805,y,90,90,\n2080505,z,90,90,\n,合计,90,90,\n";
+    let f = check(vec![
+        t(t5, TableKind::BudgetGeneralFunctional),
+        t(t8, TableKind::BudgetBasicEconomic),
+        t(t3, TableKind::BudgetExpenditure),
+    ]);
+    let mirror: Vec<&Finding> = f
+        .iter()
+        .filter(|f| f.rule == "tables.social_insurance_mirror")
+        .collect();
+    assert_eq!(mirror.len(), 1);
+    assert_eq!(
+        (mirror[0].code.as_deref(), mirror[0].severity),
+        (Some("30108"), Severity::Warning)
+    );
+    let scope: Vec<&Finding> = f.iter().filter(|f| f.rule == "tables.scope").collect();
+    assert_eq!(scope.len(), 8); // four rows × 合计 and 基本支出
+    assert!(
+        scope
+            .iter()
+            .all(|f| f.expected == Some(Decimal::from(100)) && f.actual == Some(Decimal::from(90)))
+    );
+    // All funds larger than appropriations is the rule, not a finding.
+    let bigger = t3.replace(",90", ",110");
+    let f = check(vec![
+        t(t5, TableKind::BudgetGeneralFunctional),
+        t(&bigger, TableKind::BudgetExpenditure),
+    ]);
+    assert!(f.iter().all(|f| f.rule != "tables.scope"), "{f:?}");
+}
+
+#[test]
+fn identity_16_narrative_across_units() {
+    let t1 = "code,name,预算数\n,收入总计,47483458\n,支出总计,47483458\n";
+    let fig = |amount: &str| NarrativeFigure {
+        table: TableKind::BudgetSummary,
+        row: "收入总计".into(),
+        column: None,
+        amount: Decimal::from_str(amount).unwrap(),
+        unit: Unit::WanYuan,
+        text: String::new(),
+    };
+    let doc = |a: &str| {
+        DisclosureDocument::new(vec![t(t1, TableKind::BudgetSummary)])
+            .unwrap()
+            .with_narrative(vec![fig(a)])
+            .check(&TableCheckOptions::default())
+            .unwrap()
+    };
+    assert!(doc("4748.35").is_empty()); // 4748.3458 rounds to 4748.35
+    let f = doc("4748.36");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f.as_slice()[0].expected, f.as_slice()[0].actual),
+        (
+            Some(Decimal::from_str("4748.3458").unwrap()),
+            Some(Decimal::from_str("4748.36").unwrap())
+        )
+    );
+    let missing = NarrativeFigure {
+        row: "上年结转".into(),
+        ..fig("1")
+    };
+    let f = DisclosureDocument::new(vec![t(t1, TableKind::BudgetSummary)])
+        .unwrap()
+        .with_narrative(vec![missing])
+        .check(&TableCheckOptions::default())
+        .unwrap();
+    assert_eq!(
+        (f.as_slice()[0].rule.as_str(), f.as_slice()[0].expected),
+        ("tables.narrative", None)
+    );
+}
+
+#[test]
+fn structure_rules() {
+    let dup = "code,name,合计\n208,x,1\n2080505,y,1\n2080505,y,1\n,合计,1\n";
+    let f = t(dup, TableKind::BudgetGeneralFunctional)
+        .check(&TableCheckOptions::default())
+        .unwrap();
+    let r = rules(f.as_slice());
+    assert!(
+        r.contains(&("tables.duplicate_row".into(), "2080505".into())),
+        "{r:?}"
+    );
+    let coarse = "code,name,合计,基本支出,项目支出\n208,x,5,5,\n20805,y,5,5,\n,合计,5,5,\n";
+    let f = t(coarse, TableKind::BudgetGeneralFunctional)
+        .check(&TableCheckOptions::default())
+        .unwrap();
+    assert_eq!(
+        rules(f.as_slice()),
+        [("tables.granularity".into(), "20805".into())]
+    );
+    assert_eq!(f.as_slice()[0].expected, Some(Decimal::from(7)));
+    let f = t(coarse, TableKind::BudgetGeneralFunctional)
+        .check(&TableCheckOptions {
+            granularity: false,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(f.is_empty());
+    // A table of unknown kind is checked in itself, without granularity.
+    let unknown = PublishedTable::read_csv_str(coarse, &TableReadOptions::default()).unwrap();
+    assert!(
+        unknown
+            .check(&TableCheckOptions::default())
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn final_account_rows_and_three_public() {
+    let f3 = "code,name,本年支出合计,基本支出,项目支出,上缴上级支出,经营支出,对附属单位补助支出\n201,x,10.00,5.00,3.00,1.00,0.50,0.40\n,合计,10.00,5.00,3.00,1.00,0.50,0.40\n";
+    let no_granularity = TableCheckOptions {
+        granularity: false,
+        ..Default::default()
+    };
+    let f = t(f3, TableKind::FinalExpenditure)
+        .check(&no_granularity)
+        .unwrap();
+    assert_eq!(
+        rules(f.as_slice()),
+        [
+            ("tables.row_sum".into(), "201".into()),
+            ("tables.row_sum".into(), "合计".into())
+        ]
+    );
+    assert_eq!(
+        f.as_slice()[0].expected,
+        Some(Decimal::from_str("9.90").unwrap())
+    );
+    let f7 = "code,name,合计,因公出国（境）费,公务用车购置及运行维护费,购置费,运行维护费,公务接待费\n,预算数,3.00,1.00,1.00,0.50,0.60,1.00\n,决算数,3.00,1.00,1.00,0.50,0.50,1.00\n";
+    let f = t(f7, TableKind::FinalThreePublic)
+        .check(&TableCheckOptions::default())
+        .unwrap();
+    assert_eq!(
+        rules(f.as_slice()),
+        [("tables.row_sum".into(), "预算数".into())]
+    );
+    assert_eq!(
+        f.as_slice()[0].column.as_deref(),
+        Some("公务用车购置及运行维护费")
+    );
+}
+
+#[test]
+fn special_fund_list_of_fifty() {
+    use sunlit::{SpecialFund, SpecialFundList};
+    let fund = |i: usize| SpecialFund {
+        name: format!("专项资金{i}"),
+        department: "省财政厅".into(),
+        year: 2016,
+        approved: Decimal::from_str("12.96").unwrap(),
+        unit: Unit::YiYuan,
+        stages: vec![],
+        allocations: vec![],
+    };
+    let list = SpecialFundList {
+        funds: (0..50).map(fund).collect(),
+        published_total: Some(Decimal::from(648)),
+        total_unit: Unit::YiYuan,
+        published_count: Some(50),
+    };
+    assert!(list.check(&Default::default()).unwrap().is_empty());
+    assert_eq!(list.total().unwrap(), Decimal::from(648));
+    let mut off = list.clone();
+    off.funds[0].approved = Decimal::from_str("13.50").unwrap();
+    let f = off.check(&Default::default()).unwrap();
+    assert_eq!(f.as_slice()[0].rule, "special_fund.list_total");
+    assert_eq!(
+        f.as_slice()[0].actual,
+        Some(Decimal::from_str("648.54").unwrap())
+    );
+}
+
+#[test]
+fn fiscal_data_package_descriptor() {
+    let ledger =
+        Ledger::read_csv_path(sunlit_tests::data_file("budget/chengguan_2026_ledger.csv")).unwrap();
+    let p = ledger
+        .to_fiscal_data_package(Catalog::seed(), &FdpOptions::default())
+        .unwrap();
+    let d = &p.descriptor;
+    assert!(d.contains("\"countryCode\": \"CN\""));
+    assert!(d.contains("\"classificationType\": \"functional\""));
+    assert!(d.contains("\"parent\": \"functional_kuan\""));
+    assert!(d.contains("\"fiscalPeriod\""));
+    assert_eq!(p.csv.lines().count(), 11);
+    let total: Decimal = p
+        .csv
+        .lines()
+        .skip(1)
+        .map(|l| Decimal::from_str(l.rsplit(',').next().unwrap()).unwrap())
+        .sum();
+    assert_eq!(total, Decimal::from(47_483_458));
+}
+
+fn leaf_codes() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "2010601", "2010602", "2080501", "2080505", "2080506", "2101101", "2101102", "2120104",
+        "2210201", "2210203",
+    ])
+}
+
+proptest! {
+    /// A ledger rendered into the printed layout checks clean — exactly in 元, within rounding in
+    /// 万元 — and its leaves are the ledger again.
+    #[test]
+    fn rendered_tables_check_clean_and_round_trip(
+        lines in prop::collection::vec((leaf_codes(), any::<bool>(), 0i64..10_000_000_000), 1..30)
+    ) {
+        let mut ledger = Ledger::new();
+        for (code, basic, fen) in &lines {
+            ledger.push(LineItem {
+                year: 2026, book: Book::General, phase: Phase::Budget, unit: "u".into(),
+                functional: sunlit::Code::functional(code).unwrap(), economic: None,
+                nature: if *basic { Nature::Basic } else { Nature::Project }, source: None,
+                amount: Decimal::new(*fen, 2),
+            }).unwrap();
+        }
+        for unit in [Unit::Yuan, Unit::WanYuan] {
+            let table = PublishedTable::from_ledger(&ledger, Catalog::seed(), &RenderOptions {
+                kind: Some(TableKind::BudgetGeneralFunctional), unit, ..Default::default() }).unwrap();
+            let f = table.check(&TableCheckOptions::default()).unwrap();
+            prop_assert_eq!(f.error_count(), 0, "{:?}", f);
+            if unit == Unit::Yuan {
+                prop_assert!(f.is_empty());
+                let back = table.to_ledger(&TableLedgerOptions { year: 2026, unit: "u".into(), book: None, phase: None }).unwrap();
+                let a = ledger.rollup(&RollupOptions::default()).unwrap();
+                let b = back.rollup(&RollupOptions::default()).unwrap();
+                prop_assert_eq!(a.groups(), b.groups());
+            }
+        }
+    }
+}
