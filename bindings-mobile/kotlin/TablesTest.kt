@@ -26,6 +26,7 @@ import sunlit.Severity
 import sunlit.SpecialFund
 import sunlit.SpecialFundList
 import sunlit.StageDate
+import sunlit.Subtotals
 import sunlit.SunlitException
 import sunlit.TableCheckOptions
 import sunlit.TableKind
@@ -108,6 +109,12 @@ class TablesTest {
         val ledger = t5.toLedger(TableLedgerOptions(2026, "上海市普陀区城市管理行政执法局"))
         assertEquals(10UL, ledger.len())
         assertEquals(BigDecimal(47483458), ledger.rollup(RollupOptions()).total(listOf()))
+        val checked = t5.toLedger(TableLedgerOptions(2026, "u", subtotals = true)).rollup(RollupOptions(subtotals = Subtotals.CHECK))
+        assertEquals(listOf<Finding>(), checked.findings())
+        val broken = read("tables/corrupted/class_total_changed.csv", "budget_general_functional", "元")
+        val f = broken.toLedger(TableLedgerOptions(2026, "u", subtotals = true)).rollup(RollupOptions(subtotals = Subtotals.CHECK)).findings().single()
+        assertEquals("budget.subtotal_mismatch", f.rule)
+        assertEquals("208", f.code)
         val back = PublishedTable.fromLedger(ledger, RenderOptions(kind = TableKind.BUDGET_GENERAL_FUNCTIONAL, unit = AmountUnit.YUAN))
         assertEquals(t5.rows().map { Triple(it.code, it.name, it.cells) }, back.rows().map { Triple(it.code, it.name, it.cells) })
         val wan = PublishedTable.fromLedger(ledger, RenderOptions(unit = AmountUnit.WAN_YUAN))

@@ -125,6 +125,9 @@ pub struct TableLedgerOptions {
     /// Phase; otherwise from the kind.
     #[uniffi(default = None)]
     pub phase: Option<sunlit::Phase>,
+    /// Also emit the printed 类/款 subtotal rows, for a roll-up with `Subtotals.CHECK`.
+    #[uniffi(default = false)]
+    pub subtotals: bool,
 }
 
 /// How to render a ledger into a printed table.
@@ -269,6 +272,7 @@ impl PublishedTable {
             unit: options.unit,
             book: options.book,
             phase: options.phase,
+            subtotals: options.subtotals,
         };
         Ok(Arc::new(Ledger(self.0.to_ledger(&opts)?)))
     }

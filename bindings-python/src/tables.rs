@@ -243,20 +243,24 @@ impl PyPublishedTable {
         Ok(wrap(self.0.check(&opts).py()?))
     }
 
-    /// The leaf rows as ledger lines (subtotals are not added); amounts converted to 元.
-    #[pyo3(signature = (year, unit, book=None, phase=None))]
+    /// The leaf rows as ledger lines (subtotals are not added); amounts converted to 元. With
+    /// `subtotals=True` the printed 类/款 rows become lines too, for `rollup(subtotals="check")`
+    /// to compare.
+    #[pyo3(signature = (year, unit, book=None, phase=None, subtotals=false))]
     fn to_ledger(
         &self,
         year: i32,
         unit: String,
         book: Option<&str>,
         phase: Option<&str>,
+        subtotals: bool,
     ) -> PyResult<PyLedger> {
         let opts = TableLedgerOptions {
             year,
             unit,
             book: book.map(Book::parse).transpose().py()?,
             phase: phase.map(Phase::parse).transpose().py()?,
+            subtotals,
         };
         self.0.to_ledger(&opts).map(PyLedger).py()
     }

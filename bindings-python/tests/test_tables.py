@@ -104,6 +104,11 @@ def test_table_to_ledger_and_back():
     golden = sunlit.Ledger.read_csv(DATA / "budget" / "chengguan_2026_ledger.csv")
     assert len(ledger) == len(golden) == 10  # leaves only: subtotals are not lines
     assert ledger.rollup().total() == Decimal("47483458")
+    checked = t.to_ledger(2026, "u", subtotals=True).rollup(subtotals="check")
+    assert checked.findings() == [] and checked.total() == Decimal("47483458")
+    broken = sunlit.PublishedTable.read_csv(TABLES / "corrupted" / "class_total_changed.csv", kind="budget_general_functional")
+    (f,) = broken.to_ledger(2026, "u", subtotals=True).rollup(subtotals="check").findings()
+    assert (f.rule, f.code, f.expected, f.actual) == ("budget.subtotal_mismatch", "208", Decimal(6103096), Decimal(6103196))
     back = sunlit.PublishedTable.from_ledger(ledger, kind="budget_general_functional")
     assert [(r["code"], r["name"], r["cells"]) for r in back.rows()] == [(r["code"], r["name"], r["cells"]) for r in t.rows()]
     wan = sunlit.PublishedTable.from_ledger(ledger, unit="万元")

@@ -195,17 +195,44 @@ fn a_table_becomes_ledger_lines_and_renders_back() {
         "budget_general_functional",
         "元",
     );
-    let ledger = t5
-        .to_ledger(&TableLedgerOptions {
-            year: 2026,
-            unit: "上海市普陀区城市管理行政执法局".into(),
-            book: None,
-            phase: None,
-        })
-        .unwrap();
+    let opts = TableLedgerOptions {
+        year: 2026,
+        unit: "上海市普陀区城市管理行政执法局".into(),
+        ..Default::default()
+    };
+    let ledger = t5.to_ledger(&opts).unwrap();
     // Leaves only: the ledger of the budget golden data, line for line.
     let golden = Ledger::read_csv_path(data_file("budget/chengguan_2026_ledger.csv")).unwrap();
-    assert_eq!(ledger.len(), golden.len());
+    assert_eq!(ledger, golden);
+    // With the printed subtotals as lines, the ledger's own subtotal check agrees, and it catches
+    // the corrupted 类.
+    let with = |t: &PublishedTable| {
+        t.to_ledger(&TableLedgerOptions {
+            subtotals: true,
+            ..opts.clone()
+        })
+        .unwrap()
+        .rollup(&RollupOptions {
+            subtotals: sunlit::Subtotals::Check,
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    let checked = with(&t5);
+    assert!(checked.findings().is_empty());
+    assert_eq!(checked.total(&[]).unwrap(), Some(Decimal::from(47_483_458)));
+    let broken = read_published_table(
+        "tables/corrupted/class_total_changed.csv",
+        "budget_general_functional",
+        "元",
+    );
+    let f = with(&broken);
+    let codes: Vec<(&str, Option<&str>)> = f
+        .findings()
+        .iter()
+        .map(|f| (f.rule.as_str(), f.code.as_deref()))
+        .collect();
+    assert_eq!(codes, [("budget.subtotal_mismatch", Some("208"))]);
     let r = ledger.rollup(&RollupOptions::default()).unwrap();
     assert_eq!(r.total(&[]).unwrap(), Some(Decimal::from(47_483_458)));
     let back = PublishedTable::from_ledger(

@@ -350,7 +350,7 @@ proptest! {
             prop_assert_eq!(f.error_count(), 0, "{:?}", f);
             if unit == Unit::Yuan {
                 prop_assert!(f.is_empty());
-                let back = table.to_ledger(&TableLedgerOptions { year: 2026, unit: "u".into(), book: None, phase: None }).unwrap();
+                let back = table.to_ledger(&TableLedgerOptions { year: 2026, unit: "u".into(), ..Default::default() }).unwrap();
                 let a = ledger.rollup(&RollupOptions::default()).unwrap();
                 let b = back.rollup(&RollupOptions::default()).unwrap();
                 prop_assert_eq!(a.groups(), b.groups());

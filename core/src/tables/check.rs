@@ -369,8 +369,9 @@ impl Check<'_> {
             if failing.is_empty() {
                 continue;
             }
-            if let Some(x) = self.subtotal_leaf(p, &children)? {
-                let (col, expected, actual) = failing[0];
+            if let (Some(x), Some(&(col, expected, actual))) =
+                (self.subtotal_leaf(p, &children)?, failing.first())
+            {
                 let key = self.key(x);
                 let parent = self.key(p);
                 let col_name = self.column_name(col).to_owned();

@@ -15,10 +15,10 @@ use crate::money::{ToleranceOptions, Unit};
 /// Options of [`PublishedTable::to_ledger`]: what the table does not say about its lines.
 ///
 /// ```
-/// let o = sunlit::TableLedgerOptions { year: 2026, unit: "城管执法局".into(), book: None, phase: None };
-/// assert_eq!(o.year, 2026);
+/// let o = sunlit::TableLedgerOptions { year: 2026, unit: "城管执法局".into(), ..Default::default() };
+/// assert!(!o.subtotals);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TableLedgerOptions {
     /// The budget year.
     pub year: i32,
@@ -28,6 +28,10 @@ pub struct TableLedgerOptions {
     pub book: Option<Book>,
     /// The phase; otherwise taken from the kind (预算 / 决算).
     pub phase: Option<Phase>,
+    /// Also emit the printed 类 / 款 subtotal rows as lines, for a roll-up with
+    /// [`Subtotals::Check`](crate::Subtotals::Check) to compare (never to add); a default roll-up
+    /// refuses such a ledger ([`Error::LevelConflict`]).
+    pub subtotals: bool,
 }
 
 /// Options of [`PublishedTable::from_ledger`].
@@ -71,7 +75,7 @@ impl PublishedTable {
     /// to its 合计 (beyond rounding) is an [`Error::Input`] naming its line: check the table first.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, RollupOptions, TableLedgerOptions, TableKind, TableReadOptions};
+    /// use sunlit::{PublishedTable, RollupOptions, Subtotals, TableLedgerOptions, TableKind, TableReadOptions};
     /// let csv = "code,name,合计,基本支出,项目支出\n\
     ///            208,社会保障和就业支出,6397096,6103096,294000\n\
     ///            20808,抚恤,294000,,294000\n\
@@ -81,11 +85,17 @@ impl PublishedTable {
     ///            ,合计,6397096,6103096,294000\n";
     /// let t = PublishedTable::read_csv_str(csv, &TableReadOptions {
     ///     kind: Some(TableKind::BudgetGeneralFunctional), ..Default::default() }).unwrap();
-    /// let ledger = t.to_ledger(&TableLedgerOptions { year: 2026, unit: "u".into(), book: None, phase: None }).unwrap();
+    /// let opts = TableLedgerOptions { year: 2026, unit: "u".into(), ..Default::default() };
+    /// let ledger = t.to_ledger(&opts).unwrap();
     /// assert_eq!(ledger.len(), 2); // two leaves, one amount each
     /// let total = ledger.rollup(&RollupOptions::default()).unwrap().total(&[]).unwrap().unwrap();
     /// assert_eq!(total.to_string(), "6397096"); // not 3 × that
-    /// let all_funds = TableLedgerOptions { year: 2026, unit: "u".into(), book: None, phase: None };
+    /// // With the printed subtotals as lines, a checking roll-up compares them instead of adding.
+    /// let with = t.to_ledger(&TableLedgerOptions { subtotals: true, ..opts.clone() }).unwrap();
+    /// let checked = with.rollup(&RollupOptions { subtotals: Subtotals::Check, ..Default::default() }).unwrap();
+    /// assert!(checked.findings().is_empty());
+    /// assert_eq!(checked.total(&[]).unwrap().unwrap().to_string(), "6397096");
+    /// let all_funds = opts;
     /// let t3 = PublishedTable::read_csv_str(csv, &TableReadOptions {
     ///     kind: Some(TableKind::BudgetExpenditure), ..Default::default() }).unwrap();
     /// assert!(t3.to_ledger(&all_funds).is_err()); // an all-funds table needs a book
@@ -145,7 +155,8 @@ impl PublishedTable {
             let Some(code) = row.code else {
                 continue;
             };
-            if !tree.is_leaf(i) {
+            let leaf = tree.is_leaf(i);
+            if !leaf && !opts.subtotals {
                 continue;
             }
             if code.scheme() != Scheme::Functional {
@@ -161,7 +172,7 @@ impl PublishedTable {
                     .iter()
                     .map(|(c, _)| row.cells.get(*c).copied().flatten()),
             )?;
-            if let Some(tc) = total_col {
+            if let Some(tc) = total_col.filter(|_| leaf) {
                 let total = row.cells.get(tc).copied().flatten();
                 if differs(parts, total, tolerance.sum_allowed(self.unit(), n)?)? {
                     return Err(Error::Input {
