@@ -347,14 +347,7 @@ impl Ledger {
         name: String,
         title: Option<String>,
     ) -> Result<FiscalDataPackage> {
-        let p = self.0.to_fiscal_data_package(
-            sunlit::Catalog::seed(),
-            &sunlit::FdpOptions {
-                name,
-                title,
-                ..Default::default()
-            },
-        )?;
+        let p = self.package(name, title)?;
         Ok(FiscalDataPackage {
             descriptor: p.descriptor,
             csv: p.csv,
@@ -369,14 +362,7 @@ impl Ledger {
         name: String,
         title: Option<String>,
     ) -> Result<String> {
-        let p = self.0.to_fiscal_data_package(
-            sunlit::Catalog::seed(),
-            &sunlit::FdpOptions {
-                name,
-                title,
-                ..Default::default()
-            },
-        )?;
+        let p = self.package(name, title)?;
         Ok(p.write(&directory)?.display().to_string())
     }
 
@@ -385,6 +371,19 @@ impl Ledger {
         sunlit::Catalog::seed()
             .check_ledger(&self.0, &sunlit::CatalogCheckOptions { year, economic })
             .into_vec()
+    }
+}
+
+impl Ledger {
+    fn package(&self, name: String, title: Option<String>) -> Result<sunlit::FiscalDataPackage> {
+        Ok(self.0.to_fiscal_data_package(
+            sunlit::Catalog::seed(),
+            &sunlit::FdpOptions {
+                name,
+                title,
+                ..Default::default()
+            },
+        )?)
     }
 }
 

@@ -96,6 +96,18 @@ fn kind_arg(kind: Option<&str>) -> PyResult<Option<TableKind>> {
     kind.map(TableKind::parse).transpose().py()
 }
 
+fn read_options(
+    unit: &str,
+    kind: Option<&str>,
+    title: Option<String>,
+) -> PyResult<TableReadOptions> {
+    Ok(TableReadOptions {
+        unit: Unit::parse(unit).py()?,
+        kind: kind_arg(kind)?,
+        title,
+    })
+}
+
 /// One published table as printed: kind, title, unit, columns and rows.
 #[pyclass(module = "sunlit", name = "PublishedTable", frozen)]
 #[derive(Clone)]
@@ -115,11 +127,7 @@ impl PyPublishedTable {
         kind: Option<&str>,
         title: Option<String>,
     ) -> PyResult<PyPublishedTable> {
-        let opts = TableReadOptions {
-            unit: Unit::parse(unit).py()?,
-            kind: kind_arg(kind)?,
-            title,
-        };
+        let opts = read_options(unit, kind, title)?;
         py.detach(|| PublishedTable::read_csv_path(&path, &opts))
             .map(PyPublishedTable)
             .py()
@@ -134,11 +142,7 @@ impl PyPublishedTable {
         kind: Option<&str>,
         title: Option<String>,
     ) -> PyResult<PyPublishedTable> {
-        let opts = TableReadOptions {
-            unit: Unit::parse(unit).py()?,
-            kind: kind_arg(kind)?,
-            title,
-        };
+        let opts = read_options(unit, kind, title)?;
         PublishedTable::read_csv_str(text, &opts)
             .map(PyPublishedTable)
             .py()

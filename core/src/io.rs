@@ -160,6 +160,16 @@ impl<R: Read> CsvTable<R> {
     }
 }
 
+/// Parse JSON text; a syntax error is an [`Error::Input`] naming its line.
+pub(crate) fn parse_json(text: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| Error::Input {
+        line: e.line() as u64,
+        column: String::new(),
+        value: String::new(),
+        reason: format!("not valid JSON: {e}"),
+    })
+}
+
 fn open(path: &Path) -> Result<File> {
     File::open(path).map_err(|e| Error::io(path, &e))
 }
@@ -307,12 +317,7 @@ impl Ledger {
     /// assert!(matches!(Ledger::from_json(&float), Err(Error::Input { line: 1, ref column, .. }) if column == "amount"));
     /// ```
     pub fn from_json(text: &str) -> Result<Ledger> {
-        let value: Value = serde_json::from_str(text).map_err(|e| Error::Input {
-            line: e.line() as u64,
-            column: String::new(),
-            value: String::new(),
-            reason: format!("not valid JSON: {e}"),
-        })?;
+        let value = parse_json(text)?;
         let Value::Array(items) = value else {
             return Err(Error::Input {
                 line: 1,

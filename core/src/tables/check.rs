@@ -245,6 +245,40 @@ impl Check<'_> {
         self.out.push(f);
     }
 
+    /// Report an error: the printed cell of row `key` in column `col` (`actual`) differs from
+    /// `what` (`expected`).
+    fn report(
+        &mut self,
+        rule: &str,
+        key: &str,
+        col: usize,
+        (expected, actual): (Option<Decimal>, Option<Decimal>),
+        what_zh: &str,
+        what_en: &str,
+    ) {
+        let col_name = self.column_name(col).to_owned();
+        let f = finding(
+            rule,
+            Severity::Error,
+            &self.name,
+            key,
+            Some(&col_name),
+            expected,
+            actual,
+            format!(
+                "{key} 的{col_name} {} 不等于{what_zh} {}",
+                show(actual),
+                show(expected)
+            ),
+            format!(
+                "{key}: {col_name} {} differs from {what_en} ({})",
+                show_en(actual),
+                show_en(expected)
+            ),
+        );
+        self.push(f);
+    }
+
     fn duplicates(&mut self) {
         let dups = std::mem::take(&mut self.tree.duplicates);
         for &(first, dup) in &dups {
@@ -319,30 +353,19 @@ impl Check<'_> {
                 }
                 if differs(expected, actual, self.sum_allowed(n)?)? {
                     let key = self.key(i);
-                    let col = self.column_name(tc).to_owned();
-                    let parts_zh: Vec<&str> = pcs.iter().map(|&c| self.column_name(c)).collect();
-                    let f = finding(
+                    let parts = pcs
+                        .iter()
+                        .map(|&c| self.column_name(c))
+                        .collect::<Vec<_>>()
+                        .join(" + ");
+                    self.report(
                         rules::ROW_SUM,
-                        Severity::Error,
-                        &self.name,
                         &key,
-                        Some(&col),
-                        expected,
-                        actual,
-                        format!(
-                            "{key} 的{col} {} 不等于 {} 之和 {}",
-                            show(actual),
-                            parts_zh.join(" + "),
-                            show(expected)
-                        ),
-                        format!(
-                            "{key}: {col} {} is not the sum of {} ({})",
-                            show_en(actual),
-                            parts_zh.join(" + "),
-                            show_en(expected)
-                        ),
+                        tc,
+                        (expected, actual),
+                        &format!("{parts} 之和"),
+                        &format!("the sum of {parts}"),
                     );
-                    self.push(f);
                 }
             }
         }
@@ -399,27 +422,14 @@ impl Check<'_> {
             }
             for (col, expected, actual) in failing {
                 let key = self.key(p);
-                let col_name = self.column_name(col).to_owned();
-                let f = finding(
+                self.report(
                     rules::PARENT_SUM,
-                    Severity::Error,
-                    &self.name,
                     &key,
-                    Some(&col_name),
-                    expected,
-                    actual,
-                    format!(
-                        "{key} 的{col_name} {} 不等于其下级科目之和 {}",
-                        show(actual),
-                        show(expected)
-                    ),
-                    format!(
-                        "{key}: {col_name} {} is not the sum of the rows under it ({})",
-                        show_en(actual),
-                        show_en(expected)
-                    ),
+                    col,
+                    (expected, actual),
+                    "其下级科目之和",
+                    "the sum of the rows under it",
                 );
-                self.push(f);
             }
         }
         Ok(())
@@ -487,27 +497,14 @@ impl Check<'_> {
             let (expected, n) = sum_cells(tops.iter().map(|&r| self.cell(r, col)))?;
             let allowed = self.opts.tolerance.allowed(self.t.unit(), n + k.max(1))?;
             if differs(expected, actual, allowed)? && !self.explained_below(&tops, col, actual)? {
-                let col_name = self.column_name(col).to_owned();
-                let f = finding(
+                self.report(
                     rules::TOTAL_SUM,
-                    Severity::Error,
-                    &self.name,
                     &key,
-                    Some(&col_name),
-                    expected,
-                    actual,
-                    format!(
-                        "{key} 的{col_name} {} 不等于各类之和 {}",
-                        show(actual),
-                        show(expected)
-                    ),
-                    format!(
-                        "{key}: {col_name} {} is not the sum of the 类 rows ({})",
-                        show_en(actual),
-                        show_en(expected)
-                    ),
+                    col,
+                    (expected, actual),
+                    "各类之和",
+                    "the sum of the 类 rows",
                 );
-                self.push(f);
             }
         }
         Ok(())
@@ -534,25 +531,28 @@ impl Check<'_> {
         }
         if differs(expected, actual, self.sum_allowed(n)?)? {
             let key = self.key(total);
-            let col_name = self.column_name(col).to_owned();
-            let f = finding(
-                rule,
-                Severity::Error,
-                &self.name,
-                &key,
-                Some(&col_name),
-                expected,
-                actual,
-                format!("{key} {} 不等于{what_zh} {}", show(actual), show(expected)),
-                format!(
-                    "{key} {} differs from {what_en} ({})",
-                    show_en(actual),
-                    show_en(expected)
-                ),
-            );
-            self.push(f);
+            self.report(rule, &key, col, (expected, actual), what_zh, what_en);
         }
         Ok(())
+    }
+
+    /// The rows that stand for `lines` one level up: the printed row `label`, checked against the
+    /// sum of `lines` in `col` under `rule`, or the lines themselves when it is not printed.
+    fn subtotal_or_lines(
+        &mut self,
+        label: RowLabel,
+        lines: Vec<usize>,
+        col: usize,
+        rule: &str,
+        what: (&str, &str),
+    ) -> Result<Vec<usize>> {
+        match self.label_row(label) {
+            Some(r) => {
+                self.rows_equal(rule, r, &lines, col, what.0, what.1)?;
+                Ok(vec![r])
+            }
+            None => Ok(lines),
+        }
     }
 
     /// The totals of a summary table (收支总表, 财政拨款收支总表).
@@ -564,21 +564,13 @@ impl Check<'_> {
         };
         // Income side (the amount column).
         let books = rows(&[L::General, L::Fund, L::StateCapital], self);
-        let mut lines = Vec::new();
-        match self.label_row(L::Appropriation) {
-            Some(ap) => {
-                self.rows_equal(
-                    rules::TOTAL_SUM,
-                    ap,
-                    &books,
-                    a,
-                    "各本预算财政拨款之和",
-                    "the sum of the books",
-                )?;
-                lines.push(ap);
-            }
-            None => lines.extend(&books),
-        }
+        let mut lines = self.subtotal_or_lines(
+            L::Appropriation,
+            books,
+            a,
+            rules::TOTAL_SUM,
+            ("各本预算财政拨款之和", "the sum of the books"),
+        )?;
         lines.extend(rows(
             &[
                 L::OperatingIncome,
@@ -589,61 +581,39 @@ impl Check<'_> {
             ],
             self,
         ));
-        let mut income_parts = Vec::new();
-        match self.label_row(L::CurrentIncome) {
-            Some(ci) => {
-                self.rows_equal(
-                    rules::TOTAL_SUM,
-                    ci,
-                    &lines,
-                    a,
-                    "各项收入之和",
-                    "the sum of the income lines",
-                )?;
-                income_parts.push(ci);
-            }
-            None => income_parts.extend(&lines),
-        }
-        income_parts.extend(rows(&[L::UseOfBalance, L::OpeningBalance], self));
-        if let Some(it) = self.label_row(L::IncomeTotal) {
-            self.rows_equal(
-                rules::SUMMARY_BALANCE,
-                it,
-                &income_parts,
-                a,
-                "收入方各项之和",
-                "the sum of the income side",
-            )?;
-        }
+        let mut income = self.subtotal_or_lines(
+            L::CurrentIncome,
+            lines,
+            a,
+            rules::TOTAL_SUM,
+            ("各项收入之和", "the sum of the income lines"),
+        )?;
+        income.extend(rows(&[L::UseOfBalance, L::OpeningBalance], self));
+        self.subtotal_or_lines(
+            L::IncomeTotal,
+            income,
+            a,
+            rules::SUMMARY_BALANCE,
+            ("收入方各项之和", "the sum of the income side"),
+        )?;
         // Expenditure side (every column: the appropriation summary splits it by book).
         let tops = self.tree.tops.clone();
         for col in 0..self.t.columns().len() {
-            let mut parts = Vec::new();
-            match self.label_row(L::CurrentExpenditure) {
-                Some(ce) => {
-                    self.rows_equal(
-                        rules::TOTAL_SUM,
-                        ce,
-                        &tops,
-                        col,
-                        "各类支出之和",
-                        "the sum of the 类 lines",
-                    )?;
-                    parts.push(ce);
-                }
-                None => parts.extend(&tops),
-            }
+            let mut parts = self.subtotal_or_lines(
+                L::CurrentExpenditure,
+                tops.clone(),
+                col,
+                rules::TOTAL_SUM,
+                ("各类支出之和", "the sum of the 类 lines"),
+            )?;
             parts.extend(rows(&[L::Distribution, L::ClosingBalance], self));
-            if let Some(et) = self.label_row(L::ExpenditureTotal) {
-                self.rows_equal(
-                    rules::SUMMARY_BALANCE,
-                    et,
-                    &parts,
-                    col,
-                    "支出方各项之和",
-                    "the sum of the expenditure side",
-                )?;
-            }
+            self.subtotal_or_lines(
+                L::ExpenditureTotal,
+                parts,
+                col,
+                rules::SUMMARY_BALANCE,
+                ("支出方各项之和", "the sum of the expenditure side"),
+            )?;
         }
         // The two sides.
         if let (Some(it), Some(et)) = (

@@ -250,6 +250,24 @@ fn economic_total(t: &PublishedTable) -> Result<Option<Side>> {
     }))
 }
 
+/// The printed heading of column `col`.
+fn heading(t: &PublishedTable, col: usize) -> String {
+    t.columns().get(col).cloned().unwrap_or_default()
+}
+
+/// The codes of a table's rows: all of them, or only those without a printed ancestor.
+fn codes(t: &PublishedTable, tops_only: bool) -> Vec<Code> {
+    if tops_only {
+        Tree::of(t)
+            .tops
+            .iter()
+            .filter_map(|&i| t.rows().get(i).and_then(|r| r.code))
+            .collect()
+    } else {
+        t.rows().iter().filter_map(|r| r.code).collect()
+    }
+}
+
 struct Cross<'a> {
     doc: &'a DisclosureDocument,
     opts: &'a TableCheckOptions,
@@ -311,6 +329,43 @@ impl<'a> Cross<'a> {
         Ok(())
     }
 
+    /// Compare, code by code, column `ca` of `ta` (the printed figure) with column `ce` of `te`
+    /// (what it should be), over `codes` (deduplicated here).
+    fn compare_codes(
+        &mut self,
+        rule: &str,
+        severity: Severity,
+        mut codes: Vec<Code>,
+        (te, ce): (&PublishedTable, usize),
+        (ta, ca): (&PublishedTable, usize),
+        what: (&str, &str),
+    ) -> Result<()> {
+        codes.sort();
+        codes.dedup();
+        let name = ta.label();
+        let col_name = heading(ta, ca);
+        for code in codes {
+            let actual = ta
+                .row_by_code(code)
+                .and_then(|r| r.cells.get(ca).copied().flatten());
+            let expected = te
+                .row_by_code(code)
+                .and_then(|r| r.cells.get(ce).copied().flatten());
+            self.compare(
+                rule,
+                severity,
+                &name,
+                &code.to_string(),
+                &col_name,
+                side(te, expected),
+                side(ta, actual),
+                what.0,
+                what.1,
+            )?;
+        }
+        Ok(())
+    }
+
     /// Identity 1: T1 类 lines and 支出总计 = T3.
     fn summary_detail(&mut self) -> Result<()> {
         let (Some(t1), Some(t3)) = (
@@ -320,39 +375,18 @@ impl<'a> Cross<'a> {
             return Ok(());
         };
         let name = t1.label();
-        let what = ("部门支出预算总表", "the 部门支出预算总表 (T3)");
+        let col1 = heading(t1, t1.amount_column());
         let col3 = t3.column(TableColumn::Total).unwrap_or(t3.amount_column());
-        let col1 = t1
-            .columns()
-            .get(t1.amount_column())
-            .cloned()
-            .unwrap_or_default();
-        let tops3 = Tree::of(t3).tops;
-        let mut codes: Vec<Code> = t1.rows().iter().filter_map(|r| r.code).collect();
-        codes.extend(
-            tops3
-                .iter()
-                .filter_map(|&i| t3.rows().get(i).and_then(|r| r.code)),
-        );
-        codes.sort();
-        codes.dedup();
-        for code in codes {
-            let actual = t1.row_by_code(code).and_then(|r| amount(t1, r));
-            let expected = t3
-                .row_by_code(code)
-                .and_then(|r| r.cells.get(col3).copied().flatten());
-            self.compare(
-                rules::SUMMARY_DETAIL,
-                Severity::Error,
-                &name,
-                &code.to_string(),
-                &col1,
-                side(t3, expected),
-                side(t1, actual),
-                what.0,
-                what.1,
-            )?;
-        }
+        let mut all = codes(t1, false);
+        all.extend(codes(t3, true));
+        self.compare_codes(
+            rules::SUMMARY_DETAIL,
+            Severity::Error,
+            all,
+            (t3, col3),
+            (t1, t1.amount_column()),
+            ("部门支出预算总表", "the 部门支出预算总表 (T3)"),
+        )?;
         if let Some(et) = t1.row_by_label(RowLabel::ExpenditureTotal) {
             let expected = total_cell(t3, TableColumn::Total);
             let key = et.key();
@@ -420,7 +454,7 @@ impl<'a> Cross<'a> {
             let (Some(tk), Some(col)) = (self.get(kind), t4.column(role)) else {
                 continue;
             };
-            let col_name = t4.columns().get(col).cloned().unwrap_or_default();
+            let col_name = heading(t4, col);
             let what_en = format!("the 合计 of {}", kind.name_zh());
             if let Some(et) = t4.row_by_label(RowLabel::ExpenditureTotal) {
                 let expected = total_cell(tk, TableColumn::Total);
@@ -438,34 +472,16 @@ impl<'a> Cross<'a> {
                 )?;
             }
             let tk_col = tk.column(TableColumn::Total).unwrap_or(tk.amount_column());
-            let tree = Tree::of(tk);
-            let mut codes: Vec<Code> = t4.rows().iter().filter_map(|r| r.code).collect();
-            codes.extend(
-                tree.tops
-                    .iter()
-                    .filter_map(|&i| tk.rows().get(i).and_then(|r| r.code)),
-            );
-            codes.sort();
-            codes.dedup();
-            for code in codes {
-                let actual = t4
-                    .row_by_code(code)
-                    .and_then(|r| r.cells.get(col).copied().flatten());
-                let expected = tk
-                    .row_by_code(code)
-                    .and_then(|r| r.cells.get(tk_col).copied().flatten());
-                self.compare(
-                    rules::APPROPRIATION_SPLIT,
-                    Severity::Error,
-                    &name,
-                    &code.to_string(),
-                    &col_name,
-                    side(tk, expected),
-                    side(t4, actual),
-                    kind.name_zh(),
-                    &what_en,
-                )?;
-            }
+            let mut all = codes(t4, false);
+            all.extend(codes(tk, true));
+            self.compare_codes(
+                rules::APPROPRIATION_SPLIT,
+                Severity::Error,
+                all,
+                (tk, tk_col),
+                (t4, col),
+                (kind.name_zh(), &what_en),
+            )?;
         }
         Ok(())
     }
@@ -556,7 +572,7 @@ impl<'a> Cross<'a> {
                     };
                     if short {
                         let key = row.key();
-                        let col = ta.columns().get(ac).cloned().unwrap_or_default();
+                        let col = heading(ta, ac);
                         let f = finding(
                             rules::SCOPE,
                             Severity::Error,
@@ -607,7 +623,7 @@ impl<'a> Cross<'a> {
             return Ok(());
         };
         let name = t9.label();
-        let col_name = t9.columns().get(col).cloned().unwrap_or_default();
+        let col_name = heading(t9, col);
         self.compare(
             rules::RUNNING_COSTS,
             Severity::Warning,
@@ -632,7 +648,7 @@ impl<'a> Cross<'a> {
         let col5 = t5.column(TableColumn::Basic).unwrap_or(t5.amount_column());
         let col8 = t8.column(TableColumn::Total).unwrap_or(t8.amount_column());
         let name = t8.label();
-        let col_name = t8.columns().get(col8).cloned().unwrap_or_default();
+        let col_name = heading(t8, col8);
         for (economic, functional) in [
             ("30108", &["2080505"][..]),
             ("30109", &["2080506"][..]),
@@ -686,36 +702,16 @@ impl<'a> Cross<'a> {
         };
         let c2 = t2.column(TableColumn::Total).unwrap_or(t2.amount_column());
         let c3 = t3.column(TableColumn::Total).unwrap_or(t3.amount_column());
-        let mut codes: Vec<Code> = t2
-            .rows()
-            .iter()
-            .chain(t3.rows())
-            .filter_map(|r| r.code)
-            .collect();
-        codes.sort();
-        codes.dedup();
-        let name = t2.label();
-        let col_name = t2.columns().get(c2).cloned().unwrap_or_default();
-        for code in codes {
-            let actual = t2
-                .row_by_code(code)
-                .and_then(|r| r.cells.get(c2).copied().flatten());
-            let expected = t3
-                .row_by_code(code)
-                .and_then(|r| r.cells.get(c3).copied().flatten());
-            self.compare(
-                rules::INCOME_EXPENDITURE_MIRROR,
-                Severity::Warning,
-                &name,
-                &code.to_string(),
-                &col_name,
-                side(t3, expected),
-                side(t2, actual),
-                "部门支出预算总表",
-                "the expenditure table (T3)",
-            )?;
-        }
-        Ok(())
+        let mut all = codes(t2, false);
+        all.extend(codes(t3, false));
+        self.compare_codes(
+            rules::INCOME_EXPENDITURE_MIRROR,
+            Severity::Warning,
+            all,
+            (t3, c3),
+            (t2, c2),
+            ("部门支出预算总表", "the expenditure table (T3)"),
+        )
     }
 
     /// Identity 16: narrative figures = their tables.

@@ -581,12 +581,7 @@ impl PublishedTable {
     /// assert!(matches!(PublishedTable::from_json(&float), Err(Error::Input { line: 1, .. })));
     /// ```
     pub fn from_json(text: &str) -> Result<PublishedTable> {
-        let value: Value = serde_json::from_str(text).map_err(|e| Error::Input {
-            line: e.line() as u64,
-            column: String::new(),
-            value: String::new(),
-            reason: format!("not valid JSON: {e}"),
-        })?;
+        let value = crate::io::parse_json(text)?;
         let err = |line: u64, column: &str, value: String, reason: &str| Error::Input {
             line,
             column: column.to_owned(),
