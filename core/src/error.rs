@@ -4,6 +4,8 @@
 //! column, which code — as structured fields, never only as prose. Data that parses but breaks a
 //! rule is not an error: it is a [`Finding`](crate::Finding).
 
+use chrono::NaiveDate;
+
 use crate::classification::Scheme;
 
 /// `Result` with the library's [`Error`].
@@ -99,6 +101,34 @@ pub enum Error {
         dimension: String,
         /// The distinct values found.
         values: Vec<String>,
+    },
+    /// A date in a year the working-day calendar has no official holiday data for (before 2007,
+    /// or a year whose State Council notice is not loaded). Load that year's official file
+    /// ([`WorkCalendar::with_year_json`](crate::WorkCalendar::with_year_json)) or opt in to
+    /// [`Uncovered::WeekendsOnly`](crate::Uncovered::WeekendsOnly).
+    #[error(
+        "{date}: year {year} is not covered by the working-day calendar (official holiday data: \
+         {covered}); load that year's official file or opt in to weekends only"
+    )]
+    UncoveredYear {
+        /// The uncovered year.
+        year: i32,
+        /// The date that needed it.
+        date: NaiveDate,
+        /// The covered years as ranges, e.g. `2007–2026`.
+        covered: String,
+    },
+    /// An event that would make the history of a disclosure request impossible (an answer before
+    /// receipt, a second correction request, an extension beyond 20 working days, events out of
+    /// order …). Names the event and its date.
+    #[error("{event} on {date}: {reason}")]
+    History {
+        /// The event id, e.g. `correction_requested`.
+        event: String,
+        /// The date given for the event.
+        date: NaiveDate,
+        /// Why the history would be impossible, citing the article where one applies.
+        reason: String,
     },
     /// A file could not be read or written.
     #[error("{path}: {reason}")]

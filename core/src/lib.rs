@@ -5,6 +5,7 @@
 mod vocab;
 
 mod budget;
+mod calendar;
 mod catalog;
 mod classification;
 mod error;
@@ -20,6 +21,7 @@ pub use budget::{
     Ledger, Line, LineItem, LineRecord, Nature, Phase, Rollup, RollupGroup, RollupOptions,
     RollupRecord, RollupRow, Selection, Subtotals,
 };
+pub use calendar::{CalendarDay, LocalCalendar, Uncovered, WorkCalendar};
 pub use catalog::{Catalog, CatalogCheckOptions};
 pub use classification::{Code, Scheme};
 pub use error::{Error, Result};
