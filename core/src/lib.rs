@@ -8,6 +8,7 @@ mod budget;
 mod calendar;
 mod catalog;
 mod classification;
+mod disclosure;
 mod error;
 mod fdp;
 mod finding;
@@ -24,6 +25,11 @@ pub use budget::{
 pub use calendar::{CalendarDay, LocalCalendar, Uncovered, WorkCalendar};
 pub use catalog::{Catalog, CatalogCheckOptions};
 pub use classification::{Code, Scheme};
+pub use disclosure::{
+    Category, Deadline, DeadlineKind, Decision, DisclosureMode, DisclosureStage, ExemptionFact,
+    ExemptionGround, InfoItem, OrganLevel, PublicityKind, Strength, decide, proactive_deadline,
+    publicity_deadline, withdrawal_deadline,
+};
 pub use error::{Error, Result};
 pub use fdp::{FdpOptions, FiscalDataPackage};
 pub use finding::{Finding, FindingFilter, Findings, Severity};
@@ -85,5 +91,9 @@ pub mod rules {
     /// [`MISSING_PARENT`], [`SUBTOTAL_AS_LEAF`]; granularity (细化程度): [`GRANULARITY`].
     pub mod tables {
         pub use crate::tables::rules::*;
+    }
+    /// Disclosure deadline checks (主动公开, 双公示, withdrawal).
+    pub mod disclosure {
+        pub use crate::disclosure::rules::*;
     }
 }
