@@ -14,6 +14,7 @@ mod fdp;
 mod finding;
 mod io;
 mod money;
+mod request;
 mod special_fund;
 mod tables;
 
@@ -43,6 +44,11 @@ pub use special_fund::{
 pub use tables::{
     DisclosureDocument, NarrativeFigure, PublishedTable, RenderOptions, RowLabel,
     TableCheckOptions, TableColumn, TableKind, TableLedgerOptions, TableReadOptions, TableRow,
+};
+pub use request::{
+    Applicant, CannotProvideReason, Channel, ClockState, ConsultParty, DisclosureRequest,
+    EventKind, FeeMethod, FeeQuote, FeeTier, NotProcessedReason, OtherReason, Outcome, OutcomeKind,
+    RequestEvent, RequestState, RequestStatus, TimelineEntry, information_fee,
 };
 
 /// Re-export of the decimal type every amount uses.
@@ -95,5 +101,9 @@ pub mod rules {
     /// Disclosure deadline checks (主动公开, 双公示, withdrawal).
     pub mod disclosure {
         pub use crate::disclosure::rules::*;
+    }
+    /// Request checks (依申请公开).
+    pub mod request {
+        pub use crate::request::rules::*;
     }
 }
