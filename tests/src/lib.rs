@@ -75,3 +75,31 @@ pub fn read_document(dir: &str, replace: Option<(&str, &str)>) -> Vec<sunlit::Pu
         })
         .collect()
 }
+
+/// Read a JSON file under [`data_dir`].
+pub fn read_json(relative: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(data_file(relative))
+        .unwrap_or_else(|e| panic!("cannot read {relative}: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+/// An ISO date `YYYY-MM-DD`.
+pub fn date(text: &str) -> chrono::NaiveDate {
+    text.parse()
+        .unwrap_or_else(|e| panic!("bad date {text:?}: {e}"))
+}
+
+/// The string at `key` of a JSON object (`None` for null or missing).
+pub fn opt_str<'a>(v: &'a serde_json::Value, key: &str) -> Option<&'a str> {
+    v.get(key).and_then(serde_json::Value::as_str)
+}
+
+/// The string at `key` of a JSON object; panics when missing.
+pub fn str_at<'a>(v: &'a serde_json::Value, key: &str) -> &'a str {
+    opt_str(v, key).unwrap_or_else(|| panic!("no string {key} in {v}"))
+}
+
+/// The directory of the embedded official holiday files (`core/data/holidays-cn`).
+pub fn holidays_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/data/holidays-cn")
+}

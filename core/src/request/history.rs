@@ -56,7 +56,7 @@ pub enum RequestEvent {
         party: ConsultParty,
     },
     /// 征求意见结束 — the consultation ends (reply received, or the organ decides after the reply
-    /// period); the period runs again.
+    /// period); the period runs again from the next day.
     ConsultationEnded {
         /// Day it ends.
         on: NaiveDate,
@@ -483,7 +483,13 @@ impl<'a> Replay<'a> {
                         ),
                     ));
                 }
-                self.used += self.cal.workdays_between(self.start, on)?;
+                // The consultation occupies [on, end]: the days from the start of the running
+                // segment up to the day before `on` are used.
+                let mut used = self.cal.workdays_between(self.start, on)?;
+                if on > self.start && self.cal.is_workday(on)? {
+                    used -= 1;
+                }
+                self.used += used;
                 self.phase = Phase::Consulting { since: on };
                 self.processing.get_or_insert((kind, on));
                 let article = match party {
@@ -949,7 +955,8 @@ impl DisclosureRequest {
     }
 
     /// Start consulting a third party (art. 32) or another organ (art. 34): the clock pauses
-    /// (art. 33 ¶3). Must happen while the period runs.
+    /// (art. 33 ¶3) from this day to the day the consultation ends, both included. Must happen
+    /// while the period runs (on or before the due date).
     ///
     /// ```
     /// use sunlit::{Applicant, Channel, ConsultParty, DisclosureRequest, WorkCalendar};
@@ -978,10 +985,10 @@ impl DisclosureRequest {
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(1), Channel::Online, Applicant::NaturalPerson);
     /// assert!(req.end_consultation(d(8), &cal).is_err()); // none open
-    /// req.start_consultation(d(8), ConsultParty::ThirdParty, &cal)?; // 5 working days used
-    /// req.end_consultation(d(15), &cal)?;
-    /// // 15 more working days from 03-15, across 清明 (04-04…06 off, 04-07 worked):
-    /// assert_eq!(req.due_date(&cal)?, Some(chrono::NaiveDate::from_ymd_opt(2024, 4, 8).unwrap()));
+    /// req.start_consultation(d(8), ConsultParty::ThirdParty, &cal)?; // 03-04…07 used: 4 days
+    /// req.end_consultation(d(15), &cal)?; // 03-08…15 not counted
+    /// // 16 more working days after 03-15, across 清明 (04-04…06 off, 04-07 worked):
+    /// assert_eq!(req.due_date(&cal)?, Some(chrono::NaiveDate::from_ymd_opt(2024, 4, 9).unwrap()));
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn end_consultation(&mut self, on: NaiveDate, cal: &WorkCalendar) -> Result<()> {
