@@ -4,9 +4,10 @@
 //! taken as `decimal.Decimal`, `int` or `str` only and turned into exact text here; the core then
 //! applies its one set of rules.
 
+use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyString, PyTuple, PyType};
+use pyo3::types::{PyBool, PyDate, PyDateTime, PyFloat, PyInt, PyString, PyTuple, PyType};
 use rust_decimal::Decimal;
 
 use crate::errors::IntoPy;
@@ -120,4 +121,48 @@ pub fn value_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
         ));
     }
     Ok(obj.str()?.to_string())
+}
+
+/// A `datetime.date` argument. A `datetime.datetime` (a subclass of `date`) is refused so that a
+/// time of day is never silently dropped; anything else is refused too. Both raise `FieldError`.
+pub fn date_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
+    let refuse = |reason: &str| {
+        crate::errors::to_py(sunlit::Error::Value {
+            field: name.to_owned(),
+            value: obj.repr().map(|r| r.to_string()).unwrap_or_default(),
+            reason: reason.to_owned(),
+        })
+    };
+    if obj.is_instance_of::<PyDateTime>() {
+        return Err(refuse(
+            "a datetime.datetime is refused (its time of day would be dropped); pass a datetime.date",
+        ));
+    }
+    if !obj.is_instance_of::<PyDate>() {
+        return Err(refuse("expected a datetime.date"));
+    }
+    obj.extract::<NaiveDate>()
+        .map_err(|e| refuse(&e.to_string()))
+}
+
+/// An optional `datetime.date` argument (`None` stays `None`).
+pub fn opt_date_arg(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<NaiveDate>> {
+    match obj {
+        Some(o) if !o.is_none() => date_arg(o, name).map(Some),
+        _ => Ok(None),
+    }
+}
+
+/// Python-style repr of an optional date: `datetime.date(2024, 10, 23)` or `None`.
+pub fn date_repr(d: Option<NaiveDate>) -> String {
+    use chrono::Datelike;
+    d.map_or_else(
+        || "None".to_owned(),
+        |d| format!("datetime.date({}, {}, {})", d.year(), d.month(), d.day()),
+    )
+}
+
+/// Python-style repr of an optional string: `'text'` or `None`.
+pub fn str_repr(s: Option<&str>) -> String {
+    s.map_or_else(|| "None".to_owned(), |s| format!("{s:?}").replace('"', "'"))
 }

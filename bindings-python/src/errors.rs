@@ -61,10 +61,24 @@ create_exception!(
     SunlitError,
     "A file that cannot be read or written; attributes path, reason."
 );
+create_exception!(
+    sunlit,
+    UncoveredYearError,
+    SunlitError,
+    "A date in a year the working-day calendar has no official holiday data for; attributes year, date, covered."
+);
+create_exception!(
+    sunlit,
+    HistoryError,
+    SunlitError,
+    "An event that would make a disclosure request's history impossible; attributes event, date, reason."
+);
 
 /// An attribute value of an exception.
 enum Attr {
     Int(u64),
+    Year(i32),
+    Date(chrono::NaiveDate),
     Str(String),
     List(Vec<String>),
 }
@@ -145,6 +159,30 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
             FileError::new_err(message),
             vec![("path", Attr::Str(path)), ("reason", Attr::Str(reason))],
         ),
+        E::UncoveredYear {
+            year,
+            date,
+            covered,
+        } => (
+            UncoveredYearError::new_err(message),
+            vec![
+                ("year", Attr::Year(year)),
+                ("date", Attr::Date(date)),
+                ("covered", Attr::Str(covered)),
+            ],
+        ),
+        E::History {
+            event,
+            date,
+            reason,
+        } => (
+            HistoryError::new_err(message),
+            vec![
+                ("event", Attr::Str(event)),
+                ("date", Attr::Date(date)),
+                ("reason", Attr::Str(reason)),
+            ],
+        ),
         _ => (SunlitError::new_err(message), vec![]),
     };
     Python::attach(|py| {
@@ -152,6 +190,8 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
         for (name, attr) in attrs {
             let set = match attr {
                 Attr::Int(i) => value.setattr(name, i),
+                Attr::Year(y) => value.setattr(name, y),
+                Attr::Date(d) => value.setattr(name, d),
                 Attr::Str(s) => value.setattr(name, s),
                 Attr::List(l) => value.setattr(name, l),
             };

@@ -3,13 +3,16 @@
 //! A thin layer: every function converts its Python arguments, calls the core and converts the
 //! result back. No rule lives here.
 
+mod calendar;
 mod catalog;
 mod code;
 mod convert;
+mod disclosure;
 mod errors;
 mod finding;
 mod ledger;
 mod money;
+mod request;
 mod special_fund;
 mod tables;
 
@@ -19,13 +22,20 @@ use pyo3::prelude::*;
 #[pymodule]
 mod _sunlit {
     #[pymodule_export]
+    use super::calendar::{PyCalendarDay, PyWorkCalendar};
+    #[pymodule_export]
     use super::catalog::PyCatalog;
     #[pymodule_export]
     use super::code::PyCode;
     #[pymodule_export]
+    use super::disclosure::{
+        PyDeadline, PyDecision, PyInfoItem, decide, proactive_deadline, publicity_deadline,
+        withdrawal_deadline,
+    };
+    #[pymodule_export]
     use super::errors::{
-        AmountError, ArithmeticOverflowError, CodeError, FieldError, FileError, InputError,
-        LevelConflictError, MixedDimensionError, SunlitError,
+        AmountError, ArithmeticOverflowError, CodeError, FieldError, FileError, HistoryError,
+        InputError, LevelConflictError, MixedDimensionError, SunlitError, UncoveredYearError,
     };
     #[pymodule_export]
     use super::finding::{
@@ -40,6 +50,11 @@ mod _sunlit {
     #[pymodule_export]
     use super::tables::{
         PyDisclosureDocument, PyNarrativeFigure, PyPublishedTable, PyTolerance, table_kind_of,
+    };
+    #[pymodule_export]
+    use super::request::{
+        PyDisclosureRequest, PyFeeQuote, PyFeeTier, PyRequestStatus, PyTimelineEntry,
+        information_fee,
     };
 
     use super::*;
