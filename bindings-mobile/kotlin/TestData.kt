@@ -1,6 +1,9 @@
 package sunlit.test
 
+import com.google.gson.Gson
+import com.google.gson.JsonObject
 import java.io.File
+import java.time.LocalDate
 
 /** The golden data shared with the Rust and Python suites (tests/data). */
 object TestData {
@@ -20,4 +23,16 @@ object TestData {
             header.zip(cells).toMap()
         }
     }
+
+    /** A JSON file as an object (Gson). */
+    fun json(relative: String): JsonObject = Gson().fromJson(text(relative), JsonObject::class.java)
+
+    /** The embedded official holiday files (core/data/holidays-cn). */
+    val holidays: File = File(dir, "../../core/data/holidays-cn")
 }
+
+/** The string at `key`, or null when missing or JSON null. */
+fun JsonObject.str(key: String): String? = get(key)?.takeIf { !it.isJsonNull }?.asString
+
+/** The date at `key`, or null when missing or JSON null. */
+fun JsonObject.date(key: String): LocalDate? = str(key)?.let { LocalDate.parse(it) }

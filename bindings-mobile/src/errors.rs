@@ -1,6 +1,8 @@
 //! The one FFI error: Kotlin sees `SunlitException` with one subclass per core error variant,
 //! each carrying the same structured fields.
 
+use chrono::NaiveDate;
+
 /// Every error of sunlit, as seen from Kotlin and Swift.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum SunlitError {
@@ -80,6 +82,26 @@ pub enum SunlitError {
         /// The reason.
         reason: String,
     },
+    /// A date in a year the working-day calendar has no official holiday data for.
+    #[error("{date}: year {year} is not covered by the working-day calendar ({covered})")]
+    UncoveredYear {
+        /// The uncovered year.
+        year: i32,
+        /// The date that needed it.
+        date: NaiveDate,
+        /// The covered years as ranges, e.g. `2007–2026`.
+        covered: String,
+    },
+    /// An event that would make a disclosure request's history impossible.
+    #[error("{event} on {date}: {reason}")]
+    History {
+        /// The event id, e.g. `correction_requested`.
+        event: String,
+        /// The date given for the event.
+        date: NaiveDate,
+        /// Why.
+        reason: String,
+    },
     /// Any other error of a later core version.
     #[error("{description}")]
     Other {
@@ -138,6 +160,24 @@ impl From<sunlit::Error> for SunlitError {
                 SunlitError::MixedDimension { dimension, values }
             }
             E::Io { path, reason } => SunlitError::Io { path, reason },
+            E::UncoveredYear {
+                year,
+                date,
+                covered,
+            } => SunlitError::UncoveredYear {
+                year,
+                date,
+                covered,
+            },
+            E::History {
+                event,
+                date,
+                reason,
+            } => SunlitError::History {
+                event,
+                date,
+                reason,
+            },
             other => SunlitError::Other {
                 description: other.to_string(),
             },

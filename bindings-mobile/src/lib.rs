@@ -6,16 +6,22 @@
 
 uniffi::setup_scaffolding!();
 
+mod calendar;
 mod code;
+mod disclosure;
 mod errors;
 mod finding;
 mod ledger;
 mod money;
+mod request;
 mod special_fund;
 mod tables;
 mod types;
+mod vocab;
 
+pub use calendar::WorkCalendar;
 pub use code::Code;
 pub use errors::SunlitError;
 pub use ledger::{Ledger, Rollup};
+pub use request::DisclosureRequest;
 pub use tables::{DisclosureDocument, PublishedTable};

@@ -203,7 +203,7 @@ vocabulary! {
         /// 服务公开 — services.
         Service = "service", "服务公开";
         /// 结果公开 — results.
-        Results = "result", "结果公开";
+        Result = "result", "结果公开";
     }
 }
 

@@ -1,0 +1,388 @@
+//! Requests for disclosure (依申请公开) and the information-processing fee.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use sunlit::{
+    Applicant, CannotProvideReason, Channel, ClockState, ConsultParty, EventKind, FeeMethod,
+    FeeQuote, FeeTier, Finding, NotProcessedReason, OtherReason, Outcome, OutcomeKind,
+    RequestEvent, RequestState, RequestStatus, TimelineEntry,
+};
+
+use crate::calendar::{WorkCalendar, calendar};
+use crate::errors::Result;
+use sunlit::ExemptionGround;
+
+/// How a request reached the organ (art. 31).
+#[uniffi::remote(Enum)]
+pub enum Channel {
+    InPerson,
+    PostSigned,
+    PostUnsigned,
+    Online,
+    Fax,
+    Oral,
+}
+
+/// Who asks: the columns of the 2021 report template.
+#[uniffi::remote(Enum)]
+pub enum Applicant {
+    NaturalPerson,
+    CommercialEnterprise,
+    ResearchInstitution,
+    PublicWelfareOrganization,
+    LegalServiceInstitution,
+    OtherOrganization,
+}
+
+/// Whom the organ consults (arts. 32, 34).
+#[uniffi::remote(Enum)]
+pub enum ConsultParty {
+    ThirdParty,
+    OtherOrgan,
+}
+
+/// The six outcome groups of the 2021 template.
+#[uniffi::remote(Enum)]
+pub enum OutcomeKind {
+    Granted,
+    PartlyGranted,
+    Refused,
+    CannotProvide,
+    NotProcessed,
+    Other,
+}
+
+/// Why information cannot be provided (无法提供).
+#[uniffi::remote(Enum)]
+pub enum CannotProvideReason {
+    NotHeld,
+    NeedsNewWork,
+    StillUnclear,
+}
+
+/// Why a request is not processed (不予处理).
+#[uniffi::remote(Enum)]
+pub enum NotProcessedReason {
+    Petition,
+    Repeat,
+    Publication,
+    Excessive,
+    ConfirmReissue,
+}
+
+/// Other handling (其他处理).
+#[uniffi::remote(Enum)]
+pub enum OtherReason {
+    NoCorrection,
+    NoFee,
+    Other,
+}
+
+/// How a request was answered: one row of the 2021 template.
+#[uniffi::remote(Enum)]
+pub enum Outcome {
+    Granted,
+    PartlyGranted,
+    Refused { ground: ExemptionGround },
+    CannotProvide { reason: CannotProvideReason },
+    NotProcessed { reason: NotProcessedReason },
+    Other { reason: OtherReason },
+}
+
+/// Events of a request's history and the milestones of its timeline.
+#[uniffi::remote(Enum)]
+pub enum EventKind {
+    Received,
+    CorrectionRequested,
+    CorrectionReceived,
+    ConsultationStarted,
+    ConsultationEnded,
+    Extended,
+    FeeNotice,
+    FeePaid,
+    Answered,
+    Withdrawn,
+    CarriedOver,
+    CorrectionDeadline,
+    ConsultationReplyDue,
+    AnswerDue,
+}
+
+/// One recorded event.
+#[uniffi::remote(Enum)]
+pub enum RequestEvent {
+    CorrectionRequested { on: NaiveDate },
+    CorrectionReceived { on: NaiveDate },
+    ConsultationStarted { on: NaiveDate, party: ConsultParty },
+    ConsultationEnded { on: NaiveDate },
+    Extended { on: NaiveDate, workdays: u32 },
+    FeeNotice { on: NaiveDate, amount: Decimal },
+    FeePaid { on: NaiveDate },
+    Answered { on: NaiveDate, outcome: Outcome },
+    Withdrawn { on: NaiveDate },
+    CarriedOver { on: NaiveDate },
+}
+
+/// Where a request stands.
+#[uniffi::remote(Enum)]
+pub enum RequestState {
+    Open,
+    AnsweredOnTime,
+    AnsweredLate,
+    Overdue,
+    Withdrawn,
+}
+
+/// The answer clock.
+#[uniffi::remote(Enum)]
+pub enum ClockState {
+    Running,
+    AwaitingCorrection,
+    Consulting,
+    Stopped,
+}
+
+/// Where a request stands on a day.
+#[uniffi::remote(Record)]
+pub struct RequestStatus {
+    pub state: RequestState,
+    pub clock: ClockState,
+    pub due: Option<NaiveDate>,
+    pub overdue_by: i64,
+    pub remaining: i64,
+    pub closed: Option<NaiveDate>,
+    pub outcome: Option<Outcome>,
+}
+
+/// One line of a request's timeline.
+#[uniffi::remote(Record)]
+pub struct TimelineEntry {
+    pub date: NaiveDate,
+    pub kind: EventKind,
+    pub recorded: bool,
+    pub due: Option<NaiveDate>,
+    pub note: String,
+    pub articles: Vec<String>,
+}
+
+/// Per request (按件) or per page (按量).
+#[uniffi::remote(Enum)]
+pub enum FeeMethod {
+    PerRequest,
+    PerPage,
+}
+
+/// The fee for a quantity of requests or pages.
+#[uniffi::remote(Record)]
+pub struct FeeQuote {
+    pub method: FeeMethod,
+    pub quantity: u32,
+    pub amount: Decimal,
+}
+
+/// One band of the fee schedule.
+#[uniffi::remote(Record)]
+pub struct FeeTier {
+    pub first: u32,
+    pub last: Option<u32>,
+    pub rate: Decimal,
+    pub units: u32,
+    pub amount: Decimal,
+}
+
+/// The fee of 国办函〔2020〕109号 arts. 4–5 for `quantity` requests in a natural month or pages.
+#[uniffi::export]
+pub fn information_fee(method: FeeMethod, quantity: u32) -> FeeQuote {
+    sunlit::information_fee(method, quantity)
+}
+
+/// The bands of the schedule a quote reaches.
+#[uniffi::export]
+pub fn fee_tiers(quote: FeeQuote) -> Vec<FeeTier> {
+    quote.tiers()
+}
+
+/// Parse an outcome from its group and reason (ids or Chinese labels).
+#[uniffi::export(default(reason = None))]
+pub fn parse_outcome(outcome: String, reason: Option<String>) -> Result<Outcome> {
+    Ok(Outcome::parse(&outcome, reason.as_deref())?)
+}
+
+/// A request for disclosure and its history. Every method that would make the history
+/// impossible throws `SunlitException.History` naming the event; nothing is recorded then.
+#[derive(Debug, uniffi::Object)]
+pub struct DisclosureRequest(Mutex<sunlit::DisclosureRequest>);
+
+impl DisclosureRequest {
+    fn inner(&self) -> MutexGuard<'_, sunlit::DisclosureRequest> {
+        // A poisoned lock only means another thread panicked mid-call; the request itself is
+        // only replaced after a successful check, so its state is consistent.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn push(&self, event: RequestEvent, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
+        Ok(self.inner().push(event, &calendar(cal))?)
+    }
+}
+
+#[uniffi::export]
+impl DisclosureRequest {
+    /// A request received on `received` (art. 31) through `channel` by `applicant`; `submitted`
+    /// is checked against the channel's receipt rule.
+    #[uniffi::constructor(default(submitted = None, reference = "", description = ""))]
+    pub fn new(
+        received: NaiveDate,
+        channel: Channel,
+        applicant: Applicant,
+        submitted: Option<NaiveDate>,
+        reference: String,
+        description: String,
+    ) -> Result<Arc<DisclosureRequest>> {
+        let mut req = sunlit::DisclosureRequest::new(received, channel, applicant)
+            .with_reference(reference)
+            .with_description(description);
+        if let Some(s) = submitted {
+            req = req.with_submitted(s)?;
+        }
+        Ok(Arc::new(DisclosureRequest(Mutex::new(req))))
+    }
+
+    /// The receipt date.
+    pub fn received(&self) -> NaiveDate {
+        self.inner().received()
+    }
+
+    /// The channel.
+    pub fn channel(&self) -> Channel {
+        self.inner().channel()
+    }
+
+    /// The applicant type.
+    pub fn applicant(&self) -> Applicant {
+        self.inner().applicant()
+    }
+
+    /// The reference (申请编号).
+    pub fn reference(&self) -> String {
+        self.inner().reference().to_owned()
+    }
+
+    /// The recorded events.
+    pub fn events(&self) -> Vec<RequestEvent> {
+        self.inner().events().to_vec()
+    }
+
+    /// Ask for a correction, once, within 7 working days of receipt (art. 30).
+    #[uniffi::method(default(cal = None))]
+    pub fn request_correction(&self, on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
+        self.push(RequestEvent::CorrectionRequested { on }, cal)
+    }
+
+    /// The corrected application arrives: the period restarts (art. 30).
+    #[uniffi::method(default(cal = None))]
+    pub fn receive_correction(&self, on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
+        self.push(RequestEvent::CorrectionReceived { on }, cal)
+    }
+
+    /// Start a consultation (arts. 32, 34): the clock pauses.
+    #[uniffi::method(default(cal = None))]
+    pub fn start_consultation(
+        &self,
+        on: NaiveDate,
+        party: ConsultParty,
+        cal: Option<Arc<WorkCalendar>>,
+    ) -> Result<()> {
+        self.push(RequestEvent::ConsultationStarted { on, party }, cal)
+    }
+
+    /// End the open consultation: the clock runs again.
+    #[uniffi::method(default(cal = None))]
+    pub fn end_consultation(&self, on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
+        self.push(RequestEvent::ConsultationEnded { on }, cal)
+    }
+
+    /// Approve an extension (at most 20 working days in total, art. 33).
+    #[uniffi::method(default(cal = None))]
+    pub fn extend(
+        &self,
+        on: NaiveDate,
+        workdays: u32,
+        cal: Option<Arc<WorkCalendar>>,
+    ) -> Result<()> {
+        self.push(RequestEvent::Extended { on, workdays }, cal)
+    }
+
+    /// Send a fee notice of `amount` 元.
+    #[uniffi::method(default(cal = None))]
+    pub fn fee_notice(
+        &self,
+        on: NaiveDate,
+        amount: Decimal,
+        cal: Option<Arc<WorkCalendar>>,
+    ) -> Result<()> {
+        self.push(RequestEvent::FeeNotice { on, amount }, cal)
+    }
+
+    /// The applicant pays the fee.
+    #[uniffi::method(default(cal = None))]
+    pub fn pay_fee(&self, on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
+        self.push(RequestEvent::FeePaid { on }, cal)
+    }
+
+    /// Answer with an outcome.
+    #[uniffi::method(default(cal = None))]
+    pub fn answer(
+        &self,
+        on: NaiveDate,
+        outcome: Outcome,
+        cal: Option<Arc<WorkCalendar>>,
+    ) -> Result<()> {
+        self.push(RequestEvent::Answered { on, outcome }, cal)
+    }
+
+    /// The applicant withdraws the request.
+    #[uniffi::method(default(cal = None))]
+    pub fn withdraw(&self, on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
+        self.push(RequestEvent::Withdrawn { on }, cal)
+    }
+
+    /// Carry the open request over from `year` into the next (recorded on 31 December).
+    #[uniffi::method(default(cal = None))]
+    pub fn carry_over(&self, year: i32, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
+        Ok(self.inner().carry_over(year, &calendar(cal))?)
+    }
+
+    /// The answer due date, or null while the clock stands still.
+    #[uniffi::method(default(cal = None))]
+    pub fn due_date(&self, cal: Option<Arc<WorkCalendar>>) -> Result<Option<NaiveDate>> {
+        Ok(self.inner().due_date(&calendar(cal))?)
+    }
+
+    /// Where the request stands on `asOf`.
+    #[uniffi::method(default(cal = None))]
+    pub fn status(
+        &self,
+        as_of: NaiveDate,
+        cal: Option<Arc<WorkCalendar>>,
+    ) -> Result<RequestStatus> {
+        Ok(self.inner().status(as_of, &calendar(cal))?)
+    }
+
+    /// The full timeline: events and milestones in date order.
+    #[uniffi::method(default(cal = None))]
+    pub fn timeline(&self, cal: Option<Arc<WorkCalendar>>) -> Result<Vec<TimelineEntry>> {
+        Ok(self.inner().timeline(&calendar(cal))?)
+    }
+
+    /// Findings on `asOf`: request.overdue or request.answered_late.
+    #[uniffi::method(default(cal = None))]
+    pub fn findings(
+        &self,
+        as_of: NaiveDate,
+        cal: Option<Arc<WorkCalendar>>,
+    ) -> Result<Vec<Finding>> {
+        Ok(self.inner().findings(as_of, &calendar(cal))?.into_vec())
+    }
+}
