@@ -156,6 +156,8 @@ struct YearTable {
     work: [u64; 6],
     /// `before[i]` = working days among days `0..i`; `before[len]` is the year's total.
     before: [u16; 367],
+    /// `nth[k - 1]` = day of year (0-based) of the k-th working day.
+    nth: [u16; 366],
 }
 
 impl YearTable {
@@ -172,14 +174,23 @@ impl YearTable {
             len,
             work: [0; 6],
             before: [0; 367],
+            nth: [0; 366],
         };
         let mut count = 0u16;
-        for (i, date) in first.iter_days().take(len as usize).enumerate() {
+        for (i, date) in (0u16..).zip(first.iter_days().take(len as usize)) {
+            let at = usize::from(i);
             if is_work(date) {
-                t.work[i / 64] |= 1 << (i % 64);
+                if let Some(w) = t.work.get_mut(at / 64) {
+                    *w |= 1 << (at % 64);
+                }
+                if let Some(slot) = t.nth.get_mut(usize::from(count)) {
+                    *slot = i;
+                }
                 count += 1;
             }
-            t.before[i + 1] = count;
+            if let Some(slot) = t.before.get_mut(at + 1) {
+                *slot = count;
+            }
         }
         Ok(t)
     }
@@ -204,12 +215,13 @@ impl YearTable {
     }
 
     /// The date of the `k`-th (1-based, `1 <= k <= total`) working day of the year.
+    #[inline]
     fn nth(&self, k: i64) -> Result<NaiveDate> {
-        let counts = self.before.get(..=self.len as usize).unwrap_or(&[]);
-        let i = counts.partition_point(|&c| i64::from(c) < k);
-        u32::try_from(i)
+        usize::try_from(k - 1)
             .ok()
-            .and_then(|i| NaiveDate::from_yo_opt(self.year, i))
+            .filter(|_| k <= self.total())
+            .and_then(|i| self.nth.get(i))
+            .and_then(|&ord0| NaiveDate::from_yo_opt(self.year, u32::from(ord0) + 1))
             .ok_or_else(|| Error::overflow(format!("working day {k} of {}", self.year)))
     }
 }
@@ -616,21 +628,31 @@ impl WorkCalendar {
         }
     }
 
+    /// The precomputed table of a covered year.
+    #[inline]
+    fn covered_table(&self, year: i32) -> Option<&YearTable> {
+        // A year before `base` wraps to a huge index and finds nothing.
+        let i = year.wrapping_sub(self.inner.base) as u32 as usize;
+        self.inner.tables.get(i)?.as_ref()
+    }
+
     /// The table of a year: precomputed when covered, built on the fly under
     /// [`Uncovered::WeekendsOnly`], else the error naming `date`.
     #[inline]
     fn table(&self, year: i32, date: NaiveDate) -> Result<Cow<'_, YearTable>> {
-        let i = year.checked_sub(self.inner.base).map(usize::try_from);
-        if let Some(Ok(i)) = i
-            && let Some(Some(t)) = self.inner.tables.get(i)
-        {
+        if let Some(t) = self.covered_table(year) {
             return Ok(Cow::Borrowed(t));
         }
+        self.uncovered_table(year, date).map(Cow::Owned)
+    }
+
+    /// A table built on the fly under [`Uncovered::WeekendsOnly`], else the error naming `date`.
+    #[cold]
+    #[inline(never)]
+    fn uncovered_table(&self, year: i32, date: NaiveDate) -> Result<YearTable> {
         match self.uncovered {
             Uncovered::Error => Err(self.uncovered_error(date)),
-            Uncovered::WeekendsOnly => {
-                Ok(Cow::Owned(YearTable::build(year, |d| self.inner.rule(d))?))
-            }
+            Uncovered::WeekendsOnly => YearTable::build(year, |d| self.inner.rule(d)),
         }
     }
 
@@ -648,7 +670,12 @@ impl WorkCalendar {
     /// ```
     #[inline]
     pub fn is_workday(&self, date: NaiveDate) -> Result<bool> {
-        Ok(self.table(date.year(), date)?.is_work(date.ordinal0()))
+        if let Some(t) = self.covered_table(date.year()) {
+            return Ok(t.is_work(date.ordinal0()));
+        }
+        Ok(self
+            .uncovered_table(date.year(), date)?
+            .is_work(date.ordinal0()))
     }
 
     /// The `n`-th working day after `date`; the start day is not counted (民法典 art. 201). This
@@ -674,6 +701,14 @@ impl WorkCalendar {
             return Ok(date);
         }
         if n > 0 {
+            // Fast path: the deadline falls in the covered year of the day after `date`.
+            if let Some(from) = date.succ_opt()
+                && let Some(t) = self.covered_table(from.year())
+                && let Some(k) = t.before(from.ordinal0()).checked_add(n)
+                && k <= t.total()
+            {
+                return t.nth(k);
+            }
             // Counting starts the day after `date`. The target is the k-th working day (1-based)
             // of the year of that day, counted from 1 January; later years take the remainder.
             let mut from = date.succ_opt().ok_or_else(overflow)?;
@@ -734,6 +769,13 @@ impl WorkCalendar {
         }
         if a == b {
             return Ok(0);
+        }
+        // Fast path: (a, b] within one covered year.
+        if let Some(from) = a.succ_opt()
+            && from.year() == b.year()
+            && let Some(t) = self.covered_table(b.year())
+        {
+            return Ok(t.before(b.ordinal0() + 1) - t.before(from.ordinal0()));
         }
         let overflow = || Error::overflow(format!("working days from {a} to {b}"));
         // Counting starts the day after `a`, year by year.

@@ -265,6 +265,9 @@ struct Replay<'a> {
     carried: Vec<i32>,
     /// The due date in force when the request was closed.
     due_at_close: Option<NaiveDate>,
+    /// Whether to build the timeline (notes, milestones, due date after each event); validation
+    /// does not need it.
+    track: bool,
     timeline: Vec<TimelineEntry>,
 }
 
@@ -277,7 +280,7 @@ fn history(kind: EventKind, on: NaiveDate, reason: impl Into<String>) -> Error {
 }
 
 impl<'a> Replay<'a> {
-    fn new(req: &DisclosureRequest, cal: &'a WorkCalendar) -> Result<Replay<'a>> {
+    fn new(req: &DisclosureRequest, cal: &'a WorkCalendar, track: bool) -> Result<Replay<'a>> {
         let mut r = Replay {
             cal,
             received: req.received,
@@ -293,30 +296,33 @@ impl<'a> Replay<'a> {
             not_before: req.received,
             carried: Vec::new(),
             due_at_close: None,
+            track,
             timeline: Vec::new(),
         };
-        let due = r.due()?;
-        r.note(
-            req.received,
-            EventKind::Received,
-            true,
-            due,
-            format!(
-                "received by {}: {} counts as receipt; answer within 20 working days",
-                req.channel.id(),
-                req.channel.receipt_rule()
-            ),
-            &[req.channel.receipt_article(), "art. 33"],
-        );
-        let limit = cal.add_workdays(req.received, CORRECTION_WORKDAYS)?;
-        r.note(
-            limit,
-            EventKind::CorrectionDeadline,
-            false,
-            None,
-            "last day to ask for a correction (7 working days after receipt)".to_owned(),
-            &["art. 30"],
-        );
+        if track {
+            let due = r.due()?;
+            r.note(
+                req.received,
+                EventKind::Received,
+                true,
+                due,
+                format!(
+                    "received by {}: {} counts as receipt; answer within 20 working days",
+                    req.channel.id(),
+                    req.channel.receipt_rule()
+                ),
+                &[req.channel.receipt_article(), "art. 33"],
+            );
+            let limit = cal.add_workdays(req.received, CORRECTION_WORKDAYS)?;
+            r.note(
+                limit,
+                EventKind::CorrectionDeadline,
+                false,
+                None,
+                "last day to ask for a correction (7 working days after receipt)".to_owned(),
+                &["art. 30"],
+            );
+        }
         Ok(r)
     }
 
@@ -329,6 +335,9 @@ impl<'a> Replay<'a> {
         note: String,
         articles: &[&str],
     ) {
+        if !self.track {
+            return;
+        }
         self.timeline.push(TimelineEntry {
             date,
             kind,
@@ -399,6 +408,13 @@ impl<'a> Replay<'a> {
             return Err(history(kind, on, reason));
         }
         self.closed(kind, on)?;
+        let track = self.track;
+        // The note of the timeline entry, formatted only when the timeline is built.
+        macro_rules! describe {
+            ($($arg:tt)*) => {
+                if track { format!($($arg)*) } else { String::new() }
+            };
+        }
         let mut articles: Vec<&str> = Vec::new();
         let note: String;
         match *event {
@@ -438,9 +454,10 @@ impl<'a> Replay<'a> {
                 }
                 self.correction = Some((on, None));
                 self.phase = Phase::AwaitingCorrection { requested: on };
-                note = "correction asked for (once): the clock stops until the corrected \
+                note = describe!(
+                    "correction asked for (once): the clock stops until the corrected \
                         application arrives"
-                    .to_owned();
+                );
                 articles.push("art. 30");
             }
             RequestEvent::CorrectionReceived { on } => {
@@ -461,7 +478,7 @@ impl<'a> Replay<'a> {
                 self.start = on;
                 self.used = 0;
                 self.allowed = ANSWER_WORKDAYS + self.extended;
-                note = "corrected application received: the 20 working days start again".to_owned();
+                note = describe!("corrected application received: the 20 working days start again");
                 articles.extend(["art. 30", "art. 33"]);
             }
             RequestEvent::ConsultationStarted { on, party } => {
@@ -496,16 +513,18 @@ impl<'a> Replay<'a> {
                     ConsultParty::ThirdParty => "art. 32",
                     ConsultParty::OtherOrgan => "art. 34",
                 };
-                let reply = self.cal.add_workdays(on, CONSULTATION_WORKDAYS)?;
-                self.note(
-                    reply,
-                    EventKind::ConsultationReplyDue,
-                    false,
-                    None,
-                    format!("the {} has 15 working days to reply", party.id()),
-                    &[article],
-                );
-                note = format!(
+                if track {
+                    let reply = self.cal.add_workdays(on, CONSULTATION_WORKDAYS)?;
+                    self.note(
+                        reply,
+                        EventKind::ConsultationReplyDue,
+                        false,
+                        None,
+                        format!("the {} has 15 working days to reply", party.id()),
+                        &[article],
+                    );
+                }
+                note = describe!(
                     "{} consulted: the clock pauses ({} working days used so far)",
                     party.id(),
                     self.used
@@ -518,7 +537,7 @@ impl<'a> Replay<'a> {
                 };
                 self.phase = Phase::Running;
                 self.start = on;
-                note = format!("consultation since {since} ended: the clock runs again");
+                note = describe!("consultation since {since} ended: the clock runs again");
                 articles.push("art. 33");
             }
             RequestEvent::Extended { on, workdays } => {
@@ -555,7 +574,7 @@ impl<'a> Replay<'a> {
                 self.allowed += n;
                 self.extended += n;
                 self.processing.get_or_insert((kind, on));
-                note = format!("extended by {n} working days");
+                note = describe!("extended by {n} working days");
                 articles.push("art. 33");
             }
             RequestEvent::FeeNotice { on, amount } => {
@@ -576,7 +595,7 @@ impl<'a> Replay<'a> {
                 }
                 self.fee = Some((on, None));
                 self.processing.get_or_insert((kind, on));
-                note = format!("fee notice: {amount} 元 (effect on the period not encoded)");
+                note = describe!("fee notice: {amount} 元 (effect on the period not encoded)");
                 articles.extend(["art. 42", "国办函〔2020〕109号"]);
             }
             RequestEvent::FeePaid { on } => {
@@ -591,7 +610,7 @@ impl<'a> Replay<'a> {
                     }
                     Some((sent, None)) => self.fee = Some((sent, Some(on))),
                 }
-                note = "fee paid".to_owned();
+                note = describe!("fee paid");
                 articles.push("国办函〔2020〕109号");
             }
             RequestEvent::Answered { on, outcome } => {
@@ -665,12 +684,12 @@ impl<'a> Replay<'a> {
                 self.due_at_close = self.due()?;
                 self.phase = Phase::Answered { on, outcome };
                 articles = outcome.articles();
-                note = format!("answered: {} ({outcome})", outcome.label_zh());
+                note = describe!("answered: {} ({outcome})", outcome.label_zh());
             }
             RequestEvent::Withdrawn { on } => {
                 self.due_at_close = self.due()?;
                 self.phase = Phase::Withdrawn { on };
-                note = "withdrawn by the applicant".to_owned();
+                note = describe!("withdrawn by the applicant");
             }
             RequestEvent::CarriedOver { on } => {
                 if (on.month(), on.day()) != (12, 31) {
@@ -688,7 +707,7 @@ impl<'a> Replay<'a> {
                     ));
                 }
                 self.carried.push(on.year());
-                note = format!("still open: carried over into {}", on.year() + 1);
+                note = describe!("still open: carried over into {}", on.year() + 1);
             }
         }
         self.last = (kind, on);
@@ -696,11 +715,13 @@ impl<'a> Replay<'a> {
             EventKind::CarriedOver => on.succ_opt().unwrap_or(on),
             _ => on,
         };
-        let due = match self.phase {
-            Phase::Answered { .. } | Phase::Withdrawn { .. } => self.due_at_close,
-            _ => self.due()?,
-        };
-        self.note(on, kind, true, due, note, &articles);
+        if track {
+            let due = match self.phase {
+                Phase::Answered { .. } | Phase::Withdrawn { .. } => self.due_at_close,
+                _ => self.due()?,
+            };
+            self.note(on, kind, true, due, note, &articles);
+        }
         Ok(())
     }
 }
@@ -887,8 +908,9 @@ impl DisclosureRequest {
         events: &[RequestEvent],
         cal: &'a WorkCalendar,
         until: Option<NaiveDate>,
+        track: bool,
     ) -> Result<Replay<'a>> {
-        let mut r = Replay::new(self, cal)?;
+        let mut r = Replay::new(self, cal, track)?;
         for e in events {
             if until.is_some_and(|u| e.date() > u) {
                 break;
@@ -915,7 +937,7 @@ impl DisclosureRequest {
     pub fn push(&mut self, event: RequestEvent, cal: &WorkCalendar) -> Result<()> {
         let mut events = self.events.clone();
         events.push(event);
-        self.replay(&events, cal, None)?;
+        self.replay(&events, cal, None, false)?;
         self.events = events;
         Ok(())
     }
@@ -1114,7 +1136,7 @@ impl DisclosureRequest {
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn due_date(&self, cal: &WorkCalendar) -> Result<Option<NaiveDate>> {
-        let r = self.replay(&self.events, cal, None)?;
+        let r = self.replay(&self.events, cal, None, false)?;
         Ok(match r.phase {
             Phase::Answered { .. } | Phase::Withdrawn { .. } => r.due_at_close,
             _ => r.due()?,
@@ -1144,7 +1166,7 @@ impl DisclosureRequest {
                 format!("before the request was received on {}", self.received),
             ));
         }
-        let r = self.replay(&self.events, cal, Some(as_of))?;
+        let r = self.replay(&self.events, cal, Some(as_of), false)?;
         let mut s = RequestStatus {
             state: RequestState::Open,
             clock: ClockState::Stopped,
@@ -1205,7 +1227,7 @@ impl DisclosureRequest {
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn timeline(&self, cal: &WorkCalendar) -> Result<Vec<TimelineEntry>> {
-        let mut r = self.replay(&self.events, cal, None)?;
+        let mut r = self.replay(&self.events, cal, None, true)?;
         let due = match r.phase {
             Phase::Answered { .. } | Phase::Withdrawn { .. } => r.due_at_close,
             _ => r.due()?,
@@ -1275,7 +1297,7 @@ impl DisclosureRequest {
             }
             _ => return Ok(out),
         };
-        let r = self.replay(&self.events, cal, Some(as_of))?;
+        let r = self.replay(&self.events, cal, Some(as_of), false)?;
         let mut f = Finding::new(rule, Severity::Error, zh, en).with_values(
             Decimal::from(r.allowed),
             Decimal::from(r.allowed + s.overdue_by),
