@@ -4,11 +4,14 @@
 //! lines, rolled up 类 → 款 → 项 with names from the embedded catalogue seed, and the checks a
 //! reader of published budgets runs on it; then the same budget as its published tables (表五, 表八,
 //! 表九, 表一) checked table by table and across tables, a corrupted copy, and a 万元 final account
-//! whose rounding is told apart from a real error.
+//! whose rounding is told apart from a real error. Then working days over the official holiday
+//! calendar, the disclosure decision table and the life of one disclosure request.
 
+use chrono::NaiveDate;
 use sunlit::{
-    Catalog, CatalogCheckOptions, Code, GroupKey, GroupValue, Ledger, Nature, RollupOptions,
-    Subtotals, format_grouped,
+    Applicant, Catalog, CatalogCheckOptions, Category, Channel, Code, ConsultParty,
+    DisclosureRequest, ExemptionFact, FeeMethod, GroupKey, GroupValue, InfoItem, Ledger, Nature,
+    Outcome, RollupOptions, Subtotals, WorkCalendar, decide, format_grouped, information_fee,
 };
 use sunlit::{
     DisclosureDocument, PublishedTable, TableCheckOptions, TableKind, TableReadOptions, Unit,
@@ -215,5 +218,110 @@ fn main() -> Result<(), sunlit::Error> {
             .map(ToString::to_string)
             .collect::<Vec<_>>()
     );
-    published_tables()
+    published_tables()?;
+    disclosure_tour()
+}
+
+fn day(y: i32, m: u32, d: u32) -> Result<NaiveDate, sunlit::Error> {
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| sunlit::Error::Value {
+        field: "date".into(),
+        value: format!("{y}-{m}-{d}"),
+        reason: "not a date".into(),
+    })
+}
+
+/// Working days (工作日), the decision table and one request (政府信息公开条例 2019).
+fn disclosure_tour() -> Result<(), sunlit::Error> {
+    let cal = WorkCalendar::china();
+    let years = cal.covered_years();
+    println!(
+        "\n工作日 — official holiday data {}–{} (2027 not yet published)",
+        years.first().copied().unwrap_or_default(),
+        years.last().copied().unwrap_or_default()
+    );
+    let worked: Vec<String> = cal
+        .days(2024)
+        .iter()
+        .filter(|d| !d.off && d.name.contains("国庆"))
+        .map(|d| d.date.to_string())
+        .collect();
+    println!("  国庆节 2024: 10-01…10-07 off, make-up working days {worked:?}");
+    let formed = day(2024, 9, 20)?;
+    println!(
+        "  20 working days after {formed} (start day not counted, 民法典 art. 201): {}",
+        cal.add_workdays(formed, 20)?
+    );
+    match cal.add_workdays(day(2026, 12, 20)?, 20) {
+        Err(e) => println!("  [ok] a deadline running into 2027 is refused: {e}"),
+        Ok(d) => println!("  [FAIL] guessed {d} without 2027 data"),
+    }
+
+    println!("\n主动公开 or not — decide() with its articles");
+    let budget = InfoItem {
+        title: "2024年部门预算".into(),
+        organ: "区财政局".into(),
+        formed,
+        category: Category::Budgets,
+        ..Default::default()
+    };
+    let private = InfoItem {
+        title: "行政处罚决定书（含个人信息）".into(),
+        facts: vec![ExemptionFact::ThirdParty],
+        separable: true,
+        category: Category::Penalties,
+        ..budget.clone()
+    };
+    for item in [&budget, &private] {
+        let d = decide(item, &cal)?;
+        println!(
+            "  {}: {} {} {:?}{}",
+            item.title,
+            d.mode.name_zh(),
+            d.ground.map(|g| g.name_zh()).unwrap_or_default(),
+            d.articles,
+            d.deadline.map(|d| format!(", by {d}")).unwrap_or_default()
+        );
+    }
+
+    println!("\n依申请公开 — one request, consulted and extended");
+    let mut req =
+        DisclosureRequest::new(day(2024, 3, 1)?, Channel::Online, Applicant::NaturalPerson)
+            .with_reference("2024-031");
+    req.start_consultation(day(2024, 3, 8)?, ConsultParty::OtherOrgan, &cal)?;
+    req.end_consultation(day(2024, 3, 15)?, &cal)?;
+    req.extend(day(2024, 3, 29)?, 5, &cal)?;
+    req.answer(
+        day(2024, 4, 17)?,
+        Outcome::parse("cannot_provide", Some("not_held"))?,
+        &cal,
+    )?;
+    for t in req.timeline(&cal)? {
+        println!(
+            "  {} {:<22} {} {:?}",
+            t.date,
+            t.kind.id(),
+            t.note,
+            t.articles
+        );
+    }
+    let s = req.status(day(2024, 4, 30)?, &cal)?;
+    println!(
+        "  status: {} (due {}, {} working day(s) late)",
+        s.state.id(),
+        s.due.map(|d| d.to_string()).unwrap_or_default(),
+        s.overdue_by
+    );
+    for f in req.findings(day(2024, 4, 30)?, &cal)?.iter() {
+        println!("  [finding] {f}");
+    }
+    match req.extend(day(2024, 4, 18)?, 5, &cal) {
+        Err(e) => println!("  [ok] an impossible history is refused: {e}"),
+        Ok(()) => println!("  [FAIL] an extension after the answer was accepted"),
+    }
+    let fee = information_fee(FeeMethod::PerRequest, 35);
+    println!(
+        "  信息处理费, 35 requests by one applicant in a month, 按件计收: {} 元 (国办函〔2020〕109号 art. 4)",
+        fee.amount
+    );
+    Ok(())
 }
