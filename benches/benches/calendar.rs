@@ -46,13 +46,13 @@ fn bench(c: &mut Criterion) {
                 .max()
         })
     });
+    let spans: Vec<(NaiveDate, NaiveDate)> =
+        days.iter().map(|d| (*d, *d + Days::new(60))).collect();
     g.bench_function("workdays_between_60_days", |b| {
         b.iter(|| {
-            days.iter()
-                .map(|d| {
-                    cal.workdays_between(*d, *d + Days::new(60))
-                        .expect("covered")
-                })
+            spans
+                .iter()
+                .map(|(a, z)| cal.workdays_between(*a, *z).expect("covered"))
                 .sum::<i64>()
         })
     });

@@ -156,8 +156,8 @@ struct YearTable {
     work: [u64; 6],
     /// `before[i]` = working days among days `0..i`; `before[len]` is the year's total.
     before: [u16; 367],
-    /// `nth[k - 1]` = day of year (0-based) of the k-th working day.
-    nth: [u16; 366],
+    /// `nth[k - 1]` = the date of the k-th working day (later slots hold 1 January).
+    nth: [NaiveDate; 366],
 }
 
 impl YearTable {
@@ -174,7 +174,7 @@ impl YearTable {
             len,
             work: [0; 6],
             before: [0; 367],
-            nth: [0; 366],
+            nth: [first; 366],
         };
         let mut count = 0u16;
         for (i, date) in (0u16..).zip(first.iter_days().take(len as usize)) {
@@ -184,7 +184,7 @@ impl YearTable {
                     *w |= 1 << (at % 64);
                 }
                 if let Some(slot) = t.nth.get_mut(usize::from(count)) {
-                    *slot = i;
+                    *slot = date;
                 }
                 count += 1;
             }
@@ -220,8 +220,7 @@ impl YearTable {
         usize::try_from(k - 1)
             .ok()
             .filter(|_| k <= self.total())
-            .and_then(|i| self.nth.get(i))
-            .and_then(|&ord0| NaiveDate::from_yo_opt(self.year, u32::from(ord0) + 1))
+            .and_then(|i| self.nth.get(i).copied())
             .ok_or_else(|| Error::overflow(format!("working day {k} of {}", self.year)))
     }
 }
@@ -636,6 +635,37 @@ impl WorkCalendar {
         self.inner.tables.get(i)?.as_ref()
     }
 
+    /// Working days in `[from, b]` when every year involved is covered, else `None`.
+    #[inline]
+    fn covered_between(&self, from: NaiveDate, b: NaiveDate) -> Option<i64> {
+        let ta = self.covered_table(from.year())?;
+        let tb = self.covered_table(b.year())?;
+        let upto_b = tb.before(b.ordinal0() + 1);
+        if from.year() == b.year() {
+            return Some(upto_b - ta.before(from.ordinal0()));
+        }
+        let mut n = ta.total() - ta.before(from.ordinal0()) + upto_b;
+        for year in from.year() + 1..b.year() {
+            n += self.covered_table(year)?.total();
+        }
+        Some(n)
+    }
+
+    /// The `n`-th (`n > 0`) working day counted from `from` (included) when every year involved
+    /// is covered, else `None`.
+    #[inline]
+    fn covered_add(&self, from: NaiveDate, n: i64) -> Option<Result<NaiveDate>> {
+        let mut year = from.year();
+        let mut t = self.covered_table(year)?;
+        let mut k = t.before(from.ordinal0()).checked_add(n)?;
+        while k > t.total() {
+            k -= t.total();
+            year = year.checked_add(1)?;
+            t = self.covered_table(year)?;
+        }
+        Some(t.nth(k))
+    }
+
     /// The table of a year: precomputed when covered, built on the fly under
     /// [`Uncovered::WeekendsOnly`], else the error naming `date`.
     #[inline]
@@ -701,13 +731,9 @@ impl WorkCalendar {
             return Ok(date);
         }
         if n > 0 {
-            // Fast path: the deadline falls in the covered year of the day after `date`.
-            if let Some(from) = date.succ_opt()
-                && let Some(t) = self.covered_table(from.year())
-                && let Some(k) = t.before(from.ordinal0()).checked_add(n)
-                && k <= t.total()
-            {
-                return t.nth(k);
+            // Fast path: the deadline falls in covered years.
+            if let Some(found) = date.succ_opt().and_then(|from| self.covered_add(from, n)) {
+                return found;
             }
             // Counting starts the day after `date`. The target is the k-th working day (1-based)
             // of the year of that day, counted from 1 January; later years take the remainder.
@@ -770,12 +796,9 @@ impl WorkCalendar {
         if a == b {
             return Ok(0);
         }
-        // Fast path: (a, b] within one covered year.
-        if let Some(from) = a.succ_opt()
-            && from.year() == b.year()
-            && let Some(t) = self.covered_table(b.year())
-        {
-            return Ok(t.before(b.ordinal0() + 1) - t.before(from.ordinal0()));
+        // Fast path: (a, b] over covered years only.
+        if let Some(n) = a.succ_opt().and_then(|from| self.covered_between(from, b)) {
+            return Ok(n);
         }
         let overflow = || Error::overflow(format!("working days from {a} to {b}"));
         // Counting starts the day after `a`, year by year.
