@@ -143,7 +143,7 @@ struct Inner {
     /// First year of `tables`.
     base: i32,
     /// One entry per year from `base`; `Some` for covered years.
-    tables: Vec<Option<YearTable>>,
+    tables: Vec<Option<Box<YearTable>>>,
 }
 
 /// The working days of one year: a bitset by day of year and the prefix counts.
@@ -315,11 +315,12 @@ impl Inner {
             };
             let date =
                 parse_iso_date(&d.date).ok_or_else(|| bad("not a date YYYY-MM-DD".to_owned()))?;
-            let in_file = date.year() == year || (date.year() + 1 == year && date.month() == 12);
+            let in_file = date.year() == year
+                || (date.year().checked_add(1) == Some(year) && date.month() == 12);
             if !in_file {
                 return Err(bad(format!(
                     "a date of the {year} file must fall in {year} or in December {}",
-                    year - 1
+                    year.saturating_sub(1)
                 )));
             }
             let other = self
@@ -377,7 +378,7 @@ impl Inner {
         let mut tables = Vec::new();
         for year in first..=last {
             tables.push(if covered.contains(&year) {
-                Some(YearTable::build(year, |d| self.rule(d))?)
+                Some(Box::new(YearTable::build(year, |d| self.rule(d))?))
             } else {
                 None
             });
@@ -632,7 +633,7 @@ impl WorkCalendar {
     fn covered_table(&self, year: i32) -> Option<&YearTable> {
         // A year before `base` wraps to a huge index and finds nothing.
         let i = year.wrapping_sub(self.inner.base) as u32 as usize;
-        self.inner.tables.get(i)?.as_ref()
+        self.inner.tables.get(i)?.as_deref()
     }
 
     /// Working days in `[from, b]` when every year involved is covered, else `None`.
