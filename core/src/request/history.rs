@@ -279,6 +279,25 @@ fn history(kind: EventKind, on: NaiveDate, reason: impl Into<String>) -> Error {
     }
 }
 
+/// Complete a two-step pair (correction asked → corrected application received, fee notice →
+/// payment): the first step must have happened and the second not yet.
+fn complete(
+    pair: &mut Option<(NaiveDate, Option<NaiveDate>)>,
+    kind: EventKind,
+    on: NaiveDate,
+    missing: &str,
+    already: &str,
+) -> Result<()> {
+    match pair {
+        None => Err(history(kind, on, missing)),
+        Some((_, Some(day))) => Err(history(kind, on, format!("{already} on {day}"))),
+        Some((_, second)) => {
+            *second = Some(on);
+            Ok(())
+        }
+    }
+}
+
 impl<'a> Replay<'a> {
     fn new(req: &DisclosureRequest, cal: &'a WorkCalendar, track: bool) -> Result<Replay<'a>> {
         let mut r = Replay {
@@ -461,19 +480,13 @@ impl<'a> Replay<'a> {
                 articles.push("art. 30");
             }
             RequestEvent::CorrectionReceived { on } => {
-                match self.correction {
-                    None => {
-                        return Err(history(kind, on, "no correction was asked for"));
-                    }
-                    Some((_, Some(day))) => {
-                        return Err(history(
-                            kind,
-                            on,
-                            format!("the corrected application was already received on {day}"),
-                        ));
-                    }
-                    Some((asked, None)) => self.correction = Some((asked, Some(on))),
-                }
+                complete(
+                    &mut self.correction,
+                    kind,
+                    on,
+                    "no correction was asked for",
+                    "the corrected application was already received",
+                )?;
                 self.phase = Phase::Running;
                 self.start = on;
                 self.used = 0;
@@ -599,17 +612,13 @@ impl<'a> Replay<'a> {
                 articles.extend(["art. 42", "国办函〔2020〕109号"]);
             }
             RequestEvent::FeePaid { on } => {
-                match self.fee {
-                    None => return Err(history(kind, on, "no fee notice was sent")),
-                    Some((_, Some(day))) => {
-                        return Err(history(
-                            kind,
-                            on,
-                            format!("the fee was already paid on {day}"),
-                        ));
-                    }
-                    Some((sent, None)) => self.fee = Some((sent, Some(on))),
-                }
+                complete(
+                    &mut self.fee,
+                    kind,
+                    on,
+                    "no fee notice was sent",
+                    "the fee was already paid",
+                )?;
                 note = describe!("fee paid");
                 articles.push("国办函〔2020〕109号");
             }
