@@ -46,15 +46,15 @@ mod _sunlit {
     #[pymodule_export]
     use super::money::{convert, parse_amount, share};
     #[pymodule_export]
+    use super::request::{
+        PyDisclosureRequest, PyFeeQuote, PyFeeTier, PyRequestStatus, PyTimelineEntry,
+        information_fee,
+    };
+    #[pymodule_export]
     use super::special_fund::{PyAllocation, PySpecialFund, PySpecialFundList};
     #[pymodule_export]
     use super::tables::{
         PyDisclosureDocument, PyNarrativeFigure, PyPublishedTable, PyTolerance, table_kind_of,
-    };
-    #[pymodule_export]
-    use super::request::{
-        PyDisclosureRequest, PyFeeQuote, PyFeeTier, PyRequestStatus, PyTimelineEntry,
-        information_fee,
     };
 
     use super::*;

@@ -38,17 +38,17 @@ pub use money::{
     ToleranceOptions, Unit, checked_sum, div_round, format_amount, format_grouped, parse_amount,
     percent, rounds_to,
 };
+pub use request::{
+    Applicant, CannotProvideReason, Channel, ClockState, ConsultParty, DisclosureRequest,
+    EventKind, FeeMethod, FeeQuote, FeeTier, NotProcessedReason, OtherReason, Outcome, OutcomeKind,
+    RequestEvent, RequestState, RequestStatus, TimelineEntry, information_fee,
+};
 pub use special_fund::{
     Allocation, FundCheckOptions, FundStage, SpecialFund, SpecialFundList, StageDate,
 };
 pub use tables::{
     DisclosureDocument, NarrativeFigure, PublishedTable, RenderOptions, RowLabel,
     TableCheckOptions, TableColumn, TableKind, TableLedgerOptions, TableReadOptions, TableRow,
-};
-pub use request::{
-    Applicant, CannotProvideReason, Channel, ClockState, ConsultParty, DisclosureRequest,
-    EventKind, FeeMethod, FeeQuote, FeeTier, NotProcessedReason, OtherReason, Outcome, OutcomeKind,
-    RequestEvent, RequestState, RequestStatus, TimelineEntry, information_fee,
 };
 
 /// Re-export of the decimal type every amount uses.
