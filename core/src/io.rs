@@ -142,6 +142,38 @@ impl<R: Read> CsvTable<R> {
         })
     }
 
+    /// Open a CSV source with whatever columns its header has (trimmed, BOM removed); row
+    /// field `i` is the file's column `i`. A blank or repeated column name is an error on
+    /// line 1.
+    pub(crate) fn read_any(reader: R) -> Result<CsvTable<R>> {
+        let (reader, names) = open_csv(reader)?;
+        for (i, n) in names.iter().enumerate() {
+            if n.is_empty() || names[..i].contains(n) {
+                return Err(Error::Input {
+                    line: 1,
+                    column: n.clone(),
+                    value: names.join(","),
+                    reason: if n.is_empty() {
+                        format!("column {} has no name", i + 1)
+                    } else {
+                        format!("column {n:?} appears twice")
+                    },
+                });
+            }
+        }
+        Ok(CsvTable {
+            reader,
+            index: (0..names.len()).collect(),
+            names,
+            record: csv::StringRecord::new(),
+        })
+    }
+
+    /// The header names in file order.
+    pub(crate) fn names(&self) -> &[String] {
+        &self.names
+    }
+
     /// The next row, or `None` at the end.
     pub(crate) fn next_row(&mut self) -> Result<Option<CsvRow<'_>>> {
         let more = self
@@ -170,11 +202,11 @@ pub(crate) fn parse_json(text: &str) -> Result<Value> {
     })
 }
 
-fn open(path: &Path) -> Result<File> {
+pub(crate) fn open(path: &Path) -> Result<File> {
     File::open(path).map_err(|e| Error::io(path, &e))
 }
 
-fn write_err(e: impl std::fmt::Display) -> Error {
+pub(crate) fn write_err(e: impl std::fmt::Display) -> Error {
     Error::Io {
         path: "<output>".to_owned(),
         reason: e.to_string(),

@@ -14,6 +14,7 @@ mod fdp;
 mod finding;
 mod io;
 mod money;
+mod power;
 mod request;
 mod special_fund;
 mod tables;
@@ -37,6 +38,12 @@ pub use finding::{Finding, FindingFilter, Findings, Severity};
 pub use money::{
     ToleranceOptions, Unit, checked_sum, div_round, format_amount, format_grouped, parse_amount,
     percent, rounds_to,
+};
+pub use power::{
+    BodyNature, ChangeLog, ChangeRecord, Citation, CreditCode, ExercisingLevel, FieldChange,
+    ImplementingBody, LegalBasis, LimitUnit, PowerCategory, PowerChange, PowerChangeKind,
+    PowerField, PowerItem, PowerItemRef, PowerList, RiskGrade, RiskPoint, TimeLimit,
+    chinese_numeral, credit_code_check_char, parse_citation, parse_numeral,
 };
 pub use request::{
     Applicant, CannotProvideReason, Channel, ClockState, ConsultParty, DisclosureRequest,
@@ -105,5 +112,9 @@ pub mod rules {
     /// Request checks (依申请公开).
     pub mod request {
         pub use crate::request::rules::*;
+    }
+    /// Power-list checks.
+    pub mod power {
+        pub use crate::power::rules::*;
     }
 }

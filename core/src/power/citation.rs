@@ -1,0 +1,779 @@
+//! Legal-basis citations (设定依据): `《中华人民共和国行政许可法》第十二条第一项`, `第X条第Y款第Z项`,
+//! Arabic or Chinese numerals, several citations in one cell.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::numeral::{chinese_numeral, is_numeral_char, parse_numeral};
+use super::text::is_blank_word;
+use crate::error::{Error, Result};
+
+/// A provision as a comparable key: (title without 中华人民共和国, article, paragraph, item).
+pub(crate) type ProvisionKey = (String, Option<u32>, Option<u32>, Option<u32>);
+
+/// One citation of a legal provision (法律依据): the instrument and, where given, its article
+/// (条), paragraph (款) and item (项).
+///
+/// `law` is the title as written between 《》 (or before 第 when the title is written without
+/// 《》); `note` is a parenthetical right after the title, e.g. a decree number (国务院令第593号)
+/// or an edition (2019年修正). A 项 without a 条 (`附件第112项`) is an entry of the instrument's
+/// list or annex. `text` is the source span exactly as written.
+///
+/// ```
+/// let c = sunlit::parse_citation("《中华人民共和国行政许可法》第十二条第一项").unwrap();
+/// assert_eq!(c.law, "中华人民共和国行政许可法");
+/// assert_eq!((c.article, c.paragraph, c.item), (Some(12), None, Some(1)));
+/// assert_eq!(c.law_key(), "行政许可法");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Citation {
+    /// The instrument's title, without 《》.
+    pub law: String,
+    /// A parenthetical after the title (decree number, edition), without the brackets.
+    pub note: Option<String>,
+    /// 条 — the article.
+    pub article: Option<u32>,
+    /// 款 — the paragraph of the article.
+    pub paragraph: Option<u32>,
+    /// 项 — the item of the paragraph (or of the article, or of the instrument's list).
+    pub item: Option<u32>,
+    /// The citation as written in the source.
+    pub text: String,
+}
+
+impl Citation {
+    /// The title without the prefix 中华人民共和国 and without spaces, so that `《行政许可法》` and
+    /// `《中华人民共和国行政许可法》` name the same law.
+    ///
+    /// ```
+    /// let c = sunlit::parse_citation("《中华人民共和国公路法》第四十四条").unwrap();
+    /// assert_eq!(c.law_key(), "公路法");
+    /// ```
+    pub fn law_key(&self) -> &str {
+        let t = self.law.trim();
+        t.strip_prefix("中华人民共和国").unwrap_or(t)
+    }
+
+    /// The citation in canonical form: 《title》（note）第N条第N款第N项 with Chinese numerals.
+    ///
+    /// ```
+    /// let c = sunlit::parse_citation("《行政处罚法》第 23 条").unwrap();
+    /// assert_eq!(c.canonical(), "《行政处罚法》第二十三条");
+    /// ```
+    pub fn canonical(&self) -> String {
+        let mut out = format!("《{}》", self.law);
+        if let Some(n) = &self.note {
+            out.push('（');
+            out.push_str(n);
+            out.push('）');
+        }
+        for (n, unit) in [
+            (self.article, '条'),
+            (self.paragraph, '款'),
+            (self.item, '项'),
+        ] {
+            if let Some(n) = n {
+                out.push('第');
+                out.push_str(&chinese_numeral(n));
+                out.push(unit);
+            }
+        }
+        out
+    }
+
+    /// The provision as a comparable key: (title without 中华人民共和国, article, paragraph, item).
+    pub(crate) fn key(&self) -> ProvisionKey {
+        (
+            self.law_key().replace(char::is_whitespace, ""),
+            self.article,
+            self.paragraph,
+            self.item,
+        )
+    }
+}
+
+impl fmt::Display for Citation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.canonical())
+    }
+}
+
+/// The legal basis of an item (设定依据 / 实施依据) as written in one cell, with the citations
+/// read from it and the parts that are not citations.
+///
+/// A cell may hold several citations separated by line breaks, `；`, `、`, `，` or words such
+/// as 和 / 以及, numbered (`1.` `（2）` `③`) or not. One title may be followed by several
+/// provisions (`第四十四条第二款、第四十五条`; a 款 or 项 alone inherits the article before it).
+/// Text after a citation that is not another citation (`：“下列事项可以设定行政许可：（一）…”`,
+/// `的规定`) is the quoted provision and is skipped, with the lines that continue it. A segment
+/// (line or `；`-part) with no citation at all, and a 第 that does not make a provision
+/// (`第十二A条`), are kept in [`LegalBasis::unparsed`]. Parsing never fails.
+///
+/// ```
+/// use sunlit::LegalBasis;
+/// let b = LegalBasis::parse("1.《中华人民共和国公路法》第四十四条第二款、第四十五条；\n2.《公路安全保护条例》（国务院令第593号）第二十七条第（一）项");
+/// let cited: Vec<String> = b.citations.iter().map(|c| c.canonical()).collect();
+/// assert_eq!(cited, ["《中华人民共和国公路法》第四十四条第二款", "《中华人民共和国公路法》第四十五条",
+///                    "《公路安全保护条例》（国务院令第593号）第二十七条第一项"]);
+/// assert!(b.unparsed.is_empty());
+/// assert_eq!(LegalBasis::parse("根据上级有关文件精神").unparsed, ["根据上级有关文件精神"]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct LegalBasis {
+    /// The cell as written (trimmed).
+    pub text: String,
+    /// The citations found, in order.
+    pub citations: Vec<Citation>,
+    /// Segments that hold no citation, or a malformed one, as written.
+    pub unparsed: Vec<String>,
+}
+
+impl LegalBasis {
+    /// Read a legal-basis cell (see the type's documentation). Blank, `无`, `—`, `/` give an
+    /// empty basis.
+    ///
+    /// ```
+    /// let b = sunlit::LegalBasis::parse("《中华人民共和国行政处罚法》第二十三条、《中华人民共和国道路运输条例》第七十条");
+    /// assert_eq!(b.citations.len(), 2);
+    /// assert!(sunlit::LegalBasis::parse("无").is_missing());
+    /// ```
+    pub fn parse(text: &str) -> LegalBasis {
+        let text = text.trim();
+        let mut basis = LegalBasis {
+            text: text.to_owned(),
+            ..LegalBasis::default()
+        };
+        if is_blank_word(text) {
+            return basis;
+        }
+        let mut quoted = false;
+        for seg in segments(text) {
+            let body = strip_intro(strip_numbering(seg.trim()));
+            if body.chars().all(|c| c.is_whitespace() || is_punctuation(c)) {
+                continue;
+            }
+            let starts = body.starts_with('《') || bare_law_len(body).is_some();
+            if !starts && quoted {
+                continue;
+            }
+            let start = if starts {
+                0
+            } else if let Some(p) = body.find('《') {
+                p
+            } else {
+                basis.unparsed.push(seg.trim().to_owned());
+                quoted = false;
+                continue;
+            };
+            quoted = false;
+            let mut cur = Cursor::new(body, start);
+            loop {
+                match parse_group(&mut cur) {
+                    Some(found) => basis.citations.extend(found),
+                    None => {
+                        basis.unparsed.push(seg.trim().to_owned());
+                        break;
+                    }
+                }
+                cur.skip_filler();
+                if cur.at_end() {
+                    break;
+                }
+                if cur.peek() == Some('《') {
+                    continue;
+                }
+                quoted = true;
+                break;
+            }
+        }
+        basis
+    }
+
+    /// Whether the cell gives no basis at all (blank, `无`, `—`).
+    ///
+    /// ```
+    /// assert!(sunlit::LegalBasis::parse("").is_missing());
+    /// assert!(!sunlit::LegalBasis::parse("《行政许可法》").is_missing());
+    /// ```
+    pub fn is_missing(&self) -> bool {
+        self.citations.is_empty() && self.unparsed.is_empty()
+    }
+
+    /// The provisions cited, as comparable keys, sorted and deduplicated.
+    pub(crate) fn keys(&self) -> Vec<ProvisionKey> {
+        let mut keys: Vec<_> = self.citations.iter().map(Citation::key).collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// The normalised content: canonical citations and unparsed segments (whitespace removed),
+    /// so that `第12条` and `第十二条` compare equal.
+    pub(crate) fn normalized(&self) -> (Vec<ProvisionKey>, Vec<String>) {
+        let unparsed = self
+            .unparsed
+            .iter()
+            .map(|u| u.replace(char::is_whitespace, ""))
+            .collect();
+        (self.keys(), unparsed)
+    }
+}
+
+/// Parse one citation, e.g. `《中华人民共和国行政许可法》第十二条第一项` or `《行政处罚法》第23条第1款`.
+/// Quoted text after the provision is allowed and ignored. A text that holds no citation, a
+/// malformed one, or several is an [`Error::Value`] with the field `citation` (use
+/// [`LegalBasis::parse`] for a cell with several).
+///
+/// ```
+/// use sunlit::parse_citation;
+/// let c = parse_citation("《公路安全保护条例》第二十七条第一款第（三）项").unwrap();
+/// assert_eq!((c.article, c.paragraph, c.item), (Some(27), Some(1), Some(3)));
+/// assert!(parse_citation("有关规定").is_err());
+/// assert!(parse_citation("《行政许可法》第十二A条").is_err());
+/// assert!(parse_citation("《行政许可法》第十二条、第十三条").is_err()); // two provisions
+/// ```
+pub fn parse_citation(text: &str) -> Result<Citation> {
+    let basis = LegalBasis::parse(text);
+    if let Some(bad) = basis.unparsed.first() {
+        return Err(Error::value(
+            "citation",
+            text,
+            format!("not a citation of the form 《title》第N条第N款第N项: {bad:?}"),
+        ));
+    }
+    match <[Citation; 1]>::try_from(basis.citations) {
+        Ok([c]) => Ok(c),
+        Err(found) if found.is_empty() => Err(Error::value("citation", text, "no citation found")),
+        Err(found) => Err(Error::value(
+            "citation",
+            text,
+            format!(
+                "{} provisions cited; parse a cell with several with LegalBasis::parse",
+                found.len()
+            ),
+        )),
+    }
+}
+
+fn is_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，' | ',' | '、' | '；' | ';' | '：' | ':' | '.' | '．' | '!' | '！' | '?' | '？'
+    )
+}
+
+/// Split a cell into segments at line breaks and `；`, outside 《》 and parentheses (which never
+/// span a line).
+fn segments(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth: u32 = 0;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '《' | '（' | '(' | '〈' => depth += 1,
+            '》' | '）' | ')' | '〉' => depth = depth.saturating_sub(1),
+            '\n' | '\r' => {
+                depth = 0;
+                out.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            '；' | ';' if depth == 0 => {
+                out.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// Remove a leading list number: `1.` `1、` `1）` `(1)` `（一）` `一、` `①`.
+pub(crate) fn strip_numbering(s: &str) -> &str {
+    let t = s.trim_start();
+    if let Some(c) = t.chars().next()
+        && ('①'..='⑳').contains(&c)
+    {
+        return t[c.len_utf8()..].trim_start();
+    }
+    if let Some(rest) = t.strip_prefix(['（', '(']) {
+        let n = rest
+            .chars()
+            .take_while(|&c| is_numeral_char(c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        if n > 0
+            && let Some(after) = rest[n..].strip_prefix(['）', ')'])
+        {
+            return after.trim_start();
+        }
+        return t;
+    }
+    let n = t
+        .chars()
+        .take_while(|&c| is_numeral_char(c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if n > 0
+        && !t[n..].starts_with(['条', '款', '项'])
+        && let Some(after) = t[n..].strip_prefix(['.', '、', '．', ')', '）'])
+    {
+        return after.trim_start();
+    }
+    t
+}
+
+/// Remove an introductory word before a citation (依据, 根据 …) and a colon after it.
+fn strip_intro(s: &str) -> &str {
+    for w in ["依据", "根据", "依照", "按照", "参照", "详见", "见"] {
+        if let Some(rest) = s.strip_prefix(w) {
+            return rest.trim_start_matches([':', '：', ' ']).trim_start();
+        }
+    }
+    s
+}
+
+/// Title suffixes of instruments that may be cited without 《》.
+const TITLE_SUFFIXES: [&str; 8] = ["法", "条例", "规定", "办法", "决定", "细则", "规则", "规章"];
+
+/// The byte length of a title written without 《》 at the start of `s` (it must end in a title
+/// suffix and be followed by 第N条 or a parenthetical), or `None`.
+fn bare_law_len(s: &str) -> Option<usize> {
+    let end = s.find(['第', '（', '('])?;
+    let name = &s[..end];
+    if name.chars().count() < 2
+        || name
+            .chars()
+            .any(|c| is_punctuation(c) || c.is_whitespace() || "《》“”\"".contains(c))
+        || !TITLE_SUFFIXES.iter().any(|x| name.ends_with(x))
+    {
+        return None;
+    }
+    let mut cur = Cursor::new(s, end);
+    cur.skip_notes();
+    cur.skip_ws();
+    let rest = cur.rest();
+    let digits: String = rest
+        .strip_prefix('第')?
+        .chars()
+        .take_while(|&c| is_numeral_char(c))
+        .collect();
+    let after = rest.get('第'.len_utf8() + digits.len()..).unwrap_or("");
+    if digits.is_empty() || !after.trim_start().starts_with('条') {
+        return None;
+    }
+    Some(end)
+}
+
+/// A position in a segment.
+struct Cursor<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Loc {
+    article: Option<u32>,
+    paragraph: Option<u32>,
+    item: Option<u32>,
+}
+
+impl<'a> Cursor<'a> {
+    fn new(s: &'a str, pos: usize) -> Cursor<'a> {
+        Cursor { s, pos }
+    }
+    fn rest(&self) -> &'a str {
+        self.s.get(self.pos..).unwrap_or("")
+    }
+    fn at_end(&self) -> bool {
+        self.rest().is_empty()
+    }
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+    fn eat(&mut self, prefix: &str) -> bool {
+        if self.rest().starts_with(prefix) {
+            self.pos += prefix.len();
+            true
+        } else {
+            false
+        }
+    }
+    fn eat_char(&mut self, c: char) -> bool {
+        if self.peek() == Some(c) {
+            self.pos += c.len_utf8();
+            true
+        } else {
+            false
+        }
+    }
+    fn skip_ws(&mut self) {
+        let rest = self.rest();
+        self.pos += rest.len() - rest.trim_start().len();
+    }
+    /// Connectors and filler between citations.
+    fn skip_filler(&mut self) {
+        loop {
+            self.skip_ws();
+            let before = self.pos;
+            for w in [
+                "的有关规定",
+                "的相关规定",
+                "之规定",
+                "的规定",
+                "等规定",
+                "有关规定",
+                "规定",
+                "以及",
+                "或者",
+                "等",
+                "的",
+                "和",
+                "及",
+                "与",
+                "或",
+                "并",
+                "、",
+                "，",
+                ",",
+                "。",
+                "．",
+            ] {
+                if self.eat(w) {
+                    break;
+                }
+            }
+            if self.pos == before {
+                return;
+            }
+        }
+    }
+    /// A numeral run; `None` when there is none, `Some(Err)` when it does not parse or is 0.
+    fn numeral(&mut self) -> Option<std::result::Result<u32, ()>> {
+        let run: usize = self
+            .rest()
+            .chars()
+            .take_while(|&c| is_numeral_char(c) || c == ' ')
+            .map(char::len_utf8)
+            .sum();
+        let text = self.rest().get(..run)?.trim();
+        if text.is_empty() {
+            return None;
+        }
+        self.pos += run;
+        Some(match parse_numeral(&text.replace(' ', "")) {
+            Ok(0) | Err(_) => Err(()),
+            Ok(n) => Ok(n),
+        })
+    }
+    /// A parenthesised numeral `（一）` / `(1)`, if one is next.
+    fn paren_numeral(&mut self) -> Option<std::result::Result<u32, ()>> {
+        let save = self.pos;
+        if !(self.eat_char('（') || self.eat_char('(')) {
+            return None;
+        }
+        let n = self.numeral();
+        if n.is_some() && (self.eat_char('）') || self.eat_char(')')) {
+            return n;
+        }
+        self.pos = save;
+        None
+    }
+    /// Parentheticals after a title that are not item numbers; their contents joined by `；`.
+    fn skip_notes(&mut self) -> Option<String> {
+        let mut notes: Vec<&str> = Vec::new();
+        loop {
+            self.skip_ws();
+            let save = self.pos;
+            if self.paren_numeral().is_some() {
+                self.pos = save;
+                break;
+            }
+            let close = if self.eat_char('（') {
+                '）'
+            } else if self.eat_char('(') {
+                ')'
+            } else {
+                break;
+            };
+            let rest = self.rest();
+            let Some(end) = rest.find([close, '）', ')']) else {
+                self.pos = save;
+                break;
+            };
+            notes.push(rest[..end].trim());
+            self.pos += end;
+            self.eat_char('）');
+            self.eat_char(')');
+        }
+        (!notes.is_empty()).then(|| notes.join("；"))
+    }
+    /// Whether a provision (第N…, （N）, 附件第N项) starts here.
+    fn at_locator(&self) -> bool {
+        let rest = self.rest().trim_start();
+        let rest = rest
+            .strip_prefix("附件")
+            .or_else(|| rest.strip_prefix("附表"))
+            .unwrap_or(rest);
+        if let Some(after) = rest.strip_prefix('第') {
+            return after
+                .chars()
+                .next()
+                .is_some_and(|c| is_numeral_char(c) || c == '（' || c == '(' || c == ' ');
+        }
+        let mut probe = Cursor::new(rest, 0);
+        probe.paren_numeral().is_some()
+    }
+    /// An item part after an article or paragraph: 第N项, 第（N）项, （N）项, （N）.
+    fn item_part(&mut self) -> Option<std::result::Result<u32, ()>> {
+        let save = self.pos;
+        let had_di = self.eat_char('第');
+        if let Some(n) = self.paren_numeral() {
+            self.eat_char('项');
+            return Some(n);
+        }
+        if had_di
+            && let Some(n) = self.numeral()
+            && self.eat_char('项')
+        {
+            return Some(n);
+        }
+        self.pos = save;
+        None
+    }
+    /// A paragraph part: 第N款.
+    fn paragraph_part(&mut self) -> Option<std::result::Result<u32, ()>> {
+        let save = self.pos;
+        if self.eat_char('第')
+            && let Some(n) = self.numeral()
+            && self.eat_char('款')
+        {
+            return Some(n);
+        }
+        self.pos = save;
+        None
+    }
+    /// One provision, inheriting article and paragraph from the previous one when it starts
+    /// below the article. `None`: no provision here; `Some(Err)`: a malformed one.
+    fn locator(&mut self, prev: Option<Loc>) -> Option<std::result::Result<Loc, ()>> {
+        self.skip_ws();
+        let save = self.pos;
+        let annex = self.eat("附件") || self.eat("附表");
+        let after_annex = self.pos;
+        if !annex && self.rest().starts_with(['（', '(']) {
+            let n = match self.item_part()? {
+                Ok(n) => n,
+                Err(()) => return Some(Err(())),
+            };
+            let p = prev.unwrap_or_default();
+            return Some(Ok(Loc { item: Some(n), ..p }));
+        }
+        if !self.eat_char('第') {
+            self.pos = save;
+            return None;
+        }
+        if self.rest().starts_with(['（', '(']) {
+            self.pos = after_annex;
+            let Some(Ok(n)) = self.item_part() else {
+                return Some(Err(()));
+            };
+            let p = if annex {
+                Loc::default()
+            } else {
+                prev.unwrap_or_default()
+            };
+            return Some(Ok(Loc { item: Some(n), ..p }));
+        }
+        let n = match self.numeral() {
+            None | Some(Err(())) => return Some(Err(())),
+            Some(Ok(n)) => n,
+        };
+        self.skip_ws();
+        let unit = self.peek();
+        match unit {
+            Some('条') if !annex => {
+                self.eat_char('条');
+                let mut loc = Loc {
+                    article: Some(n),
+                    ..Loc::default()
+                };
+                self.skip_ws();
+                match self.paragraph_part() {
+                    Some(Err(())) => return Some(Err(())),
+                    Some(Ok(p)) => loc.paragraph = Some(p),
+                    None => {}
+                }
+                self.skip_ws();
+                match self.item_part() {
+                    Some(Err(())) => return Some(Err(())),
+                    Some(Ok(i)) => loc.item = Some(i),
+                    None => {}
+                }
+                Some(Ok(loc))
+            }
+            Some('款') if !annex => {
+                self.eat_char('款');
+                // A 款 needs the article of the provision before it.
+                let Some(p) = prev.filter(|p| p.article.is_some()) else {
+                    return Some(Err(()));
+                };
+                let mut loc = Loc {
+                    article: p.article,
+                    paragraph: Some(n),
+                    item: None,
+                };
+                self.skip_ws();
+                match self.item_part() {
+                    Some(Err(())) => return Some(Err(())),
+                    Some(Ok(i)) => loc.item = Some(i),
+                    None => {}
+                }
+                Some(Ok(loc))
+            }
+            Some('项') => {
+                self.eat_char('项');
+                let p = if annex {
+                    Loc::default()
+                } else {
+                    prev.unwrap_or_default()
+                };
+                Some(Ok(Loc { item: Some(n), ..p }))
+            }
+            // A chapter, section or part (第三章): not a provision this model holds; the
+            // citation is the title alone and the rest is text.
+            Some('章' | '节' | '编' | '目') => {
+                self.pos = save;
+                None
+            }
+            _ => Some(Err(())),
+        }
+    }
+}
+
+/// One title with its provisions. `None` when the title or a provision is malformed.
+fn parse_group(cur: &mut Cursor<'_>) -> Option<Vec<Citation>> {
+    let start = cur.pos;
+    let law = if cur.eat_char('《') {
+        let rest = cur.rest();
+        let end = rest.find('》')?;
+        let law = rest[..end].trim();
+        cur.pos += end + '》'.len_utf8();
+        law.to_owned()
+    } else {
+        let len = bare_law_len(cur.rest())?;
+        let law = cur.rest()[..len].trim().to_owned();
+        cur.pos += len;
+        law
+    };
+    if law.is_empty() {
+        return None;
+    }
+    let note = cur.skip_notes();
+    let mut locs: Vec<Loc> = Vec::new();
+    loop {
+        let save = cur.pos;
+        match cur.locator(locs.last().copied()) {
+            None => {
+                cur.pos = save;
+                break;
+            }
+            Some(Err(())) => return None,
+            Some(Ok(loc)) => locs.push(loc),
+        }
+        let after = cur.pos;
+        cur.skip_ws();
+        let mut connected = false;
+        for w in ["以及", "或者", "、", "，", ",", "和", "及", "与", "或"] {
+            if cur.eat(w) {
+                connected = true;
+                break;
+            }
+        }
+        if !(connected && cur.at_locator()) {
+            cur.pos = after;
+            break;
+        }
+    }
+    let text = cur.s.get(start..cur.pos).unwrap_or("").trim().to_owned();
+    let make = |loc: Loc| Citation {
+        law: law.clone(),
+        note: note.clone(),
+        article: loc.article,
+        paragraph: loc.paragraph,
+        item: loc.item,
+        text: text.clone(),
+    };
+    if locs.is_empty() {
+        Some(vec![make(Loc::default())])
+    } else {
+        Some(locs.into_iter().map(make).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cited(text: &str) -> Vec<ProvisionKey> {
+        let b = LegalBasis::parse(text);
+        assert!(b.unparsed.is_empty(), "{text}: {:?}", b.unparsed);
+        b.citations
+            .iter()
+            .map(|c| (c.law.clone(), c.article, c.paragraph, c.item))
+            .collect()
+    }
+
+    fn one(law: &str, a: Option<u32>, p: Option<u32>, i: Option<u32>) -> ProvisionKey {
+        (law.to_owned(), a, p, i)
+    }
+
+    #[test]
+    fn quoted_provisions_are_skipped() {
+        let text = "《中华人民共和国行政许可法》第十二条：下列事项可以设定行政许可：（一）直接涉及国家安全、公共安全的特定活动；（二）有限自然资源开发利用；\n（三）提供公众服务。";
+        assert_eq!(
+            cited(text),
+            [one("中华人民共和国行政许可法", Some(12), None, None)]
+        );
+        let text = "《道路运输条例》第十条 申请从事客运经营的，应当依照《中华人民共和国行政许可法》的规定提出申请";
+        assert_eq!(cited(text), [one("道路运输条例", Some(10), None, None)]);
+    }
+
+    #[test]
+    fn inherited_paragraphs_and_items() {
+        assert_eq!(
+            cited("《公路法》第三十八条第一款第（一）、（二）项"),
+            [
+                one("公路法", Some(38), Some(1), Some(1)),
+                one("公路法", Some(38), Some(1), Some(2))
+            ]
+        );
+        assert_eq!(
+            cited("《公路法》第十条第一款、第二款"),
+            [
+                one("公路法", Some(10), Some(1), None),
+                one("公路法", Some(10), Some(2), None)
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_provisions_are_unparsed() {
+        for text in [
+            "《行政许可法》第十二A条",
+            "《行政许可法》第零条",
+            "《》第一条",
+            "《行政许可法》第一款",
+        ] {
+            assert!(!LegalBasis::parse(text).unparsed.is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn numbering_is_stripped() {
+        assert_eq!(strip_numbering("1.《a》"), "《a》");
+        assert_eq!(strip_numbering("（二）《a》"), "《a》");
+        assert_eq!(strip_numbering("③《a》"), "《a》");
+        assert_eq!(strip_numbering("12条"), "12条");
+    }
+}

@@ -1,0 +1,641 @@
+//! Versions and diffs: what changed between two versions of a list, and the change log.
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::item::PowerItem;
+use super::list::PowerList;
+use super::text::optional;
+use super::{PowerChangeKind, PowerField};
+use crate::error::{Error, Result};
+use crate::io::{CsvTable, open, write_err};
+
+/// One field of an item that changed between two versions, as CSV cell text.
+///
+/// ```
+/// use sunlit::{FieldChange, PowerField};
+/// let c = FieldChange { field: PowerField::PromisedLimit, old: "15个工作日".into(), new: "10个工作日".into() };
+/// assert_eq!(c.field.name_zh(), "承诺办结时限");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    /// The column.
+    pub field: PowerField,
+    /// The old text (empty: none).
+    pub old: String,
+    /// The new text (empty: none).
+    pub new: String,
+}
+
+/// An item on one side of a change: its code (if any) and name.
+///
+/// ```
+/// let r = sunlit::PowerItemRef { code: Some("XK001".into()), name: "公路施工许可".into() };
+/// assert_eq!(r.code.as_deref(), Some("XK001"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PowerItemRef {
+    /// The item's code (implementation code, else basic code).
+    pub code: Option<String>,
+    /// The item's name.
+    pub name: String,
+}
+
+impl PowerItemRef {
+    fn of(item: &PowerItem) -> PowerItemRef {
+        PowerItemRef {
+            code: item.code().map(str::to_owned),
+            name: item.name.clone(),
+        }
+    }
+}
+
+/// One change between two versions of a list ([`PowerList::diff`]).
+///
+/// `code` and `name` are those of the item the change is about: the new item for added,
+/// merged, delegated and changed items; the old item for cancelled and split ones. `old` and
+/// `new` list the items on each side (several old items for a merge, several new ones for a
+/// split). `fields` lists the changed fields of a changed or delegated item.
+///
+/// ```
+/// use sunlit::{PowerChangeKind, PowerList};
+/// let old = PowerList::read_csv_str("权力分类,事项名称,编码,行使层级\n行政许可,x,A1,省级\n").unwrap();
+/// let new = PowerList::read_csv_str("权力分类,事项名称,编码,行使层级\n行政许可,x,A1,市级\n").unwrap();
+/// let changes = PowerList::diff(&old, &new);
+/// assert_eq!(changes[0].kind, PowerChangeKind::Delegated);
+/// assert_eq!(changes[0].code.as_deref(), Some("A1"));
+/// assert_eq!((changes[0].fields[0].old.as_str(), changes[0].fields[0].new.as_str()), ("省级", "市级"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PowerChange {
+    /// Added, cancelled, delegated, merged, split or changed.
+    pub kind: PowerChangeKind,
+    /// The code of the item the change is about.
+    pub code: Option<String>,
+    /// The name of the item the change is about.
+    pub name: String,
+    /// Items of the old version involved.
+    pub old: Vec<PowerItemRef>,
+    /// Items of the new version involved.
+    pub new: Vec<PowerItemRef>,
+    /// Changed fields (changed and delegated items).
+    pub fields: Vec<FieldChange>,
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Name and sub-items, whitespace removed.
+fn name_key(item: &PowerItem) -> String {
+    let mut k = squash(&item.name);
+    for s in &item.sub_items {
+        k.push('|');
+        k.push_str(&squash(s));
+    }
+    k
+}
+
+/// The (law, article) pairs an item cites.
+fn articles(item: &PowerItem) -> Vec<(String, Option<u32>)> {
+    let mut v: Vec<_> = item
+        .legal_basis
+        .keys()
+        .into_iter()
+        .map(|(law, article, _, _)| (law, article))
+        .collect();
+    v.dedup();
+    v
+}
+
+/// Whether `part` is plausibly a part of `whole` (a merge source or a split product): named
+/// among its sub-items, one name containing the other, named or coded in its remarks, or
+/// citing only provisions `whole` cites.
+fn relates(part: &PowerItem, whole: &PowerItem) -> bool {
+    let (p, w) = (squash(&part.name), squash(&whole.name));
+    if whole.sub_items.iter().any(|s| squash(s) == p) || p.contains(&w) || w.contains(&p) {
+        return true;
+    }
+    if let Some(remarks) = &whole.remarks
+        && (remarks.contains(&part.name) || part.code().is_some_and(|c| remarks.contains(c)))
+    {
+        return true;
+    }
+    let pa = articles(part);
+    let wa = articles(whole);
+    !pa.is_empty() && pa.iter().all(|a| wa.contains(a))
+}
+
+/// Pair unmatched items with equal keys, where the key is unique on both sides.
+fn pair_by<K: Ord>(
+    old: &[PowerItem],
+    new: &[PowerItem],
+    old_match: &mut [Option<usize>],
+    new_match: &mut [Option<usize>],
+    key: impl Fn(&PowerItem) -> Option<K>,
+) {
+    let mut groups: BTreeMap<K, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, item) in old.iter().enumerate() {
+        if old_match.get(i).is_some_and(Option::is_none)
+            && let Some(k) = key(item)
+        {
+            groups.entry(k).or_default().0.push(i);
+        }
+    }
+    for (j, item) in new.iter().enumerate() {
+        if new_match.get(j).is_some_and(Option::is_none)
+            && let Some(k) = key(item)
+        {
+            groups.entry(k).or_default().1.push(j);
+        }
+    }
+    for (olds, news) in groups.into_values() {
+        if let ([i], [j]) = (olds.as_slice(), news.as_slice()) {
+            if let Some(m) = old_match.get_mut(*i) {
+                *m = Some(*j);
+            }
+            if let Some(m) = new_match.get_mut(*j) {
+                *m = Some(*i);
+            }
+        }
+    }
+}
+
+/// The fields that differ between two versions of one item (row number and extra columns
+/// aside; the legal basis compared by its citations, so `第12条` equals `第十二条`).
+fn changed_fields(old: &PowerItem, new: &PowerItem) -> Vec<FieldChange> {
+    PowerField::ALL
+        .iter()
+        .filter(|&&f| f != PowerField::Number)
+        .filter(|&&f| match f {
+            PowerField::LegalBasis => old.legal_basis.normalized() != new.legal_basis.normalized(),
+            PowerField::Category => {
+                old.category != new.category
+                    || (old.category == super::PowerCategory::Local
+                        && old.category_label != new.category_label)
+            }
+            _ => squash(&old.cell(f)) != squash(&new.cell(f)),
+        })
+        .map(|&f| FieldChange {
+            field: f,
+            old: old.cell(f),
+            new: new.cell(f),
+        })
+        .collect()
+}
+
+impl PowerList {
+    /// The changes from `old` to `new`.
+    ///
+    /// Items are matched, one to one, by implementation code, then basic code, then name
+    /// (with sub-items) and the provisions cited, then name alone — each step pairing only
+    /// keys that are unique on both sides among the items still unmatched, so the result does
+    /// not depend on row order. Among the rest, one old item related to two or more new items
+    /// is split (分设), two or more old items related to one new item are merged (合并); an
+    /// item is related to another when it is named among its sub-items, one name contains the
+    /// other, the other's remarks name it or its code, or it cites only provisions the other
+    /// cites. Old items left are cancelled (取消), new items left are added (新增). A matched
+    /// item whose lowest exercising level is lower than before is delegated (下放); any other
+    /// matched item with a changed field is changed (变更). The row number (序号) and extra
+    /// columns are not compared. Changes are sorted by kind, then code, then name.
+    ///
+    /// ```
+    /// use sunlit::{PowerChangeKind, PowerList};
+    /// let old = PowerList::read_csv_str("权力分类,事项名称,编码,承诺时限\n\
+    ///     行政许可,甲许可,A1,15个工作日\n行政处罚,乙处罚,B1,\n").unwrap();
+    /// let new = PowerList::read_csv_str("权力分类,事项名称,编码,承诺时限\n\
+    ///     行政许可,甲许可,A1,10个工作日\n行政检查,丙检查,C1,\n").unwrap();
+    /// let kinds: Vec<_> = PowerList::diff(&old, &new).iter().map(|c| c.kind).collect();
+    /// assert_eq!(kinds, [PowerChangeKind::Added, PowerChangeKind::Cancelled, PowerChangeKind::Changed]);
+    /// ```
+    pub fn diff(old: &PowerList, new: &PowerList) -> Vec<PowerChange> {
+        let (o, n) = (&old.items, &new.items);
+        let mut om: Vec<Option<usize>> = vec![None; o.len()];
+        let mut nm: Vec<Option<usize>> = vec![None; n.len()];
+        pair_by(o, n, &mut om, &mut nm, |i| i.implementation_code.clone());
+        pair_by(o, n, &mut om, &mut nm, |i| i.basic_code.clone());
+        pair_by(o, n, &mut om, &mut nm, |i| {
+            Some((name_key(i), i.legal_basis.keys()))
+        });
+        pair_by(o, n, &mut om, &mut nm, |i| Some(name_key(i)));
+
+        let mut changes = Vec::new();
+        for (i, m) in om.iter().enumerate() {
+            let (Some(j), Some(a)) = (m, o.get(i)) else {
+                continue;
+            };
+            let Some(b) = n.get(*j) else { continue };
+            let fields = changed_fields(a, b);
+            if fields.is_empty() {
+                continue;
+            }
+            let delegated = match (a.lowest_tier(), b.lowest_tier()) {
+                (Some(x), Some(y)) => y > x,
+                _ => false,
+            };
+            changes.push(PowerChange {
+                kind: if delegated {
+                    PowerChangeKind::Delegated
+                } else {
+                    PowerChangeKind::Changed
+                },
+                code: b.code().map(str::to_owned),
+                name: b.name.clone(),
+                old: vec![PowerItemRef::of(a)],
+                new: vec![PowerItemRef::of(b)],
+                fields,
+            });
+        }
+
+        // Unmatched items, in a row-order-independent order.
+        let order = |items: &[PowerItem], matched: &[Option<usize>]| {
+            let mut idx: Vec<usize> = (0..items.len())
+                .filter(|&i| matched.get(i).is_some_and(Option::is_none))
+                .collect();
+            idx.sort_by_key(|&i| {
+                items
+                    .get(i)
+                    .map(|x| (x.code().map(str::to_owned), name_key(x)))
+            });
+            idx
+        };
+        let mut old_left = order(o, &om);
+        let mut new_left = order(n, &nm);
+
+        // Splits: one old item → several new ones.
+        let mut splits = Vec::new();
+        for &i in &old_left {
+            let Some(a) = o.get(i) else { continue };
+            let parts: Vec<usize> = new_left
+                .iter()
+                .copied()
+                .filter(|&j| n.get(j).is_some_and(|b| relates(b, a)))
+                .collect();
+            if parts.len() >= 2 {
+                new_left.retain(|j| !parts.contains(j));
+                splits.push((i, parts));
+            }
+        }
+        old_left.retain(|i| !splits.iter().any(|(s, _)| s == i));
+        for (i, parts) in splits {
+            let Some(a) = o.get(i) else { continue };
+            changes.push(PowerChange {
+                kind: PowerChangeKind::Split,
+                code: a.code().map(str::to_owned),
+                name: a.name.clone(),
+                old: vec![PowerItemRef::of(a)],
+                new: parts
+                    .iter()
+                    .filter_map(|&j| n.get(j))
+                    .map(PowerItemRef::of)
+                    .collect(),
+                fields: Vec::new(),
+            });
+        }
+
+        // Merges: several old items → one new one.
+        let mut merges = Vec::new();
+        for &j in &new_left {
+            let Some(b) = n.get(j) else { continue };
+            let parts: Vec<usize> = old_left
+                .iter()
+                .copied()
+                .filter(|&i| o.get(i).is_some_and(|a| relates(a, b)))
+                .collect();
+            if parts.len() >= 2 {
+                old_left.retain(|i| !parts.contains(i));
+                merges.push((j, parts));
+            }
+        }
+        new_left.retain(|j| !merges.iter().any(|(m, _)| m == j));
+        for (j, parts) in merges {
+            let Some(b) = n.get(j) else { continue };
+            changes.push(PowerChange {
+                kind: PowerChangeKind::Merged,
+                code: b.code().map(str::to_owned),
+                name: b.name.clone(),
+                old: parts
+                    .iter()
+                    .filter_map(|&i| o.get(i))
+                    .map(PowerItemRef::of)
+                    .collect(),
+                new: vec![PowerItemRef::of(b)],
+                fields: Vec::new(),
+            });
+        }
+
+        for (kind, items, left) in [
+            (PowerChangeKind::Cancelled, o, &old_left),
+            (PowerChangeKind::Added, n, &new_left),
+        ] {
+            for item in left.iter().filter_map(|&i| items.get(i)) {
+                let r = PowerItemRef::of(item);
+                let (old, new) = if kind == PowerChangeKind::Added {
+                    (Vec::new(), vec![r])
+                } else {
+                    (vec![r], Vec::new())
+                };
+                changes.push(PowerChange {
+                    kind,
+                    code: item.code().map(str::to_owned),
+                    name: item.name.clone(),
+                    old,
+                    new,
+                    fields: Vec::new(),
+                });
+            }
+        }
+        changes.sort_by(|a, b| {
+            (a.kind, &a.code, &a.name, &a.old, &a.new)
+                .cmp(&(b.kind, &b.code, &b.name, &b.old, &b.new))
+        });
+        changes
+    }
+}
+
+/// One entry of a change log (调整记录): the kind of change, the item, the approving document
+/// (批准文件) and the effective date (生效日期), disclosure.md §4.5.
+///
+/// ```
+/// use sunlit::{ChangeRecord, PowerChangeKind};
+/// let r = ChangeRecord { kind: PowerChangeKind::Cancelled, code: Some("XK009".into()),
+///     name: "某项许可".into(), document: Some("某府发〔2025〕3号".into()),
+///     effective: "2025-07-01".parse().ok(), remarks: None };
+/// assert_eq!(r.kind.name_zh(), "取消");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeRecord {
+    /// 变更类型 — the kind of change.
+    pub kind: PowerChangeKind,
+    /// 编码 — the item's code.
+    pub code: Option<String>,
+    /// 事项名称 — the item's name.
+    pub name: String,
+    /// 批准文件 — the approving document (document number or title).
+    pub document: Option<String>,
+    /// 生效日期 — the date the change takes effect.
+    pub effective: Option<NaiveDate>,
+    /// 备注 — remarks (e.g. the merged or split items).
+    pub remarks: Option<String>,
+}
+
+/// A change log: the changes of a list with their approving documents and effective dates.
+/// CSV header `变更类型,编码,事项名称,批准文件,生效日期,备注` (any order; aliases 调整类型,
+/// 事项编码, 批准文号, 实施日期 …; 变更类型 and 事项名称 required).
+///
+/// ```
+/// use sunlit::{ChangeLog, PowerChangeKind};
+/// let log = ChangeLog::read_csv_str("变更类型,编码,事项名称,批准文件,生效日期\n下放,XK002,某项许可,某府发〔2025〕3号,2025-07-01\n").unwrap();
+/// assert_eq!(log.records[0].kind, PowerChangeKind::Delegated);
+/// assert!(ChangeLog::read_csv_str("变更类型,事项名称,生效日期\n取消,x,2025-13-01\n").is_err());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ChangeLog {
+    /// The entries, in order.
+    pub records: Vec<ChangeRecord>,
+}
+
+/// Change-log columns: canonical name and aliases.
+const LOG_COLUMNS: [(&str, &[&str]); 6] = [
+    (
+        "变更类型",
+        &["kind", "调整类型", "类型", "变更方式", "调整方式"],
+    ),
+    ("编码", &["code", "事项编码", "基本编码", "实施编码"]),
+    ("事项名称", &["name", "项目名称", "权力名称"]),
+    (
+        "批准文件",
+        &["document", "批准文号", "审批文件", "依据文件"],
+    ),
+    (
+        "生效日期",
+        &["effective", "实施日期", "调整日期", "生效时间"],
+    ),
+    ("备注", &["remarks"]),
+];
+
+impl ChangeLog {
+    /// Log every change with one approving document and effective date.
+    ///
+    /// ```
+    /// use sunlit::{ChangeLog, PowerList};
+    /// let old = PowerList::read_csv_str("权力分类,事项名称\n行政许可,x\n").unwrap();
+    /// let new = PowerList::read_csv_str("权力分类,事项名称\n行政许可,y\n").unwrap();
+    /// let log = ChangeLog::from_changes(&PowerList::diff(&old, &new), Some("某府办发〔2025〕1号"), "2025-03-01".parse().ok());
+    /// assert_eq!(log.records.len(), 2); // y added, x cancelled
+    /// ```
+    pub fn from_changes(
+        changes: &[PowerChange],
+        document: Option<&str>,
+        effective: Option<NaiveDate>,
+    ) -> ChangeLog {
+        let describe = |refs: &[PowerItemRef]| {
+            refs.iter()
+                .map(|r| match &r.code {
+                    Some(c) => format!("{}（{c}）", r.name),
+                    None => r.name.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        ChangeLog {
+            records: changes
+                .iter()
+                .map(|c| ChangeRecord {
+                    kind: c.kind,
+                    code: c.code.clone(),
+                    name: c.name.clone(),
+                    document: document.map(str::to_owned),
+                    effective,
+                    remarks: match c.kind {
+                        PowerChangeKind::Merged => Some(format!("由{}合并", describe(&c.old))),
+                        PowerChangeKind::Split => Some(format!("分设为{}", describe(&c.new))),
+                        PowerChangeKind::Changed | PowerChangeKind::Delegated => Some(
+                            c.fields
+                                .iter()
+                                .map(|f| f.field.name_zh())
+                                .collect::<Vec<_>>()
+                                .join("、"),
+                        )
+                        .filter(|s| !s.is_empty()),
+                        _ => None,
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    /// Read a change log from CSV (see the type). Errors name line, column and text.
+    ///
+    /// ```
+    /// let err = sunlit::ChangeLog::read_csv_str("变更类型,事项名称\n改名,x\n").unwrap_err();
+    /// assert!(matches!(err, sunlit::Error::Input { line: 2, ref column, .. } if column == "变更类型"));
+    /// ```
+    pub fn read_csv<R: Read>(reader: R) -> Result<ChangeLog> {
+        let mut table = CsvTable::read_any(reader)?;
+        let names = table.names().to_vec();
+        let mut index: [Option<usize>; 6] = [None; 6];
+        for (i, n) in names.iter().enumerate() {
+            let Some(c) = LOG_COLUMNS
+                .iter()
+                .position(|(canon, aliases)| canon == n || aliases.contains(&n.as_str()))
+            else {
+                return Err(Error::Input {
+                    line: 1,
+                    column: n.clone(),
+                    value: names.join(","),
+                    reason:
+                        "unknown column; expected 变更类型,编码,事项名称,批准文件,生效日期,备注"
+                            .to_owned(),
+                });
+            };
+            if let Some(slot) = index.get_mut(c) {
+                if slot.is_some() {
+                    return Err(Error::Input {
+                        line: 1,
+                        column: n.clone(),
+                        value: names.join(","),
+                        reason: "two columns of the same meaning".to_owned(),
+                    });
+                }
+                *slot = Some(i);
+            }
+        }
+        for (c, (canon, _)) in LOG_COLUMNS.iter().enumerate() {
+            if matches!(c, 0 | 2) && index.get(c).is_some_and(Option::is_none) {
+                return Err(Error::Input {
+                    line: 1,
+                    column: (*canon).to_owned(),
+                    value: names.join(","),
+                    reason: format!("missing column {canon}"),
+                });
+            }
+        }
+        let mut log = ChangeLog::default();
+        while let Some(row) = table.next_row()? {
+            let cell = |c: usize| -> (&str, &str) {
+                match index.get(c).copied().flatten() {
+                    Some(i) => (names.get(i).map_or("", String::as_str), row.get(i)),
+                    None => ("", ""),
+                }
+            };
+            let (kcol, ktext) = cell(0);
+            let kind = PowerChangeKind::parse(ktext).map_err(|e| e.at(row.line, kcol))?;
+            let (ncol, ntext) = cell(2);
+            if ntext.trim().is_empty() {
+                return Err(Error::Input {
+                    line: row.line,
+                    column: ncol.to_owned(),
+                    value: String::new(),
+                    reason: "the item name is required".to_owned(),
+                });
+            }
+            let (dcol, dtext) = cell(4);
+            let effective = optional(dtext)
+                .map(|d| {
+                    d.parse::<NaiveDate>().map_err(|_| Error::Input {
+                        line: row.line,
+                        column: dcol.to_owned(),
+                        value: dtext.to_owned(),
+                        reason: "expected a date YYYY-MM-DD".to_owned(),
+                    })
+                })
+                .transpose()?;
+            log.records.push(ChangeRecord {
+                kind,
+                code: optional(cell(1).1),
+                name: ntext.trim().to_owned(),
+                document: optional(cell(3).1),
+                effective,
+                remarks: optional(cell(5).1),
+            });
+        }
+        Ok(log)
+    }
+
+    /// [`ChangeLog::read_csv`] from a string.
+    ///
+    /// ```
+    /// assert!(sunlit::ChangeLog::read_csv_str("变更类型,事项名称\n取消,x\n").is_ok());
+    /// ```
+    pub fn read_csv_str(text: &str) -> Result<ChangeLog> {
+        ChangeLog::read_csv(text.as_bytes())
+    }
+
+    /// [`ChangeLog::read_csv`] from a file.
+    ///
+    /// ```
+    /// assert!(sunlit::ChangeLog::read_csv_path("/no/such.csv").is_err());
+    /// ```
+    pub fn read_csv_path(path: impl AsRef<Path>) -> Result<ChangeLog> {
+        let path = path.as_ref();
+        ChangeLog::read_csv(open(path)?)
+    }
+
+    /// Write the log as CSV with the canonical header; kinds in Chinese (新增, 取消 …).
+    ///
+    /// ```
+    /// let log = sunlit::ChangeLog::read_csv_str("变更类型,事项名称,生效日期\n取消,x,2025-07-01\n").unwrap();
+    /// let csv = log.to_csv_string().unwrap();
+    /// assert_eq!(csv, "变更类型,编码,事项名称,批准文件,生效日期,备注\n取消,,x,,2025-07-01,\n");
+    /// ```
+    pub fn write_csv<W: Write>(&self, writer: W) -> Result<()> {
+        let mut w = csv::Writer::from_writer(writer);
+        w.write_record(LOG_COLUMNS.map(|(c, _)| c))
+            .map_err(write_err)?;
+        for r in &self.records {
+            w.write_record([
+                r.kind.name_zh(),
+                r.code.as_deref().unwrap_or(""),
+                &r.name,
+                r.document.as_deref().unwrap_or(""),
+                &r.effective.map(|d| d.to_string()).unwrap_or_default(),
+                r.remarks.as_deref().unwrap_or(""),
+            ])
+            .map_err(write_err)?;
+        }
+        w.flush().map_err(write_err)
+    }
+
+    /// [`ChangeLog::write_csv`] into a string.
+    ///
+    /// ```
+    /// assert!(sunlit::ChangeLog::default().to_csv_string().unwrap().starts_with("变更类型"));
+    /// ```
+    pub fn to_csv_string(&self) -> Result<String> {
+        let mut buf = Vec::new();
+        self.write_csv(&mut buf)?;
+        String::from_utf8(buf).map_err(write_err)
+    }
+
+    /// The log as a JSON array of records (kinds by id, dates `YYYY-MM-DD`).
+    ///
+    /// ```
+    /// let log = sunlit::ChangeLog::read_csv_str("变更类型,事项名称\n新增,x\n").unwrap();
+    /// assert!(log.to_json().contains("\"kind\": \"added\""));
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| "[]".to_owned())
+    }
+
+    /// Read a log from the JSON of [`ChangeLog::to_json`].
+    ///
+    /// ```
+    /// let log = sunlit::ChangeLog::read_csv_str("变更类型,事项名称\n新增,x\n").unwrap();
+    /// assert_eq!(sunlit::ChangeLog::from_json(&log.to_json()).unwrap(), log);
+    /// assert!(sunlit::ChangeLog::from_json("[{\"kind\": \"renamed\"}]").is_err());
+    /// ```
+    pub fn from_json(text: &str) -> Result<ChangeLog> {
+        serde_json::from_str(text).map_err(|e| Error::Input {
+            line: e.line() as u64,
+            column: String::new(),
+            value: String::new(),
+            reason: format!("not a change log: {e}"),
+        })
+    }
+}
