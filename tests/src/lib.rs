@@ -103,3 +103,8 @@ pub fn str_at<'a>(v: &'a serde_json::Value, key: &str) -> &'a str {
 pub fn holidays_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../core/data/holidays-cn")
 }
+
+/// Undo the `\n` escapes of the golden TSV files (a TSV cell cannot hold a line break).
+pub fn unescape(text: &str) -> String {
+    text.replace("\\n", "\n")
+}

@@ -180,7 +180,11 @@ impl LegalBasis {
                 if cur.at_end() {
                     break;
                 }
-                if cur.peek() == Some('《') {
+                // The next citation, possibly numbered (`… 2.《…》`).
+                let rest = cur.rest();
+                let next = strip_numbering(rest);
+                if next.starts_with('《') {
+                    cur.pos += rest.len() - next.len();
                     continue;
                 }
                 quoted = true;
