@@ -12,6 +12,7 @@ mod errors;
 mod finding;
 mod ledger;
 mod money;
+mod power;
 mod request;
 mod special_fund;
 mod tables;
@@ -45,6 +46,12 @@ mod _sunlit {
     use super::ledger::{PyLedger, PyRollup};
     #[pymodule_export]
     use super::money::{convert, parse_amount, share};
+    #[pymodule_export]
+    use super::power::{
+        PyChangeLog, PyCitation, PyFieldChange, PyLegalBasis, PyPowerChange, PyPowerItem,
+        PyPowerList, PyRiskPoint, PyTimeLimit, chinese_numeral, credit_code_check_char,
+        is_valid_credit_code, parse_citation, parse_legal_basis, parse_numeral,
+    };
     #[pymodule_export]
     use super::request::{
         PyDisclosureRequest, PyFeeQuote, PyFeeTier, PyRequestStatus, PyTimelineEntry,
