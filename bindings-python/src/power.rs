@@ -388,13 +388,13 @@ impl PyFieldChange {
         self.0.field.name_zh()
     }
     /// Old text ("" for none).
-    #[getter]
-    fn old(&self) -> &str {
+    #[getter(old)]
+    fn old_text(&self) -> &str {
         &self.0.old
     }
     /// New text ("" for none).
-    #[getter]
-    fn new(&self) -> &str {
+    #[getter(new)]
+    fn new_text(&self) -> &str {
         &self.0.new
     }
     fn __repr__(&self) -> String {
@@ -438,13 +438,13 @@ impl PyPowerChange {
         &self.0.name
     }
     /// Items of the old version involved, as (code, name).
-    #[getter]
-    fn old(&self) -> Vec<(Option<String>, String)> {
+    #[getter(old)]
+    fn old_items(&self) -> Vec<(Option<String>, String)> {
         refs(&self.0.old)
     }
     /// Items of the new version involved, as (code, name).
-    #[getter]
-    fn new(&self) -> Vec<(Option<String>, String)> {
+    #[getter(new)]
+    fn new_items(&self) -> Vec<(Option<String>, String)> {
         refs(&self.0.new)
     }
     /// The changed fields (changed and delegated items).
