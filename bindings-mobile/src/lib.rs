@@ -16,6 +16,7 @@ mod money;
 mod request;
 mod special_fund;
 mod tables;
+mod power;
 mod types;
 mod vocab;
 
@@ -25,3 +26,4 @@ pub use errors::SunlitError;
 pub use ledger::{Ledger, Rollup};
 pub use request::DisclosureRequest;
 pub use tables::{DisclosureDocument, PublishedTable};
+pub use power::{PowerItem, PowerList};

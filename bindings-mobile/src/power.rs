@@ -1,0 +1,520 @@
+//! Power-and-responsibility lists (权责清单): items, citations, credit codes, checks, diffs and
+//! change logs. Core records are exported as they are where their field types allow.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use sunlit::{
+    BodyNature, ChangeRecord, Citation, ExercisingLevel, FieldChange, Finding, ImplementingBody,
+    LegalBasis, LimitUnit, PowerCategory, PowerChange, PowerChangeKind, PowerField, PowerItemRef,
+    RiskGrade, RiskPoint, TimeLimit,
+};
+
+use crate::errors::Result;
+
+/// The category of a power (事项类型, GB/T 39046—2020 Table A.1), or a local one.
+#[uniffi::remote(Enum)]
+pub enum PowerCategory {
+    General,
+    Licensing,
+    Penalty,
+    Coercion,
+    Levy,
+    Payment,
+    Inspection,
+    Confirmation,
+    Reward,
+    Adjudication,
+    Other,
+    PublicService,
+    Local,
+}
+
+/// The level that exercises a power (行使层级, GB/T 39046—2020 Table A.2).
+#[uniffi::remote(Enum)]
+pub enum ExercisingLevel {
+    National,
+    Provincial,
+    Municipal,
+    County,
+    Township,
+    Village,
+    Graded,
+}
+
+/// The legal nature of the implementing body (实施主体性质).
+#[uniffi::remote(Enum)]
+pub enum BodyNature {
+    Statutory,
+    Authorized,
+    Entrusted,
+    Other,
+}
+
+/// The unit of a time limit: working days, calendar days, months.
+#[uniffi::remote(Enum)]
+pub enum LimitUnit {
+    WorkingDays,
+    CalendarDays,
+    Months,
+}
+
+/// The grade of an integrity-risk point (高/中/低).
+#[uniffi::remote(Enum)]
+pub enum RiskGrade {
+    High,
+    Medium,
+    Low,
+}
+
+/// The kind of a change between two versions of a list.
+#[uniffi::remote(Enum)]
+pub enum PowerChangeKind {
+    Added,
+    Cancelled,
+    Delegated,
+    Merged,
+    Split,
+    Changed,
+}
+
+/// A column of a published power list.
+#[uniffi::remote(Enum)]
+pub enum PowerField {
+    Number,
+    Category,
+    Name,
+    SubItems,
+    BasicCode,
+    ImplementationCode,
+    LegalBasis,
+    Levels,
+    Body,
+    BodyCreditCode,
+    BodyNature,
+    Department,
+    StatutoryLimit,
+    PromisedLimit,
+    ChargesFee,
+    FeeBasis,
+    Procedure,
+    Responsibilities,
+    ResponsibilityBasis,
+    Accountability,
+    AccountabilityBasis,
+    SupervisionPhone,
+    RiskSteps,
+    RiskDescriptions,
+    RiskGrades,
+    RiskControls,
+    RiskOwners,
+    Remarks,
+}
+
+/// One citation: law, note, article (条), paragraph (款), item (项), text as written.
+#[uniffi::remote(Record)]
+pub struct Citation {
+    pub law: String,
+    pub note: Option<String>,
+    pub article: Option<u32>,
+    pub paragraph: Option<u32>,
+    pub item: Option<u32>,
+    pub text: String,
+}
+
+/// A legal-basis cell: text, citations, parts that are not citations.
+#[uniffi::remote(Record)]
+pub struct LegalBasis {
+    pub text: String,
+    pub citations: Vec<Citation>,
+    pub unparsed: Vec<String>,
+}
+
+/// A time limit (0 days = 即办).
+#[uniffi::remote(Record)]
+pub struct TimeLimit {
+    pub days: u32,
+    pub unit: LimitUnit,
+    pub note: Option<String>,
+}
+
+/// An integrity-risk point (廉政风险点).
+#[uniffi::remote(Record)]
+pub struct RiskPoint {
+    pub step: Option<String>,
+    pub description: Option<String>,
+    pub grade: RiskGrade,
+    pub controls: Option<String>,
+    pub owner: Option<String>,
+}
+
+/// The implementing body (实施主体).
+#[uniffi::remote(Record)]
+pub struct ImplementingBody {
+    pub name: Option<String>,
+    pub credit_code: Option<String>,
+    pub nature: Option<BodyNature>,
+}
+
+/// One changed field, as CSV cell text.
+#[uniffi::remote(Record)]
+pub struct FieldChange {
+    pub field: PowerField,
+    pub old: String,
+    pub new: String,
+}
+
+/// An item on one side of a change.
+#[uniffi::remote(Record)]
+pub struct PowerItemRef {
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// One change between two versions of a list.
+#[uniffi::remote(Record)]
+pub struct PowerChange {
+    pub kind: PowerChangeKind,
+    pub code: Option<String>,
+    pub name: String,
+    pub old: Vec<PowerItemRef>,
+    pub new: Vec<PowerItemRef>,
+    pub fields: Vec<FieldChange>,
+}
+
+/// One entry of a change log: kind, code, name, approving document, effective date, remarks.
+#[uniffi::remote(Record)]
+pub struct ChangeRecord {
+    pub kind: PowerChangeKind,
+    pub code: Option<String>,
+    pub name: String,
+    pub document: Option<String>,
+    pub effective: Option<NaiveDate>,
+    pub remarks: Option<String>,
+}
+
+/// One item of a power list (权力事项); the core's item with `extra` as a map.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct PowerItem {
+    /// 序号 as printed.
+    pub number: Option<String>,
+    /// 事项名称.
+    pub name: String,
+    /// 子项.
+    pub sub_items: Vec<String>,
+    /// 基本编码.
+    pub basic_code: Option<String>,
+    /// 实施编码.
+    pub implementation_code: Option<String>,
+    /// Category.
+    pub category: PowerCategory,
+    /// The category as printed.
+    pub category_label: String,
+    /// 设定依据.
+    pub legal_basis: LegalBasis,
+    /// 行使层级.
+    pub levels: Vec<ExercisingLevel>,
+    /// 实施主体.
+    pub body: ImplementingBody,
+    /// 承办机构.
+    pub department: Option<String>,
+    /// 法定办结时限.
+    pub statutory_limit: Option<TimeLimit>,
+    /// 承诺办结时限.
+    pub promised_limit: Option<TimeLimit>,
+    /// 是否收费 (null: not stated).
+    pub charges_fee: Option<bool>,
+    /// 收费依据.
+    pub fee_basis: Option<String>,
+    /// 办理流程.
+    pub procedure: Vec<String>,
+    /// 责任事项.
+    pub responsibilities: Vec<String>,
+    /// 责任事项依据.
+    pub responsibility_basis: Option<String>,
+    /// 追责情形.
+    pub accountability: Vec<String>,
+    /// 追责依据.
+    pub accountability_basis: Option<String>,
+    /// 监督电话.
+    pub supervision_phone: Option<String>,
+    /// 廉政风险点.
+    pub risk_points: Vec<RiskPoint>,
+    /// 备注.
+    pub remarks: Option<String>,
+    /// Columns beyond the known ones.
+    pub extra: HashMap<String, String>,
+}
+
+impl From<sunlit::PowerItem> for PowerItem {
+    fn from(i: sunlit::PowerItem) -> PowerItem {
+        PowerItem {
+            number: i.number,
+            name: i.name,
+            sub_items: i.sub_items,
+            basic_code: i.basic_code,
+            implementation_code: i.implementation_code,
+            category: i.category,
+            category_label: i.category_label,
+            legal_basis: i.legal_basis,
+            levels: i.levels,
+            body: i.body,
+            department: i.department,
+            statutory_limit: i.statutory_limit,
+            promised_limit: i.promised_limit,
+            charges_fee: i.charges_fee,
+            fee_basis: i.fee_basis,
+            procedure: i.procedure,
+            responsibilities: i.responsibilities,
+            responsibility_basis: i.responsibility_basis,
+            accountability: i.accountability,
+            accountability_basis: i.accountability_basis,
+            supervision_phone: i.supervision_phone,
+            risk_points: i.risk_points,
+            remarks: i.remarks,
+            extra: i.extra.into_iter().collect(),
+        }
+    }
+}
+
+impl From<PowerItem> for sunlit::PowerItem {
+    fn from(i: PowerItem) -> sunlit::PowerItem {
+        sunlit::PowerItem {
+            number: i.number,
+            name: i.name,
+            sub_items: i.sub_items,
+            basic_code: i.basic_code,
+            implementation_code: i.implementation_code,
+            category: i.category,
+            category_label: i.category_label,
+            legal_basis: i.legal_basis,
+            levels: i.levels,
+            body: i.body,
+            department: i.department,
+            statutory_limit: i.statutory_limit,
+            promised_limit: i.promised_limit,
+            charges_fee: i.charges_fee,
+            fee_basis: i.fee_basis,
+            procedure: i.procedure,
+            responsibilities: i.responsibilities,
+            responsibility_basis: i.responsibility_basis,
+            accountability: i.accountability,
+            accountability_basis: i.accountability_basis,
+            supervision_phone: i.supervision_phone,
+            risk_points: i.risk_points,
+            remarks: i.remarks,
+            extra: i.extra.into_iter().collect(),
+        }
+    }
+}
+
+/// One organ's power-and-responsibility list (权责清单) at one version.
+#[derive(Debug, uniffi::Object)]
+pub struct PowerList(sunlit::PowerList);
+
+#[uniffi::export]
+impl PowerList {
+    /// Read a list CSV in the published layout (序号, 权力分类, 事项名称, 子项, 设定依据, 实施主体 …
+    /// and their aliases).
+    #[uniffi::constructor]
+    pub fn read_csv(path: String) -> Result<Arc<PowerList>> {
+        Ok(Arc::new(PowerList(sunlit::PowerList::read_csv_path(
+            &path,
+        )?)))
+    }
+
+    /// Parse list CSV text.
+    #[uniffi::constructor]
+    pub fn from_csv(text: String) -> Result<Arc<PowerList>> {
+        Ok(Arc::new(PowerList(sunlit::PowerList::read_csv_str(&text)?)))
+    }
+
+    /// Parse list JSON.
+    #[uniffi::constructor]
+    pub fn from_json(text: String) -> Result<Arc<PowerList>> {
+        Ok(Arc::new(PowerList(sunlit::PowerList::from_json(&text)?)))
+    }
+
+    /// Read a list JSON file.
+    #[uniffi::constructor]
+    pub fn read_json(path: String) -> Result<Arc<PowerList>> {
+        Ok(Arc::new(PowerList(sunlit::PowerList::read_json_path(
+            &path,
+        )?)))
+    }
+
+    /// A list of the given items.
+    #[uniffi::constructor]
+    pub fn from_items(
+        items: Vec<PowerItem>,
+        organ: Option<String>,
+        effective: Option<NaiveDate>,
+    ) -> Arc<PowerList> {
+        Arc::new(PowerList(sunlit::PowerList {
+            organ,
+            effective,
+            items: items.into_iter().map(Into::into).collect(),
+            extra_columns: Vec::new(),
+        }))
+    }
+
+    /// A copy with the organ and effective date set (null keeps the current value).
+    pub fn with_version(
+        &self,
+        organ: Option<String>,
+        effective: Option<NaiveDate>,
+    ) -> Arc<PowerList> {
+        let mut l = self.0.clone();
+        if organ.is_some() {
+            l.organ = organ;
+        }
+        if effective.is_some() {
+            l.effective = effective;
+        }
+        Arc::new(PowerList(l))
+    }
+
+    /// The organ, if known.
+    pub fn organ(&self) -> Option<String> {
+        self.0.organ.clone()
+    }
+
+    /// The effective date of this version, if known.
+    pub fn effective(&self) -> Option<NaiveDate> {
+        self.0.effective
+    }
+
+    /// Number of items.
+    pub fn len(&self) -> u64 {
+        self.0.len() as u64
+    }
+
+    /// Whether there are no items.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The items, in list order.
+    pub fn items(&self) -> Vec<PowerItem> {
+        self.0.items.iter().cloned().map(Into::into).collect()
+    }
+
+    /// The items whose implementation or basic code is `code`.
+    pub fn find(&self, code: String) -> Vec<PowerItem> {
+        self.0
+            .find(&code)
+            .into_iter()
+            .cloned()
+            .map(Into::into)
+            .collect()
+    }
+
+    /// Findings of every power-list rule.
+    pub fn check(&self) -> Vec<Finding> {
+        self.0.check().into_vec()
+    }
+
+    /// The changes from this version (old) to `new`.
+    pub fn diff(&self, new: Arc<PowerList>) -> Vec<PowerChange> {
+        sunlit::PowerList::diff(&self.0, &new.0)
+    }
+
+    /// The list as CSV text.
+    pub fn to_csv(&self) -> Result<String> {
+        Ok(self.0.to_csv_string()?)
+    }
+
+    /// The list as JSON.
+    pub fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+}
+
+/// The changes from `old` to `new` (the same as `old.diff(new)`).
+#[uniffi::export]
+pub fn power_list_diff(old: Arc<PowerList>, new: Arc<PowerList>) -> Vec<PowerChange> {
+    sunlit::PowerList::diff(&old.0, &new.0)
+}
+
+/// The text of one column of an item as written to CSV.
+#[uniffi::export]
+pub fn power_item_cell(item: PowerItem, field: PowerField) -> String {
+    sunlit::PowerItem::from(item).cell(field)
+}
+
+/// Parse one citation (`《中华人民共和国行政许可法》第十二条第一项`).
+#[uniffi::export]
+pub fn parse_citation(text: String) -> Result<Citation> {
+    Ok(sunlit::parse_citation(&text)?)
+}
+
+/// Read a legal-basis cell with any number of citations; never fails.
+#[uniffi::export]
+pub fn parse_legal_basis(text: String) -> LegalBasis {
+    LegalBasis::parse(&text)
+}
+
+/// Canonical form of a citation: 《title》第N条第N款第N项.
+#[uniffi::export]
+pub fn citation_canonical(citation: Citation) -> String {
+    citation.canonical()
+}
+
+/// Parse a time limit as printed (`20个工作日`, `30日`, `即办`).
+#[uniffi::export]
+pub fn parse_time_limit(text: String) -> Result<TimeLimit> {
+    Ok(TimeLimit::parse(&text)?)
+}
+
+/// Whether `limit` is certainly longer than `other` (null: depends on the calendar).
+#[uniffi::export]
+pub fn time_limit_exceeds(limit: TimeLimit, other: TimeLimit) -> Option<bool> {
+    limit.exceeds(&other)
+}
+
+/// The GB 32100—2015 check character of the first 17 characters of a credit code.
+#[uniffi::export]
+pub fn credit_code_check_char(first17: String) -> Result<String> {
+    Ok(sunlit::credit_code_check_char(&first17)?.to_string())
+}
+
+/// Whether a unified social credit code is valid (length, alphabet, check character).
+#[uniffi::export]
+pub fn is_valid_credit_code(code: String) -> bool {
+    sunlit::CreditCode::is_valid(&code)
+}
+
+/// Parse a number in Arabic or Chinese numerals.
+#[uniffi::export]
+pub fn parse_numeral(text: String) -> Result<u32> {
+    Ok(sunlit::parse_numeral(&text)?)
+}
+
+/// Write a number in Chinese numerals.
+#[uniffi::export]
+pub fn chinese_numeral(n: u32) -> String {
+    sunlit::chinese_numeral(n)
+}
+
+/// A change log of `changes`, all with one approving document and effective date.
+#[uniffi::export]
+pub fn change_log_from_changes(
+    changes: Vec<PowerChange>,
+    document: Option<String>,
+    effective: Option<NaiveDate>,
+) -> Vec<ChangeRecord> {
+    sunlit::ChangeLog::from_changes(&changes, document.as_deref(), effective).records
+}
+
+/// Parse change-log CSV (变更类型,编码,事项名称,批准文件,生效日期,备注).
+#[uniffi::export]
+pub fn change_log_from_csv(text: String) -> Result<Vec<ChangeRecord>> {
+    Ok(sunlit::ChangeLog::read_csv_str(&text)?.records)
+}
+
+/// A change log as CSV text.
+#[uniffi::export]
+pub fn change_log_to_csv(records: Vec<ChangeRecord>) -> Result<String> {
+    Ok(sunlit::ChangeLog { records }.to_csv_string()?)
+}
