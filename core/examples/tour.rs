@@ -17,6 +17,7 @@ use sunlit::{
     DisclosureDocument, PublishedTable, TableCheckOptions, TableKind, TableReadOptions, Unit,
 };
 
+use sunlit::{CreditCode, PowerList, parse_citation};
 use unicode_width::UnicodeWidthStr;
 
 /// Pad to a display width (CJK characters take two columns); right-align when `right`.
@@ -219,7 +220,8 @@ fn main() -> Result<(), sunlit::Error> {
             .collect::<Vec<_>>()
     );
     published_tables()?;
-    disclosure_tour()
+    disclosure_tour()?;
+    power_tour()
 }
 
 fn day(y: i32, m: u32, d: u32) -> Result<NaiveDate, sunlit::Error> {
@@ -323,5 +325,84 @@ fn disclosure_tour() -> Result<(), sunlit::Error> {
         "  信息处理费, 35 requests by one applicant in a month, 按件计收: {} 元 (国办函〔2020〕109号 art. 4)",
         fee.amount
     );
+    Ok(())
+}
+
+/// Two versions of a (synthetic) city transport bureau's power list, in the published layout.
+const POWER_V1: &str = include_str!("../../tests/data/power/list_v1.csv");
+const POWER_V2: &str = include_str!("../../tests/data/power/list_v2.csv");
+
+/// Power lists (权责清单): read, check, compare two versions; citations and credit codes.
+fn power_tour() -> Result<(), sunlit::Error> {
+    let v1 = PowerList::read_csv_str(POWER_V1)?;
+    let v2 = PowerList::read_csv_str(POWER_V2)?;
+    println!(
+        "\n权责清单 — 示例市交通运输局 (synthetic, tests/data/power): {} items",
+        v1.len()
+    );
+    let mut by_category: Vec<(String, usize)> = Vec::new();
+    for item in &v1.items {
+        let label = match item.category.gb_code() {
+            Some(code) => format!("{code} {}", item.category.name_zh()),
+            None => format!("地方 {}", item.category_label),
+        };
+        match by_category.iter_mut().find(|(l, _)| *l == label) {
+            Some((_, n)) => *n += 1,
+            None => by_category.push((label, 1)),
+        }
+    }
+    by_category.sort();
+    let summary: Vec<String> = by_category
+        .iter()
+        .map(|(l, n)| format!("{l} ×{n}"))
+        .collect();
+    println!("  categories: {}", summary.join("，"));
+    println!("  checks:");
+    for f in v1.check().iter() {
+        println!(
+            "    [{}] {} {}: {}",
+            f.severity,
+            f.rule,
+            f.code.as_deref().unwrap_or(""),
+            f.message_zh
+        );
+    }
+    println!("  changes in version 2:");
+    for c in PowerList::diff(&v1, &v2) {
+        let names = |refs: &[sunlit::PowerItemRef]| {
+            refs.iter()
+                .map(|r| r.name.as_str())
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        let mut fields: Vec<String> = c
+            .fields
+            .iter()
+            .map(|f| format!("{} {:?} → {:?}", f.field.name_zh(), f.old, f.new))
+            .collect();
+        match c.kind {
+            sunlit::PowerChangeKind::Merged => fields.push(format!("← {}", names(&c.old))),
+            sunlit::PowerChangeKind::Split => fields.push(format!("→ {}", names(&c.new))),
+            _ => {}
+        }
+        println!(
+            "    {} {} {} {}",
+            c.kind.name_zh(),
+            c.code.as_deref().unwrap_or(""),
+            c.name,
+            fields.join("; ")
+        );
+    }
+    let c = parse_citation("《中华人民共和国行政许可法》第十二条第（一）项")?;
+    println!(
+        "  citation: {} → law {}, article {:?}, item {:?}",
+        c.text, c.law, c.article, c.item
+    );
+    for code in ["12441500196720244T", "12441500196720244X"] {
+        match CreditCode::parse(code) {
+            Ok(_) => println!("  credit code {code}: valid (GB 32100—2015)"),
+            Err(e) => println!("  credit code {code}: {e}"),
+        }
+    }
     Ok(())
 }
