@@ -623,19 +623,44 @@ impl ChangeLog {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| "[]".to_owned())
     }
 
-    /// Read a log from the JSON of [`ChangeLog::to_json`].
+    /// Read a log from the JSON of [`ChangeLog::to_json`]: an array of records with the keys
+    /// `kind`, `code`, `name`, `document`, `effective`, `remarks`. A bad record is an
+    /// [`Error::Input`] naming it (1-based) as `line`.
     ///
     /// ```
-    /// let log = sunlit::ChangeLog::read_csv_str("变更类型,事项名称\n新增,x\n").unwrap();
-    /// assert_eq!(sunlit::ChangeLog::from_json(&log.to_json()).unwrap(), log);
-    /// assert!(sunlit::ChangeLog::from_json("[{\"kind\": \"renamed\"}]").is_err());
+    /// use sunlit::{ChangeLog, Error};
+    /// let log = ChangeLog::read_csv_str("变更类型,事项名称\n新增,x\n").unwrap();
+    /// assert_eq!(ChangeLog::from_json(&log.to_json()).unwrap(), log);
+    /// let bad = r#"[{"kind": "added", "name": "x"}, {"kind": "renamed", "name": "y"}]"#;
+    /// assert!(matches!(ChangeLog::from_json(bad), Err(Error::Input { line: 2, .. })));
     /// ```
     pub fn from_json(text: &str) -> Result<ChangeLog> {
-        serde_json::from_str(text).map_err(|e| Error::Input {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Input {
             line: e.line() as u64,
             column: String::new(),
             value: String::new(),
-            reason: format!("not a change log: {e}"),
-        })
+            reason: format!("not valid JSON: {e}"),
+        })?;
+        let serde_json::Value::Array(items) = value else {
+            return Err(Error::Input {
+                line: 1,
+                column: String::new(),
+                value: String::new(),
+                reason: "a change log is a JSON array of records".to_owned(),
+            });
+        };
+        let mut log = ChangeLog::default();
+        for (i, item) in items.into_iter().enumerate() {
+            let shown = item.to_string();
+            let record =
+                serde_json::from_value::<ChangeRecord>(item).map_err(|e| Error::Input {
+                    line: i as u64 + 1,
+                    column: String::new(),
+                    value: shown,
+                    reason: format!("not a change record: {e}"),
+                })?;
+            log.records.push(record);
+        }
+        Ok(log)
     }
 }

@@ -71,7 +71,8 @@ fn marker_at(s: &str) -> Option<(Style, u32, usize)> {
 /// A cell that starts with a list marker (`1.` `1、` `1）` `（1）` `一、` `（一）` `①`) is split at
 /// each next marker of the same style and the next number (2, 3 …) that starts a line or follows
 /// whitespace or `。；，`; the markers are removed. Markers of other styles inside an entry
-/// (`（一）` inside `1.`) stay. A cell without a leading marker is split at line breaks.
+/// (`（一）` inside `1.`) stay. A cell without a leading marker is split at line breaks. Each
+/// entry is trimmed, and list punctuation (`；` `，`) at its end removed.
 pub(crate) fn split_list(text: &str) -> Vec<String> {
     let t = text.trim();
     if is_blank_word(t) {

@@ -1,0 +1,103 @@
+//! Invariants of power lists: numerals round-trip, lists survive CSV and JSON, a diff of a list
+//! with itself (in any row order) is empty, and a diff finds exactly the items added and removed.
+
+use proptest::prelude::*;
+use sunlit::{
+    PowerCategory, PowerChangeKind, PowerList, chinese_numeral, credit_code_check_char,
+    parse_citation, parse_numeral,
+};
+use sunlit_tests::data_file;
+
+fn v1() -> PowerList {
+    PowerList::read_csv_path(data_file("power/list_v1.csv")).expect("golden list")
+}
+
+/// Entry text: no line breaks, not blank, not ending in the list punctuation `；` / `，` that
+/// splitting removes (markers such as `1.` or `（2）` inside or at the start are allowed).
+fn entry() -> impl Strategy<Value = String> {
+    "[受理审查决定送达责任事项甲乙丙（）、；。.0-9a-z]{1,12}"
+        .prop_map(|s| s.trim().to_owned())
+        .prop_filter("a real entry", |s| {
+            !s.is_empty() && s != "无" && !s.ends_with(['；', '，', ';', ','])
+        })
+}
+
+proptest! {
+    #[test]
+    fn numerals_round_trip(n in 1u32..=9999) {
+        prop_assert_eq!(parse_numeral(&chinese_numeral(n)).unwrap(), n);
+        prop_assert_eq!(parse_numeral(&n.to_string()).unwrap(), n);
+    }
+
+    #[test]
+    fn citations_read_back_their_canonical_form(a in 1u32..=1300, p in proptest::option::of(1u32..=9), i in proptest::option::of(1u32..=30)) {
+        let mut text = format!("《中华人民共和国行政许可法》第{}条", chinese_numeral(a));
+        if let Some(p) = p { text.push_str(&format!("第{p}款")); }
+        if let Some(i) = i { text.push_str(&format!("第（{}）项", chinese_numeral(i))); }
+        let c = parse_citation(&text).unwrap();
+        prop_assert_eq!((c.article, c.paragraph, c.item), (Some(a), p, i));
+        prop_assert_eq!(parse_citation(&c.canonical()).unwrap().canonical(), c.canonical());
+    }
+
+    #[test]
+    fn a_changed_check_character_is_refused(body in "[0-9A-HJ-NP-RT-UW-Y]{17}", other in 0usize..31) {
+        let check = credit_code_check_char(&body).unwrap();
+        let alphabet: Vec<char> = "0123456789ABCDEFGHJKLMNPQRTUWXY".chars().collect();
+        let wrong = alphabet[other];
+        let good = format!("{body}{check}");
+        prop_assert!(sunlit::CreditCode::is_valid(&good));
+        prop_assert_eq!(sunlit::CreditCode::is_valid(&format!("{body}{wrong}")), wrong == check);
+    }
+
+    #[test]
+    fn lists_of_entries_survive_csv_and_json(
+        responsibilities in proptest::collection::vec(entry(), 0..5),
+        procedure in proptest::collection::vec(entry(), 0..5),
+        sub_items in proptest::collection::vec(entry(), 0..3),
+    ) {
+        let mut list = v1();
+        list.items.truncate(3);
+        list.items[0].responsibilities = responsibilities;
+        list.items[1].procedure = procedure;
+        list.items[2].sub_items = sub_items;
+        let csv = list.to_csv_string().unwrap();
+        prop_assert_eq!(&PowerList::read_csv_str(&csv).unwrap(), &list);
+        prop_assert_eq!(&PowerList::from_json(&list.to_json()).unwrap(), &list);
+    }
+
+    #[test]
+    fn a_list_does_not_differ_from_itself_in_any_order(seed in any::<u64>()) {
+        let list = v1();
+        let mut shuffled = list.clone();
+        // A seeded Fisher–Yates shuffle.
+        let mut state = seed | 1;
+        for i in (1..shuffled.items.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            let j = (state % (i as u64 + 1)) as usize;
+            shuffled.items.swap(i, j);
+        }
+        prop_assert!(PowerList::diff(&list, &shuffled).is_empty());
+    }
+
+    #[test]
+    fn removed_and_appended_items_are_cancelled_and_added(remove in 0usize..36) {
+        let old = v1();
+        let mut new = old.clone();
+        let gone = new.items.remove(remove);
+        let mut fresh = gone.clone();
+        fresh.name = "全新的事项".to_owned();
+        fresh.basic_code = Some("NEW0001".to_owned());
+        fresh.implementation_code = None;
+        fresh.sub_items.clear();
+        fresh.category = PowerCategory::Inspection;
+        fresh.category_label = "行政检查".to_owned();
+        fresh.legal_basis = sunlit::LegalBasis::parse("《某某条例》第九百九十九条");
+        new.items.push(fresh);
+        let changes = PowerList::diff(&old, &new);
+        let kinds: Vec<_> = changes.iter().map(|c| (c.kind, c.name.clone())).collect();
+        prop_assert!(kinds.contains(&(PowerChangeKind::Added, "全新的事项".to_owned())), "{:?}", kinds);
+        prop_assert!(kinds.contains(&(PowerChangeKind::Cancelled, gone.name.clone())), "{:?}", kinds);
+        // The removed item's duplicate-code twin (if any) may now match by code and show as changed.
+        prop_assert!(changes.len() <= 3, "{:?}", kinds);
+    }
+}
