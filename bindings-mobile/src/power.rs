@@ -247,67 +247,48 @@ pub struct PowerItem {
     pub extra: HashMap<String, String>,
 }
 
-impl From<sunlit::PowerItem> for PowerItem {
-    fn from(i: sunlit::PowerItem) -> PowerItem {
-        PowerItem {
-            number: i.number,
-            name: i.name,
-            sub_items: i.sub_items,
-            basic_code: i.basic_code,
-            implementation_code: i.implementation_code,
-            category: i.category,
-            category_label: i.category_label,
-            legal_basis: i.legal_basis,
-            levels: i.levels,
-            body: i.body,
-            department: i.department,
-            statutory_limit: i.statutory_limit,
-            promised_limit: i.promised_limit,
-            charges_fee: i.charges_fee,
-            fee_basis: i.fee_basis,
-            procedure: i.procedure,
-            responsibilities: i.responsibilities,
-            responsibility_basis: i.responsibility_basis,
-            accountability: i.accountability,
-            accountability_basis: i.accountability_basis,
-            supervision_phone: i.supervision_phone,
-            risk_points: i.risk_points,
-            remarks: i.remarks,
-            extra: i.extra.into_iter().collect(),
+/// Conversions both ways between the core item and its record: every field as is, `extra`
+/// between a sorted map and a hash map.
+macro_rules! item_conversions {
+    ($($field:ident),+) => {
+        impl From<sunlit::PowerItem> for PowerItem {
+            fn from(i: sunlit::PowerItem) -> PowerItem {
+                PowerItem { $($field: i.$field,)+ extra: i.extra.into_iter().collect() }
+            }
         }
-    }
+        impl From<PowerItem> for sunlit::PowerItem {
+            fn from(i: PowerItem) -> sunlit::PowerItem {
+                sunlit::PowerItem { $($field: i.$field,)+ extra: i.extra.into_iter().collect() }
+            }
+        }
+    };
 }
 
-impl From<PowerItem> for sunlit::PowerItem {
-    fn from(i: PowerItem) -> sunlit::PowerItem {
-        sunlit::PowerItem {
-            number: i.number,
-            name: i.name,
-            sub_items: i.sub_items,
-            basic_code: i.basic_code,
-            implementation_code: i.implementation_code,
-            category: i.category,
-            category_label: i.category_label,
-            legal_basis: i.legal_basis,
-            levels: i.levels,
-            body: i.body,
-            department: i.department,
-            statutory_limit: i.statutory_limit,
-            promised_limit: i.promised_limit,
-            charges_fee: i.charges_fee,
-            fee_basis: i.fee_basis,
-            procedure: i.procedure,
-            responsibilities: i.responsibilities,
-            responsibility_basis: i.responsibility_basis,
-            accountability: i.accountability,
-            accountability_basis: i.accountability_basis,
-            supervision_phone: i.supervision_phone,
-            risk_points: i.risk_points,
-            remarks: i.remarks,
-            extra: i.extra.into_iter().collect(),
-        }
-    }
-}
+item_conversions!(
+    number,
+    name,
+    sub_items,
+    basic_code,
+    implementation_code,
+    category,
+    category_label,
+    legal_basis,
+    levels,
+    body,
+    department,
+    statutory_limit,
+    promised_limit,
+    charges_fee,
+    fee_basis,
+    procedure,
+    responsibilities,
+    responsibility_basis,
+    accountability,
+    accountability_basis,
+    supervision_phone,
+    risk_points,
+    remarks
+);
 
 /// One organ's power-and-responsibility list (权责清单) at one version.
 #[derive(Debug, uniffi::Object)]

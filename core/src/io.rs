@@ -213,6 +213,33 @@ pub(crate) fn write_err(e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// Read a file with `read`, naming the path in I/O errors.
+pub(crate) fn read_file<T>(path: &Path, read: impl FnOnce(File) -> Result<T>) -> Result<T> {
+    read(open(path)?).map_err(|e| match e {
+        Error::Io { reason, .. } => Error::Io {
+            path: path.display().to_string(),
+            reason,
+        },
+        other => other,
+    })
+}
+
+/// Collect what `write` writes into a string.
+pub(crate) fn write_string(write: impl FnOnce(&mut Vec<u8>) -> Result<()>) -> Result<String> {
+    let mut buf = Vec::new();
+    write(&mut buf)?;
+    String::from_utf8(buf).map_err(write_err)
+}
+
+/// Create a file and write it with `write` through a buffer.
+pub(crate) fn write_file(
+    path: &Path,
+    write: impl FnOnce(std::io::BufWriter<File>) -> Result<()>,
+) -> Result<()> {
+    let file = File::create(path).map_err(|e| Error::io(path, &e))?;
+    write(std::io::BufWriter::new(file))
+}
+
 impl Ledger {
     /// Read a ledger from CSV with the header `year,book,phase,unit,functional,economic,nature,
     /// source,amount` (those nine columns, any order, an optional UTF-8 BOM). Amounts are in 元 as
@@ -268,14 +295,7 @@ impl Ledger {
     /// assert!(matches!(sunlit::Ledger::read_csv_path("/no/such.csv"), Err(sunlit::Error::Io { .. })));
     /// ```
     pub fn read_csv_path(path: impl AsRef<Path>) -> Result<Ledger> {
-        let path = path.as_ref();
-        Ledger::read_csv(open(path)?).map_err(|e| match e {
-            Error::Io { reason, .. } => Error::Io {
-                path: path.display().to_string(),
-                reason,
-            },
-            other => other,
-        })
+        read_file(path.as_ref(), Ledger::read_csv)
     }
 
     /// Write the ledger as CSV with the canonical header, amounts as plain exact digits with
@@ -319,9 +339,7 @@ impl Ledger {
     /// assert!(sunlit::Ledger::new().to_csv_string().unwrap().starts_with("year,book,phase"));
     /// ```
     pub fn to_csv_string(&self) -> Result<String> {
-        let mut buf = Vec::new();
-        self.write_csv(&mut buf)?;
-        String::from_utf8(buf).map_err(write_err)
+        write_string(|w| self.write_csv(w))
     }
 
     /// [`Ledger::write_csv`] into a file.
@@ -330,9 +348,7 @@ impl Ledger {
     /// assert!(sunlit::Ledger::new().write_csv_path("/no/such/dir/x.csv").is_err());
     /// ```
     pub fn write_csv_path(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        let file = File::create(path).map_err(|e| Error::io(path, &e))?;
-        self.write_csv(std::io::BufWriter::new(file))
+        write_file(path.as_ref(), |w| self.write_csv(w))
     }
 
     /// Read a ledger from JSON: an array of objects with the nine ledger keys. `economic` and

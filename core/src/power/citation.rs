@@ -376,6 +376,12 @@ struct Cursor<'a> {
     pos: usize,
 }
 
+/// A malformed provision (`第十二A条`, `第零条`, a 款 without an article).
+struct Malformed;
+
+/// `Ok(None)`: not here; `Ok(Some)`: read; `Err`: malformed.
+type Parsed<T> = std::result::Result<Option<T>, Malformed>;
+
 #[derive(Default, Clone, Copy)]
 struct Loc {
     article: Option<u32>,
@@ -453,36 +459,35 @@ impl<'a> Cursor<'a> {
             }
         }
     }
-    /// A numeral run; `None` when there is none, `Some(Err)` when it does not parse or is 0.
-    fn numeral(&mut self) -> Option<std::result::Result<u32, ()>> {
+    /// A numeral run: `Ok(None)` when there is none, `Err` when it does not parse or is 0.
+    fn numeral(&mut self) -> Parsed<u32> {
         let run: usize = self
             .rest()
             .chars()
             .take_while(|&c| is_numeral_char(c) || c == ' ')
             .map(char::len_utf8)
             .sum();
-        let text = self.rest().get(..run)?.trim();
+        let text = self.rest().get(..run).unwrap_or("").trim();
         if text.is_empty() {
-            return None;
+            return Ok(None);
         }
         self.pos += run;
-        Some(match parse_numeral(&text.replace(' ', "")) {
-            Ok(0) | Err(_) => Err(()),
-            Ok(n) => Ok(n),
-        })
-    }
-    /// A parenthesised numeral `（一）` / `(1)`, if one is next.
-    fn paren_numeral(&mut self) -> Option<std::result::Result<u32, ()>> {
-        let save = self.pos;
-        if !(self.eat_char('（') || self.eat_char('(')) {
-            return None;
+        match parse_numeral(&text.replace(' ', "")) {
+            Ok(0) | Err(_) => Err(Malformed),
+            Ok(n) => Ok(Some(n)),
         }
-        let n = self.numeral();
-        if n.is_some() && (self.eat_char('）') || self.eat_char(')')) {
-            return n;
+    }
+    /// A parenthesised numeral `（一）` / `(1)`, if one is next (else nothing is consumed).
+    fn paren_numeral(&mut self) -> Parsed<u32> {
+        let save = self.pos;
+        if self.eat_char('（') || self.eat_char('(') {
+            let n = self.numeral();
+            if matches!(n, Ok(Some(_)) | Err(_)) && (self.eat_char('）') || self.eat_char(')')) {
+                return n;
+            }
         }
         self.pos = save;
-        None
+        Ok(None)
     }
     /// Parentheticals after a title that are not item numbers; their contents joined by `；`.
     fn skip_notes(&mut self) -> Option<String> {
@@ -490,7 +495,7 @@ impl<'a> Cursor<'a> {
         loop {
             self.skip_ws();
             let save = self.pos;
-            if self.paren_numeral().is_some() {
+            if !matches!(self.paren_numeral(), Ok(None)) {
                 self.pos = save;
                 break;
             }
@@ -527,130 +532,111 @@ impl<'a> Cursor<'a> {
                 .is_some_and(|c| is_numeral_char(c) || c == '（' || c == '(' || c == ' ');
         }
         let mut probe = Cursor::new(rest, 0);
-        probe.paren_numeral().is_some()
+        !matches!(probe.paren_numeral(), Ok(None))
     }
     /// An item part after an article or paragraph: 第N项, 第（N）项, （N）项, （N）.
-    fn item_part(&mut self) -> Option<std::result::Result<u32, ()>> {
+    fn item_part(&mut self) -> Parsed<u32> {
         let save = self.pos;
         let had_di = self.eat_char('第');
-        if let Some(n) = self.paren_numeral() {
+        if let Some(n) = self.paren_numeral()? {
             self.eat_char('项');
-            return Some(n);
+            return Ok(Some(n));
         }
         if had_di
-            && let Some(n) = self.numeral()
+            && let Some(n) = self.numeral()?
             && self.eat_char('项')
         {
-            return Some(n);
+            return Ok(Some(n));
         }
         self.pos = save;
-        None
+        Ok(None)
     }
     /// A paragraph part: 第N款.
-    fn paragraph_part(&mut self) -> Option<std::result::Result<u32, ()>> {
+    fn paragraph_part(&mut self) -> Parsed<u32> {
         let save = self.pos;
         if self.eat_char('第')
-            && let Some(n) = self.numeral()
+            && let Some(n) = self.numeral()?
             && self.eat_char('款')
         {
-            return Some(n);
+            return Ok(Some(n));
         }
         self.pos = save;
-        None
+        Ok(None)
     }
     /// One provision, inheriting article and paragraph from the previous one when it starts
-    /// below the article. `None`: no provision here; `Some(Err)`: a malformed one.
-    fn locator(&mut self, prev: Option<Loc>) -> Option<std::result::Result<Loc, ()>> {
+    /// below the article. `Ok(None)`: no provision here (nothing consumed).
+    fn locator(&mut self, prev: Option<Loc>) -> Parsed<Loc> {
         self.skip_ws();
         let save = self.pos;
         let annex = self.eat("附件") || self.eat("附表");
-        let after_annex = self.pos;
-        if !annex && self.rest().starts_with(['（', '(']) {
-            let n = match self.item_part()? {
-                Ok(n) => n,
-                Err(()) => return Some(Err(())),
-            };
-            let p = prev.unwrap_or_default();
-            return Some(Ok(Loc { item: Some(n), ..p }));
-        }
-        if !self.eat_char('第') {
-            self.pos = save;
-            return None;
-        }
-        if self.rest().starts_with(['（', '(']) {
-            self.pos = after_annex;
-            let Some(Ok(n)) = self.item_part() else {
-                return Some(Err(()));
-            };
-            let p = if annex {
-                Loc::default()
-            } else {
-                prev.unwrap_or_default()
-            };
-            return Some(Ok(Loc { item: Some(n), ..p }));
-        }
-        let n = match self.numeral() {
-            None | Some(Err(())) => return Some(Err(())),
-            Some(Ok(n)) => n,
+        // What a 项 alone inherits: nothing in an annex, else the provision before it.
+        let base = if annex {
+            Loc::default()
+        } else {
+            prev.unwrap_or_default()
         };
+        let di = self.eat_char('第');
+        if self.rest().starts_with(['（', '(']) && (di || !annex) {
+            if di {
+                self.pos -= '第'.len_utf8();
+            }
+            return match self.item_part()? {
+                Some(n) => Ok(Some(Loc {
+                    item: Some(n),
+                    ..base
+                })),
+                None if di => Err(Malformed),
+                None => {
+                    self.pos = save;
+                    Ok(None)
+                }
+            };
+        }
+        if !di {
+            self.pos = save;
+            return Ok(None);
+        }
+        let n = self.numeral()?.ok_or(Malformed)?;
         self.skip_ws();
-        let unit = self.peek();
-        match unit {
+        match self.peek() {
             Some('条') if !annex => {
                 self.eat_char('条');
-                let mut loc = Loc {
+                self.skip_ws();
+                let paragraph = self.paragraph_part()?;
+                self.skip_ws();
+                let item = self.item_part()?;
+                Ok(Some(Loc {
                     article: Some(n),
-                    ..Loc::default()
-                };
-                self.skip_ws();
-                match self.paragraph_part() {
-                    Some(Err(())) => return Some(Err(())),
-                    Some(Ok(p)) => loc.paragraph = Some(p),
-                    None => {}
-                }
-                self.skip_ws();
-                match self.item_part() {
-                    Some(Err(())) => return Some(Err(())),
-                    Some(Ok(i)) => loc.item = Some(i),
-                    None => {}
-                }
-                Some(Ok(loc))
+                    paragraph,
+                    item,
+                }))
             }
             Some('款') if !annex => {
                 self.eat_char('款');
                 // A 款 needs the article of the provision before it.
-                let Some(p) = prev.filter(|p| p.article.is_some()) else {
-                    return Some(Err(()));
-                };
-                let mut loc = Loc {
-                    article: p.article,
-                    paragraph: Some(n),
-                    item: None,
-                };
+                let article = prev.and_then(|p| p.article).ok_or(Malformed)?;
                 self.skip_ws();
-                match self.item_part() {
-                    Some(Err(())) => return Some(Err(())),
-                    Some(Ok(i)) => loc.item = Some(i),
-                    None => {}
-                }
-                Some(Ok(loc))
+                let item = self.item_part()?;
+                Ok(Some(Loc {
+                    article: Some(article),
+                    paragraph: Some(n),
+                    item,
+                }))
             }
             Some('项') => {
                 self.eat_char('项');
-                let p = if annex {
-                    Loc::default()
-                } else {
-                    prev.unwrap_or_default()
-                };
-                Some(Ok(Loc { item: Some(n), ..p }))
+                Ok(Some(Loc {
+                    item: Some(n),
+                    ..base
+                }))
             }
             // A chapter, section or part (第三章): not a provision this model holds; the
             // citation is the title alone and the rest is text.
             Some('章' | '节' | '编' | '目') => {
                 self.pos = save;
-                None
+                Ok(None)
             }
-            _ => Some(Err(())),
+            _ => Err(Malformed),
         }
     }
 }
@@ -678,12 +664,12 @@ fn parse_group(cur: &mut Cursor<'_>) -> Option<Vec<Citation>> {
     loop {
         let save = cur.pos;
         match cur.locator(locs.last().copied()) {
-            None => {
+            Ok(None) => {
                 cur.pos = save;
                 break;
             }
-            Some(Err(())) => return None,
-            Some(Ok(loc)) => locs.push(loc),
+            Err(Malformed) => return None,
+            Ok(Some(loc)) => locs.push(loc),
         }
         let after = cur.pos;
         cur.skip_ws();

@@ -12,7 +12,7 @@ use super::list::PowerList;
 use super::text::optional;
 use super::{PowerChangeKind, PowerField};
 use crate::error::{Error, Result};
-use crate::io::{CsvTable, open, write_err};
+use crate::io::{CsvTable, parse_json, read_file, write_err, write_string};
 
 /// One field of an item that changed between two versions, as CSV cell text.
 ///
@@ -165,6 +165,51 @@ fn pair_by<K: Ord>(
     }
 }
 
+/// A change about `item` (its code and name).
+fn change(
+    kind: PowerChangeKind,
+    item: &PowerItem,
+    old: Vec<PowerItemRef>,
+    new: Vec<PowerItemRef>,
+    fields: Vec<FieldChange>,
+) -> PowerChange {
+    PowerChange {
+        kind,
+        code: item.code().map(str::to_owned),
+        name: item.name.clone(),
+        old,
+        new,
+        fields,
+    }
+}
+
+/// References to the items at `idx`.
+fn refs(items: &[PowerItem], idx: &[usize]) -> Vec<PowerItemRef> {
+    idx.iter()
+        .filter_map(|&i| items.get(i))
+        .map(PowerItemRef::of)
+        .collect()
+}
+
+/// Each of `wholes` (in order) related to two or more of `parts` — `related(part, whole)` —
+/// with those parts; the groups are taken out of both lists.
+fn take_groups(
+    wholes: &mut Vec<usize>,
+    parts: &mut Vec<usize>,
+    related: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, Vec<usize>)> {
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &w in wholes.iter() {
+        let found: Vec<usize> = parts.iter().copied().filter(|&p| related(p, w)).collect();
+        if found.len() >= 2 {
+            parts.retain(|p| !found.contains(p));
+            groups.push((w, found));
+        }
+    }
+    wholes.retain(|w| !groups.iter().any(|(g, _)| g == w));
+    groups
+}
+
 /// The fields that differ between two versions of one item (row number and extra columns
 /// aside; the legal basis compared by its citations, so `第12条` equals `第十二条`).
 fn changed_fields(old: &PowerItem, new: &PowerItem) -> Vec<FieldChange> {
@@ -237,18 +282,18 @@ impl PowerList {
                 (Some(x), Some(y)) => y > x,
                 _ => false,
             };
-            changes.push(PowerChange {
-                kind: if delegated {
-                    PowerChangeKind::Delegated
-                } else {
-                    PowerChangeKind::Changed
-                },
-                code: b.code().map(str::to_owned),
-                name: b.name.clone(),
-                old: vec![PowerItemRef::of(a)],
-                new: vec![PowerItemRef::of(b)],
+            let kind = if delegated {
+                PowerChangeKind::Delegated
+            } else {
+                PowerChangeKind::Changed
+            };
+            changes.push(change(
+                kind,
+                b,
+                vec![PowerItemRef::of(a)],
+                vec![PowerItemRef::of(b)],
                 fields,
-            });
+            ));
         }
 
         // Unmatched items, in a row-order-independent order.
@@ -266,88 +311,51 @@ impl PowerList {
         let mut old_left = order(o, &om);
         let mut new_left = order(n, &nm);
 
-        // Splits: one old item → several new ones.
-        let mut splits = Vec::new();
-        for &i in &old_left {
-            let Some(a) = o.get(i) else { continue };
-            let parts: Vec<usize> = new_left
-                .iter()
-                .copied()
-                .filter(|&j| n.get(j).is_some_and(|b| relates(b, a)))
-                .collect();
-            if parts.len() >= 2 {
-                new_left.retain(|j| !parts.contains(j));
-                splits.push((i, parts));
+        // Splits (one old item → several new ones), then merges (several old → one new).
+        let related = |part: Option<&PowerItem>, whole: Option<&PowerItem>| matches!((part, whole), (Some(p), Some(w)) if relates(p, w));
+        for (i, parts) in take_groups(&mut old_left, &mut new_left, |j, i| {
+            related(n.get(j), o.get(i))
+        }) {
+            if let Some(a) = o.get(i) {
+                changes.push(change(
+                    PowerChangeKind::Split,
+                    a,
+                    vec![PowerItemRef::of(a)],
+                    refs(n, &parts),
+                    Vec::new(),
+                ));
             }
         }
-        old_left.retain(|i| !splits.iter().any(|(s, _)| s == i));
-        for (i, parts) in splits {
-            let Some(a) = o.get(i) else { continue };
-            changes.push(PowerChange {
-                kind: PowerChangeKind::Split,
-                code: a.code().map(str::to_owned),
-                name: a.name.clone(),
-                old: vec![PowerItemRef::of(a)],
-                new: parts
-                    .iter()
-                    .filter_map(|&j| n.get(j))
-                    .map(PowerItemRef::of)
-                    .collect(),
-                fields: Vec::new(),
-            });
-        }
-
-        // Merges: several old items → one new one.
-        let mut merges = Vec::new();
-        for &j in &new_left {
-            let Some(b) = n.get(j) else { continue };
-            let parts: Vec<usize> = old_left
-                .iter()
-                .copied()
-                .filter(|&i| o.get(i).is_some_and(|a| relates(a, b)))
-                .collect();
-            if parts.len() >= 2 {
-                old_left.retain(|i| !parts.contains(i));
-                merges.push((j, parts));
+        for (j, parts) in take_groups(&mut new_left, &mut old_left, |i, j| {
+            related(o.get(i), n.get(j))
+        }) {
+            if let Some(b) = n.get(j) {
+                changes.push(change(
+                    PowerChangeKind::Merged,
+                    b,
+                    refs(o, &parts),
+                    vec![PowerItemRef::of(b)],
+                    Vec::new(),
+                ));
             }
         }
-        new_left.retain(|j| !merges.iter().any(|(m, _)| m == j));
-        for (j, parts) in merges {
-            let Some(b) = n.get(j) else { continue };
-            changes.push(PowerChange {
-                kind: PowerChangeKind::Merged,
-                code: b.code().map(str::to_owned),
-                name: b.name.clone(),
-                old: parts
-                    .iter()
-                    .filter_map(|&i| o.get(i))
-                    .map(PowerItemRef::of)
-                    .collect(),
-                new: vec![PowerItemRef::of(b)],
-                fields: Vec::new(),
-            });
+        for a in old_left.iter().filter_map(|&i| o.get(i)) {
+            changes.push(change(
+                PowerChangeKind::Cancelled,
+                a,
+                vec![PowerItemRef::of(a)],
+                Vec::new(),
+                Vec::new(),
+            ));
         }
-
-        for (kind, items, left) in [
-            (PowerChangeKind::Cancelled, o, &old_left),
-            (PowerChangeKind::Added, n, &new_left),
-        ] {
-            for item in left.iter().filter_map(|&i| items.get(i)) {
-                let r = PowerItemRef::of(item);
-                let (old, new) = if kind == PowerChangeKind::Added {
-                    (Vec::new(), vec![r])
-                } else {
-                    (vec![r], Vec::new())
-                };
-                changes.push(PowerChange {
-                    kind,
-                    code: item.code().map(str::to_owned),
-                    name: item.name.clone(),
-                    old,
-                    new,
-                    fields: Vec::new(),
-                });
-            }
+        for b in new_left.iter().filter_map(|&j| n.get(j)) {
+            changes.push(change(
+                PowerChangeKind::Added,
+                b,
+                Vec::new(),
+                vec![PowerItemRef::of(b)],
+                Vec::new(),
+            ));
         }
         changes.sort_by(|a, b| {
             (a.kind, &a.code, &a.name, &a.old, &a.new)
@@ -573,8 +581,7 @@ impl ChangeLog {
     /// assert!(sunlit::ChangeLog::read_csv_path("/no/such.csv").is_err());
     /// ```
     pub fn read_csv_path(path: impl AsRef<Path>) -> Result<ChangeLog> {
-        let path = path.as_ref();
-        ChangeLog::read_csv(open(path)?)
+        read_file(path.as_ref(), ChangeLog::read_csv)
     }
 
     /// Write the log as CSV with the canonical header; kinds in Chinese (新增, 取消 …).
@@ -608,9 +615,7 @@ impl ChangeLog {
     /// assert!(sunlit::ChangeLog::default().to_csv_string().unwrap().starts_with("变更类型"));
     /// ```
     pub fn to_csv_string(&self) -> Result<String> {
-        let mut buf = Vec::new();
-        self.write_csv(&mut buf)?;
-        String::from_utf8(buf).map_err(write_err)
+        write_string(|w| self.write_csv(w))
     }
 
     /// The log as a JSON array of records (kinds by id, dates `YYYY-MM-DD`).
@@ -635,12 +640,7 @@ impl ChangeLog {
     /// assert!(matches!(ChangeLog::from_json(bad), Err(Error::Input { line: 2, .. })));
     /// ```
     pub fn from_json(text: &str) -> Result<ChangeLog> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Error::Input {
-            line: e.line() as u64,
-            column: String::new(),
-            value: String::new(),
-            reason: format!("not valid JSON: {e}"),
-        })?;
+        let value = parse_json(text)?;
         let serde_json::Value::Array(items) = value else {
             return Err(Error::Input {
                 line: 1,

@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use super::item::{PowerItem, RiskPoint};
 use super::{PowerField, RiskGrade};
 use crate::error::{Error, Result};
-use crate::io::{CsvTable, open, write_err};
+use crate::io::{CsvTable, parse_json, read_file, write_err, write_file, write_string};
 
 /// One organ's power-and-responsibility list (权责清单) at one version.
 ///
@@ -174,14 +174,7 @@ impl PowerList {
     /// assert!(matches!(sunlit::PowerList::read_csv_path("/no/such.csv"), Err(sunlit::Error::Io { .. })));
     /// ```
     pub fn read_csv_path(path: impl AsRef<Path>) -> Result<PowerList> {
-        let path = path.as_ref();
-        PowerList::read_csv(open(path)?).map_err(|e| match e {
-            Error::Io { reason, .. } => Error::Io {
-                path: path.display().to_string(),
-                reason,
-            },
-            other => other,
-        })
+        read_file(path.as_ref(), PowerList::read_csv)
     }
 
     /// The CSV header [`PowerList::write_csv`] writes: every [`PowerField`] under its canonical
@@ -245,9 +238,7 @@ impl PowerList {
     /// assert!(sunlit::PowerList::new().to_csv_string().unwrap().starts_with("序号,"));
     /// ```
     pub fn to_csv_string(&self) -> Result<String> {
-        let mut buf = Vec::new();
-        self.write_csv(&mut buf)?;
-        String::from_utf8(buf).map_err(write_err)
+        write_string(|w| self.write_csv(w))
     }
 
     /// [`PowerList::write_csv`] into a file.
@@ -256,9 +247,7 @@ impl PowerList {
     /// assert!(sunlit::PowerList::new().write_csv_path("/no/such/dir/x.csv").is_err());
     /// ```
     pub fn write_csv_path(&self, path: impl AsRef<Path>) -> Result<()> {
-        let path = path.as_ref();
-        let file = std::fs::File::create(path).map_err(|e| Error::io(path, &e))?;
-        self.write_csv(std::io::BufWriter::new(file))
+        write_file(path.as_ref(), |w| self.write_csv(w))
     }
 
     /// Read a list from JSON: `{"organ": …, "effective": "YYYY-MM-DD", "items": [ … ]}` (organ
@@ -279,12 +268,7 @@ impl PowerList {
     /// assert!(matches!(bad, Err(Error::Input { line: 1, ref column, .. }) if column == "colour"));
     /// ```
     pub fn from_json(text: &str) -> Result<PowerList> {
-        let value: Value = serde_json::from_str(text).map_err(|e| Error::Input {
-            line: e.line() as u64,
-            column: String::new(),
-            value: String::new(),
-            reason: format!("not valid JSON: {e}"),
-        })?;
+        let value = parse_json(text)?;
         let top_err = |column: &str, value: String, reason: &str| Error::Input {
             line: 0,
             column: column.to_owned(),
