@@ -83,7 +83,7 @@ pub mod rules {
     /// `power.high_risk_without_controls` (error): an integrity-risk point (廉政风险点) graded
     /// 高 has no prevention and control measures (防控措施). Source: each risk point is attached
     /// to a step with its manifestation, grade, controls and responsible person (practice of
-    /// the 廉政风险等级 schemes, disclosure.md §4.6 [M]; no national standard exists).
+    /// the 廉政风险等级 schemes, disclosure.md §4.6, confidence M; no national standard exists).
     pub const HIGH_RISK_WITHOUT_CONTROLS: &str = "power.high_risk_without_controls";
     /// `power.local_category` (warning): the item's category (权力分类) is a local label with no
     /// code in GB/T 39046—2020 Table A.1 (e.g. 非行政许可审批, 行政监督, 行政审批); it is kept as
@@ -241,7 +241,7 @@ vocabulary! {
 
 vocabulary! {
     /// The grade of an integrity-risk point (廉政风险等级): three levels in practice
-    /// (disclosure.md §4.6 [M]).
+    /// (disclosure.md §4.6, confidence M).
     pub enum RiskGrade("risk grade") {
         /// 高 / 一级 — powers over money, projects, personnel, major approvals.
         High = "high", "高" | "一级" | "高风险" | "Ⅰ级" | "I级";
