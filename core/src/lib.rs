@@ -40,10 +40,11 @@ pub use money::{
     percent, rounds_to,
 };
 pub use power::{
-    BodyNature, ChangeLog, ChangeRecord, Citation, CreditCode, ExercisingLevel, FieldChange,
-    ImplementingBody, LegalBasis, LimitUnit, PowerCategory, PowerChange, PowerChangeKind,
-    PowerField, PowerItem, PowerItemRef, PowerList, RiskGrade, RiskPoint, TimeLimit,
-    chinese_numeral, credit_code_check_char, parse_citation, parse_numeral,
+    BodyNature, ChangeLog, ChangeRecord, Citation, CreditCode, DisclosureDuty, DutyKind,
+    DutyOptions, ExercisingLevel, FieldChange, ImplementingBody, LegalBasis, LimitUnit,
+    PowerCategory, PowerChange, PowerChangeKind, PowerField, PowerItem, PowerItemRef, PowerList,
+    RiskGrade, RiskPoint, TimeLimit, chinese_numeral, credit_code_check_char, parse_citation,
+    parse_numeral,
 };
 pub use request::{
     Applicant, CannotProvideReason, Channel, ClockState, ConsultParty, DisclosureRequest,

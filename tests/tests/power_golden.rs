@@ -3,8 +3,9 @@
 //! citations, legal-basis cells, credit codes and malformed rows.
 
 use sunlit::{
-    ChangeLog, CreditCode, Error, LegalBasis, PowerCategory, PowerChangeKind, PowerField,
-    PowerList, Severity, credit_code_check_char, parse_citation,
+    ChangeLog, CreditCode, DutyKind, DutyOptions, Error, LegalBasis, PowerCategory,
+    PowerChangeKind, PowerField, PowerList, Severity, WorkCalendar, credit_code_check_char,
+    parse_citation,
 };
 use sunlit_tests::{data_file, field, read_table, unescape};
 
@@ -319,4 +320,84 @@ fn every_bad_row_names_line_column_and_value() {
             other => panic!("{name}: expected an input error, got {other:?}"),
         }
     }
+}
+
+fn dated_v2() -> (PowerList, DutyOptions) {
+    let mut v2 = list(2);
+    v2.effective = "2025-01-01".parse().ok();
+    let changes = PowerList::diff(&list(1), &v2);
+    let opts = DutyOptions {
+        change_workdays: 3,
+        changes: ChangeLog::from_changes(&changes, Some("示例府办发〔2025〕1号"), None).records,
+    };
+    (v2, opts)
+}
+
+#[test]
+fn disclosure_duties_of_v2_are_exactly_the_expected_ones() {
+    let (v2, opts) = dated_v2();
+    let duties = v2.disclosure_duties(&opts, &WorkCalendar::china()).unwrap();
+    let expected = read_table("power/duties_v2.tsv", b'\t');
+    let show = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let actual: Vec<[String; 5]> = duties
+        .iter()
+        .map(|d| {
+            [
+                d.kind.id().to_owned(),
+                d.code.clone().unwrap_or_default(),
+                d.workdays.to_string(),
+                show(d.start),
+                show(d.due),
+            ]
+        })
+        .collect();
+    let expected: Vec<[String; 5]> = expected
+        .iter()
+        .map(|r| ["kind", "code", "workdays", "start", "due"].map(|c| field(r, c).to_owned()))
+        .collect();
+    assert_eq!(actual, expected);
+    let rules = duties
+        .iter()
+        .find(|d| d.kind == DutyKind::EnforcementRules)
+        .unwrap();
+    assert_eq!(rules.articles, ["art. 20(6)", "art. 26"]);
+    let publicity = duties
+        .iter()
+        .find(|d| d.kind == DutyKind::DecisionPublicity)
+        .unwrap();
+    assert_eq!(publicity.articles, ["国办发〔2015〕51号 (十八)"]);
+}
+
+#[test]
+fn decision_deadlines_follow_the_holiday_calendar() {
+    let (v2, opts) = dated_v2();
+    let cal = WorkCalendar::china();
+    let duties = v2.disclosure_duties(&opts, &cal).unwrap();
+    for row in read_table("power/decision_deadlines.tsv", b'\t') {
+        let code = field(&row, "code");
+        let duty = duties
+            .iter()
+            .filter(|d| d.code.as_deref() == Some(code))
+            .find(|d| d.kind == DutyKind::DecisionPublicity)
+            .or_else(|| duties.iter().find(|d| d.code.as_deref() == Some(code)))
+            .unwrap_or_else(|| panic!("no duty for {code}"));
+        let decided = sunlit_tests::date(field(&row, "decided"));
+        match (field(&row, "due"), duty.decision_deadline(decided, &cal)) {
+            ("", Err(_)) => {}
+            (due, Ok(d)) => {
+                assert_eq!(d.due.to_string(), due, "{code} {decided}");
+                assert_eq!((d.start, d.workdays), (decided, 7));
+            }
+            (due, Err(e)) => panic!("{code} {decided}: expected {due:?}, got {e}"),
+        }
+    }
+}
+
+#[test]
+fn duties_without_an_effective_date_have_no_due_date() {
+    let duties = list(1)
+        .disclosure_duties(&DutyOptions::default(), &WorkCalendar::china())
+        .unwrap();
+    assert_eq!(duties.len(), 36 + 18);
+    assert!(duties.iter().all(|d| d.due.is_none() && d.start.is_none()));
 }

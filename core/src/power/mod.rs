@@ -13,6 +13,10 @@
 //! - [`PowerList::diff`] compares two versions: added (新增), cancelled (取消), delegated (下放),
 //!   merged (合并), split (分设) and changed items, matched by code first, then by name and
 //!   basis; [`ChangeLog`] records each change with its approving document and effective date.
+//! - [`PowerList::disclosure_duties`] derives what must be disclosed and by when: the rules
+//!   of licensing and services (政府信息公开条例 2019 art. 20(5)), of penalties and coercion
+//!   (art. 20(6)), 双公示 of each licensing or penalty decision within 7 working days, and the
+//!   list's changes within the period the caller sets — on the working-day calendar.
 //! - [`parse_citation`] and [`LegalBasis::parse`] read citations such as
 //!   `《中华人民共和国行政许可法》第十二条第一项`; [`CreditCode`] checks unified social credit
 //!   codes (GB 32100—2015).
@@ -25,6 +29,7 @@ mod check;
 mod citation;
 mod credit;
 mod diff;
+mod duties;
 mod item;
 mod list;
 mod numeral;
@@ -33,6 +38,7 @@ mod text;
 pub use citation::{Citation, LegalBasis, parse_citation};
 pub use credit::{CreditCode, credit_code_check_char};
 pub use diff::{ChangeLog, ChangeRecord, FieldChange, PowerChange, PowerItemRef};
+pub use duties::{DisclosureDuty, DutyKind, DutyOptions};
 pub use item::{ImplementingBody, PowerItem, RiskPoint, TimeLimit};
 pub use list::PowerList;
 pub use numeral::{chinese_numeral, parse_numeral};
