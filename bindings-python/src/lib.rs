@@ -48,9 +48,10 @@ mod _sunlit {
     use super::money::{convert, parse_amount, share};
     #[pymodule_export]
     use super::power::{
-        PyChangeLog, PyCitation, PyFieldChange, PyLegalBasis, PyPowerChange, PyPowerItem,
-        PyPowerList, PyRiskPoint, PyTimeLimit, chinese_numeral, credit_code_check_char,
-        is_valid_credit_code, parse_citation, parse_legal_basis, parse_numeral,
+        PyChangeLog, PyCitation, PyDisclosureDuty, PyFieldChange, PyLegalBasis, PyPowerChange,
+        PyPowerItem, PyPowerList, PyRiskPoint, PyTimeLimit, chinese_numeral,
+        credit_code_check_char, is_valid_credit_code, parse_citation, parse_legal_basis,
+        parse_numeral,
     };
     #[pymodule_export]
     use super::request::{

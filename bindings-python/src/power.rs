@@ -7,10 +7,13 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use sunlit::{
-    ChangeLog, ChangeRecord, Citation, FieldChange, LegalBasis, PowerChange, PowerField, PowerItem,
-    PowerItemRef, PowerList, RiskPoint, TimeLimit,
+    ChangeLog, ChangeRecord, Citation, DisclosureDuty, DutyOptions, FieldChange, LegalBasis,
+    PowerChange, PowerField, PowerItem, PowerItemRef, PowerList, RiskPoint, TimeLimit,
 };
 
+use crate::calendar::{PyWorkCalendar, calendar};
+use crate::convert::{date_arg, date_repr, opt_date_arg, str_repr};
+use crate::disclosure::PyDeadline;
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
 
@@ -483,10 +486,13 @@ impl PyChangeLog {
     fn from_changes(
         changes: Vec<PyRef<'_, PyPowerChange>>,
         document: Option<&str>,
-        effective: Option<NaiveDate>,
-    ) -> PyChangeLog {
+        effective: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyChangeLog> {
+        let effective = opt_date_arg(effective, "effective")?;
         let changes: Vec<PowerChange> = changes.iter().map(|c| c.0.clone()).collect();
-        PyChangeLog(ChangeLog::from_changes(&changes, document, effective))
+        Ok(PyChangeLog(ChangeLog::from_changes(
+            &changes, document, effective,
+        )))
     }
     /// Read a change log CSV (变更类型,编码,事项名称,批准文件,生效日期,备注).
     #[staticmethod]
@@ -529,6 +535,82 @@ impl PyChangeLog {
     }
 }
 
+/// One disclosure duty of a power list: `kind` (`service_rules`, `enforcement_rules`,
+/// `decision_publicity`, `list_change`), item `code` and `name`, `category`, `what`, `articles`,
+/// `workdays`, `start` and `due` (dates, or None).
+#[pyclass(module = "sunlit", name = "DisclosureDuty", frozen, eq)]
+#[derive(Clone, PartialEq)]
+pub struct PyDisclosureDuty(pub DisclosureDuty);
+
+#[pymethods]
+impl PyDisclosureDuty {
+    /// `service_rules`, `enforcement_rules`, `decision_publicity` or `list_change`.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind.id()
+    }
+    /// The item's code, or None.
+    #[getter]
+    fn code(&self) -> Option<&str> {
+        self.0.code.as_deref()
+    }
+    /// The item's name.
+    #[getter]
+    fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// The item's category id, or None for a list change.
+    #[getter]
+    fn category(&self) -> Option<&'static str> {
+        self.0.category.map(|c| c.id())
+    }
+    /// What must be disclosed.
+    #[getter]
+    fn what(&self) -> &str {
+        &self.0.what
+    }
+    /// The articles and documents that set the duty.
+    #[getter]
+    fn articles(&self) -> Vec<String> {
+        self.0.articles.clone()
+    }
+    /// The period in working days.
+    #[getter]
+    fn workdays(&self) -> u32 {
+        self.0.workdays
+    }
+    /// The day the period starts from (not counted), or None.
+    #[getter]
+    fn start(&self) -> Option<NaiveDate> {
+        self.0.start
+    }
+    /// The last day, or None.
+    #[getter]
+    fn due(&self) -> Option<NaiveDate> {
+        self.0.due
+    }
+    /// For a 双公示 duty: the deadline of one decision made on `decided`.
+    #[pyo3(signature = (decided, cal=None))]
+    fn decision_deadline(
+        &self,
+        decided: &Bound<'_, PyAny>,
+        cal: Option<&Bound<'_, PyWorkCalendar>>,
+    ) -> PyResult<PyDeadline> {
+        self.0
+            .decision_deadline(date_arg(decided, "decided")?, &calendar(cal))
+            .map(PyDeadline)
+            .py()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "DisclosureDuty({}, {}, due={})",
+            str_repr(Some(self.0.kind.id())),
+            str_repr(self.0.code.as_deref()),
+            date_repr(self.0.due)
+        )
+    }
+}
+
 /// One organ's power-and-responsibility list (权责清单) at one version.
 #[pyclass(module = "sunlit", name = "PowerList", frozen)]
 pub struct PyPowerList(pub PowerList);
@@ -553,8 +635,9 @@ impl PyPowerList {
         py: Python<'_>,
         path: PathBuf,
         organ: Option<String>,
-        effective: Option<NaiveDate>,
+        effective: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyPowerList> {
+        let effective = opt_date_arg(effective, "effective")?;
         let l = py.detach(|| PowerList::read_csv_path(&path)).py()?;
         Ok(PyPowerList(versioned(l, organ, effective)))
     }
@@ -564,8 +647,9 @@ impl PyPowerList {
     fn from_csv(
         text: &str,
         organ: Option<String>,
-        effective: Option<NaiveDate>,
+        effective: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyPowerList> {
+        let effective = opt_date_arg(effective, "effective")?;
         let l = PowerList::read_csv_str(text).py()?;
         Ok(PyPowerList(versioned(l, organ, effective)))
     }
@@ -591,8 +675,13 @@ impl PyPowerList {
     }
     /// A copy with the organ and/or effective date set.
     #[pyo3(signature = (organ=None, effective=None))]
-    fn with_version(&self, organ: Option<String>, effective: Option<NaiveDate>) -> PyPowerList {
-        PyPowerList(versioned(self.0.clone(), organ, effective))
+    fn with_version(
+        &self,
+        organ: Option<String>,
+        effective: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<PyPowerList> {
+        let effective = opt_date_arg(effective, "effective")?;
+        Ok(PyPowerList(versioned(self.0.clone(), organ, effective)))
     }
     /// The organ, or None.
     #[getter]
@@ -626,6 +715,36 @@ impl PyPowerList {
     /// Findings of every power-list rule (power.missing_basis, power.duplicate_code …).
     fn check(&self) -> Vec<PyFinding> {
         wrap(self.0.check())
+    }
+    /// What this list obliges its organ to disclose and by when: art. 20(5)/(6) rules within 20
+    /// working days of `effective` (art. 26), 双公示 of each licensing or penalty decision within 7
+    /// working days, and each change — those of `changes` (a ChangeLog) and of the diff from
+    /// `previous` (a PowerList) — within `change_workdays` working days. `cal` defaults to the
+    /// national calendar.
+    #[pyo3(signature = (cal=None, changes=None, previous=None, change_workdays=20))]
+    fn disclosure_duties(
+        &self,
+        cal: Option<&Bound<'_, PyWorkCalendar>>,
+        changes: Option<PyRef<'_, PyChangeLog>>,
+        previous: Option<PyRef<'_, PyPowerList>>,
+        change_workdays: u32,
+    ) -> PyResult<Vec<PyDisclosureDuty>> {
+        let mut records = changes.map(|c| c.0.records.clone()).unwrap_or_default();
+        if let Some(prev) = previous {
+            let diff = PowerList::diff(&prev.0, &self.0);
+            records.extend(ChangeLog::from_changes(&diff, None, None).records);
+        }
+        let opts = DutyOptions {
+            change_workdays,
+            changes: records,
+        };
+        Ok(self
+            .0
+            .disclosure_duties(&opts, &calendar(cal))
+            .py()?
+            .into_iter()
+            .map(PyDisclosureDuty)
+            .collect())
     }
     /// The list as CSV text (canonical headers, then extra columns).
     fn to_csv(&self) -> PyResult<String> {

@@ -152,3 +152,41 @@ def test_every_bad_row_names_line_column_and_value():
 def test_missing_file_is_a_file_error(tmp_path):
     with pytest.raises(sunlit.FileError):
         sunlit.PowerList.read_csv(tmp_path / "missing.csv")
+
+
+def dated_v2():
+    return sunlit.PowerList.read_csv(V2, effective=datetime.date(2025, 1, 1))
+
+
+def test_disclosure_duties_of_v2_are_exactly_the_expected_ones():
+    old, new = sunlit.PowerList.read_csv(V1), dated_v2()
+    log = sunlit.ChangeLog.from_changes(sunlit.PowerList.diff(old, new), document="示例府办发〔2025〕1号")
+    duties = new.disclosure_duties(changes=log, change_workdays=3)
+    iso = lambda d: d.isoformat() if d else ""
+    assert [(d.kind, d.code or "", str(d.workdays), iso(d.start), iso(d.due)) for d in duties] == [
+        (r["kind"], r["code"], r["workdays"], r["start"], r["due"])
+        for r in read_table("power/duties_v2.tsv", delimiter="\t")
+    ]
+    # The same changes, from the previous version directly.
+    assert new.disclosure_duties(previous=old, change_workdays=3) == duties
+    rules = next(d for d in duties if d.kind == "enforcement_rules")
+    assert rules.articles == ["art. 20(6)", "art. 26"]
+
+
+def test_decision_deadlines_follow_the_holiday_calendar():
+    duties = dated_v2().disclosure_duties(cal=sunlit.WorkCalendar.china())
+    for row in read_table("power/decision_deadlines.tsv", delimiter="\t"):
+        mine = [d for d in duties if d.code == row["code"]]
+        duty = next((d for d in mine if d.kind == "decision_publicity"), mine[0])
+        decided = datetime.date.fromisoformat(row["decided"])
+        if row["due"]:
+            deadline = duty.decision_deadline(decided)
+            assert (deadline.due.isoformat(), deadline.workdays, deadline.start) == (row["due"], 7, decided), row
+        else:
+            with pytest.raises(sunlit.SunlitError):
+                duty.decision_deadline(decided)
+
+
+def test_a_datetime_is_not_an_effective_date():
+    with pytest.raises(sunlit.FieldError):
+        sunlit.PowerList.read_csv(V1, effective=datetime.datetime(2025, 1, 1, 9, 30))
