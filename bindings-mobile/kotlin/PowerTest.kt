@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import sunlit.DutyKind
+import sunlit.DutyOptions
 import sunlit.ExercisingLevel
 import sunlit.LimitUnit
 import sunlit.PowerCategory
@@ -15,12 +17,14 @@ import sunlit.PowerList
 import sunlit.RiskGrade
 import sunlit.Severity
 import sunlit.SunlitException
+import sunlit.WorkCalendar
 import sunlit.changeLogFromChanges
 import sunlit.changeLogFromCsv
 import sunlit.changeLogToCsv
 import sunlit.chineseNumeral
 import sunlit.citationCanonical
 import sunlit.creditCodeCheckChar
+import sunlit.disclosureDutyDeadline
 import sunlit.isValidCreditCode
 import sunlit.parseCitation
 import sunlit.parseLegalBasis
@@ -174,6 +178,41 @@ class PowerTest {
             assertEquals(case.getValue("line").toULong(), e.line, case["name"])
             assertEquals(case.getValue("column"), e.column, case["name"])
             assertEquals(unescape(case.getValue("value")), e.value, case["name"])
+        }
+    }
+}
+
+class PowerDutiesTest {
+    private fun datedV2() = PowerList.readCsv(TestData.file("power/list_v2.csv").path).withVersion(null, LocalDate.of(2025, 1, 1))
+
+    @Test
+    fun disclosureDutiesOfV2AreExactlyTheExpectedOnes() {
+        val old = PowerList.readCsv(TestData.file("power/list_v1.csv").path)
+        val new = datedV2()
+        val log = changeLogFromChanges(old.diff(new), "示例府办发〔2025〕1号", null)
+        val duties = new.disclosureDuties(DutyOptions(changeWorkdays = 3u, changes = log))
+        val expected = TestData.table("power/duties_v2.tsv", "\t")
+        assertEquals(
+            expected.map { listOf(it["kind"], it["code"], it["workdays"], it["start"], it["due"]) },
+            duties.map { listOf(it.kind.name.lowercase(), it.code ?: "", it.workdays.toString(), it.start?.toString() ?: "", it.due?.toString() ?: "") },
+        )
+        assertEquals(listOf("art. 20(6)", "art. 26"), duties.first { it.kind == DutyKind.ENFORCEMENT_RULES }.articles)
+    }
+
+    @Test
+    fun decisionDeadlinesFollowTheHolidayCalendar() {
+        val duties = datedV2().disclosureDuties(DutyOptions(), WorkCalendar.china())
+        for (row in TestData.table("power/decision_deadlines.tsv", "\t")) {
+            val mine = duties.filter { it.code == row["code"] }
+            val duty = mine.firstOrNull { it.kind == DutyKind.DECISION_PUBLICITY } ?: mine.first()
+            val decided = LocalDate.parse(row.getValue("decided"))
+            val due = row.getValue("due")
+            if (due.isEmpty()) {
+                assertThrows(SunlitException::class.java, { disclosureDutyDeadline(duty, decided) }, row["note"])
+            } else {
+                val d = disclosureDutyDeadline(duty, decided)
+                assertEquals(listOf(due, "7", decided.toString()), listOf(d.due.toString(), d.workdays.toString(), d.start.toString()), row["note"])
+            }
         }
     }
 }

@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sunlit::{
-    BodyNature, ChangeRecord, Citation, ExercisingLevel, FieldChange, Finding, ImplementingBody,
-    LegalBasis, LimitUnit, PowerCategory, PowerChange, PowerChangeKind, PowerField, PowerItemRef,
-    RiskGrade, RiskPoint, TimeLimit,
+    BodyNature, ChangeRecord, Citation, Deadline, DisclosureDuty, DutyKind, ExercisingLevel,
+    FieldChange, Finding, ImplementingBody, LegalBasis, LimitUnit, PowerCategory, PowerChange,
+    PowerChangeKind, PowerField, PowerItemRef, RiskGrade, RiskPoint, TimeLimit,
 };
 
+use crate::calendar::{WorkCalendar, calendar};
 use crate::errors::Result;
 
 /// The category of a power (事项类型, GB/T 39046—2020 Table A.1), or a local one.
@@ -192,6 +193,50 @@ pub struct ChangeRecord {
     pub document: Option<String>,
     pub effective: Option<NaiveDate>,
     pub remarks: Option<String>,
+}
+
+/// A duty to disclose that follows from a power list.
+#[uniffi::remote(Enum)]
+pub enum DutyKind {
+    ServiceRules,
+    EnforcementRules,
+    DecisionPublicity,
+    ListChange,
+}
+
+/// One duty to disclose: kind, item, what, articles, working days, start and due date.
+#[uniffi::remote(Record)]
+pub struct DisclosureDuty {
+    pub kind: DutyKind,
+    pub code: Option<String>,
+    pub name: String,
+    pub category: Option<PowerCategory>,
+    pub what: String,
+    pub articles: Vec<String>,
+    pub workdays: u32,
+    pub start: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+}
+
+/// Options of `PowerList.disclosureDuties`.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DutyOptions {
+    /// Working days to publish a change of the list (default 20, art. 26).
+    #[uniffi(default = 20)]
+    pub change_workdays: u32,
+    /// The changes to publish (e.g. `changeLogFromChanges(old.diff(new), …)`).
+    #[uniffi(default = [])]
+    pub changes: Vec<ChangeRecord>,
+}
+
+/// For a 双公示 duty: the deadline of one decision made on `decided` (null calendar: national).
+#[uniffi::export(default(cal = None))]
+pub fn disclosure_duty_deadline(
+    duty: DisclosureDuty,
+    decided: NaiveDate,
+    cal: Option<Arc<WorkCalendar>>,
+) -> Result<Deadline> {
+    Ok(duty.decision_deadline(decided, &calendar(cal))?)
 }
 
 /// One item of a power list (权力事项); the core's item with `extra` as a map.
@@ -394,6 +439,20 @@ impl PowerList {
     /// Findings of every power-list rule.
     pub fn check(&self) -> Vec<Finding> {
         self.0.check().into_vec()
+    }
+
+    /// What this list obliges its organ to disclose and by when (null calendar: national).
+    #[uniffi::method(default(cal = None))]
+    pub fn disclosure_duties(
+        &self,
+        options: DutyOptions,
+        cal: Option<Arc<WorkCalendar>>,
+    ) -> Result<Vec<DisclosureDuty>> {
+        let opts = sunlit::DutyOptions {
+            change_workdays: options.change_workdays,
+            changes: options.changes,
+        };
+        Ok(self.0.disclosure_duties(&opts, &calendar(cal))?)
     }
 
     /// The changes from this version (old) to `new`.
