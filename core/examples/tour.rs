@@ -393,6 +393,49 @@ fn power_tour() -> Result<(), sunlit::Error> {
             fields.join("; ")
         );
     }
+    // What version 2 obliges the bureau to publish, and by when, on the holiday calendar.
+    let cal = sunlit::WorkCalendar::china();
+    let mut v2 = v2;
+    v2.effective = chrono::NaiveDate::from_ymd_opt(2025, 1, 1);
+    let changes = PowerList::diff(&v1, &v2);
+    let opts = sunlit::DutyOptions {
+        change_workdays: 3,
+        changes: sunlit::ChangeLog::from_changes(&changes, Some("示例府办发〔2025〕1号"), None)
+            .records,
+    };
+    let duties = v2.disclosure_duties(&opts, &cal)?;
+    println!(
+        "  disclosure duties of version 2 (in force 2025-01-01): {}",
+        duties.len()
+    );
+    for kind in sunlit::DutyKind::ALL {
+        let of_kind: Vec<_> = duties.iter().filter(|d| d.kind == *kind).collect();
+        if let Some(d) = of_kind.first() {
+            let when = match d.due {
+                Some(due) => format!("due {due}"),
+                None => format!("{} working days after each decision", d.workdays),
+            };
+            println!(
+                "    {} ×{}: {} — {} [{}]",
+                kind.name_zh(),
+                of_kind.len(),
+                d.what,
+                when,
+                d.articles.join(", ")
+            );
+        }
+    }
+    if let Some(d) = duties
+        .iter()
+        .find(|d| d.kind == sunlit::DutyKind::DecisionPublicity)
+    {
+        let decided = chrono::NaiveDate::from_ymd_opt(2025, 1, 24).unwrap_or_default();
+        let deadline = d.decision_deadline(decided, &cal)?;
+        println!(
+            "    a licensing decision of {decided} under “{}” is online by {} (Spring Festival in between)",
+            d.name, deadline.due
+        );
+    }
     let c = parse_citation("《中华人民共和国行政许可法》第十二条第（一）项")?;
     println!(
         "  citation: {} → law {}, article {:?}, item {:?}",
