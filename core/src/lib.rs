@@ -101,8 +101,8 @@ pub mod rules {
     ///
     ///
     /// An identity whose tables are not all in the document is **not checked** (a missing table is
-    /// no evidence of anything), nor one over blank cells only. Structure: [`DUPLICATE_ROW`],
-    /// [`MISSING_PARENT`], [`SUBTOTAL_AS_LEAF`]; granularity (细化程度): [`GRANULARITY`].
+    /// no evidence of anything), nor one over blank cells only. Structure: [`DUPLICATE_ROW`](crate::rules::tables::DUPLICATE_ROW),
+    /// [`MISSING_PARENT`](crate::rules::tables::MISSING_PARENT), [`SUBTOTAL_AS_LEAF`](crate::rules::tables::SUBTOTAL_AS_LEAF); granularity (细化程度): [`GRANULARITY`](crate::rules::tables::GRANULARITY).
     pub mod tables {
         pub use crate::tables::rules::*;
     }

@@ -99,7 +99,7 @@ pub struct Decision {
 ///    secrets or privacy — unless the third party consents or the public interest prevails
 ///    (art. 15); internal affairs (art. 16 ¶1); process information and law-enforcement case files
 ///    — unless a law, regulation or rule requires disclosure (art. 16 ¶2); administrative-query
-///    matters, which follow another law's route (art. 36(7); mapping [M]).
+///    matters, which follow another law's route (art. 36(7); mapping \[M\]).
 /// 2. With a ground: `withheld`, or `partial` when the exempt part is separable (art. 37).
 /// 3. Without one, disclosure is the rule (以公开为常态、不公开为例外, art. 5; art. 13):
 ///    `proactive` when the item is an art. 20 item, an art. 21 item binding the organ's level, or

@@ -281,7 +281,7 @@ vocabulary! {
         /// 属于行政执法案卷 — law-enforcement case file (art. 16 ¶2).
         EnforcementFile = "enforcement_file", "属于行政执法案卷" | "行政执法案卷";
         /// 属于行政查询事项 — administrative-query matter (art. 36(7) routing; mapping from the
-        /// template's usage, disclosure.md §1.3 [M]).
+        /// template's usage, disclosure.md §1.3 \[M\]).
         AdminQuery = "admin_query", "属于行政查询事项" | "行政查询事项";
     }
 }

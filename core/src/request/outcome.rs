@@ -31,7 +31,7 @@ vocabulary! {
     /// Why information cannot be provided (（四）无法提供).
     pub enum CannotProvideReason("reason") {
         /// 1. 本机关不掌握相关政府信息 — this organ does not hold it (art. 36(4); art. 36(5) is
-        /// commonly counted here too [M]).
+        /// commonly counted here too \[M\]).
         NotHeld = "not_held", "本机关不掌握相关政府信息" | "不掌握";
         /// 2. 没有现成信息需要另行制作 — nothing ready-made; it would need new work (art. 38).
         NeedsNewWork = "needs_new_work", "没有现成信息需要另行制作" | "需要另行制作";
@@ -52,7 +52,7 @@ vocabulary! {
         /// 4. 无正当理由大量反复申请 — mass repeated requests without good reason (art. 35).
         Excessive = "excessive", "无正当理由大量反复申请";
         /// 5. 要求行政机关确认或重新出具已获取信息 — asks to confirm or re-issue information already
-        /// obtained (no single article of its own, disclosure.md §1.5 [M]).
+        /// obtained (no single article of its own, disclosure.md §1.5 \[M\]).
         ConfirmReissue = "confirm_reissue", "要求行政机关确认或重新出具已获取信息";
     }
 }
