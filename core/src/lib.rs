@@ -15,6 +15,7 @@ mod finding;
 mod io;
 mod money;
 mod power;
+mod report;
 mod request;
 mod special_fund;
 mod tables;
@@ -57,6 +58,13 @@ pub use special_fund::{
 pub use tables::{
     DisclosureDocument, NarrativeFigure, PublishedTable, RenderOptions, RowLabel,
     TableCheckOptions, TableColumn, TableKind, TableLedgerOptions, TableReadOptions, TableRow,
+};
+
+pub use report::{
+    AnnualReport, LegacyChannel, LegacyStatistics, ProactiveCell, ProactiveColumn, ProactiveRow,
+    ProactiveTable, ReportCell, ReportCheckOptions, ReportFormat, ReportRow, ReportTableKind,
+    ReportTableView, RequestColumn, RequestRow, RequestTable, ReviewBlock, ReviewColumn,
+    ReviewCount, ReviewTable, TableFiles,
 };
 
 /// Re-export of the decimal type every amount uses.
@@ -117,5 +125,9 @@ pub mod rules {
     /// Power-list checks.
     pub mod power {
         pub use crate::power::rules::*;
+    }
+    /// Annual-report checks (政府信息公开工作年度报告).
+    pub mod report {
+        pub use crate::report::rules::*;
     }
 }
