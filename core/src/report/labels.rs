@@ -41,10 +41,15 @@ fn numbering_at(chars: &[char], i: usize) -> usize {
         }
         return 0;
     }
-    // 一、
+    // 一、 (or, at the start of a segment, 一. and 一 followed by a space)
     let n = run(0, is_cn_numeral);
     if n > 0 {
-        return if at(n) == Some('、') { n + 1 } else { 0 };
+        let segment_start = i == 0 || chars.get(i - 1).is_some_and(|c| !c.is_alphanumeric());
+        return match at(n) {
+            Some('、') => n + 1,
+            Some('.' | ' ' | ',') if segment_start => n + 1,
+            _ => 0,
+        };
     }
     // 1. 1、 1)
     let n = run(0, |c| c.is_ascii_digit());
@@ -112,6 +117,9 @@ mod tests {
             "本年新收政府信息公开申请数量"
         );
         assert_eq!(label_key("本年增/减"), "本年增减");
+        assert_eq!(label_key(" 四 结转下年度继续办理"), "结转下年度继续办理");
+        assert_eq!(label_key("一.本年新收"), "本年新收");
+        assert_eq!(label_key("危及 三安全一稳定"), "危及三安全一稳定");
         assert_eq!(label_key("5.属于三类内部事务信息"), "属于三类内部事务信息");
         assert_eq!(
             key_without_prefix("三、本年度办理结果 （一）予以公开", "本年度办理结果"),
