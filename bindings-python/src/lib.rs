@@ -13,6 +13,7 @@ mod finding;
 mod ledger;
 mod money;
 mod power;
+mod report;
 mod request;
 mod special_fund;
 mod tables;
@@ -53,6 +54,8 @@ mod _sunlit {
         credit_code_check_char, is_valid_credit_code, parse_citation, parse_legal_basis,
         parse_numeral,
     };
+    #[pymodule_export]
+    use super::report::{PyAnnualReport, PyLegacyStatistics};
     #[pymodule_export]
     use super::request::{
         PyDisclosureRequest, PyFeeQuote, PyFeeTier, PyRequestStatus, PyTimelineEntry,

@@ -62,9 +62,9 @@ pub use tables::{
 
 pub use report::{
     AnnualReport, LegacyChannel, LegacyStatistics, ProactiveCell, ProactiveColumn, ProactiveRow,
-    ProactiveTable, ReportCell, ReportCheckOptions, ReportFormat, ReportRow, ReportTableKind,
-    ReportTableView, RequestColumn, RequestRow, RequestTable, ReviewBlock, ReviewColumn,
-    ReviewCount, ReviewTable, TableFiles,
+    ProactiveTable, ReportCell, ReportCheckOptions, ReportFormat, ReportInput, ReportRow,
+    ReportTableKind, ReportTableView, RequestColumn, RequestRow, RequestTable, ReviewBlock,
+    ReviewColumn, ReviewCount, ReviewTable, TableFiles,
 };
 
 /// Re-export of the decimal type every amount uses.

@@ -14,6 +14,7 @@ This package only re-exports the native module ``sunlit._sunlit``.
 from ._sunlit import (
     Allocation,
     AmountError,
+    AnnualReport,
     ArithmeticOverflowError,
     CalendarDay,
     Catalog,
@@ -36,6 +37,7 @@ from ._sunlit import (
     InfoItem,
     InputError,
     Ledger,
+    LegacyStatistics,
     LegalBasis,
     LevelConflictError,
     MixedDimensionError,
@@ -80,6 +82,7 @@ from ._sunlit import (
 __all__ = [
     "Allocation",
     "AmountError",
+    "AnnualReport",
     "ArithmeticOverflowError",
     "CalendarDay",
     "Catalog",
@@ -102,6 +105,7 @@ __all__ = [
     "InfoItem",
     "InputError",
     "Ledger",
+    "LegacyStatistics",
     "LegalBasis",
     "LevelConflictError",
     "MixedDimensionError",

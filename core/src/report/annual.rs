@@ -61,6 +61,26 @@ pub struct TableFiles {
     pub reviews: Option<PathBuf>,
 }
 
+/// What a report is built from ([`AnnualReport::build`]): the year, the format (by default the
+/// year's, [`ReportFormat::for_year`]) and the figures of each table, each optional.
+///
+/// ```
+/// use sunlit::{ReportInput, ReviewTable};
+/// let input = ReportInput { year: 2024, reviews: Some(ReviewTable::new()), ..Default::default() };
+/// assert!(input.format.is_none());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ReportInput {
+    /// The year the report covers.
+    pub year: i32,
+    /// The format; `None` picks the one in force for `year`.
+    pub format: Option<ReportFormat>,
+    /// Table 2: the proactive-disclosure figures.
+    pub proactive: Option<ProactiveTable>,
+    /// Table 4: reconsideration and litigation cases.
+    pub reviews: Option<ReviewTable>,
+}
+
 /// Options of [`AnnualReport::check`].
 ///
 /// ```
@@ -216,6 +236,32 @@ impl AnnualReport {
     pub fn with_reviews(mut self, table: ReviewTable) -> AnnualReport {
         self.reviews = Some(table);
         self
+    }
+
+    /// Build a year's report from its figures: the format is the input's or the year's; tables
+    /// given in another format are an error.
+    ///
+    /// ```
+    /// use sunlit::{AnnualReport, ProactiveTable, ReportFormat, ReportInput};
+    /// let input = ReportInput { year: 2020, proactive: Some(ProactiveTable::new(ReportFormat::Y2019)), ..Default::default() };
+    /// assert_eq!(AnnualReport::build(&input)?.format(), ReportFormat::Y2019);
+    /// let wrong = ReportInput { format: Some(ReportFormat::Y2021), ..input };
+    /// assert!(AnnualReport::build(&wrong).is_err());
+    /// # Ok::<(), sunlit::Error>(())
+    /// ```
+    pub fn build(input: &ReportInput) -> Result<AnnualReport> {
+        let format = match input.format {
+            Some(f) => f,
+            None => ReportFormat::for_year(input.year)?,
+        };
+        let mut report = AnnualReport::new(format, Some(input.year));
+        if let Some(t) = &input.proactive {
+            report = report.with_proactive(t.clone())?;
+        }
+        if let Some(t) = &input.reviews {
+            report = report.with_reviews(t.clone());
+        }
+        Ok(report)
     }
 
     /// Read the tables of a published report, one file per table (each optional).

@@ -26,7 +26,7 @@ mod render;
 mod requests;
 mod reviews;
 
-pub use annual::{AnnualReport, ReportCheckOptions, ReportTableKind, TableFiles};
+pub use annual::{AnnualReport, ReportCheckOptions, ReportInput, ReportTableKind, TableFiles};
 pub use legacy::{LegacyChannel, LegacyStatistics};
 pub use proactive::{ProactiveCell, ProactiveColumn, ProactiveRow, ProactiveTable};
 pub use render::{ReportCell, ReportRow, ReportTableView};
