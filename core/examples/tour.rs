@@ -5,13 +5,18 @@
 //! reader of published budgets runs on it; then the same budget as its published tables (表五, 表八,
 //! 表九, 表一) checked table by table and across tables, a corrupted copy, and a 万元 final account
 //! whose rounding is told apart from a real error. Then working days over the official holiday
-//! calendar, the disclosure decision table and the life of one disclosure request.
+//! calendar, the disclosure decision table and the life of one disclosure request; a power list
+//! (权责清单) read, checked and compared with its next version. Last, the annual report of disclosure
+//! work (政府信息公开工作年度报告): a published report's tables read, checked and rendered, and the
+//! legacy statistics of the seed article.
 
 use chrono::NaiveDate;
 use sunlit::{
-    Applicant, Catalog, CatalogCheckOptions, Category, Channel, Code, ConsultParty,
-    DisclosureRequest, ExemptionFact, FeeMethod, GroupKey, GroupValue, InfoItem, Ledger, Nature,
-    Outcome, RollupOptions, Subtotals, WorkCalendar, decide, format_grouped, information_fee,
+    AnnualReport, Applicant, Catalog, CatalogCheckOptions, Category, Channel, Code, ConsultParty,
+    DisclosureRequest, ExemptionFact, FeeMethod, GroupKey, GroupValue, InfoItem, Ledger,
+    LegacyChannel, LegacyStatistics, Nature, Outcome, ProactiveTable, ReportCheckOptions,
+    ReportFormat, RequestColumn, RequestRow, RequestTable, ReviewBlock, ReviewTable, RollupOptions,
+    Subtotals, WorkCalendar, decide, format_grouped, information_fee,
 };
 use sunlit::{
     DisclosureDocument, PublishedTable, TableCheckOptions, TableKind, TableReadOptions, Unit,
@@ -221,7 +226,8 @@ fn main() -> Result<(), sunlit::Error> {
     );
     published_tables()?;
     disclosure_tour()?;
-    power_tour()
+    power_tour()?;
+    annual_report()
 }
 
 fn day(y: i32, m: u32, d: u32) -> Result<NaiveDate, sunlit::Error> {
@@ -447,5 +453,104 @@ fn power_tour() -> Result<(), sunlit::Error> {
             Err(e) => println!("  credit code {code}: {e}"),
         }
     }
+    Ok(())
+}
+
+const REPORT_REQUESTS: &str = include_str!("../../tests/data/report/published_2024_requests.csv");
+const REPORT_PROACTIVE: &str = include_str!("../../tests/data/report/published_2024_proactive.csv");
+const REPORT_REVIEWS: &str = include_str!("../../tests/data/report/published_2024_reviews.csv");
+
+/// The annual report of disclosure work: read a published report's tables, check them, break one
+/// cell, render; and the legacy figures of the seed article.
+fn annual_report() -> Result<(), sunlit::Error> {
+    let format = ReportFormat::Y2021;
+    let report = AnnualReport::new(format, Some(2024))
+        .with_requests(RequestTable::read_csv(REPORT_REQUESTS.as_bytes(), format)?)?
+        .with_proactive(ProactiveTable::read_csv(
+            REPORT_PROACTIVE.as_bytes(),
+            format,
+        )?)?
+        .with_reviews(ReviewTable::read_csv(REPORT_REVIEWS.as_bytes())?);
+    println!(
+        "
+政府信息公开工作年度报告 2024 (synthetic published tables, {})",
+        format.document()
+    );
+    let requests = report.requests().ok_or_else(|| sunlit::Error::Value {
+        field: "table".into(),
+        value: "requests".into(),
+        reason: "missing".into(),
+    })?;
+    for r in [
+        RequestRow::New,
+        RequestRow::CarriedOver,
+        RequestRow::Total,
+        RequestRow::CarriedForward,
+    ] {
+        let cells: Vec<String> = RequestColumn::ALL
+            .iter()
+            .map(|c| {
+                requests
+                    .get(r, *c)
+                    .ok()
+                    .flatten()
+                    .map(|v| v.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        println!(
+            "  {}{}",
+            pad(r.name_zh(), 36, false),
+            cells.iter().map(|c| pad(c, 7, true)).collect::<String>()
+        );
+    }
+    let findings = report.check(&ReportCheckOptions::default());
+    println!(
+        "  [{}] 一 + 二 = （七） + 四 in every column, rows and totals add up ({} findings)",
+        if findings.is_empty() { "ok" } else { "FAIL" },
+        findings.len()
+    );
+    let mut broken = requests.clone();
+    let v = broken
+        .get(RequestRow::Granted, RequestColumn::NaturalPerson)?
+        .unwrap_or_default();
+    broken.set(
+        RequestRow::Granted,
+        RequestColumn::NaturalPerson,
+        Some(v + 1),
+    )?;
+    for f in broken.check().iter() {
+        println!("  [finding] {f}");
+    }
+    println!(
+        "  rendered: {} bytes of HTML (merged cells as printed), {} of Markdown; 纠错率 of 行政复议 {}%",
+        report.to_html().len(),
+        report.to_markdown().len(),
+        report
+            .reviews()
+            .map(|t| t.correction_rate(ReviewBlock::Review, 1))
+            .transpose()?
+            .flatten()
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    );
+
+    // Before 2019: requests by channel and 纠错率, rounded half up (the seed article, Guangdong 2016).
+    let legacy = LegacyStatistics {
+        year: Some(2016),
+        requests: Some(45104),
+        channels: [(LegacyChannel::InPerson, 24121)].into(),
+        reviews: Some(1408),
+        reviews_corrected: Some(245),
+        suits: Some(727),
+        suits_corrected: Some(65),
+    };
+    let pct = |d: Option<sunlit::Decimal>| d.map(|d| format!("{d}%")).unwrap_or_default();
+    println!(
+        "  legacy 2016: 当面申请 {} of 45,104; 行政复议纠错率 {}; 行政诉讼纠错率 {}",
+        pct(legacy.channel_share(LegacyChannel::InPerson, 1)?),
+        pct(legacy.review_correction_rate(1)?),
+        pct(legacy.suit_correction_rate(1)?)
+    );
     Ok(())
 }
