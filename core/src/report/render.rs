@@ -180,7 +180,8 @@ table.report th,table.report td{border:1px solid #000;padding:4px 8px;font-size:
 table.report th{font-weight:normal;text-align:center;vertical-align:middle}\
 table.report th.l{text-align:left}\
 table.report td{text-align:right;min-width:3em}\
-table.report th.note{font-size:12px;max-width:16em}";
+table.report thead th,table.report th[rowspan]{white-space:nowrap}\
+table.report th.note{font-size:12px;white-space:normal;min-width:14em}";
 
 impl ProactiveTable {
     fn markdown(&self) -> String {
