@@ -167,6 +167,34 @@ impl Error {
         }
     }
 
+    /// Prefix the reason of a located or value error with its context (a file, a table), keeping
+    /// every structured field; other errors are returned unchanged.
+    pub(crate) fn in_context(self, context: &str) -> Error {
+        match self {
+            Error::Input {
+                line,
+                column,
+                value,
+                reason,
+            } => Error::Input {
+                line,
+                column,
+                value,
+                reason: format!("{context}: {reason}"),
+            },
+            Error::Value {
+                field,
+                value,
+                reason,
+            } => Error::Value {
+                field,
+                value,
+                reason: format!("{context}: {reason}"),
+            },
+            other => other,
+        }
+    }
+
     /// Shorthand for an [`Error::Value`].
     pub(crate) fn value(field: &str, value: &str, reason: impl Into<String>) -> Error {
         Error::Value {

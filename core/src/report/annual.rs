@@ -9,6 +9,7 @@ use super::read::{CountRow, ProactiveJson};
 use super::{ProactiveTable, ReportFormat, RequestTable, ReviewTable};
 use crate::error::{Error, Result};
 use crate::finding::Findings;
+use crate::io::parse_json;
 use crate::vocab::vocabulary;
 
 vocabulary! {
@@ -396,13 +397,7 @@ impl AnnualReport {
     /// assert!(AnnualReport::from_json(r#"{"year": 2020}"#).is_err()); // no format
     /// ```
     pub fn from_json(text: &str) -> Result<AnnualReport> {
-        let value: Value = serde_json::from_str(text).map_err(|e| Error::Input {
-            line: e.line() as u64,
-            column: String::new(),
-            value: String::new(),
-            reason: format!("not valid JSON: {e}"),
-        })?;
-        let Value::Object(map) = value else {
+        let Value::Object(map) = parse_json(text)? else {
             return Err(Error::value(
                 "report",
                 "",
@@ -442,32 +437,20 @@ impl AnnualReport {
         };
         let mut report = AnnualReport::new(format, year);
         let table = |key: &str| map.get(key).filter(|v| !v.is_null());
-        let within = |key: &'static str| {
-            move |e: Error| match e {
-                Error::Input {
-                    line,
-                    column,
-                    value,
-                    reason,
-                } => Error::Input {
-                    line,
-                    column,
-                    value,
-                    reason: format!("{key}: {reason}"),
-                },
-                other => other,
-            }
-        };
         if let Some(v) = table("proactive") {
-            report.proactive =
-                Some(ProactiveTable::from_json_value(v, format).map_err(within("proactive"))?);
+            report.proactive = Some(
+                ProactiveTable::from_json_value(v, format)
+                    .map_err(|e| e.in_context("proactive"))?,
+            );
         }
         if let Some(v) = table("requests") {
-            report.requests =
-                Some(RequestTable::from_json_value(v, format).map_err(within("requests"))?);
+            report.requests = Some(
+                RequestTable::from_json_value(v, format).map_err(|e| e.in_context("requests"))?,
+            );
         }
         if let Some(v) = table("reviews") {
-            report.reviews = Some(ReviewTable::from_json_value(v).map_err(within("reviews"))?);
+            report.reviews =
+                Some(ReviewTable::from_json_value(v).map_err(|e| e.in_context("reviews"))?);
         }
         Ok(report)
     }

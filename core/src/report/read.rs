@@ -25,7 +25,7 @@ use super::{
     RequestTable, ReviewBlock, ReviewColumn, ReviewTable,
 };
 use crate::error::{Error, Result};
-use crate::io::CsvTable;
+use crate::io::{CsvTable, parse_json};
 use crate::money::{format_amount, parse_amount};
 
 /// One row of text fields, in the order of the expected columns.
@@ -121,15 +121,6 @@ pub(crate) fn json_rows(value: &Value, columns: &[&str]) -> Result<Vec<TextRow>>
     Ok(rows)
 }
 
-fn parse_json(text: &str) -> Result<Value> {
-    serde_json::from_str(text).map_err(|e| Error::Input {
-        line: e.line() as u64,
-        column: String::new(),
-        value: String::new(),
-        reason: format!("not valid JSON: {e}"),
-    })
-}
-
 /// A count as printed (`1,362`, `0`); blank and dashes are `None`; a fraction is an error.
 fn parse_count(text: &str, line: u64, column: &str) -> Result<Option<i64>> {
     let Some(d) = parse_amount(text).map_err(|e| e.at(line, column))? else {
@@ -207,33 +198,10 @@ pub(crate) fn read_file<T>(
     } else {
         csv(File::open(path).map_err(|e| io(&e))?)
     };
-    let name = path.display();
+    let name = path.display().to_string();
     result.map_err(|e| match e {
-        Error::Io { reason, .. } => Error::Io {
-            path: name.to_string(),
-            reason,
-        },
-        Error::Input {
-            line,
-            column,
-            value,
-            reason,
-        } => Error::Input {
-            line,
-            column,
-            value,
-            reason: format!("{name}: {reason}"),
-        },
-        Error::Value {
-            field,
-            value,
-            reason,
-        } => Error::Value {
-            field,
-            value,
-            reason: format!("{name}: {reason}"),
-        },
-        other => other,
+        Error::Io { reason, .. } => Error::Io { path: name, reason },
+        other => other.in_context(&name),
     })
 }
 

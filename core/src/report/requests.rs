@@ -157,31 +157,28 @@ const ROWS_2021: [RequestRow; 25] = [
     R::CarriedForward,
 ];
 
-const ROWS_2019: [RequestRow; 23] = [
-    R::New,
-    R::CarriedOver,
-    R::Granted,
-    R::PartlyGranted,
-    R::RefusedStateSecret,
-    R::RefusedLawForbids,
-    R::RefusedSecurityStability,
-    R::RefusedThirdParty,
-    R::RefusedInternalAffairs,
-    R::RefusedProcessInfo,
-    R::RefusedEnforcementFile,
-    R::RefusedAdminQuery,
-    R::CannotProvideNotHeld,
-    R::CannotProvideNeedsNewWork,
-    R::CannotProvideStillUnclear,
-    R::NotProcessedPetition,
-    R::NotProcessedRepeat,
-    R::NotProcessedPublication,
-    R::NotProcessedExcessive,
-    R::NotProcessedConfirmReissue,
-    R::Other,
-    R::Total,
-    R::CarriedForward,
-];
+/// The 2019 rows: those of 2021 with the three 其他处理 sub-rows as the one row （六）其他处理.
+const ROWS_2019: [RequestRow; 23] = merge_other(ROWS_2021);
+
+const fn merge_other(rows: [RequestRow; 25]) -> [RequestRow; 23] {
+    let mut out = [R::New; 23];
+    let (mut i, mut j) = (0, 0);
+    while i < rows.len() && j < out.len() {
+        match rows[i] {
+            R::OtherNoCorrection | R::OtherNoFee => {}
+            R::OtherOther => {
+                out[j] = R::Other;
+                j += 1;
+            }
+            r => {
+                out[j] = r;
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    out
+}
 
 impl RequestRow {
     /// The rows of Table 3 in printed order: 25 in the 2021 format, 23 in the 2019 format.
