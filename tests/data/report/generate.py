@@ -95,13 +95,27 @@ def synthetic_requests():
     reqs = []
 
     def add(applicant, received, closed, outcome, reason):
+        # The history an outcome needs (政府信息公开条例 art. 30, 国办函〔2020〕109号): a correction
+        # asked for (the day after receipt, well within 7 working days) and received for
+        # cannot_provide/still_unclear; asked for and never received for other/no_correction; a
+        # fee notice never paid for other/no_fee. The answer then comes at least 5 days after receipt.
+        asked = received + dt.timedelta(days=1) if (outcome, reason) in (
+            ("cannot_provide", "still_unclear"), ("other", "no_correction")) else None
+        corrected = received + dt.timedelta(days=3) if (outcome, reason) == ("cannot_provide", "still_unclear") else None
+        fee = received + dt.timedelta(days=2) if (outcome, reason) == ("other", "no_fee") else None
+        if closed and (asked or fee):
+            closed = max(closed, received + dt.timedelta(days=5))
+        iso = lambda d: d.isoformat() if d else ""
         reqs.append(
             {
                 "id": f"R{len(reqs) + 1:04d}",
                 "applicant": applicant,
                 "channel": rnd.choice(CHANNELS),
-                "received": received.isoformat(),
-                "closed": closed.isoformat() if closed else "",
+                "received": iso(received),
+                "correction_requested": iso(asked),
+                "correction_received": iso(corrected),
+                "fee_notice": iso(fee),
+                "closed": iso(closed),
                 "outcome": outcome,
                 "reason": reason,
             }
@@ -243,8 +257,9 @@ def proactive_2021(valid_last):
 def main():
     # 1. request records and their expected tables
     reqs = synthetic_requests()
-    write_csv("requests_2024.csv", ["id", "applicant", "channel", "received", "closed", "outcome", "reason"],
-              [[r[k] for k in ["id", "applicant", "channel", "received", "closed", "outcome", "reason"]] for r in reqs])
+    columns = ["id", "applicant", "channel", "received", "correction_requested", "correction_received",
+               "fee_notice", "closed", "outcome", "reason"]
+    write_csv("requests_2024.csv", columns, [[r[k] for k in columns] for r in reqs])
     write_csv("requests_2024_expected_2021.csv", HEADER, expected_table(reqs, "2021"))
     write_csv("requests_2024_expected_2019.csv", HEADER, expected_table(reqs, "2019"))
 
