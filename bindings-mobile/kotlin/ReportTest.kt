@@ -1,12 +1,14 @@
 package sunlit.test
 
 import java.math.BigDecimal
+import java.time.LocalDate
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import sunlit.AnnualReport
+import sunlit.DisclosureRequest
 import sunlit.LegacyChannel
 import sunlit.LegacyStatistics
 import sunlit.ProactiveCell
@@ -23,6 +25,9 @@ import sunlit.ReviewCount
 import sunlit.Severity
 import sunlit.SunlitException
 import sunlit.TableFiles
+import sunlit.parseApplicant
+import sunlit.parseChannel
+import sunlit.parseOutcome
 import sunlit.share
 
 /** The annual report of disclosure work, on the shared data of tests/data/report (see its README). */
@@ -171,5 +176,62 @@ class ReportTest {
         }
         val bad = LegacyStatistics(requests = 10, channels = mapOf(LegacyChannel.ONLINE to 11L))
         assertEquals(listOf("report.legacy_channel_sum"), bad.check().map { it.rule })
+    }
+
+    /** The records of requests_2024.csv as DisclosureRequest objects. */
+    private fun syntheticRequests(): List<DisclosureRequest> = TestData.table("report/requests_2024.csv").map { row ->
+        fun d(column: String): LocalDate? = row.getValue(column).let { if (it.isEmpty()) null else LocalDate.parse(it) }
+        val req = DisclosureRequest(received = d("received")!!, channel = parseChannel(row.getValue("channel")),
+            applicant = parseApplicant(row.getValue("applicant")), reference = row.getValue("id"))
+        d("correction_requested")?.let { req.requestCorrection(it) }
+        d("correction_received")?.let { req.receiveCorrection(it) }
+        d("fee_notice")?.let { req.feeNotice(it, BigDecimal(100)) }
+        when (val outcome = row.getValue("outcome")) {
+            "" -> {}
+            "withdrawn" -> req.withdraw(d("closed")!!)
+            else -> req.answer(d("closed")!!, parseOutcome(outcome, row.getValue("reason").ifEmpty { null }))
+        }
+        req
+    }
+
+    private fun assertEveryCell(report: AnnualReport, expectedFile: String) {
+        val view = report.table(ReportTableKind.REQUESTS)!!
+        val expected = TestData.table(expectedFile)
+        assertEquals(expected.size, view.rows.size)
+        for ((row, exp) in view.rows.zip(expected)) {
+            assertEquals(exp.getValue("label"), row.label)
+            for (cell in row.cells) {
+                assertEquals(BigDecimal(exp.getValue(cell.label)), cell.value, "${row.label} ${cell.label}")
+            }
+        }
+    }
+
+    @Test
+    fun aSyntheticYearBuildsEveryCell() {
+        val requests = syntheticRequests()
+        assertTrue(requests.size >= 400)
+        val report = AnnualReport.build(ReportInput(year = 2024, requests = requests, format = ReportFormat.Y2021))
+        assertEveryCell(report, "report/requests_2024_expected_2021.csv")
+        assertEquals(listOf<Any>(), report.check(null))
+        assertEquals(TestData.text("report/requests_2024_expected_2021.csv"), report.tableCsv(ReportTableKind.REQUESTS))
+        val r2019 = AnnualReport.build(ReportInput(year = 2024, requests = requests, format = ReportFormat.Y2019))
+        assertEveryCell(r2019, "report/requests_2024_expected_2019.csv")
+        assertEquals(listOf<Any>(), r2019.check(null))
+    }
+
+    @Test
+    fun aCarriedOverRequest() {
+        val req = DisclosureRequest(received = LocalDate.of(2023, 12, 27), channel = parseChannel("online"),
+            applicant = parseApplicant("research_institution"))
+        req.carryOver(2023)
+        req.answer(LocalDate.of(2024, 1, 15), parseOutcome("partly_granted"))
+        val r2023 = AnnualReport.build(ReportInput(2023, requests = listOf(req)))
+        val r2024 = AnnualReport.build(ReportInput(2024, requests = listOf(req)))
+        assertEquals(1L, r2023.requestCount(RequestRow.CARRIED_FORWARD, RequestColumn.RESEARCH_INSTITUTION))
+        assertEquals(0L, r2023.requestCount(RequestRow.TOTAL, RequestColumn.TOTAL))
+        assertEquals(1L, r2024.requestCount(RequestRow.CARRIED_OVER, RequestColumn.RESEARCH_INSTITUTION))
+        assertEquals(0L, r2024.requestCount(RequestRow.NEW, RequestColumn.TOTAL))
+        assertEquals(1L, r2024.requestCount(RequestRow.PARTLY_GRANTED, RequestColumn.RESEARCH_INSTITUTION))
+        assertEquals(0L, r2024.requestCount(RequestRow.CARRIED_FORWARD, RequestColumn.TOTAL))
     }
 }

@@ -11,6 +11,7 @@ use sunlit::{
 };
 
 use crate::errors::Result;
+use crate::request::DisclosureRequest;
 
 /// The national format of the report: 国办公开办函〔2021〕30号 or the 2019 trial format.
 #[uniffi::remote(Enum)]
@@ -178,6 +179,9 @@ pub struct ReportInput {
     /// The format (null: the year's).
     #[uniffi(default = None)]
     pub format: Option<ReportFormat>,
+    /// Table 3: the request records (every request that may touch the year).
+    #[uniffi(default = None)]
+    pub requests: Option<Vec<Arc<DisclosureRequest>>>,
     /// Table 2 cells (those not given stay blank).
     #[uniffi(default = None)]
     pub proactive: Option<Vec<ProactiveCell>>,
@@ -213,7 +217,7 @@ pub struct AnnualReport(sunlit::AnnualReport);
 
 #[uniffi::export]
 impl AnnualReport {
-    /// Build a year's report from its figures.
+    /// Build a year's report from its request records and figures.
     #[uniffi::constructor]
     pub fn build(input: ReportInput) -> Result<Arc<AnnualReport>> {
         let format = match input.format {
@@ -228,9 +232,13 @@ impl AnnualReport {
             .reviews
             .map(|counts| sunlit::ReviewTable::from_counts(&counts))
             .transpose()?;
+        let requests: Option<Vec<sunlit::DisclosureRequest>> = input
+            .requests
+            .map(|all| all.iter().map(|r| r.inner().clone()).collect());
         let report = sunlit::AnnualReport::build(&sunlit::ReportInput {
             year: input.year,
             format: Some(format),
+            requests: requests.as_deref(),
             proactive,
             reviews,
         })?;

@@ -14,6 +14,7 @@ use sunlit::{
 use crate::convert::amount_text;
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
+use crate::request::PyDisclosureRequest;
 
 /// The tables of one annual report of disclosure work (政府信息公开工作年度报告).
 #[pyclass(module = "sunlit", name = "AnnualReport", frozen, eq)]
@@ -97,29 +98,52 @@ fn review_table(obj: &Bound<'_, PyAny>) -> PyResult<ReviewTable> {
     ReviewTable::from_counts(&counts).py()
 }
 
+/// The requests of a Python iterable, each a `sunlit.DisclosureRequest` (errors name the 1-based
+/// position as `line`).
+fn request_list(obj: &Bound<'_, PyAny>) -> PyResult<Vec<sunlit::DisclosureRequest>> {
+    let mut out = Vec::new();
+    for (i, item) in obj.try_iter()?.enumerate() {
+        let item = item?;
+        let req = item.cast::<PyDisclosureRequest>().map_err(|_| {
+            input_error(
+                i as u64 + 1,
+                "requests",
+                &item.to_string(),
+                "expected a sunlit.DisclosureRequest",
+            )
+        })?;
+        out.push(req.borrow().0.clone());
+    }
+    Ok(out)
+}
+
 fn kind_arg(kind: &str) -> PyResult<ReportTableKind> {
     ReportTableKind::parse(kind).py()
 }
 
 #[pymethods]
 impl PyAnnualReport {
-    /// Build a year's report. `proactive` is a dict {row: {column: value}} of Table 2 figures
+    /// Build a year's report. `requests` is a sequence of `sunlit.DisclosureRequest` (every
+    /// request that may touch the year), counted into Table 3; `proactive` is a dict {row: {column: value}} of Table 2 figures
     /// (ids such as "rules"/"issued" or labels as printed; values Decimal, int or str); `reviews`
     /// a dict {block: {result: count}} ("review", "direct_suit", "suit_after_review";
     /// "upheld", "corrected", "other", "pending"). `format` "2021" or "2019" (default: the
     /// year's).
     #[staticmethod]
-    #[pyo3(signature = (year, proactive=None, reviews=None, format=None))]
+    #[pyo3(signature = (year, requests=None, proactive=None, reviews=None, format=None))]
     fn build(
         year: i32,
+        requests: Option<&Bound<'_, PyAny>>,
         proactive: Option<&Bound<'_, PyAny>>,
         reviews: Option<&Bound<'_, PyAny>>,
         format: Option<&str>,
     ) -> PyResult<PyAnnualReport> {
         let format = format_arg(format, Some(year))?;
+        let requests = requests.map(request_list).transpose()?;
         let input = ReportInput {
             year,
             format: Some(format),
+            requests: requests.as_deref(),
             proactive: proactive.map(|p| proactive_table(p, format)).transpose()?,
             reviews: reviews.map(review_table).transpose()?,
         };

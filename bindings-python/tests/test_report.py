@@ -160,3 +160,72 @@ def test_the_seed_articles_legacy_figures():
     assert sunlit.share(24121, 45104) == Decimal("53.5")
     bad = sunlit.LegacyStatistics(requests=10, channels={"online": 11})
     assert [f.rule for f in bad.check()] == ["report.legacy_channel_sum"]
+
+
+def synthetic_requests():
+    """The records of requests_2024.csv as sunlit.DisclosureRequest objects."""
+    from datetime import date
+
+    out = []
+    for row in read_table("report/requests_2024.csv"):
+        req = sunlit.DisclosureRequest(
+            received=date.fromisoformat(row["received"]), channel=row["channel"], applicant=row["applicant"],
+            reference=row["id"])
+        if row["correction_requested"]:
+            req.request_correction(date.fromisoformat(row["correction_requested"]))
+        if row["correction_received"]:
+            req.receive_correction(date.fromisoformat(row["correction_received"]))
+        if row["fee_notice"]:
+            req.fee_notice(date.fromisoformat(row["fee_notice"]), 100)
+        if row["outcome"] == "withdrawn":
+            req.withdraw(date.fromisoformat(row["closed"]))
+        elif row["outcome"]:
+            req.answer(date.fromisoformat(row["closed"]), row["outcome"], row["reason"] or None)
+        out.append(req)
+    return out
+
+
+def assert_every_cell(rep, expected_file):
+    ids = column_ids(rep, "requests")
+    rows = rep.table("requests")
+    expected = read_table(expected_file)
+    assert len(rows) == len(expected)
+    for row, exp in zip(rows, expected):
+        assert row["label"] == exp["label"]
+        assert {label: row["values"][cid] for label, cid in ids.items()} == {
+            label: int(exp[label]) for label in ids}, row["label"]
+
+
+def test_a_synthetic_year_builds_every_cell():
+    reqs = synthetic_requests()
+    assert len(reqs) >= 400
+    rep = sunlit.AnnualReport.build(year=2024, requests=reqs, format="2021")
+    assert_every_cell(rep, "report/requests_2024_expected_2021.csv")
+    assert rep.check() == []
+    assert rep.to_csv("requests") == (REPORT / "requests_2024_expected_2021.csv").read_text(encoding="utf-8")
+    for row in rep.table("requests"):
+        if row["group"] and row["id"] != "total":
+            assert all(v >= 1 for k, v in row["values"].items()), row["label"]
+
+
+def test_the_2019_format_from_requests():
+    rep = sunlit.AnnualReport.build(year=2024, requests=synthetic_requests(), format="2019")
+    assert rep.format == "2019"
+    assert_every_cell(rep, "report/requests_2024_expected_2019.csv")
+    assert rep.check() == []
+
+
+def test_a_carried_over_request():
+    from datetime import date
+
+    req = sunlit.DisclosureRequest(received=date(2023, 12, 27), channel="online", applicant="research_institution")
+    req.carry_over(2023)
+    req.answer(date(2024, 1, 15), "partly_granted")
+    r2023 = {r["id"]: r["values"] for r in sunlit.AnnualReport.build(year=2023, requests=[req]).table("requests")}
+    r2024 = {r["id"]: r["values"] for r in sunlit.AnnualReport.build(year=2024, requests=[req]).table("requests")}
+    assert (r2023["new"]["total"], r2023["carried_forward"]["research_institution"]) == (1, 1)
+    assert (r2024["new"]["total"], r2024["carried_over"]["research_institution"]) == (0, 1)
+    assert r2024["partly_granted"]["research_institution"] == 1 and r2024["carried_forward"]["total"] == 0
+    with pytest.raises(sunlit.InputError) as e:
+        sunlit.AnnualReport.build(year=2024, requests=[req, "R0001"])
+    assert e.value.line == 2

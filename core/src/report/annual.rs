@@ -10,6 +10,7 @@ use super::{ProactiveTable, ReportFormat, RequestTable, ReviewTable};
 use crate::error::{Error, Result};
 use crate::finding::Findings;
 use crate::io::parse_json;
+use crate::request::DisclosureRequest;
 use crate::vocab::vocabulary;
 
 vocabulary! {
@@ -63,19 +64,22 @@ pub struct TableFiles {
 }
 
 /// What a report is built from ([`AnnualReport::build`]): the year, the format (by default the
-/// year's, [`ReportFormat::for_year`]) and the figures of each table, each optional.
+/// year's, [`ReportFormat::for_year`]) and the records or figures of each table, each optional.
 ///
 /// ```
 /// use sunlit::{ReportInput, ReviewTable};
 /// let input = ReportInput { year: 2024, reviews: Some(ReviewTable::new()), ..Default::default() };
-/// assert!(input.format.is_none());
+/// assert!(input.format.is_none() && input.requests.is_none());
 /// ```
 #[derive(Debug, Clone, Default)]
-pub struct ReportInput {
+pub struct ReportInput<'a> {
     /// The year the report covers.
     pub year: i32,
     /// The format; `None` picks the one in force for `year`.
     pub format: Option<ReportFormat>,
+    /// Table 3: the request records (every request that may touch the year: received in it, or
+    /// earlier and closed in it or later); see [`RequestTable::from_requests`].
+    pub requests: Option<&'a [DisclosureRequest]>,
     /// Table 2: the proactive-disclosure figures.
     pub proactive: Option<ProactiveTable>,
     /// Table 4: reconsideration and litigation cases.
@@ -239,8 +243,9 @@ impl AnnualReport {
         self
     }
 
-    /// Build a year's report from its figures: the format is the input's or the year's; tables
-    /// given in another format are an error.
+    /// Build a year's report from its records and figures: Table 3 counted from the requests
+    /// ([`RequestTable::from_requests`]), Tables 2 and 4 as given. The format is the input's or
+    /// the year's; tables given in another format are an error.
     ///
     /// ```
     /// use sunlit::{AnnualReport, ProactiveTable, ReportFormat, ReportInput};
@@ -250,12 +255,15 @@ impl AnnualReport {
     /// assert!(AnnualReport::build(&wrong).is_err());
     /// # Ok::<(), sunlit::Error>(())
     /// ```
-    pub fn build(input: &ReportInput) -> Result<AnnualReport> {
+    pub fn build(input: &ReportInput<'_>) -> Result<AnnualReport> {
         let format = match input.format {
             Some(f) => f,
             None => ReportFormat::for_year(input.year)?,
         };
         let mut report = AnnualReport::new(format, Some(input.year));
+        if let Some(requests) = input.requests {
+            report.requests = Some(RequestTable::from_requests(format, input.year, requests)?);
+        }
         if let Some(t) = &input.proactive {
             report = report.with_proactive(t.clone())?;
         }

@@ -5,8 +5,13 @@ use chrono::{Datelike, NaiveDate};
 use super::ReportFormat;
 use super::labels::{find_by_key, key_without_prefix, label_key};
 use super::{check_cell, count_decimal, rules};
+use crate::disclosure::ExemptionGround;
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Findings, Severity};
+use crate::request::{
+    Applicant, CannotProvideReason, DisclosureRequest, NotProcessedReason, OtherReason, Outcome,
+    RequestEvent,
+};
 use crate::vocab::vocabulary;
 
 /// The table id used in findings.
@@ -52,6 +57,24 @@ impl RequestColumn {
         RequestColumn::LegalServiceInstitution,
         RequestColumn::OtherOrganization,
     ];
+
+    /// The column of an applicant type: each [`Applicant`] has its own.
+    ///
+    /// ```
+    /// use sunlit::{Applicant, RequestColumn};
+    /// assert_eq!(RequestColumn::of_applicant(Applicant::LegalServiceInstitution), RequestColumn::LegalServiceInstitution);
+    /// assert_eq!(RequestColumn::of_applicant(Applicant::OtherOrganization).name_zh(), "其他");
+    /// ```
+    pub fn of_applicant(applicant: Applicant) -> RequestColumn {
+        match applicant {
+            Applicant::NaturalPerson => RequestColumn::NaturalPerson,
+            Applicant::CommercialEnterprise => RequestColumn::CommercialEnterprise,
+            Applicant::ResearchInstitution => RequestColumn::ResearchInstitution,
+            Applicant::PublicWelfareOrganization => RequestColumn::PublicWelfareOrganization,
+            Applicant::LegalServiceInstitution => RequestColumn::LegalServiceInstitution,
+            Applicant::OtherOrganization => RequestColumn::OtherOrganization,
+        }
+    }
 
     fn index(self) -> usize {
         match self {
@@ -264,6 +287,50 @@ impl RequestRow {
         }
     }
 
+    /// The result row of an outcome in the 2021 format: exactly one per outcome (see
+    /// [`RequestRow::in_format`] for the 2019 format).
+    ///
+    /// ```
+    /// use sunlit::{Outcome, RequestRow};
+    /// assert_eq!(RequestRow::of_outcome(Outcome::parse("refused", Some("admin_query"))?), RequestRow::RefusedAdminQuery);
+    /// assert_eq!(RequestRow::of_outcome(Outcome::Granted), RequestRow::Granted);
+    /// # Ok::<(), sunlit::Error>(())
+    /// ```
+    pub fn of_outcome(outcome: Outcome) -> RequestRow {
+        use ExemptionGround as G;
+        match outcome {
+            Outcome::Granted => R::Granted,
+            Outcome::PartlyGranted => R::PartlyGranted,
+            Outcome::Refused { ground } => match ground {
+                G::StateSecret => R::RefusedStateSecret,
+                G::LawForbids => R::RefusedLawForbids,
+                G::SecurityStability => R::RefusedSecurityStability,
+                G::ThirdParty => R::RefusedThirdParty,
+                G::InternalAffairs => R::RefusedInternalAffairs,
+                G::ProcessInfo => R::RefusedProcessInfo,
+                G::EnforcementFile => R::RefusedEnforcementFile,
+                G::AdminQuery => R::RefusedAdminQuery,
+            },
+            Outcome::CannotProvide { reason } => match reason {
+                CannotProvideReason::NotHeld => R::CannotProvideNotHeld,
+                CannotProvideReason::NeedsNewWork => R::CannotProvideNeedsNewWork,
+                CannotProvideReason::StillUnclear => R::CannotProvideStillUnclear,
+            },
+            Outcome::NotProcessed { reason } => match reason {
+                NotProcessedReason::Petition => R::NotProcessedPetition,
+                NotProcessedReason::Repeat => R::NotProcessedRepeat,
+                NotProcessedReason::Publication => R::NotProcessedPublication,
+                NotProcessedReason::Excessive => R::NotProcessedExcessive,
+                NotProcessedReason::ConfirmReissue => R::NotProcessedConfirmReissue,
+            },
+            Outcome::Other { reason } => match reason {
+                OtherReason::NoCorrection => R::OtherNoCorrection,
+                OtherReason::NoFee => R::OtherNoFee,
+                OtherReason::Other => R::OtherOther,
+            },
+        }
+    }
+
     /// The row an outcome is counted in under a format: the three 其他处理 rows of 2021 are the
     /// one row [`RequestRow::Other`] in 2019; `Other` has no single row in 2021 (an error).
     ///
@@ -360,14 +427,64 @@ pub struct RequestTable {
 /// The request a report counts: applicant column, date received, and the date and result row
 /// when it was closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[allow(dead_code)] // built from the `request` module's records (issue 4)
 pub(crate) struct RequestFacts {
     pub(crate) applicant: RequestColumn,
     pub(crate) received: NaiveDate,
     pub(crate) closed: Option<(NaiveDate, RequestRow)>,
 }
 
+impl RequestFacts {
+    /// What the report counts of a request: its applicant column, receipt date, and the date and
+    /// row of its answer — or of its withdrawal, counted under 其他处理 / 3.其他 (a withdrawn
+    /// request was received, so it must leave the identity 一 + 二 = （七） + 四 through a result
+    /// row; the template has no row of its own for it).
+    fn of(request: &DisclosureRequest) -> RequestFacts {
+        let closed = request.events().iter().find_map(|e| match e {
+            RequestEvent::Answered { on, outcome } => Some((*on, RequestRow::of_outcome(*outcome))),
+            RequestEvent::Withdrawn { on } => Some((*on, R::OtherOther)),
+            _ => None,
+        });
+        RequestFacts {
+            applicant: RequestColumn::of_applicant(request.applicant()),
+            received: request.received(),
+            closed,
+        }
+    }
+}
+
 impl RequestTable {
+    /// Table 3 of `year` built from request records (the `request` module's
+    /// [`DisclosureRequest`]): a request received during the year counts in 一 (new), one
+    /// received earlier and still open on 1 January in 二 (carried over); one answered during the
+    /// year in exactly one result row — its outcome's ([`RequestRow::of_outcome`], merged into
+    /// （六）其他处理 in the 2019 format), a withdrawal under 其他处理 / 3.其他 — one still open on 31
+    /// December in 四 (carried forward). Requests closed before the year or received after it are
+    /// not counted. Every column then satisfies 一 + 二 = （七） + 四.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use sunlit::{Applicant, Channel, DisclosureRequest, Outcome, ReportFormat, RequestColumn as C, RequestRow as R, RequestTable, WorkCalendar};
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let cal = WorkCalendar::china();
+    /// let mut late = DisclosureRequest::new(d(2023, 12, 20), Channel::Online, Applicant::NaturalPerson);
+    /// late.answer(d(2024, 1, 10), Outcome::parse("refused", Some("state_secret"))?, &cal)?;
+    /// let open = DisclosureRequest::new(d(2024, 12, 28), Channel::Fax, Applicant::CommercialEnterprise);
+    /// let t = RequestTable::from_requests(ReportFormat::Y2021, 2024, &[late, open])?;
+    /// assert_eq!(t.get(R::CarriedOver, C::NaturalPerson)?, Some(1));
+    /// assert_eq!(t.get(R::RefusedStateSecret, C::Total)?, Some(1));
+    /// assert_eq!(t.get(R::CarriedForward, C::CommercialEnterprise)?, Some(1));
+    /// assert!(t.check().is_empty());
+    /// assert!(RequestTable::from_requests(ReportFormat::Y2021, 300_000, &[]).is_err()); // no such year
+    /// # Ok::<(), sunlit::Error>(())
+    /// ```
+    pub fn from_requests(
+        format: ReportFormat,
+        year: i32,
+        requests: &[DisclosureRequest],
+    ) -> Result<RequestTable> {
+        RequestTable::tally(format, year, requests.iter().map(RequestFacts::of))
+    }
+
     /// A table of the format with every count zero.
     ///
     /// ```
@@ -506,7 +623,6 @@ impl RequestTable {
     /// earlier and still open on 1 January is 二 (carried over); one closed during the year is
     /// counted in its result row, one still open on 31 December in 四 (carried forward). Requests
     /// closed before the year or received after it are not in the table.
-    #[allow(dead_code)] // called with the `request` module's records (issue 4)
     pub(crate) fn tally(
         format: ReportFormat,
         year: i32,
