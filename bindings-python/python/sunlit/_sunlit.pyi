@@ -846,6 +846,7 @@ class AnnualReport:
     @staticmethod
     def build(
         year: int,
+        requests: Optional[Iterable[DisclosureRequest]] = None,
         proactive: Optional[Mapping[str, Mapping[str, Optional[_Amount]]]] = None,
         reviews: Optional[Mapping[str, Mapping[str, int]]] = None,
         format: Optional[str] = None,
