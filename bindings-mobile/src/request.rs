@@ -216,7 +216,7 @@ pub fn parse_outcome(outcome: String, reason: Option<String>) -> Result<Outcome>
 pub struct DisclosureRequest(Mutex<sunlit::DisclosureRequest>);
 
 impl DisclosureRequest {
-    fn inner(&self) -> MutexGuard<'_, sunlit::DisclosureRequest> {
+    pub(crate) fn inner(&self) -> MutexGuard<'_, sunlit::DisclosureRequest> {
         // A poisoned lock only means another thread panicked mid-call; the request itself is
         // only replaced after a successful check, so its state is consistent.
         self.0.lock().unwrap_or_else(|e| e.into_inner())
