@@ -25,7 +25,7 @@ use super::{
     RequestTable, ReviewBlock, ReviewColumn, ReviewTable,
 };
 use crate::error::{Error, Result};
-use crate::io::{CsvTable, parse_json};
+use crate::io::{CsvTable, open, parse_json, write_err};
 use crate::money::{format_amount, parse_amount};
 
 /// One row of text fields, in the order of the expected columns.
@@ -144,13 +144,6 @@ fn value_at(text: &str, line: u64, column: &str) -> Result<Option<Decimal>> {
     parse_amount(text).map_err(|e| e.at(line, column))
 }
 
-fn write_err(e: impl std::fmt::Display) -> Error {
-    Error::Io {
-        path: "<output>".to_owned(),
-        reason: e.to_string(),
-    }
-}
-
 fn csv_string(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header).map_err(write_err)?;
@@ -196,7 +189,7 @@ pub(crate) fn read_file<T>(
         let text = std::fs::read_to_string(path).map_err(|e| io(&e))?;
         json(&text)
     } else {
-        csv(File::open(path).map_err(|e| io(&e))?)
+        csv(open(path)?)
     };
     let name = path.display().to_string();
     result.map_err(|e| match e {
