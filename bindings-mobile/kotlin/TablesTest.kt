@@ -133,6 +133,10 @@ class TablesTest {
             .getAsJsonObject("cells").get("公用经费").let { if (it.isJsonNull) null else it })
         assertEquals(TableKind.FINAL_THREE_PUBLIC, tableKindOf("2024年度财政拨款“三公”经费支出决算表"))
         assertNull(tableKindOf("项目支出绩效目标表"))
+        assertEquals(TableKind.BUDGET_APPROPRIATION, tableKindOf("2026年部门财政拨款收支总表"))
+        assertEquals(TableKind.BUDGET_APPROPRIATION, tableKindOf("财政拨款收支总表"))
+        assertEquals(TableKind.BUDGET_SUMMARY, tableKindOf("收支总表"))
+        assertEquals(TableKind.FINAL_APPROPRIATION, tableKindOf("部门财政拨款收入支出决算总表"))
         val e = assertThrows(SunlitException.Input::class.java) {
             PublishedTable.fromCsv("类,款,项,name,合计\n208,05,05,x,1e5\n", AmountUnit.YUAN, null, null)
         }

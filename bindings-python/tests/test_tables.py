@@ -126,6 +126,11 @@ def test_json_and_titles():
     assert json.loads(t.to_json())["rows"][0]["cells"]["公用经费"] is None
     assert sunlit.table_kind_of("2024年度财政拨款“三公”经费支出决算表") == "final_three_public"
     assert sunlit.table_kind_of("项目支出绩效目标表") is None
+    # The most specific title wins: 财政拨款收支总表 is 预算表四, not 收支总表 (预算表一).
+    assert sunlit.table_kind_of("2026年部门财政拨款收支总表") == "budget_appropriation"
+    assert sunlit.table_kind_of("财政拨款收支总表") == "budget_appropriation"
+    assert sunlit.table_kind_of("收支总表") == "budget_summary"
+    assert sunlit.table_kind_of("部门财政拨款收入支出决算总表") == "final_appropriation"
     titled = sunlit.PublishedTable.from_csv("code,name,合计\n,合计,1\n", title="部门支出预算总表")
     assert titled.kind == "budget_expenditure" and titled.kind_name == "部门支出预算总表"
 

@@ -9,8 +9,9 @@ vocabulary! {
     /// Which published table (公开表格) a table is: the nine tables of a departmental budget
     /// (部门预算, 2026 Shanghai district form, fiscal.md §2.1) and the nine of a departmental final
     /// account (部门决算, 2024 template, fiscal.md §2.2). The title variants of fiscal.md §2.4 (收支总表 /
-    /// 收支决算总表, 运行费 / 运行维护费, full- and half-width brackets and quotes, a 部门 / 单位
-    /// prefix) are recognised by [`TableKind::from_title`].
+    /// 收支决算总表, 财政拨款收支总表 / 财政拨款收入支出决算总表, 运行费 / 运行维护费, full- and
+    /// half-width brackets and quotes, a 部门 / 单位 prefix) are recognised by
+    /// [`TableKind::from_title`].
     pub enum TableKind("table kind") {
         /// 预算表一 部门财务收支预算总表: income by source, expenditure by functional 类.
         BudgetSummary = "budget_summary", "部门财务收支预算总表" | "财务收支预算总表" | "部门收支预算总表" | "收支预算总表" | "收支总表";
@@ -19,7 +20,7 @@ vocabulary! {
         /// 预算表三 部门支出预算总表: functional 类/款/项 × 合计 / 基本支出 / 项目支出 (all funds).
         BudgetExpenditure = "budget_expenditure", "部门支出预算总表" | "支出预算总表";
         /// 预算表四 部门财政拨款收支预算总表: the three 财政拨款 budgets, expenditure by 类 and book.
-        BudgetAppropriation = "budget_appropriation", "部门财政拨款收支预算总表" | "财政拨款收支预算总表";
+        BudgetAppropriation = "budget_appropriation", "部门财政拨款收支预算总表" | "财政拨款收支预算总表" | "部门财政拨款收支总表" | "财政拨款收支总表";
         /// 预算表五 一般公共预算支出功能分类预算表.
         BudgetGeneralFunctional = "budget_general_functional", "一般公共预算支出功能分类预算表" | "一般公共预算支出预算表";
         /// 预算表六 政府性基金预算支出功能分类预算表 (often empty, with a note).
@@ -37,7 +38,7 @@ vocabulary! {
         /// 决算表三 支出决算表 (all funds).
         FinalExpenditure = "final_expenditure", "支出决算表";
         /// 决算表四 财政拨款收入支出决算总表.
-        FinalAppropriation = "final_appropriation", "财政拨款收入支出决算总表" | "财政拨款收支决算总表";
+        FinalAppropriation = "final_appropriation", "财政拨款收入支出决算总表" | "财政拨款收支决算总表" | "部门财政拨款收入支出决算总表" | "部门财政拨款收支决算总表";
         /// 决算表五 一般公共预算财政拨款支出决算表.
         FinalGeneralFunctional = "final_general_functional", "一般公共预算财政拨款支出决算表";
         /// 决算表六 一般公共预算财政拨款基本支出决算表 (economic 类/款; 人员经费合计 / 公用经费合计).
@@ -118,15 +119,19 @@ pub(crate) fn normalize(text: &str) -> String {
 
 impl TableKind {
     /// Recognise a printed title (or a file name stem) by its ending: `2026年上海市普陀区城市管理行政执法局
-    /// 一般公共预算支出功能分类预算表` is [`TableKind::BudgetGeneralFunctional`]. The longest matching
-    /// name wins (支出决算表 vs 一般公共预算财政拨款支出决算表); quotes, spaces, brackets and a
-    /// trailing remark are ignored. `None` when no table name ends the title.
+    /// 一般公共预算支出功能分类预算表` is [`TableKind::BudgetGeneralFunctional`]. The most specific
+    /// name wins — the longest name or alias the title ends with — so 财政拨款收支总表 (预算表四) is
+    /// not taken for its own ending 收支总表 (预算表一), nor 一般公共预算财政拨款支出决算表 for 支出决算表;
+    /// no two kinds share a name. Quotes, spaces, brackets and a trailing remark are ignored. `None`
+    /// when no table name ends the title.
     ///
     /// ```
     /// use sunlit::TableKind;
     /// assert_eq!(TableKind::from_title("2024年度收支决算总表"), Some(TableKind::FinalSummary));
     /// assert_eq!(TableKind::from_title("财政拨款“三公”经费支出决算表"), Some(TableKind::FinalThreePublic));
     /// assert_eq!(TableKind::from_title("2026年预算单位财务收支预算总表"), Some(TableKind::BudgetSummary));
+    /// assert_eq!(TableKind::from_title("2026年部门财政拨款收支总表"), Some(TableKind::BudgetAppropriation));
+    /// assert_eq!(TableKind::from_title("收支总表"), Some(TableKind::BudgetSummary));
     /// assert_eq!(TableKind::from_title("政府采购预算表"), None);
     /// ```
     pub fn from_title(title: &str) -> Option<TableKind> {
@@ -139,8 +144,9 @@ impl TableKind {
         for &kind in TableKind::ALL {
             for name in std::iter::once(kind.name_zh()).chain(kind.aliases().iter().copied()) {
                 let n = normalize(name);
-                if t.ends_with(&n) && best.is_none_or(|(len, _)| n.len() > len) {
-                    best = Some((n.len(), kind));
+                let len = n.chars().count();
+                if t.ends_with(&n) && best.is_none_or(|(longest, _)| len > longest) {
+                    best = Some((len, kind));
                 }
             }
         }
@@ -303,5 +309,68 @@ mod tests {
         );
         assert_eq!(TableKind::ALL.len(), 18);
         assert_eq!(TableKind::FinalStateCapital.number(), 9);
+    }
+
+    #[test]
+    fn printed_variants_of_every_title_round_trip() {
+        for &k in TableKind::ALL {
+            for name in std::iter::once(k.name_zh()).chain(k.aliases().iter().copied()) {
+                for title in [
+                    format!("2026年{name}"),
+                    format!("2024年度上海市普陀区城市管理行政执法局{name}"),
+                    format!("2026年单位{name}"),
+                    format!("预算表{}　{name}（单位：元）", k.number()),
+                    format!(
+                        " {} ",
+                        name.chars().map(String::from).collect::<Vec<_>>().join(" ")
+                    ),
+                    format!("T{}_{name}.csv", k.number()),
+                ] {
+                    assert_eq!(TableKind::from_title(&title), Some(k), "{title}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_appropriation_summary_is_not_the_summary() {
+        use TableKind as K;
+        for (title, kind) in [
+            ("财政拨款收支总表", K::BudgetAppropriation),
+            ("部门财政拨款收支总表", K::BudgetAppropriation),
+            ("2026年部门财政拨款收支总表", K::BudgetAppropriation),
+            ("2026年单位财政拨款收支总表", K::BudgetAppropriation),
+            ("部门财政拨款收支预算总表", K::BudgetAppropriation),
+            ("收支总表", K::BudgetSummary),
+            ("2026年部门收支总表", K::BudgetSummary),
+            ("部门财务收支预算总表", K::BudgetSummary),
+            ("财政拨款收入支出决算总表", K::FinalAppropriation),
+            ("部门财政拨款收入支出决算总表", K::FinalAppropriation),
+            ("2024年度部门财政拨款收支决算总表", K::FinalAppropriation),
+            ("收入支出决算总表", K::FinalSummary),
+            ("2024年度收支决算总表", K::FinalSummary),
+            ("支出决算表", K::FinalExpenditure),
+            ("一般公共预算财政拨款支出决算表", K::FinalGeneralFunctional),
+        ] {
+            assert_eq!(TableKind::from_title(title), Some(kind), "{title}");
+        }
+        assert_ne!(
+            TableKind::from_title("财政拨款收支总表"),
+            TableKind::from_title("收支总表")
+        );
+    }
+
+    #[test]
+    fn no_two_kinds_share_a_name() {
+        let mut seen: Vec<(String, TableKind)> = Vec::new();
+        for &k in TableKind::ALL {
+            for name in std::iter::once(k.name_zh()).chain(k.aliases().iter().copied()) {
+                let n = normalize(name);
+                if let Some((_, other)) = seen.iter().find(|(m, o)| *m == n && *o != k) {
+                    panic!("{name} names both {k} and {other}");
+                }
+                seen.push((n, k));
+            }
+        }
     }
 }
