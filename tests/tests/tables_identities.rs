@@ -119,6 +119,196 @@ fn identity_4_appropriation_split_by_book() {
 }
 
 #[test]
+fn identity_2_and_4_row_sums_of_income_and_appropriation_tables() {
+    // T2: 合计 = Σ funding columns, row by row. Row 210 prints 合计 61 for 50 + 10; the same cell
+    // also spoils Σ 类 = 合计 in the 合计 column.
+    let t2 =
+        "code,name,合计,财政拨款收入,事业收入\n208,x,100,90,10\n210,y,61,50,10\n,合计,160,140,20\n";
+    let f = check(vec![t(t2, TableKind::BudgetIncome)]);
+    assert_eq!(
+        rules(&f),
+        [
+            ("tables.row_sum".into(), "210".into()),
+            ("tables.total_sum".into(), "合计".into()),
+        ]
+    );
+    let r = &f[0];
+    assert_eq!(r.column.as_deref(), Some("合计"));
+    assert_eq!(
+        (r.expected, r.actual),
+        (Some(Decimal::from(60)), Some(Decimal::from(61)))
+    );
+    // T4: 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算, on every row that prints the split.
+    let t4 = "code,name,合计,一般公共预算,政府性基金预算,国有资本经营预算\n,一般公共预算,150,,,\n,收入总计,150,,,\n208,x,100,100,,\n210,y,50,45,4,\n,支出总计,150,145,4,\n";
+    let f = check(vec![t(t4, TableKind::BudgetAppropriation)]);
+    assert_eq!(
+        rules(&f),
+        [
+            ("tables.row_sum".into(), "210".into()),
+            ("tables.row_sum".into(), "支出总计".into()),
+        ]
+    );
+    assert!(f.iter().all(|f| {
+        f.column.as_deref() == Some("合计")
+            && f.expected
+                .zip(f.actual)
+                .is_some_and(|(e, a)| a - e == Decimal::ONE)
+    }));
+    // Consistent, both are clean.
+    let ok2 = t2.replace("210,y,61", "210,y,60");
+    assert!(check(vec![t(&ok2, TableKind::BudgetIncome)]).is_empty());
+    let ok4 = t4
+        .replace("210,y,50,45,4", "210,y,50,46,4")
+        .replace("支出总计,150,145", "支出总计,150,146");
+    assert!(check(vec![t(&ok4, TableKind::BudgetAppropriation)]).is_empty());
+}
+
+fn golden(relative: &str) -> String {
+    std::fs::read_to_string(sunlit_tests::data_file(relative)).unwrap()
+}
+
+#[test]
+fn identity_10_expenditure_side_of_the_final_summary() {
+    let f1 = golden("tables/synthetic_final_2024/f1_summary.csv");
+    assert!(check(vec![t(&f1, TableKind::FinalSummary)]).is_empty());
+    // 支出总计 664.67 ≠ 本年支出合计 628.87 + 结余分配 (blank) + 年末结转和结余 35.90.
+    let broken = f1.replace(",年末结转和结余,35.80", ",年末结转和结余,35.90");
+    let f = check(vec![t(&broken, TableKind::FinalSummary)]);
+    assert_eq!(
+        rules(&f),
+        [("tables.summary_balance".into(), "支出总计".into())]
+    );
+    assert_eq!(
+        (f[0].expected, f[0].actual),
+        (
+            Some(Decimal::from_str("664.77").unwrap()),
+            Some(Decimal::from_str("664.67").unwrap())
+        )
+    );
+}
+
+#[test]
+fn identity_12_appropriation_final_summary() {
+    let f4 = golden("tables/synthetic_final_2024/f4_appropriation.csv");
+    // The book rows printed under 年初 / 年末财政拨款结转和结余 repeat the income lines' labels:
+    // they break the balance down, they are no duplicate rows.
+    let clean = check(vec![t(&f4, TableKind::FinalAppropriation)]);
+    assert!(clean.is_empty(), "{clean:?}");
+    // Income side: 收入总计 625.66 ≠ 本年收入合计 619.98 + 年初财政拨款结转和结余 5.73.
+    let income = f4
+        .replace(
+            ",年初财政拨款结转和结余,5.68,",
+            ",年初财政拨款结转和结余,5.73,",
+        )
+        .replacen(
+            ",一般公共预算财政拨款,5.68,",
+            ",一般公共预算财政拨款,5.73,",
+            1,
+        );
+    let f = check(vec![t(&income, TableKind::FinalAppropriation)]);
+    assert_eq!(
+        rules(&f),
+        [("tables.summary_balance".into(), "收入总计".into())]
+    );
+    assert_eq!(f[0].expected, Some(Decimal::from_str("625.71").unwrap()));
+    // Expenditure side: 支出总计 ≠ 本年支出合计 + 年末财政拨款结转和结余, in 合计 and in the book column.
+    let expenditure = f4.replace(
+        ",年末财政拨款结转和结余,5.68,5.68,",
+        ",年末财政拨款结转和结余,5.73,5.73,",
+    );
+    let expenditure = {
+        // the second 一般公共预算财政拨款 5.68 is the book row under 年末
+        let at = expenditure.rfind(",一般公共预算财政拨款,5.68,").unwrap();
+        format!(
+            "{}{}",
+            &expenditure[..at],
+            expenditure[at..].replacen("5.68", "5.73", 1)
+        )
+    };
+    let f = check(vec![t(&expenditure, TableKind::FinalAppropriation)]);
+    let got: Vec<(&str, &str, &str)> = f
+        .iter()
+        .map(|f| {
+            (
+                f.rule.as_str(),
+                f.code.as_deref().unwrap_or(""),
+                f.column.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("tables.summary_balance", "支出总计", "一般公共预算"),
+            ("tables.summary_balance", "支出总计", "合计"),
+        ]
+    );
+    // A balance that is not the sum of its book rows.
+    let parts = f4.replacen(
+        ",一般公共预算财政拨款,5.68,",
+        ",一般公共预算财政拨款,5.70,",
+        1,
+    );
+    let f = check(vec![t(&parts, TableKind::FinalAppropriation)]);
+    assert_eq!(
+        rules(&f),
+        [("tables.total_sum".into(), "年初财政拨款结转和结余".into())]
+    );
+    assert_eq!(
+        (f[0].expected, f[0].actual),
+        (
+            Some(Decimal::from_str("5.70").unwrap()),
+            Some(Decimal::from_str("5.68").unwrap())
+        )
+    );
+    // An income line printed twice is still a duplicate.
+    let twice = f4.replacen(
+        ",本年收入合计,",
+        ",一般公共预算财政拨款,619.98,,,\n,本年收入合计,",
+        1,
+    );
+    let f = check(vec![t(&twice, TableKind::FinalAppropriation)]);
+    assert_eq!(
+        rules(&f),
+        [("tables.duplicate_row".into(), "一般公共预算财政拨款".into())]
+    );
+}
+
+#[test]
+fn identity_13_personnel_and_public_totals_against_basic_expenditure() {
+    let f5 = golden("tables/synthetic_final_2024/f5_general_functional.csv");
+    let f6 = golden("tables/synthetic_final_2024/f6_general_basic.csv");
+    let doc = |f6: &str| {
+        check(vec![
+            t(&f5, TableKind::FinalGeneralFunctional),
+            t(f6, TableKind::FinalGeneralBasic),
+        ])
+    };
+    assert!(doc(&f6).is_empty());
+    // F6 adds up in itself (办公费, 302 and 公用经费合计 all +1.00) but its 人员经费合计 + 公用经费合计
+    // is 1.00 more than F5's 基本支出 合计.
+    let more = f6
+        .replace(",办公费,45.68", ",办公费,46.68")
+        .replace(",商品和服务支出,137.04", ",商品和服务支出,138.04")
+        .replace(",公用经费合计,137.04", ",公用经费合计,138.04");
+    let f = doc(&more);
+    assert_eq!(
+        rules(&f),
+        [(
+            "tables.basic_economic".into(),
+            "人员经费合计+公用经费合计".into()
+        )]
+    );
+    assert_eq!(
+        (f[0].expected, f[0].actual),
+        (
+            Some(Decimal::from_str("496.52").unwrap()),
+            Some(Decimal::from_str("497.52").unwrap())
+        )
+    );
+}
+
+#[test]
 fn identity_8_social_insurance_mirror_and_15_scope() {
     let t5 = "code,name,合计,基本支出,项目支出\n208,x,100,100,\n20805,y,100,100,\n2080505,z,100,100,\n,合计,100,100,\n";
     let t8 = "code,name,合计,人员经费,公用经费\n301,a,100,100,\n30108,b,99,99,\n30101,c,1,1,\n,合计,100,100,\n";

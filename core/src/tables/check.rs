@@ -91,6 +91,19 @@ pub(crate) struct Tree {
     pub(crate) tops: Vec<usize>,
     /// (first, repeated) pairs of rows with the same code or total label.
     pub(crate) duplicates: Vec<(usize, usize)>,
+    /// Balance rows (年初 / 年末 (财政拨款) 结转和结余, 上年结转) and the book rows printed under
+    /// them (一般公共预算财政拨款, 政府性基金预算财政拨款, 国有资本经营预算财政拨款): the balance
+    /// broken down by book, as the 财政拨款收入支出决算总表 (F4) prints it. Those rows repeat the
+    /// labels of the income lines without being them.
+    pub(crate) balances: Vec<(usize, Vec<usize>)>,
+}
+
+/// Whether a label row breaks a balance down by book when printed under it.
+fn is_book_label(l: RowLabel) -> bool {
+    matches!(
+        l,
+        RowLabel::General | RowLabel::Fund | RowLabel::StateCapital
+    )
 }
 
 impl Tree {
@@ -104,9 +117,26 @@ impl Tree {
             children: vec![Vec::new(); n],
             tops: Vec::new(),
             duplicates: Vec::new(),
+            balances: Vec::new(),
         };
+        // The balance row whose book rows may follow.
+        let mut balance: Option<usize> = None;
         for (i, r) in t.rows().iter().enumerate() {
-            match (r.code, r.label()) {
+            let label = r.label();
+            match (balance, label) {
+                (Some(b), Some(l)) if is_book_label(l) => {
+                    if let Some((_, subs)) = tree.balances.iter_mut().find(|(x, _)| *x == b) {
+                        subs.push(i);
+                    }
+                    continue;
+                }
+                (_, Some(RowLabel::OpeningBalance | RowLabel::ClosingBalance)) => {
+                    balance = Some(i);
+                    tree.balances.push((i, Vec::new()));
+                }
+                _ => balance = None,
+            }
+            match (r.code, label) {
                 (Some(c), _) => match present.get(&c) {
                     Some(&first) => tree.duplicates.push((first, i)),
                     None => {
@@ -123,6 +153,7 @@ impl Tree {
                 (None, None) => {}
             }
         }
+        tree.balances.retain(|(_, subs)| !subs.is_empty());
         for &i in &tree.rows {
             let Some(code) = t.rows().get(i).and_then(|r| r.code) else {
                 continue;
@@ -153,6 +184,11 @@ impl Tree {
 
     pub(crate) fn is_leaf(&self, i: usize) -> bool {
         self.children_of(i).is_empty()
+    }
+
+    /// Whether row `i` breaks a balance row down by book (see [`Tree::balances`]).
+    pub(crate) fn is_balance_part(&self, i: usize) -> bool {
+        self.balances.iter().any(|(_, subs)| subs.contains(&i))
     }
 }
 
@@ -185,8 +221,13 @@ impl Check<'_> {
         self.opts.tolerance.sum_allowed(self.t.unit(), addends)
     }
 
+    /// The first row printed with `label`, book rows under a balance aside.
     fn label_row(&self, label: RowLabel) -> Option<usize> {
-        self.t.rows().iter().position(|r| r.label() == Some(label))
+        self.t
+            .rows()
+            .iter()
+            .enumerate()
+            .position(|(i, r)| r.label() == Some(label) && !self.tree.is_balance_part(i))
     }
 
     /// Σ of the leaves under `row` in `col` (the row itself when it is a leaf) and how many
@@ -614,6 +655,22 @@ impl Check<'_> {
                 rules::SUMMARY_BALANCE,
                 ("支出方各项之和", "the sum of the expenditure side"),
             )?;
+        }
+        // A balance broken down by book: the balance = Σ its book rows, in every column they fill.
+        for (balance, parts) in self.tree.balances.clone() {
+            for col in 0..self.t.columns().len() {
+                if parts.iter().all(|&p| self.cell(p, col).is_none()) {
+                    continue;
+                }
+                self.rows_equal(
+                    rules::TOTAL_SUM,
+                    balance,
+                    &parts,
+                    col,
+                    "其下各本预算之和",
+                    "the sum of its books",
+                )?;
+            }
         }
         // The two sides.
         if let (Some(it), Some(et)) = (

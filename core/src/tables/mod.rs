@@ -70,7 +70,9 @@ pub mod rules {
     /// (the classification tree of the 政府收支分类科目; fiscal.md §2.3 identities 2 and 5).
     pub const PARENT_SUM: &str = "tables.parent_sum";
     /// `tables.total_sum` (error): a total row — 合计, 本年收入合计, 本年支出合计, or 人员经费合计 +
-    /// 公用经费合计 — is not the sum of the lines it totals (Σ 类 = 合计; fiscal.md §2.3 identities 2, 5, 13).
+    /// 公用经费合计 — is not the sum of the lines it totals (Σ 类 = 合计; fiscal.md §2.3 identities 2, 5, 13),
+    /// or a balance row (年初 / 年末财政拨款结转和结余) is not the sum of the book rows printed under it
+    /// (the F4 layout of fiscal.md §2.2: balances "by budget type").
     pub const TOTAL_SUM: &str = "tables.total_sum";
     /// `tables.summary_balance` (error): a summary table does not balance — 收入总计 ≠ 支出总计, or a
     /// side's 总计 ≠ its lines (budget: Σ income lines, Σ 类; final: 本年收入合计, 使用非财政拨款结余

@@ -149,6 +149,26 @@ def main():
     ]
     write("f1_summary.csv", ["code", "name", "决算数"], f1)
 
+    # Appropriations summary (F4): general-public-budget appropriations only (no fund or state
+    # capital money), the balances carried in and out broken down by book under their rows.
+    opening_app = D("56789.45")
+    f5_total = add(basic, f5_project)
+    closing_app = general + opening_app - f5_total
+    books = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
+    by_book = lambda general_amount: [["", b, cell(general_amount) if i == 0 else "", "", "", ""] for i, b in enumerate(books)]
+    f4 = by_book(general)
+    f4 += [["", "本年收入合计", cell(general), "", "", ""], ["", "年初财政拨款结转和结余", cell(opening_app), "", "", ""]]
+    f4 += by_book(opening_app)
+    f4 += [["", "收入总计", cell(general + opening_app), "", "", ""]]
+    f4 += [[c, NAMES[c], cell(add(*f5_nodes[c])), cell(add(*f5_nodes[c])), "", ""] for c in sorted(f5_nodes) if len(c) == 3]
+    f4 += [
+        ["", "本年支出合计", cell(f5_total), cell(f5_total), "", ""],
+        ["", "年末财政拨款结转和结余", cell(closing_app), cell(closing_app), "", ""],
+    ]
+    f4 += by_book(closing_app)
+    f4 += [["", "支出总计", cell(f5_total + closing_app), cell(f5_total + closing_app), "", ""]]
+    write("f4_appropriation.csv", ["code", "name", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"], f4)
+
     # The same summary with one real error of 0.05 万元 in 年初结转和结余.
     broken = [list(r) for r in f1]
     for r in broken:
@@ -159,6 +179,7 @@ def main():
     write("document.csv", ["file", "kind", "unit"], [
         ["f1_summary.csv", "final_summary", "万元"],
         ["f3_expenditure.csv", "final_expenditure", "万元"],
+        ["f4_appropriation.csv", "final_appropriation", "万元"],
         ["f5_general_functional.csv", "final_general_functional", "万元"],
         ["f6_general_basic.csv", "final_general_basic", "万元"],
         ["f7_three_public.csv", "final_three_public", "万元"],
