@@ -16,6 +16,8 @@ import sunlit.DisclosureDocument
 import sunlit.Finding
 import sunlit.FundCheckOptions
 import sunlit.FundStage
+import sunlit.GroupFilter
+import sunlit.GroupKey
 import sunlit.Ledger
 import sunlit.NarrativeFigure
 import sunlit.Phase
@@ -33,6 +35,7 @@ import sunlit.TableKind
 import sunlit.TableLedgerOptions
 import sunlit.checkSpecialFund
 import sunlit.checkSpecialFundList
+import sunlit.defaultTolerance
 import sunlit.exactTolerance
 import sunlit.tableKindOf
 
@@ -121,6 +124,47 @@ class TablesTest {
         assertEquals(BigDecimal("639.71"), wan.rows()[0].cells[0])
         val t3 = PublishedTable.fromCsv(t5.toCsv(), AmountUnit.YUAN, TableKind.BUDGET_EXPENDITURE, null)
         assertThrows(SunlitException.Field::class.java) { t3.toLedger(TableLedgerOptions(2026, "u")) }
+    }
+
+    @Test
+    fun renderingNeverMixesBooksOrUnits() {
+        val ledger = Ledger.fromCsv(
+            "year,book,phase,unit,functional,economic,nature,source,amount\n" +
+                "2026,general,budget,城管执法局,2120104,,basic,,100\n" +
+                "2026,fund,budget,城管执法局,2120104,,project,,50\n" +
+                "2026,general,budget,绿化市容局,2120104,,basic,,7\n",
+        )
+        val t5 = RenderOptions(kind = TableKind.BUDGET_GENERAL_FUNCTIONAL, unit = AmountUnit.YUAN)
+        val book = assertThrows(SunlitException.Field::class.java) { PublishedTable.fromLedger(ledger, t5) }
+        assertEquals("book", book.field)
+        assertEquals("fund", book.value)
+        val skip = t5.copy(skipOtherBooks = true)
+        val units = assertThrows(SunlitException.MixedDimension::class.java) { PublishedTable.fromLedger(ledger, skip) }
+        assertEquals("unit", units.dimension)
+        assertEquals(listOf("城管执法局", "绿化市容局"), units.values)
+        val one = ledger.select(listOf(GroupFilter(GroupKey.UNIT, "城管执法局")), null)
+        assertEquals(BigDecimal(100), PublishedTable.fromLedger(one, skip).rows().last().cells[0])
+        val t3 = RenderOptions(kind = TableKind.BUDGET_EXPENDITURE, unit = AmountUnit.YUAN)
+        assertEquals(BigDecimal(150), PublishedTable.fromLedger(one, t3).rows().last().cells[0])
+    }
+
+    @Test
+    fun toLedgerTakesTheTolerance() {
+        val wan = PublishedTable.fromCsv(
+            "code,name,合计,基本支出,项目支出\n2080505,x,1.02,0.50,0.50\n",
+            AmountUnit.WAN_YUAN, TableKind.FINAL_GENERAL_FUNCTIONAL, null,
+        )
+        val e = assertThrows(SunlitException.Input::class.java) { wan.toLedger(TableLedgerOptions(2024, "u")) }
+        assertEquals(2UL, e.line)
+        assertEquals("合计", e.column)
+        val loose = defaultTolerance().copy(wanYuan = BigDecimal("0.02"))
+        assertEquals(2UL, wan.toLedger(TableLedgerOptions(2024, "u", tolerance = loose)).len())
+        val cent = PublishedTable.fromCsv(
+            "code,name,合计,基本支出,项目支出\n2080505,x,1.01,0.50,0.50\n",
+            AmountUnit.WAN_YUAN, TableKind.FINAL_GENERAL_FUNCTIONAL, null,
+        )
+        assertEquals(2UL, cent.toLedger(TableLedgerOptions(2024, "u")).len())
+        assertThrows(SunlitException.Input::class.java) { cent.toLedger(TableLedgerOptions(2024, "u", tolerance = exactTolerance())) }
     }
 
     @Test

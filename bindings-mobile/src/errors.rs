@@ -66,10 +66,10 @@ pub enum SunlitError {
         /// Row of the lower line.
         lower_row: u64,
     },
-    /// Adding up several years or phases.
+    /// Adding up several years or phases, or several units in one printed table.
     #[error("the data mixes {dimension} values {values:?}")]
     MixedDimension {
-        /// `year` or `phase`.
+        /// `year`, `phase` or `unit`.
         dimension: String,
         /// The values found.
         values: Vec<String>,

@@ -128,6 +128,9 @@ pub struct TableLedgerOptions {
     /// Also emit the printed 类/款 subtotal rows, for a roll-up with `Subtotals.CHECK`.
     #[uniffi(default = false)]
     pub subtotals: bool,
+    /// How far a leaf's parts may sit from its 合计 (null: the default tolerance).
+    #[uniffi(default = None)]
+    pub tolerance: Option<Tolerance>,
 }
 
 /// How to render a ledger into a printed table.
@@ -144,6 +147,9 @@ pub struct RenderOptions {
     /// The title.
     #[uniffi(default = None)]
     pub title: Option<String>,
+    /// For one book's table: leave other books' lines out instead of refusing them.
+    #[uniffi(default = false)]
+    pub skip_other_books: bool,
 }
 
 /// Recognise a printed title or file name as a table kind; null when it is none of the 18.
@@ -212,7 +218,9 @@ impl PublishedTable {
         )?)))
     }
 
-    /// Render a ledger (one year, one phase) into a functional table, names from the seed.
+    /// Render a ledger (one unit, one year, one phase) into a functional table, names from the
+    /// seed. For one book's table, lines of another book are refused (`SunlitException.Field`)
+    /// unless `skipOtherBooks`; several units are `SunlitException.MixedDimension`.
     #[uniffi::constructor]
     pub fn from_ledger(ledger: Arc<Ledger>, options: RenderOptions) -> Result<Arc<PublishedTable>> {
         let opts = sunlit::RenderOptions {
@@ -220,6 +228,7 @@ impl PublishedTable {
             unit: options.unit.into(),
             places: options.places,
             title: options.title,
+            skip_other_books: options.skip_other_books,
         };
         Ok(Arc::new(PublishedTable(
             sunlit::PublishedTable::from_ledger(&ledger.0, sunlit::Catalog::seed(), &opts)?,
@@ -273,6 +282,7 @@ impl PublishedTable {
             book: options.book,
             phase: options.phase,
             subtotals: options.subtotals,
+            tolerance: options.tolerance.map(Into::into).unwrap_or_default(),
         };
         Ok(Arc::new(Ledger(self.0.to_ledger(&opts)?)))
     }

@@ -53,7 +53,7 @@ create_exception!(
     sunlit,
     MixedDimensionError,
     SunlitError,
-    "Adding up several years or phases; attributes dimension, values."
+    "Mixing years or phases in one sum, or units in one printed table; attributes dimension, values."
 );
 create_exception!(
     sunlit,

@@ -162,11 +162,13 @@ impl PyPublishedTable {
         PublishedTable::from_json(text).map(PyPublishedTable).py()
     }
 
-    /// Render a ledger (one year, one phase) into the printed layout of a functional table:
-    /// every 类/款/项 with names from `catalog` (default: the seed), 合计 / 基本支出 / 项目支出,
-    /// the 合计 row last; in 万元 every cell is rounded to `places` (default 2).
+    /// Render a ledger (one unit, one year, one phase) into the printed layout of a functional
+    /// table: every 类/款/项 with names from `catalog` (default: the seed), 合计 / 基本支出 /
+    /// 项目支出, the 合计 row last; in 万元 every cell is rounded to `places` (default 2). For one
+    /// book's table (e.g. "budget_general_functional") lines of another book raise FieldError,
+    /// or are left out with `skip_other_books=True`; several units raise MixedDimensionError.
     #[staticmethod]
-    #[pyo3(signature = (ledger, kind=None, unit="元", places=None, title=None, catalog=None))]
+    #[pyo3(signature = (ledger, kind=None, unit="元", places=None, title=None, catalog=None, skip_other_books=false))]
     fn from_ledger(
         ledger: PyRef<'_, PyLedger>,
         kind: Option<&str>,
@@ -174,6 +176,7 @@ impl PyPublishedTable {
         places: Option<u32>,
         title: Option<String>,
         catalog: Option<PyRef<'_, PyCatalog>>,
+        skip_other_books: bool,
     ) -> PyResult<PyPublishedTable> {
         let catalog = catalog.map_or_else(seed, |c| c.0.clone());
         let opts = RenderOptions {
@@ -181,6 +184,7 @@ impl PyPublishedTable {
             unit: Unit::parse(unit).py()?,
             places,
             title,
+            skip_other_books,
         };
         PublishedTable::from_ledger(&ledger.0, &catalog, &opts)
             .map(PyPublishedTable)
@@ -249,8 +253,9 @@ impl PyPublishedTable {
 
     /// The leaf rows as ledger lines (subtotals are not added); amounts converted to 元. With
     /// `subtotals=True` the printed 类/款 rows become lines too, for `rollup(subtotals="check")`
-    /// to compare.
-    #[pyo3(signature = (year, unit, book=None, phase=None, subtotals=false))]
+    /// to compare. A leaf whose parts differ from its 合计 beyond `tolerance` (default: exact 元,
+    /// 0.01 steps in 万元) raises InputError.
+    #[pyo3(signature = (year, unit, book=None, phase=None, subtotals=false, tolerance=None))]
     fn to_ledger(
         &self,
         year: i32,
@@ -258,6 +263,7 @@ impl PyPublishedTable {
         book: Option<&str>,
         phase: Option<&str>,
         subtotals: bool,
+        tolerance: Option<PyRef<'_, PyTolerance>>,
     ) -> PyResult<PyLedger> {
         let opts = TableLedgerOptions {
             year,
@@ -265,6 +271,7 @@ impl PyPublishedTable {
             book: book.map(Book::parse).transpose().py()?,
             phase: phase.map(Phase::parse).transpose().py()?,
             subtotals,
+            tolerance: tolerance.map_or_else(ToleranceOptions::default, |t| t.0),
         };
         self.0.to_ledger(&opts).map(PyLedger).py()
     }

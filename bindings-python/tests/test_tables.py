@@ -119,6 +119,44 @@ def test_table_to_ledger_and_back():
         ).to_ledger(2026, "u")  # all funds: which book?
 
 
+def test_from_ledger_never_mixes_books_or_units():
+    line = {"year": 2026, "book": "general", "phase": "budget", "unit": "城管执法局", "functional": "2120104"}
+    ledger = sunlit.Ledger.from_records(
+        [
+            {**line, "nature": "basic", "amount": Decimal(100)},
+            {**line, "book": "fund", "nature": "project", "amount": Decimal(50)},
+            {**line, "unit": "绿化市容局", "nature": "basic", "amount": Decimal(7)},
+        ]
+    )
+    with pytest.raises(sunlit.FieldError) as e:  # not a 一般公共预算 table showing 157
+        sunlit.PublishedTable.from_ledger(ledger, kind="budget_general_functional")
+    assert (e.value.field, e.value.value) == ("book", "fund")
+    with pytest.raises(sunlit.MixedDimensionError) as e:
+        sunlit.PublishedTable.from_ledger(ledger, kind="budget_general_functional", skip_other_books=True)
+    assert (e.value.dimension, e.value.values) == ("unit", ["城管执法局", "绿化市容局"])
+    one = ledger.select(unit="城管执法局")
+    t5 = sunlit.PublishedTable.from_ledger(one, kind="budget_general_functional", skip_other_books=True)
+    assert t5.rows()[-1]["cells"]["合计"] == Decimal(100)
+    t3 = sunlit.PublishedTable.from_ledger(one, kind="budget_expenditure")
+    assert t3.rows()[-1]["cells"]["合计"] == Decimal(150)
+
+
+def test_to_ledger_takes_the_tolerance():
+    wan = sunlit.PublishedTable.from_csv(
+        "code,name,合计,基本支出,项目支出\n2080505,x,1.02,0.50,0.50\n", unit="万元", kind="final_general_functional"
+    )
+    with pytest.raises(sunlit.InputError) as e:  # 0.02 off: more than 0.005 × 3
+        wan.to_ledger(2024, "u")
+    assert (e.value.line, e.value.column) == (2, "合计")
+    assert len(wan.to_ledger(2024, "u", tolerance=sunlit.Tolerance(wan_yuan="0.02"))) == 2
+    one_cent = sunlit.PublishedTable.from_csv(
+        "code,name,合计,基本支出,项目支出\n2080505,x,1.01,0.50,0.50\n", unit="万元", kind="final_general_functional"
+    )
+    assert len(one_cent.to_ledger(2024, "u")) == 2
+    with pytest.raises(sunlit.InputError):
+        one_cent.to_ledger(2024, "u", tolerance=sunlit.Tolerance.exact())
+
+
 def test_json_and_titles():
     t = sunlit.PublishedTable.read_csv(TABLES / "chengguan_2026" / "t8_basic_economic.csv", kind="budget_basic_economic")
     again = sunlit.PublishedTable.from_json(t.to_json())

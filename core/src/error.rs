@@ -94,10 +94,10 @@ pub enum Error {
         lower_row: u64,
     },
     /// An operation would add up money across a dimension that must never be summed implicitly
-    /// (several years or several phases).
+    /// (several years or several phases), or render several units into one printed table.
     #[error("the data mixes {dimension} values {values:?}; group by {dimension} or filter first")]
     MixedDimension {
-        /// `year` or `phase`.
+        /// `year`, `phase` or `unit`.
         dimension: String,
         /// The distinct values found.
         values: Vec<String>,

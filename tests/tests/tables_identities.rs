@@ -510,6 +510,110 @@ fn fiscal_data_package_descriptor() {
     assert_eq!(total, Decimal::from(47_483_458));
 }
 
+#[test]
+fn rendering_never_mixes_books_or_units() {
+    // General 100 + fund 50 + another unit's 7 used to render as a 一般公共预算 table showing 157.
+    let ledger = Ledger::read_csv_str(
+        "year,book,phase,unit,functional,economic,nature,source,amount\n\
+         2026,general,budget,城管执法局,2120104,,basic,,100\n\
+         2026,fund,budget,城管执法局,2120104,,project,,50\n\
+         2026,general,budget,绿化市容局,2120104,,basic,,7\n",
+    )
+    .unwrap();
+    let t5 = RenderOptions {
+        kind: Some(TableKind::BudgetGeneralFunctional),
+        ..Default::default()
+    };
+    let render = |l: &Ledger, o: &RenderOptions| PublishedTable::from_ledger(l, Catalog::seed(), o);
+    match render(&ledger, &t5) {
+        Err(sunlit::Error::Value { field, value, .. }) => {
+            assert_eq!((field.as_str(), value.as_str()), ("book", "fund"));
+        }
+        other => panic!("{other:?}"),
+    }
+    let skip = RenderOptions {
+        skip_other_books: true,
+        ..t5.clone()
+    };
+    match render(&ledger, &skip) {
+        Err(sunlit::Error::MixedDimension { dimension, values }) => {
+            assert_eq!(dimension, "unit");
+            assert_eq!(values, ["城管执法局", "绿化市容局"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    let one_unit = ledger.select(&sunlit::Selection {
+        values: vec![sunlit::GroupValue::Unit("城管执法局".into())],
+        under: None,
+    });
+    let total = |t: &PublishedTable| t.rows().last().unwrap().cells[0];
+    assert_eq!(
+        total(&render(&one_unit, &skip).unwrap()),
+        Some(Decimal::from(100))
+    );
+    // The fund's own table takes the fund's line only; an all-funds table takes both books.
+    let t6 = RenderOptions {
+        kind: Some(TableKind::BudgetFundFunctional),
+        skip_other_books: true,
+        ..Default::default()
+    };
+    assert_eq!(
+        total(&render(&one_unit, &t6).unwrap()),
+        Some(Decimal::from(50))
+    );
+    let t3 = RenderOptions {
+        kind: Some(TableKind::BudgetExpenditure),
+        ..Default::default()
+    };
+    assert_eq!(
+        total(&render(&one_unit, &t3).unwrap()),
+        Some(Decimal::from(150))
+    );
+    assert!(matches!(
+        render(&ledger, &t3),
+        Err(sunlit::Error::MixedDimension { .. })
+    ));
+}
+
+#[test]
+fn table_to_ledger_uses_the_callers_tolerance() {
+    let wan = t(
+        "code,name,合计,基本支出,项目支出\n2080505,x,1.02,0.50,0.50\n2080506,y,1.01,0.50,0.50\n",
+        TableKind::FinalGeneralFunctional,
+    );
+    let opts = TableLedgerOptions {
+        year: 2024,
+        unit: "u".into(),
+        ..Default::default()
+    };
+    // 2080505 is 0.02 off its 合计: more than 0.005 × 3 allows.
+    match wan.to_ledger(&opts) {
+        Err(sunlit::Error::Input { line, column, .. }) => {
+            assert_eq!((line, column.as_str()), (2, "合计"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let loose = TableLedgerOptions {
+        tolerance: sunlit::ToleranceOptions {
+            wan_yuan: Some(Decimal::from_str("0.02").unwrap()),
+            ..Default::default()
+        },
+        ..opts.clone()
+    };
+    assert_eq!(wan.to_ledger(&loose).unwrap().len(), 4);
+    // The 0.01 of 2080506 passes by default and is refused when every cell must be exact.
+    let one = t(
+        "code,name,合计,基本支出,项目支出\n2080506,y,1.01,0.50,0.50\n",
+        TableKind::FinalGeneralFunctional,
+    );
+    assert_eq!(one.to_ledger(&opts).unwrap().len(), 2);
+    let exact = TableLedgerOptions {
+        tolerance: sunlit::ToleranceOptions::exact(),
+        ..opts
+    };
+    assert!(one.to_ledger(&exact).is_err());
+}
+
 fn leaf_codes() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
         "2010601", "2010602", "2080501", "2080505", "2080506", "2101101", "2101102", "2120104",

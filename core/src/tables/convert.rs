@@ -6,7 +6,9 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::check::{Tree, differs, sum_cells};
 use super::kind::TableKind;
 use super::table::{PublishedTable, TableColumn, TableRow};
-use crate::budget::{Book, GroupKey, GroupValue, Ledger, LineItem, Nature, Phase, RollupOptions};
+use crate::budget::{
+    Book, GroupKey, GroupValue, Ledger, LineItem, Nature, Phase, RollupOptions, Selection,
+};
 use crate::catalog::Catalog;
 use crate::classification::Scheme;
 use crate::error::{Error, Result};
@@ -17,6 +19,7 @@ use crate::money::{ToleranceOptions, Unit};
 /// ```
 /// let o = sunlit::TableLedgerOptions { year: 2026, unit: "城管执法局".into(), ..Default::default() };
 /// assert!(!o.subtotals);
+/// assert_eq!(o.tolerance, sunlit::ToleranceOptions::default());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TableLedgerOptions {
@@ -32,6 +35,9 @@ pub struct TableLedgerOptions {
     /// [`Subtotals::Check`](crate::Subtotals::Check) to compare (never to add); a default roll-up
     /// refuses such a ledger ([`Error::LevelConflict`]).
     pub subtotals: bool,
+    /// How far a leaf's printed parts may sit from its printed 合计 (the rounding of the table's
+    /// unit, as in [`TableCheckOptions::tolerance`](crate::TableCheckOptions::tolerance)).
+    pub tolerance: ToleranceOptions,
 }
 
 /// Options of [`PublishedTable::from_ledger`].
@@ -40,6 +46,7 @@ pub struct TableLedgerOptions {
 /// let o = sunlit::RenderOptions::default();
 /// assert_eq!(o.unit, sunlit::Unit::Yuan);
 /// assert_eq!(o.places, None);
+/// assert!(!o.skip_other_books); // a line of another book is refused, not dropped
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RenderOptions {
@@ -52,6 +59,11 @@ pub struct RenderOptions {
     pub places: Option<u32>,
     /// The title.
     pub title: Option<String>,
+    /// When the kind is one book's table (一般公共预算 for 预算表五 …): `false` (the default)
+    /// refuses a ledger that also holds lines of another book ([`Error::Value`], field `book`);
+    /// `true` renders only that book's lines and leaves the others out. Either way a 一般公共预算
+    /// table never shows 政府性基金 money.
+    pub skip_other_books: bool,
 }
 
 /// The nature a column of a functional expenditure table holds.
@@ -72,7 +84,8 @@ impl PublishedTable {
     /// 元. Subtotal rows (类, 款 with rows under them) and the 合计 row are **not** turned into
     /// lines — they are what [`PublishedTable::check`] compares — so nothing is added twice. Only
     /// functional expenditure tables with nature columns convert; a leaf whose parts do not add up
-    /// to its 合计 (beyond rounding) is an [`Error::Input`] naming its line: check the table first.
+    /// to its 合计 beyond the rounding `opts.tolerance` allows is an [`Error::Input`] naming its
+    /// line: check the table first.
     ///
     /// ```
     /// use sunlit::{PublishedTable, RollupOptions, Subtotals, TableLedgerOptions, TableKind, TableReadOptions};
@@ -99,6 +112,12 @@ impl PublishedTable {
     /// let t3 = PublishedTable::read_csv_str(csv, &TableReadOptions {
     ///     kind: Some(TableKind::BudgetExpenditure), ..Default::default() }).unwrap();
     /// assert!(t3.to_ledger(&all_funds).is_err()); // an all-funds table needs a book
+    /// // In 万元, a leaf 0.02 off its 合计 is refused by default and passes a looser tolerance.
+    /// let wan = PublishedTable::read_csv_str("code,name,合计,基本支出,项目支出\n2080505,x,1.02,0.50,0.50\n",
+    ///     &TableReadOptions { kind: Some(TableKind::BudgetGeneralFunctional), unit: sunlit::Unit::WanYuan, ..Default::default() }).unwrap();
+    /// assert!(wan.to_ledger(&all_funds).is_err());
+    /// let loose = sunlit::ToleranceOptions { wan_yuan: Some("0.02".parse().unwrap()), ..Default::default() };
+    /// assert_eq!(wan.to_ledger(&TableLedgerOptions { tolerance: loose, ..all_funds }).unwrap().len(), 2);
     /// ```
     pub fn to_ledger(&self, opts: &TableLedgerOptions) -> Result<Ledger> {
         if self
@@ -146,7 +165,7 @@ impl PublishedTable {
             })?;
         let tree = Tree::of(self);
         let total_col = self.column(TableColumn::Total);
-        let tolerance = ToleranceOptions::default();
+        let tolerance = opts.tolerance;
         let mut ledger = Ledger::new();
         for &i in &tree.rows {
             let Some(row) = self.rows().get(i) else {
@@ -215,11 +234,16 @@ impl PublishedTable {
     /// and 项 the ledger reaches, in code order, named from `catalog` (blank when the catalogue
     /// lacks the code), with the columns 合计, 基本支出, 项目支出 (and any further nature the ledger
     /// holds), and the 合计 row last. Amounts are converted from 元 and, in 万元, rounded cell by
-    /// cell as printed tables are. The ledger must hold one year and one phase (a roll-up refuses
-    /// to add up more, [`Error::MixedDimension`]).
+    /// cell as printed tables are. A printed table is one unit's, one year's, one phase's: the
+    /// ledger must hold one unit, year and phase ([`Error::MixedDimension`] naming the dimension
+    /// otherwise — select first with [`Ledger::select`]). When the kind is one book's table
+    /// (一般公共预算 for 预算表五, 政府性基金 for 预算表六 …) a line of another book is refused
+    /// ([`Error::Value`], field `book`), or left out with
+    /// [`RenderOptions::skip_other_books`]; all-funds tables (预算表三, 支出决算表) and tables of
+    /// no kind take every book.
     ///
     /// ```
-    /// use sunlit::{Catalog, Ledger, PublishedTable, RenderOptions, TableKind, Unit};
+    /// use sunlit::{Catalog, Error, Ledger, PublishedTable, RenderOptions, TableKind, Unit};
     /// let ledger = Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
     ///     2026,general,budget,u,2120104,,basic,,22783399\n2026,general,budget,u,2120104,,project,,10992193\n").unwrap();
     /// let t = PublishedTable::from_ledger(&ledger, Catalog::seed(), &RenderOptions {
@@ -227,6 +251,20 @@ impl PublishedTable {
     /// let csv = t.to_csv_string().unwrap();
     /// assert!(csv.starts_with("code,name,合计,基本支出,项目支出\n212,城乡社区支出,3377.56,2278.34,1099.22\n"));
     /// assert!(csv.ends_with(",合计,3377.56,2278.34,1099.22\n"));
+    ///
+    /// // 政府性基金 money and another unit's lines never slip into a 一般公共预算 table.
+    /// let mixed = Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
+    ///     2026,general,budget,u,2120104,,basic,,100\n2026,fund,budget,u,2120104,,project,,50\n").unwrap();
+    /// let t5 = RenderOptions { kind: Some(TableKind::BudgetGeneralFunctional), ..Default::default() };
+    /// assert!(matches!(PublishedTable::from_ledger(&mixed, Catalog::seed(), &t5),
+    ///     Err(Error::Value { ref field, ref value, .. }) if field == "book" && value == "fund"));
+    /// let only = PublishedTable::from_ledger(&mixed, Catalog::seed(),
+    ///     &RenderOptions { skip_other_books: true, ..t5.clone() }).unwrap();
+    /// assert!(only.to_csv_string().unwrap().ends_with(",合计,100,100,\n"));
+    /// let two = Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
+    ///     2026,general,budget,u,2120104,,basic,,100\n2026,general,budget,v,2120104,,basic,,7\n").unwrap();
+    /// assert!(matches!(PublishedTable::from_ledger(&two, Catalog::seed(), &t5),
+    ///     Err(Error::MixedDimension { ref dimension, .. }) if dimension == "unit"));
     /// ```
     pub fn from_ledger(
         ledger: &Ledger,
@@ -242,6 +280,45 @@ impl PublishedTable {
                 opts.kind.map(TableKind::id).unwrap_or_default(),
                 "a ledger renders into a functional expenditure table",
             ));
+        }
+        let selected;
+        let ledger = match opts.kind.and_then(TableKind::book) {
+            Some(book) => {
+                let others: Vec<String> = ledger
+                    .distinct(GroupKey::Book)
+                    .iter()
+                    .filter(|v| **v != GroupValue::Book(book))
+                    .map(GroupValue::text)
+                    .collect();
+                if others.is_empty() {
+                    ledger
+                } else if opts.skip_other_books {
+                    selected = ledger.select(&Selection {
+                        values: vec![GroupValue::Book(book)],
+                        under: None,
+                    });
+                    &selected
+                } else {
+                    return Err(Error::value(
+                        "book",
+                        &others.join(","),
+                        format!(
+                            "{} prints only {} ({}) lines; select that book first or set skip_other_books",
+                            opts.kind.map(TableKind::name_zh).unwrap_or_default(),
+                            book.name_zh(),
+                            book.id()
+                        ),
+                    ));
+                }
+            }
+            None => ledger,
+        };
+        let units = ledger.distinct(GroupKey::Unit);
+        if units.len() > 1 {
+            return Err(Error::MixedDimension {
+                dimension: "unit".to_owned(),
+                values: units.iter().map(GroupValue::text).collect(),
+            });
         }
         let overall = ledger.rollup(&RollupOptions::default())?;
         let by_nature = ledger.rollup(&RollupOptions {
