@@ -187,6 +187,12 @@ class TablesTest {
         assertEquals(2UL, e.line)
         assertEquals("合计", e.column)
         assertEquals("1e5", e.value)
+        for ((row, column) in listOf("20,05,05" to "类", "208,5,05" to "款", "208,05,5a" to "项", "208,,05" to "款")) {
+            val bad = assertThrows(SunlitException.Input::class.java) {
+                PublishedTable.fromCsv("类,款,项,name,合计\n$row,x,1\n", AmountUnit.YUAN, null, null)
+            }
+            assertEquals(listOf(2UL, column, row.replace(",", "|")), listOf(bad.line, bad.column, bad.value), row)
+        }
         assertThrows(SunlitException.Field::class.java) {
             DisclosureDocument(listOf(PublishedTable.fromCsv("code,name,合计\n", AmountUnit.YUAN, null, null)), listOf())
         }

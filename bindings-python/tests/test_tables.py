@@ -183,6 +183,11 @@ def test_bad_tables_raise_located_errors():
     with pytest.raises(sunlit.InputError) as e:
         sunlit.PublishedTable.from_csv("类,款,项,name,合计\n208,05,05,x,1e5\n")
     assert (e.value.line, e.value.column, e.value.value) == (2, "合计", "1e5")
+    # A bad split code names the column of its bad part, not always 类.
+    for row, column in [("20,05,05", "类"), ("208,5,05", "款"), ("208,05,5a", "项"), ("208,,05", "款")]:
+        with pytest.raises(sunlit.InputError) as e:
+            sunlit.PublishedTable.from_csv(f"类,款,项,name,合计\n{row},x,1\n")
+        assert (e.value.line, e.value.column, e.value.value) == (2, column, row.replace(",", "|")), row
     with pytest.raises(sunlit.FieldError):
         sunlit.PublishedTable.from_csv("code,name,合计\n", unit="美元")
     with pytest.raises(sunlit.FieldError):

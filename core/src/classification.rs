@@ -251,41 +251,7 @@ impl Code {
             value: joined.clone(),
             reason,
         };
-        let max = usize::from(scheme.max_level());
-        let mut whole = String::with_capacity(9);
-        let mut ended = false;
-        for (i, part) in parts.iter().enumerate() {
-            let p = part.as_ref().trim();
-            if p.is_empty() {
-                ended = true;
-                continue;
-            }
-            if ended {
-                return Err(fail(format!(
-                    "part {} is filled after a blank part; levels cannot be skipped",
-                    i + 1
-                )));
-            }
-            if i >= max {
-                return Err(fail(format!(
-                    "{} has only {max} levels, got a part at level {}",
-                    scheme.id(),
-                    i + 1
-                )));
-            }
-            let width = if i == 0 { 3 } else { 2 };
-            if p.len() != width || !p.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(fail(format!(
-                    "part {} ({}) must be {width} digits, got {p:?}",
-                    i + 1,
-                    level_names(scheme)[i]
-                )));
-            }
-            whole.push_str(p);
-        }
-        if whole.is_empty() {
-            return Err(fail("empty code".to_owned()));
-        }
+        let whole = join_split(scheme, parts).map_err(|(_, reason)| fail(reason))?;
         Code::parse(scheme, &whole).map_err(|e| match e {
             Error::Code { reason, .. } => fail(reason),
             other => other,
@@ -479,6 +445,63 @@ impl Code {
         let padded = self.value * 10u32.pow(u32::from(MAX_DIGITS - self.len));
         (self.scheme, padded, self.len)
     }
+}
+
+/// Split code parts joined into a whole code, or the 0-based part that is wrong and why.
+fn join_split<S: AsRef<str>>(
+    scheme: Scheme,
+    parts: &[S],
+) -> std::result::Result<String, (usize, String)> {
+    let max = usize::from(scheme.max_level());
+    let mut whole = String::with_capacity(9);
+    // The first blank part: the level skipped if a later part is filled.
+    let mut blank: Option<usize> = None;
+    for (i, part) in parts.iter().enumerate() {
+        let p = part.as_ref().trim();
+        if p.is_empty() {
+            blank = blank.or(Some(i));
+            continue;
+        }
+        if let Some(b) = blank {
+            return Err((
+                b,
+                format!(
+                    "part {} ({}) is blank but part {} is filled; levels cannot be skipped",
+                    b + 1,
+                    level_names(scheme).get(b).copied().unwrap_or("?"),
+                    i + 1
+                ),
+            ));
+        }
+        let Some(level) = level_names(scheme).get(i) else {
+            return Err((
+                i,
+                format!(
+                    "{} has only {max} levels, got a part at level {}",
+                    scheme.id(),
+                    i + 1
+                ),
+            ));
+        };
+        let width = if i == 0 { 3 } else { 2 };
+        if p.len() != width || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return Err((
+                i,
+                format!("part {} ({level}) must be {width} digits, got {p:?}", i + 1),
+            ));
+        }
+        whole.push_str(p);
+    }
+    if whole.is_empty() {
+        return Err((0, "empty code".to_owned()));
+    }
+    Ok(whole)
+}
+
+/// Which of the split parts (0-based: 类, 款, 项, 目) makes them no code of `scheme`: the first
+/// malformed or misplaced part, else the 类 part (whose leading digit decides the scheme).
+pub(crate) fn faulty_split_part<S: AsRef<str>>(scheme: Scheme, parts: &[S]) -> usize {
+    join_split(scheme, parts).err().map_or(0, |(i, _)| i)
 }
 
 fn economic_scheme(first: &str, value: &str) -> Result<Scheme> {

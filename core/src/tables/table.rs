@@ -330,6 +330,17 @@ fn row_code(parts: &[&str], kind: Option<TableKind>) -> Result<Option<Code>> {
     Ok(Some(code))
 }
 
+/// The split column (0-based: 类, 款, 项) a bad split code is to blame on; the scheme follows from
+/// the 类 part as in [`row_code`].
+fn faulty_part(parts: &[&str]) -> usize {
+    let scheme = match parts.first().and_then(|p| p.trim().bytes().next()) {
+        Some(b'3') => Scheme::DeptEconomic,
+        Some(b'5') => Scheme::GovEconomic,
+        _ => Scheme::Functional,
+    };
+    crate::classification::faulty_split_part(scheme, parts)
+}
+
 impl PublishedTable {
     /// Build a table from its parts. Every column heading must be recognised
     /// ([`TableColumn::recognise`]) and appear once; every row must have one cell per column and
@@ -437,6 +448,10 @@ impl PublishedTable {
     /// let bad = "code,name,合计\n208,x,12.3.4\n";
     /// assert!(matches!(PublishedTable::read_csv(bad.as_bytes(), &TableReadOptions::default()),
     ///     Err(Error::Input { line: 2, ref column, .. }) if column == "合计"));
+    /// // A bad split code names the column of its bad part.
+    /// let bad = "类,款,项,name,合计\n208,05,5,x,1\n";
+    /// assert!(matches!(PublishedTable::read_csv(bad.as_bytes(), &TableReadOptions::default()),
+    ///     Err(Error::Input { line: 2, ref column, ref value, .. }) if column == "项" && value == "208|05|5"));
     /// ```
     pub fn read_csv<R: Read>(reader: R, opts: &TableReadOptions) -> Result<PublishedTable> {
         let (mut reader, names) = crate::io::open_csv(reader)?;
@@ -489,11 +504,14 @@ impl PublishedTable {
             let parts: Vec<&str> = (0..code_cols)
                 .map(|i| record.get(i).unwrap_or(""))
                 .collect();
-            let code_column = match layout {
-                CodeLayout::Whole => names.first().map(String::as_str).unwrap_or("code"),
-                CodeLayout::Split(_) => "类",
-            };
-            let code = row_code(&parts, kind).map_err(|e| e.at(line, code_column))?;
+            let code = row_code(&parts, kind).map_err(|e| {
+                // Name the column that holds the bad part: 款 for `208 | 5 | 05`.
+                let column = match layout {
+                    CodeLayout::Whole => 0,
+                    CodeLayout::Split(_) => faulty_part(&parts),
+                };
+                e.at(line, names.get(column).map_or("code", String::as_str))
+            })?;
             let name = record.get(code_cols).unwrap_or("").trim().to_owned();
             let mut cells = Vec::with_capacity(columns.len());
             for (i, column) in columns.iter().enumerate() {
@@ -1012,4 +1030,60 @@ fn json_row(
         name,
         cells,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn column_of(csv: &str) -> (u64, String, String) {
+        match PublishedTable::read_csv_str(csv, &TableReadOptions::default()) {
+            Err(Error::Input {
+                line,
+                column,
+                value,
+                ..
+            }) => (line, column, value),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_split_code_names_the_column_of_its_bad_part() {
+        let header = "类,款,项,name,合计\n208,05,05,ok,1\n";
+        for (row, column, value) in [
+            ("20,05,05", "类", "20|05|05"),
+            ("2x8,05,05", "类", "2x8|05|05"),
+            ("208,5,05", "款", "208|5|05"),
+            ("208,0a,05", "款", "208|0a|05"),
+            ("208,05,5", "项", "208|05|5"),
+            ("208,05,050", "项", "208|05|050"),
+            ("208,,05", "款", "208||05"),     // a skipped level
+            ("108,05,05", "类", "108|05|05"), // no functional or economic code
+            (",05,05", "类", "|05|05"),       // a skipped level
+        ] {
+            let csv = format!("{header}{row},x,1\n");
+            assert_eq!(
+                column_of(&csv),
+                (3, column.to_owned(), value.to_owned()),
+                "{row}"
+            );
+        }
+        // Economic split codes: 类,款.
+        assert_eq!(
+            column_of("类,款,name,合计\n301,1,x,1\n"),
+            (2, "款".to_owned(), "301|1".to_owned())
+        );
+        // An economic code in a functional table is the 类's fault.
+        let t5 = TableReadOptions {
+            kind: Some(TableKind::BudgetGeneralFunctional),
+            ..Default::default()
+        };
+        assert!(matches!(
+            PublishedTable::read_csv_str("类,款,项,name,合计\n301,01,,x,1\n", &t5),
+            Err(Error::Input { ref column, .. }) if column == "类"
+        ));
+        // A whole code keeps naming its own column.
+        assert_eq!(column_of("code,name,合计\n20805a,x,1\n").1, "code");
+    }
 }
