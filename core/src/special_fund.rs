@@ -19,14 +19,19 @@ use crate::vocab::vocabulary;
 /// Rule ids of the special-fund checks.
 pub mod rules {
     /// `special_fund.over_allocated` (error): the allocations add up to more than the approved
-    /// amount — money allocated that was never approved (预算法 2018 art. 13: 经人民代表大会批准的
-    /// 预算，非经法定程序，不得调整; 各级政府、各部门、各单位的支出必须以经批准的预算为依据).
+    /// amount — money allocated that was never approved. Source: 预算法 art. 13 — "各级政府、各部门、
+    /// 各单位的支出必须以经批准的预算为依据，未列入预算的不得支出". The article text is quoted from the
+    /// Budget Law as amended in 2018 (预算法 2018); it is not in the project's fiscal reference.
     pub const OVER_ALLOCATED: &str = "special_fund.over_allocated";
     /// `special_fund.stage_order` (error): the stages are dated out of their order 申报 → 审批 →
     /// 分配 → 公开 → 监督 (the process as the seed article lists it), or a stage is dated twice.
     pub const STAGE_ORDER: &str = "special_fund.stage_order";
     /// `special_fund.allocation_before_approval` (error): an allocation is dated before the fund
-    /// was approved.
+    /// was approved. Source: the special-fund process the seed article describes — 申报
+    /// (application), 审批 (approval), 分配 (allocation), 公开 (disclosure), 监督 (supervision), in
+    /// that order, made public for Guangdong's 50 special funds (648亿元) in the 2016 draft budget
+    /// (`shared/seeds/README.md`, "Budget disclosure"): 分配 follows 审批, so money allocated before
+    /// the approval date was allocated without one.
     pub const ALLOCATION_BEFORE_APPROVAL: &str = "special_fund.allocation_before_approval";
     /// `special_fund.late_disclosure` (error): the allocation was disclosed more than the
     /// configured number of days (default 20) after approval. Source of the default: 预算法 (2018)
@@ -41,9 +46,15 @@ pub mod rules {
     /// [`LATE_DISCLOSURE`]). Expected and actual are day counts.
     pub const NOT_DISCLOSED: &str = "special_fund.not_disclosed";
     /// `special_fund.list_total` (error): the approved amounts of a list of funds do not add up to
-    /// the published total, as printed (648 亿元 stands for 647.5 to 648.5 亿元).
+    /// the published total, as printed (648 亿元 stands for 647.5 to 648.5 亿元). Source: the seed
+    /// article's disclosure of special funds with the 2016 Guangdong draft budget — "50 special
+    /// funds (专项资金) totalling 648亿元", each with its 申报/审批/分配/公开/监督 process made public
+    /// (`shared/seeds/README.md`, "Budget disclosure"): a published total is a claim about the
+    /// funds listed, checked as printed.
     pub const LIST_TOTAL: &str = "special_fund.list_total";
     /// `special_fund.list_count` (error): the list does not hold the published number of funds.
+    /// Source: the same disclosure of the seed article — "50 special funds … 648亿元" — whose
+    /// count is as much a published figure as its total (`shared/seeds/README.md`).
     pub const LIST_COUNT: &str = "special_fund.list_count";
 }
 

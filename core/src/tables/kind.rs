@@ -229,8 +229,10 @@ impl TableKind {
     /// The level detailed rows must reach (细化程度): 项 (3, seven digits) for the functional
     /// detail tables, 款 (2, five digits) for the basic-expenditure economic tables, none for the
     /// summary and "三公" tables. Source: 预算法 art. 46 — "本级一般公共预算支出，按其功能分类应当编列到项；
-    /// 按其经济性质分类，基本支出应当编列到款" — the refinement the seed article reports for
-    /// departmental budgets (总预算和部门预算细化到项级科目，一般公共预算基本支出细化到款级).
+    /// 按其经济性质分类，基本支出应当编列到款" (quoted from the Budget Law as amended in 2018; not in
+    /// the project's fiscal reference) — the refinement the seed article reports for departmental
+    /// budgets (总预算和部门预算细化到项级科目，一般公共预算基本支出细化到款级); on the disclosure side
+    /// 财预〔2016〕143号 \[K\] (see [`rules::GRANULARITY`](crate::rules::tables::GRANULARITY)).
     ///
     /// ```
     /// use sunlit::TableKind;

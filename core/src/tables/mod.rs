@@ -114,11 +114,18 @@ pub mod rules {
     /// identity 16 (GBC `rules/v3_3.yaml`).
     pub const NARRATIVE: &str = "tables.narrative";
     /// `tables.duplicate_row` (error): a code or total label is printed twice in one table, so one
-    /// of the rows would be counted twice.
+    /// of the rows would be counted twice. Source: the classification tree of 财政部《政府收支分类科目》
+    /// — each code names one 类, 款 or 项, its parent is its prefix (fiscal.md §1.2, §0 point 2) —
+    /// and the table layouts of fiscal.md §2.1–2.2, which print each subject once. The book rows
+    /// the 财政拨款收入支出决算总表 prints under 年初 / 年末财政拨款结转和结余 (its balances "by budget
+    /// type", §2.2) break the balance down and are not duplicates of the income lines.
     pub const DUPLICATE_ROW: &str = "tables.duplicate_row";
     /// `tables.missing_parent` (error): a table that prints subtotal rows lacks the 类 or 款 row of
     /// some of its rows (e.g. 项 2080505 without 款 20805). Reported once per missing code, with the
-    /// sum of the rows under it as expected and no actual.
+    /// sum of the rows under it as expected and no actual. Source: the classification tree of
+    /// 财政部《政府收支分类科目》 — 类/款/项 = 3/5/7 digits, parent = prefix (fiscal.md §1.2, §0
+    /// point 2) — as printed by the functional tables 类/款/项 of fiscal.md §2.1–2.2: a table that
+    /// prints subtotals prints every level above its rows.
     pub const MISSING_PARENT: &str = "tables.missing_parent";
     /// `tables.subtotal_as_leaf` (error): a row printed as an item equals the subtotal of its
     /// siblings and the parent row, so adding the items counts that money twice (the OpenSpending
@@ -128,8 +135,12 @@ pub mod rules {
     /// (细化程度): functional tables to 项 (7 digits), the basic-expenditure economic table to 款
     /// (5 digits). Source: 预算法 art. 46 — "本级一般公共预算支出，按其功能分类应当编列到项；按其经济
     /// 性质分类，基本支出应当编列到款" — which the seed article reports applied to departmental budgets
-    /// (部门预算细化到项级科目，一般公共预算基本支出细化到款级). A warning: art. 46 governs the budget
-    /// draft; its extension to departmental tables is by the 2016 operating rules (财预〔2016〕143号,
-    /// not consulted). Expected and actual are digit counts (7 and 5, say).
+    /// (部门预算细化到项级科目，一般公共预算基本支出细化到款级). The article text is quoted from the
+    /// Budget Law as amended in 2018 (预算法 2018); it is not in the project's fiscal reference. On
+    /// the disclosure side the source is 财政部《地方预决算公开操作规程》(财预〔2016〕143号) \[K\]: the
+    /// fiscal reference (§1.1) says the seed's levels of detail match it, as domain knowledge not
+    /// confirmed — the document itself was not consulted. A warning: art. 46 governs the budget
+    /// draft, and its extension to departmental tables rests on that unconsulted document.
+    /// Expected and actual are digit counts (7 and 5, say).
     pub const GRANULARITY: &str = "tables.granularity";
 }
