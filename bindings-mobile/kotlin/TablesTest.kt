@@ -104,6 +104,23 @@ class TablesTest {
         assertEquals(BigDecimal("664.72"), f.expected)
         assertEquals(BigDecimal("664.67"), f.actual)
         assertEquals(BigDecimal("-0.05"), f.difference)
+        // The document's tables by kind, including the F4 whose book rows under its balances
+        // are no duplicates.
+        assertEquals(TableKind.FINAL_APPROPRIATION, doc.table(TableKind.FINAL_APPROPRIATION)!!.kind())
+        assertNull(doc.table(TableKind.FINAL_FUND))
+        assertEquals(listOf<Finding>(), doc.table(TableKind.FINAL_APPROPRIATION)!!.check(defaults))
+    }
+
+    @Test
+    fun toleranceHelpers() {
+        val t = defaultTolerance()
+        assertEquals(BigDecimal("0.01"), t.step(AmountUnit.WAN_YUAN))
+        assertEquals(0, BigDecimal.ZERO.compareTo(t.step(AmountUnit.YUAN)))
+        assertEquals(0, BigDecimal("0.010").compareTo(t.allowed(AmountUnit.WAN_YUAN, 2u)))
+        assertEquals(0, BigDecimal("0.045").compareTo(t.sumAllowed(AmountUnit.WAN_YUAN, 8u))) // 0.05 over 8 cells is found
+        assertEquals(0, BigDecimal.ZERO.compareTo(exactTolerance().sumAllowed(AmountUnit.WAN_YUAN, 8u)))
+        val huge = t.copy(wanYuan = BigDecimal("79228162514264337593543950335"))
+        assertThrows(SunlitException.Overflow::class.java) { huge.sumAllowed(AmountUnit.WAN_YUAN, 3u) }
     }
 
     @Test

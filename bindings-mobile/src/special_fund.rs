@@ -88,7 +88,8 @@ pub struct FundCheckOptions {
     pub as_of: Option<NaiveDate>,
 }
 
-fn core(f: SpecialFund) -> sunlit::SpecialFund {
+fn core(f: &SpecialFund) -> sunlit::SpecialFund {
+    let f = f.clone();
     sunlit::SpecialFund {
         name: f.name,
         department: f.department,
@@ -123,23 +124,55 @@ fn options(o: FundCheckOptions) -> sunlit::FundCheckOptions {
     }
 }
 
-/// Check one fund.
-#[uniffi::export]
-pub fn check_special_fund(fund: SpecialFund, options: FundCheckOptions) -> Vec<Finding> {
-    core(fund).check(&self::options(options)).into_vec()
+fn core_list(list: &SpecialFundList) -> sunlit::SpecialFundList {
+    sunlit::SpecialFundList {
+        funds: list.funds.iter().map(core).collect(),
+        published_total: list.published_total,
+        total_unit: list.total_unit.into(),
+        published_count: list.published_count,
+    }
 }
 
-/// Check a list of funds: count, total as printed, every fund.
+#[uniffi::export]
+impl SpecialFund {
+    /// The exact sum of the allocations, in the fund's unit (`SunlitException.Overflow` if it
+    /// does not fit).
+    pub fn allocated(&self) -> Result<Decimal> {
+        Ok(core(self).allocated()?)
+    }
+
+    /// Check the fund: allocations within the approved amount, stages in order, no allocation
+    /// before approval, disclosure within the period.
+    pub fn check(&self, options: FundCheckOptions) -> Result<Vec<Finding>> {
+        Ok(core(self).check(&self::options(options)).into_vec())
+    }
+}
+
+#[uniffi::export]
+impl SpecialFundList {
+    /// The exact sum of the approved amounts, in `totalUnit`.
+    pub fn total(&self) -> Result<Decimal> {
+        Ok(core_list(self).total()?)
+    }
+
+    /// Check the count, the total as printed and every fund.
+    pub fn check(&self, options: FundCheckOptions) -> Result<Vec<Finding>> {
+        Ok(core_list(self).check(&self::options(options))?.into_vec())
+    }
+}
+
+/// Check one fund (the same as `SpecialFund.check`).
+#[uniffi::export]
+pub fn check_special_fund(fund: SpecialFund, options: FundCheckOptions) -> Result<Vec<Finding>> {
+    fund.check(options)
+}
+
+/// Check a list of funds: count, total as printed, every fund (the same as
+/// `SpecialFundList.check`).
 #[uniffi::export]
 pub fn check_special_fund_list(
     list: SpecialFundList,
     options: FundCheckOptions,
 ) -> Result<Vec<Finding>> {
-    let l = sunlit::SpecialFundList {
-        funds: list.funds.into_iter().map(core).collect(),
-        published_total: list.published_total,
-        total_unit: list.total_unit.into(),
-        published_count: list.published_count,
-    };
-    Ok(l.check(&self::options(options))?.into_vec())
+    list.check(options)
 }

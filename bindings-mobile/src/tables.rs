@@ -63,6 +63,26 @@ impl From<sunlit::ToleranceOptions> for Tolerance {
     }
 }
 
+#[uniffi::export]
+impl Tolerance {
+    /// The rounding step of cells printed in `unit` (zero when exact).
+    pub fn step(&self, unit: AmountUnit) -> Result<Decimal> {
+        Ok(sunlit::ToleranceOptions::from(*self).step(unit.into()))
+    }
+
+    /// How far apart `cells` cells printed in `unit` may be through rounding alone: half a step
+    /// each.
+    pub fn allowed(&self, unit: AmountUnit, cells: u32) -> Result<Decimal> {
+        Ok(sunlit::ToleranceOptions::from(*self).allowed(unit.into(), cells as usize)?)
+    }
+
+    /// How far a sum of `addends` printed cells in `unit` may sit from its printed total: half a
+    /// step × (addends + 1) — 0.005 × (n + 1) 万元 by default.
+    pub fn sum_allowed(&self, unit: AmountUnit, addends: u32) -> Result<Decimal> {
+        Ok(sunlit::ToleranceOptions::from(*self).sum_allowed(unit.into(), addends as usize)?)
+    }
+}
+
 /// The library's default tolerance: exact in 元, 0.01 steps in 万元 and 亿元.
 #[uniffi::export]
 pub fn default_tolerance() -> Tolerance {
@@ -361,5 +381,12 @@ impl DisclosureDocument {
     /// Budget or final (null when empty).
     pub fn phase(&self) -> Option<sunlit::Phase> {
         self.0.phase()
+    }
+
+    /// The table of `kind`, or null when the document does not have it.
+    pub fn table(&self, kind: TableKind) -> Option<Arc<PublishedTable>> {
+        self.0
+            .table(kind)
+            .map(|t| Arc::new(PublishedTable(t.clone())))
     }
 }

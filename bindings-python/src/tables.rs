@@ -63,6 +63,12 @@ impl PyTolerance {
         Ok(self.0.step(Unit::parse(unit).py()?))
     }
 
+    /// How far apart `cells` cells printed in `unit` may be through rounding alone: half a step
+    /// each.
+    fn allowed(&self, unit: &str, cells: usize) -> PyResult<Decimal> {
+        self.0.allowed(Unit::parse(unit).py()?, cells).py()
+    }
+
     /// How far a sum of `addends` printed cells in `unit` may sit from its printed total:
     /// half a step × (addends + 1).
     fn sum_allowed(&self, unit: &str, addends: usize) -> PyResult<Decimal> {

@@ -91,6 +91,9 @@ def test_tolerance_is_configurable():
     t = sunlit.Tolerance()
     assert t.step("万元") == Decimal("0.01") and t.step("元") == 0
     assert t.sum_allowed("万元", 3) == Decimal("0.02")
+    assert t.allowed("万元", 2) == Decimal("0.01") and t.sum_allowed("万元", 8) == Decimal("0.045")
+    with pytest.raises(sunlit.ArithmeticOverflowError):
+        sunlit.Tolerance(wan_yuan="79228162514264337593543950335").sum_allowed("万元", 3)
     loose = sunlit.Tolerance(wan_yuan=Decimal("0.1"))
     broken = sunlit.DisclosureDocument(tables=read_document("synthetic_final_2024", ("final_summary", "f1_summary_error.csv")))
     assert errors(broken.check(tolerance=loose)) == []
