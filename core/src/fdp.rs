@@ -128,6 +128,12 @@ impl Ledger {
     /// assert!(lines.next().unwrap().ends_with(",nature,source,approved,executed"));
     /// assert!(lines.next().unwrap().ends_with(",basic,,2302464,2300000.50"));
     /// assert!(p.descriptor.contains("\"phase\": \"executed\""));
+    /// // Two lines of one key and phase whose exact sum does not fit 28 digits: an error.
+    /// let max = sunlit::Decimal::MAX;
+    /// let huge = Ledger::read_csv_str(&format!("year,book,phase,unit,functional,economic,nature,source,amount\n\
+    ///     2026,general,budget,u,2080505,,basic,,{max}\n2026,general,budget,u,2080505,,basic,,{max}\n")).unwrap();
+    /// assert!(matches!(huge.to_fiscal_data_package(Catalog::seed(), &FdpOptions::default()),
+    ///     Err(sunlit::Error::Overflow { .. })));
     /// ```
     pub fn to_fiscal_data_package(
         &self,

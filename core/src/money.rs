@@ -536,8 +536,11 @@ impl ToleranceOptions {
     /// half the step × `cells`.
     ///
     /// ```
-    /// use sunlit::{ToleranceOptions, Unit};
+    /// use sunlit::{Decimal, ToleranceOptions, Unit};
     /// assert_eq!(ToleranceOptions::default().allowed(Unit::WanYuan, 2).unwrap().to_string(), "0.010");
+    /// // A step so large that three half-steps do not fit 28 digits is an overflow error.
+    /// let huge = ToleranceOptions { wan_yuan: Some(Decimal::MAX), ..Default::default() };
+    /// assert!(matches!(huge.allowed(Unit::WanYuan, 3), Err(sunlit::Error::Overflow { .. })));
     /// ```
     pub fn allowed(&self, unit: Unit, cells: usize) -> Result<Decimal> {
         self.allowed_mixed(&[(unit, cells)], unit)
@@ -547,8 +550,10 @@ impl ToleranceOptions {
     /// `unit`: half the step × (`addends` + 1), i.e. 0.005 × (n + 1) 万元 for a 0.01-万元 table.
     ///
     /// ```
-    /// use sunlit::{ToleranceOptions, Unit};
+    /// use sunlit::{Decimal, ToleranceOptions, Unit};
     /// assert_eq!(ToleranceOptions::default().sum_allowed(Unit::WanYuan, 1).unwrap().to_string(), "0.010");
+    /// let huge = ToleranceOptions { wan_yuan: Some(Decimal::MAX), ..Default::default() };
+    /// assert!(matches!(huge.sum_allowed(Unit::WanYuan, 2), Err(sunlit::Error::Overflow { .. })));
     /// ```
     pub fn sum_allowed(&self, unit: Unit, addends: usize) -> Result<Decimal> {
         self.allowed(unit, addends.saturating_add(1))

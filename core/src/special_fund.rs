@@ -201,14 +201,17 @@ impl SpecialFund {
             .map(|s| s.date)
     }
 
-    /// The sum of the allocations, exactly.
+    /// The sum of the allocations, exactly; an [`Error::Overflow`] when it does not fit 28
+    /// digits.
     ///
     /// ```
-    /// use sunlit::{Allocation, SpecialFund, Unit};
-    /// let a = |x: i64| Allocation { recipient: "r".into(), region: None, amount: x.into(), date: None };
+    /// use sunlit::{Allocation, Decimal, Error, SpecialFund, Unit};
+    /// let a = |x: Decimal| Allocation { recipient: "r".into(), region: None, amount: x, date: None };
     /// let f = SpecialFund { name: "x".into(), department: "d".into(), year: 2016,
-    ///     approved: 10.into(), unit: Unit::Yuan, stages: vec![], allocations: vec![a(4), a(5)] };
+    ///     approved: 10.into(), unit: Unit::Yuan, stages: vec![], allocations: vec![a(4.into()), a(5.into())] };
     /// assert_eq!(f.allocated().unwrap().to_string(), "9");
+    /// let huge = SpecialFund { allocations: vec![a(Decimal::MAX), a(Decimal::MAX)], ..f };
+    /// assert!(matches!(huge.allocated(), Err(Error::Overflow { .. })));
     /// ```
     pub fn allocated(&self) -> Result<Decimal> {
         crate::money::checked_sum(
@@ -393,15 +396,19 @@ pub struct SpecialFundList {
 }
 
 impl SpecialFundList {
-    /// The exact sum of the approved amounts, in `total_unit`.
+    /// The exact sum of the approved amounts, in `total_unit`; an [`Error::Overflow`] when an
+    /// amount or the sum does not fit 28 digits in that unit.
     ///
     /// ```
-    /// use sunlit::{SpecialFund, SpecialFundList, Unit};
-    /// let f = |x: i64| SpecialFund { name: "x".into(), department: "d".into(), year: 2016,
-    ///     approved: x.into(), unit: Unit::WanYuan, stages: vec![], allocations: vec![] };
-    /// let list = SpecialFundList { funds: vec![f(60_000), f(4_800)], published_total: None,
+    /// use sunlit::{Decimal, Error, SpecialFund, SpecialFundList, Unit};
+    /// let f = |x: Decimal| SpecialFund { name: "x".into(), department: "d".into(), year: 2016,
+    ///     approved: x, unit: Unit::WanYuan, stages: vec![], allocations: vec![] };
+    /// let list = SpecialFundList { funds: vec![f(60_000.into()), f(4_800.into())], published_total: None,
     ///     total_unit: Unit::YiYuan, published_count: None };
     /// assert_eq!(list.total().unwrap().to_string(), "6.4800");
+    /// // Decimal::MAX 万元 has no exact value in 元.
+    /// let huge = SpecialFundList { funds: vec![f(Decimal::MAX)], total_unit: Unit::Yuan, ..list };
+    /// assert!(matches!(huge.total(), Err(Error::Overflow { .. })));
     /// ```
     pub fn total(&self) -> Result<Decimal> {
         let mut sum = Decimal::ZERO;
@@ -415,7 +422,8 @@ impl SpecialFundList {
     }
 
     /// Check the list: the count ([`rules::LIST_COUNT`]), the total as printed
-    /// ([`rules::LIST_TOTAL`]) and every fund ([`SpecialFund::check`]). Sorted findings.
+    /// ([`rules::LIST_TOTAL`]) and every fund ([`SpecialFund::check`]). Sorted findings; an
+    /// [`Error::Overflow`] when the total cannot be computed ([`SpecialFundList::total`]).
     ///
     /// ```
     /// use sunlit::{SpecialFund, SpecialFundList, Unit};
@@ -424,6 +432,10 @@ impl SpecialFundList {
     /// let list = SpecialFundList { funds: vec![f("600.2"), f("47.6")], published_total: Some(648.into()),
     ///     total_unit: Unit::YiYuan, published_count: Some(2) };
     /// assert!(list.check(&Default::default()).unwrap().is_empty()); // 647.8 prints as 648
+    /// // A total that cannot be computed is an error, not a finding.
+    /// let max = sunlit::Decimal::MAX.to_string();
+    /// let huge = SpecialFundList { funds: vec![f(&max), f(&max)], ..list };
+    /// assert!(matches!(huge.check(&Default::default()), Err(sunlit::Error::Overflow { .. })));
     /// ```
     pub fn check(&self, opts: &FundCheckOptions) -> Result<Findings> {
         let mut out = Findings::new();

@@ -820,6 +820,11 @@ impl PublishedTable {
     /// let f = &findings.as_slice()[0];
     /// assert_eq!((f.rule.as_str(), f.code.as_deref()), ("tables.parent_sum", Some("21201")));
     /// assert_eq!(f.difference.unwrap().to_string(), "-1");
+    /// // Sums that do not fit 28 digits are an overflow error, never a wrapped or rounded figure.
+    /// let max = sunlit::Decimal::MAX;
+    /// let huge = PublishedTable::read_csv_str(&format!("code,name,合计,基本支出,项目支出\n212,x,1,{max},{max}\n"),
+    ///     &TableReadOptions::default()).unwrap();
+    /// assert!(matches!(huge.check(&TableCheckOptions::default()), Err(sunlit::Error::Overflow { .. })));
     /// ```
     pub fn check(&self, opts: &TableCheckOptions) -> Result<Findings> {
         let mut c = Check {

@@ -174,6 +174,11 @@ impl DisclosureDocument {
     /// let t5 = read("code,name,合计\n208,x,100\n", TableKind::BudgetGeneralFunctional);
     /// let f = DisclosureDocument::new(vec![t3, t5]).unwrap().check(&Default::default()).unwrap();
     /// assert_eq!(f.as_slice()[0].rule, "tables.scope"); // all funds 90 < appropriations 100
+    /// // Cells whose sums do not fit 28 digits are an overflow error.
+    /// let max = sunlit::Decimal::MAX;
+    /// let t8 = read(&format!("code,name,合计,人员经费,公用经费\n301,x,1,{max},{max}\n"), TableKind::BudgetBasicEconomic);
+    /// assert!(matches!(DisclosureDocument::new(vec![t8]).unwrap().check(&Default::default()),
+    ///     Err(sunlit::Error::Overflow { .. })));
     /// ```
     pub fn check(&self, opts: &TableCheckOptions) -> Result<Findings> {
         let mut out = Findings::new();
