@@ -4,13 +4,18 @@
 //! lines, rolled up 类 → 款 → 项 with names from the embedded catalogue seed, and the checks a
 //! reader of published budgets runs on it; then the same budget as its published tables (表五, 表八,
 //! 表九, 表一) checked table by table and across tables, a corrupted copy, and a 万元 final account
-//! whose rounding is told apart from a real error. Then working days over the official holiday
-//! calendar, the disclosure decision table and the life of one disclosure request; a power list
-//! (权责清单) read, checked and compared with its next version. Last, the annual report of disclosure
-//! work (政府信息公开工作年度报告): a published report's tables read, checked and rendered, and the
-//! legacy statistics of the seed article.
+//! whose rounding is told apart from a real error; special funds against their approved amounts,
+//! disclosure period and published list total, and the ledger as a Fiscal Data Package. Then
+//! working days over the official holiday calendar, the disclosure decision table and the life of
+//! one disclosure request; a power list (权责清单) read, checked and compared with its next version.
+//! Last, the annual report of disclosure work (政府信息公开工作年度报告): a published report's
+//! tables read, checked and rendered, and the legacy statistics of the seed article.
 
 use chrono::NaiveDate;
+use sunlit::{
+    Allocation, Decimal, FdpOptions, FundCheckOptions, FundStage, SpecialFund, SpecialFundList,
+    StageDate,
+};
 use sunlit::{
     AnnualReport, Applicant, Catalog, CatalogCheckOptions, Category, Channel, Code, ConsultParty,
     DisclosureRequest, ExemptionFact, FeeMethod, GroupKey, GroupValue, InfoItem, Ledger,
@@ -123,6 +128,92 @@ fn published_tables() -> Result<(), sunlit::Error> {
     for f in final_doc(F1_BROKEN)?.check(&opts)?.iter() {
         println!("  [finding, 0.05 万元 error] {f}");
     }
+    Ok(())
+}
+
+/// Special funds (专项资金): one fund over-allocated and disclosed late, a list in the seed's shape
+/// (50 funds published as 648亿元), and the budget ledger as a Fiscal Data Package.
+fn special_funds(ledger: &Ledger) -> Result<(), sunlit::Error> {
+    println!("\n专项资金 — special funds (申报 → 审批 → 分配 → 公开 → 监督)");
+    let yi = |s: &str| {
+        s.parse::<Decimal>().map_err(|e| sunlit::Error::Amount {
+            value: s.to_owned(),
+            reason: e.to_string(),
+        })
+    };
+    let to = |recipient: &str, amount: &str| -> Result<Allocation, sunlit::Error> {
+        Ok(Allocation {
+            recipient: recipient.into(),
+            region: None,
+            amount: yi(amount)?,
+            date: None,
+        })
+    };
+    let fund = SpecialFund {
+        name: "交通建设专项资金".into(),
+        department: "省交通运输厅".into(),
+        year: 2016,
+        approved: yi("12.5")?,
+        unit: Unit::YiYuan,
+        stages: vec![
+            StageDate {
+                stage: FundStage::Approval,
+                date: day(2016, 3, 1)?,
+            },
+            StageDate {
+                stage: FundStage::Disclosure,
+                date: day(2016, 4, 1)?,
+            },
+        ],
+        allocations: vec![to("甲市", "7.5")?, to("乙市", "5.5")?],
+    };
+    for f in &fund.check(&FundCheckOptions::default()) {
+        println!("  [finding] {f}");
+    }
+    // Fifty funds adding up to 647.83 亿元 print as the published 648亿元; drop one and the count
+    // and the total no longer hold.
+    let funds = (1..=50)
+        .map(|i| {
+            Ok(SpecialFund {
+                name: format!("专项资金{i:02}"),
+                approved: yi(if i == 1 { "10.83" } else { "13" })?,
+                stages: vec![],
+                allocations: vec![],
+                ..fund.clone()
+            })
+        })
+        .collect::<Result<Vec<_>, sunlit::Error>>()?;
+    let list = SpecialFundList {
+        funds,
+        published_total: Some(yi("648")?),
+        total_unit: Unit::YiYuan,
+        published_count: Some(50),
+    };
+    let ok = list.check(&FundCheckOptions::default())?;
+    println!(
+        "  [{}] 50 funds, exactly {} 亿元, published as 50 项、648亿元: {} findings",
+        if ok.is_empty() { "ok" } else { "FAIL" },
+        list.total()?,
+        ok.len()
+    );
+    let mut short = list.clone();
+    short.funds.pop();
+    for f in &short.check(&FundCheckOptions::default())? {
+        println!("  [finding, one fund left out] {f}");
+    }
+    let dir = std::env::temp_dir().join("sunlit-tour-fdp");
+    let package = ledger.to_fiscal_data_package(
+        Catalog::seed(),
+        &FdpOptions {
+            name: "chengguan-2026".into(),
+            ..Default::default()
+        },
+    )?;
+    println!(
+        "  Fiscal Data Package: {} (+ {})",
+        package.write(&dir)?.display(),
+        package.resource_path
+    );
     Ok(())
 }
 
@@ -243,6 +334,7 @@ fn main() -> Result<(), sunlit::Error> {
             .collect::<Vec<_>>()
     );
     published_tables()?;
+    special_funds(&ledger)?;
     disclosure_tour()?;
     power_tour()?;
     annual_report()
