@@ -210,8 +210,7 @@ impl Code {
                     .join(", ")
             )));
         }
-        let lead = t.as_bytes()[0];
-        if lead != scheme.leading_digit() {
+        if t.as_bytes().first() != Some(&scheme.leading_digit()) {
             return Err(fail(format!(
                 "{} codes start with {}",
                 scheme.id(),
@@ -347,7 +346,10 @@ impl Code {
     /// assert_eq!(sunlit::Code::revenue("101010101").unwrap().level_name(), "目");
     /// ```
     pub fn level_name(self) -> &'static str {
-        level_names(self.scheme)[usize::from(self.level()) - 1]
+        level_names(self.scheme)
+            .get(usize::from(self.level()).saturating_sub(1))
+            .copied()
+            .unwrap_or("")
     }
 
     /// Number of digits (3, 5, 7 or 9).
@@ -432,11 +434,12 @@ impl Code {
     /// ```
     pub fn split(self) -> Vec<String> {
         let s = self.to_string();
-        let mut out = vec![s[..3].to_owned()];
-        let mut i = 3;
-        while i < s.len() {
-            out.push(s[i..i + 2].to_owned());
-            i += 2;
+        // 3 digits for the 类, then 2 per level (the code is ASCII digits of a level's length).
+        let (head, mut rest) = s.split_at_checked(3).unwrap_or((&s, ""));
+        let mut out = vec![head.to_owned()];
+        while let Some((part, more)) = rest.split_at_checked(2) {
+            out.push(part.to_owned());
+            rest = more;
         }
         out
     }
@@ -519,7 +522,10 @@ fn economic_scheme(first: &str, value: &str) -> Result<Scheme> {
 
 /// The Chinese level names of a scheme, level 1 first.
 fn level_names(scheme: Scheme) -> &'static [&'static str] {
-    &["类", "款", "项", "目"][..usize::from(scheme.max_level())]
+    const NAMES: [&str; 4] = ["类", "款", "项", "目"];
+    NAMES
+        .get(..usize::from(scheme.max_level()))
+        .unwrap_or(&NAMES)
 }
 
 impl PartialEq for Code {

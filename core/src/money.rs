@@ -220,10 +220,10 @@ pub fn parse_amount(text: &str) -> Result<Option<Decimal>> {
             "unexpected character {c:?}: an amount is digits with optional sign, thousands separators and decimal point"
         )));
     }
-    let (negative, body) = match t.as_bytes()[0] {
-        b'-' => (true, &t[1..]),
-        b'+' => (false, &t[1..]),
-        _ => (false, t),
+    let (negative, body) = match (t.strip_prefix('-'), t.strip_prefix('+')) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        (None, None) => (false, t),
     };
     if body.contains(['-', '+']) {
         return Err(fail("a sign may only come first"));

@@ -386,8 +386,9 @@ impl Interner {
         Ok(i)
     }
 
+    /// The name of index `i` (empty for an index this table never gave out).
     pub(crate) fn get(&self, i: u32) -> &str {
-        &self.names[i as usize]
+        self.names.get(i as usize).map_or("", |s| s)
     }
 
     pub(crate) fn len(&self) -> usize {

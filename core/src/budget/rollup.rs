@@ -490,16 +490,19 @@ impl Ledger {
             if !pairs.is_empty() {
                 match opts.subtotals {
                     Subtotals::Reject => {
+                        // 1-based ledger row of a position (every pair's keys are positions).
+                        let row =
+                            |k: &PosKey| positions.get(k).map_or(0, |p| p.first_row as u64 + 1);
                         let (u, l) = pairs
                             .iter()
-                            .min_by_key(|(u, l)| (positions[u].first_row, positions[l].first_row))
+                            .min_by_key(|(u, l)| (row(u), row(l)))
                             .copied()
                             .ok_or_else(|| Error::overflow("level conflict"))?;
                         return Err(Error::LevelConflict {
                             upper: position_label(&u),
                             lower: position_label(&l),
-                            upper_row: positions[&u].first_row as u64 + 1,
-                            lower_row: positions[&l].first_row as u64 + 1,
+                            upper_row: row(&u),
+                            lower_row: row(&l),
                         });
                     }
                     Subtotals::Check => {
@@ -657,17 +660,17 @@ fn check_subtotals(
 ) -> Result<Findings> {
     let mut computed: FxHashMap<PosKey, Decimal> = FxHashMap::default();
     for (u, l) in pairs {
-        if !uppers.contains(l) {
-            add_to(
-                computed.entry(*u).or_insert(Decimal::ZERO),
-                positions[l].sum,
-            )?;
+        if let Some(lower) = positions.get(l).filter(|_| !uppers.contains(l)) {
+            add_to(computed.entry(*u).or_insert(Decimal::ZERO), lower.sum)?;
         }
     }
     let mut findings = Findings::new();
     for u in uppers {
+        let Some(upper) = positions.get(u) else {
+            continue; // every upper is a position
+        };
         let expected = computed.get(u).copied().unwrap_or(Decimal::ZERO);
-        let actual = positions[u].sum;
+        let actual = upper.sum;
         if expected != actual {
             let context = format!(
                 "{} {} {} {} {}{}",
@@ -689,12 +692,12 @@ fn check_subtotals(
                     format!(
                         "已列示的小计 {}（{context}，第{}行）不等于其下级明细之和",
                         position_label(u),
-                        positions[u].first_row + 1
+                        upper.first_row + 1
                     ),
                     format!(
                         "subtotal {} ({context}, row {}) differs from the sum of the lines under it",
                         position_label(u),
-                        positions[u].first_row + 1
+                        upper.first_row + 1
                     ),
                 )
                 .with_code(u.hier.to_string())

@@ -75,28 +75,26 @@ pub(crate) fn normalize(text: &str) -> String {
     loop {
         let before = s.len();
         let chinese_numeral = |c: char| "一二三四五六七八九十".contains(c);
-        if let Some(rest) = s.strip_prefix('(')
-            && let Some(end) = rest.find(')')
-            && rest[..end]
+        if let Some((inside, after)) = s.strip_prefix('(').and_then(|r| r.split_once(')'))
+            && !inside.is_empty()
+            && inside
                 .chars()
                 .all(|c| chinese_numeral(c) || c.is_ascii_digit())
-            && end > 0
         {
-            s = rest[end + 1..].to_owned();
+            s = after.to_owned();
         }
         let lead: String = s
             .chars()
             .take_while(|c| chinese_numeral(*c) || c.is_ascii_digit())
             .collect();
-        if !lead.is_empty() {
-            let rest = &s[lead.len()..];
-            if let Some(r) = rest
+        if !lead.is_empty()
+            && let Some(rest) = s.strip_prefix(lead.as_str())
+            && let Some(r) = rest
                 .strip_prefix('、')
                 .or_else(|| rest.strip_prefix('.'))
                 .or_else(|| rest.strip_prefix('．'))
-            {
-                s = r.to_owned();
-            }
+        {
+            s = r.to_owned();
         }
         if s.len() == before {
             break;
