@@ -20,6 +20,7 @@ use crate::budget::{Book, Ledger, Nature, Phase};
 use crate::catalog::Catalog;
 use crate::classification::Code;
 use crate::error::{Error, Result};
+use crate::io::{write_err, write_string};
 use crate::money::format_amount;
 
 /// Options of [`Ledger::to_fiscal_data_package`].
@@ -110,6 +111,8 @@ type Key = (
 );
 
 const LEVELS: [(&str, u8); 3] = [("lei", 1), ("kuan", 2), ("xiang", 3)];
+/// The economic classification has two levels (类/款).
+const ECONOMIC_LEVELS: [(&str, u8); 2] = [("lei", 1), ("kuan", 2)];
 
 impl Ledger {
     /// The ledger as a Fiscal Data Package: one CSV row per (year, unit, book, functional code,
@@ -182,60 +185,51 @@ impl Ledger {
             header.push(format!("functional_{name}"));
             header.push(format!("functional_{name}_name"));
         }
-        for (name, _) in &LEVELS[..2] {
+        for (name, _) in ECONOMIC_LEVELS {
             header.push(format!("economic_{name}"));
             header.push(format!("economic_{name}_name"));
         }
         header.extend(["nature".to_owned(), "source".to_owned()]);
         header.extend(measures.iter().map(|(_, p)| fdp_phase(*p).to_owned()));
 
-        let write_err = |e: csv::Error| Error::Io {
-            path: "<fiscal data package csv>".to_owned(),
-            reason: e.to_string(),
-        };
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(&header).map_err(write_err)?;
-        for ((year, unit, book, functional, economic, nature, source), amounts) in &rows {
-            let mut rec = vec![year.to_string(), unit.clone(), book.id().to_owned()];
-            for (_, level) in LEVELS {
-                let c = functional.at_level(level);
-                rec.push(c.map(|c| c.to_string()).unwrap_or_default());
-                rec.push(
-                    c.and_then(|c| catalog.name(c, *year))
-                        .unwrap_or("")
-                        .to_owned(),
-                );
+        let csv = write_string(|buf| {
+            let mut w = csv::Writer::from_writer(buf);
+            w.write_record(&header).map_err(write_err)?;
+            for ((year, unit, book, functional, economic, nature, source), amounts) in &rows {
+                let mut rec = vec![year.to_string(), unit.clone(), book.id().to_owned()];
+                for (_, level) in LEVELS {
+                    let c = functional.at_level(level);
+                    rec.push(c.map(|c| c.to_string()).unwrap_or_default());
+                    rec.push(
+                        c.and_then(|c| catalog.name(c, *year))
+                            .unwrap_or("")
+                            .to_owned(),
+                    );
+                }
+                for (_, level) in ECONOMIC_LEVELS {
+                    let c = economic.and_then(|e| e.at_level(level));
+                    rec.push(c.map(|c| c.to_string()).unwrap_or_default());
+                    rec.push(
+                        c.and_then(|c| catalog.name(c, *year))
+                            .unwrap_or("")
+                            .to_owned(),
+                    );
+                }
+                rec.push(nature.id().to_owned());
+                rec.push(source.clone().unwrap_or_default());
+                for (i, _) in &measures {
+                    rec.push(
+                        amounts
+                            .get(*i)
+                            .copied()
+                            .flatten()
+                            .map(format_amount)
+                            .unwrap_or_default(),
+                    );
+                }
+                w.write_record(&rec).map_err(write_err)?;
             }
-            for (_, level) in &LEVELS[..2] {
-                let c = economic.and_then(|e| e.at_level(*level));
-                rec.push(c.map(|c| c.to_string()).unwrap_or_default());
-                rec.push(
-                    c.and_then(|c| catalog.name(c, *year))
-                        .unwrap_or("")
-                        .to_owned(),
-                );
-            }
-            rec.push(nature.id().to_owned());
-            rec.push(source.clone().unwrap_or_default());
-            for (i, _) in &measures {
-                rec.push(
-                    amounts
-                        .get(*i)
-                        .copied()
-                        .flatten()
-                        .map(format_amount)
-                        .unwrap_or_default(),
-                );
-            }
-            w.write_record(&rec).map_err(write_err)?;
-        }
-        let bytes = w.into_inner().map_err(|e| Error::Io {
-            path: "<fiscal data package csv>".to_owned(),
-            reason: e.to_string(),
-        })?;
-        let csv = String::from_utf8(bytes).map_err(|e| Error::Io {
-            path: "<fiscal data package csv>".to_owned(),
-            reason: e.to_string(),
+            w.flush().map_err(write_err)
         })?;
 
         let fields: Vec<Value> = header
@@ -316,7 +310,7 @@ impl Ledger {
                     "administrative-classification": {"dimensionType": "classification", "classificationType": "administrative", "attributes": {"admin": {"source": "admin"}}, "primaryKey": "admin"},
                     "book": {"dimensionType": "other", "attributes": {"book": {"source": "book"}}, "primaryKey": "book"},
                     "functional-classification": hierarchy("functional", &LEVELS),
-                    "economic-classification": hierarchy("economic", &LEVELS[..2]),
+                    "economic-classification": hierarchy("economic", &ECONOMIC_LEVELS),
                     "nature": {"dimensionType": "other", "attributes": {"nature": {"source": "nature"}}, "primaryKey": "nature"},
                     "source": {"dimensionType": "other", "attributes": {"source": {"source": "source"}}, "primaryKey": "source"},
                 },

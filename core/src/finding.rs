@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::io::{write_err, write_string};
 
 /// How serious a finding is.
 ///
@@ -397,35 +398,26 @@ impl Findings {
     /// assert_eq!(csv.lines().count(), 1);
     /// ```
     pub fn to_csv(&self) -> Result<String> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let csv_err = |e: csv::Error| Error::Io {
-            path: "<findings csv>".to_owned(),
-            reason: e.to_string(),
-        };
-        w.write_record(Findings::CSV_HEADER).map_err(csv_err)?;
-        let dec = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
-        for f in &self.items {
-            w.write_record([
-                f.rule.as_str(),
-                f.severity.id(),
-                f.table.as_deref().unwrap_or(""),
-                f.code.as_deref().unwrap_or(""),
-                f.column.as_deref().unwrap_or(""),
-                &dec(f.expected),
-                &dec(f.actual),
-                &dec(f.difference),
-                &f.message_zh,
-                &f.message_en,
-            ])
-            .map_err(csv_err)?;
-        }
-        let bytes = w.into_inner().map_err(|e| Error::Io {
-            path: "<findings csv>".to_owned(),
-            reason: e.to_string(),
-        })?;
-        String::from_utf8(bytes).map_err(|e| Error::Io {
-            path: "<findings csv>".to_owned(),
-            reason: e.to_string(),
+        write_string(|buf| {
+            let mut w = csv::Writer::from_writer(buf);
+            w.write_record(Findings::CSV_HEADER).map_err(write_err)?;
+            let dec = |d: Option<Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+            for f in &self.items {
+                w.write_record([
+                    f.rule.as_str(),
+                    f.severity.id(),
+                    f.table.as_deref().unwrap_or(""),
+                    f.code.as_deref().unwrap_or(""),
+                    f.column.as_deref().unwrap_or(""),
+                    &dec(f.expected),
+                    &dec(f.actual),
+                    &dec(f.difference),
+                    &f.message_zh,
+                    &f.message_en,
+                ])
+                .map_err(write_err)?;
+            }
+            w.flush().map_err(write_err)
         })
     }
 

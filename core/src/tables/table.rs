@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use super::kind::{TableKind, normalize};
 use crate::classification::{Code, Scheme};
 use crate::error::{Error, Result};
+use crate::io::{read_file, write_err, write_string};
 use crate::money::{Unit, format_amount, parse_amount};
 use crate::vocab::vocabulary;
 
@@ -567,7 +568,6 @@ impl PublishedTable {
         opts: &TableReadOptions,
     ) -> Result<PublishedTable> {
         let path = path.as_ref();
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
         let mut opts = opts.clone();
         if opts.kind.is_none() && opts.title.is_none() {
             opts.kind = path
@@ -575,12 +575,8 @@ impl PublishedTable {
                 .and_then(|s| s.to_str())
                 .and_then(TableKind::from_title);
         }
-        PublishedTable::read_csv(std::io::BufReader::new(file), &opts).map_err(|e| match e {
-            Error::Io { reason, .. } => Error::Io {
-                path: path.display().to_string(),
-                reason,
-            },
-            other => other,
+        read_file(path, |file| {
+            PublishedTable::read_csv(std::io::BufReader::new(file), &opts)
         })
     }
 
@@ -697,33 +693,24 @@ impl PublishedTable {
     /// assert_eq!(t.to_csv_string().unwrap(), csv);
     /// ```
     pub fn to_csv_string(&self) -> Result<String> {
-        let write_err = |e: csv::Error| Error::Io {
-            path: "<table csv>".to_owned(),
-            reason: e.to_string(),
-        };
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let mut header = vec!["code".to_owned(), "name".to_owned()];
-        header.extend(self.columns.iter().cloned());
-        w.write_record(&header).map_err(write_err)?;
-        for r in &self.rows {
-            let mut rec = vec![
-                r.code.map(|c| c.to_string()).unwrap_or_default(),
-                r.name.clone(),
-            ];
-            rec.extend(
-                r.cells
-                    .iter()
-                    .map(|c| c.map(format_amount).unwrap_or_default()),
-            );
-            w.write_record(&rec).map_err(write_err)?;
-        }
-        let bytes = w.into_inner().map_err(|e| Error::Io {
-            path: "<table csv>".to_owned(),
-            reason: e.to_string(),
-        })?;
-        String::from_utf8(bytes).map_err(|e| Error::Io {
-            path: "<table csv>".to_owned(),
-            reason: e.to_string(),
+        write_string(|buf| {
+            let mut w = csv::Writer::from_writer(buf);
+            let mut header = vec!["code".to_owned(), "name".to_owned()];
+            header.extend(self.columns.iter().cloned());
+            w.write_record(&header).map_err(write_err)?;
+            for r in &self.rows {
+                let mut rec = vec![
+                    r.code.map(|c| c.to_string()).unwrap_or_default(),
+                    r.name.clone(),
+                ];
+                rec.extend(
+                    r.cells
+                        .iter()
+                        .map(|c| c.map(format_amount).unwrap_or_default()),
+                );
+                w.write_record(&rec).map_err(write_err)?;
+            }
+            w.flush().map_err(write_err)
         })
     }
 
