@@ -35,6 +35,15 @@ fn check(tables: Vec<PublishedTable>) -> Vec<Finding> {
         .into_vec()
 }
 
+fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap()
+}
+
+/// Expected and actual of a finding.
+fn values(f: &Finding) -> (Option<Decimal>, Option<Decimal>) {
+    (f.expected, f.actual)
+}
+
 fn rules(f: &[Finding]) -> Vec<(String, String)> {
     f.iter()
         .map(|f| (f.rule.clone(), f.code.clone().unwrap_or_default()))
@@ -178,21 +187,17 @@ fn identity_10_expenditure_side_of_the_final_summary() {
         rules(&f),
         [("tables.summary_balance".into(), "支出总计".into())]
     );
-    assert_eq!(
-        (f[0].expected, f[0].actual),
-        (
-            Some(Decimal::from_str("664.77").unwrap()),
-            Some(Decimal::from_str("664.67").unwrap())
-        )
-    );
+    assert_eq!(values(&f[0]), (Some(d("664.77")), Some(d("664.67"))));
 }
 
 #[test]
 fn identity_12_appropriation_final_summary() {
     let f4 = golden("tables/synthetic_final_2024/f4_appropriation.csv");
+    let checked = |csv: &str| check(vec![t(csv, TableKind::FinalAppropriation)]);
+    let one = |rule: &str, code: &str| vec![(rule.to_owned(), code.to_owned())];
     // The book rows printed under 年初 / 年末财政拨款结转和结余 repeat the income lines' labels:
     // they break the balance down, they are no duplicate rows.
-    let clean = check(vec![t(&f4, TableKind::FinalAppropriation)]);
+    let clean = checked(&f4);
     assert!(clean.is_empty(), "{clean:?}");
     // Income side: 收入总计 625.66 ≠ 本年收入合计 619.98 + 年初财政拨款结转和结余 5.73.
     let income = f4
@@ -205,27 +210,21 @@ fn identity_12_appropriation_final_summary() {
             ",一般公共预算财政拨款,5.73,",
             1,
         );
-    let f = check(vec![t(&income, TableKind::FinalAppropriation)]);
-    assert_eq!(
-        rules(&f),
-        [("tables.summary_balance".into(), "收入总计".into())]
-    );
-    assert_eq!(f[0].expected, Some(Decimal::from_str("625.71").unwrap()));
-    // Expenditure side: 支出总计 ≠ 本年支出合计 + 年末财政拨款结转和结余, in 合计 and in the book column.
-    let expenditure = f4.replace(
-        ",年末财政拨款结转和结余,5.68,5.68,",
-        ",年末财政拨款结转和结余,5.73,5.73,",
-    );
-    let expenditure = {
-        // the second 一般公共预算财政拨款 5.68 is the book row under 年末
-        let at = expenditure.rfind(",一般公共预算财政拨款,5.68,").unwrap();
-        format!(
-            "{}{}",
-            &expenditure[..at],
-            expenditure[at..].replacen("5.68", "5.73", 1)
+    let f = checked(&income);
+    assert_eq!(rules(&f), one("tables.summary_balance", "收入总计"));
+    assert_eq!(values(&f[0]), (Some(d("625.71")), Some(d("625.66"))));
+    // Expenditure side: 支出总计 ≠ 本年支出合计 + 年末财政拨款结转和结余, in 合计 and in the book column
+    // (the 年末 row and its book row, the last 一般公共预算财政拨款, both 5.68 → 5.73).
+    let (before, after) = f4.split_at(f4.find(",年末财政拨款结转和结余,").unwrap());
+    let expenditure = format!(
+        "{before}{}",
+        after.replacen(",5.68,5.68,", ",5.73,5.73,", 1).replacen(
+            ",一般公共预算财政拨款,5.68,",
+            ",一般公共预算财政拨款,5.73,",
+            1
         )
-    };
-    let f = check(vec![t(&expenditure, TableKind::FinalAppropriation)]);
+    );
+    let f = checked(&expenditure);
     let got: Vec<(&str, &str, &str)> = f
         .iter()
         .map(|f| {
@@ -244,33 +243,23 @@ fn identity_12_appropriation_final_summary() {
         ]
     );
     // A balance that is not the sum of its book rows.
-    let parts = f4.replacen(
+    let f = checked(&f4.replacen(
         ",一般公共预算财政拨款,5.68,",
         ",一般公共预算财政拨款,5.70,",
         1,
-    );
-    let f = check(vec![t(&parts, TableKind::FinalAppropriation)]);
-    assert_eq!(
-        rules(&f),
-        [("tables.total_sum".into(), "年初财政拨款结转和结余".into())]
-    );
-    assert_eq!(
-        (f[0].expected, f[0].actual),
-        (
-            Some(Decimal::from_str("5.70").unwrap()),
-            Some(Decimal::from_str("5.68").unwrap())
-        )
-    );
+    ));
+    assert_eq!(rules(&f), one("tables.total_sum", "年初财政拨款结转和结余"));
+    assert_eq!(values(&f[0]), (Some(d("5.70")), Some(d("5.68"))));
     // An income line printed twice is still a duplicate.
     let twice = f4.replacen(
         ",本年收入合计,",
         ",一般公共预算财政拨款,619.98,,,\n,本年收入合计,",
         1,
     );
-    let f = check(vec![t(&twice, TableKind::FinalAppropriation)]);
+    let f = checked(&twice);
     assert_eq!(
         rules(&f),
-        [("tables.duplicate_row".into(), "一般公共预算财政拨款".into())]
+        one("tables.duplicate_row", "一般公共预算财政拨款")
     );
 }
 
@@ -299,13 +288,7 @@ fn identity_13_personnel_and_public_totals_against_basic_expenditure() {
             "人员经费合计+公用经费合计".into()
         )]
     );
-    assert_eq!(
-        (f[0].expected, f[0].actual),
-        (
-            Some(Decimal::from_str("496.52").unwrap()),
-            Some(Decimal::from_str("497.52").unwrap())
-        )
-    );
+    assert_eq!(values(&f[0]), (Some(d("496.52")), Some(d("497.52"))));
 }
 
 #[test]
@@ -365,11 +348,8 @@ fn identity_16_narrative_across_units() {
     let f = doc("4748.36");
     assert_eq!(f.len(), 1);
     assert_eq!(
-        (f.as_slice()[0].expected, f.as_slice()[0].actual),
-        (
-            Some(Decimal::from_str("4748.3458").unwrap()),
-            Some(Decimal::from_str("4748.36").unwrap())
-        )
+        values(&f.as_slice()[0]),
+        (Some(d("4748.3458")), Some(d("4748.36")))
     );
     let missing = NarrativeFigure {
         row: "上年结转".into(),
