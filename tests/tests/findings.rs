@@ -11,6 +11,15 @@ use sunlit::{
 };
 use sunlit_tests::{field, read_document, read_published_table, read_table};
 
+/// What findings sort by: severity, rule, table, code, column.
+type SortKey<'a> = (
+    Severity,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
 /// Warnings first, then the errors of every corrupted copy, then a ledger finding: unsorted.
 fn real_findings() -> Findings {
     let mut all = DisclosureDocument::new(read_document("tables/chengguan_2026", None))
@@ -68,7 +77,7 @@ fn sorting_puts_errors_first_then_rule_table_code_column() {
             .skip(first_warning)
             .all(|f| f.severity == Severity::Warning)
     );
-    let keys: Vec<(Severity, &str, Option<&str>, Option<&str>, Option<&str>)> = all
+    let keys: Vec<SortKey<'_>> = all
         .iter()
         .map(|f| {
             (
