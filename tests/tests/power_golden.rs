@@ -263,6 +263,47 @@ fn legal_basis_cells_give_their_citations_and_leftovers() {
     }
 }
 
+/// Text after a citation that is not a quotation or a closing formula is not dropped: every
+/// basis cell of `bases.tsv` with a leftover makes `check()` warn with exactly that leftover.
+#[test]
+fn leftover_basis_text_is_a_finding() {
+    let mut csv = String::from("权力分类,事项名称,编码,设定依据,责任事项\n");
+    let mut expected = Vec::new();
+    for (n, row) in read_table("power/bases.tsv", b'\t').iter().enumerate() {
+        let text = unescape(field(row, "text"));
+        let unparsed = field(row, "unparsed");
+        if unparsed.is_empty() || LegalBasis::parse(&text).citations.is_empty() {
+            continue;
+        }
+        let quoted = format!("\"{}\"", text.replace('"', "\"\""));
+        csv.push_str(&format!("行政处罚,事项{n},CF{n:03},{quoted},立案责任\n"));
+        for part in unparsed.split(" | ") {
+            expected.push((format!("CF{n:03}"), part.to_owned()));
+        }
+    }
+    assert!(expected.len() >= 8, "{expected:?}");
+    let list = PowerList::read_csv_str(&csv).expect("list");
+    let found: Vec<(String, String)> = list
+        .check()
+        .iter()
+        .filter(|f| f.rule == sunlit::rules::power::CITATION_UNPARSED)
+        .map(|f| {
+            let code = f.code.clone().unwrap_or_default();
+            let part = expected
+                .iter()
+                .find(|(c, p)| *c == code && f.message_zh.contains(p.as_str()))
+                .map(|(_, p)| p.clone())
+                .unwrap_or_else(|| panic!("unexpected finding {f:?}"));
+            (code, part)
+        })
+        .collect();
+    let mut want = expected.clone();
+    want.sort();
+    let mut got = found;
+    got.sort();
+    assert_eq!(got, want);
+}
+
 #[test]
 fn credit_code_check_characters() {
     let rows = read_table("power/credit_codes.tsv", b'\t');

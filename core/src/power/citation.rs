@@ -105,10 +105,16 @@ impl fmt::Display for Citation {
 /// A cell may hold several citations separated by line breaks, `；`, `、`, `，` or words such
 /// as 和 / 以及, numbered (`1.` `（2）` `③`) or not. One title may be followed by several
 /// provisions (`第四十四条第二款、第四十五条`; a 款 or 项 alone inherits the article before it).
-/// Text after a citation that is not another citation (`：“下列事项可以设定行政许可：（一）…”`,
-/// `的规定`) is the quoted provision and is skipped, with the lines that continue it. A segment
-/// (line or `；`-part) with no citation at all, and a 第 that does not make a provision
-/// (`第十二A条`), are kept in [`LegalBasis::unparsed`]. Parsing never fails.
+/// After a citation, only text that is recognisably not a basis is skipped: a closing formula
+/// (`的规定`, `之规定`, `规定`), a quotation of the provision in quotation marks
+/// (`：“下列事项可以设定行政许可：（一）…”`, `:"…"` — the lines after it only while the `“` is
+/// still open; a `“` never closed skips only the rest of its line), and a quotation after a
+/// colon without marks (`第十条：申请从事…`), which runs to
+/// the end of its line. Any other text is kept in [`LegalBasis::unparsed`] — the rest of the
+/// segment after a citation (`第四十四条和市政府会议纪要` → `市政府会议纪要`), the text before
+/// the first citation of a segment, a segment (line or `；`-part) with no citation at all, and
+/// one with a 第 that does not make a provision (`第十二A条`) — so that nothing written in the
+/// cell is silently lost. Parsing never fails.
 ///
 /// ```
 /// use sunlit::LegalBasis;
@@ -118,6 +124,8 @@ impl fmt::Display for Citation {
 ///                    "《公路安全保护条例》（国务院令第593号）第二十七条第一项"]);
 /// assert!(b.unparsed.is_empty());
 /// assert_eq!(LegalBasis::parse("根据上级有关文件精神").unparsed, ["根据上级有关文件精神"]);
+/// let b = LegalBasis::parse("《中华人民共和国公路法》第四十四条和市政府会议纪要");
+/// assert_eq!((b.citations.len(), b.unparsed), (1, vec!["市政府会议纪要".to_owned()]));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LegalBasis {
@@ -125,7 +133,9 @@ pub struct LegalBasis {
     pub text: String,
     /// The citations found, in order.
     pub citations: Vec<Citation>,
-    /// Segments that hold no citation, or a malformed one, as written.
+    /// The text that is not a citation, as written: segments that hold no citation or a
+    /// malformed one, and the text around citations that is neither a connector, a closing
+    /// formula nor a quotation of the provision.
     pub unparsed: Vec<String>,
 }
 
@@ -147,51 +157,116 @@ impl LegalBasis {
         if is_blank_word(text) {
             return basis;
         }
-        let mut quoted = false;
+        let mut quote = Quote::None;
+        // The segments after the one that opened a quotation not yet closed.
+        let mut held: Vec<Segment<'_>> = Vec::new();
         for seg in segments(text) {
-            let body = strip_intro(strip_numbering(seg.trim()));
+            if seg.new_line && quote == Quote::ToEndOfLine {
+                quote = Quote::None;
+            }
+            let mut body = seg.text;
+            if let Quote::Until(close) = quote {
+                // Inside a quotation opened by “ on an earlier segment: skip to its end.
+                let Some(p) = body.find(close) else {
+                    held.push(seg);
+                    continue;
+                };
+                held.clear();
+                body = &body[p + close.len_utf8()..];
+                quote = basis.after_citation(body);
+                continue;
+            }
+            let body = strip_intro(strip_numbering(body.trim()));
             if body.chars().all(|c| c.is_whitespace() || is_punctuation(c)) {
                 continue;
             }
             let starts = body.starts_with('《') || bare_law_len(body).is_some();
-            if !starts && quoted {
+            if !starts && quote == Quote::ToEndOfLine {
+                // The rest of a line quoted after a colon (`第十条：…；（二）…`).
                 continue;
             }
             let start = if starts {
                 0
             } else if let Some(p) = body.find('《') {
+                let before = leading_text(&body[..p]);
+                if !before.is_empty() {
+                    basis.unparsed.push(before.to_owned());
+                }
                 p
             } else {
-                basis.unparsed.push(seg.trim().to_owned());
-                quoted = false;
+                basis.unparsed.push(seg.text.trim().to_owned());
+                quote = Quote::None;
                 continue;
             };
-            quoted = false;
             let mut cur = Cursor::new(body, start);
-            loop {
-                match parse_group(&mut cur) {
-                    Some(found) => basis.citations.extend(found),
-                    None => {
-                        basis.unparsed.push(seg.trim().to_owned());
-                        break;
-                    }
+            match parse_group(&mut cur) {
+                Some(found) => {
+                    basis.citations.extend(found);
+                    quote = basis.after_citation(cur.rest());
                 }
-                cur.skip_filler();
-                if cur.at_end() {
-                    break;
+                None => {
+                    basis.unparsed.push(seg.text.trim().to_owned());
+                    quote = Quote::None;
                 }
-                // The next citation, possibly numbered (`… 2.《…》`).
-                let rest = cur.rest();
-                let next = strip_numbering(rest);
-                if next.starts_with('《') {
-                    cur.pos += rest.len() - next.len();
-                    continue;
-                }
-                quoted = true;
-                break;
             }
         }
+        // A quotation never closed is not recognisably one: keep the lines it would swallow.
+        if matches!(quote, Quote::Until(_)) {
+            basis.unparsed.extend(
+                held.iter()
+                    .skip_while(|s| !s.new_line)
+                    .map(|s| s.text.trim())
+                    .filter(|t| !t.chars().all(|c| c.is_whitespace() || is_punctuation(c)))
+                    .map(str::to_owned),
+            );
+        }
         basis
+    }
+
+    /// Read what follows a citation (or a closed quotation) in a segment: connectors, closing
+    /// formulas (`的规定`, `之规定`, `规定`), further citations, and quotations (`：“…”`,
+    /// `:"…"`, `“…”`, or `：…` to the end of the line). Anything else is kept in `unparsed`,
+    /// with the rest of the segment. Returns the quotation still open at the segment's end.
+    fn after_citation(&mut self, rest: &str) -> Quote {
+        let mut cur = Cursor::new(rest, 0);
+        loop {
+            cur.skip_filler();
+            if cur.at_end() {
+                return Quote::None;
+            }
+            // The next citation, possibly numbered (`… 2.《…》`).
+            let rest = cur.rest();
+            let next = strip_numbering(rest);
+            if next.starts_with('《') {
+                cur.pos += rest.len() - next.len();
+                match parse_group(&mut cur) {
+                    Some(found) => {
+                        self.citations.extend(found);
+                        continue;
+                    }
+                    None => {
+                        self.unparsed.push(next.trim().to_owned());
+                        return Quote::None;
+                    }
+                }
+            }
+            let colon = cur.eat_char('：') || cur.eat_char(':');
+            cur.skip_ws();
+            let close = if cur.eat_char('“') {
+                '”'
+            } else if cur.eat_char('"') {
+                '"'
+            } else if colon {
+                return Quote::ToEndOfLine;
+            } else {
+                self.unparsed.push(rest.trim().to_owned());
+                return Quote::None;
+            };
+            match cur.rest().find(close) {
+                Some(p) => cur.pos += p + close.len_utf8(),
+                None => return Quote::Until(close),
+            }
+        }
     }
 
     /// Whether the cell gives no basis at all (blank, `无`, `—`).
@@ -267,30 +342,84 @@ fn is_punctuation(c: char) -> bool {
     )
 }
 
+/// A segment of a legal-basis cell: a line, or a `；`-part of one.
+#[derive(Clone, Copy)]
+struct Segment<'a> {
+    text: &'a str,
+    /// Whether the segment starts a line (the first segment does).
+    new_line: bool,
+}
+
+/// A quotation of the provision's text after a citation, still open at the end of a segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Quote {
+    /// None open.
+    None,
+    /// Opened by `“` (or `"`): everything up to this closing mark is quoted, across lines.
+    Until(char),
+    /// Opened by a colon without quotation marks (`第十条：…`): the rest of the line is quoted.
+    ToEndOfLine,
+}
+
 /// Split a cell into segments at line breaks and `；`, outside 《》 and parentheses (which never
 /// span a line).
-fn segments(text: &str) -> Vec<&str> {
+fn segments(text: &str) -> Vec<Segment<'_>> {
     let mut out = Vec::new();
     let mut depth: u32 = 0;
     let mut start = 0;
+    let mut new_line = true;
     for (i, c) in text.char_indices() {
         match c {
             '《' | '（' | '(' | '〈' => depth += 1,
             '》' | '）' | ')' | '〉' => depth = depth.saturating_sub(1),
             '\n' | '\r' => {
                 depth = 0;
-                out.push(&text[start..i]);
+                out.push(Segment {
+                    text: &text[start..i],
+                    new_line,
+                });
+                new_line = true;
                 start = i + c.len_utf8();
             }
             '；' | ';' if depth == 0 => {
-                out.push(&text[start..i]);
+                out.push(Segment {
+                    text: &text[start..i],
+                    new_line,
+                });
+                new_line = false;
                 start = i + c.len_utf8();
             }
             _ => {}
         }
     }
-    out.push(&text[start..]);
+    out.push(Segment {
+        text: &text[start..],
+        new_line,
+    });
     out
+}
+
+/// The text of a segment before its first citation, without connectors, punctuation and an
+/// introductory word at its end (`省交通厅内部规定和《…》` → `省交通厅内部规定`); empty when
+/// nothing else is there.
+fn leading_text(s: &str) -> &str {
+    let mut t = s.trim();
+    loop {
+        let before = t.len();
+        t = t.trim_end_matches(|c: char| c.is_whitespace() || is_punctuation(c));
+        for w in [
+            "以及", "或者", "和", "及", "与", "或", "并", "依据", "根据", "依照", "按照", "参照",
+            "详见", "见",
+        ] {
+            if let Some(rest) = t.strip_suffix(w) {
+                t = rest;
+                break;
+            }
+        }
+        if t.len() == before {
+            return t;
+        }
+    }
 }
 
 /// Remove a leading list number: `1.` `1、` `1）` `(1)` `（一）` `一、` `①`.
@@ -720,13 +849,66 @@ mod tests {
 
     #[test]
     fn quoted_provisions_are_skipped() {
-        let text = "《中华人民共和国行政许可法》第十二条：下列事项可以设定行政许可：（一）直接涉及国家安全、公共安全的特定活动；（二）有限自然资源开发利用；\n（三）提供公众服务。";
+        let text = "《中华人民共和国行政许可法》第十二条：下列事项可以设定行政许可：（一）直接涉及国家安全、公共安全的特定活动；（二）有限自然资源开发利用。";
         assert_eq!(
             cited(text),
             [one("中华人民共和国行政许可法", Some(12), None, None)]
         );
-        let text = "《道路运输条例》第十条 申请从事客运经营的，应当依照《中华人民共和国行政许可法》的规定提出申请";
+        let text = "《中华人民共和国行政许可法》第十二条：“下列事项可以设定行政许可：\n（一）直接涉及国家安全、公共安全的特定活动；\n（二）有限自然资源开发利用”的规定；《公路法》第十条";
+        assert_eq!(
+            cited(text),
+            [
+                one("中华人民共和国行政许可法", Some(12), None, None),
+                one("公路法", Some(10), None, None)
+            ]
+        );
+        let text = "《道路运输条例》第十条:\"申请从事客运经营的，应当依照《中华人民共和国行政许可法》的规定提出申请\"";
         assert_eq!(cited(text), [one("道路运输条例", Some(10), None, None)]);
+    }
+
+    #[test]
+    fn other_text_after_a_citation_is_kept() {
+        let unparsed = |text: &str| {
+            let b = LegalBasis::parse(text);
+            assert_eq!(b.citations.len(), 1, "{text}");
+            b.unparsed
+        };
+        assert_eq!(
+            unparsed("《中华人民共和国公路法》第四十四条和市政府会议纪要"),
+            ["市政府会议纪要"]
+        );
+        assert_eq!(
+            unparsed("《中华人民共和国公路法》第四十四条，另见省政府文件"),
+            ["另见省政府文件"]
+        );
+        assert_eq!(
+            unparsed("《中华人民共和国公路法》第四十四条：“不得擅自占用。”\n省交通厅内部规定"),
+            ["省交通厅内部规定"]
+        );
+        assert_eq!(
+            unparsed("《中华人民共和国公路法》第四十四条：“不得擅自占用。”另见省政府文件"),
+            ["另见省政府文件"]
+        );
+        // An unquoted quotation ends with its line; the lines after it are not skipped.
+        assert_eq!(
+            unparsed("《行政许可法》第十二条：下列事项可以设定行政许可：\n（三）提供公众服务。"),
+            ["（三）提供公众服务。"]
+        );
+        // Not recognisably a quotation: kept, with the citation inside it.
+        assert_eq!(
+            unparsed("《道路运输条例》第十条 申请从事客运经营的，应当依照规定提出申请"),
+            ["申请从事客运经营的，应当依照规定提出申请"]
+        );
+        // Text before the first citation of a segment.
+        assert_eq!(
+            unparsed("省交通厅内部规定和《公路法》第十条"),
+            ["省交通厅内部规定"]
+        );
+        // A quotation never closed skips only the rest of its own line.
+        assert_eq!(
+            unparsed("《公路法》第十条：“不得擅自占用；擅自挖掘\n。；省交通厅\n市政府会议纪要"),
+            ["省交通厅", "市政府会议纪要"]
+        );
     }
 
     #[test]
