@@ -146,6 +146,31 @@ class ReportTest {
     }
 
     @Test
+    fun aFractionalCountIsRefused() {
+        val cases = TestData.table("report/unreadable/cases.csv")
+        assertEquals(2, cases.size)
+        for (case in cases) {
+            val format = if (case["format"] == "2019") ReportFormat.Y2019 else ReportFormat.Y2021
+            val e = assertThrows(SunlitException.Input::class.java) {
+                AnnualReport.readTables(TableFiles(format, proactive = path("unreadable/" + case.getValue("file"))))
+            }
+            assertEquals(listOf(case["line"], case["column"], case["value"]), listOf(e.line.toString(), e.column, e.value))
+            assertTrue(e.reason.endsWith(case.getValue("reason")), e.reason)
+        }
+        val e = assertThrows(SunlitException.Field::class.java) {
+            AnnualReport.build(ReportInput(2024, proactive = listOf(
+                ProactiveCell(ProactiveRow.RULES, ProactiveColumn.ISSUED, BigDecimal("1.5")))))
+        }
+        assertEquals(listOf("issued", "1.5"), listOf(e.field, e.value))
+        assertThrows(SunlitException.Field::class.java) {
+            AnnualReport.build(ReportInput(2020, proactive = listOf(
+                ProactiveCell(ProactiveRow.PENALTIES, ProactiveColumn.ITEMS_CHANGE, BigDecimal("-12.5")))))
+        }
+        AnnualReport.build(ReportInput(2020, proactive = listOf(
+            ProactiveCell(ProactiveRow.PROCUREMENT, ProactiveColumn.PROCUREMENT_AMOUNT, BigDecimal("286432.17")))))
+    }
+
+    @Test
     fun renderedLayouts() {
         val report = published()
         val html = report.toHtml()

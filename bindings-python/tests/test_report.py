@@ -131,6 +131,30 @@ def test_build_from_counts():
         sunlit.AnnualReport.build(year=2016)
 
 
+def test_a_fractional_count_is_refused():
+    cases = read_table("report/unreadable/cases.csv")
+    assert len(cases) == 2
+    for case in cases:
+        with pytest.raises(sunlit.InputError) as e:
+            sunlit.AnnualReport.read_tables(
+                proactive=REPORT / "unreadable" / case["file"], format=case["format"]
+            )
+        got = (str(e.value.line), e.value.column, e.value.value)
+        assert got == (case["line"], case["column"], case["value"]), case["file"]
+        assert e.value.reason.endswith(case["reason"]), case["file"]
+    for value in ("1.5", Decimal("1.5")):
+        with pytest.raises(sunlit.FieldError) as f:
+            sunlit.AnnualReport.build(year=2024, proactive={"rules": {"issued": value}})
+        assert (f.value.field, f.value.value) == ("issued", "1.5")
+    with pytest.raises(sunlit.FieldError):
+        sunlit.AnnualReport.build(year=2020, proactive={"行政处罚": {"本年增/减": "+12.5"}})
+    # Whole numbers written with a zero fraction, and the amounts, are accepted.
+    rep = sunlit.AnnualReport.build(
+        year=2024, proactive={"rules": {"issued": "2.0"}, "fees": {"fee_amount": Decimal("96171.60")}}
+    )
+    assert rep.table("proactive")[-1]["values"]["fee_amount"] == Decimal("96171.60")
+
+
 def test_rendered_layouts():
     rep = published()
     html = rep.to_html()

@@ -7,9 +7,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use sunlit::{
-    AnnualReport, LegacyChannel, LegacyStatistics, ProactiveColumn, ProactiveRow,
-    ReportCheckOptions, ReportFormat, ReportTableKind, RequestColumn, RequestRow, RequestTable,
-    ReviewBlock, ReviewColumn, TableFiles, percent,
+    AnnualReport, Error, LegacyChannel, LegacyStatistics, ProactiveCell, ProactiveColumn,
+    ProactiveRow, ProactiveTable, ReportCheckOptions, ReportFormat, ReportTableKind, RequestColumn,
+    RequestRow, RequestTable, ReviewBlock, ReviewColumn, TableFiles, percent,
 };
 use sunlit_tests::{data_file, field, read_table};
 
@@ -158,6 +158,102 @@ fn corrupted_copies_raise_exactly_their_rule() {
         assert_eq!(f.expected, dec(field(case, "expected")), "{file}");
         assert_eq!(f.actual, dec(field(case, "actual")), "{file}");
     }
+}
+
+/// Table 2's counts are whole numbers (only the amounts may be fractional): each copy of
+/// `unreadable/` fails to read with exactly its input error, and building refuses the same.
+#[test]
+fn a_fractional_count_is_refused() {
+    let cases = read_table("report/unreadable/cases.csv", b',');
+    assert_eq!(cases.len(), 2);
+    for case in &cases {
+        let file = field(case, "file");
+        let format = ReportFormat::parse(field(case, "format")).unwrap();
+        let path = data_file(&format!("report/unreadable/{file}"));
+        let err = ProactiveTable::read_path(&path, format).unwrap_err();
+        let Error::Input {
+            line,
+            column,
+            value,
+            reason,
+        } = &err
+        else {
+            panic!("{file}: {err:?}");
+        };
+        assert_eq!(line.to_string(), field(case, "line"), "{file}");
+        assert_eq!(column, field(case, "column"), "{file}");
+        assert_eq!(value, field(case, "value"), "{file}");
+        // read_path names the file before the reason.
+        assert!(
+            reason.ends_with(&format!(": {}", field(case, "reason"))),
+            "{file}: {reason}"
+        );
+        let files = TableFiles {
+            format,
+            proactive: Some(path),
+            ..Default::default()
+        };
+        assert!(
+            matches!(AnnualReport::read_tables(&files), Err(Error::Input { .. })),
+            "{file}"
+        );
+    }
+    // Building: the same figure is a value error; the amounts keep their fractions.
+    let cell = |row, column, v: Decimal| ProactiveCell {
+        row,
+        column,
+        value: Some(v),
+    };
+    let half = Decimal::new(15, 1);
+    let err = ProactiveTable::from_cells(
+        ReportFormat::Y2021,
+        &[cell(ProactiveRow::Rules, ProactiveColumn::Issued, half)],
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&err, Error::Value { field, value, .. } if field == "issued" && value == "1.5"),
+        "{err:?}"
+    );
+    let mut t = ProactiveTable::new(ReportFormat::Y2019);
+    assert!(matches!(
+        t.set(
+            ProactiveRow::Penalties,
+            ProactiveColumn::ItemsChange,
+            Some(Decimal::new(-125, 1))
+        ),
+        Err(Error::Value { .. })
+    ));
+    assert_eq!(t, ProactiveTable::new(ReportFormat::Y2019));
+    t.set(
+        ProactiveRow::Penalties,
+        ProactiveColumn::ItemsChange,
+        Some(Decimal::from(-12)),
+    )
+    .unwrap();
+    t.set(
+        ProactiveRow::Procurement,
+        ProactiveColumn::ProcurementAmount,
+        Some(Decimal::new(28643217, 2)),
+    )
+    .unwrap();
+    assert!(
+        ProactiveTable::from_cells(
+            ReportFormat::Y2021,
+            &[
+                cell(
+                    ProactiveRow::Fees,
+                    ProactiveColumn::FeeAmount,
+                    Decimal::new(9617160, 2)
+                ),
+                cell(
+                    ProactiveRow::Rules,
+                    ProactiveColumn::Valid,
+                    Decimal::new(40, 1)
+                ),
+            ],
+        )
+        .is_ok()
+    );
 }
 
 #[test]

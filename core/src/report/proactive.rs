@@ -243,6 +243,35 @@ impl ProactiveColumn {
         self == C::ItemsChange
     }
 
+    /// Whether the column counts documents, decisions or items, and so holds whole numbers:
+    /// every column but the amounts (2021's 本年收费金额 in 万元, 2019's 采购总金额).
+    ///
+    /// ```
+    /// use sunlit::ProactiveColumn;
+    /// assert!(ProactiveColumn::Issued.is_count());
+    /// assert!(!ProactiveColumn::FeeAmount.is_count());
+    /// ```
+    pub fn is_count(self) -> bool {
+        !matches!(self, C::FeeAmount | C::ProcurementAmount)
+    }
+
+    /// Refuse a fraction in a count column ([`ProactiveColumn::is_count`]): an
+    /// [`Error::Value`] whose field is the column id and whose value is the number.
+    pub(crate) fn check_value(self, row: ProactiveRow, value: Option<Decimal>) -> Result<()> {
+        match value {
+            Some(v) if self.is_count() && !v.fract().is_zero() => Err(Error::value(
+                self.id(),
+                &v.to_string(),
+                format!(
+                    "a count is a whole number ({} / {})",
+                    row.name_zh(),
+                    self.name_zh()
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// Find a column of `format` by its printed heading (punctuation, spaces tolerated;
     /// `本年收费金额` without its unit is read as 万元, never a heading naming another unit) or id.
     ///
@@ -347,12 +376,18 @@ impl ProactiveTable {
     }
 
     /// A table from cells; cells not given stay blank. A cell the format lacks, or one given
-    /// twice, is an error naming its position in the list as `line`.
+    /// twice, is an error naming its position in the list as `line`; a fraction in a count
+    /// column ([`ProactiveColumn::is_count`]) is an [`Error::Value`] naming the column and the
+    /// number.
     ///
     /// ```
     /// use sunlit::{Error, ProactiveCell, ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat};
+    /// use rust_decimal::Decimal;
     /// let c = ProactiveCell { row: ProactiveRow::Fees, column: ProactiveColumn::Decisions, value: None };
     /// assert!(matches!(ProactiveTable::from_cells(ReportFormat::Y2021, &[c]), Err(Error::Input { line: 1, .. })));
+    /// let half = ProactiveCell { row: ProactiveRow::Rules, column: ProactiveColumn::Issued, value: Some(Decimal::new(15, 1)) };
+    /// assert!(matches!(ProactiveTable::from_cells(ReportFormat::Y2021, &[half]),
+    ///     Err(Error::Value { ref field, ref value, .. }) if field == "issued" && value == "1.5"));
     /// ```
     pub fn from_cells(format: ReportFormat, cells: &[ProactiveCell]) -> Result<ProactiveTable> {
         let mut t = ProactiveTable::new(format);
@@ -361,6 +396,7 @@ impl ProactiveTable {
             let line = i as u64 + 1;
             let at = |e: Error| e.at(line, c.column.id());
             let k = t.position(c.row, c.column).map_err(at)?;
+            c.column.check_value(c.row, c.value)?;
             if given.get(k).copied().unwrap_or(false) {
                 return Err(Error::Input {
                     line,
@@ -416,14 +452,17 @@ impl ProactiveTable {
         Ok(self.values.get(k).copied().flatten())
     }
 
-    /// Set the value of a cell.
+    /// Set the value of a cell. A cell the format lacks, or a fraction in a count column
+    /// ([`ProactiveColumn::is_count`]), is an [`Error::Value`] and leaves the table unchanged.
     ///
     /// ```
     /// use sunlit::{ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat};
     /// use rust_decimal::Decimal;
     /// let mut t = ProactiveTable::new(ReportFormat::Y2021);
     /// t.set(ProactiveRow::Penalties, ProactiveColumn::Decisions, Some(Decimal::from(88283))).unwrap();
+    /// t.set(ProactiveRow::Fees, ProactiveColumn::FeeAmount, Some(Decimal::new(9617160, 2))).unwrap();
     /// assert!(t.set(ProactiveRow::Penalties, ProactiveColumn::Valid, None).is_err());
+    /// assert!(t.set(ProactiveRow::Penalties, ProactiveColumn::Decisions, Some(Decimal::new(15, 1))).is_err());
     /// ```
     pub fn set(
         &mut self,
@@ -432,6 +471,7 @@ impl ProactiveTable {
         value: Option<Decimal>,
     ) -> Result<()> {
         let k = self.position(row, column)?;
+        column.check_value(row, value)?;
         if let Some(v) = self.values.get_mut(k) {
             *v = value;
         }

@@ -511,6 +511,14 @@ impl ProactiveTable {
             let c = ProactiveColumn::from_label(row.get(1), format)
                 .map_err(|e| e.at(row.line, "column"))?;
             let value = value_at(row.get(2), row.line, "value")?;
+            if c.is_count() && value.is_some_and(|v| !v.fract().is_zero()) {
+                return Err(Error::Input {
+                    line: row.line,
+                    column: "value".to_owned(),
+                    value: row.get(2).to_owned(),
+                    reason: "a count is a whole number".to_owned(),
+                });
+            }
             cells.push(ProactiveCell {
                 row: r,
                 column: c,
@@ -557,13 +565,19 @@ impl ProactiveTable {
 
     /// Read Table 2 from CSV with the header `label,column,value`: one line per cell, row and
     /// column labels as printed (`规章,本年制发件数,1`; `行政事业性收费,本年收费金额（单位：万元）,
-    /// 96171.6`). Every cell of the format is required; a blank value stays blank.
+    /// 96171.6`). Every cell of the format is required; a blank value stays blank. Counts are
+    /// whole numbers ([`ProactiveColumn::is_count`](crate::ProactiveColumn::is_count)): a
+    /// fraction in any column but the amounts is an input error on column `value`.
     ///
     /// ```
     /// use sunlit::{Error, ProactiveTable, ReportFormat};
     /// let csv = "label,column,value\n规章,本年收费金额（单位：万元）,1\n";
     /// assert!(matches!(ProactiveTable::read_csv(csv.as_bytes(), ReportFormat::Y2021),
     ///     Err(Error::Input { line: 2, .. })));
+    /// let csv = "label,column,value\n规章,本年制发件数,1.5\n";
+    /// assert!(matches!(ProactiveTable::read_csv(csv.as_bytes(), ReportFormat::Y2021),
+    ///     Err(Error::Input { line: 2, ref column, ref value, ref reason })
+    ///         if column == "value" && value == "1.5" && reason == "a count is a whole number"));
     /// ```
     pub fn read_csv<R: Read>(reader: R, format: ReportFormat) -> Result<ProactiveTable> {
         ProactiveTable::from_text_rows(format, &csv_rows(reader, &PROACTIVE_HEADER)?)
