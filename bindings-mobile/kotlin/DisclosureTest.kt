@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test
 import sunlit.Category
 import sunlit.DisclosureMode
 import sunlit.ExemptionFact
+import sunlit.FeeMethod
 import sunlit.InfoItem
 import sunlit.OrganLevel
 import sunlit.SunlitException
@@ -124,12 +125,18 @@ class DisclosureTest {
     @Test
     fun informationFee() {
         for (c in objects("fees")) {
-            val q = informationFee(parseFeeMethod(c.str("method")!!), c.get("quantity").asInt.toUInt())
+            val q = informationFee(parseFeeMethod(c.str("method")!!), c.get("quantity").asLong.toUInt())
             assertEquals(BigDecimal(c.str("amount")), q.amount, c.toString())
             val tiers = feeTiers(q)
             assertEquals(q.amount, tiers.fold(BigDecimal.ZERO) { acc, t -> acc + t.amount })
             assertEquals(q.quantity, tiers.fold(0u) { acc, t -> acc + t.units })
+            if (c.has("tiers")) assertEquals(c.get("tiers").asInt, tiers.size, c.toString())
+            assertTrue(tiers.all { it.rate <= it.lastRate })
         }
+        val top = feeTiers(informationFee(FeeMethod.PER_REQUEST, 4_000_000_000u)).last()
+        assertEquals(listOf(1031u, 4_000_000_000u - 1030u), listOf(top.first, top.units))
+        assertEquals(BigDecimal(10200), top.rate)
+        assertEquals(BigDecimal(200L + 100L * ((4_000_000_000L - 31L) / 10L)), top.lastRate)
         assertThrows(SunlitException.Field::class.java) { parseFeeMethod("per_line") }
     }
 }

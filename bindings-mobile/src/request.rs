@@ -188,6 +188,7 @@ pub struct FeeTier {
     pub first: u32,
     pub last: Option<u32>,
     pub rate: Decimal,
+    pub last_rate: Decimal,
     pub units: u32,
     pub amount: Decimal,
 }
@@ -198,7 +199,8 @@ pub fn information_fee(method: FeeMethod, quantity: u32) -> FeeQuote {
     sunlit::information_fee(method, quantity)
 }
 
-/// The bands of the schedule a quote reaches.
+/// The bands of the schedule a quote reaches (past the first 100 rising per-request bands, one
+/// merged tier whose rate rises from `rate` to `last_rate`); they add up to the quote.
 #[uniffi::export]
 pub fn fee_tiers(quote: FeeQuote) -> Vec<FeeTier> {
     quote.tiers()

@@ -333,6 +333,7 @@ pub struct PyFeeTier {
     first: u32,
     last: Option<u32>,
     rate: Decimal,
+    last_rate: Decimal,
     units: u32,
     amount: Decimal,
 }
@@ -343,6 +344,7 @@ impl From<FeeTier> for PyFeeTier {
             first: t.first,
             last: t.last,
             rate: t.rate,
+            last_rate: t.last_rate,
             units: t.units,
             amount: t.amount,
         }
@@ -370,7 +372,8 @@ impl PyFeeQuote {
     fn amount(&self) -> Decimal {
         self.0.amount
     }
-    /// The bands reached, with units and amount in each.
+    /// The bands reached, with units and amount in each; past the first 100 rising per-request
+    /// bands, one merged tier (rate rising from `rate` to `last_rate`). Bounded for any quantity.
     fn tiers(&self) -> Vec<PyFeeTier> {
         self.0.tiers().into_iter().map(PyFeeTier::from).collect()
     }
@@ -388,11 +391,12 @@ impl PyFeeQuote {
 impl PyFeeTier {
     fn __repr__(&self) -> String {
         format!(
-            "FeeTier(first={}, last={}, rate=Decimal('{}'), units={}, amount=Decimal('{}'))",
+            "FeeTier(first={}, last={}, rate=Decimal('{}'), last_rate=Decimal('{}'), units={}, amount=Decimal('{}'))",
             self.first,
             self.last
                 .map_or_else(|| "None".to_owned(), |l| l.to_string()),
             self.rate,
+            self.last_rate,
             self.units,
             self.amount
         )

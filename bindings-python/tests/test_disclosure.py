@@ -104,3 +104,17 @@ def test_information_fee(case):
     assert isinstance(q.amount, Decimal)
     assert sum((t.amount for t in q.tiers()), Decimal(0)) == q.amount
     assert sum(t.units for t in q.tiers()) == case["quantity"]
+    if "tiers" in case:
+        assert len(q.tiers()) == case["tiers"]
+    for t in q.tiers():
+        assert isinstance(t.last_rate, Decimal) and t.rate <= t.last_rate
+
+
+def test_fee_tiers_of_a_huge_quantity_are_few():
+    q = sunlit.information_fee("per_request", 4_000_000_000)
+    tiers = q.tiers()
+    assert len(tiers) == 103
+    top = tiers[-1]
+    assert (top.first, top.rate, top.units) == (1031, Decimal(10200), 4_000_000_000 - 1030)
+    assert top.last_rate == Decimal(200 + 100 * ((4_000_000_000 - 31) // 10))
+    assert sum((t.amount for t in tiers), Decimal(0)) == q.amount

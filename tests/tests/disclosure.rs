@@ -131,7 +131,7 @@ fn information_fee_schedules() {
     let v = read_json("disclosure/decisions.json");
     for c in v["fees"].as_array().unwrap() {
         let method = FeeMethod::parse(str_at(c, "method")).unwrap();
-        let q = c["quantity"].as_u64().unwrap() as u32;
+        let q = u32::try_from(c["quantity"].as_u64().unwrap()).unwrap();
         let quote = information_fee(method, q);
         assert_eq!(
             quote.amount.to_string(),
@@ -140,6 +140,9 @@ fn information_fee_schedules() {
         );
         let sum: sunlit::Decimal = quote.tiers().iter().map(|t| t.amount).sum();
         assert_eq!(sum, quote.amount);
+        if let Some(n) = c["tiers"].as_u64() {
+            assert_eq!(quote.tiers().len() as u64, n, "{method} {q}");
+        }
     }
 }
 
@@ -211,6 +214,31 @@ proptest! {
                 prop_assert!(d.articles.contains(&g.article().to_owned()));
             }
             None => prop_assert!(!mandatory),
+        }
+    }
+}
+
+proptest! {
+    /// 国办函〔2020〕109号 arts. 4–5: for every quantity the API accepts, the tiers of a quote are
+    /// few (the rising per-request tail is merged past `LISTED_TAIL_BANDS` bands), contiguous,
+    /// and add up exactly to its amount and quantity.
+    #[test]
+    fn fee_tiers_add_up_for_any_quantity(
+        method in prop::sample::select(FeeMethod::ALL.to_vec()),
+        quantity in prop_oneof![0u32..2_000, any::<u32>()],
+    ) {
+        let quote = information_fee(method, quantity);
+        let tiers = quote.tiers();
+        prop_assert!(tiers.len() <= sunlit::FeeQuote::LISTED_TAIL_BANDS as usize + 3);
+        let amount: sunlit::Decimal = tiers.iter().map(|t| t.amount).sum();
+        prop_assert_eq!(amount, quote.amount);
+        let units: u64 = tiers.iter().map(|t| u64::from(t.units)).sum();
+        prop_assert_eq!(units, u64::from(quantity));
+        let mut next = 1u64;
+        for t in &tiers {
+            prop_assert_eq!(u64::from(t.first), next);
+            prop_assert!(t.units >= 1 && t.rate <= t.last_rate);
+            next += u64::from(t.units);
         }
     }
 }

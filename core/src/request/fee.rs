@@ -31,25 +31,30 @@ vocabulary! {
     }
 }
 
-/// One band of the progressive schedule reached by a quantity.
+/// One band of the progressive schedule reached by a quantity — or, past the first
+/// [`FeeQuote::LISTED_TAIL_BANDS`] rising bands of the per-request schedule, all the remaining
+/// bands in one tier whose rate rises from `rate` to `last_rate`.
 ///
 /// ```
 /// let q = sunlit::information_fee(sunlit::FeeMethod::PerPage, 120);
 /// let t = &q.tiers()[2];
 /// assert_eq!((t.first, t.last, t.units), (101, Some(200), 20));
-/// assert_eq!(t.amount.to_string(), "400");
+/// assert_eq!((t.amount.to_string(), t.last_rate), ("400".to_owned(), t.rate));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeeTier {
     /// First request or page of the band (1-based).
     pub first: u32,
-    /// Last one, `None` for the open top band (per page from 201).
+    /// Last one of the band (the quantity may stop before it), `None` for the open top band
+    /// (per page from 201).
     pub last: Option<u32>,
-    /// 元 per request or page in the band.
+    /// 元 per request or page in the band (in the first band of a merged tier).
     pub rate: Decimal,
+    /// 元 per request in the last band of a merged tier; equal to `rate` for a single band.
+    pub last_rate: Decimal,
     /// How many of the quantity fall in the band.
     pub units: u32,
-    /// `rate × units`.
+    /// The fee of those units: `rate × units` for a single band, exact for a merged one.
     pub amount: Decimal,
 }
 
@@ -82,6 +87,25 @@ struct Schedule {
     tail_width: u32,
     /// Rate increase from one tail band to the next.
     tail_step: u32,
+}
+
+impl Schedule {
+    /// The fee of the first `units` units of the rising tail (`tail_width > 0`), exactly:
+    /// `b` full bands of width `w` at rates `r, r + step, …`, then the rest at `r + b·step`.
+    fn tail_fee(&self, units: u128) -> u128 {
+        let (w, r, step) = (
+            u128::from(self.tail_width.max(1)),
+            u128::from(self.tail_rate),
+            u128::from(self.tail_step),
+        );
+        let (b, rest) = (units / w, units % w);
+        w * (b * r + step * b * b.saturating_sub(1) / 2) + rest * (r + b * step)
+    }
+
+    /// The rate of the `k`-th band of the rising tail (0-based).
+    fn tail_band_rate(&self, k: u128) -> u128 {
+        u128::from(self.tail_rate) + k * u128::from(self.tail_step)
+    }
 }
 
 const PER_REQUEST: Schedule = Schedule {
@@ -136,14 +160,7 @@ pub fn information_fee(method: FeeMethod, quantity: u32) -> FeeQuote {
     if s.tail_width == 0 {
         total += above * u128::from(s.tail_rate);
     } else {
-        // Full bands b of width w at rates r, r + step, …, then r' = r + b·step for the rest.
-        let (w, r, step) = (
-            u128::from(s.tail_width),
-            u128::from(s.tail_rate),
-            u128::from(s.tail_step),
-        );
-        let (b, rest) = (above / w, above % w);
-        total += w * (b * r + step * b * b.saturating_sub(1) / 2) + rest * (r + b * step);
+        total += s.tail_fee(above);
     }
     FeeQuote {
         method,
@@ -161,8 +178,17 @@ fn decimal(v: u128) -> Decimal {
 }
 
 impl FeeQuote {
+    /// How many bands of the per-request schedule's rising tail (from the 31st request, 10
+    /// requests a band) [`FeeQuote::tiers`] lists one by one: up to request 1,030 at 10,100 元.
+    /// Beyond them the rest of the quantity is one merged tier, so that the tiers of any
+    /// quantity are at most `LISTED_TAIL_BANDS + 3`.
+    pub const LISTED_TAIL_BANDS: u32 = 100;
+
     /// The bands the quantity reaches, with the units and amount in each (the free band
-    /// included). The amounts add up to [`FeeQuote::amount`].
+    /// included); past [`FeeQuote::LISTED_TAIL_BANDS`] rising bands, one merged tier for the
+    /// rest (its rate rises from `rate` to `last_rate`). The amounts add up to
+    /// [`FeeQuote::amount`] and the units to [`FeeQuote::quantity`], for every quantity; time
+    /// and memory are bounded.
     ///
     /// ```
     /// use sunlit::{FeeMethod, information_fee};
@@ -170,42 +196,68 @@ impl FeeQuote {
     /// let bands: Vec<_> = q.tiers().iter().map(|t| (t.first, t.units, t.rate.to_string())).collect();
     /// assert_eq!(bands, [(1, 10, "0".into()), (11, 20, "100".into()), (31, 5, "200".into())]);
     /// assert!(information_fee(FeeMethod::PerPage, 0).tiers().is_empty());
+    ///
+    /// let huge = information_fee(FeeMethod::PerRequest, 4_000_000_000);
+    /// let tiers = huge.tiers();
+    /// assert_eq!(tiers.len(), 103);
+    /// let top = tiers.last().unwrap();
+    /// assert_eq!((top.first, top.rate.to_string()), (1031, "10200".to_owned()));
+    /// assert_eq!(tiers.iter().map(|t| t.amount).sum::<sunlit::Decimal>(), huge.amount);
     /// ```
     pub fn tiers(&self) -> Vec<FeeTier> {
         let s = schedule(self.method);
         let q = self.quantity;
         let mut out = Vec::new();
-        let mut push = |first: u32, last: Option<u32>, rate: u32| {
+        let mut push = |first: u32,
+                        last: Option<u32>,
+                        rate: u128,
+                        last_rate: u128,
+                        amount: Option<Decimal>| {
             if q >= first {
                 let units = last.map_or(q, |l| q.min(l)) - first + 1;
                 out.push(FeeTier {
                     first,
                     last,
-                    rate: Decimal::from(rate),
+                    rate: decimal(rate),
+                    last_rate: decimal(last_rate),
                     units,
-                    amount: Decimal::from(u64::from(rate) * u64::from(units)),
+                    amount: amount.unwrap_or_else(|| decimal(rate * u128::from(units))),
                 });
             }
         };
         for &(first, last, rate) in s.fixed {
-            push(first, Some(last), rate);
+            let rate = u128::from(rate);
+            push(first, Some(last), rate, rate, None);
         }
         if s.tail_width == 0 {
-            push(s.tail_from, None, s.tail_rate);
-        } else {
-            let (mut first, mut rate) = (s.tail_from, s.tail_rate);
-            while q >= first {
-                let last = first.saturating_add(s.tail_width - 1);
-                push(first, Some(last), rate);
-                let (Some(f), Some(r)) = (
-                    first.checked_add(s.tail_width),
-                    rate.checked_add(s.tail_step),
-                ) else {
-                    break;
-                };
-                first = f;
-                rate = r;
+            let rate = u128::from(s.tail_rate);
+            push(s.tail_from, None, rate, rate, None);
+            return out;
+        }
+        let (from, width) = (u128::from(s.tail_from), u128::from(s.tail_width));
+        // The last unit of band k (0-based), at most u32::MAX.
+        let band_last = |k: u128| u32::try_from(from + (k + 1) * width - 1).unwrap_or(u32::MAX);
+        let above = u128::from(q).saturating_sub(from - 1);
+        let bands = above.div_ceil(width);
+        let listed = bands.min(u128::from(Self::LISTED_TAIL_BANDS));
+        for k in 0..listed {
+            let (first, rate) = (from + k * width, s.tail_band_rate(k));
+            if let Ok(first) = u32::try_from(first) {
+                push(first, Some(band_last(k)), rate, rate, None);
             }
+        }
+        if bands > listed
+            && let Ok(first) = u32::try_from(from + listed * width)
+        {
+            // The fee of the merged bands: the whole tail's less the listed bands'.
+            let amount = s.tail_fee(above) - s.tail_fee(listed * width);
+            push(
+                first,
+                Some(band_last(bands - 1)),
+                s.tail_band_rate(listed),
+                s.tail_band_rate(bands - 1),
+                Some(decimal(amount)),
+            );
         }
         out
     }
@@ -248,6 +300,54 @@ mod tests {
                 assert_eq!(units, n);
             }
         }
+    }
+
+    #[test]
+    fn tiers_are_bounded_and_exact_for_any_quantity() {
+        let n = FeeQuote::LISTED_TAIL_BANDS;
+        let edge = 30 + 10 * n; // the last request of the last listed band
+        for q in [
+            edge - 1,
+            edge,
+            edge + 1,
+            edge + 10,
+            edge + 11,
+            1_000_000,
+            429_496_730,
+            429_496_731,
+            u32::MAX - 1,
+            u32::MAX,
+        ] {
+            let quote = information_fee(FeeMethod::PerRequest, q);
+            let tiers = quote.tiers();
+            assert!(tiers.len() <= n as usize + 3, "{q}");
+            let amount: Decimal = tiers.iter().map(|t| t.amount).sum();
+            assert_eq!(amount, quote.amount, "{q}");
+            let units: u64 = tiers.iter().map(|t| u64::from(t.units)).sum();
+            assert_eq!(units, u64::from(q), "{q}");
+            for pair in tiers.windows(2) {
+                assert_eq!(pair[1].first, pair[0].last.unwrap() + 1, "{q}: contiguous");
+            }
+        }
+        // One band past the listed ones merges into a tier of a single band.
+        let t = information_fee(FeeMethod::PerRequest, edge + 1).tiers();
+        let top = t.last().unwrap();
+        assert_eq!(
+            (top.first, top.last, top.units),
+            (edge + 1, Some(edge + 10), 1)
+        );
+        assert_eq!(
+            (top.rate, top.last_rate),
+            (Decimal::from(10_200), Decimal::from(10_200))
+        );
+        // The top rate no longer overflows: band 429,496,726 … of the tail.
+        let t = information_fee(FeeMethod::PerRequest, u32::MAX).tiers();
+        let top = t.last().unwrap();
+        assert_eq!(top.last, Some(u32::MAX));
+        assert_eq!(
+            top.last_rate,
+            Decimal::from(200 + 100 * ((u64::from(u32::MAX) - 31) / 10))
+        );
     }
 
     #[test]
