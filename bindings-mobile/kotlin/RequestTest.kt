@@ -67,6 +67,13 @@ class RequestTest {
                 assertEquals(s.date("due"), st.due, at)
                 assertEquals(s.get("overdue_by").asLong, st.overdueBy, at)
                 assertEquals(s.get("remaining").asLong, st.remaining, at)
+                if (s.has("findings")) {
+                    val want = s.getAsJsonArray("findings").map { it.asJsonObject }.map {
+                        listOf(it.str("rule"), it.str("severity"), BigDecimal(it.get("expected").asLong), BigDecimal(it.get("actual").asLong))
+                    }
+                    val got = req.findings(s.date("as_of")!!, cal).map { listOf(it.rule, it.severity.name.lowercase(), it.expected, it.actual) }
+                    assertEquals(want, got, at)
+                }
             }
             val t = req.timeline(cal)
             assertEquals(t.map { it.date }.sorted(), t.map { it.date }, name)

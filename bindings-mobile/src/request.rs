@@ -378,7 +378,9 @@ impl DisclosureRequest {
         Ok(self.inner().timeline(&calendar(cal))?)
     }
 
-    /// Findings on `asOf`: request.overdue or request.answered_late.
+    /// Findings on `asOf`: request.overdue or request.answered_late, and
+    /// request.consultation_reply_overdue (a warning) for a consultation still open after the
+    /// consulted party's 15 working days (arts. 32, 34).
     #[uniffi::method(default(cal = None))]
     pub fn findings(
         &self,

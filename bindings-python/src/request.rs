@@ -302,7 +302,9 @@ impl PyDisclosureRequest {
             .collect())
     }
 
-    /// Findings on `as_of`: request.overdue or request.answered_late.
+    /// Findings on `as_of`: request.overdue or request.answered_late, and
+    /// request.consultation_reply_overdue (a warning) for a consultation still open after the
+    /// consulted party's 15 working days (arts. 32, 34).
     #[pyo3(signature = (as_of, cal = None))]
     fn findings(&self, as_of: &Bound<'_, PyAny>, cal: Cal<'_, '_>) -> PyResult<Vec<PyFinding>> {
         Ok(self

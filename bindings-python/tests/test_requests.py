@@ -57,6 +57,10 @@ def test_request_timelines(case):
         assert (st.state, st.clock, st.due, st.overdue_by, st.remaining) == (
             s["state"], s["clock"], day(s["due"]), s["overdue_by"], s["remaining"]
         ), s["as_of"]
+        if "findings" in s:
+            got = [(f.rule, f.severity, f.expected, f.actual) for f in req.findings(day(s["as_of"]), CAL)]
+            want = [(f["rule"], f["severity"], Decimal(f["expected"]), Decimal(f["actual"])) for f in s["findings"]]
+            assert got == want, s["as_of"]
     t = req.timeline(CAL)
     assert [e.date for e in t] == sorted(e.date for e in t)
     assert sum(e.recorded for e in t) == len(case["events"]) + 1

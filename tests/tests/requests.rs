@@ -78,6 +78,34 @@ fn request_timelines() {
             assert_eq!(st.due, opt_str(s, "due").map(date), "{at}");
             assert_eq!(st.overdue_by, s["overdue_by"].as_i64().unwrap(), "{at}");
             assert_eq!(st.remaining, s["remaining"].as_i64().unwrap(), "{at}");
+            if let Some(expected) = s["findings"].as_array() {
+                let got: Vec<(String, String, Option<Decimal>, Option<Decimal>)> = req
+                    .findings(as_of, &cal)
+                    .unwrap()
+                    .iter()
+                    .map(|f| {
+                        (
+                            f.rule.clone(),
+                            f.severity.id().to_owned(),
+                            f.expected,
+                            f.actual,
+                        )
+                    })
+                    .collect();
+                let want: Vec<_> = expected
+                    .iter()
+                    .map(|f| {
+                        let n = |k: &str| f[k].as_i64().map(Decimal::from);
+                        (
+                            str_at(f, "rule").to_owned(),
+                            str_at(f, "severity").to_owned(),
+                            n("expected"),
+                            n("actual"),
+                        )
+                    })
+                    .collect();
+                assert_eq!(got, want, "{at}");
+            }
         }
         // The timeline lists every recorded event once, in date order, plus the milestones.
         let t = req.timeline(&cal).unwrap();

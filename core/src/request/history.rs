@@ -236,10 +236,20 @@ pub struct TimelineEntry {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
     Running,
-    AwaitingCorrection { requested: NaiveDate },
-    Consulting { since: NaiveDate },
-    Answered { on: NaiveDate, outcome: Outcome },
-    Withdrawn { on: NaiveDate },
+    AwaitingCorrection {
+        requested: NaiveDate,
+    },
+    Consulting {
+        since: NaiveDate,
+        party: ConsultParty,
+    },
+    Answered {
+        on: NaiveDate,
+        outcome: Outcome,
+    },
+    Withdrawn {
+        on: NaiveDate,
+    },
 }
 
 /// The state of a history after replaying its events.
@@ -496,7 +506,7 @@ impl<'a> Replay<'a> {
             }
             RequestEvent::ConsultationStarted { on, party } => {
                 self.awaiting(kind, on)?;
-                if let Phase::Consulting { since } = self.phase {
+                if let Phase::Consulting { since, .. } = self.phase {
                     return Err(history(
                         kind,
                         on,
@@ -520,7 +530,7 @@ impl<'a> Replay<'a> {
                     used -= 1;
                 }
                 self.used += used;
-                self.phase = Phase::Consulting { since: on };
+                self.phase = Phase::Consulting { since: on, party };
                 self.processing.get_or_insert((kind, on));
                 let article = match party {
                     ConsultParty::ThirdParty => "art. 32",
@@ -545,7 +555,7 @@ impl<'a> Replay<'a> {
                 articles.extend([article, "art. 33"]);
             }
             RequestEvent::ConsultationEnded { on } => {
-                let Phase::Consulting { since } = self.phase else {
+                let Phase::Consulting { since, .. } = self.phase else {
                     return Err(history(kind, on, "no consultation is open"));
                 };
                 self.phase = Phase::Running;
@@ -624,7 +634,7 @@ impl<'a> Replay<'a> {
             }
             RequestEvent::Answered { on, outcome } => {
                 match (self.phase, outcome) {
-                    (Phase::Consulting { since }, _) => {
+                    (Phase::Consulting { since, .. }, _) => {
                         return Err(history(
                             kind,
                             on,
@@ -1261,10 +1271,14 @@ impl DisclosureRequest {
 
     /// The findings on `as_of`: `request.overdue` for an open request past its due date,
     /// `request.answered_late` for a late answer (expected = working days allowed, actual = taken,
-    /// difference = working days late).
+    /// difference = working days late), and `request.consultation_reply_overdue` (a warning) for
+    /// a consultation still open after the consulted party's 15 working days to reply (arts. 32,
+    /// 34; expected = 15, actual = working days since the consultation started, difference =
+    /// working days past the reply due date). A consultation pauses the answer period, so
+    /// without this warning a consultation never ended would keep the request open for ever.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, WorkCalendar, rules};
+    /// use sunlit::{Applicant, Channel, ConsultParty, DisclosureRequest, WorkCalendar, rules};
     /// use chrono::NaiveDate;
     /// let cal = WorkCalendar::china();
     /// let d = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
@@ -1273,13 +1287,27 @@ impl DisclosureRequest {
     /// assert_eq!(f.as_slice()[0].rule, rules::request::OVERDUE);
     /// assert_eq!(f.as_slice()[0].code.as_deref(), Some("A-7"));
     /// assert!(req.findings(d(3, 29), &cal)?.is_empty());
+    ///
+    /// // Another organ consulted on 03-04 must reply by 03-25 (15 working days); its silence
+    /// // counts as consent (art. 34), but the paused clock would keep the request open.
+    /// let mut req = DisclosureRequest::new(d(3, 1), Channel::InPerson, Applicant::NaturalPerson);
+    /// req.start_consultation(d(3, 4), ConsultParty::OtherOrgan, &cal)?;
+    /// assert!(req.findings(d(3, 25), &cal)?.is_empty());
+    /// let f = req.findings(d(6, 3), &cal)?;
+    /// assert_eq!(f.as_slice()[0].rule, rules::request::CONSULTATION_REPLY_OVERDUE);
+    /// assert_eq!(f.as_slice()[0].expected, Some(15.into()));
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn findings(&self, as_of: NaiveDate, cal: &WorkCalendar) -> Result<Findings> {
         let s = self.status(as_of, cal)?;
+        let r = self.replay(&self.events, cal, Some(as_of), false)?;
         let mut out = Findings::new();
-        let (rule, zh, en) = match (s.state, s.due) {
-            (RequestState::Overdue, Some(due)) => (
+        let mut push = |f: Finding| match self.reference.as_str() {
+            "" => out.push(f),
+            code => out.push(f.with_code(code)),
+        };
+        let late = match (s.state, s.due) {
+            (RequestState::Overdue, Some(due)) => Some((
                 rules::OVERDUE,
                 format!(
                     "依申请公开应于{due}前答复，截至{as_of}仍未答复，已逾期{}个工作日",
@@ -1289,10 +1317,10 @@ impl DisclosureRequest {
                     "request due {due} still unanswered on {as_of}: {} working days overdue",
                     s.overdue_by
                 ),
-            ),
+            )),
             (RequestState::AnsweredLate, Some(due)) => {
                 let on = s.closed.unwrap_or(as_of);
-                (
+                Some((
                     rules::ANSWERED_LATE,
                     format!(
                         "依申请公开应于{due}前答复，实际{on}答复，逾期{}个工作日",
@@ -1302,19 +1330,47 @@ impl DisclosureRequest {
                         "request due {due} answered {on}: {} working days late",
                         s.overdue_by
                     ),
-                )
+                ))
             }
-            _ => return Ok(out),
+            _ => None,
         };
-        let r = self.replay(&self.events, cal, Some(as_of), false)?;
-        let mut f = Finding::new(rule, Severity::Error, zh, en).with_values(
-            Decimal::from(r.allowed),
-            Decimal::from(r.allowed + s.overdue_by),
-        );
-        if !self.reference.is_empty() {
-            f = f.with_code(self.reference.clone());
+        if let Some((rule, zh, en)) = late {
+            push(Finding::new(rule, Severity::Error, zh, en).with_values(
+                Decimal::from(r.allowed),
+                Decimal::from(r.allowed + s.overdue_by),
+            ));
         }
-        out.push(f);
+        if let Phase::Consulting { since, party } = r.phase {
+            let reply = cal.add_workdays(since, CONSULTATION_WORKDAYS)?;
+            if as_of > reply {
+                let past = cal.workdays_between(reply, as_of)?;
+                let (zh, en) = match party {
+                    ConsultParty::ThirdParty => (
+                        format!(
+                            "{since}征求第三方意见，第三方应于{reply}前（15个工作日内）提出意见，截至{as_of}征求意见仍未结束，已超过{past}个工作日；第三方逾期未提出意见的，由行政机关依照条例规定决定是否公开（第三十二条），答复期限暂停期间申请一直未办结"
+                        ),
+                        format!(
+                            "third party consulted on {since} was due to reply by {reply} (15 working days, art. 32); on {as_of} the consultation is still open, {past} working days later: without a reply the organ decides itself — end the consultation, or the paused answer period keeps the request open"
+                        ),
+                    ),
+                    ConsultParty::OtherOrgan => (
+                        format!(
+                            "{since}征求其他机关意见，被征求意见机关应于{reply}前（15个工作日内）提出意见，截至{as_of}征求意见仍未结束，已超过{past}个工作日；逾期未提出意见的视为同意公开（第三十四条），答复期限暂停期间申请一直未办结"
+                        ),
+                        format!(
+                            "other organ consulted on {since} was due to reply by {reply} (15 working days, art. 34); on {as_of} the consultation is still open, {past} working days later: its silence counts as consent to disclose (art. 34) — end the consultation, or the paused answer period keeps the request open"
+                        ),
+                    ),
+                };
+                push(
+                    Finding::new(rules::CONSULTATION_REPLY_OVERDUE, Severity::Warning, zh, en)
+                        .with_values(
+                            Decimal::from(CONSULTATION_WORKDAYS),
+                            Decimal::from(CONSULTATION_WORKDAYS + past),
+                        ),
+                );
+            }
+        }
         Ok(out)
     }
 }

@@ -37,6 +37,14 @@ pub mod rules {
     /// `request.answered_late` (error): a request answered after its due date. Source: 政府信息公开条例
     /// 2019 arts. 30, 33.
     pub const ANSWERED_LATE: &str = "request.answered_late";
+    /// `request.consultation_reply_overdue` (warning): a consultation still open after the
+    /// consulted party's 15 working days to reply. A third party must reply within 15 working
+    /// days of receiving the consultation letter and, if it does not, the organ decides itself
+    /// (政府信息公开条例 2019 art. 32); another organ consulted on co-produced information must
+    /// reply within 15 working days and its silence counts as consent to disclose (视为同意公开,
+    /// art. 34). Consultation time is not counted in the answer period (art. 33 ¶3), so a
+    /// consultation that is never ended would keep the request open with no other signal.
+    pub const CONSULTATION_REPLY_OVERDUE: &str = "request.consultation_reply_overdue";
 }
 
 vocabulary! {
