@@ -11,6 +11,7 @@ import sunlit.DutyOptions
 import sunlit.ExercisingLevel
 import sunlit.LimitUnit
 import sunlit.PowerCategory
+import sunlit.PowerChange
 import sunlit.PowerChangeKind
 import sunlit.PowerField
 import sunlit.PowerList
@@ -81,7 +82,16 @@ class PowerTest {
         val old = PowerList.readCsv(TestData.file(v1).path)
         val new = PowerList.fromCsv(TestData.text(v2))
         val changes = old.diff(new)
-        val expected = TestData.table("power/diff_v1_v2.tsv", "\t")
+        assertChanges(changes, "power/diff_v1_v2.tsv")
+        assertEquals(PowerChangeKind.entries.toSet(), changes.map { it.kind }.toSet())
+        val promised = changes.single { it.name == "公路建设项目施工许可" }.fields.single()
+        assertEquals(listOf(PowerField.PROMISED_LIMIT, "10个工作日", "7个工作日"), listOf(promised.field, promised.old, promised.new))
+        assertEquals(changes, powerListDiff(old, new))
+        assertTrue(new.diff(new).isEmpty())
+    }
+
+    private fun assertChanges(changes: List<PowerChange>, table: String) {
+        val expected = TestData.table(table, "\t")
         assertEquals(
             expected.map { listOf(it.getValue("kind"), it.getValue("code"), it.getValue("name"), split(it.getValue("old")), split(it.getValue("new")), split(it.getValue("fields"))) },
             changes.map { c ->
@@ -91,12 +101,15 @@ class PowerTest {
                     c.fields.map { it.field.name.lowercase() },
                 )
             },
+            table,
         )
-        assertEquals(PowerChangeKind.entries.toSet(), changes.map { it.kind }.toSet())
-        val promised = changes.single { it.name == "公路建设项目施工许可" }.fields.single()
-        assertEquals(listOf(PowerField.PROMISED_LIMIT, "10个工作日", "7个工作日"), listOf(promised.field, promised.old, promised.new))
-        assertEquals(changes, powerListDiff(old, new))
-        assertTrue(new.diff(new).isEmpty())
+    }
+
+    @Test
+    fun diffFindsSplitsAndMergesThatKeepACode() {
+        val old = PowerList.readCsv(TestData.file("power/regroup_v1.csv").path)
+        val new = PowerList.readCsv(TestData.file("power/regroup_v2.csv").path)
+        assertChanges(old.diff(new), "power/diff_regroup.tsv")
     }
 
     @Test

@@ -53,10 +53,8 @@ def test_check_gives_exactly_the_planted_findings():
     assert all(isinstance(f, sunlit.Finding) for f in findings)
 
 
-def test_diff_gives_exactly_the_expected_changes():
-    old, new = sunlit.PowerList.read_csv(V1), sunlit.PowerList.read_csv(V2)
-    changes = sunlit.PowerList.diff(old, new)
-    expected = read_table("power/diff_v1_v2.tsv", delimiter="\t")
+def assert_changes(changes, table):
+    expected = read_table(table, delimiter="\t")
     assert [
         (c.kind, c.code, c.name, [code for code, _ in c.old], [code for code, _ in c.new], [f.field for f in c.fields])
         for c in changes
@@ -64,12 +62,24 @@ def test_diff_gives_exactly_the_expected_changes():
         (r["kind"], r["code"], r["name"], split(r["old"]), split(r["new"]), split(r["fields"]))
         for r in expected
     ]
+
+
+def test_diff_gives_exactly_the_expected_changes():
+    old, new = sunlit.PowerList.read_csv(V1), sunlit.PowerList.read_csv(V2)
+    changes = sunlit.PowerList.diff(old, new)
+    assert_changes(changes, "power/diff_v1_v2.tsv")
     assert {c.kind for c in changes} == {"added", "cancelled", "delegated", "merged", "split", "changed"}
     promised = next(c for c in changes if c.name == "公路建设项目施工许可")
     assert [(f.field, f.column, f.old, f.new) for f in promised.fields] == [
         ("promised_limit", "承诺办结时限", "10个工作日", "7个工作日")
     ]
     assert sunlit.PowerList.diff(new, new) == []
+
+
+def test_diff_finds_splits_and_merges_that_keep_a_code():
+    old = sunlit.PowerList.read_csv(DATA / "power" / "regroup_v1.csv")
+    new = sunlit.PowerList.read_csv(DATA / "power" / "regroup_v2.csv")
+    assert_changes(sunlit.PowerList.diff(old, new), "power/diff_regroup.tsv")
 
 
 def test_change_log_and_round_trips(tmp_path):

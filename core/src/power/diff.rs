@@ -116,18 +116,25 @@ fn articles(item: &PowerItem) -> Vec<(String, Option<u32>)> {
 /// among its sub-items, one name containing the other, named or coded in its remarks, or
 /// citing only provisions `whole` cites.
 fn relates(part: &PowerItem, whole: &PowerItem) -> bool {
-    let (p, w) = (squash(&part.name), squash(&whole.name));
-    if whole.sub_items.iter().any(|s| squash(s) == p) || p.contains(&w) || w.contains(&p) {
-        return true;
-    }
-    if let Some(remarks) = &whole.remarks
-        && (remarks.contains(&part.name) || part.code().is_some_and(|c| remarks.contains(c)))
-    {
+    if names_relate(part, whole) {
         return true;
     }
     let pa = articles(part);
     let wa = articles(whole);
     !pa.is_empty() && pa.iter().all(|a| wa.contains(a))
+}
+
+/// The part of [`relates`] that rests on names: `part` named among the sub-items of `whole`,
+/// one name containing the other, or `whole`'s remarks naming `part` or its code.
+fn names_relate(part: &PowerItem, whole: &PowerItem) -> bool {
+    let (p, w) = (squash(&part.name), squash(&whole.name));
+    if whole.sub_items.iter().any(|s| squash(s) == p) || p.contains(&w) || w.contains(&p) {
+        return true;
+    }
+    whole
+        .remarks
+        .as_ref()
+        .is_some_and(|r| r.contains(&part.name) || part.code().is_some_and(|c| r.contains(c)))
 }
 
 /// Pair unmatched items with equal keys, where the key is unique on both sides.
@@ -243,7 +250,14 @@ impl PowerList {
     /// is split (分设), two or more old items related to one new item are merged (合并); an
     /// item is related to another when it is named among its sub-items, one name contains the
     /// other, the other's remarks name it or its code, or it cites only provisions the other
-    /// cites. Old items left are cancelled (取消), new items left are added (新增). A matched
+    /// cites. A split or merge that keeps one item's code is found too: a matched pair whose
+    /// name or sub-items changed, where the new item and unmatched new items are all related
+    /// *by name* (not by basis alone) to the old item, is a split of the old item into all of
+    /// them; a renamed pair with unmatched old items related by name to the new item is a
+    /// merge (pairs tried in the order of their old items' codes and names, splits first). A
+    /// pair whose name and sub-items did not change, or whose relation to the unmatched items
+    /// rests only on the provisions cited, stays a change beside an added or cancelled item.
+    /// Old items left are cancelled (取消), new items left are added (新增). A matched
     /// item whose lowest exercising level is lower than before is delegated (下放); any other
     /// matched item with a changed field is changed (变更). The row number (序号) and extra
     /// columns are not compared. Changes are sorted by kind, then code, then name.
@@ -256,6 +270,16 @@ impl PowerList {
     ///     行政许可,甲许可,A1,10个工作日\n行政检查,丙检查,C1,\n").unwrap();
     /// let kinds: Vec<_> = PowerList::diff(&old, &new).iter().map(|c| c.kind).collect();
     /// assert_eq!(kinds, [PowerChangeKind::Added, PowerChangeKind::Cancelled, PowerChangeKind::Changed]);
+    ///
+    /// // A split in which one product keeps the old code.
+    /// let old = PowerList::read_csv_str("权力分类,事项名称,编码\n行政许可,涉路施工许可,A1\n").unwrap();
+    /// let new = PowerList::read_csv_str("权力分类,事项名称,编码\n\
+    ///     行政许可,涉路施工许可（占用公路）,A1\n行政许可,涉路施工许可（跨越公路）,A2\n").unwrap();
+    /// let changes = PowerList::diff(&old, &new);
+    /// assert_eq!(changes.len(), 1);
+    /// assert_eq!(changes[0].kind, PowerChangeKind::Split);
+    /// let products: Vec<_> = changes[0].new.iter().map(|r| r.code.as_deref().unwrap()).collect();
+    /// assert_eq!(products, ["A1", "A2"]);
     /// ```
     pub fn diff(old: &PowerList, new: &PowerList) -> Vec<PowerChange> {
         let (o, n) = (&old.items, &new.items);
@@ -269,38 +293,8 @@ impl PowerList {
         pair_by(o, n, &mut om, &mut nm, |i| Some(name_key(i)));
 
         let mut changes = Vec::new();
-        for (i, m) in om.iter().enumerate() {
-            let (Some(j), Some(a)) = (m, o.get(i)) else {
-                continue;
-            };
-            let Some(b) = n.get(*j) else { continue };
-            let fields = changed_fields(a, b);
-            if fields.is_empty() {
-                continue;
-            }
-            let delegated = match (a.lowest_tier(), b.lowest_tier()) {
-                (Some(x), Some(y)) => y > x,
-                _ => false,
-            };
-            let kind = if delegated {
-                PowerChangeKind::Delegated
-            } else {
-                PowerChangeKind::Changed
-            };
-            changes.push(change(
-                kind,
-                b,
-                vec![PowerItemRef::of(a)],
-                vec![PowerItemRef::of(b)],
-                fields,
-            ));
-        }
-
-        // Unmatched items, in a row-order-independent order.
-        let order = |items: &[PowerItem], matched: &[Option<usize>]| {
-            let mut idx: Vec<usize> = (0..items.len())
-                .filter(|&i| matched.get(i).is_some_and(Option::is_none))
-                .collect();
+        // Items in a row-order-independent order: by code, then name with sub-items.
+        let sorted = |items: &[PowerItem], mut idx: Vec<usize>| {
             idx.sort_by_key(|&i| {
                 items
                     .get(i)
@@ -308,8 +302,13 @@ impl PowerList {
             });
             idx
         };
-        let mut old_left = order(o, &om);
-        let mut new_left = order(n, &nm);
+        let unmatched = |matched: &[Option<usize>]| -> Vec<usize> {
+            (0..matched.len())
+                .filter(|&i| matched.get(i).is_some_and(Option::is_none))
+                .collect()
+        };
+        let mut old_left = sorted(o, unmatched(&om));
+        let mut new_left = sorted(n, unmatched(&nm));
 
         // Splits (one old item → several new ones), then merges (several old → one new).
         let related = |part: Option<&PowerItem>, whole: Option<&PowerItem>| matches!((part, whole), (Some(p), Some(w)) if relates(p, w));
@@ -339,6 +338,103 @@ impl PowerList {
                 ));
             }
         }
+
+        // A split or merge in which one item keeps its code: a matched pair whose name or
+        // sub-items changed, related by name to unmatched items on the other side (a basis
+        // in common is not enough here: a renamed item and an unrelated new item under the
+        // same article are common). Pairs in the order of their old items; splits first.
+        let related = |part: Option<&PowerItem>, whole: Option<&PowerItem>| matches!((part, whole), (Some(p), Some(w)) if names_relate(p, w));
+        let renamed: Vec<(usize, usize)> = sorted(o, (0..o.len()).collect())
+            .into_iter()
+            .filter_map(|i| om.get(i).copied().flatten().map(|j| (i, j)))
+            .filter(|&(i, j)| matches!((o.get(i), n.get(j)), (Some(a), Some(b)) if name_key(a) != name_key(b)))
+            .collect();
+        let mut regrouped = vec![false; o.len()];
+        for &(i, j) in &renamed {
+            // Split: the renamed item and the new items left are all parts of the old one.
+            let parts: Vec<usize> = new_left
+                .iter()
+                .copied()
+                .filter(|&k| related(n.get(k), o.get(i)))
+                .collect();
+            if let Some(a) = o.get(i)
+                && !parts.is_empty()
+                && related(n.get(j), Some(a))
+            {
+                new_left.retain(|k| !parts.contains(k));
+                let mut all = parts;
+                all.push(j);
+                changes.push(change(
+                    PowerChangeKind::Split,
+                    a,
+                    vec![PowerItemRef::of(a)],
+                    refs(n, &sorted(n, all)),
+                    Vec::new(),
+                ));
+                if let Some(r) = regrouped.get_mut(i) {
+                    *r = true;
+                }
+            }
+        }
+        for &(i, j) in &renamed {
+            // Merge: the renamed item and the old items left are all parts of the new one.
+            let parts: Vec<usize> = old_left
+                .iter()
+                .copied()
+                .filter(|&k| related(o.get(k), n.get(j)))
+                .collect();
+            if let Some(b) = n.get(j)
+                && !regrouped.get(i).copied().unwrap_or(true)
+                && !parts.is_empty()
+                && related(o.get(i), Some(b))
+            {
+                old_left.retain(|k| !parts.contains(k));
+                let mut all = parts;
+                all.push(i);
+                changes.push(change(
+                    PowerChangeKind::Merged,
+                    b,
+                    refs(o, &sorted(o, all)),
+                    vec![PowerItemRef::of(b)],
+                    Vec::new(),
+                ));
+                if let Some(r) = regrouped.get_mut(i) {
+                    *r = true;
+                }
+            }
+        }
+
+        // The other matched pairs: delegated or changed.
+        for (i, m) in om.iter().enumerate() {
+            let (Some(j), Some(a)) = (m, o.get(i)) else {
+                continue;
+            };
+            let Some(b) = n.get(*j) else { continue };
+            if regrouped.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let fields = changed_fields(a, b);
+            if fields.is_empty() {
+                continue;
+            }
+            let delegated = match (a.lowest_tier(), b.lowest_tier()) {
+                (Some(x), Some(y)) => y > x,
+                _ => false,
+            };
+            let kind = if delegated {
+                PowerChangeKind::Delegated
+            } else {
+                PowerChangeKind::Changed
+            };
+            changes.push(change(
+                kind,
+                b,
+                vec![PowerItemRef::of(a)],
+                vec![PowerItemRef::of(b)],
+                fields,
+            ));
+        }
+
         for a in old_left.iter().filter_map(|&i| o.get(i)) {
             changes.push(change(
                 PowerChangeKind::Cancelled,
