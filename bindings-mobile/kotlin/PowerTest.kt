@@ -213,6 +213,24 @@ class PowerDutiesTest {
     }
 
     @Test
+    fun listChangeDutiesCiteTheSourceOfTheirPeriod() {
+        val old = PowerList.readCsv(TestData.file("power/list_v1.csv").path)
+        val new = datedV2()
+        val log = changeLogFromChanges(old.diff(new), "示例府办发〔2025〕1号", null)
+        val rule = "示例市行政权力清单管理办法（批准后3个工作日内公开）"
+        for ((options, expected) in listOf(
+            DutyOptions(changeWorkdays = 3u, changes = log) to listOf("period set by the caller"),
+            DutyOptions(changeWorkdays = 3u, changeBasis = rule, changes = log) to listOf(rule),
+            DutyOptions(changes = log) to listOf("art. 26"),
+            DutyOptions(changeBasis = rule, changes = log) to listOf("art. 26", rule),
+        )) {
+            val changes = new.disclosureDuties(options).filter { it.kind == DutyKind.LIST_CHANGE }
+            assertEquals(12, changes.size)
+            for (d in changes) assertEquals(expected, d.articles, options.toString())
+        }
+    }
+
+    @Test
     fun decisionDeadlinesFollowTheHolidayCalendar() {
         val duties = datedV2().disclosureDuties(DutyOptions(), WorkCalendar.china())
         for (row in TestData.table("power/decision_deadlines.tsv", "\t")) {

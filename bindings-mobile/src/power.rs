@@ -224,6 +224,10 @@ pub struct DutyOptions {
     /// Working days to publish a change of the list (default 20, art. 26).
     #[uniffi(default = 20)]
     pub change_workdays: u32,
+    /// The source of `changeWorkdays` when it is not art. 26's 20 (a local rule); null: the
+    /// duty cites "period set by the caller".
+    #[uniffi(default = None)]
+    pub change_basis: Option<String>,
     /// The changes to publish (e.g. `changeLogFromChanges(old.diff(new), …)`).
     #[uniffi(default = [])]
     pub changes: Vec<ChangeRecord>,
@@ -450,6 +454,7 @@ impl PowerList {
     ) -> Result<Vec<DisclosureDuty>> {
         let opts = sunlit::DutyOptions {
             change_workdays: options.change_workdays,
+            change_basis: options.change_basis,
             changes: options.changes,
         };
         Ok(self.0.disclosure_duties(&opts, &calendar(cal))?)

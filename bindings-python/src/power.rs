@@ -719,15 +719,17 @@ impl PyPowerList {
     /// What this list obliges its organ to disclose and by when: art. 20(5)/(6) rules within 20
     /// working days of `effective` (art. 26), 双公示 of each licensing or penalty decision within 7
     /// working days, and each change — those of `changes` (a ChangeLog) and of the diff from
-    /// `previous` (a PowerList) — within `change_workdays` working days. `cal` defaults to the
-    /// national calendar.
-    #[pyo3(signature = (cal=None, changes=None, previous=None, change_workdays=20))]
+    /// `previous` (a PowerList) — within `change_workdays` working days, citing art. 26 for 20
+    /// working days and otherwise `change_basis` (the source of the period) or "period set by
+    /// the caller". `cal` defaults to the national calendar.
+    #[pyo3(signature = (cal=None, changes=None, previous=None, change_workdays=20, change_basis=None))]
     fn disclosure_duties(
         &self,
         cal: Option<&Bound<'_, PyWorkCalendar>>,
         changes: Option<PyRef<'_, PyChangeLog>>,
         previous: Option<PyRef<'_, PyPowerList>>,
         change_workdays: u32,
+        change_basis: Option<String>,
     ) -> PyResult<Vec<PyDisclosureDuty>> {
         let mut records = changes.map(|c| c.0.records.clone()).unwrap_or_default();
         if let Some(prev) = previous {
@@ -736,6 +738,7 @@ impl PyPowerList {
         }
         let opts = DutyOptions {
             change_workdays,
+            change_basis,
             changes: records,
         };
         Ok(self

@@ -183,6 +183,21 @@ def test_disclosure_duties_of_v2_are_exactly_the_expected_ones():
     assert rules.articles == ["art. 20(6)", "art. 26"]
 
 
+def test_list_change_duties_cite_the_source_of_their_period():
+    old, new = sunlit.PowerList.read_csv(V1), dated_v2()
+    rule = "示例市行政权力清单管理办法（批准后3个工作日内公开）"
+    for workdays, basis, expected in [
+        (3, None, ["period set by the caller"]),
+        (3, rule, [rule]),
+        (20, None, ["art. 26"]),
+        (20, rule, ["art. 26", rule]),
+    ]:
+        duties = new.disclosure_duties(previous=old, change_workdays=workdays, change_basis=basis)
+        changes = [d for d in duties if d.kind == "list_change"]
+        assert len(changes) == 12
+        assert all(d.articles == expected for d in changes), (workdays, basis)
+
+
 def test_decision_deadlines_follow_the_holiday_calendar():
     duties = dated_v2().disclosure_duties(cal=sunlit.WorkCalendar.china())
     for row in read_table("power/decision_deadlines.tsv", delimiter="\t"):

@@ -516,6 +516,7 @@ fn power_tour() -> Result<(), sunlit::Error> {
     let changes = PowerList::diff(&v1, &v2);
     let opts = sunlit::DutyOptions {
         change_workdays: 3,
+        change_basis: Some("示例市行政权力清单管理办法（批准后3个工作日内公开）".into()),
         changes: sunlit::ChangeLog::from_changes(&changes, Some("示例府办发〔2025〕1号"), None)
             .records,
     };

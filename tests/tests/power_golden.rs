@@ -399,6 +399,7 @@ fn dated_v2() -> (PowerList, DutyOptions) {
     let opts = DutyOptions {
         change_workdays: 3,
         changes: ChangeLog::from_changes(&changes, Some("示例府办发〔2025〕1号"), None).records,
+        ..DutyOptions::default()
     };
     (v2, opts)
 }
@@ -436,6 +437,40 @@ fn disclosure_duties_of_v2_are_exactly_the_expected_ones() {
         .find(|d| d.kind == DutyKind::DecisionPublicity)
         .unwrap();
     assert_eq!(publicity.articles, ["国办发〔2015〕51号 (十八)"]);
+}
+
+/// A list change cites art. 26 only when it is published within art. 26's 20 working days;
+/// another period cites the caller's source, or says the caller set it.
+#[test]
+fn list_change_duties_cite_the_source_of_their_period() {
+    let (v2, opts) = dated_v2();
+    let cal = WorkCalendar::china();
+    let articles = |opts: &DutyOptions| -> Vec<Vec<String>> {
+        let duties = v2.disclosure_duties(opts, &cal).unwrap();
+        let changes: Vec<_> = duties
+            .into_iter()
+            .filter(|d| d.kind == DutyKind::ListChange)
+            .map(|d| d.articles)
+            .collect();
+        assert_eq!(changes.len(), 12);
+        changes
+    };
+    let rule = "示例市行政权力清单管理办法（批准后3个工作日内公开）";
+    for (workdays, basis, expected) in [
+        (3, None, vec![DutyOptions::CALLER_PERIOD]),
+        (3, Some(rule), vec![rule]),
+        (20, None, vec!["art. 26"]),
+        (20, Some(rule), vec!["art. 26", rule]),
+    ] {
+        let opts = DutyOptions {
+            change_workdays: workdays,
+            change_basis: basis.map(str::to_owned),
+            ..opts.clone()
+        };
+        for a in articles(&opts) {
+            assert_eq!(a, expected, "{workdays} {basis:?}");
+        }
+    }
 }
 
 #[test]

@@ -33,7 +33,8 @@ vocabulary! {
         /// days of the decision (国办发〔2015〕51号 item (十八)).
         DecisionPublicity = "decision_publicity", "双公示";
         /// A change of the list (新增, 取消, 下放, 合并, 分设, 变更) published within the period
-        /// the caller sets (default 20 working days, art. 26).
+        /// the caller sets: 20 working days by default (art. 26), or a local rule's period,
+        /// cited from [`DutyOptions::change_basis`].
         ListChange = "list_change", "清单调整公开";
     }
 }
@@ -42,7 +43,7 @@ vocabulary! {
 ///
 /// ```
 /// let o = sunlit::DutyOptions::default();
-/// assert_eq!((o.change_workdays, o.changes.len()), (20, 0));
+/// assert_eq!((o.change_workdays, o.changes.len(), o.change_basis), (20, 0, None));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DutyOptions {
@@ -51,16 +52,27 @@ pub struct DutyOptions {
     /// rules may set less (a city rule sends approved lists to publication within 3 working
     /// days, disclosure.md §4.5).
     pub change_workdays: u32,
+    /// The source of `change_workdays` (a local rule, a document number), cited by each
+    /// list-change duty. Art. 26 is cited only for a period of 20 working days; another period
+    /// without a source is cited as [`DutyOptions::CALLER_PERIOD`].
+    pub change_basis: Option<String>,
     /// The changes of this version to publish, e.g. `ChangeLog::from_changes(&PowerList::diff(
     /// &old, &new), …).records` or a published change log. A record's effective date starts its
     /// period; without one, the list's.
     pub changes: Vec<ChangeRecord>,
 }
 
+impl DutyOptions {
+    /// How a list-change duty cites a period other than art. 26's 20 working days when the
+    /// caller names no source ([`DutyOptions::change_basis`]).
+    pub const CALLER_PERIOD: &'static str = "period set by the caller";
+}
+
 impl Default for DutyOptions {
     fn default() -> DutyOptions {
         DutyOptions {
             change_workdays: PROACTIVE_WORKDAYS,
+            change_basis: None,
             changes: Vec::new(),
         }
     }
@@ -136,8 +148,10 @@ impl PowerList {
     /// of the list's effective date (art. 26); for each licensing or penalty item, 双公示 of
     /// every decision within 7 working days (国办发〔2015〕51号 (十八)); for each change in
     /// `opts.changes`, its publication within `opts.change_workdays` working days of its
-    /// effective date. Items in list order (each item's duties together), then the changes.
-    /// Dates come from `cal`; a date it does not cover is an error.
+    /// effective date, citing art. 26 when that is 20 working days (and `opts.change_basis`
+    /// beside it when given), else `opts.change_basis` or [`DutyOptions::CALLER_PERIOD`]. Items in list
+    /// order (each item's duties together), then the changes. Dates come from `cal`; a date it
+    /// does not cover is an error.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -149,6 +163,14 @@ impl PowerList {
     /// assert_eq!(kinds, [DutyKind::ServiceRules, DutyKind::DecisionPublicity]);
     /// // 20 working days after 2025-01-01, across the Spring Festival break.
     /// assert_eq!(duties[0].due, NaiveDate::from_ymd_opt(2025, 2, 5));
+    ///
+    /// // A change published within a local rule's 3 working days cites that rule, not art. 26.
+    /// let change = sunlit::ChangeRecord { kind: sunlit::PowerChangeKind::Added, code: Some("XK001".into()),
+    ///     name: "公路施工许可".into(), document: None, effective: None, remarks: None };
+    /// let opts = DutyOptions { change_workdays: 3, changes: vec![change], ..DutyOptions::default() };
+    /// let duties = list.disclosure_duties(&opts, &WorkCalendar::china())?;
+    /// assert_eq!(duties[2].articles, [DutyOptions::CALLER_PERIOD]);
+    /// assert_eq!(duties[2].due, NaiveDate::from_ymd_opt(2025, 1, 6));
     /// list.effective = NaiveDate::from_ymd_opt(1999, 1, 1);
     /// assert!(list.disclosure_duties(&DutyOptions::default(), &WorkCalendar::china()).is_err());
     /// # Ok::<(), sunlit::Error>(())
@@ -209,6 +231,17 @@ impl PowerList {
                 due: None,
             });
         }
+        let mut change_articles = Vec::new();
+        if opts.change_workdays == PROACTIVE_WORKDAYS {
+            change_articles.push("art. 26".to_owned());
+        }
+        match opts.change_basis.as_deref().map(str::trim) {
+            Some(basis) if !basis.is_empty() => change_articles.push(basis.to_owned()),
+            _ if change_articles.is_empty() => {
+                change_articles.push(DutyOptions::CALLER_PERIOD.to_owned())
+            }
+            _ => {}
+        }
         for change in &opts.changes {
             let start = change.effective.or(self.effective);
             let due = start
@@ -220,7 +253,7 @@ impl PowerList {
                 name: change.name.clone(),
                 category: None,
                 what: format!("权责清单调整（{}）：{}", change.kind.name_zh(), change.name),
-                articles: vec!["art. 26".to_owned()],
+                articles: change_articles.clone(),
                 workdays: opts.change_workdays,
                 start,
                 due,
