@@ -687,6 +687,17 @@ impl WorkCalendar {
         }
     }
 
+    /// `Ok` when the calendar can answer for `date`'s year: covered, or uncovered under
+    /// [`Uncovered::WeekendsOnly`]; else the error naming the year that [`Self::is_workday`]
+    /// gives for `date`.
+    #[inline]
+    fn check_date(&self, date: NaiveDate) -> Result<()> {
+        match (self.covered_table(date.year()), self.uncovered) {
+            (Some(_), _) | (None, Uncovered::WeekendsOnly) => Ok(()),
+            (None, Uncovered::Error) => Err(self.uncovered_error(date)),
+        }
+    }
+
     /// Whether `date` is a working day (工作日).
     ///
     /// ```
@@ -714,7 +725,9 @@ impl WorkCalendar {
     /// `n` counts backwards: the `|n|`-th working day before `date`.
     ///
     /// Errors: a year crossed that is not covered ([`Error::UncoveredYear`]), or a date beyond
-    /// the representable range ([`Error::Overflow`]).
+    /// the representable range ([`Error::Overflow`]). The start day is not counted, so its own
+    /// year need not be covered — except for `n = 0`, where it is the result: then an uncovered
+    /// year is the same error [`Self::is_workday`] gives for that date.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -724,12 +737,13 @@ impl WorkCalendar {
     /// assert_eq!(cal.add_workdays(d(2024, 9, 20), 20)?, d(2024, 10, 23));
     /// assert_eq!(cal.add_workdays(d(2024, 10, 8), -1)?, d(2024, 9, 30));
     /// assert!(cal.add_workdays(d(2026, 12, 20), 20).is_err()); // runs into 2027
+    /// assert!(cal.add_workdays(d(2030, 1, 1), 0).is_err()); // 2030 not covered, like is_workday
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn add_workdays(&self, date: NaiveDate, n: i64) -> Result<NaiveDate> {
         let overflow = || Error::overflow(format!("{date} + {n} working days"));
         if n == 0 {
-            return Ok(date);
+            return self.check_date(date).map(|()| date);
         }
         if n > 0 {
             // Fast path: the deadline falls in covered years.
@@ -778,7 +792,9 @@ impl WorkCalendar {
 
     /// The number of working days in `(a, b]`: after `a`, up to and including `b` (the start
     /// day is not counted, 民法典 art. 201). Negative when `b < a` (minus the count in `(b, a]`).
-    /// `workdays_between(a, add_workdays(a, n)) == n` for every `n >= 0`.
+    /// `workdays_between(a, add_workdays(a, n)) == n` for every `n >= 0`. The later date's year
+    /// must be covered (as for [`Self::is_workday`]) even when `a == b`; the earlier date is not
+    /// counted, so its own year need not be.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -788,6 +804,7 @@ impl WorkCalendar {
     /// assert_eq!(cal.workdays_between(d(2024, 10, 8), d(2024, 9, 30))?, -1);
     /// assert_eq!(cal.workdays_between(d(2023, 12, 29), d(2024, 1, 2))?, 1); // 01-01 off
     /// assert!(cal.workdays_between(d(2026, 12, 1), d(2027, 1, 10)).is_err());
+    /// assert!(cal.workdays_between(d(2030, 1, 1), d(2030, 1, 1)).is_err());
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn workdays_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i64> {
@@ -795,7 +812,7 @@ impl WorkCalendar {
             return Ok(-self.workdays_between(b, a)?);
         }
         if a == b {
-            return Ok(0);
+            return self.check_date(b).map(|()| 0);
         }
         // Fast path: (a, b] over covered years only.
         if let Some(n) = a.succ_opt().and_then(|from| self.covered_between(from, b)) {
@@ -945,6 +962,36 @@ mod tests {
         assert_eq!(
             lenient.add_workdays(d(2026, 12, 31), 1).unwrap(),
             d(2027, 1, 1)
+        );
+    }
+
+    /// Zero working days after a date is the date itself, so its year must be covered exactly
+    /// as `is_workday` requires; likewise an empty interval ending in an uncovered year.
+    #[test]
+    fn zero_workdays_need_the_date_covered() {
+        let cal = WorkCalendar::china();
+        for date in [d(2030, 1, 1), d(2006, 12, 31), d(2027, 1, 4)] {
+            let expected = cal.is_workday(date).unwrap_err();
+            assert_eq!(cal.add_workdays(date, 0).unwrap_err(), expected, "{date}");
+            assert_eq!(cal.workdays_between(date, date).unwrap_err(), expected);
+            assert!(expected.to_string().contains(&date.year().to_string()));
+        }
+        assert_eq!(cal.add_workdays(d(2024, 10, 1), 0).unwrap(), d(2024, 10, 1));
+        assert_eq!(
+            cal.workdays_between(d(2024, 10, 1), d(2024, 10, 1))
+                .unwrap(),
+            0
+        );
+        let lenient = cal.with_uncovered(Uncovered::WeekendsOnly);
+        assert_eq!(
+            lenient.add_workdays(d(2030, 1, 1), 0).unwrap(),
+            d(2030, 1, 1)
+        );
+        assert_eq!(
+            lenient
+                .workdays_between(d(2030, 1, 1), d(2030, 1, 1))
+                .unwrap(),
+            0
         );
     }
 
