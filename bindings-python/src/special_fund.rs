@@ -8,7 +8,7 @@ use sunlit::{
     Allocation, FundCheckOptions, FundStage, SpecialFund, SpecialFundList, StageDate, Unit,
 };
 
-use crate::convert::decimal_arg;
+use crate::convert::{date_arg, decimal_arg, opt_date_arg};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
 
@@ -19,20 +19,21 @@ pub struct PyAllocation(pub Allocation);
 
 #[pymethods]
 impl PyAllocation {
-    /// `amount` is a Decimal, int or str; `date` a datetime.date.
+    /// `amount` is a Decimal, int or str; `date` a datetime.date (a datetime.datetime is
+    /// refused).
     #[new]
     #[pyo3(signature = (recipient, amount, region=None, date=None))]
     fn new(
         recipient: String,
         amount: &Bound<'_, PyAny>,
         region: Option<String>,
-        date: Option<NaiveDate>,
+        date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyAllocation> {
         Ok(PyAllocation(Allocation {
             recipient,
             region,
             amount: decimal_arg(amount, "amount")?,
-            date,
+            date: opt_date_arg(date, "date")?,
         }))
     }
 
@@ -71,11 +72,17 @@ fn stages(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<StageDate>> {
     let Some(obj) = obj.filter(|o| !o.is_none()) else {
         return Ok(Vec::new());
     };
+    // A (stage, date) pair; the date a datetime.date (a datetime.datetime is refused).
+    let pair = |item: &Bound<'_, PyAny>| -> PyResult<(String, NaiveDate)> {
+        let (stage, date): (String, Bound<'_, PyAny>) = item.extract()?;
+        let date = date_arg(&date, "stages")?;
+        Ok((stage, date))
+    };
     let pairs: Vec<(String, NaiveDate)> = match obj.cast::<PyMapping>() {
         Ok(map) => map
             .items()?
             .iter()
-            .map(|item| item.extract::<(String, NaiveDate)>())
+            .map(|item| pair(&item))
             .collect::<PyResult<_>>()?,
         Err(_) => obj
             .try_iter()?
@@ -84,7 +91,7 @@ fn stages(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<StageDate>> {
                 let t = item.cast::<PyTuple>().map_err(|_| {
                     input_error(0, "stages", "", "each stage is a (stage, date) pair")
                 })?;
-                t.extract::<(String, NaiveDate)>()
+                pair(t.as_any())
             })
             .collect::<PyResult<_>>()?,
     };
@@ -201,8 +208,13 @@ impl PySpecialFund {
     /// Check the fund (allocations ≤ approved, stages in order, no allocation before approval,
     /// disclosure within `disclosure_days` of approval — as of `as_of` when not yet disclosed).
     #[pyo3(signature = (disclosure_days=20, as_of=None))]
-    fn check(&self, disclosure_days: u32, as_of: Option<NaiveDate>) -> Vec<PyFinding> {
-        wrap(self.0.check(&options(disclosure_days, as_of)))
+    fn check(
+        &self,
+        disclosure_days: u32,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<PyFinding>> {
+        let as_of = opt_date_arg(as_of, "as_of")?;
+        Ok(wrap(self.0.check(&options(disclosure_days, as_of))))
     }
 
     fn __repr__(&self) -> String {
@@ -246,7 +258,12 @@ impl PySpecialFundList {
 
     /// Check the count, the total as printed and every fund.
     #[pyo3(signature = (disclosure_days=20, as_of=None))]
-    fn check(&self, disclosure_days: u32, as_of: Option<NaiveDate>) -> PyResult<Vec<PyFinding>> {
+    fn check(
+        &self,
+        disclosure_days: u32,
+        as_of: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Vec<PyFinding>> {
+        let as_of = opt_date_arg(as_of, "as_of")?;
         Ok(wrap(self.0.check(&options(disclosure_days, as_of)).py()?))
     }
 

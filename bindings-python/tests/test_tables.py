@@ -238,6 +238,27 @@ def test_special_fund_checks():
         sunlit.SpecialFund("x", "d", 2016, 10, stages={"立项": d(2016, 1, 1)})
 
 
+def test_special_fund_dates_refuse_a_datetime():
+    # A datetime.datetime would lose its time of day: every date argument wants a datetime.date.
+    moment = datetime.datetime(2016, 3, 1, 23, 59)
+    d = datetime.date(2016, 3, 1)
+    calls = [
+        lambda: sunlit.Allocation("甲市", 1, date=moment),
+        lambda: sunlit.SpecialFund("x", "d", 2016, 10, stages={"approval": moment}),
+        lambda: sunlit.SpecialFund("x", "d", 2016, 10, stages=[("approval", moment)]),
+        lambda: sunlit.SpecialFund("x", "d", 2016, 10, stages={"approval": d}).check(as_of=moment),
+        lambda: sunlit.SpecialFundList([sunlit.SpecialFund("x", "d", 2016, 10)]).check(as_of=moment),
+        lambda: sunlit.SpecialFund("x", "d", 2016, 10, stages={"approval": "2016-03-01"}),
+    ]
+    for call in calls:
+        with pytest.raises(sunlit.FieldError) as e:
+            call()
+        assert e.value.field in ("date", "stages", "as_of")
+    assert sunlit.Allocation("甲市", 1, date=d).date == d
+    pending = sunlit.SpecialFund("y", "d", 2016, 10, stages=[("approval", d)])
+    assert [f.rule for f in pending.check(as_of=datetime.date(2016, 3, 30))] == ["special_fund.not_disclosed"]
+
+
 def test_fifty_funds_648_yi():
     funds = [sunlit.SpecialFund(f"专项{i}", "省财政厅", 2016, Decimal("12.96"), unit="亿元") for i in range(50)]
     assert sunlit.SpecialFundList(funds, total=648, unit="亿元", count=50).check() == []
