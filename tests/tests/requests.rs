@@ -222,3 +222,35 @@ proptest! {
         prop_assert_eq!(req.due_date(&cal).unwrap(), Some(cal.add_workdays(due, paused).unwrap()));
     }
 }
+
+/// A history is replayed on the calendar each query is given (DESIGN: "Why does every event of a
+/// request take a calendar?"): a correction asked for on the 7th working day under the national
+/// calendar is on the 8th under a local one that works a Saturday, and the query fails naming it.
+#[test]
+fn queries_replay_the_history_on_the_calendar_given() {
+    let cal = WorkCalendar::china();
+    let mut req = DisclosureRequest::new(
+        date("2024-03-01"),
+        Channel::InPerson,
+        Applicant::NaturalPerson,
+    );
+    req.request_correction(date("2024-03-12"), &cal).unwrap(); // 7th working day
+    assert!(req.status(date("2024-03-13"), &cal).is_ok());
+    let local = cal
+        .with_local(&sunlit::LocalCalendar {
+            name: "a Saturday worked".into(),
+            workdays: vec![date("2024-03-09")],
+            ..Default::default()
+        })
+        .unwrap();
+    for err in [
+        req.status(date("2024-03-13"), &local).unwrap_err(),
+        req.due_date(&local).unwrap_err(),
+        req.timeline(&local).unwrap_err(),
+    ] {
+        assert!(
+            matches!(&err, Error::History { event, .. } if event == "correction_requested"),
+            "{err:?}"
+        );
+    }
+}
