@@ -106,11 +106,12 @@ fn stages(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<StageDate>> {
         .collect()
 }
 
-fn options(disclosure_days: u32, as_of: Option<NaiveDate>) -> FundCheckOptions {
-    FundCheckOptions {
+/// The check options from the keyword arguments (`as_of` a datetime.date or None).
+fn options(disclosure_days: u32, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<FundCheckOptions> {
+    Ok(FundCheckOptions {
         disclosure_days,
-        as_of,
-    }
+        as_of: opt_date_arg(as_of, "as_of")?,
+    })
 }
 
 /// A special fund (专项资金): name, managing department, year, approved amount, stage dates,
@@ -213,8 +214,7 @@ impl PySpecialFund {
         disclosure_days: u32,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyFinding>> {
-        let as_of = opt_date_arg(as_of, "as_of")?;
-        Ok(wrap(self.0.check(&options(disclosure_days, as_of))))
+        Ok(wrap(self.0.check(&options(disclosure_days, as_of)?)))
     }
 
     fn __repr__(&self) -> String {
@@ -263,8 +263,7 @@ impl PySpecialFundList {
         disclosure_days: u32,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyFinding>> {
-        let as_of = opt_date_arg(as_of, "as_of")?;
-        Ok(wrap(self.0.check(&options(disclosure_days, as_of)).py()?))
+        Ok(wrap(self.0.check(&options(disclosure_days, as_of)?).py()?))
     }
 
     fn __len__(&self) -> usize {

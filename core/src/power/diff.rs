@@ -217,6 +217,13 @@ fn take_groups(
     groups
 }
 
+/// Take out of `left` (keeping its order) the items for which `is_part` holds, and return them.
+fn claim(left: &mut Vec<usize>, is_part: impl Fn(usize) -> bool) -> Vec<usize> {
+    let parts: Vec<usize> = left.iter().copied().filter(|&k| is_part(k)).collect();
+    left.retain(|k| !parts.contains(k));
+    parts
+}
+
 /// The fields that differ between two versions of one item (row number and extra columns
 /// aside; the legal basis compared by its citations, so `第12条` equals `第十二条`).
 fn changed_fields(old: &PowerItem, new: &PowerItem) -> Vec<FieldChange> {
@@ -352,24 +359,19 @@ impl PowerList {
         let mut regrouped = vec![false; o.len()];
         for &(i, j) in &renamed {
             // Split: the renamed item and the new items left are all parts of the old one.
-            let parts: Vec<usize> = new_left
-                .iter()
-                .copied()
-                .filter(|&k| related(n.get(k), o.get(i)))
-                .collect();
-            if let Some(a) = o.get(i)
-                && !parts.is_empty()
-                && related(n.get(j), Some(a))
-            {
-                new_left.retain(|k| !parts.contains(k));
-                let mut all = parts;
+            let Some(a) = o.get(i).filter(|a| related(n.get(j), Some(a))) else {
+                continue;
+            };
+            let mut all = claim(&mut new_left, |k| related(n.get(k), Some(a)));
+            if !all.is_empty() {
                 all.push(j);
+                let new = refs(n, &sorted(n, all));
                 changes.push(change(
                     PowerChangeKind::Split,
                     a,
-                    vec![PowerItemRef::of(a)],
-                    refs(n, &sorted(n, all)),
-                    Vec::new(),
+                    refs(o, &[i]),
+                    new,
+                    vec![],
                 ));
                 if let Some(r) = regrouped.get_mut(i) {
                     *r = true;
@@ -378,25 +380,22 @@ impl PowerList {
         }
         for &(i, j) in &renamed {
             // Merge: the renamed item and the old items left are all parts of the new one.
-            let parts: Vec<usize> = old_left
-                .iter()
-                .copied()
-                .filter(|&k| related(o.get(k), n.get(j)))
-                .collect();
-            if let Some(b) = n.get(j)
-                && !regrouped.get(i).copied().unwrap_or(true)
-                && !parts.is_empty()
-                && related(o.get(i), Some(b))
-            {
-                old_left.retain(|k| !parts.contains(k));
-                let mut all = parts;
+            let Some(b) = n.get(j).filter(|b| related(o.get(i), Some(b))) else {
+                continue;
+            };
+            if regrouped.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            let mut all = claim(&mut old_left, |k| related(o.get(k), Some(b)));
+            if !all.is_empty() {
                 all.push(i);
+                let old = refs(o, &sorted(o, all));
                 changes.push(change(
                     PowerChangeKind::Merged,
                     b,
-                    refs(o, &sorted(o, all)),
-                    vec![PowerItemRef::of(b)],
-                    Vec::new(),
+                    old,
+                    refs(n, &[j]),
+                    vec![],
                 ));
                 if let Some(r) = regrouped.get_mut(i) {
                     *r = true;
