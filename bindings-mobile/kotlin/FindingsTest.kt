@@ -95,7 +95,7 @@ class FindingsTest {
         val rows = parseCsv(text).drop(1)
         assertEquals(found.size, rows.size)
         for ((r, f) in rows.zip(found)) {
-            assertEquals(10, r.size, r.toString())
+            assertEquals(12, r.size, r.toString())
             assertEquals(listOf(f.rule, f.code ?: "", f.expected?.toPlainString() ?: "", f.messageZh, f.messageEn), listOf(r[0], r[3], r[5], r[8], r[9]))
         }
         val leaf = found.indexOfFirst { it.rule == "tables.subtotal_as_leaf" }

@@ -10,6 +10,7 @@ use crate::errors::Result;
 pub enum Severity {
     Error,
     Warning,
+    Info,
 }
 
 /// One finding: rule id, severity, location, expected / actual / difference, messages.
@@ -25,6 +26,8 @@ pub struct Finding {
     pub difference: Option<Decimal>,
     pub message_zh: String,
     pub message_en: String,
+    pub page: Option<u32>,
+    pub printed: Option<String>,
 }
 
 /// Findings as CSV text.

@@ -19,7 +19,7 @@ impl PyFinding {
     fn rule(&self) -> &str {
         &self.0.rule
     }
-    /// `"error"` or `"warning"`.
+    /// `"error"`, `"warning"` or `"info"`.
     #[getter]
     fn severity(&self) -> &'static str {
         self.0.severity.id()
@@ -64,6 +64,16 @@ impl PyFinding {
     fn message_en(&self) -> &str {
         &self.0.message_en
     }
+    /// The 1-based page where the finding's cell is printed, if known.
+    #[getter]
+    fn page(&self) -> Option<u32> {
+        self.0.page
+    }
+    /// The finding's cell as printed, if known.
+    #[getter]
+    fn printed(&self) -> Option<&str> {
+        self.0.printed.as_deref()
+    }
     /// The finding as a dict.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
@@ -77,6 +87,8 @@ impl PyFinding {
         d.set_item("difference", self.0.difference)?;
         d.set_item("message_zh", &self.0.message_zh)?;
         d.set_item("message_en", &self.0.message_en)?;
+        d.set_item("page", self.0.page)?;
+        d.set_item("printed", &self.0.printed)?;
         Ok(d)
     }
     fn __repr__(&self) -> String {
@@ -119,7 +131,7 @@ pub fn filter_findings(
     })))
 }
 
-/// Findings as CSV text (header rule,severity,table,code,column,expected,actual,difference,message_zh,message_en).
+/// Findings as CSV text (header rule,severity,table,code,column,expected,actual,difference,message_zh,message_en,page,printed).
 #[pyfunction]
 pub fn findings_to_csv(findings: Vec<PyRef<'_, PyFinding>>) -> PyResult<String> {
     collect(&findings).to_csv().py()

@@ -10,7 +10,7 @@ import sunlit
 from conftest import DATA, read_table
 
 TABLES = DATA / "tables"
-HEADER = "rule,severity,table,code,column,expected,actual,difference,message_zh,message_en"
+HEADER = "rule,severity,table,code,column,expected,actual,difference,message_zh,message_en,page,printed"
 
 
 def real_findings():

@@ -29,18 +29,23 @@ pub enum Severity {
     Error,
     /// A heuristic that usually holds does not; worth a look, not proof of a mistake.
     Warning,
+    /// Something a reader should know that is not a mistake: a place where the document is
+    /// ambiguous and the library declined to guess, or a table it could not read.
+    Info,
 }
 
 impl Severity {
-    /// `error` or `warning`.
+    /// `error`, `warning` or `info`.
     ///
     /// ```
     /// assert_eq!(sunlit::Severity::Error.id(), "error");
+    /// assert_eq!(sunlit::Severity::Info.id(), "info");
     /// ```
     pub fn id(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Info => "info",
         }
     }
 }
@@ -56,8 +61,13 @@ impl std::str::FromStr for Severity {
     fn from_str(s: &str) -> Result<Severity> {
         match s.trim() {
             "error" | "错误" => Ok(Severity::Error),
-            "warning" | "警告" | "提示" => Ok(Severity::Warning),
-            _ => Err(Error::value("severity", s, "expected error or warning")),
+            "warning" | "警告" => Ok(Severity::Warning),
+            "info" | "提示" | "信息" => Ok(Severity::Info),
+            _ => Err(Error::value(
+                "severity",
+                s,
+                "expected error, warning or info",
+            )),
         }
     }
 }
@@ -100,6 +110,12 @@ pub struct Finding {
     pub message_zh: String,
     /// One line in English.
     pub message_en: String,
+    /// The 1-based page of the published document where the finding's cell is printed, if known.
+    #[serde(default)]
+    pub page: Option<u32>,
+    /// The text of the finding's cell exactly as printed (e.g. `1,234.00`), if known.
+    #[serde(default)]
+    pub printed: Option<String>,
 }
 
 impl Finding {
@@ -128,6 +144,8 @@ impl Finding {
             difference: None,
             message_zh: message_zh.into(),
             message_en: message_en.into(),
+            page: None,
+            printed: None,
         }
     }
 
@@ -181,6 +199,30 @@ impl Finding {
         self.expected = Some(expected);
         self.actual = Some(actual);
         self.difference = actual.checked_sub(expected);
+        self
+    }
+
+    /// Set the page of the published document where the finding's cell is printed.
+    ///
+    /// ```
+    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "").with_page(7);
+    /// assert_eq!(f.page, Some(7));
+    /// ```
+    #[must_use]
+    pub fn with_page(mut self, page: u32) -> Finding {
+        self.page = Some(page);
+        self
+    }
+
+    /// Set the text of the finding's cell as printed.
+    ///
+    /// ```
+    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "").with_printed("1,234.00");
+    /// assert_eq!(f.printed.as_deref(), Some("1,234.00"));
+    /// ```
+    #[must_use]
+    pub fn with_printed(mut self, printed: impl Into<String>) -> Finding {
+        self.printed = Some(printed.into());
         self
     }
 
@@ -275,7 +317,7 @@ pub struct Findings {
 
 impl Findings {
     /// The CSV header of [`Findings::to_csv`].
-    pub const CSV_HEADER: [&'static str; 10] = [
+    pub const CSV_HEADER: [&'static str; 12] = [
         "rule",
         "severity",
         "table",
@@ -286,6 +328,8 @@ impl Findings {
         "difference",
         "message_zh",
         "message_en",
+        "page",
+        "printed",
     ];
 
     /// No findings.
@@ -414,6 +458,8 @@ impl Findings {
                     &dec(f.difference),
                     &f.message_zh,
                     &f.message_en,
+                    &f.page.map(|p| p.to_string()).unwrap_or_default(),
+                    f.printed.as_deref().unwrap_or(""),
                 ])
                 .map_err(write_err)?;
             }

@@ -9,6 +9,7 @@ mod calendar;
 mod catalog;
 mod classification;
 mod disclosure;
+mod document;
 mod error;
 mod fdp;
 mod finding;
@@ -32,6 +33,10 @@ pub use disclosure::{
     Category, Deadline, DeadlineKind, Decision, DisclosureMode, DisclosureStage, ExemptionFact,
     ExemptionGround, InfoItem, OrganLevel, PublicityKind, Strength, decide, proactive_deadline,
     publicity_deadline, withdrawal_deadline,
+};
+pub use document::{
+    Document, DocumentKind, DocumentTable, Provenance, ReadOptions, SourceCell, SourceDocument,
+    SourceFormat, SourceLine, SourceTable, normalize_text,
 };
 pub use error::{Error, Result};
 pub use fdp::{FdpOptions, FiscalDataPackage};

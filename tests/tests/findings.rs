@@ -148,13 +148,15 @@ fn csv_export_has_the_exact_header_and_survives_commas_and_quotes() {
     let text = all.to_csv().unwrap();
     assert_eq!(
         text.lines().next(),
-        Some("rule,severity,table,code,column,expected,actual,difference,message_zh,message_en")
+        Some(
+            "rule,severity,table,code,column,expected,actual,difference,message_zh,message_en,page,printed"
+        )
     );
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), all.len());
     for (r, f) in records.iter().zip(all.iter()) {
-        assert_eq!(r.len(), 10);
+        assert_eq!(r.len(), 12);
         assert_eq!(&r[0], f.rule);
         assert_eq!(&r[1], f.severity.id());
         assert_eq!(&r[3], f.code.as_deref().unwrap_or(""));

