@@ -539,3 +539,40 @@ fn real_headings_are_recognised_and_unknown_ones_kept() {
     assert!(errors(&t.check(&TableCheckOptions::default()).unwrap()).is_empty());
     assert!(t.to_csv_string().unwrap().contains(",99\n"));
 }
+/// A 2025 budget printed in whole 元 (上海市普陀区人民政府万里街道办事处): income lines 一般公共预算资金 /
+/// 政府性基金 are the books; 类 by name in 预算表一 and 预算表四 agree with 预算表三 / 五. Its real
+/// inconsistency is found: 款 21201 prints 合计 94,995,790 where 基本支出 + 项目支出 and its 项 give
+/// 94,995,789 (in both 预算表三 and 预算表五).
+#[test]
+fn whole_yuan_budget_with_its_real_one_yuan_inconsistency() {
+    let found = check("tables/wanli_budget_2025", None);
+    assert_eq!(
+        rules_at(&found, Severity::Error),
+        [
+            ("tables.parent_sum".into(), "21201".into(), "合计".into()),
+            ("tables.parent_sum".into(), "21201".into(), "合计".into()),
+            ("tables.row_sum".into(), "21201".into(), "合计".into()),
+            ("tables.row_sum".into(), "21201".into(), "合计".into()),
+        ]
+    );
+    assert_eq!(found.len(), 4, "{found:#?}");
+    // An income line the library cannot place makes the income side's sums undecidable: an
+    // info, and no error.
+    let t4 = edited(
+        "tables/wanli_budget_2025/t4_appropriation.csv",
+        "一、一般公共预算资金",
+        "一、本级财力安排",
+    );
+    let found = read_str(&t4, TableKind::BudgetAppropriation, Unit::Yuan)
+        .check(&TableCheckOptions::default())
+        .unwrap();
+    assert!(errors(&found).is_empty(), "{found:#?}");
+    assert_eq!(
+        rules_at(&found, Severity::Info),
+        [(
+            "tables.unknown_line".into(),
+            "一、本级财力安排".into(),
+            String::new()
+        )]
+    );
+}

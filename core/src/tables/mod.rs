@@ -150,6 +150,8 @@ pub mod rules {
     /// printed by name without a code whose name is not the name of a functional 类 of
     /// 财政部《政府收支分类科目》 in any catalogue year ([`functional_class_by_name`](crate::functional_class_by_name)),
     /// so it cannot be compared with the 类 rows of the detail tables (fiscal.md §2.3 identities 1
-    /// and 4). Information only: the line may be a local heading or a misprint.
+    /// and 4); or an income line whose label is none the library knows. A side with such a line
+    /// holding a figure is not summed in that column (its total cannot be decided). Information
+    /// only: the line may be a local heading or a misprint.
     pub const UNKNOWN_LINE: &str = "tables.unknown_line";
 }
