@@ -576,3 +576,16 @@ fn whole_yuan_budget_with_its_real_one_yuan_inconsistency() {
         )]
     );
 }
+
+/// In a table that prints codes, a name-only row (a wrapped name's second line, say) is not tied
+/// to a 类 by its name: no duplicate of the coded row.
+#[test]
+fn name_only_rows_of_coded_tables_are_not_tied_by_name() {
+    let t = read_str(
+        "code,name,合计\n205,教育支出,5\n,教育支出,\n,合计,5\n",
+        TableKind::BudgetExpenditure,
+        Unit::Yuan,
+    );
+    let found = t.check(&TableCheckOptions::default()).unwrap();
+    assert!(errors(&found).is_empty(), "{found:#?}");
+}
