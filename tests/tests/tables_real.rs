@@ -589,3 +589,36 @@ fn name_only_rows_of_coded_tables_are_not_tied_by_name() {
     let found = t.check(&TableCheckOptions::default()).unwrap();
     assert!(errors(&found).is_empty(), "{found:#?}");
 }
+
+/// The 人员经费 / 公用经费 layout on 预算表五 (the figures of the real 司法局 2026 unit budget's
+/// 公共安全支出 line, laid out as its 预算表一 prints them): 合计 = 人员 + 公用 + 项目 in the row,
+/// and 预算表八's 合计 is compared with 人员 + 公用 (identity 5) — 1 元 off is found.
+#[test]
+fn personnel_and_public_stand_for_basic_across_tables() {
+    let t5 = "code,name,合计,人员经费,公用经费,项目支出\n204,公共安全支出,79189400,12604173,1744680,64840547\n,合计,79189400,12604173,1744680,64840547\n";
+    let t5 = read_str(t5, TableKind::BudgetGeneralFunctional, Unit::Yuan);
+    assert!(
+        t5.check(&TableCheckOptions {
+            granularity: false,
+            ..Default::default()
+        })
+        .unwrap()
+        .is_empty()
+    );
+    for (t8_total, errors_expected) in [("14348853", 0), ("14348854", 1)] {
+        let t8 = format!("code,name,合计,人员经费,公用经费\n,合计,{t8_total},12604173,1744680\n");
+        let t8 = read_str(&t8, TableKind::BudgetBasicEconomic, Unit::Yuan);
+        let doc = DisclosureDocument::new(vec![t5.clone(), t8]).unwrap();
+        let found = doc
+            .check(&TableCheckOptions {
+                granularity: false,
+                ..Default::default()
+            })
+            .unwrap();
+        let basic: Vec<&Finding> = found
+            .iter()
+            .filter(|f| f.rule == "tables.basic_economic")
+            .collect();
+        assert_eq!(basic.len(), errors_expected, "{found:#?}");
+    }
+}
