@@ -622,3 +622,60 @@ fn personnel_and_public_stand_for_basic_across_tables() {
         assert_eq!(basic.len(), errors_expected, "{found:#?}");
     }
 }
+
+/// 预算表四 with 上年结转 on its income side (a layout of other provinces; here the real 万里街道
+/// 2025 figures with 767,551 of the 一般公共预算 money moved to 上年结转 — a variant, not a printed
+/// table): the book lines under 上年结转 break the carry-over down and are not duplicates; 收入总计 =
+/// 本年收入 + 上年结转 is checked; the 类 lines still agree with 预算表五.
+#[test]
+fn appropriation_summary_with_carry_over_rows() {
+    let text = std::fs::read_to_string(data_file("tables/wanli_budget_2025/t4_appropriation.csv"))
+        .unwrap();
+    let income = "收,,一、本年收入,\"189,000,000\",,,,\n收,,1. 一般公共预算资金,\"189,000,000\",,,,\n收,,2. 政府性基金,,,,,\n收,,3. 国有资本经营预算,,,,,\n收,,二、上年结转,\"767,551\",,,,\n收,,1. 一般公共预算资金,\"767,551\",,,,\n收,,2. 政府性基金,,,,,\n收,,3. 国有资本经营预算,,,,,\n";
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.retain(|l| {
+        !l.starts_with("收,,一、") && !l.starts_with("收,,二、") && !l.starts_with("收,,三、")
+    });
+    let with_income = |total: &str| {
+        let mut out = String::new();
+        for l in &lines {
+            if l.starts_with("收,,收入总计") {
+                out.push_str(income);
+                out.push_str(&format!("收,,收入总计,\"{total}\",,,,\n"));
+            } else {
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+        out
+    };
+    let t4 = read_str(
+        &with_income("189,767,551"),
+        TableKind::BudgetAppropriation,
+        Unit::Yuan,
+    );
+    assert!(t4.check(&TableCheckOptions::default()).unwrap().is_empty());
+    let mut tables = read_document("tables/wanli_budget_2025", None);
+    tables[2] = t4;
+    let found = DisclosureDocument::new(tables)
+        .unwrap()
+        .check(&TableCheckOptions::default())
+        .unwrap();
+    assert!(
+        found.iter().all(|f| f.rule != "tables.appropriation_split"),
+        "{found:#?}"
+    );
+    let off = read_str(
+        &with_income("189,767,552"),
+        TableKind::BudgetAppropriation,
+        Unit::Yuan,
+    );
+    let found = off.check(&TableCheckOptions::default()).unwrap();
+    assert!(
+        errors(&found)
+            .iter()
+            .any(|f| f.rule == "tables.summary_balance" && f.code.as_deref() == Some("收入总计")),
+        "{found:#?}"
+    );
+    assert!(found.iter().all(|f| f.rule != "tables.duplicate_row"));
+}
