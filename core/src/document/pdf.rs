@@ -17,7 +17,9 @@
 //! - **Continuations.** A page's first table is appended to the previous page's last table when
 //!   nothing but page numbers follows the previous table on its page, nothing title-like (a line
 //!   with 表, 单位, 编制 or 万元, or more than two lines of anything) precedes the new table on its
-//!   page, and both have the same number of columns. Its rows are appended (a repeated header
+//!   page, its first four rows print no title of their own (a row of one or two cells, one ending
+//!   in 表 or starting with 编制 or 单位:, as in project performance forms or sheets ruled as a
+//!   whole page), and both have the same number of columns. Its rows are appended (a repeated header
 //!   row is kept; recognition drops it), the row index where it starts goes to
 //!   [`SourceTable::continuations`] and its page to [`SourceTable::pages`]. Provenance rows
 //!   restart at 1 on each page.
@@ -303,7 +305,21 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
 /// Whether `next` continues `prev` (see the module documentation).
 fn continues(prev: &SourceTable, prev_bare_bottom: bool, next: &PageTable) -> bool {
     let width = prev.rows.first().map_or(0, Vec::len);
-    prev_bare_bottom
+    // A grid that prints its own title or 单位 line in its first rows (财政项目支出绩效目标填报表;
+    // WPS sheets ruled as a whole page) starts a table of its own.
+    let titled = next.rows.iter().take(4).any(|r| {
+        let texts: Vec<String> = r
+            .iter()
+            .map(|t| normalize_text(t))
+            .filter(|t| !t.is_empty())
+            .collect();
+        (1..=2).contains(&texts.len())
+            && texts.iter().any(|t| {
+                t.ends_with('表') || t.starts_with("编制") || t.starts_with("单位:")
+            })
+    });
+    !titled
+        && prev_bare_bottom
         && next.bare_top
         && prev.pages.last().is_some_and(|&p| p + 1 == next.page)
         && next.rows.first().map_or(0, Vec::len) == width
