@@ -314,9 +314,9 @@ fn continues(prev: &SourceTable, prev_bare_bottom: bool, next: &PageTable) -> bo
             .filter(|t| !t.is_empty())
             .collect();
         (1..=2).contains(&texts.len())
-            && texts.iter().any(|t| {
-                t.ends_with('表') || t.starts_with("编制") || t.starts_with("单位:")
-            })
+            && texts
+                .iter()
+                .any(|t| t.ends_with('表') || t.starts_with("编制") || t.starts_with("单位:"))
     });
     !titled
         && prev_bare_bottom
