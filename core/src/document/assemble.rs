@@ -124,8 +124,10 @@ fn header_parts(t: &SourceTable, header_rows: usize, width: usize) -> Vec<Vec<(S
         .iter()
         .take(header_rows)
         .map(|r| {
+            let norms: Vec<String> = r.iter().map(|c| c.norm.clone()).collect();
+            let caption = is_caption_row(&norms);
             r.iter()
-                .map(|c| (!c.is_blank()).then(|| (clean(&c.text), c.norm.clone())))
+                .map(|c| (!c.is_blank() && !caption).then(|| (clean(&c.text), c.norm.clone())))
                 .collect()
         })
         .collect();
@@ -171,13 +173,35 @@ pub(crate) fn header_count(t: &SourceTable) -> usize {
         let joined: String = norms.concat();
         let title = TableKind::from_title(&joined).is_some()
             && norms.iter().filter(|t| !t.is_empty()).count() == 1;
-        if title || is_header_row(&norms) || (joined.starts_with("单位") && joined.len() < 20) {
+        if title || is_header_row(&norms) || is_caption_row(&norms) {
             n += 1;
+        } else if norms.iter().all(String::is_empty)
+            && t.rows
+                .iter()
+                .skip(n + 1)
+                .map(|r| r.iter().map(|c| c.norm.clone()).collect::<Vec<String>>())
+                .find(|r| r.iter().any(|c| !c.is_empty()))
+                .is_some_and(|next| is_header_row(&next) || is_caption_row(&next))
+        {
+            n += 1; // a blank line inside the heading
         } else {
             break;
         }
     }
     n
+}
+
+/// A row printing the table's title, 编制部门 or 单位 line inside the grid.
+fn is_caption_row(norms: &[String]) -> bool {
+    let joined: String = norms.concat();
+    if norms.iter().any(|t| is_amount_text(t)) {
+        return false;
+    }
+    (TableKind::from_title(&joined).is_some()
+        && norms.iter().filter(|t| !t.is_empty()).count() == 1)
+        || joined.contains("编制单位:")
+        || joined.contains("编制部门:")
+        || (joined.starts_with("单位:") && joined.chars().count() < 12)
 }
 
 /// The role of each column, from its flattened heading, else from its content.
@@ -391,6 +415,12 @@ pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
             for (k, &j) in b.codes.iter().enumerate() {
                 let s = text(j);
                 if s.is_empty() || s.chars().all(|c| c.is_ascii_digit()) {
+                    // 款 / 项 printed without their leading zero (a spreadsheet's number format).
+                    let s = if k > 0 && s.len() == 1 {
+                        format!("0{s}")
+                    } else {
+                        s
+                    };
                     code_parts.push(s);
                 } else {
                     if label_in_code.is_empty() {
@@ -398,7 +428,6 @@ pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
                     }
                     code_parts.push(String::new());
                 }
-                let _ = k;
             }
             let mut name = b.name.map(printed).unwrap_or_default();
             if name.is_empty() {
@@ -463,8 +492,16 @@ pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
                     .or_else(|_| crate::classification::Code::economic(&code_text))
                     .ok()
             };
-            if code.is_none() && !code_text.is_empty() && name.is_empty() {
-                name = code_text.clone();
+            if code.is_none() && !code_text.is_empty() {
+                a.bad.push(BadCell {
+                    row: i,
+                    column: b.codes.first().copied().unwrap_or(0),
+                    text: code_text.clone(),
+                    reason: "not a classification code".to_owned(),
+                });
+                if name.is_empty() {
+                    name = code_text.clone();
+                }
             }
             if name.is_empty() && code.is_none() && !any {
                 continue; // nothing printed in this block on this row

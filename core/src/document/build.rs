@@ -179,10 +179,23 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         .filter(|l| l.page <= 3)
         .take(60)
         .collect();
-    let title_line = head
+    // The cover: page 1's lines joined (a title broken over lines), else the first line naming a kind.
+    let cover: String = source
+        .lines
         .iter()
-        .copied()
-        .find(|l| kind_of_line(&l.norm).is_some());
+        .filter(|l| l.page == 1)
+        .take(6)
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("");
+    let cover = SourceLine::new(1, cover);
+    let title_line = Some(&cover)
+        .filter(|l| l.norm.chars().count() <= 80 && kind_of_line(&l.norm).is_some())
+        .or_else(|| {
+            head.iter()
+                .copied()
+                .find(|l| kind_of_line(&l.norm).is_some())
+        });
     let mut kind = opts
         .kind
         .or_else(|| title_line.and_then(|l| kind_of_line(&l.norm)));
@@ -204,7 +217,8 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
     // Tables.
     let mut tables: Vec<DocumentTable> = Vec::new();
     let mut layouts: Vec<Option<Assembled>> = Vec::new();
-    let titled: Vec<(String, Option<TableKind>)> = source.tables.iter().map(title_of).collect();
+    let grids = join_fragments(&source.tables);
+    let titled: Vec<(String, Option<TableKind>)> = grids.iter().map(title_of).collect();
     if kind.is_none() {
         let phases: Vec<Phase> = titled
             .iter()
@@ -224,7 +238,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         _ => None,
     };
     let fiscal = phase.is_some();
-    for (t, (title, by_title)) in source.tables.iter().zip(titled) {
+    for (t, (title, by_title)) in grids.iter().zip(titled) {
         let page = t.pages.first().copied();
         let mut tkind = if fiscal {
             by_title.or_else(|| kind_by_shape(t, phase))
@@ -546,4 +560,71 @@ fn locate(
         f = f.with_page(*p);
     }
     f
+}
+
+/// Whether a grid is a short fragment of the table before it that the reader could not join (a
+/// last 合计 row on the next page, printed with fewer columns): no title of its own, at most three
+/// rows, each a label followed by amounts.
+fn is_fragment(prev: &SourceTable, t: &SourceTable) -> bool {
+    let width = prev.rows.first().map_or(0, Vec::len);
+    let next_page = match (prev.pages.last(), t.pages.first()) {
+        (Some(a), Some(b)) => *b == *a || *b == *a + 1,
+        _ => false,
+    };
+    next_page
+        && title_of(t).1.is_none()
+        && title_of(prev).1.is_some()
+        && !t.rows.is_empty()
+        && t.rows.len() <= 3
+        && t.rows.iter().all(|r| {
+            r.len() <= width
+                && r.first()
+                    .is_some_and(|c| !c.is_blank() && crate::money::parse_amount(&c.norm).is_err())
+                && r.iter().skip(1).all(|c| {
+                    c.is_blank() || matches!(crate::money::parse_amount(&c.norm), Ok(Some(_)))
+                })
+        })
+}
+
+/// The grids with short fragments appended to the table they continue (label in the first
+/// column, amounts aligned on the last columns), each a new continuation.
+fn join_fragments(tables: &[SourceTable]) -> Vec<SourceTable> {
+    let mut out: Vec<SourceTable> = Vec::new();
+    for t in tables {
+        if let Some(prev) = out.last_mut()
+            && is_fragment(prev, t)
+        {
+            let width = prev.rows.first().map_or(0, Vec::len);
+            prev.continuations.push(prev.rows.len());
+            for p in &t.pages {
+                if !prev.pages.contains(p) {
+                    prev.pages.push(*p);
+                }
+            }
+            for r in &t.rows {
+                let Some(first) = r.first() else { continue };
+                let mut row: Vec<super::SourceCell> = (0..width)
+                    .map(|j| {
+                        let mut at = first.at.clone();
+                        at.column = u32::try_from(j + 1).unwrap_or(u32::MAX);
+                        super::SourceCell::new("", at)
+                    })
+                    .collect();
+                if let Some(c) = row.first_mut() {
+                    *c = first.clone();
+                }
+                let rest = &r[1..];
+                let offset = width - rest.len();
+                for (k, c) in rest.iter().enumerate() {
+                    if let Some(slot) = row.get_mut(offset + k) {
+                        *slot = c.clone();
+                    }
+                }
+                prev.rows.push(row);
+            }
+            continue;
+        }
+        out.push(t.clone());
+    }
+    out
 }
