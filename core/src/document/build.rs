@@ -335,6 +335,27 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                     }
                     dt.row_at = a.row_at.clone();
                     dt.column_at = a.column_at.clone();
+                    let figures = table
+                        .rows()
+                        .iter()
+                        .any(|r| r.cells.iter().any(Option::is_some));
+                    if figures && let Some(note) = dt.empty_note.take() {
+                        let mut f = Finding::new(
+                            rules::EMPTY_NOTE_WITH_FIGURES,
+                            Severity::Info,
+                            format!("{}印有数字，但说明称本表为空：“{note}”", k.name_zh()),
+                            format!(
+                                "{} prints figures but its note says it is empty: {note:?}",
+                                k.id()
+                            ),
+                        )
+                        .with_table(k.name_zh())
+                        .with_printed(note);
+                        if let Some(p) = page {
+                            f = f.with_page(p);
+                        }
+                        findings.push(f);
+                    }
                     dt.table = Some(table.with_title(dt.title.clone()));
                     layout = Some(a);
                 }
