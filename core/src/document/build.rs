@@ -270,13 +270,6 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
             t.context
                 .iter()
                 .chain(source.lines.iter().filter(|l| t.pages.contains(&l.page)))
-                .chain(
-                    t.rows
-                        .iter()
-                        .flatten()
-                        .map(|_| None::<&SourceLine>)
-                        .flatten(),
-                )
                 .find(|l| empty_sentence(&l.norm))
                 .map(|l| l.text.trim().to_owned())
                 .or_else(|| {
