@@ -123,11 +123,14 @@ fn page_lines(chars: &[Char]) -> Vec<PageLine> {
         .collect()
 }
 
+/// A merged range: 0-based first row, first column, last row, last column (inclusive).
+type Span = (u32, u32, u32, u32);
+
 /// A ruled table found on one page, before joining.
 struct PageTable {
     page: u32,
     rows: Vec<Vec<String>>,
-    merged: Vec<(u32, u32, u32, u32)>,
+    merged: Vec<Span>,
     context: Vec<SourceLine>,
     /// Nothing title-like above it on its page (it may continue the previous page's table).
     bare_top: bool,
@@ -140,7 +143,7 @@ fn real(c: &Cell) -> bool {
 }
 
 /// The grid of one pdfplumber table: text per position, and merged spans from the cells' boxes.
-fn grid(t: &Table) -> (Vec<Vec<String>>, Vec<(u32, u32, u32, u32)>) {
+fn grid(t: &Table) -> (Vec<Vec<String>>, Vec<Span>) {
     let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
     // Start of each row and column, from the cells that start there.
     let ys: Vec<f64> = t
@@ -439,6 +442,97 @@ mod tests {
             let e = read_pdf("x.pdf", bad);
             assert!(matches!(e, Err(Error::Io { .. })), "{e:?}");
         }
+    }
+
+    fn ch(text: &str, x0: f64, top: f64, size: f64) -> Char {
+        Char {
+            text: text.to_owned(),
+            bbox: pdfplumber::BBox::new(x0, top, x0 + size, top + size),
+            fontname: "F".to_owned(),
+            size,
+            advance: size,
+            doctop: top,
+            upright: true,
+            direction: pdfplumber::TextDirection::Ltr,
+            stroking_color: None,
+            non_stroking_color: None,
+            ctm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            char_code: 0,
+            mcid: None,
+            tag: None,
+        }
+    }
+
+    #[test]
+    fn digits_a_few_points_below_stay_on_the_line() {
+        // 10.5 pt Chinese label at top 100; its amount printed 4 pt lower, in a smaller font;
+        // the next row 16 pt below.
+        let mut chars = vec![
+            ch("教", 50.0, 100.0, 10.5),
+            ch("育", 60.5, 100.0, 10.5),
+            ch("1", 200.0, 104.0, 9.0),
+            ch("2", 205.0, 104.0, 9.0),
+            ch("合", 50.0, 116.0, 10.5),
+            ch("3", 200.0, 120.0, 9.0),
+        ];
+        chars.reverse();
+        let lines: Vec<String> = page_lines(&chars).into_iter().map(|l| l.text).collect();
+        assert_eq!(lines, ["教育 12", "合 3"]);
+    }
+
+    fn page_table(page: u32, rows: &[&[&str]], bare_top: bool, bare_bottom: bool) -> PageTable {
+        PageTable {
+            page,
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|t| (*t).to_owned()).collect())
+                .collect(),
+            merged: vec![(0, 0, 0, 1)],
+            context: vec![SourceLine::new(page, "表一 收支总表")],
+            bare_top,
+            bare_bottom,
+        }
+    }
+
+    #[test]
+    fn continuations_and_split_labels() {
+        let found = vec![
+            page_table(1, &[&["项目", ""], &["一般公共服务", "10.00"]], false, true),
+            // The rest of the label on the next page, no amount: folded into the row above.
+            page_table(2, &[&["支出", ""], &["教育支出", "5.00"]], true, true),
+            // A grid printing its own title starts a new table.
+            page_table(3, &[&["某项目绩效目标表", ""], &["a", "1"]], true, true),
+            // Not bare on top (a title line above): a new table.
+            page_table(4, &[&["项目", ""], &["x", "1"]], false, false),
+            // Bare on top but the previous one did not run to the bottom: a new table.
+            page_table(5, &[&["y", "2"]], true, false),
+        ];
+        let t = join("f.pdf", found);
+        assert_eq!(t.len(), 4);
+        assert_eq!(t[0].pages, vec![1, 2]);
+        assert_eq!(t[0].continuations, vec![2]);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(t[0].rows[1][0].text, "一般公共服务\n支出");
+        assert_eq!(t[0].rows[1][0].norm, "一般公共服务支出");
+        assert_eq!(t[0].rows[2][0].at.to_string(), "f.pdf p.2 r2 c1");
+        // The fragment row's merge was dropped with it.
+        assert_eq!(t[0].merged, vec![(0, 0, 0, 1)]);
+        assert_eq!(t[1].pages, vec![3]);
+        assert_eq!(t[2].pages, vec![4]);
+        assert_eq!(t[3].pages, vec![5]);
+    }
+
+    #[test]
+    fn a_label_only_row_before_a_label_only_row_is_kept() {
+        // The previous last row prints no amount: nothing to repair.
+        let found = vec![
+            page_table(1, &[&["项目", ""], &["一、收入", ""]], false, true),
+            page_table(2, &[&["财政拨款", ""]], true, true),
+        ];
+        let t = join("f.pdf", found);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(t[0].rows[2][0].text, "财政拨款");
     }
 
     #[test]
