@@ -9,6 +9,7 @@ const SFJ: &str = "documents/readers/shanghai_putuo_sfj_2026_dept_budget.pdf";
 const WANLI: &str = "documents/readers/shanghai_putuo_wanli_2024_dept_budget.pdf";
 const TEMPLATE: &str = "documents/readers/shanghai_putuo_dept_budget_template.xlsx";
 const GBK_CSV: &str = "documents/readers/shanghai_putuo_sfj_2026_table1_gbk.csv";
+const FULIYUAN: &str = "documents/readers/shanghai_putuo_fuliyuan_2024_unit_budget.pdf";
 
 fn read(relative: &str) -> SourceDocument {
     SourceDocument::read(data_file(relative), &ReadOptions::default()).unwrap()
@@ -297,4 +298,24 @@ fn malformed_pdfs_are_errors_not_panics() {
             assert!(matches!(e, Error::Io { .. }), "{e:?}");
         }
     }
+}
+
+#[test]
+fn a_grid_printing_its_own_title_gets_it_as_context_and_is_not_a_continuation() {
+    let doc = read(FULIYUAN);
+    let t = titled(&doc, "2024年预算单位财政拨款收支预算总表");
+    // Page 10 is ruled as a whole: the title and 单位 line are grid rows, kept in the grid and
+    // given as context; the grid does not continue page 9's table.
+    assert_eq!(t.pages, vec![10]);
+    assert_eq!(t.rows[1][0].text, "2024年预算单位财政拨款收支预算总表");
+    let ctx: Vec<&str> = t.context.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        ctx,
+        [
+            "2024年预算单位财政拨款收支预算总表",
+            "编制单位：上海市普陀区社会福利院 单位：元"
+        ]
+    );
+    let before = titled(&doc, "2024年预算单位支出预算总表");
+    assert_eq!(before.pages, vec![9]);
 }

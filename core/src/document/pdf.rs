@@ -13,7 +13,10 @@
 //!   header cell) keeps its text in its top-left position; the positions it covers are blank and
 //!   the span is recorded in [`SourceTable::merged`]. Wrapped text keeps its `\n`.
 //! - **Context.** The up to four lines printed just above a table on its page (and below the
-//!   previous table there): title, 编制部门/单位：元 line, 表 number — nearest last.
+//!   previous table there): title, 编制部门/单位：元 line, 表 number — nearest last. When none of
+//!   them is title-like and the grid prints its title and 单位 line in its own first rows (a sheet
+//!   exported with the whole page ruled), those rows' texts are added as context lines too (the
+//!   rows stay in the grid).
 //! - **Continuations.** A page's first table is appended to the previous page's last table when
 //!   nothing but page numbers follows the previous table on its page, nothing title-like (a line
 //!   with 表, 单位, 编制 or 万元, or more than two lines of anything) precedes the new table on its
@@ -218,6 +221,28 @@ fn title_like(norm: &str) -> bool {
         || norm.contains("万元")
 }
 
+/// The title and 单位 lines a grid prints in its own first rows (sheets exported with the whole
+/// page ruled): leading rows of one or two non-blank cells, at least one title-like, blank rows
+/// skipped; the first other row ends them.
+fn grid_titles(rows: &[Vec<String>], page: u32) -> Vec<SourceLine> {
+    let mut out = Vec::new();
+    for r in rows {
+        let printed: Vec<&str> = r
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if printed.is_empty() {
+            continue;
+        }
+        if printed.len() > 2 || !printed.iter().any(|t| title_like(&normalize_text(t))) {
+            break;
+        }
+        out.push(SourceLine::new(page, printed.join(" ")));
+    }
+    out
+}
+
 /// Whether a cell's normalised text is a number (an amount, a code, a percentage).
 fn numeric(norm: &str) -> bool {
     norm.chars().any(|c| c.is_ascii_digit())
@@ -260,11 +285,14 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
                 .iter()
                 .filter(|l| l.bottom <= t.bbox.top + 1.0 && l.top >= above_from - 1.0)
                 .collect();
-            let context = above
+            let mut context: Vec<SourceLine> = above
                 .iter()
-                .skip(above.len().saturating_sub(4))
                 .map(|l| SourceLine::new(page_no, l.text.clone()))
                 .collect();
+            if !context.iter().any(|l| title_like(&l.norm)) {
+                context.extend(grid_titles(&rows, page_no));
+            }
+            let context = context.split_off(context.len().saturating_sub(4));
             let bare_top = k == 0
                 && above.len() <= 2
                 && above
