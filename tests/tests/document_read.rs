@@ -9,6 +9,8 @@ const SFJ: &str = "documents/readers/shanghai_putuo_sfj_2026_dept_budget.pdf";
 const WANLI: &str = "documents/readers/shanghai_putuo_wanli_2024_dept_budget.pdf";
 const TEMPLATE: &str = "documents/readers/shanghai_putuo_dept_budget_template.xlsx";
 const GBK_CSV: &str = "documents/readers/shanghai_putuo_sfj_2026_table1_gbk.csv";
+const FULIYUAN: &str = "documents/readers/shanghai_putuo_fuliyuan_2024_unit_budget.pdf";
+const XLS: &str = "documents/readers/shanghai_putuo_sfj_2026_tables_1_9.xls";
 
 fn read(relative: &str) -> SourceDocument {
     SourceDocument::read(data_file(relative), &ReadOptions::default()).unwrap()
@@ -297,4 +299,54 @@ fn malformed_pdfs_are_errors_not_panics() {
             assert!(matches!(e, Error::Io { .. }), "{e:?}");
         }
     }
+}
+
+#[test]
+fn a_grid_printing_its_own_title_gets_it_as_context_and_is_not_a_continuation() {
+    let doc = read(FULIYUAN);
+    let t = titled(&doc, "2024年预算单位财政拨款收支预算总表");
+    // Page 10 is ruled as a whole: the title and 单位 line are grid rows, kept in the grid and
+    // given as context; the grid does not continue page 9's table.
+    assert_eq!(t.pages, vec![10]);
+    assert_eq!(t.rows[1][0].text, "2024年预算单位财政拨款收支预算总表");
+    let ctx: Vec<&str> = t.context.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        ctx,
+        [
+            "2024年预算单位财政拨款收支预算总表",
+            "编制单位：上海市普陀区社会福利院 单位：元"
+        ]
+    );
+    let before = titled(&doc, "2024年预算单位支出预算总表");
+    assert_eq!(before.pages, vec![9]);
+}
+
+#[test]
+fn an_xls_workbook_with_merged_cells_and_numbers() {
+    let doc = read(XLS);
+    assert_eq!(doc.format, SourceFormat::Xls);
+    assert_eq!(doc.pages, 2);
+    let t = &doc.tables[1];
+    assert_eq!(t.sheet.as_deref(), Some("表九 三公经费"));
+    assert!(t.merged.contains(&(2, 0, 2, 5)));
+    assert!(t.merged.contains(&(2, 6, 4, 6)));
+    assert_eq!(t.rows[2][0].text, "“三公”经费预算数");
+    assert!(t.rows[3][6].is_blank() && t.rows[4][6].is_blank());
+    // Numbers print as the spreadsheet shows them, without float artefacts.
+    assert_eq!(
+        texts(&t.rows[5]),
+        ["10.81", "0", "0.83", "9.98", "0", "9.98", "217.83"]
+    );
+    let at = &t.rows[5][6].at;
+    assert_eq!(
+        (at.page, at.sheet.as_deref(), at.row, at.column),
+        (None, Some("表九 三公经费"), 6, 7)
+    );
+    let t = &doc.tables[0];
+    assert_eq!(texts(&t.rows[4])[1], "96282213.44");
+    assert!(
+        doc.lines
+            .iter()
+            .any(|l| l.page == 2 && l.norm == "编制部门:上海市普陀区司法局单位:万元")
+    );
 }
