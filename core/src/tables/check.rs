@@ -136,7 +136,7 @@ impl Tree {
                 }
                 _ => balance = None,
             }
-            match (r.effective_code(), label) {
+            match (t.row_code(r), label) {
                 (Some(c), _) => match present.get(&c) {
                     Some(&first) => tree.duplicates.push((first, i)),
                     None => {
@@ -155,7 +155,7 @@ impl Tree {
         }
         tree.balances.retain(|(_, subs)| !subs.is_empty());
         for &i in &tree.rows {
-            let Some(code) = t.rows().get(i).and_then(|r| r.effective_code()) else {
+            let Some(code) = t.rows().get(i).and_then(|r| t.row_code(r)) else {
                 continue;
             };
             let parent = code

@@ -1250,6 +1250,18 @@ impl PublishedTable {
             .and_then(|i| row.cells.get(i).copied().flatten())
     }
 
+    /// The code the checks place `row` under: its printed code; in a summary table, or a table
+    /// that prints no code at all, the 类 its name names ([`TableRow::class_code`]). In a table
+    /// that prints codes, a row without one is not tied by name (it may be a wrapped name's
+    /// second line).
+    pub(crate) fn row_code(&self, row: &TableRow) -> Option<Code> {
+        row.code.or_else(|| {
+            (row.side.is_some() || self.rows.iter().all(|r| r.code.is_none()))
+                .then(|| row.class_code())
+                .flatten()
+        })
+    }
+
     /// How findings name the table: its kind's Chinese name, else its title, else `表`.
     pub(crate) fn label(&self) -> String {
         match (self.kind, &self.title) {
