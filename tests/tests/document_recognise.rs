@@ -208,3 +208,15 @@ fn the_standard_set_is_configurable() {
     let doc = Document::from_source(source, &opts).unwrap();
     assert!(doc.missing.is_empty());
 }
+
+#[test]
+fn each_table_keeps_its_own_unit() {
+    // 表九 prints 单位:万元 inside its sheet, the rest of the document 单位：元.
+    let doc = read("documents/readers/shanghai_putuo_sfj_2026_tables_1_9.xls");
+    let units: Vec<(Option<u8>, Option<Unit>)> =
+        doc.tables.iter().map(|t| (t.number, t.unit)).collect();
+    assert_eq!(
+        units,
+        [(Some(1), Some(Unit::Yuan)), (Some(9), Some(Unit::WanYuan))]
+    );
+}

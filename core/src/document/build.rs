@@ -118,6 +118,12 @@ fn title_of(t: &SourceTable) -> (String, Option<TableKind>) {
             return (printed, Some(k));
         }
     }
+    // A workbook sheet named after its table (表一 财务收支预算总表).
+    if let Some(sheet) = &t.sheet
+        && let Some(k) = TableKind::from_title(&super::normalize_text(sheet))
+    {
+        return (sheet.clone(), Some(k));
+    }
     let title = t
         .context
         .iter()
@@ -260,11 +266,19 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
             findings.push(f);
             tkind = None;
         }
+        // The table's own unit: its context lines, else a 单位 line printed in its first rows.
         let unit = t
             .context
             .iter()
             .rev()
             .find_map(|l| unit_of(&l.norm))
+            .or_else(|| {
+                t.rows
+                    .iter()
+                    .take(assemble::header_count(t).max(1))
+                    .flatten()
+                    .find_map(|c| unit_of(&c.norm))
+            })
             .or(doc_unit);
         let empty_note = tkind.and_then(|_| {
             t.context
@@ -307,13 +321,13 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                             rules::UNREAD_CELL,
                             Severity::Info,
                             format!(
-                                "{}：单元格“{}”不是金额，按空白处理（{}）",
+                                "{}：单元格“{}”未能读取，按空白处理（{}）",
                                 k.name_zh(),
                                 b.text,
                                 b.reason
                             ),
                             format!(
-                                "{}: cell {:?} is not an amount; kept blank ({})",
+                                "{}: cell {:?} could not be read; kept blank ({})",
                                 k.id(),
                                 b.text,
                                 b.reason
