@@ -220,3 +220,24 @@ fn each_table_keeps_its_own_unit() {
         [(Some(1), Some(Unit::Yuan)), (Some(9), Some(Unit::WanYuan))]
     );
 }
+
+#[test]
+fn a_real_power_list_workbook_is_read_through_the_power_list_reader() {
+    // 克拉玛依市医疗保障局2024年权责清单 (Xinjiang), as published (.xls).
+    let doc = read("documents/recog/xinjiang_karamay_medical_2024_power_list.xls");
+    assert_eq!(doc.kind, DocumentKind::PowerList);
+    assert_eq!(doc.year, Some(2024));
+    assert_eq!(doc.issuer.as_deref(), Some("克拉玛依市医疗保障局"));
+    let list = doc.power_list.as_ref().unwrap();
+    assert_eq!(list.items.len(), 17);
+    assert_eq!(list.extra_columns, ["追责对象范围"]);
+    assert!(list.items.iter().all(|i| !i.responsibilities.is_empty()));
+    // The same findings as the list transcribed to CSV (tests/data/power/karamay_medical_2024).
+    let csv = std::fs::read_to_string(data_file("power/karamay_medical_2024/list.csv")).unwrap();
+    let from_csv = sunlit::PowerList::read_csv_str(&csv).unwrap().check();
+    let rules = |f: &sunlit::Findings| -> Vec<(String, Option<String>)> {
+        f.iter().map(|f| (f.rule.clone(), f.code.clone())).collect()
+    };
+    assert_eq!(rules(&doc.findings), rules(&from_csv));
+    assert_eq!(doc.findings.error_count(), 0);
+}

@@ -446,6 +446,31 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         }
     }
 
+    // A power list: its grids, read through the power-list reader.
+    let mut power_list = None;
+    if kind == DocumentKind::PowerList {
+        match power_list_of(&grids) {
+            Some(Ok(list)) => {
+                for f in list.check() {
+                    findings.push(f);
+                }
+                power_list = Some(list);
+            }
+            Some(Err(e)) => findings.push(Finding::new(
+                rules::UNREAD_TABLE,
+                Severity::Info,
+                format!("权责清单未能读取，未检查：{e}"),
+                format!("the power list could not be read and is not checked: {e}"),
+            )),
+            None => findings.push(Finding::new(
+                rules::UNREAD_TABLE,
+                Severity::Info,
+                "未找到权责清单的表头（事项名称、权力类型 …），未检查".to_owned(),
+                "no power-list header row (事项名称, 权力类型 …) was found; not checked".to_owned(),
+            )),
+        }
+    }
+
     // Checks.
     let published: Vec<PublishedTable> = checked
         .iter()
@@ -467,6 +492,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         missing,
         findings,
         source,
+        power_list,
     })
 }
 
@@ -655,4 +681,80 @@ fn join_fragments(tables: &[SourceTable]) -> Vec<SourceTable> {
         out.push(t.clone());
     }
     out
+}
+
+/// The header row of a power-list grid: the first row with at least three headings the
+/// power-list reader knows.
+fn power_header(t: &SourceTable) -> Option<usize> {
+    t.rows.iter().position(|r| {
+        r.iter()
+            .filter(|c| crate::PowerField::recognise(&c.norm).is_some())
+            .count()
+            >= 3
+    })
+}
+
+/// Read the grids of a power list: the header row of the first grid that has one, then every data
+/// row of every grid with that header (repeated headers and blank rows dropped; a vertically
+/// merged cell's text copied to the rows it spans), through [`PowerList::read_csv_str`].
+fn power_list_of(grids: &[SourceTable]) -> Option<Result<crate::PowerList>> {
+    let mut header: Option<Vec<String>> = None;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for t in grids {
+        let Some(h) = power_header(t) else { continue };
+        let mut grid: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.trim().to_owned()).collect())
+            .collect();
+        for &(r0, c0, r1, c1) in &t.merged {
+            let (r0, c0, r1, c1) = (r0 as usize, c0 as usize, r1 as usize, c1 as usize);
+            if r0 <= h || c0 != c1 {
+                continue;
+            }
+            let text = grid
+                .get(r0)
+                .and_then(|r| r.get(c0))
+                .cloned()
+                .unwrap_or_default();
+            for r in r0 + 1..=r1 {
+                if let Some(cell) = grid.get_mut(r).and_then(|row| row.get_mut(c0))
+                    && cell.is_empty()
+                {
+                    *cell = text.clone();
+                }
+            }
+        }
+        let head: Vec<String> = grid.get(h).cloned().unwrap_or_default();
+        let norm =
+            |r: &[String]| -> Vec<String> { r.iter().map(|c| super::normalize_text(c)).collect() };
+        let head_norm = norm(&head);
+        if header.is_none() {
+            header = Some(head.clone());
+        }
+        for r in grid.into_iter().skip(h + 1) {
+            if r.iter().all(String::is_empty) || norm(&r) == head_norm {
+                continue;
+            }
+            rows.push(r);
+        }
+    }
+    let header = header?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let write =
+        |w: &mut csv::Writer<Vec<u8>>, r: &[String]| w.write_record(r).map_err(|e| e.to_string());
+    let mut out = write(&mut w, &header);
+    for r in &rows {
+        out = out.and_then(|()| write(&mut w, r));
+    }
+    let text = out
+        .and_then(|()| w.into_inner().map_err(|e| e.to_string()))
+        .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
+    Some(match text {
+        Ok(text) => crate::PowerList::read_csv_str(&text),
+        Err(reason) => Err(crate::error::Error::Io {
+            path: String::new(),
+            reason,
+        }),
+    })
 }

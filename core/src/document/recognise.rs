@@ -73,6 +73,10 @@ pub struct Document {
     pub findings: Findings,
     /// The document as read.
     pub source: SourceDocument,
+    /// For a power list, its items as read from the printed grids (header spellings recognised
+    /// by [`PowerField::recognise`](crate::PowerField::recognise), unknown columns kept as extra
+    /// columns); its [`PowerList::check`](crate::PowerList::check) findings are in `findings`.
+    pub power_list: Option<crate::PowerList>,
 }
 
 impl Document {
