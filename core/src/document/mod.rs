@@ -14,10 +14,12 @@
 //!    with every finding pointing at the page, row and column where it was printed.
 
 mod recognise;
+mod report;
 mod source;
 mod text;
 
 pub use recognise::{Document, DocumentTable};
+pub use report::{documents_to_html, documents_to_json, documents_to_text};
 pub use source::{Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable};
 pub use text::normalize_text;
 
