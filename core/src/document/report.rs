@@ -13,7 +13,8 @@
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::{Document, DocumentTable, SourceCell};
 use crate::error::Result;
@@ -206,6 +207,77 @@ impl Document {
         (n(Severity::Error), n(Severity::Warning), n(Severity::Info))
     }
 
+    /// The document in the stable schema of [`Document::to_json`], fields in their order.
+    fn json_doc(&self) -> JsonDoc<'_> {
+        let tables = self
+            .tables
+            .iter()
+            .map(|t| {
+                let (rows, cells) = t.counts();
+                JsonTable {
+                    number: t.number,
+                    kind: t.kind.map(|k| k.id()),
+                    title: &t.title,
+                    unit: t.unit.map(|u| u.symbol()),
+                    pages: &t.pages,
+                    rows,
+                    cells,
+                    read: t.table.is_some(),
+                    columns: t.table.as_ref().map(|pt| pt.columns()),
+                    empty_note: t.empty_note.as_deref(),
+                }
+            })
+            .collect();
+        let findings = self
+            .findings
+            .iter()
+            .map(|f| {
+                let (p, cell) = self.finding_cell(f);
+                let t = p.table.and_then(|i| self.tables.get(i));
+                JsonFinding {
+                    rule: &f.rule,
+                    severity: f.severity.id(),
+                    table: t.and_then(|t| t.number),
+                    table_name: f.table.as_deref(),
+                    page: self.finding_page(f, cell),
+                    row: f.code.as_deref(),
+                    column: f.column.as_deref(),
+                    printed: self.finding_printed(f, p, cell),
+                    expected: f.expected.map(|d| d.to_string()),
+                    actual: f.actual.map(|d| d.to_string()),
+                    difference: f.difference.map(|d| d.to_string()),
+                    message: format!("{} / {}", f.message_zh, f.message_en),
+                    message_zh: &f.message_zh,
+                    message_en: &f.message_en,
+                    cell: cell.map(|c| JsonAt {
+                        page: c.at.page,
+                        sheet: c.at.sheet.as_deref(),
+                        row: c.at.row,
+                        column: c.at.column,
+                    }),
+                }
+            })
+            .collect();
+        let (error, warning, info) = self.severity_counts();
+        JsonDoc {
+            path: &self.path,
+            format: self.source.format.id(),
+            kind: self.kind.id(),
+            year: self.year,
+            issuer: self.issuer.as_deref(),
+            unit: self.unit.map(|u| u.symbol()),
+            pages: self.source.pages,
+            tables,
+            missing: &self.missing,
+            findings,
+            counts: JsonCounts {
+                error,
+                warning,
+                info,
+            },
+        }
+    }
+
     /// The document as the JSON value of [`Document::to_json`].
     ///
     /// ```
@@ -213,67 +285,7 @@ impl Document {
     /// assert_eq!(d.to_json_value()["kind"], "unknown");
     /// ```
     pub fn to_json_value(&self) -> Value {
-        let dec = |d: Option<Decimal>| d.map(|d| d.to_string());
-        let tables: Vec<Value> = self
-            .tables
-            .iter()
-            .map(|t| {
-                let (rows, cells) = t.counts();
-                json!({
-                    "number": t.number,
-                    "kind": t.kind.map(|k| k.id()),
-                    "title": t.title,
-                    "unit": t.unit.map(|u| u.symbol()),
-                    "pages": t.pages,
-                    "rows": rows,
-                    "cells": cells,
-                    "read": t.table.is_some(),
-                    "columns": t.table.as_ref().map(|pt| pt.columns().to_vec()),
-                    "empty_note": t.empty_note,
-                })
-            })
-            .collect();
-        let findings: Vec<Value> = self
-            .findings
-            .iter()
-            .map(|f| {
-                let (p, cell) = self.finding_cell(f);
-                let t = p.table.and_then(|i| self.tables.get(i));
-                json!({
-                    "rule": f.rule,
-                    "severity": f.severity.id(),
-                    "table": t.and_then(|t| t.number),
-                    "table_name": f.table,
-                    "page": self.finding_page(f, cell),
-                    "row": f.code,
-                    "column": f.column,
-                    "printed": self.finding_printed(f, p, cell),
-                    "expected": dec(f.expected),
-                    "actual": dec(f.actual),
-                    "difference": dec(f.difference),
-                    "message": format!("{} / {}", f.message_zh, f.message_en),
-                    "message_zh": f.message_zh,
-                    "message_en": f.message_en,
-                    "cell": cell.map(|c| json!({
-                        "page": c.at.page, "sheet": c.at.sheet, "row": c.at.row, "column": c.at.column,
-                    })),
-                })
-            })
-            .collect();
-        let (errors, warnings, infos) = self.severity_counts();
-        json!({
-            "path": self.path,
-            "format": self.source.format.id(),
-            "kind": self.kind.id(),
-            "year": self.year,
-            "issuer": self.issuer,
-            "unit": self.unit.map(|u| u.symbol()),
-            "pages": self.source.pages,
-            "tables": tables,
-            "missing": self.missing,
-            "findings": findings,
-            "counts": {"error": errors, "warning": warnings, "info": infos},
-        })
+        serde_json::to_value(self.json_doc()).unwrap_or(Value::Null)
     }
 
     /// The document as JSON in the stable schema of `sunlit check --json`: `path`, `kind`
@@ -296,7 +308,7 @@ impl Document {
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.to_json_value()).unwrap_or_else(|_| "{}".to_owned())
+        serde_json::to_string_pretty(&self.json_doc()).unwrap_or_else(|_| "{}".to_owned())
     }
 
     /// A readable report for people: a header (file, kind, year, issuer, unit, the tables found,
@@ -771,40 +783,129 @@ impl Document {
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn tables_json(&self) -> String {
-        let tables: Vec<Value> = self
+        #[derive(Serialize)]
+        struct Cell<'a> {
+            page: Option<u32>,
+            sheet: Option<&'a str>,
+            row: u32,
+            column: u32,
+            heading: Option<String>,
+            row_label: Option<String>,
+            text: &'a str,
+            amount: Option<String>,
+        }
+        #[derive(Serialize)]
+        struct Table<'a> {
+            number: Option<u8>,
+            kind: Option<&'static str>,
+            title: &'a str,
+            unit: Option<&'static str>,
+            pages: &'a [u32],
+            empty_note: Option<&'a str>,
+            columns: Option<&'a [String]>,
+            cells: Vec<Cell<'a>>,
+        }
+        #[derive(Serialize)]
+        struct Tables<'a> {
+            path: &'a str,
+            tables: Vec<Table<'a>>,
+        }
+        let tables = self
             .tables
             .iter()
-            .map(|t| {
-                let cells: Vec<Value> = table_cells(t)
+            .map(|t| Table {
+                number: t.number,
+                kind: t.kind.map(|k| k.id()),
+                title: &t.title,
+                unit: t.unit.map(|u| u.symbol()),
+                pages: &t.pages,
+                empty_note: t.empty_note.as_deref(),
+                columns: t.table.as_ref().map(|pt| pt.columns()),
+                cells: table_cells(t)
                     .into_iter()
-                    .map(|c| {
-                        json!({
-                            "page": c.cell.at.page,
-                            "sheet": c.cell.at.sheet,
-                            "row": c.cell.at.row,
-                            "column": c.cell.at.column,
-                            "heading": c.heading,
-                            "row_label": c.row_label,
-                            "text": c.cell.text,
-                            "amount": c.amount.map(|a| a.to_string()),
-                        })
+                    .map(|c| Cell {
+                        page: c.cell.at.page,
+                        sheet: c.cell.at.sheet.as_deref(),
+                        row: c.cell.at.row,
+                        column: c.cell.at.column,
+                        heading: c.heading,
+                        row_label: c.row_label,
+                        text: &c.cell.text,
+                        amount: c.amount.map(|a| a.to_string()),
                     })
-                    .collect();
-                json!({
-                    "number": t.number,
-                    "kind": t.kind.map(|k| k.id()),
-                    "title": t.title,
-                    "unit": t.unit.map(|u| u.symbol()),
-                    "pages": t.pages,
-                    "empty_note": t.empty_note,
-                    "columns": t.table.as_ref().map(|pt| pt.columns().to_vec()),
-                    "cells": cells,
-                })
+                    .collect(),
             })
             .collect();
-        serde_json::to_string_pretty(&json!({"path": self.path, "tables": tables}))
-            .unwrap_or_else(|_| "{}".to_owned())
+        serde_json::to_string_pretty(&Tables {
+            path: &self.path,
+            tables,
+        })
+        .unwrap_or_else(|_| "{}".to_owned())
     }
+}
+
+/// A document in the stable JSON schema (field order as written).
+#[derive(Serialize)]
+struct JsonDoc<'a> {
+    path: &'a str,
+    format: &'static str,
+    kind: &'static str,
+    year: Option<i32>,
+    issuer: Option<&'a str>,
+    unit: Option<&'static str>,
+    pages: u32,
+    tables: Vec<JsonTable<'a>>,
+    missing: &'a [u8],
+    findings: Vec<JsonFinding<'a>>,
+    counts: JsonCounts,
+}
+
+#[derive(Serialize)]
+struct JsonTable<'a> {
+    number: Option<u8>,
+    kind: Option<&'static str>,
+    title: &'a str,
+    unit: Option<&'static str>,
+    pages: &'a [u32],
+    rows: usize,
+    cells: usize,
+    read: bool,
+    columns: Option<&'a [String]>,
+    empty_note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    table: Option<u8>,
+    table_name: Option<&'a str>,
+    page: Option<u32>,
+    row: Option<&'a str>,
+    column: Option<&'a str>,
+    printed: Option<String>,
+    expected: Option<String>,
+    actual: Option<String>,
+    difference: Option<String>,
+    message: String,
+    message_zh: &'a str,
+    message_en: &'a str,
+    cell: Option<JsonAt<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAt<'a> {
+    page: Option<u32>,
+    sheet: Option<&'a str>,
+    row: u32,
+    column: u32,
+}
+
+#[derive(Serialize)]
+struct JsonCounts {
+    error: usize,
+    warning: usize,
+    info: usize,
 }
 
 /// One cell of [`Document::tables_csv`].
@@ -848,8 +949,12 @@ fn table_cells(t: &DocumentTable) -> Vec<CellRecord<'_>> {
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 pub fn documents_to_json(documents: &[Document]) -> String {
-    let docs: Vec<Value> = documents.iter().map(Document::to_json_value).collect();
-    serde_json::to_string_pretty(&json!({ "documents": docs })).unwrap_or_else(|_| "{}".to_owned())
+    #[derive(Serialize)]
+    struct Documents<'a> {
+        documents: Vec<JsonDoc<'a>>,
+    }
+    let documents = documents.iter().map(Document::json_doc).collect();
+    serde_json::to_string_pretty(&Documents { documents }).unwrap_or_else(|_| "{}".to_owned())
 }
 
 /// Several documents as one readable report: each as in [`Document::to_text`], separated by a
