@@ -9,7 +9,8 @@
 //! working days over the official holiday calendar, the disclosure decision table and the life of
 //! one disclosure request; a power list (权责清单) read, checked and compared with its next version.
 //! Last, the annual report of disclosure work (政府信息公开工作年度报告): a published report's
-//! tables read, checked and rendered, and the legacy statistics of the seed article.
+//! tables read, checked and rendered, and the legacy statistics of the seed article. At the very
+//! end, `sunlit check` on a published document: read as printed, recognised, checked, reported.
 
 use chrono::NaiveDate;
 use sunlit::{
@@ -337,7 +338,21 @@ fn main() -> Result<(), sunlit::Error> {
     special_funds(&ledger)?;
     disclosure_tour()?;
     power_tour()?;
-    annual_report()
+    annual_report()?;
+    check_document()
+}
+
+/// The published document of the `sunlit check` section (path as the command line names it).
+const CHECK_DOC: &str = "tests/data/tables/chengguan_2026/t5_general_functional.csv";
+
+/// `sunlit check` on a published document: what the command prints (`Document::to_text`); the
+/// same document gives `--json` (`Document::to_json`) and `--html` (`Document::to_html`).
+fn check_document() -> Result<(), sunlit::Error> {
+    println!("\nsunlit check {CHECK_DOC}");
+    let bytes = include_bytes!("../../tests/data/tables/chengguan_2026/t5_general_functional.csv");
+    let doc = sunlit::Document::from_csv_bytes(CHECK_DOC, bytes, &sunlit::ReadOptions::default())?;
+    print!("{}", doc.to_text());
+    Ok(())
 }
 
 fn day(y: i32, m: u32, d: u32) -> Result<NaiveDate, sunlit::Error> {
