@@ -49,6 +49,88 @@ static SEED: LazyLock<Catalog> = LazyLock::new(|| {
     c
 });
 
+const FUNCTIONAL_CLASSES: &str = include_str!("../data/classification/functional_classes.csv");
+
+/// One functional 类 name with the catalogue years it was in force.
+struct ClassName {
+    code: Code,
+    name: String,
+    first: i32,
+    last: Option<i32>,
+}
+
+/// The embedded 类 names (`core/data/classification/functional_classes.csv`, SOURCE.md). A line
+/// that does not read is a packaging bug caught by `class_names_load_completely`, skipped here.
+static CLASSES: LazyLock<Vec<ClassName>> = LazyLock::new(|| {
+    FUNCTIONAL_CLASSES
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(',').map(str::trim).collect();
+            let code = Code::functional(f.first()?)
+                .ok()
+                .filter(|c| c.level() == 1)?;
+            Some(ClassName {
+                code,
+                name: crate::tables::normalize_label(f.get(1)?),
+                first: f.get(2)?.parse().ok()?,
+                last: match f.get(3)? {
+                    &"" => None,
+                    y => Some(y.parse().ok()?),
+                },
+            })
+        })
+        .collect()
+});
+
+/// The functional 类 (支出功能分类, 201–234) a line printed by **name without a code** stands for —
+/// `一般公共服务支出` → 201, `二十、粮油物资储备支出` → 222 — in the catalogue of `year` (names
+/// renamed in 2019 such as 医疗卫生与计划生育支出 belong to the years they were in force), or in any
+/// year with `None` (no 类 name ever meant two codes). Spaces, enumerators (`一、`), bracketed
+/// remarks and Kangxi radicals are ignored; anything else must match exactly. `None` for a name
+/// that is not a 类 name. Source: 财政部《政府收支分类科目》 as printed in the MOF 2024 final-account
+/// template and real 2024–2026 documents (`core/data/classification/SOURCE.md`).
+///
+/// ```
+/// use sunlit::{Code, functional_class_by_name};
+/// assert_eq!(functional_class_by_name("五、教育支出", Some(2024)), Some(Code::functional("205")?));
+/// assert_eq!(functional_class_by_name("医疗卫生与计划生育支出", Some(2016)), Some(Code::functional("210")?));
+/// assert_eq!(functional_class_by_name("医疗卫生与计划生育支出", Some(2024)), None); // renamed in 2019
+/// assert_eq!(functional_class_by_name("医疗卫生与计划生育支出", None), Some(Code::functional("210")?));
+/// assert_eq!(functional_class_by_name("行政运行", None), None);
+/// # Ok::<(), sunlit::Error>(())
+/// ```
+pub fn functional_class_by_name(name: &str, year: Option<i32>) -> Option<Code> {
+    let n = crate::tables::normalize_label(name);
+    if n.is_empty() {
+        return None;
+    }
+    CLASSES
+        .iter()
+        .find(|c| {
+            c.name == n && year.is_none_or(|y| y >= c.first && c.last.is_none_or(|last| y <= last))
+        })
+        .map(|c| c.code)
+}
+
+/// The name of a functional 类 in the catalogue of `year` (see [`functional_class_by_name`]);
+/// `None` for a code that is not a 类 or a year before its name was in force.
+///
+/// ```
+/// use sunlit::{Code, functional_class_name};
+/// let c = Code::functional("210")?;
+/// assert_eq!(functional_class_name(c, 2024), Some("卫生健康支出"));
+/// assert_eq!(functional_class_name(c, 2016), Some("医疗卫生与计划生育支出"));
+/// assert_eq!(functional_class_name(Code::functional("21011")?, 2024), None);
+/// # Ok::<(), sunlit::Error>(())
+/// ```
+pub fn functional_class_name(code: Code, year: i32) -> Option<&'static str> {
+    CLASSES
+        .iter()
+        .find(|c| c.code == code && year >= c.first && c.last.is_none_or(|last| year <= last))
+        .map(|c| c.name.as_str())
+}
+
 /// Names of codes per (scheme, catalogue year).
 ///
 /// ```
@@ -297,6 +379,21 @@ mod tests {
                 .unwrap(),
             65
         );
+    }
+
+    #[test]
+    fn class_names_load_completely() {
+        let lines = FUNCTIONAL_CLASSES.lines().skip(1).count();
+        assert_eq!(CLASSES.len(), lines);
+        assert_eq!(lines, 35);
+        // Every 类 of the seed has its name in the class table for 2024 and 2026.
+        for year in [2024, 2026] {
+            for (code, name) in Catalog::seed().entries(Scheme::Functional, year) {
+                if code.level() == 1 {
+                    assert_eq!(functional_class_name(code, year), Some(name), "{code}");
+                }
+            }
+        }
     }
 
     #[test]

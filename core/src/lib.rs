@@ -27,7 +27,7 @@ pub use budget::{
     RollupRecord, RollupRow, Selection, Subtotals,
 };
 pub use calendar::{CalendarDay, LocalCalendar, Uncovered, WorkCalendar};
-pub use catalog::{Catalog, CatalogCheckOptions};
+pub use catalog::{Catalog, CatalogCheckOptions, functional_class_by_name, functional_class_name};
 pub use classification::{Code, Scheme};
 pub use disclosure::{
     Category, Deadline, DeadlineKind, Decision, DisclosureMode, DisclosureStage, ExemptionFact,
@@ -62,8 +62,9 @@ pub use special_fund::{
     Allocation, FundCheckOptions, FundStage, SpecialFund, SpecialFundList, StageDate,
 };
 pub use tables::{
-    DisclosureDocument, NarrativeFigure, PublishedTable, RenderOptions, RowLabel,
-    TableCheckOptions, TableColumn, TableKind, TableLedgerOptions, TableReadOptions, TableRow,
+    DisclosureDocument, HeadingRole, NarrativeFigure, PublishedTable, RenderOptions, RowLabel,
+    RowSide, TableCheckOptions, TableColumn, TableKind, TableLedgerOptions, TableReadOptions,
+    TableRow,
 };
 
 pub use report::{

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::table::{PublishedTable, RowLabel, TableColumn};
+use super::table::{PublishedTable, RowLabel, RowSide, TableColumn};
 use super::{TableCheckOptions, rules};
 use crate::error::{Error, Result};
 use crate::finding::{Finding, Findings, Severity};
@@ -136,7 +136,7 @@ impl Tree {
                 }
                 _ => balance = None,
             }
-            match (r.code, label) {
+            match (r.effective_code(), label) {
                 (Some(c), _) => match present.get(&c) {
                     Some(&first) => tree.duplicates.push((first, i)),
                     None => {
@@ -155,7 +155,7 @@ impl Tree {
         }
         tree.balances.retain(|(_, subs)| !subs.is_empty());
         for &i in &tree.rows {
-            let Some(code) = t.rows().get(i).and_then(|r| r.code) else {
+            let Some(code) = t.rows().get(i).and_then(|r| r.effective_code()) else {
                 continue;
             };
             let parent = code
@@ -207,6 +207,14 @@ impl Check<'_> {
             .rows()
             .get(row)
             .and_then(|r| r.cells.get(col).copied().flatten())
+    }
+
+    /// The columns the checks look at: every column but those kept unrecognised
+    /// ([`TableColumn::Other`]).
+    fn checked_columns(&self) -> Vec<usize> {
+        (0..self.t.columns().len())
+            .filter(|&c| self.t.column_roles().get(c) != Some(&TableColumn::Other))
+            .collect()
     }
 
     fn key(&self, row: usize) -> String {
@@ -360,23 +368,44 @@ impl Check<'_> {
             C::SuperiorGrant,
             C::AffiliateRemit,
         ]);
-        let groups: Vec<(C, Vec<C>)> = vec![
-            (
-                C::Total,
-                vec![
-                    C::Basic,
-                    C::Project,
-                    C::RemitToSuperior,
-                    C::BusinessExpenditure,
-                    C::SubsidyToAffiliates,
-                ],
-            ),
-            (C::Total, vec![C::Personnel, C::Public]),
+        // 非财政拨款 is either a part of 合计 (when its own parts are not printed) or the
+        // subtotal of 事业收入, 经营收入, 其他收入 … (when they are).
+        let non_appropriation_parts = [
+            C::OperatingIncome,
+            C::BusinessIncome,
+            C::OtherIncome,
+            C::SuperiorGrant,
+            C::AffiliateRemit,
+        ];
+        if !non_appropriation_parts.iter().any(|c| has(*c)) {
+            income.push(C::NonAppropriation);
+        }
+        income.push(C::CarriedOver);
+        // 基本支出, or its two halves 人员经费 + 公用经费 where the table prints those instead
+        // (预算表一 / 三 / 五 of some 2026 forms: 合计 = 人员经费 + 公用经费 + 项目支出).
+        let basic: Vec<C> = if has(C::Basic) {
+            vec![C::Basic]
+        } else {
+            vec![C::Personnel, C::Public]
+        };
+        let mut expenditure = basic;
+        expenditure.extend([
+            C::Project,
+            C::RemitToSuperior,
+            C::BusinessExpenditure,
+            C::SubsidyToAffiliates,
+        ]);
+        let mut groups: Vec<(C, Vec<C>)> = vec![
+            (C::Total, expenditure),
+            (C::Basic, vec![C::Personnel, C::Public]),
             (C::Total, vec![C::AbroadTravel, C::Vehicles, C::Reception]),
             (C::Vehicles, vec![C::VehiclePurchase, C::VehicleOperation]),
             (C::Total, income),
             (C::Appropriation, vec![C::General, C::Fund, C::StateCapital]),
         ];
+        if non_appropriation_parts.iter().any(|c| has(*c)) {
+            groups.push((C::NonAppropriation, non_appropriation_parts.to_vec()));
+        }
         for (total, parts) in groups {
             let Some(tc) = self.t.column(total) else {
                 continue;
@@ -399,6 +428,14 @@ impl Check<'_> {
                         .map(|&c| self.column_name(c))
                         .collect::<Vec<_>>()
                         .join(" + ");
+                    let printed: Vec<Option<Decimal>> = std::iter::once(tc)
+                        .chain(pcs.iter().copied())
+                        .map(|c| self.cell(i, c))
+                        .collect();
+                    if self.whole_yuan_rounding(&printed, expected, actual)? {
+                        self.report_rounding(rules::ROW_SUM, &key, tc, (expected, actual), &parts);
+                        continue;
+                    }
                     self.report(
                         rules::ROW_SUM,
                         &key,
@@ -413,17 +450,78 @@ impl Check<'_> {
         Ok(())
     }
 
+    /// Whether a 元 difference is explained by cells printed to whole 元 among cells printed
+    /// with 分 (`printed`: the total and its parts as printed). A real 2026 预算表一 prints
+    /// 79,189,400.34 against 12,604,173 + 1,744,680 + 64,840,547, and its 支出预算总表 a 基本支出
+    /// 合计 of 22,118,861 against 类 rows adding up to 22,118,861.34: each figure printed without
+    /// decimals in a table that prints 分 may have been rounded by up to 0.5 元, so a difference
+    /// within 0.5 × (number of such figures) cannot be told from rounding (at most an info).
+    fn whole_yuan_rounding(
+        &self,
+        printed: &[Option<Decimal>],
+        expected: Option<Decimal>,
+        actual: Option<Decimal>,
+    ) -> Result<bool> {
+        let (Some(e), Some(a)) = (expected, actual) else {
+            return Ok(false);
+        };
+        if self.t.unit() != crate::money::Unit::Yuan {
+            return Ok(false);
+        }
+        let values: Vec<Decimal> = printed.iter().flatten().copied().collect();
+        let whole = values.iter().filter(|v| v.scale() == 0).count();
+        if whole == 0 || values.iter().all(|v| v.scale() == 0) {
+            return Ok(false);
+        }
+        let d = a
+            .checked_sub(e)
+            .ok_or_else(|| Error::overflow(format!("{a} − {e}")))?;
+        Ok(d.abs() <= Decimal::new(5, 1) * Decimal::from(whole))
+    }
+
+    /// An info finding: a 元 difference within the rounding of figures printed to whole 元.
+    fn report_rounding(
+        &mut self,
+        rule: &str,
+        key: &str,
+        col: usize,
+        (expected, actual): (Option<Decimal>, Option<Decimal>),
+        parts: &str,
+    ) {
+        let col_name = self.column_name(col).to_owned();
+        let f = finding(
+            rule,
+            Severity::Info,
+            &self.name,
+            key,
+            Some(&col_name),
+            expected,
+            actual,
+            format!(
+                "{key} 的{col_name} {} 与{parts} 之和 {} 相差不足各取整到元的分项舍入，无法判定为错误",
+                show(actual),
+                show(expected)
+            ),
+            format!(
+                "{key}: {col_name} {} differs from the sum of {parts} ({}) by no more than the rounding of parts printed to whole 元",
+                show_en(actual),
+                show_en(expected)
+            ),
+        );
+        self.push(f);
+    }
+
     /// Every parent row = Σ its children; a leaf equal to its parent and to the sum of its
     /// siblings is a subtotal printed as an item.
     fn parent_sums(&mut self) -> Result<()> {
-        let ncols = self.t.columns().len();
+        let cols = self.checked_columns();
         for p in self.tree.rows.clone() {
             let children = self.tree.children_of(p).to_vec();
             if children.is_empty() {
                 continue;
             }
             let mut failing = Vec::new();
-            for col in 0..ncols {
+            for &col in &cols {
                 let (expected, _) = sum_cells(children.iter().map(|&c| self.cell(c, col)))?;
                 let actual = self.cell(p, col);
                 if self.parent_differs(p, col)? && !self.explained_below(&children, col, actual)? {
@@ -486,7 +584,7 @@ impl Check<'_> {
                 continue;
             }
             let mut any = false;
-            for col in 0..self.t.columns().len() {
+            for col in self.checked_columns() {
                 let xv = self.cell(x, col);
                 let pv = self.cell(p, col);
                 let mut others = None;
@@ -533,11 +631,20 @@ impl Check<'_> {
             .map(|&r| self.key(r))
             .collect::<Vec<_>>()
             .join("+");
-        for col in 0..self.t.columns().len() {
+        for col in self.checked_columns() {
             let (actual, k) = sum_cells(total_rows.iter().map(|&r| self.cell(r, col)))?;
             let (expected, n) = sum_cells(tops.iter().map(|&r| self.cell(r, col)))?;
             let allowed = self.opts.tolerance.allowed(self.t.unit(), n + k.max(1))?;
             if differs(expected, actual, allowed)? && !self.explained_below(&tops, col, actual)? {
+                let printed: Vec<Option<Decimal>> = total_rows
+                    .iter()
+                    .chain(&tops)
+                    .map(|&r| self.cell(r, col))
+                    .collect();
+                if self.whole_yuan_rounding(&printed, expected, actual)? {
+                    self.report_rounding(rules::TOTAL_SUM, &key, col, (expected, actual), "各类");
+                    continue;
+                }
                 self.report(
                     rules::TOTAL_SUM,
                     &key,
@@ -599,7 +706,7 @@ impl Check<'_> {
     /// The totals of a summary table (收支总表, 财政拨款收支总表).
     fn summary(&mut self) -> Result<()> {
         use RowLabel as L;
-        let a = self.t.amount_column();
+        let a = self.t.side_amount_column(Some(RowSide::Income));
         let rows = |labels: &[L], this: &Self| -> Vec<usize> {
             labels.iter().filter_map(|l| this.label_row(*l)).collect()
         };
@@ -639,7 +746,7 @@ impl Check<'_> {
         )?;
         // Expenditure side (every column: the appropriation summary splits it by book).
         let tops = self.tree.tops.clone();
-        for col in 0..self.t.columns().len() {
+        for col in self.checked_columns() {
             let mut parts = self.subtotal_or_lines(
                 L::CurrentExpenditure,
                 tops.clone(),
@@ -658,7 +765,7 @@ impl Check<'_> {
         }
         // A balance broken down by book: the balance = Σ its book rows, in every column they fill.
         for (balance, parts) in self.tree.balances.clone() {
-            for col in 0..self.t.columns().len() {
+            for col in self.checked_columns() {
                 if parts.iter().all(|&p| self.cell(p, col).is_none()) {
                     continue;
                 }
@@ -677,16 +784,57 @@ impl Check<'_> {
             self.label_row(L::IncomeTotal),
             self.label_row(L::ExpenditureTotal),
         ) {
-            self.rows_equal(
-                rules::SUMMARY_BALANCE,
-                et,
-                &[it],
-                a,
-                "收入总计",
-                "收入总计 (income total)",
-            )?;
+            let e = self.t.side_amount_column(Some(RowSide::Expenditure));
+            let expected = self.cell(it, a);
+            let actual = self.cell(et, e);
+            if differs(
+                expected,
+                actual,
+                self.opts.tolerance.allowed(self.t.unit(), 2)?,
+            )? {
+                let key = self.key(et);
+                self.report(
+                    rules::SUMMARY_BALANCE,
+                    &key,
+                    e,
+                    (expected, actual),
+                    "收入总计",
+                    "收入总计 (income total)",
+                );
+            }
         }
+        self.unknown_lines();
         Ok(())
+    }
+
+    /// Expenditure lines of a summary table printed by a name that is neither a known label nor
+    /// the name of a functional 类: not checked against the detail tables, said as an info.
+    fn unknown_lines(&mut self) {
+        for (i, r) in self.t.rows().iter().enumerate() {
+            if r.side != Some(RowSide::Expenditure)
+                || r.code.is_some()
+                || r.label().is_some()
+                || r.class_code().is_some()
+                || self.tree.is_balance_part(i)
+            {
+                continue;
+            }
+            let key = r.key();
+            let f = finding(
+                rules::UNKNOWN_LINE,
+                Severity::Info,
+                &self.name,
+                &key,
+                None,
+                None,
+                self.t.row_amount(r),
+                format!("支出项目“{key}”不是已知的功能分类类级科目名称，未与明细表核对"),
+                format!(
+                    "the expenditure line {key:?} is not the name of a functional 类; not compared with the detail tables"
+                ),
+            );
+            self.out.push(f);
+        }
     }
 
     /// 类 / 款 rows a hierarchical table lacks.

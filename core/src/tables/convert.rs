@@ -365,6 +365,7 @@ impl PublishedTable {
                 code: Some(rec.code),
                 name: rec.name.unwrap_or_default(),
                 cells,
+                side: None,
             });
         }
         if !ledger.is_empty() {
@@ -377,6 +378,7 @@ impl PublishedTable {
                 code: None,
                 name: "合计".to_owned(),
                 cells,
+                side: None,
             });
         }
         let title = opts

@@ -229,9 +229,26 @@ fn total_cell(t: &PublishedTable, role: TableColumn) -> Option<Decimal> {
     t.cell(row, role)
 }
 
-/// The cell of `row` in the table's amount column.
+/// The cell of `row` in the table's amount column (of the row's side in a summary table).
 fn amount(t: &PublishedTable, row: &TableRow) -> Option<Decimal> {
-    row.cells.get(t.amount_column()).copied().flatten()
+    t.row_amount(row)
+}
+
+/// The 基本支出 of `row`: its 基本支出 cell, else 人员经费 + 公用经费 where the table prints those
+/// instead, with the number of printed cells involved.
+fn basic_of(t: &PublishedTable, row: &TableRow) -> Result<(Option<Decimal>, usize)> {
+    if t.column(TableColumn::Basic).is_some() {
+        let v = t.cell(row, TableColumn::Basic);
+        return Ok((v, 1));
+    }
+    if t.column(TableColumn::Personnel).is_none() && t.column(TableColumn::Public).is_none() {
+        return Ok((None, 0));
+    }
+    let (v, n) = sum_cells([
+        t.cell(row, TableColumn::Personnel),
+        t.cell(row, TableColumn::Public),
+    ])?;
+    Ok((v, n.max(1)))
 }
 
 /// The grand total of a basic-expenditure economic table: its 合计 row, or 人员经费合计 +
@@ -266,10 +283,13 @@ fn codes(t: &PublishedTable, tops_only: bool) -> Vec<Code> {
         Tree::of(t)
             .tops
             .iter()
-            .filter_map(|&i| t.rows().get(i).and_then(|r| r.code))
+            .filter_map(|&i| t.rows().get(i).and_then(TableRow::effective_code))
             .collect()
     } else {
-        t.rows().iter().filter_map(|r| r.code).collect()
+        t.rows()
+            .iter()
+            .filter_map(TableRow::effective_code)
+            .collect()
     }
 }
 
@@ -371,14 +391,34 @@ impl<'a> Cross<'a> {
         Ok(())
     }
 
-    /// Identity 1: T1 类 lines and 支出总计 = T3.
+    /// Identity 1: T1 类 lines and 支出总计 = T3; likewise F1 类 lines and 本年支出合计 = F3.
     fn summary_detail(&mut self) -> Result<()> {
-        let (Some(t1), Some(t3)) = (
-            self.get(TableKind::BudgetSummary),
-            self.get(TableKind::BudgetExpenditure),
-        ) else {
-            return Ok(());
-        };
+        for (summary, detail, total) in [
+            (
+                TableKind::BudgetSummary,
+                TableKind::BudgetExpenditure,
+                RowLabel::ExpenditureTotal,
+            ),
+            (
+                TableKind::FinalSummary,
+                TableKind::FinalExpenditure,
+                RowLabel::CurrentExpenditure,
+            ),
+        ] {
+            let (Some(t1), Some(t3)) = (self.get(summary), self.get(detail)) else {
+                continue;
+            };
+            self.summary_detail_of(t1, t3, total)?;
+        }
+        Ok(())
+    }
+
+    fn summary_detail_of(
+        &mut self,
+        t1: &PublishedTable,
+        t3: &PublishedTable,
+        total: RowLabel,
+    ) -> Result<()> {
         let name = t1.label();
         let col1 = heading(t1, t1.amount_column());
         let col3 = t3.column(TableColumn::Total).unwrap_or(t3.amount_column());
@@ -390,9 +430,12 @@ impl<'a> Cross<'a> {
             all,
             (t3, col3),
             (t1, t1.amount_column()),
-            ("部门支出预算总表", "the 部门支出预算总表 (T3)"),
+            (
+                t3.kind().map_or("支出表", TableKind::name_zh),
+                "the expenditure table (T3 / F3)",
+            ),
         )?;
-        if let Some(et) = t1.row_by_label(RowLabel::ExpenditureTotal) {
+        if let Some(et) = t1.row_by_label(total) {
             let expected = total_cell(t3, TableColumn::Total);
             let key = et.key();
             self.compare(
@@ -403,8 +446,8 @@ impl<'a> Cross<'a> {
                 &col1,
                 side(t3, expected),
                 side(t1, amount(t1, et)),
-                "部门支出预算总表合计",
-                "the 合计 of T3",
+                &format!("{}合计", t3.kind().map_or("支出表", TableKind::name_zh)),
+                "the 合计 of the expenditure table (T3 / F3)",
             )?;
         }
         Ok(())
@@ -442,26 +485,47 @@ impl<'a> Cross<'a> {
         )
     }
 
-    /// Identity 4: T4 book columns = T5 / T6 / T7.
+    /// Identity 4: T4 book columns = T5 / T6 / T7 (支出总计 and each code T4 prints, by code or by
+    /// the name of its 类); likewise the 一般公共预算 column of F4 (本年支出合计 and each 类) = F5.
     fn appropriation_split(&mut self) -> Result<()> {
-        let Some(t4) = self.get(TableKind::BudgetAppropriation) else {
+        self.appropriation_split_of(
+            TableKind::BudgetAppropriation,
+            RowLabel::ExpenditureTotal,
+            &[
+                (TableColumn::General, TableKind::BudgetGeneralFunctional),
+                (TableColumn::Fund, TableKind::BudgetFundFunctional),
+                (
+                    TableColumn::StateCapital,
+                    TableKind::BudgetStateCapitalFunctional,
+                ),
+            ],
+        )?;
+        // F8 / F9 print income, expenditure and balances by fund, not one amount per 类: only the
+        // general budget has a functional table of the F4 column's shape (F5).
+        self.appropriation_split_of(
+            TableKind::FinalAppropriation,
+            RowLabel::CurrentExpenditure,
+            &[(TableColumn::General, TableKind::FinalGeneralFunctional)],
+        )
+    }
+
+    fn appropriation_split_of(
+        &mut self,
+        summary: TableKind,
+        total: RowLabel,
+        books: &[(TableColumn, TableKind)],
+    ) -> Result<()> {
+        let Some(t4) = self.get(summary) else {
             return Ok(());
         };
         let name = t4.label();
-        for (role, kind) in [
-            (TableColumn::General, TableKind::BudgetGeneralFunctional),
-            (TableColumn::Fund, TableKind::BudgetFundFunctional),
-            (
-                TableColumn::StateCapital,
-                TableKind::BudgetStateCapitalFunctional,
-            ),
-        ] {
+        for &(role, kind) in books {
             let (Some(tk), Some(col)) = (self.get(kind), t4.column(role)) else {
                 continue;
             };
             let col_name = heading(t4, col);
             let what_en = format!("the 合计 of {}", kind.name_zh());
-            if let Some(et) = t4.row_by_label(RowLabel::ExpenditureTotal) {
+            if let Some(et) = t4.row_by_label(total) {
                 let expected = total_cell(tk, TableColumn::Total);
                 let actual = et.cells.get(col).copied().flatten();
                 self.compare(
@@ -509,7 +573,10 @@ impl<'a> Cross<'a> {
             let Some(actual) = economic_total(te)? else {
                 continue;
             };
-            let expected = total_cell(tf, TableColumn::Basic);
+            let (expected, cells) = match tf.row_by_label(RowLabel::Total) {
+                Some(r) => basic_of(tf, r)?,
+                None => (None, 1),
+            };
             let name = te.label();
             let code = if te.row_by_label(RowLabel::Total).is_some() {
                 "合计"
@@ -527,7 +594,11 @@ impl<'a> Cross<'a> {
                 &name,
                 code,
                 &col,
-                side(tf, expected),
+                Side {
+                    value: expected,
+                    unit: tf.unit(),
+                    cells: cells.max(1),
+                },
                 actual,
                 &format!("{}基本支出合计", functional.name_zh()),
                 &format!("the 基本支出 合计 of {}", functional.name_zh()),

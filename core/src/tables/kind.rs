@@ -52,11 +52,12 @@ vocabulary! {
     }
 }
 
-/// Normalise a printed title, column heading or row label for matching: no whitespace, no
+/// Normalise a printed title, column heading or row label for matching: NFKC
+/// ([`normalize_text`](crate::normalize_text)), no whitespace, no
 /// quotes, no leading enumerator (`一、`, `1.`, `（一）`), no bracketed remark (`(含专用结余)`,
 /// `（单位：元）`), full-width brackets as half-width.
 pub(crate) fn normalize(text: &str) -> String {
-    let mut s: String = text
+    let mut s: String = crate::normalize_text(text)
         .chars()
         .filter(|c| {
             !c.is_whitespace()

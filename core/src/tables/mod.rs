@@ -18,13 +18,16 @@
 mod check;
 mod convert;
 mod document;
+mod headers;
 mod kind;
 mod table;
 
 pub use convert::{RenderOptions, TableLedgerOptions};
 pub use document::{DisclosureDocument, NarrativeFigure};
+pub use headers::HeadingRole;
 pub use kind::TableKind;
-pub use table::{PublishedTable, RowLabel, TableColumn, TableReadOptions, TableRow};
+pub(crate) use kind::normalize as normalize_label;
+pub use table::{PublishedTable, RowLabel, RowSide, TableColumn, TableReadOptions, TableRow};
 
 use crate::money::ToleranceOptions;
 
@@ -143,4 +146,10 @@ pub mod rules {
     /// draft, and its extension to departmental tables rests on that unconsulted document.
     /// Expected and actual are digit counts (7 and 5, say).
     pub const GRANULARITY: &str = "tables.granularity";
+    /// `tables.unknown_line` (info): an expenditure line of a summary table (收支总表, 财政拨款收支总表)
+    /// printed by name without a code whose name is not the name of a functional 类 of
+    /// 财政部《政府收支分类科目》 in any catalogue year ([`functional_class_by_name`](crate::functional_class_by_name)),
+    /// so it cannot be compared with the 类 rows of the detail tables (fiscal.md §2.3 identities 1
+    /// and 4). Information only: the line may be a local heading or a misprint.
+    pub const UNKNOWN_LINE: &str = "tables.unknown_line";
 }

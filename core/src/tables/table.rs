@@ -75,6 +75,34 @@ vocabulary! {
         CurrentIncome = "current_income", "本年收入";
         /// 年末结转和结余 — balance carried out.
         ClosingBalance = "closing_balance", "年末结转和结余" | "年末财政拨款结转和结余";
+        /// 本年支出 — expenditure of the year (fund tables F8 / F9).
+        CurrentExpenditure = "current_expenditure", "本年支出";
+        /// 非财政拨款 — all non-appropriation income together (事业收入, 经营收入, 其他收入 …).
+        NonAppropriation = "non_appropriation", "非财政拨款";
+        /// 上年结转 — carry-over from the previous year, as an income column.
+        CarriedOver = "carried_over", "上年结转" | "上年结转结余";
+        /// 调整预算数 — the adjusted budget figure.
+        AdjustedBudget = "adjusted_budget", "调整预算数";
+        /// A column whose heading the library does not recognise, kept as printed and never
+        /// checked ([`PublishedTable::new_keeping_unknown`]); never the result of
+        /// [`TableColumn::recognise`].
+        Other = "other", "其他列";
+    }
+}
+
+vocabulary! {
+    /// The side of a summary table (收支总表, 财政拨款收支总表) a row is printed on: such a table
+    /// prints its income lines (收) and its expenditure lines (支) side by side, each closed by its
+    /// own 总计 (or 收入总计 / 支出总计). In CSV an optional column `side` (also `收支`) holds
+    /// `income` / `收` / `收入` or `expenditure` / `支` / `支出`; in JSON the row key `"side"`.
+    /// A summary table read without sides gets them from the printed order: income lines first,
+    /// expenditure lines from the first coded or 类 row, 支出-side label or the row after the
+    /// income side's 总计.
+    pub enum RowSide("row side") {
+        /// 收 — the income side.
+        Income = "income", "收入" | "收";
+        /// 支 — the expenditure side.
+        Expenditure = "expenditure", "支出" | "支";
     }
 }
 
@@ -116,8 +144,8 @@ vocabulary! {
         OpeningBalance = "opening_balance", "年初结转和结余" | "年初财政拨款结转和结余" | "上年结转" | "上年结转结余";
         /// 结余分配.
         Distribution = "distribution", "结余分配";
-        /// 年末结转和结余.
-        ClosingBalance = "closing_balance", "年末结转和结余" | "年末财政拨款结转和结余";
+        /// 年末结转和结余 / 结转下年.
+        ClosingBalance = "closing_balance", "年末结转和结余" | "年末财政拨款结转和结余" | "结转下年" | "年末结转";
         /// 人员经费合计.
         PersonnelTotal = "personnel_total", "人员经费合计" | "人员经费";
         /// 公用经费合计.
@@ -146,18 +174,24 @@ fn recognise<T: Copy>(
 }
 
 impl TableColumn {
-    /// Recognise a printed column heading, e.g. `因公出国（境）费` or `本年支出合计`.
+    /// Recognise a printed amount-column heading, e.g. `因公出国（境）费`, `本年支出合计` or
+    /// `机关运行经费预算数`, through the heading data of [`HeadingRole::recognise`](crate::HeadingRole::recognise)
+    /// (every spelling met in real documents, with its source). `None` for an unknown heading
+    /// and for headings that are not amount columns (科目编码, 行次 …).
     ///
     /// ```
     /// use sunlit::TableColumn;
     /// assert_eq!(TableColumn::recognise("因公出国（境）费"), Some(TableColumn::AbroadTravel));
     /// assert_eq!(TableColumn::recognise("公务用车购置及运行维护费"), Some(TableColumn::Vehicles));
+    /// assert_eq!(TableColumn::recognise("机关运行经费预算数"), Some(TableColumn::RunningCosts));
+    /// assert_eq!(TableColumn::recognise("行次"), None);
     /// assert_eq!(TableColumn::recognise("基本指出"), None);
     /// ```
     pub fn recognise(heading: &str) -> Option<TableColumn> {
-        recognise(TableColumn::ALL, heading, |c| {
-            (c.id(), c.name_zh(), c.aliases())
-        })
+        match super::headers::HeadingRole::recognise(heading) {
+            Some(super::headers::HeadingRole::Column(c)) => Some(c),
+            _ => None,
+        }
     }
 }
 
@@ -181,11 +215,11 @@ impl RowLabel {
 /// ```
 /// use sunlit::{Code, TableRow};
 /// let row = TableRow { line: 3, code: Some(Code::functional("208").unwrap()),
-///                      name: "社会保障和就业支出".into(), cells: vec![None] };
+///                      name: "社会保障和就业支出".into(), cells: vec![None], ..Default::default() };
 /// assert_eq!(row.key(), "208");
 /// assert_eq!(row.label(), None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TableRow {
     /// Where the row was read: CSV physical line (header = 1) or 1-based JSON row.
     pub line: u64,
@@ -195,13 +229,16 @@ pub struct TableRow {
     pub name: String,
     /// One cell per column of the table; `None` = blank.
     pub cells: Vec<Option<Decimal>>,
+    /// The side of a summary table the row is printed on (see [`RowSide`]); `None` outside
+    /// summary tables, or when not given (a summary table then infers it from the order).
+    pub side: Option<RowSide>,
 }
 
 impl TableRow {
     /// The code as digits, or the label as printed: how findings name the row.
     ///
     /// ```
-    /// let row = sunlit::TableRow { line: 9, code: None, name: "合计".into(), cells: vec![] };
+    /// let row = sunlit::TableRow { line: 9, code: None, name: "合计".into(), ..Default::default() };
     /// assert_eq!(row.key(), "合计");
     /// ```
     pub fn key(&self) -> String {
@@ -212,17 +249,58 @@ impl TableRow {
     }
 
     /// The meaning of a row without a code (合计, 收入总计 …); `None` for coded rows and for
-    /// labels the library does not know.
+    /// labels the library does not know. On a side of a summary table, 总计 (or 合计) is that
+    /// side's total: [`RowLabel::IncomeTotal`] on the income side, [`RowLabel::ExpenditureTotal`]
+    /// on the expenditure side — the two 总计 of a 收支总表 are two different rows.
     ///
     /// ```
-    /// let row = sunlit::TableRow { line: 9, code: None, name: "支出总计".into(), cells: vec![] };
-    /// assert_eq!(row.label(), Some(sunlit::RowLabel::ExpenditureTotal));
+    /// use sunlit::{RowLabel, RowSide, TableRow};
+    /// let row = TableRow { line: 9, code: None, name: "支出总计".into(), ..Default::default() };
+    /// assert_eq!(row.label(), Some(RowLabel::ExpenditureTotal));
+    /// let first = TableRow { name: "总计".into(), side: Some(RowSide::Income), ..Default::default() };
+    /// let second = TableRow { name: "总计".into(), side: Some(RowSide::Expenditure), ..Default::default() };
+    /// assert_eq!((first.label(), second.label()), (Some(RowLabel::IncomeTotal), Some(RowLabel::ExpenditureTotal)));
     /// ```
     pub fn label(&self) -> Option<RowLabel> {
-        match self.code {
-            Some(_) => None,
-            None => RowLabel::recognise(&self.name),
+        if self.code.is_some() {
+            return None;
         }
+        let l = RowLabel::recognise(&self.name)?;
+        Some(match (l, self.side) {
+            (RowLabel::Total, Some(RowSide::Income)) => RowLabel::IncomeTotal,
+            (RowLabel::Total, Some(RowSide::Expenditure)) => RowLabel::ExpenditureTotal,
+            _ => l,
+        })
+    }
+
+    /// The functional 类 a row printed by name without a code stands for (一、一般公共服务支出 →
+    /// 201), by [`functional_class_by_name`](crate::functional_class_by_name) over every catalogue
+    /// year; `None` for coded rows, known labels, rows on the income side and other names.
+    ///
+    /// ```
+    /// use sunlit::{Code, TableRow};
+    /// let row = TableRow { name: "五、教育支出".into(), ..Default::default() };
+    /// assert_eq!(row.class_code(), Some(Code::functional("205").unwrap()));
+    /// let total = TableRow { name: "支出总计".into(), ..Default::default() };
+    /// assert_eq!(total.class_code(), None);
+    /// ```
+    pub fn class_code(&self) -> Option<Code> {
+        if self.code.is_some() || self.side == Some(RowSide::Income) {
+            return None;
+        }
+        crate::catalog::functional_class_by_name(&self.name, None)
+    }
+
+    /// The printed code, else the 类 of a row printed by name ([`TableRow::class_code`]): the code
+    /// the checks compare the row under.
+    ///
+    /// ```
+    /// use sunlit::TableRow;
+    /// let row = TableRow { name: "一、公共安全支出".into(), ..Default::default() };
+    /// assert_eq!(row.effective_code().map(|c| c.to_string()).as_deref(), Some("204"));
+    /// ```
+    pub fn effective_code(&self) -> Option<Code> {
+        self.code.or_else(|| self.class_code())
     }
 }
 
@@ -252,7 +330,8 @@ pub struct TableReadOptions {
 /// CSV layout: a header `code,name,<columns as printed>` (or with split code columns
 /// `类,款,项,name,…` — `类,款,name,…` for economic tables), one row per printed row; the total row
 /// has an empty code and the name `合计`; summary tables put their labels (收入总计, 一、财政拨款收入 …)
-/// in `name` with an empty code; a blank cell stays blank.
+/// in `name` with an empty code; a blank cell stays blank. A summary table may add a `side` column
+/// (收 / 支, income / expenditure; see [`RowSide`]) so that 总计 can be printed on both sides.
 ///
 /// ```
 /// use sunlit::{PublishedTable, TableKind, TableReadOptions};
@@ -274,6 +353,9 @@ pub struct PublishedTable {
     columns: Vec<String>,
     roles: Vec<TableColumn>,
     rows: Vec<TableRow>,
+    /// Whether the rows' sides were given (CSV `side` column, JSON `side`, [`TableRow::side`])
+    /// rather than inferred; only given sides are written back.
+    sides_given: bool,
 }
 
 /// How the code is laid out in a CSV header.
@@ -360,6 +442,42 @@ impl PublishedTable {
         columns: Vec<String>,
         rows: Vec<TableRow>,
     ) -> Result<PublishedTable> {
+        PublishedTable::build(kind, unit, columns, rows, false)
+    }
+
+    /// [`PublishedTable::new`] for a table recognised from a printed document: a heading the
+    /// library does not recognise does not refuse the table but is kept, as printed, as a
+    /// [`TableColumn::Other`] column — shown, written back, **never checked** (no sum involves
+    /// it). Headings that are not amount columns (行次 / 栏次, 科目编码, 科目名称) should be left
+    /// out by the caller; kept, they are `Other` too. A known heading printed twice is still an
+    /// error (merge the two sides of a summary table into one column set and give rows a
+    /// [`RowSide`]).
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, TableColumn, TableRow, Unit};
+    /// let row = TableRow { line: 2, name: "合计".into(), cells: vec![Some(5.into()), Some(7.into())], ..Default::default() };
+    /// let t = PublishedTable::new_keeping_unknown(None, Unit::Yuan, vec!["合计".into(), "备用金".into()], vec![row]).unwrap();
+    /// assert_eq!(t.column_roles(), [TableColumn::Total, TableColumn::Other]);
+    /// assert_eq!(t.columns()[1], "备用金");
+    /// assert!(PublishedTable::new(None, Unit::Yuan, vec!["合计".into(), "备用金".into()], vec![]).is_err());
+    /// assert!(PublishedTable::new_keeping_unknown(None, Unit::Yuan, vec!["合计".into(), "总计".into()], vec![]).is_err());
+    /// ```
+    pub fn new_keeping_unknown(
+        kind: Option<TableKind>,
+        unit: Unit,
+        columns: Vec<String>,
+        rows: Vec<TableRow>,
+    ) -> Result<PublishedTable> {
+        PublishedTable::build(kind, unit, columns, rows, true)
+    }
+
+    fn build(
+        kind: Option<TableKind>,
+        unit: Unit,
+        columns: Vec<String>,
+        rows: Vec<TableRow>,
+        keep_unknown: bool,
+    ) -> Result<PublishedTable> {
         if columns.is_empty() {
             return Err(header_error(
                 &columns,
@@ -369,14 +487,20 @@ impl PublishedTable {
         }
         let mut roles = Vec::with_capacity(columns.len());
         for c in &columns {
-            let role = TableColumn::recognise(c).ok_or_else(|| {
-                header_error(
-                    &columns,
-                    c,
-                    format!("unknown column {c:?}; expected a printed heading such as 合计, 基本支出, 项目支出, 人员经费, 公用经费, 预算数, 决算数"),
-                )
-            })?;
-            if roles.contains(&role) {
+            let role = match TableColumn::recognise(c) {
+                Some(r) => r,
+                None if keep_unknown => TableColumn::Other,
+                None => {
+                    return Err(header_error(
+                        &columns,
+                        c,
+                        format!(
+                            "unknown column {c:?}; expected a printed heading such as 合计, 基本支出, 项目支出, 人员经费, 公用经费, 预算数, 决算数"
+                        ),
+                    ));
+                }
+            };
+            if role != TableColumn::Other && roles.contains(&role) {
                 return Err(header_error(
                     &columns,
                     c,
@@ -414,14 +538,210 @@ impl PublishedTable {
                 row_code(&[c.to_string().as_str()], kind).map_err(|e| e.at(r.line, "code"))?;
             }
         }
-        Ok(PublishedTable {
+        let mut t = PublishedTable {
             kind,
             title: None,
             unit,
             columns,
             roles,
             rows,
-        })
+            sides_given: false,
+        };
+        t.settle_sides();
+        Ok(t)
+    }
+
+    /// Record whether sides were given and, for a summary table without them, infer them from
+    /// the printed order (see [`RowSide`]).
+    fn settle_sides(&mut self) {
+        self.sides_given = self.rows.iter().any(|r| r.side.is_some());
+        let summary = match self.kind {
+            Some(k) => k.is_summary(),
+            None => self.rows.iter().any(|r| {
+                matches!(
+                    RowLabel::recognise(&r.name),
+                    Some(RowLabel::IncomeTotal | RowLabel::ExpenditureTotal)
+                ) && r.code.is_none()
+            }),
+        };
+        if self.sides_given || !summary {
+            return;
+        }
+        let mut side = RowSide::Income;
+        let mut income_closed = false;
+        for r in &mut self.rows {
+            let label = if r.code.is_none() {
+                RowLabel::recognise(&r.name)
+            } else {
+                None
+            };
+            let expenditure_line = r.code.is_some()
+                || matches!(
+                    label,
+                    Some(
+                        RowLabel::ExpenditureTotal
+                            | RowLabel::CurrentExpenditure
+                            | RowLabel::Distribution
+                            | RowLabel::ClosingBalance
+                    )
+                )
+                || (label.is_none()
+                    && crate::catalog::functional_class_by_name(&r.name, None).is_some());
+            if income_closed || expenditure_line {
+                side = RowSide::Expenditure;
+            }
+            r.side = Some(side);
+            if side == RowSide::Income
+                && matches!(label, Some(RowLabel::Total | RowLabel::IncomeTotal))
+            {
+                income_closed = true;
+            }
+        }
+    }
+
+    /// Whether the rows' sides were given rather than inferred from the order.
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// let t = PublishedTable::read_csv_str("side,code,name,决算数\n收,,总计,5\n支,,总计,5\n", &TableReadOptions::default()).unwrap();
+    /// assert!(t.sides_given());
+    /// ```
+    pub fn sides_given(&self) -> bool {
+        self.sides_given
+    }
+
+    /// The column that carries the single amount of a row on `side` of a summary table: on the
+    /// income side the first of 预算数, 决算数, 金额, 合计 the table prints (a 财政拨款收支总表 may
+    /// print 预算数 on its income side and 合计 / 一般公共预算 … on its expenditure side); otherwise
+    /// [`PublishedTable::amount_column`].
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, RowSide, Unit};
+    /// let t = PublishedTable::new(None, Unit::Yuan, vec!["预算数".into(), "合计".into(), "一般公共预算".into()], vec![]).unwrap();
+    /// assert_eq!(t.side_amount_column(Some(RowSide::Income)), 0);
+    /// assert_eq!(t.side_amount_column(Some(RowSide::Expenditure)), 1);
+    /// ```
+    pub fn side_amount_column(&self, side: Option<RowSide>) -> usize {
+        if side != Some(RowSide::Income) {
+            return self.amount_column();
+        }
+        [
+            TableColumn::Budgeted,
+            TableColumn::Actual,
+            TableColumn::Amount,
+            TableColumn::Total,
+        ]
+        .iter()
+        .find_map(|r| self.column(*r))
+        .unwrap_or(0)
+    }
+
+    /// The amount of a row: its cell in [`PublishedTable::side_amount_column`] of its side.
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// let t = PublishedTable::read_csv_str("code,name,合计\n208,x,5\n", &TableReadOptions::default()).unwrap();
+    /// assert_eq!(t.row_amount(&t.rows()[0]).unwrap().to_string(), "5");
+    /// ```
+    pub fn row_amount(&self, row: &TableRow) -> Option<Decimal> {
+        row.cells
+            .get(self.side_amount_column(row.side))
+            .copied()
+            .flatten()
+    }
+
+    /// Build a "三公" table printed with 预算数 and 决算数 sub-columns under each item (决算表七, some
+    /// 预算表九) from its flattened headings and its one line of figures: each heading is an item and
+    /// a figure ([`TableColumn::recognise_with_figure`]: `合计/预算数`, `因公出国（境）费决算数`,
+    /// `公务用车购置及运行维护费/小计/预算数` …). The result has the layout the checks know — one
+    /// column per item (headed as printed, figure removed), one row per figure named 预算数 /
+    /// 决算数 — so the sums are checked separately for each figure (fiscal.md §2.3 identity 14).
+    /// An unrecognised heading, a heading without a figure, an item printed twice for one figure,
+    /// or a number of values other than the number of headings is an [`Error::Input`] naming the
+    /// heading (line 1) or the values (line 2).
+    ///
+    /// ```
+    /// use sunlit::{PublishedTable, TableKind, Unit};
+    /// let h: Vec<String> = ["合计/预算数", "合计/决算数", "公务接待费/预算数", "公务接待费/决算数"]
+    ///     .iter().map(|s| s.to_string()).collect();
+    /// let v = vec![Some("0.95".parse().unwrap()), None, Some("0.95".parse().unwrap()), None];
+    /// let t = PublishedTable::from_figure_columns(Some(TableKind::FinalThreePublic), Unit::WanYuan, &h, &v).unwrap();
+    /// assert_eq!(t.columns(), ["合计", "公务接待费"]);
+    /// assert_eq!(t.rows().len(), 2);
+    /// assert_eq!(t.rows()[0].name, "预算数");
+    /// assert!(PublishedTable::from_figure_columns(None, Unit::WanYuan, &h[..1], &v).is_err());
+    /// ```
+    pub fn from_figure_columns(
+        kind: Option<TableKind>,
+        unit: Unit,
+        headings: &[String],
+        values: &[Option<Decimal>],
+    ) -> Result<PublishedTable> {
+        if headings.len() != values.len() {
+            return Err(Error::Input {
+                line: 2,
+                column: String::new(),
+                value: values.len().to_string(),
+                reason: format!("{} values for {} headings", values.len(), headings.len()),
+            });
+        }
+        let mut items: Vec<(TableColumn, String)> = Vec::new();
+        let mut figures: Vec<TableColumn> = Vec::new();
+        let mut cells: Vec<(TableColumn, TableColumn, Option<Decimal>)> = Vec::new();
+        for (h, v) in headings.iter().zip(values) {
+            let Some((item, Some(figure))) = TableColumn::recognise_with_figure(h) else {
+                return Err(header_error(
+                    headings,
+                    h,
+                    format!("{h:?} is not an item of the 三公 table with 预算数 or 决算数"),
+                ));
+            };
+            if cells.iter().any(|(i, f, _)| *i == item && *f == figure) {
+                return Err(header_error(
+                    headings,
+                    h,
+                    format!("{} {} is printed twice", item.name_zh(), figure.name_zh()),
+                ));
+            }
+            if !items.iter().any(|(i, _)| *i == item) {
+                let printed = h.trim();
+                let printed = printed
+                    .strip_suffix(figure.name_zh())
+                    .unwrap_or(printed)
+                    .trim_end_matches(['/', '-', '|', '—', ' ']);
+                let printed = printed
+                    .rsplit(['/', '|', '—'])
+                    .next()
+                    .unwrap_or(printed)
+                    .trim();
+                items.push((item, printed.to_owned()));
+            }
+            if !figures.contains(&figure) {
+                figures.push(figure);
+            }
+            cells.push((item, figure, *v));
+        }
+        let rows = figures
+            .iter()
+            .enumerate()
+            .map(|(i, f)| TableRow {
+                line: i as u64 + 2,
+                code: None,
+                name: f.name_zh().to_owned(),
+                cells: items
+                    .iter()
+                    .map(|(item, _)| {
+                        cells
+                            .iter()
+                            .find(|(c, g, _)| c == item && g == f)
+                            .and_then(|(_, _, v)| *v)
+                    })
+                    .collect(),
+                side: None,
+            })
+            .collect();
+        let columns = items.into_iter().map(|(_, h)| h).collect();
+        PublishedTable::new(kind, unit, columns, rows)
     }
 
     /// The same table with a printed title (kept as given).
@@ -455,7 +775,22 @@ impl PublishedTable {
     ///     Err(Error::Input { line: 2, ref column, ref value, .. }) if column == "项" && value == "208|05|5"));
     /// ```
     pub fn read_csv<R: Read>(reader: R, opts: &TableReadOptions) -> Result<PublishedTable> {
-        let (mut reader, names) = crate::io::open_csv(reader)?;
+        let (mut reader, all_names) = crate::io::open_csv(reader)?;
+        // An optional `side` (收支) column, anywhere: the side of a summary table's rows.
+        let side_col = all_names
+            .iter()
+            .position(|n| matches!(n.trim(), "side" | "收支"));
+        let names: Vec<String> = all_names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != side_col)
+            .map(|(_, n)| n.clone())
+            .collect();
+        // The record index of column `i` of `names`.
+        let at = |i: usize| match side_col {
+            Some(s) if i >= s => i + 1,
+            _ => i,
+        };
         let layout = match names.first().map(String::as_str) {
             Some("code" | "科目编码") => CodeLayout::Whole,
             Some("类") => {
@@ -503,7 +838,7 @@ impl PublishedTable {
             }
             let line = record.position().map_or(0, csv::Position::line);
             let parts: Vec<&str> = (0..code_cols)
-                .map(|i| record.get(i).unwrap_or(""))
+                .map(|i| record.get(at(i)).unwrap_or(""))
                 .collect();
             let code = row_code(&parts, kind).map_err(|e| {
                 // Name the column that holds the bad part: 款 for `208 | 5 | 05`.
@@ -513,12 +848,23 @@ impl PublishedTable {
                 };
                 e.at(line, names.get(column).map_or("code", String::as_str))
             })?;
-            let name = record.get(code_cols).unwrap_or("").trim().to_owned();
+            let name = record.get(at(code_cols)).unwrap_or("").trim().to_owned();
             let mut cells = Vec::with_capacity(columns.len());
             for (i, column) in columns.iter().enumerate() {
-                let text = record.get(code_cols + 1 + i).unwrap_or("");
+                let text = record.get(at(code_cols + 1 + i)).unwrap_or("");
                 cells.push(parse_amount(text).map_err(|e| e.at(line, column))?);
             }
+            let side = match side_col.and_then(|c| record.get(c)).map(str::trim) {
+                None | Some("") => None,
+                Some(text) => Some(RowSide::parse(text).map_err(|e| {
+                    e.at(
+                        line,
+                        side_col
+                            .and_then(|c| all_names.get(c))
+                            .map_or("side", String::as_str),
+                    )
+                })?),
+            };
             if code.is_none() && name.is_empty() {
                 if cells.iter().all(Option::is_none) {
                     // A printed blank line (a page break, a wrapped name's second line that
@@ -539,9 +885,11 @@ impl PublishedTable {
                 code,
                 name,
                 cells,
+                side,
             });
         }
         table.title = opts.title.clone();
+        table.settle_sides();
         Ok(table)
     }
 
@@ -669,6 +1017,7 @@ impl PublishedTable {
             table.rows.push(json_row(item, line, &columns, kind)?);
         }
         table.title = title;
+        table.settle_sides();
         Ok(table)
     }
 
@@ -696,6 +1045,9 @@ impl PublishedTable {
         write_string(|buf| {
             let mut w = csv::Writer::from_writer(buf);
             let mut header = vec!["code".to_owned(), "name".to_owned()];
+            if self.sides_given {
+                header.insert(0, "side".to_owned());
+            }
             header.extend(self.columns.iter().cloned());
             w.write_record(&header).map_err(write_err)?;
             for r in &self.rows {
@@ -703,6 +1055,9 @@ impl PublishedTable {
                     r.code.map(|c| c.to_string()).unwrap_or_default(),
                     r.name.clone(),
                 ];
+                if self.sides_given {
+                    rec.insert(0, r.side.map(RowSide::id).unwrap_or_default().to_owned());
+                }
                 rec.extend(
                     r.cells
                         .iter()
@@ -739,11 +1094,15 @@ impl PublishedTable {
                         )
                     })
                     .collect();
-                json!({
+                let mut row = json!({
                     "code": r.code.map(|c| c.to_string()),
                     "name": r.name,
                     "cells": cells,
-                })
+                });
+                if let (true, Some(side), Value::Object(m)) = (self.sides_given, r.side, &mut row) {
+                    m.insert("side".to_owned(), Value::String(side.id().to_owned()));
+                }
+                row
             })
             .collect();
         let v = json!({
@@ -849,7 +1208,8 @@ impl PublishedTable {
         .unwrap_or(0)
     }
 
-    /// The first row with `code`.
+    /// The first row with `code`; failing that, the first row printed by the name of that 类
+    /// without a code ([`TableRow::class_code`]: 一、教育支出 for 205).
     ///
     /// ```
     /// use sunlit::{Code, PublishedTable, TableReadOptions};
@@ -858,7 +1218,10 @@ impl PublishedTable {
     /// assert!(t.row_by_code(Code::functional("210").unwrap()).is_none());
     /// ```
     pub fn row_by_code(&self, code: Code) -> Option<&TableRow> {
-        self.rows.iter().find(|r| r.code == Some(code))
+        self.rows
+            .iter()
+            .find(|r| r.code == Some(code))
+            .or_else(|| self.rows.iter().find(|r| r.effective_code() == Some(code)))
     }
 
     /// The first row without a code whose label means `label`.
@@ -923,11 +1286,11 @@ fn json_row(
         return Err(err("", item.to_string(), "each row is a JSON object"));
     };
     for key in map.keys() {
-        if !matches!(key.as_str(), "code" | "name" | "cells") {
+        if !matches!(key.as_str(), "code" | "name" | "cells" | "side") {
             return Err(err(
                 key,
                 String::new(),
-                "unknown key; expected code, name, cells",
+                "unknown key; expected code, name, cells, side",
             ));
         }
     }
@@ -1011,11 +1374,23 @@ fn json_row(
             "a row needs a code or a label (the total row is named 合计)",
         ));
     }
+    let side = match map.get("side") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(RowSide::parse(s).map_err(|e| e.at(line, "side"))?),
+        Some(other) => {
+            return Err(err(
+                "side",
+                other.to_string(),
+                "a side is income / expenditure (收 / 支)",
+            ));
+        }
+    };
     Ok(TableRow {
         line,
         code,
         name,
         cells,
+        side,
     })
 }
 
