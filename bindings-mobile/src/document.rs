@@ -156,7 +156,7 @@ impl Document {
 
     /// The findings of every check, each pointing at where it was printed.
     pub fn findings(&self) -> Vec<Finding> {
-        self.0.findings.clone().into_vec()
+        self.0.located_findings().into_vec()
     }
 
     /// The number of findings of severity error.

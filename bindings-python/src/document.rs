@@ -124,7 +124,7 @@ impl PyDocument {
     /// The findings of every check (sunlit.Finding), each pointing at where it was printed.
     #[getter]
     fn findings(&self) -> Vec<PyFinding> {
-        wrap(self.0.findings.clone())
+        wrap(self.0.located_findings())
     }
     /// The number of findings of severity "error".
     #[getter]

@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use super::{Document, DocumentTable, SourceCell};
 use crate::error::Result;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Findings, Severity};
 use crate::io::{write_err, write_string};
 use crate::tables::TableColumn;
 
@@ -199,6 +199,32 @@ impl Document {
                 .map(|c| c.text.clone())
                 .filter(|t| !t.trim().is_empty())
         })
+    }
+
+    /// The findings with the page and the printed text of their cell filled in where the check
+    /// did not give them and the cell was found in a recognised table (see the module
+    /// documentation); the order is kept.
+    ///
+    /// ```
+    /// use sunlit::{Document, Finding, ReadOptions, Severity};
+    /// let mut d = Document::from_csv_bytes("x.csv", b"a\n", &ReadOptions::default())?;
+    /// d.findings.push(Finding::new("x.y", Severity::Info, "提示", "note").with_page(3));
+    /// assert_eq!(d.located_findings().as_slice()[0].page, Some(3)); // as given
+    /// # Ok::<(), sunlit::Error>(())
+    /// ```
+    pub fn located_findings(&self) -> Findings {
+        Findings::from(
+            self.findings
+                .iter()
+                .map(|f| {
+                    let (p, cell) = self.finding_cell(f);
+                    let mut f2 = f.clone();
+                    f2.page = self.finding_page(f, cell);
+                    f2.printed = self.finding_printed(f, p, cell);
+                    f2
+                })
+                .collect::<Vec<_>>(),
+        )
     }
 
     /// The counts of findings by severity: (errors, warnings, infos).
@@ -489,7 +515,7 @@ impl Document {
         documents_to_html(std::slice::from_ref(self))
     }
 
-    fn html_section(&self, out: &mut String) {
+    fn html_section(&self, out: &mut String, doc: usize) {
         let _ = writeln!(out, "<section class=\"doc\">\n<h1>{}</h1>", esc(&self.path));
         let mut facts = vec![format!(
             "类型 Kind: <b>{} {}</b>",
@@ -511,7 +537,12 @@ impl Document {
             out,
             "<p class=\"summary\"><span class=\"badge error\">{e} 错误 error</span> <span class=\"badge warning\">{w} 警告 warning</span> <span class=\"badge info\">{i} 提示 info</span></p>"
         );
-        let found: Vec<String> = self.tables.iter().map(|t| esc(&t.heading())).collect();
+        let found: Vec<String> = self
+            .tables
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("<a href=\"#d{doc}t{i}\">{}</a>", esc(&t.heading())))
+            .collect();
         let _ = writeln!(
             out,
             "<p>表格 Tables found ({}): {}</p>",
@@ -562,7 +593,7 @@ impl Document {
             if let Some(u) = t.unit {
                 let _ = write!(h, " <small>单位：{}</small>", u.symbol());
             }
-            let _ = writeln!(out, "<h2>{h}</h2>");
+            let _ = writeln!(out, "<h2 id=\"d{doc}t{ti}\">{h}</h2>");
             if let Some(note) = &t.empty_note {
                 let _ = writeln!(out, "<p class=\"note\">空表 empty: {}</p>", esc(note));
             }
@@ -1008,8 +1039,8 @@ pub fn documents_to_html(documents: &[Document]) -> String {
             documents.len()
         );
     }
-    for d in documents {
-        d.html_section(&mut out);
+    for (i, d) in documents.iter().enumerate() {
+        d.html_section(&mut out, i);
     }
     out.push_str(LEGEND);
     out.push_str("</body>\n</html>\n");
@@ -1019,7 +1050,7 @@ pub fn documents_to_html(documents: &[Document]) -> String {
 const LEGEND: &str = "<p class=\"legend\"><span class=\"error\">错误 error</span> <span class=\"warning\">警告 warning</span> <span class=\"info\">提示 info</span> — 鼠标悬停查看说明 hover a marked cell for the message</p>\n";
 
 const STYLE: &str = "body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"WenQuanYi Micro Hei\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;margin:24px;color:#000;background:#fff}\
-h1{font-size:20px;word-break:break-all}h2{font-size:17px;margin-top:28px}h2 small{font-weight:normal;color:#444}\
+h1{font-size:20px;word-break:break-all}a{color:inherit}h2{font-size:17px;margin-top:28px}h2 small{font-weight:normal;color:#444}\
 .facts,.summary{font-size:15px}\
 .badge{display:inline-block;padding:2px 10px;border-radius:10px;font-weight:bold}\
 .badge.error{background:#ffcdd2;color:#b71c1c}.badge.warning{background:#fff3c4;color:#7a5a00}.badge.info{background:#dbe9ff;color:#0d47a1}\
@@ -1110,6 +1141,13 @@ mod tests {
         assert_eq!(v["tables"][0]["rows"], 2);
         assert_eq!(v["tables"][0]["cells"], 4);
         assert_eq!(v["missing"][0], 6);
+        let located = d.located_findings();
+        let f = located
+            .iter()
+            .find(|f| f.severity == Severity::Error && f.column.as_deref() == Some("合计"))
+            .unwrap();
+        assert_eq!(f.printed.as_deref(), Some("1,001"));
+        assert_eq!(f.page, None); // a CSV has no pages
     }
 
     #[test]
