@@ -13,8 +13,12 @@
 //!    tied to their 类 by name; then the checks of [`DisclosureDocument::check`](crate::DisclosureDocument::check)
 //!    with every finding pointing at the page, row and column where it was printed.
 
+mod delimited;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod recognise;
 mod report;
+mod sheet;
 mod source;
 mod text;
 
@@ -106,9 +110,13 @@ impl SourceDocument {
     ) -> Result<SourceDocument> {
         match format {
             SourceFormat::Csv => SourceDocument::from_csv_bytes(name, bytes, opts),
-            _ => Err(Error::Io {
+            SourceFormat::Xlsx | SourceFormat::Xls => sheet::read_workbook(name, format, bytes),
+            #[cfg(feature = "pdf")]
+            SourceFormat::Pdf => pdf::read_pdf(name, bytes),
+            #[cfg(not(feature = "pdf"))]
+            SourceFormat::Pdf => Err(Error::Io {
                 path: name.to_owned(),
-                reason: format!("reading {} is not built in", format.id()),
+                reason: "reading PDF needs the `pdf` feature of sunlit".to_owned(),
             }),
         }
     }
@@ -121,49 +129,7 @@ impl SourceDocument {
     /// let d = SourceDocument::from_csv_bytes("t.csv", "合计\n1\n".as_bytes(), &ReadOptions::default()).unwrap();
     /// assert_eq!(d.tables[0].rows[0][0].text, "合计");
     /// ```
-    pub fn from_csv_bytes(name: &str, bytes: &[u8], _opts: &ReadOptions) -> Result<SourceDocument> {
-        let text = std::str::from_utf8(bytes).map_err(|e| Error::Io {
-            path: name.to_owned(),
-            reason: format!("not UTF-8: {e}"),
-        })?;
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-        let mut rows = Vec::new();
-        for (i, rec) in reader.records().enumerate() {
-            let rec = rec.map_err(|e| Error::Io {
-                path: name.to_owned(),
-                reason: e.to_string(),
-            })?;
-            let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-            rows.push(
-                rec.iter()
-                    .enumerate()
-                    .map(|(j, t)| {
-                        SourceCell::new(
-                            t,
-                            Provenance {
-                                file: name.to_owned(),
-                                page: None,
-                                sheet: None,
-                                row,
-                                column: u32::try_from(j + 1).unwrap_or(u32::MAX),
-                            },
-                        )
-                    })
-                    .collect(),
-            );
-        }
-        Ok(SourceDocument {
-            path: name.to_owned(),
-            format: SourceFormat::Csv,
-            pages: 1,
-            lines: Vec::new(),
-            tables: vec![SourceTable {
-                rows,
-                ..SourceTable::default()
-            }],
-        })
+    pub fn from_csv_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<SourceDocument> {
+        delimited::read_csv(name, bytes, opts.encoding.as_deref())
     }
 }

@@ -1,0 +1,440 @@
+//! Text PDFs (feature `pdf`): positioned characters → lines of running text, ruled tables →
+//! grids of cells, with tables continued over pages joined.
+//!
+//! Characters and ruled tables come from the pure-Rust `pdfplumber` crate (pinned, cross-checked
+//! against Python pdfplumber by `tests/crosscheck/pdfplumber_crosscheck.py`). What is done here:
+//!
+//! - **Lines.** A page's characters are grouped into lines by their vertical centre, with a
+//!   tolerance of 0.55 × the font size (not a fixed number of points), so digits that some
+//!   documents print a few points below the Chinese text stay on their label's line. Each line is
+//!   read left to right; a gap wider than 0.2 × the font size prints as one space.
+//! - **Tables.** pdfplumber's table finder (ruling lines) on each page; its 0-based pages become
+//!   1-based. Every grid is rectangular. A cell that spans several grid positions (a merged
+//!   header cell) keeps its text in its top-left position; the positions it covers are blank and
+//!   the span is recorded in [`SourceTable::merged`]. Wrapped text keeps its `\n`.
+//! - **Context.** The up to four lines printed just above a table on its page (and below the
+//!   previous table there): title, 编制部门/单位：元 line, 表 number — nearest last.
+//! - **Continuations.** A page's first table is appended to the previous page's last table when
+//!   nothing but page numbers follows the previous table on its page, nothing title-like (a line
+//!   with 表, 单位, 编制 or 万元, or more than two lines of anything) precedes the new table on its
+//!   page, and both have the same number of columns. Its rows are appended (a repeated header
+//!   row is kept; recognition drops it), the row index where it starts goes to
+//!   [`SourceTable::continuations`] and its page to [`SourceTable::pages`]. Provenance rows
+//!   restart at 1 on each page.
+//! - **Labels split over the page break.** When the continuation's first row prints text but no
+//!   number at all, only in columns where the previous page's last row prints a label (non-numeric
+//!   text), and that last row prints at least one number, the fragment is the rest of that
+//!   label: its text is appended to the label (after `\n`, as a wrapped line) and the fragment row
+//!   is dropped. The label keeps the provenance of its first part.
+//! - **No text layer** (scanned pages): an [`Error::Io`] saying so.
+
+use pdfplumber::{Cell, Char, Pdf, Table, TableSettings};
+
+use super::source::{
+    Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable,
+};
+use super::text::normalize_text;
+use crate::error::{Error, Result};
+
+fn io(path: &str, reason: String) -> Error {
+    Error::Io {
+        path: path.to_owned(),
+        reason,
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A line of text with its vertical extent on the page.
+#[derive(Debug, Clone)]
+struct PageLine {
+    top: f64,
+    bottom: f64,
+    text: String,
+    norm: String,
+}
+
+/// The effective size of a character: its font size, or its box height when the size is unknown.
+fn char_size(c: &Char) -> f64 {
+    if c.size > 0.0 && c.size.is_finite() {
+        c.size
+    } else {
+        (c.bbox.bottom - c.bbox.top).abs().max(1.0)
+    }
+}
+
+fn centre(c: &Char) -> f64 {
+    (c.bbox.top + c.bbox.bottom) / 2.0
+}
+
+/// Group a page's characters into lines, top to bottom, each read left to right.
+fn page_lines(chars: &[Char]) -> Vec<PageLine> {
+    let mut cs: Vec<&Char> = chars
+        .iter()
+        .filter(|c| !c.text.trim().is_empty() && c.bbox.top.is_finite() && c.bbox.x0.is_finite())
+        .collect();
+    cs.sort_by(|a, b| centre(a).total_cmp(&centre(b)));
+    // (reference centre, reference size, chars)
+    let mut groups: Vec<(f64, f64, Vec<&Char>)> = Vec::new();
+    for c in cs {
+        let (y, size) = (centre(c), char_size(c));
+        match groups.last_mut() {
+            Some((ry, rs, g)) if (y - *ry).abs() <= 0.55 * rs.max(size) => g.push(c),
+            _ => groups.push((y, size, vec![c])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, _, mut g)| {
+            g.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+            let mut text = String::new();
+            let mut prev: Option<&Char> = None;
+            let (mut top, mut bottom) = (f64::INFINITY, f64::NEG_INFINITY);
+            for c in g {
+                top = top.min(c.bbox.top);
+                bottom = bottom.max(c.bbox.bottom);
+                if let Some(p) = prev {
+                    // The same glyph drawn twice (a bold effect) is read once.
+                    if p.text == c.text
+                        && (p.bbox.x0 - c.bbox.x0).abs() < 0.5
+                        && (p.bbox.top - c.bbox.top).abs() < 0.5
+                    {
+                        continue;
+                    }
+                    if c.bbox.x0 - p.bbox.x1 > 0.2 * char_size(c).max(char_size(p)) {
+                        text.push(' ');
+                    }
+                }
+                text.push_str(&c.text);
+                prev = Some(c);
+            }
+            let norm = normalize_text(&text);
+            PageLine {
+                top,
+                bottom,
+                text,
+                norm,
+            }
+        })
+        .collect()
+}
+
+/// A ruled table found on one page, before joining.
+struct PageTable {
+    page: u32,
+    rows: Vec<Vec<String>>,
+    merged: Vec<(u32, u32, u32, u32)>,
+    context: Vec<SourceLine>,
+    /// Nothing title-like above it on its page (it may continue the previous page's table).
+    bare_top: bool,
+    /// Nothing but page numbers below it on its page (it may continue on the next page).
+    bare_bottom: bool,
+}
+
+fn real(c: &Cell) -> bool {
+    c.text.is_some() && c.bbox.x1 > c.bbox.x0
+}
+
+/// The grid of one pdfplumber table: text per position, and merged spans from the cells' boxes.
+fn grid(t: &Table) -> (Vec<Vec<String>>, Vec<(u32, u32, u32, u32)>) {
+    let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+    // Start of each row and column, from the cells that start there.
+    let ys: Vec<f64> = t
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .filter(|c| real(c))
+                .map(|c| c.bbox.top)
+                .fold(f64::INFINITY, f64::min)
+        })
+        .collect();
+    let xs: Vec<f64> = (0..width)
+        .map(|j| {
+            t.rows
+                .iter()
+                .filter_map(|r| r.get(j))
+                .filter(|c| real(c))
+                .map(|c| c.bbox.x0)
+                .fold(f64::INFINITY, f64::min)
+        })
+        .collect();
+    let mut merged = Vec::new();
+    let rows = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut row: Vec<String> = r
+                .iter()
+                .enumerate()
+                .map(|(j, c)| {
+                    if real(c) {
+                        let last_row = ys
+                            .iter()
+                            .rposition(|&y| y < c.bbox.bottom - 0.5)
+                            .unwrap_or(i)
+                            .max(i);
+                        let last_col = xs
+                            .iter()
+                            .rposition(|&x| x < c.bbox.x1 - 0.5)
+                            .unwrap_or(j)
+                            .max(j);
+                        if last_row > i || last_col > j {
+                            merged.push((to_u32(i), to_u32(j), to_u32(last_row), to_u32(last_col)));
+                        }
+                    }
+                    c.text.clone().unwrap_or_default()
+                })
+                .collect();
+            row.resize(width, String::new());
+            row
+        })
+        .collect();
+    (rows, merged)
+}
+
+/// A page number or page furniture (`3`, `-3-`, `第3页`, `第 3 页 共 20 页`, `3/20`).
+fn page_number_like(norm: &str) -> bool {
+    norm.chars().any(|c| c.is_ascii_digit())
+        && norm
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-—–第页共/()".contains(c))
+}
+
+/// A line that names or introduces a table.
+fn title_like(norm: &str) -> bool {
+    norm.contains('表')
+        || norm.contains("单位:")
+        || norm.starts_with("单位")
+        || norm.contains("编制")
+        || norm.contains("万元")
+}
+
+/// Whether a cell's normalised text is a number (an amount, a code, a percentage).
+fn numeric(norm: &str) -> bool {
+    norm.chars().any(|c| c.is_ascii_digit())
+        && norm
+            .chars()
+            .all(|c| c.is_ascii_digit() || ",.-%".contains(c))
+}
+
+/// Read a PDF's bytes.
+pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
+    let pdf =
+        Pdf::open_bytes(bytes, None).map_err(|e| io(name, format!("not a readable PDF: {e}")))?;
+    let count = pdf.page_count();
+    let settings = TableSettings::default();
+    let mut lines = Vec::new();
+    let mut found: Vec<PageTable> = Vec::new();
+    let mut chars_seen = 0usize;
+    for index in 0..count {
+        let page_no = to_u32(index + 1);
+        let page = pdf
+            .page(index)
+            .map_err(|e| io(name, format!("page {page_no}: {e}")))?;
+        chars_seen += page.chars().len();
+        let plines = page_lines(page.chars());
+        let mut tables = page.find_tables(&settings);
+        tables.sort_by(|a, b| {
+            a.bbox
+                .top
+                .total_cmp(&b.bbox.top)
+                .then(a.bbox.x0.total_cmp(&b.bbox.x0))
+        });
+        let mut above_from = f64::NEG_INFINITY;
+        let n_tables = tables.len();
+        for (k, t) in tables.iter().enumerate() {
+            let (rows, merged) = grid(t);
+            if rows.is_empty() {
+                continue;
+            }
+            let above: Vec<&PageLine> = plines
+                .iter()
+                .filter(|l| l.bottom <= t.bbox.top + 1.0 && l.top >= above_from - 1.0)
+                .collect();
+            let context = above
+                .iter()
+                .skip(above.len().saturating_sub(4))
+                .map(|l| SourceLine::new(page_no, l.text.clone()))
+                .collect();
+            let bare_top = k == 0
+                && above.len() <= 2
+                && above
+                    .iter()
+                    .all(|l| !title_like(&l.norm) || page_number_like(&l.norm));
+            let bare_bottom = k + 1 == n_tables
+                && plines
+                    .iter()
+                    .filter(|l| l.top >= t.bbox.bottom - 1.0)
+                    .all(|l| page_number_like(&l.norm));
+            above_from = t.bbox.bottom;
+            found.push(PageTable {
+                page: page_no,
+                rows,
+                merged,
+                context,
+                bare_top,
+                bare_bottom,
+            });
+        }
+        lines.extend(plines.into_iter().map(|l| SourceLine::new(page_no, l.text)));
+    }
+    if chars_seen == 0 {
+        return Err(io(
+            name,
+            format!(
+                "the PDF has no text layer ({count} page(s) without any text: scanned images?); \
+                 only text PDFs can be read"
+            ),
+        ));
+    }
+    Ok(SourceDocument {
+        path: name.to_owned(),
+        format: SourceFormat::Pdf,
+        pages: to_u32(count),
+        lines,
+        tables: join(name, found),
+    })
+}
+
+/// Whether `next` continues `prev` (see the module documentation).
+fn continues(prev: &SourceTable, prev_bare_bottom: bool, next: &PageTable) -> bool {
+    let width = prev.rows.first().map_or(0, Vec::len);
+    prev_bare_bottom
+        && next.bare_top
+        && prev.pages.last().is_some_and(|&p| p + 1 == next.page)
+        && next.rows.first().map_or(0, Vec::len) == width
+}
+
+fn cells(name: &str, page: u32, rows: Vec<Vec<String>>) -> Vec<Vec<SourceCell>> {
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            r.into_iter()
+                .enumerate()
+                .map(|(j, t)| {
+                    SourceCell::new(
+                        t,
+                        Provenance {
+                            file: name.to_owned(),
+                            page: Some(page),
+                            sheet: None,
+                            row: to_u32(i + 1),
+                            column: to_u32(j + 1),
+                        },
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// If the continuation's first row is the rest of the previous last row's label, append it there
+/// and return true (the caller drops the fragment row).
+fn repair_split_label(prev: &mut SourceTable, first: &[String]) -> bool {
+    let Some(last) = prev.rows.last_mut() else {
+        return false;
+    };
+    let norms: Vec<String> = first.iter().map(|t| normalize_text(t)).collect();
+    let has_text = norms.iter().any(|n| !n.is_empty());
+    let no_numbers = norms.iter().all(|n| !numeric(n));
+    let last_has_amount = last.iter().any(|c| numeric(&c.norm));
+    let fits = norms.iter().enumerate().all(|(j, n)| {
+        n.is_empty()
+            || last
+                .get(j)
+                .is_some_and(|c| !c.norm.is_empty() && !numeric(&c.norm))
+    });
+    if !(has_text && no_numbers && last_has_amount && fits) {
+        return false;
+    }
+    for (j, t) in first.iter().enumerate() {
+        if let Some(c) = last.get_mut(j)
+            && !t.trim().is_empty()
+        {
+            *c = SourceCell::new(format!("{}\n{}", c.text, t), c.at.clone());
+        }
+    }
+    true
+}
+
+/// Join tables continued over pages, in reading order.
+fn join(name: &str, found: Vec<PageTable>) -> Vec<SourceTable> {
+    let mut out: Vec<SourceTable> = Vec::new();
+    let mut prev_bare_bottom = false;
+    for t in found {
+        if let Some(prev) = out.last_mut()
+            && continues(prev, prev_bare_bottom, &t)
+        {
+            let header_repeated = match (prev.rows.first(), t.rows.first()) {
+                (Some(h), Some(r)) => h.iter().zip(r).all(|(a, b)| a.norm == normalize_text(b)),
+                _ => false,
+            };
+            let mut rows = t.rows;
+            let mut skip = 0usize;
+            if !header_repeated
+                && let Some(first) = rows.first()
+                && repair_split_label(prev, first)
+            {
+                skip = 1;
+            }
+            let start = prev.rows.len();
+            let base = to_u32(start).saturating_sub(to_u32(skip));
+            prev.continuations.push(start);
+            prev.pages.push(t.page);
+            prev.merged.extend(
+                t.merged
+                    .iter()
+                    .filter(|m| m.0 as usize >= skip)
+                    .map(|&(r0, c0, r1, c1)| (r0 + base, c0, r1 + base, c1)),
+            );
+            let page_cells = cells(name, t.page, std::mem::take(&mut rows));
+            prev.rows.extend(page_cells.into_iter().skip(skip));
+            prev_bare_bottom = t.bare_bottom;
+            continue;
+        }
+        prev_bare_bottom = t.bare_bottom;
+        out.push(SourceTable {
+            pages: vec![t.page],
+            sheet: None,
+            context: t.context,
+            rows: cells(name, t.page, t.rows),
+            merged: t.merged,
+            continuations: Vec::new(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        for bad in [
+            &b""[..],
+            b"not a pdf",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
+        ] {
+            let e = read_pdf("x.pdf", bad);
+            assert!(matches!(e, Err(Error::Io { .. })), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn page_numbers_and_titles() {
+        assert!(page_number_like("-3-"));
+        assert!(page_number_like("第3页共20页"));
+        assert!(!page_number_like("合计"));
+        assert!(title_like("单位:元"));
+        assert!(title_like("表一"));
+        assert!(!title_like("2026年部门预算"));
+        assert!(numeric("87,267,272.44"));
+        assert!(numeric("204"));
+        assert!(!numeric("一般公共服务"));
+    }
+}

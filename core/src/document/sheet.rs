@@ -1,0 +1,226 @@
+//! XLSX and XLS workbooks (calamine): every sheet becomes one grid with its merged ranges; the
+//! sheet's rows also become text lines so that titles and 单位 lines can be searched.
+//!
+//! **Numbers.** Formulas are not evaluated: the value cached in the file is read. `.xls`
+//! integers arrive as integers and print as such. Floating-point values (all `.xlsx` numbers)
+//! are printed as a spreadsheet shows a number in General format: rounded to 15 significant
+//! digits (the precision Excel keeps and displays), then in the shortest form that reads back
+//! to that value — so a cached `1234567.8900000001` or `0.30000000000000004` prints `1234567.89`
+//! and `0.3`. Nothing is rounded further: a value such as `1234.5678` keeps all its decimals, so
+//! an amount parser that expects at most two decimals rejects it with a clear error instead of
+//! reading a silently rounded amount.
+
+use std::io::Cursor;
+
+use calamine::{Data, Dimensions, Range, Reader, Sheets};
+
+use super::source::{
+    Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable,
+};
+use crate::error::{Error, Result};
+
+fn io(path: &str, reason: String) -> Error {
+    Error::Io {
+        path: path.to_owned(),
+        reason,
+    }
+}
+
+/// Print a floating-point cell value as a spreadsheet shows it (15 significant digits, shortest
+/// form, no exponent, no `-0`).
+pub(super) fn float_text(f: f64) -> String {
+    if !f.is_finite() {
+        return f.to_string();
+    }
+    let rounded: f64 = format!("{f:.14e}").parse().unwrap_or(f);
+    if rounded == 0.0 {
+        return "0".to_owned();
+    }
+    format!("{rounded}")
+}
+
+/// The text of one cell value.
+fn data_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => float_text(*f),
+        Data::Bool(true) => "TRUE".to_owned(),
+        Data::Bool(false) => "FALSE".to_owned(),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            if (h, mi, s) == (0, 0, 0) {
+                format!("{y:04}-{m:02}-{d:02}")
+            } else {
+                format!("{y:04}-{m:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+            }
+        }
+        Data::DateTime(dt) => float_text(dt.as_f64()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Read an XLSX or XLS workbook's bytes.
+pub(super) fn read_workbook(
+    name: &str,
+    format: SourceFormat,
+    bytes: &[u8],
+) -> Result<SourceDocument> {
+    let cursor = Cursor::new(bytes);
+    let mut book: Sheets<Cursor<&[u8]>> = match format {
+        SourceFormat::Xls => calamine::Xls::new(cursor)
+            .map(Sheets::Xls)
+            .map_err(|e| io(name, format!("not a readable XLS workbook: {e}")))?,
+        _ => calamine::Xlsx::new(cursor)
+            .map(Sheets::Xlsx)
+            .map_err(|e| io(name, format!("not a readable XLSX workbook: {e}")))?,
+    };
+    let names = book.sheet_names();
+    let mut lines = Vec::new();
+    let mut tables = Vec::with_capacity(names.len());
+    for (index, sheet) in names.iter().enumerate() {
+        let range = book
+            .worksheet_range(sheet)
+            .map_err(|e| io(name, format!("sheet `{sheet}`: {e}")))?;
+        let merges = match &mut book {
+            Sheets::Xlsx(x) => x
+                .merge_cells_by_sheet_name(sheet)
+                .map_err(|e| io(name, format!("sheet `{sheet}` merged cells: {e}")))?,
+            Sheets::Xls(x) => x
+                .merge_cells_by_sheet_name(sheet)
+                .map_err(|e| io(name, format!("sheet `{sheet}` merged cells: {e}")))?,
+            _ => Vec::new(),
+        };
+        let page = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        tables.push(sheet_table(name, sheet, page, &range, &merges, &mut lines));
+    }
+    Ok(SourceDocument {
+        path: name.to_owned(),
+        format,
+        pages: u32::try_from(names.len()).unwrap_or(u32::MAX),
+        lines,
+        tables,
+    })
+}
+
+/// One sheet's grid, from row 1 column 1 of the sheet (so provenance rows and columns are the
+/// sheet's own: row 3 column 2 is cell B3), trailing blank rows and columns dropped.
+fn sheet_table(
+    name: &str,
+    sheet: &str,
+    page: u32,
+    range: &Range<Data>,
+    merges: &[Dimensions],
+    lines: &mut Vec<SourceLine>,
+) -> SourceTable {
+    let (height, width) = match range.end() {
+        Some((r, c)) => (r as usize + 1, c as usize + 1),
+        None => (0, 0),
+    };
+    let mut text = vec![vec![String::new(); width]; height];
+    for (r, c, d) in range.used_cells() {
+        let (r, c) = (
+            r + range.start().map_or(0, |s| s.0 as usize),
+            c + range.start().map_or(0, |s| s.1 as usize),
+        );
+        if let Some(cell) = text.get_mut(r).and_then(|row| row.get_mut(c)) {
+            *cell = data_text(d);
+        }
+    }
+    // Trailing blank rows and columns (ranges often extend over formatted but empty cells).
+    while text
+        .last()
+        .is_some_and(|r| r.iter().all(|t| t.trim().is_empty()))
+    {
+        text.pop();
+    }
+    let used_width = text
+        .iter()
+        .map(|r| {
+            r.iter()
+                .rposition(|t| !t.trim().is_empty())
+                .map_or(0, |p| p + 1)
+        })
+        .max()
+        .unwrap_or(0);
+    let mut merged = Vec::new();
+    for m in merges {
+        let (r0, c0, r1, c1) = (m.start.0, m.start.1, m.end.0, m.end.1);
+        if (r0 as usize) < text.len() && (c0 as usize) < used_width {
+            merged.push((
+                r0,
+                c0,
+                r1.min(to_u32(text.len()).saturating_sub(1)),
+                c1.min(to_u32(used_width).saturating_sub(1)),
+            ));
+        }
+    }
+    merged.sort_unstable();
+    let rows = text
+        .into_iter()
+        .enumerate()
+        .map(|(r, mut row)| {
+            row.resize(used_width, String::new());
+            let printed: Vec<&str> = row
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            if !printed.is_empty() {
+                lines.push(SourceLine::new(page, printed.join(" ")));
+            }
+            row.into_iter()
+                .enumerate()
+                .map(|(c, t)| {
+                    SourceCell::new(
+                        t,
+                        Provenance {
+                            file: name.to_owned(),
+                            page: None,
+                            sheet: Some(sheet.to_owned()),
+                            row: to_u32(r + 1),
+                            column: to_u32(c + 1),
+                        },
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    SourceTable {
+        pages: Vec::new(),
+        sheet: Some(sheet.to_owned()),
+        context: Vec::new(),
+        rows,
+        merged,
+        continuations: Vec::new(),
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_as_the_spreadsheet_shows() {
+        assert_eq!(float_text(1234567.8900000001), "1234567.89");
+        assert_eq!(float_text(0.1 + 0.2), "0.3");
+        assert_eq!(float_text(87267272.44), "87267272.44");
+        assert_eq!(float_text(1234.5678), "1234.5678");
+        assert_eq!(float_text(-0.0), "0");
+        assert_eq!(float_text(189767551.0), "189767551");
+        assert_eq!(float_text(1e20), "100000000000000000000");
+        assert_eq!(float_text(-2946.25), "-2946.25");
+    }
+
+    #[test]
+    fn garbage_is_an_error() {
+        assert!(read_workbook("x.xlsx", SourceFormat::Xlsx, b"not a zip").is_err());
+        assert!(read_workbook("x.xls", SourceFormat::Xls, b"not ole").is_err());
+    }
+}
