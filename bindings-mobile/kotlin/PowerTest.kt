@@ -246,4 +246,15 @@ class PowerDutiesTest {
             }
         }
     }
+
+    @Test
+    fun realListWithLocalColumnNames() {
+        // 克拉玛依市医疗保障局2024年权责清单 (tests/data/power/karamay_medical_2024/SOURCE.md).
+        val pl = PowerList.readCsv(TestData.file("power/karamay_medical_2024/list.csv").path)
+        assertEquals(17UL, pl.len())
+        val findings = pl.check()
+        assertTrue(findings.none { it.rule == "power.missing_responsibility" })
+        assertTrue(findings.none { it.severity == Severity.ERROR })
+        assertTrue(pl.items().all { it.responsibilities.isNotEmpty() && it.accountability.isNotEmpty() })
+    }
 }

@@ -37,6 +37,8 @@ import sunlit.checkSpecialFund
 import sunlit.checkSpecialFundList
 import sunlit.defaultTolerance
 import sunlit.exactTolerance
+import sunlit.functionalClassOf
+import sunlit.headingRoleOf
 import sunlit.tableKindOf
 
 class TablesTest {
@@ -261,5 +263,22 @@ class TablesTest {
         val path = ledger.writeFiscalDataPackage(dir.path, "chengguan-2026", "城管执法局")
         assertTrue(File(path).exists() && File(dir, "ledger.csv").readText().contains("2080505"))
         dir.deleteRecursively()
+    }
+
+    @Test
+    fun realSummaryTablesPrintTotalOnBothSidesAndNamesTieToTheirClass() {
+        // Real Shanghai documents (tests/data/tables/SOURCES.md).
+        for (dir in listOf("sgb_final_2024", "sfj_budget_2026")) {
+            assertEquals(emptyList<Finding>(), DisclosureDocument(document(dir), emptyList()).check(defaults), dir)
+        }
+        val f1 = read("tables/sgb_final_2024/f1_summary.csv", "final_summary", "万元")
+        val totals = f1.rows().filter { it.name == "总计" }.map { it.side }
+        assertEquals(listOf("income", "expenditure"), totals)
+        assertEquals("204", functionalClassOf("一、公共安全支出", null))
+        assertNull(functionalClassOf("医疗卫生与计划生育支出", 2024))
+        assertEquals("running_costs", headingRoleOf("机关运行经费预算数"))
+        assertEquals("line_number", headingRoleOf("栏次"))
+        val t1 = read("tables/sfj_unit_budget_2026/t1_summary.csv", "budget_summary", "元")
+        assertEquals(emptyList<Finding>(), errors(t1.check(defaults)))
     }
 }

@@ -130,6 +130,10 @@ pub struct TableRow {
     pub name: String,
     /// One cell per column; null = blank.
     pub cells: Vec<Option<Decimal>>,
+    /// The side of a summary table the row is on: "income" (收) or "expenditure" (支); null
+    /// outside summary tables.
+    #[uniffi(default = None)]
+    pub side: Option<String>,
 }
 
 /// What the table does not say about its ledger lines.
@@ -176,6 +180,31 @@ pub struct RenderOptions {
 #[uniffi::export]
 pub fn table_kind_of(title: String) -> Option<TableKind> {
     TableKind::from_title(&title)
+}
+
+/// What a printed column heading is: a column id ("total", "basic", "running_costs" …), or
+/// "code", "name", "line_number" (行次 / 栏次), "group" (a merged heading over columns); null
+/// when unknown.
+#[uniffi::export]
+pub fn heading_role_of(heading: String) -> Option<String> {
+    use sunlit::HeadingRole;
+    sunlit::HeadingRole::recognise(&heading).map(|r| {
+        match r {
+            HeadingRole::Column(c) => c.id(),
+            HeadingRole::Code => "code",
+            HeadingRole::Name => "name",
+            HeadingRole::LineNumber => "line_number",
+            HeadingRole::Group => "group",
+        }
+        .to_owned()
+    })
+}
+
+/// The functional 类 code ("205") a line printed by name stands for (一、教育支出), in the
+/// catalogue of `year` (null: any year); null when the name is no 类.
+#[uniffi::export]
+pub fn functional_class_of(name: String, year: Option<i32>) -> Option<String> {
+    sunlit::functional_class_by_name(&name, year).map(|c| c.to_string())
 }
 
 /// One published table as printed.
@@ -285,6 +314,7 @@ impl PublishedTable {
                 code: r.code.map(|c| c.to_string()),
                 name: r.name.clone(),
                 cells: r.cells.clone(),
+                side: r.side.map(|s| s.id().to_owned()),
             })
             .collect()
     }

@@ -71,7 +71,8 @@ mod _sunlit {
     use super::special_fund::{PyAllocation, PySpecialFund, PySpecialFundList};
     #[pymodule_export]
     use super::tables::{
-        PyDisclosureDocument, PyNarrativeFigure, PyPublishedTable, PyTolerance, table_kind_of,
+        PyDisclosureDocument, PyNarrativeFigure, PyPublishedTable, PyTolerance,
+        functional_class_of, heading_role_of, table_kind_of,
     };
 
     use super::*;

@@ -227,7 +227,8 @@ impl PyPublishedTable {
         self.0.columns().to_vec()
     }
 
-    /// The rows as dicts: line, code (str or None), name, cells ({column: Decimal or None}).
+    /// The rows as dicts: line, code (str or None), name, cells ({column: Decimal or None}),
+    /// side ("income" / "expenditure" on a summary table, else None).
     fn rows<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(py);
         for r in self.0.rows() {
@@ -240,6 +241,7 @@ impl PyPublishedTable {
                 cells.set_item(c, *v)?;
             }
             d.set_item("cells", cells)?;
+            d.set_item("side", r.side.map(sunlit::RowSide::id))?;
             list.append(d)?;
         }
         Ok(list)
@@ -310,6 +312,29 @@ impl PyPublishedTable {
 #[pyfunction]
 pub fn table_kind_of(title: &str) -> Option<&'static str> {
     TableKind::from_title(title).map(TableKind::id)
+}
+
+/// What a printed column heading is: a column id ("total", "basic", "running_costs" …), or
+/// "code", "name", "line_number" (行次 / 栏次), "group" (a merged heading over columns); None
+/// when unknown.
+#[pyfunction]
+pub fn heading_role_of(heading: &str) -> Option<&'static str> {
+    use sunlit::HeadingRole;
+    HeadingRole::recognise(heading).map(|r| match r {
+        HeadingRole::Column(c) => c.id(),
+        HeadingRole::Code => "code",
+        HeadingRole::Name => "name",
+        HeadingRole::LineNumber => "line_number",
+        HeadingRole::Group => "group",
+    })
+}
+
+/// The functional 类 code ("205") a line printed by name stands for (一、教育支出), in the
+/// catalogue of `year` or of any year; None when the name is no 类.
+#[pyfunction]
+#[pyo3(signature = (name, year=None))]
+pub fn functional_class_of(name: &str, year: Option<i32>) -> Option<String> {
+    sunlit::functional_class_by_name(name, year).map(|c| c.to_string())
 }
 
 /// A figure quoted in the narrative (情况说明), checked against its table.

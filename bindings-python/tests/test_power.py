@@ -215,3 +215,11 @@ def test_decision_deadlines_follow_the_holiday_calendar():
 def test_a_datetime_is_not_an_effective_date():
     with pytest.raises(sunlit.FieldError):
         sunlit.PowerList.read_csv(V1, effective=datetime.datetime(2025, 1, 1, 9, 30))
+
+
+def test_real_list_with_local_column_names():
+    # 克拉玛依市医疗保障局2024年权责清单 (tests/data/power/karamay_medical_2024/SOURCE.md).
+    lst = sunlit.PowerList.read_csv(DATA / "power" / "karamay_medical_2024" / "list.csv")
+    assert len(lst) == 17
+    assert all(f.rule != "power.missing_responsibility" for f in lst.check())
+    assert all(f.severity != "error" for f in lst.check())

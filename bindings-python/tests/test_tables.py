@@ -282,3 +282,38 @@ def test_fiscal_data_package(tmp_path):
     frictionless = pytest.importorskip("frictionless")
     report = frictionless.validate(str(path))
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_real_summary_tables_print_total_on_both_sides():
+    # 中共上海市普陀区委社会工作部 2024 final accounts (tests/data/tables/SOURCES.md).
+    assert sunlit.DisclosureDocument(tables=read_document("sgb_final_2024")).check() == []
+    f1 = sunlit.PublishedTable.read_csv(TABLES / "sgb_final_2024" / "f1_summary.csv", unit="万元", kind="final_summary")
+    totals = [(r["side"], r["cells"]["决算数"]) for r in f1.rows() if r["name"] == "总计"]
+    assert totals == [("income", Decimal("307.82")), ("expenditure", Decimal("307.82"))]
+
+
+def test_real_budget_lines_by_name_are_tied_to_their_class():
+    # 上海市普陀区司法局 2026 budget: 预算表一 and 预算表四 print their 类 by name.
+    assert sunlit.DisclosureDocument(tables=read_document("sfj_budget_2026")).check() == []
+    assert sunlit.functional_class_of("一、公共安全支出") == "204"
+    assert sunlit.functional_class_of("医疗卫生与计划生育支出", 2024) is None
+    assert sunlit.functional_class_of("医疗卫生与计划生育支出") == "210"
+    # +100万元 on the 公共安全支出 line of 预算表一 is caught against 预算表三.
+    text = (TABLES / "sfj_budget_2026" / "t1_summary.csv").read_text(encoding="utf-8")
+    changed = text.replace('一、公共安全支出,"87,267,272.44"', '一、公共安全支出,"88,267,272.44"')
+    t1 = sunlit.PublishedTable.from_csv(changed, unit="元", kind="budget_summary")
+    tables = read_document("sfj_budget_2026")
+    tables[0] = t1
+    found = [(f.rule, f.code) for f in sunlit.DisclosureDocument(tables=tables).check() if f.rule == "tables.summary_detail"]
+    assert found == [("tables.summary_detail", "204")]
+
+
+def test_real_personnel_and_public_layout_and_headings():
+    t1 = sunlit.PublishedTable.read_csv(TABLES / "sfj_unit_budget_2026" / "t1_summary.csv", unit="元", kind="budget_summary")
+    findings = t1.check()
+    assert errors(findings) == []
+    assert [(f.rule, f.severity) for f in findings] == [("tables.row_sum", "info")] * 2
+    assert sunlit.heading_role_of("机关运行经费预算数") == "running_costs"
+    assert sunlit.heading_role_of("行次") == "line_number"
+    assert sunlit.heading_role_of("功能分类科目编码") == "code"
+    assert sunlit.heading_role_of("备用列") is None

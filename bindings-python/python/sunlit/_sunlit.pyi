@@ -66,6 +66,8 @@ __all__ = [
     "filter_findings",
     "findings_to_csv",
     "findings_to_json",
+    "functional_class_of",
+    "heading_role_of",
     "information_fee",
     "is_valid_credit_code",
     "parse_amount",
@@ -327,6 +329,8 @@ class PublishedTable:
     def __len__(self) -> int: ...
 
 def table_kind_of(title: str) -> Optional[str]: ...
+def heading_role_of(heading: str) -> Optional[str]: ...
+def functional_class_of(name: str, year: Optional[int] = None) -> Optional[str]: ...
 
 @final
 class NarrativeFigure:

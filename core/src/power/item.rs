@@ -279,6 +279,8 @@ struct Builder {
     item: PowerItem,
     seen_name: bool,
     seen_category: bool,
+    /// Whether a legal-basis column was read (a second one is kept as an extra column).
+    seen_basis: bool,
     risk: [Option<(String, String)>; 5],
 }
 
@@ -292,12 +294,20 @@ const RISK_FIELDS: [PowerField; 5] = [
 
 impl Builder {
     fn set(&mut self, column: &str, text: &str, line: u64) -> Result<()> {
-        let Ok(field) = PowerField::parse(column) else {
+        let field = match PowerField::recognise(column) {
+            // A second legal-basis column (设定依据 and 实施依据 both printed): kept as printed.
+            Some(PowerField::LegalBasis) if self.seen_basis => None,
+            other => other,
+        };
+        let Some(field) = field else {
             self.item
                 .extra
                 .insert(column.trim().to_owned(), text.to_owned());
             return Ok(());
         };
+        if field == PowerField::LegalBasis {
+            self.seen_basis = true;
+        }
         let at = |e: Error| e.at(line, column);
         let item = &mut self.item;
         match field {

@@ -91,16 +91,21 @@ impl PowerList {
 
     /// Read a list from CSV (see the type's documentation). Each bad cell is an
     /// [`Error::Input`] with its physical line (header = 1), the column as in the header and
-    /// the text; a header with two columns of the same meaning (设定依据 and 实施依据) or
-    /// without 事项名称 / 权力分类 is an error on line 1. Nothing is returned on error.
+    /// the text; a header with two columns of the same meaning (事项名称 and 项目名称) or
+    /// without 事项名称 / 权力分类 is an error on line 1. Nothing is returned on error. When both
+    /// 设定依据 and 实施依据 are printed, the first is the legal basis and the second is kept as an
+    /// extra column; any header that is no [`PowerField`] is kept as an extra column.
     ///
     /// ```
     /// use sunlit::{Error, PowerList};
     /// let err = PowerList::read_csv_str("权力分类,事项名称,行使层级\n行政许可,x,省级\n行政许可,y,天庭\n").unwrap_err();
     /// assert!(matches!(err, Error::Input { line: 3, ref column, ref value, .. }
     ///     if column == "行使层级" && value == "天庭"));
-    /// let err = PowerList::read_csv_str("权力分类,事项名称,设定依据,实施依据\n").unwrap_err();
-    /// assert!(matches!(err, Error::Input { line: 1, ref column, .. } if column == "实施依据"));
+    /// let err = PowerList::read_csv_str("权力分类,事项名称,项目名称\n").unwrap_err();
+    /// assert!(matches!(err, Error::Input { line: 1, ref column, .. } if column == "项目名称"));
+    /// let both = PowerList::read_csv_str("权力分类,事项名称,设定依据,实施依据\n行政许可,x,《行政许可法》第十二条,《公路法》第二十条\n").unwrap();
+    /// assert_eq!(both.extra_columns, ["实施依据"]);
+    /// assert_eq!(both.items[0].extra["实施依据"], "《公路法》第二十条");
     /// ```
     pub fn read_csv<R: Read>(reader: R) -> Result<PowerList> {
         let mut table = CsvTable::read_any(reader)?;
@@ -108,8 +113,15 @@ impl PowerList {
         let mut seen: Vec<(PowerField, &str)> = Vec::new();
         let mut extra_columns = Vec::new();
         for n in &names {
-            match PowerField::parse(n) {
-                Ok(f) => {
+            match PowerField::recognise(n) {
+                // 设定依据 and 实施依据 both printed: the first is the legal basis, the second is
+                // kept as an extra column (never dropped).
+                Some(PowerField::LegalBasis)
+                    if seen.iter().any(|(g, _)| *g == PowerField::LegalBasis) =>
+                {
+                    extra_columns.push(n.clone());
+                }
+                Some(f) => {
                     if let Some((_, first)) = seen.iter().find(|(g, _)| *g == f) {
                         return Err(Error::Input {
                             line: 1,
@@ -124,7 +136,7 @@ impl PowerList {
                     }
                     seen.push((f, n));
                 }
-                Err(_) => extra_columns.push(n.clone()),
+                None => extra_columns.push(n.clone()),
             }
         }
         for required in [PowerField::Category, PowerField::Name] {

@@ -183,9 +183,9 @@ vocabulary! {
         /// 1 国家级 — national (ministries and their bureaus).
         National = "national", "国家级" | "1" | "国家" | "中央" | "部级";
         /// 2 省级 — provincial.
-        Provincial = "provincial", "省级" | "2" | "省" | "省本级";
+        Provincial = "provincial", "省级" | "2" | "省" | "省本级" | "自治区级";
         /// 3 市级 — prefecture-level city.
-        Municipal = "municipal", "市级" | "3" | "市" | "设区的市级" | "设区市级" | "地市级" | "市州级" | "市本级";
+        Municipal = "municipal", "市级" | "3" | "市" | "设区的市级" | "设区市级" | "地市级" | "市州级" | "市本级" | "地州市级" | "地州级";
         /// 4 县级 — county, county-level city, district.
         County = "county", "县级" | "4" | "县" | "县（市、区）级" | "县(市、区)级" | "县区级" | "区县级" | "县市区级" | "区级";
         /// 5 镇（乡、街道）级 — township, town, sub-district.
@@ -279,14 +279,18 @@ vocabulary! {
 vocabulary! {
     /// A column of a published power list, with the header names seen in real lists as
     /// aliases (disclosure.md §4.3 (c), GB/T 39046—2020 Table 4). The canonical header is the
-    /// Chinese name; the id is the key in JSON and Python.
+    /// Chinese name; the id is the key in JSON and Python. Local spellings reported from real
+    /// lists in issue 10 — 权责事项名称, 权责类型, 实施层级, 责任事项内容, 责任追究情形, 责任科室 — and
+    /// met in a public importer of real county lists (责任处室, 办理机构, 责任依据) are aliases too.
+    /// A header is matched as printed or NFKC-normalised ([`PowerField::recognise`]); a header
+    /// that is no field is kept as an extra column, never dropped.
     pub enum PowerField("column") {
         /// 序号 — the row number as printed.
         Number = "number", "序号";
         /// 权力分类 — category.
-        Category = "category", "权力分类" | "职权类型" | "权力类别" | "权力类型" | "职权类别" | "事项类型" | "类别";
+        Category = "category", "权力分类" | "职权类型" | "权力类别" | "权力类型" | "职权类别" | "事项类型" | "类别" | "权责类型" | "权责事项类型" | "权责类别";
         /// 事项名称 — the item's name.
-        Name = "name", "事项名称" | "项目名称" | "权力名称" | "职权名称" | "权力事项名称" | "权力事项";
+        Name = "name", "事项名称" | "项目名称" | "权力名称" | "职权名称" | "权力事项名称" | "权力事项" | "权责事项名称" | "权责事项" | "权责名称" | "职权事项";
         /// 子项 — sub-items.
         SubItems = "sub_items", "子项" | "子项名称" | "子项目";
         /// 基本编码 — basic code (the list's 编码 column).
@@ -296,7 +300,7 @@ vocabulary! {
         /// 设定依据 — legal basis.
         LegalBasis = "legal_basis", "设定依据" | "实施依据" | "法律依据" | "依据" | "设定和实施依据" | "职权依据";
         /// 行使层级 — exercising level(s), separated by 、 or ，.
-        Levels = "levels", "行使层级" | "层级";
+        Levels = "levels", "行使层级" | "层级" | "实施层级";
         /// 实施主体 — implementing body.
         Body = "body", "实施主体" | "行使主体" | "责任主体" | "法定主体" | "实施机关";
         /// 实施主体代码 — the body's unified social credit code.
@@ -304,7 +308,7 @@ vocabulary! {
         /// 实施主体性质 — the body's legal nature.
         BodyNature = "body_nature", "实施主体性质";
         /// 承办机构 — the internal office that handles the item.
-        Department = "department", "承办机构" | "内设机构" | "承办科室";
+        Department = "department", "承办机构" | "内设机构" | "承办科室" | "责任科室" | "责任处室" | "承办处室" | "办理机构";
         /// 法定办结时限 — statutory time limit.
         StatutoryLimit = "statutory_limit", "法定办结时限" | "法定时限" | "法定期限";
         /// 承诺办结时限 — promised time limit.
@@ -316,11 +320,11 @@ vocabulary! {
         /// 办理流程 — procedure steps.
         Procedure = "procedure", "办理流程" | "运行流程" | "流程" | "办理程序";
         /// 责任事项 — responsibility items.
-        Responsibilities = "responsibilities", "责任事项";
+        Responsibilities = "responsibilities", "责任事项" | "责任事项内容" | "责任内容";
         /// 责任事项依据 — basis of the responsibility items.
-        ResponsibilityBasis = "responsibility_basis", "责任事项依据";
+        ResponsibilityBasis = "responsibility_basis", "责任事项依据" | "责任依据";
         /// 追责情形 — accountability cases.
-        Accountability = "accountability", "追责情形" | "问责情形";
+        Accountability = "accountability", "追责情形" | "问责情形" | "责任追究情形";
         /// 追责依据 — basis of accountability.
         AccountabilityBasis = "accountability_basis", "追责依据" | "问责依据";
         /// 监督电话 — supervision telephone.
@@ -337,5 +341,35 @@ vocabulary! {
         RiskOwners = "risk_owners", "风险责任人" | "责任人";
         /// 备注 — remarks.
         Remarks = "remarks", "备注";
+    }
+}
+
+impl PowerField {
+    /// Recognise a printed column header: the id, canonical name or an alias, as printed or
+    /// after NFKC normalisation ([`normalize_text`](crate::normalize_text): Kangxi radicals,
+    /// full-width forms, spaces and line breaks inside a wrapped header) with enumerators and
+    /// bracketed remarks dropped (`设定依据（法律法规条款）`). `None` for a header that is no field.
+    ///
+    /// ```
+    /// use sunlit::PowerField;
+    /// assert_eq!(PowerField::recognise("权责事项名称"), Some(PowerField::Name));
+    /// assert_eq!(PowerField::recognise("责任事项\n内容"), Some(PowerField::Responsibilities));
+    /// assert_eq!(PowerField::recognise("责任追究情形"), Some(PowerField::Accountability));
+    /// assert_eq!(PowerField::recognise("设定依据（法律法规条款）"), Some(PowerField::LegalBasis));
+    /// assert_eq!(PowerField::recognise("审核组意见"), None);
+    /// ```
+    pub fn recognise(header: &str) -> Option<PowerField> {
+        if let Ok(f) = PowerField::parse(header) {
+            return Some(f);
+        }
+        let n = crate::tables::normalize_label(header);
+        if n.is_empty() {
+            return None;
+        }
+        PowerField::ALL.iter().copied().find(|f| {
+            std::iter::once(f.name_zh())
+                .chain(f.aliases().iter().copied())
+                .any(|a| crate::tables::normalize_label(a) == n)
+        })
     }
 }

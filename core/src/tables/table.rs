@@ -431,7 +431,7 @@ impl PublishedTable {
     ///
     /// ```
     /// use sunlit::{PublishedTable, TableRow, Unit};
-    /// let row = TableRow { line: 2, code: None, name: "合计".into(), cells: vec![None] };
+    /// let row = TableRow { line: 2, code: None, name: "合计".into(), cells: vec![None], side: None };
     /// let t = PublishedTable::new(None, Unit::Yuan, vec!["合计".into()], vec![row.clone()]).unwrap();
     /// assert_eq!(t.unit(), Unit::Yuan);
     /// assert!(PublishedTable::new(None, Unit::Yuan, vec!["合计".into(), "合计".into()], vec![]).is_err());
