@@ -1056,7 +1056,7 @@ h1{font-size:20px;word-break:break-all}a{color:inherit}h2{font-size:17px;margin-
 .badge.error{background:#ffcdd2;color:#b71c1c}.badge.warning{background:#fff3c4;color:#7a5a00}.badge.info{background:#dbe9ff;color:#0d47a1}\
 p.missing{color:#b71c1c;font-weight:bold}p.note{color:#444}\
 table.src{border-collapse:collapse;margin:6px 0 10px}\
-table.src th,table.src td{border:1px solid #000;padding:3px 6px;font-size:13px;line-height:1.35;vertical-align:middle}\
+table.src th,table.src td{border:1px solid #000;padding:3px 6px;font-size:13px;line-height:1.35;height:1.35em;vertical-align:middle}\
 table.src th{font-weight:normal;background:#f3f3f3;text-align:center}\
 table.src td{text-align:left}table.src td.n{text-align:right;white-space:nowrap}\
 table.src tr.cont td,table.src tr.cont th{border-top:3px double #000}\
