@@ -39,11 +39,7 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
     while i < end {
         match bytes.get(i) {
             Some(b'\n') => line += 1,
-            Some(b'\r') => {
-                if bytes.get(i + 1) != Some(&b'\n') {
-                    line += 1;
-                }
-            }
+            Some(b'\r') if bytes.get(i + 1) != Some(&b'\n') => line += 1,
             _ => {}
         }
         i += 1;

@@ -94,13 +94,24 @@ impl SourceDocument {
     }
 
     /// Read a document from its bytes, in the given format; `name` is used in provenance and
-    /// errors.
+    /// errors. PDF (feature `pdf`): running text lines (grouped with a tolerance relative to the
+    /// font size) and ruled tables with merged spans and the lines above them; a table continued
+    /// on the next page is joined when nothing but a page number follows it and nothing
+    /// title-like precedes the next page's first grid of the same width; a label split over the
+    /// page break is folded back into its row. A PDF without a text layer is an
+    /// [`Error::Io`] saying so. XLSX/XLS: one grid per sheet, merged ranges recorded, numbers as
+    /// the spreadsheet shows them in General format (15 significant digits, never rounded to
+    /// fewer decimals). CSV: see [`SourceDocument::from_csv_bytes`].
     ///
     /// ```
     /// use sunlit::{ReadOptions, SourceDocument, SourceFormat};
     /// let d = SourceDocument::from_bytes("t.csv", SourceFormat::Csv, "a\n1\n".as_bytes(),
     ///     &ReadOptions::default()).unwrap();
     /// assert_eq!(d.format, SourceFormat::Csv);
+    /// // Not a workbook: an error naming the file.
+    /// let err = SourceDocument::from_bytes("t.xlsx", SourceFormat::Xlsx, b"not a zip",
+    ///     &ReadOptions::default()).unwrap_err();
+    /// assert!(err.to_string().contains("t.xlsx"));
     /// ```
     pub fn from_bytes(
         name: &str,
@@ -122,12 +133,30 @@ impl SourceDocument {
     }
 
     /// Read a CSV file's bytes (UTF-8 with or without BOM, GBK or GB18030; see
-    /// [`ReadOptions::encoding`]) as one grid.
+    /// [`ReadOptions::encoding`]) as one grid, rows padded to the widest. Decoding never
+    /// replaces a byte: what does not decode is an error naming its byte offset and line. Each
+    /// cell's provenance row is the physical line its record starts on (CRLF, LF or a lone CR end a
+    /// line; blank lines are skipped but counted). Malformed quoting (`"1,0"00`, a quote inside
+    /// an unquoted field, a quote never closed) is an error, not a guess.
     ///
     /// ```
     /// use sunlit::{ReadOptions, SourceDocument};
-    /// let d = SourceDocument::from_csv_bytes("t.csv", "合计\n1\n".as_bytes(), &ReadOptions::default()).unwrap();
+    /// let d = SourceDocument::from_csv_bytes("t.csv", "合计\r\n\r\n1\r\n".as_bytes(),
+    ///     &ReadOptions::default()).unwrap();
     /// assert_eq!(d.tables[0].rows[0][0].text, "合计");
+    /// assert_eq!(d.tables[0].rows[1][0].at.row, 3); // physical line 3
+    ///
+    /// // GBK is detected; declared wrongly it is an error, not mojibake.
+    /// let gbk = b"\xCF\xEE\xC4\xBF\n"; // 项目 in GBK
+    /// let d = SourceDocument::from_csv_bytes("t.csv", gbk, &ReadOptions::default()).unwrap();
+    /// assert_eq!(d.tables[0].rows[0][0].text, "项目");
+    /// let utf8 = ReadOptions { encoding: Some("utf-8".into()), ..ReadOptions::default() };
+    /// let err = SourceDocument::from_csv_bytes("t.csv", gbk, &utf8).unwrap_err();
+    /// assert!(err.to_string().contains("byte offset 0 (line 1)"));
+    ///
+    /// let err = SourceDocument::from_csv_bytes("t.csv", "a,\"1,0\"00\n".as_bytes(),
+    ///     &ReadOptions::default()).unwrap_err();
+    /// assert!(err.to_string().contains("malformed CSV quoting at line 1, field 2"));
     /// ```
     pub fn from_csv_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<SourceDocument> {
         delimited::read_csv(name, bytes, opts.encoding.as_deref())

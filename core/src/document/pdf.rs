@@ -13,11 +13,16 @@
 //!   header cell) keeps its text in its top-left position; the positions it covers are blank and
 //!   the span is recorded in [`SourceTable::merged`]. Wrapped text keeps its `\n`.
 //! - **Context.** The up to four lines printed just above a table on its page (and below the
-//!   previous table there): title, 编制部门/单位：元 line, 表 number — nearest last.
+//!   previous table there): title, 编制部门/单位：元 line, 表 number — nearest last. When none of
+//!   them is title-like and the grid prints its title and 单位 line in its own first rows (a sheet
+//!   exported with the whole page ruled), those rows' texts are added as context lines too (the
+//!   rows stay in the grid).
 //! - **Continuations.** A page's first table is appended to the previous page's last table when
 //!   nothing but page numbers follows the previous table on its page, nothing title-like (a line
 //!   with 表, 单位, 编制 or 万元, or more than two lines of anything) precedes the new table on its
-//!   page, and both have the same number of columns. Its rows are appended (a repeated header
+//!   page, its first four rows print no title of their own (a row of one or two cells, one ending
+//!   in 表 or starting with 编制 or 单位:, as in project performance forms or sheets ruled as a
+//!   whole page), and both have the same number of columns. Its rows are appended (a repeated header
 //!   row is kept; recognition drops it), the row index where it starts goes to
 //!   [`SourceTable::continuations`] and its page to [`SourceTable::pages`]. Provenance rows
 //!   restart at 1 on each page.
@@ -121,11 +126,14 @@ fn page_lines(chars: &[Char]) -> Vec<PageLine> {
         .collect()
 }
 
+/// A merged range: 0-based first row, first column, last row, last column (inclusive).
+type Span = (u32, u32, u32, u32);
+
 /// A ruled table found on one page, before joining.
 struct PageTable {
     page: u32,
     rows: Vec<Vec<String>>,
-    merged: Vec<(u32, u32, u32, u32)>,
+    merged: Vec<Span>,
     context: Vec<SourceLine>,
     /// Nothing title-like above it on its page (it may continue the previous page's table).
     bare_top: bool,
@@ -138,7 +146,7 @@ fn real(c: &Cell) -> bool {
 }
 
 /// The grid of one pdfplumber table: text per position, and merged spans from the cells' boxes.
-fn grid(t: &Table) -> (Vec<Vec<String>>, Vec<(u32, u32, u32, u32)>) {
+fn grid(t: &Table) -> (Vec<Vec<String>>, Vec<Span>) {
     let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
     // Start of each row and column, from the cells that start there.
     let ys: Vec<f64> = t
@@ -213,6 +221,28 @@ fn title_like(norm: &str) -> bool {
         || norm.contains("万元")
 }
 
+/// The title and 单位 lines a grid prints in its own first rows (sheets exported with the whole
+/// page ruled): leading rows of one or two non-blank cells, at least one title-like, blank rows
+/// skipped; the first other row ends them.
+fn grid_titles(rows: &[Vec<String>], page: u32) -> Vec<SourceLine> {
+    let mut out = Vec::new();
+    for r in rows {
+        let printed: Vec<&str> = r
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if printed.is_empty() {
+            continue;
+        }
+        if printed.len() > 2 || !printed.iter().any(|t| title_like(&normalize_text(t))) {
+            break;
+        }
+        out.push(SourceLine::new(page, printed.join(" ")));
+    }
+    out
+}
+
 /// Whether a cell's normalised text is a number (an amount, a code, a percentage).
 fn numeric(norm: &str) -> bool {
     norm.chars().any(|c| c.is_ascii_digit())
@@ -255,11 +285,14 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
                 .iter()
                 .filter(|l| l.bottom <= t.bbox.top + 1.0 && l.top >= above_from - 1.0)
                 .collect();
-            let context = above
+            let mut context: Vec<SourceLine> = above
                 .iter()
-                .skip(above.len().saturating_sub(4))
                 .map(|l| SourceLine::new(page_no, l.text.clone()))
                 .collect();
+            if !context.iter().any(|l| title_like(&l.norm)) {
+                context.extend(grid_titles(&rows, page_no));
+            }
+            let context = context.split_off(context.len().saturating_sub(4));
             let bare_top = k == 0
                 && above.len() <= 2
                 && above
@@ -303,7 +336,21 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
 /// Whether `next` continues `prev` (see the module documentation).
 fn continues(prev: &SourceTable, prev_bare_bottom: bool, next: &PageTable) -> bool {
     let width = prev.rows.first().map_or(0, Vec::len);
-    prev_bare_bottom
+    // A grid that prints its own title or 单位 line in its first rows (财政项目支出绩效目标填报表;
+    // WPS sheets ruled as a whole page) starts a table of its own.
+    let titled = next.rows.iter().take(4).any(|r| {
+        let texts: Vec<String> = r
+            .iter()
+            .map(|t| normalize_text(t))
+            .filter(|t| !t.is_empty())
+            .collect();
+        (1..=2).contains(&texts.len())
+            && texts
+                .iter()
+                .any(|t| t.ends_with('表') || t.starts_with("编制") || t.starts_with("单位:"))
+    });
+    !titled
+        && prev_bare_bottom
         && next.bare_top
         && prev.pages.last().is_some_and(|&p| p + 1 == next.page)
         && next.rows.first().map_or(0, Vec::len) == width
@@ -423,6 +470,97 @@ mod tests {
             let e = read_pdf("x.pdf", bad);
             assert!(matches!(e, Err(Error::Io { .. })), "{e:?}");
         }
+    }
+
+    fn ch(text: &str, x0: f64, top: f64, size: f64) -> Char {
+        Char {
+            text: text.to_owned(),
+            bbox: pdfplumber::BBox::new(x0, top, x0 + size, top + size),
+            fontname: "F".to_owned(),
+            size,
+            advance: size,
+            doctop: top,
+            upright: true,
+            direction: pdfplumber::TextDirection::Ltr,
+            stroking_color: None,
+            non_stroking_color: None,
+            ctm: [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
+            char_code: 0,
+            mcid: None,
+            tag: None,
+        }
+    }
+
+    #[test]
+    fn digits_a_few_points_below_stay_on_the_line() {
+        // 10.5 pt Chinese label at top 100; its amount printed 4 pt lower, in a smaller font;
+        // the next row 16 pt below.
+        let mut chars = vec![
+            ch("教", 50.0, 100.0, 10.5),
+            ch("育", 60.5, 100.0, 10.5),
+            ch("1", 200.0, 104.0, 9.0),
+            ch("2", 205.0, 104.0, 9.0),
+            ch("合", 50.0, 116.0, 10.5),
+            ch("3", 200.0, 120.0, 9.0),
+        ];
+        chars.reverse();
+        let lines: Vec<String> = page_lines(&chars).into_iter().map(|l| l.text).collect();
+        assert_eq!(lines, ["教育 12", "合 3"]);
+    }
+
+    fn page_table(page: u32, rows: &[&[&str]], bare_top: bool, bare_bottom: bool) -> PageTable {
+        PageTable {
+            page,
+            rows: rows
+                .iter()
+                .map(|r| r.iter().map(|t| (*t).to_owned()).collect())
+                .collect(),
+            merged: vec![(0, 0, 0, 1)],
+            context: vec![SourceLine::new(page, "表一 收支总表")],
+            bare_top,
+            bare_bottom,
+        }
+    }
+
+    #[test]
+    fn continuations_and_split_labels() {
+        let found = vec![
+            page_table(1, &[&["项目", ""], &["一般公共服务", "10.00"]], false, true),
+            // The rest of the label on the next page, no amount: folded into the row above.
+            page_table(2, &[&["支出", ""], &["教育支出", "5.00"]], true, true),
+            // A grid printing its own title starts a new table.
+            page_table(3, &[&["某项目绩效目标表", ""], &["a", "1"]], true, true),
+            // Not bare on top (a title line above): a new table.
+            page_table(4, &[&["项目", ""], &["x", "1"]], false, false),
+            // Bare on top but the previous one did not run to the bottom: a new table.
+            page_table(5, &[&["y", "2"]], true, false),
+        ];
+        let t = join("f.pdf", found);
+        assert_eq!(t.len(), 4);
+        assert_eq!(t[0].pages, vec![1, 2]);
+        assert_eq!(t[0].continuations, vec![2]);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(t[0].rows[1][0].text, "一般公共服务\n支出");
+        assert_eq!(t[0].rows[1][0].norm, "一般公共服务支出");
+        assert_eq!(t[0].rows[2][0].at.to_string(), "f.pdf p.2 r2 c1");
+        // The fragment row's merge was dropped with it.
+        assert_eq!(t[0].merged, vec![(0, 0, 0, 1)]);
+        assert_eq!(t[1].pages, vec![3]);
+        assert_eq!(t[2].pages, vec![4]);
+        assert_eq!(t[3].pages, vec![5]);
+    }
+
+    #[test]
+    fn a_label_only_row_before_a_label_only_row_is_kept() {
+        // The previous last row prints no amount: nothing to repair.
+        let found = vec![
+            page_table(1, &[&["项目", ""], &["一、收入", ""]], false, true),
+            page_table(2, &[&["财政拨款", ""]], true, true),
+        ];
+        let t = join("f.pdf", found);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(t[0].rows[2][0].text, "财政拨款");
     }
 
     #[test]
