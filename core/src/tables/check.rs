@@ -136,7 +136,7 @@ impl Tree {
                 }
                 _ => balance = None,
             }
-            match (r.effective_code(), label) {
+            match (t.row_code(r), label) {
                 (Some(c), _) => match present.get(&c) {
                     Some(&first) => tree.duplicates.push((first, i)),
                     None => {
@@ -155,7 +155,7 @@ impl Tree {
         }
         tree.balances.retain(|(_, subs)| !subs.is_empty());
         for &i in &tree.rows {
-            let Some(code) = t.rows().get(i).and_then(|r| r.effective_code()) else {
+            let Some(code) = t.rows().get(i).and_then(|r| t.row_code(r)) else {
                 continue;
             };
             let parent = code
@@ -710,7 +710,57 @@ impl Check<'_> {
         let rows = |labels: &[L], this: &Self| -> Vec<usize> {
             labels.iter().filter_map(|l| this.label_row(*l)).collect()
         };
-        // Income side (the amount column).
+        let unknown = self.unknown_lines();
+        // Income side (the amount column). A line the library cannot place (an unknown label
+        // with a figure) leaves the side's sums undecidable: said as an info, not checked.
+        let income_known = !unknown.iter().any(|&i| {
+            self.t
+                .rows()
+                .get(i)
+                .is_some_and(|r| r.side == Some(RowSide::Income))
+                && self.cell(i, a).is_some()
+        });
+        if income_known {
+            self.income_side(a)?;
+        }
+        // Expenditure side (every column: the appropriation summary splits it by book).
+        let tops = self.tree.tops.clone();
+        for col in self.checked_columns() {
+            if unknown.iter().any(|&i| {
+                self.t
+                    .rows()
+                    .get(i)
+                    .is_some_and(|r| r.side == Some(RowSide::Expenditure))
+                    && self.cell(i, col).is_some()
+            }) {
+                continue;
+            }
+            let mut parts = self.subtotal_or_lines(
+                L::CurrentExpenditure,
+                tops.clone(),
+                col,
+                rules::TOTAL_SUM,
+                ("各类支出之和", "the sum of the 类 lines"),
+            )?;
+            parts.extend(rows(&[L::Distribution, L::ClosingBalance], self));
+            self.subtotal_or_lines(
+                L::ExpenditureTotal,
+                parts,
+                col,
+                rules::SUMMARY_BALANCE,
+                ("支出方各项之和", "the sum of the expenditure side"),
+            )?;
+        }
+        self.summary_balances(a)
+    }
+
+    /// The income side of a summary table in column `a`: books = 财政拨款收入, lines = 本年收入
+    /// (合计), 本年收入 + balances = 收入总计.
+    fn income_side(&mut self, a: usize) -> Result<()> {
+        use RowLabel as L;
+        let rows = |labels: &[L], this: &Self| -> Vec<usize> {
+            labels.iter().filter_map(|l| this.label_row(*l)).collect()
+        };
         let books = rows(&[L::General, L::Fund, L::StateCapital], self);
         let mut lines = self.subtotal_or_lines(
             L::Appropriation,
@@ -744,25 +794,12 @@ impl Check<'_> {
             rules::SUMMARY_BALANCE,
             ("收入方各项之和", "the sum of the income side"),
         )?;
-        // Expenditure side (every column: the appropriation summary splits it by book).
-        let tops = self.tree.tops.clone();
-        for col in self.checked_columns() {
-            let mut parts = self.subtotal_or_lines(
-                L::CurrentExpenditure,
-                tops.clone(),
-                col,
-                rules::TOTAL_SUM,
-                ("各类支出之和", "the sum of the 类 lines"),
-            )?;
-            parts.extend(rows(&[L::Distribution, L::ClosingBalance], self));
-            self.subtotal_or_lines(
-                L::ExpenditureTotal,
-                parts,
-                col,
-                rules::SUMMARY_BALANCE,
-                ("支出方各项之和", "the sum of the expenditure side"),
-            )?;
-        }
+        Ok(())
+    }
+
+    /// The balances broken down by book and the balance of the two sides.
+    fn summary_balances(&mut self, a: usize) -> Result<()> {
+        use RowLabel as L;
         // A balance broken down by book: the balance = Σ its book rows, in every column they fill.
         for (balance, parts) in self.tree.balances.clone() {
             for col in self.checked_columns() {
@@ -803,15 +840,15 @@ impl Check<'_> {
                 );
             }
         }
-        self.unknown_lines();
         Ok(())
     }
 
-    /// Expenditure lines of a summary table printed by a name that is neither a known label nor
-    /// the name of a functional 类: not checked against the detail tables, said as an info.
-    fn unknown_lines(&mut self) {
+    /// Lines of a summary table printed by a name that is neither a known label nor (on the
+    /// expenditure side) the name of a functional 类: not placed, said as an info; returns them.
+    fn unknown_lines(&mut self) -> Vec<usize> {
+        let mut out = Vec::new();
         for (i, r) in self.t.rows().iter().enumerate() {
-            if r.side != Some(RowSide::Expenditure)
+            if r.side.is_none()
                 || r.code.is_some()
                 || r.label().is_some()
                 || r.class_code().is_some()
@@ -820,6 +857,21 @@ impl Check<'_> {
                 continue;
             }
             let key = r.key();
+            let (zh, en) = if r.side == Some(RowSide::Income) {
+                (
+                    format!("收入项目“{key}”不是已知的收入项目名称，收入方合计未核对"),
+                    format!(
+                        "the income line {key:?} is not a known income line; the income side's sums are not checked"
+                    ),
+                )
+            } else {
+                (
+                    format!("支出项目“{key}”不是已知的功能分类类级科目名称，未与明细表核对"),
+                    format!(
+                        "the expenditure line {key:?} is not the name of a functional 类; not compared with the detail tables"
+                    ),
+                )
+            };
             let f = finding(
                 rules::UNKNOWN_LINE,
                 Severity::Info,
@@ -828,13 +880,13 @@ impl Check<'_> {
                 None,
                 None,
                 self.t.row_amount(r),
-                format!("支出项目“{key}”不是已知的功能分类类级科目名称，未与明细表核对"),
-                format!(
-                    "the expenditure line {key:?} is not the name of a functional 类; not compared with the detail tables"
-                ),
+                zh,
+                en,
             );
             self.out.push(f);
+            out.push(i);
         }
+        out
     }
 
     /// 类 / 款 rows a hierarchical table lacks.

@@ -744,8 +744,22 @@ impl<'a> Cross<'a> {
             if rows5.is_empty() {
                 continue;
             }
-            let (expected, n) =
-                sum_cells(rows5.iter().map(|r| r.cells.get(col5).copied().flatten()))?;
+            // 基本支出, or 人员经费 + 公用经费 where T5 prints those instead.
+            let split = t5.column(TableColumn::Basic).is_none()
+                && (t5.column(TableColumn::Personnel).is_some()
+                    || t5.column(TableColumn::Public).is_some());
+            let basics: Vec<Option<Decimal>> = if split {
+                rows5
+                    .iter()
+                    .map(|r| basic_of(t5, r).map(|(v, _)| v))
+                    .collect::<Result<_>>()?
+            } else {
+                rows5
+                    .iter()
+                    .map(|r| r.cells.get(col5).copied().flatten())
+                    .collect()
+            };
+            let (expected, n) = sum_cells(basics)?;
             let actual = r8.cells.get(col8).copied().flatten();
             let what = format!("一般公共预算支出功能分类预算表 {}", functional.join("+"));
             let what_en = format!("{} in the functional table (T5)", functional.join(" + "));

@@ -9,6 +9,23 @@
 //! heuristic; `sunlit::rules::tables` maps each to the identities of fiscal.md §2.3. An identity
 //! whose tables are not all in the document is **not checked**.
 //!
+//! For a recogniser (a PDF or spreadsheet grid → [`PublishedTable`]):
+//! - **Headings**: [`HeadingRole::recognise`] says what a printed heading is — an amount column
+//!   ([`TableColumn`]), the code or name column, a line number (行次 / 栏次: leave it out) or a
+//!   merged group heading; the spellings are data (`core/src/tables/headers.csv`, with sources).
+//!   A heading it does not know is kept with [`PublishedTable::new_keeping_unknown`] as
+//!   [`TableColumn::Other`], shown and written back but never checked.
+//! - **Summary tables** (收支总表, 财政拨款收支总表): one table, the income side's rows first, then
+//!   the expenditure side's, each row with its [`RowSide`] (`side` column 收 / 支 in CSV). One set
+//!   of columns for both sides: the income side's figure may sit in its own 预算数 / 决算数 column
+//!   ([`PublishedTable::side_amount_column`]). 总计 printed on both sides is then 收入总计 and 支出总计.
+//! - **Lines by name**: expenditure lines printed without a code (一、教育支出) are tied to their
+//!   functional 类 by [`functional_class_by_name`](crate::functional_class_by_name) — keep the
+//!   name as printed and leave the code empty; a name that is no 类 gives an info.
+//! - **"三公" with 预算数 / 决算数 sub-columns**: [`PublishedTable::from_figure_columns`] from the
+//!   flattened headings (`合计/预算数` …) and the line of figures.
+//! - **Layouts**: 人员经费 + 公用经费 columns stand for 基本支出 where no 基本支出 column is printed.
+//!
 //! Tolerance: amounts are compared exactly in 元 tables and within the rounding of the printed
 //! cells in 万元 tables ([`ToleranceOptions`](crate::ToleranceOptions)): a sum of *n* printed cells
 //! may differ from its printed total by 0.005 × (*n* + 1) 万元. A discrepancy is reported once, at
@@ -83,14 +100,21 @@ pub mod rules {
     /// 10 (GBC `D-001` / `GJ-001`) and 12.
     pub const SUMMARY_BALANCE: &str = "tables.summary_balance";
     /// `tables.summary_detail` (error): a 类 line or the 支出总计 of the budget summary table (T1)
-    /// differs from the 支出预算总表 (T3). fiscal.md §2.3 identity 1.
+    /// differs from the 支出预算总表 (T3); likewise a 类 line or the 本年支出合计 of the
+    /// 收入支出决算总表 (F1) against the 支出决算表 (F3) (the F1 expenditure side is F3 by 类, fiscal.md
+    /// §2.2). A line printed by name without a code (一、教育支出) is the 类 its name names
+    /// ([`TableRow::class_code`](crate::TableRow::class_code)). fiscal.md §2.3 identity 1.
     pub const SUMMARY_DETAIL: &str = "tables.summary_detail";
     /// `tables.income_total` (error): the 合计 of the income table (T2) differs from the 收入总计 of
     /// the summary table (T1). fiscal.md §2.3 identity 3.
     pub const INCOME_TOTAL: &str = "tables.income_total";
     /// `tables.appropriation_split` (error): a book column of the 财政拨款收支预算总表 (T4) — its
-    /// 支出总计 or a 类 line — differs from that book's functional table (T5 一般公共预算, T6 政府性基金,
-    /// T7 国有资本经营). fiscal.md §2.3 identity 4.
+    /// 支出总计 or a line it prints (类 by code or by name, or 款 / 项 where it prints them) —
+    /// differs from that book's functional table (T5 一般公共预算, T6 政府性基金, T7 国有资本经营);
+    /// likewise the 一般公共预算 column of the 财政拨款收入支出决算总表 (F4: 本年支出合计 and each 类)
+    /// against F5. Only codes T4 prints or T5's top rows are compared, each on the row that prints
+    /// it; the income side's book lines and balance rows (上年结转) are never compared with T5.
+    /// fiscal.md §2.3 identity 4.
     pub const APPROPRIATION_SPLIT: &str = "tables.appropriation_split";
     /// `tables.basic_economic` (error): basic expenditure broken down by economic nature (T8 合计;
     /// F6 人员经费合计 + 公用经费合计) differs from the 基本支出 合计 of the functional table (T5, F5).
@@ -121,7 +145,8 @@ pub mod rules {
     /// — each code names one 类, 款 or 项, its parent is its prefix (fiscal.md §1.2, §0 point 2) —
     /// and the table layouts of fiscal.md §2.1–2.2, which print each subject once. The book rows
     /// the 财政拨款收入支出决算总表 prints under 年初 / 年末财政拨款结转和结余 (its balances "by budget
-    /// type", §2.2) break the balance down and are not duplicates of the income lines.
+    /// type", §2.2) break the balance down and are not duplicates of the income lines; the 总计
+    /// printed on each side of a summary table are two rows (收入总计 and 支出总计, [`RowSide`](crate::RowSide)).
     pub const DUPLICATE_ROW: &str = "tables.duplicate_row";
     /// `tables.missing_parent` (error): a table that prints subtotal rows lacks the 类 or 款 row of
     /// some of its rows (e.g. 项 2080505 without 款 20805). Reported once per missing code, with the
@@ -150,6 +175,8 @@ pub mod rules {
     /// printed by name without a code whose name is not the name of a functional 类 of
     /// 财政部《政府收支分类科目》 in any catalogue year ([`functional_class_by_name`](crate::functional_class_by_name)),
     /// so it cannot be compared with the 类 rows of the detail tables (fiscal.md §2.3 identities 1
-    /// and 4). Information only: the line may be a local heading or a misprint.
+    /// and 4); or an income line whose label is none the library knows. A side with such a line
+    /// holding a figure is not summed in that column (its total cannot be decided). Information
+    /// only: the line may be a local heading or a misprint.
     pub const UNKNOWN_LINE: &str = "tables.unknown_line";
 }

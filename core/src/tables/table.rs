@@ -123,11 +123,11 @@ vocabulary! {
         /// 财政拨款收入 — fiscal appropriations.
         Appropriation = "appropriation", "财政拨款收入" | "财政拨款";
         /// 一般公共预算 (财政拨款收入).
-        General = "general", "一般公共预算" | "一般公共预算财政拨款" | "一般公共预算财政拨款收入" | "一般公共预算拨款收入";
+        General = "general", "一般公共预算" | "一般公共预算财政拨款" | "一般公共预算财政拨款收入" | "一般公共预算拨款收入" | "一般公共预算资金" | "一般公共预算拨款";
         /// 政府性基金预算 (财政拨款收入).
-        Fund = "fund", "政府性基金预算" | "政府性基金预算财政拨款" | "政府性基金预算财政拨款收入" | "政府性基金预算拨款收入";
+        Fund = "fund", "政府性基金预算" | "政府性基金预算财政拨款" | "政府性基金预算财政拨款收入" | "政府性基金预算拨款收入" | "政府性基金" | "政府性基金预算资金";
         /// 国有资本经营预算 (财政拨款收入).
-        StateCapital = "state_capital", "国有资本经营预算" | "国有资本经营预算财政拨款" | "国有资本经营预算财政拨款收入" | "国有资本经营预算拨款收入";
+        StateCapital = "state_capital", "国有资本经营预算" | "国有资本经营预算财政拨款" | "国有资本经营预算财政拨款收入" | "国有资本经营预算拨款收入" | "国有资本经营预算资金";
         /// 事业收入.
         OperatingIncome = "operating_income", "事业收入";
         /// 事业单位经营收入 / 经营收入.
@@ -1248,6 +1248,18 @@ impl PublishedTable {
     pub fn cell(&self, row: &TableRow, role: TableColumn) -> Option<Decimal> {
         self.column(role)
             .and_then(|i| row.cells.get(i).copied().flatten())
+    }
+
+    /// The code the checks place `row` under: its printed code; in a summary table, or a table
+    /// that prints no code at all, the 类 its name names ([`TableRow::class_code`]). In a table
+    /// that prints codes, a row without one is not tied by name (it may be a wrapped name's
+    /// second line).
+    pub(crate) fn row_code(&self, row: &TableRow) -> Option<Code> {
+        row.code.or_else(|| {
+            (row.side.is_some() || self.rows.iter().all(|r| r.code.is_none()))
+                .then(|| row.class_code())
+                .flatten()
+        })
     }
 
     /// How findings name the table: its kind's Chinese name, else its title, else `表`.
