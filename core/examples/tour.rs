@@ -342,16 +342,24 @@ fn main() -> Result<(), sunlit::Error> {
     check_document()
 }
 
-/// The published document of the `sunlit check` section (path as the command line names it).
-const CHECK_DOC: &str = "tests/data/tables/chengguan_2026/t5_general_functional.csv";
+/// The published document of the `sunlit check` section (path as the command line names it): the
+/// 2026 department budget of 上海市普陀区司法局, a 23-page PDF (tests/data/documents/SOURCE.md).
+const CHECK_DOC: &str = "tests/data/documents/shanghai/putuo-sfj-budget-2026.pdf";
 
 /// `sunlit check` on a published document: what the command prints (`Document::to_text`); the
-/// same document gives `--json` (`Document::to_json`) and `--html` (`Document::to_html`).
+/// same document gives `--json` (`Document::to_json`) and `--html` (`Document::to_html`). Reading
+/// a PDF needs the `pdf` feature (`cargo run -p sunlit --features pdf --example tour`).
 fn check_document() -> Result<(), sunlit::Error> {
     println!("\nsunlit check {CHECK_DOC}");
-    let bytes = include_bytes!("../../tests/data/tables/chengguan_2026/t5_general_functional.csv");
-    let doc = sunlit::Document::from_csv_bytes(CHECK_DOC, bytes, &sunlit::ReadOptions::default())?;
-    print!("{}", doc.to_text());
+    let bytes = include_bytes!("../../tests/data/documents/shanghai/putuo-sfj-budget-2026.pdf");
+    let opts = sunlit::ReadOptions::default();
+    match sunlit::SourceDocument::from_bytes(CHECK_DOC, sunlit::SourceFormat::Pdf, bytes, &opts) {
+        Ok(source) => print!(
+            "{}",
+            sunlit::Document::from_source(source, &opts)?.to_text()
+        ),
+        Err(e) => println!("  ({e}: run the tour with --features pdf to read the PDF)"),
+    }
     Ok(())
 }
 
