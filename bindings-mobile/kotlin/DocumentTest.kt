@@ -91,6 +91,19 @@ class DocumentTest {
     }
 
     @Test
+    fun aRealPublishedPdfIsReadAndReported() {
+        // 上海市普陀区司法局 2026年部门预算, 23 pages (tests/data/documents/SOURCE.md)
+        val path = TestData.file("documents/shanghai/putuo-sfj-budget-2026.pdf").path
+        val doc = readDocument(path, DocumentOptions())
+        assertEquals(path, doc.path())
+        val v = JsonParser.parseString(doc.toJson()).asJsonObject
+        assertEquals("pdf", v["format"].asString)
+        assertEquals(23, v["pages"].asInt)
+        assertEquals(doc.tables().size, v["tables"].asJsonArray.size())
+        assertTrue(doc.toHtml().endsWith("</html>\n"))
+    }
+
+    @Test
     fun anUnreadableFileIsAnIoErrorNamingIt() {
         val e = assertThrows(SunlitException.Io::class.java) { readDocument("missing.pdf", DocumentOptions()) }
         assertEquals("missing.pdf", e.path)
