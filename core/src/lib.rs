@@ -121,6 +121,11 @@ pub mod rules {
     pub mod tables {
         pub use crate::tables::rules::*;
     }
+    /// Document recognition (`document.*`): missing standard tables, tables or cells that could not
+    /// be read.
+    pub mod document {
+        pub use crate::document::rules::*;
+    }
     /// Disclosure deadline checks (主动公开, 双公示, withdrawal).
     pub mod disclosure {
         pub use crate::disclosure::rules::*;

@@ -13,11 +13,14 @@
 //!    tied to their 类 by name; then the checks of [`DisclosureDocument::check`](crate::DisclosureDocument::check)
 //!    with every finding pointing at the page, row and column where it was printed.
 
+mod assemble;
+mod build;
 mod delimited;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod recognise;
 mod report;
+pub mod rules;
 mod sheet;
 mod source;
 mod text;
@@ -54,6 +57,10 @@ pub struct ReadOptions {
     pub year: Option<i32>,
     /// Options of the table checks.
     pub check: TableCheckOptions,
+    /// The numbers (1–9) of the tables a budget or final account must print; `None` is the
+    /// national minimum of nine (财预〔2016〕143号; fiscal.md §2.1, §2.2). Each absent one is listed
+    /// in [`Document::missing`] with a `document.missing_table` warning.
+    pub standard_tables: Option<Vec<u8>>,
 }
 
 crate::vocab::vocabulary! {

@@ -96,25 +96,34 @@ impl Document {
         Document::from_source(SourceDocument::from_csv_bytes(name, bytes, opts)?, opts)
     }
 
-    /// Recognise and check a document already read.
+    /// Recognise and check a document already read: its kind, year, issuer and unit from its
+    /// text (the values of `opts` win), each table by its title and, failing that, its header
+    /// shape; the standard tables it lacks ([`ReadOptions::standard_tables`]); then the checks of
+    /// [`DisclosureDocument::check`] with every finding pointing at the page and printed text of
+    /// its cell. A table that cannot be read into the checked layout is kept unchecked with an
+    /// `info` finding ([`rules::document::UNREAD_TABLE`](crate::rules::document::UNREAD_TABLE)).
     ///
     /// ```
-    /// use sunlit::{Document, ReadOptions, SourceDocument};
-    /// let s = SourceDocument::from_csv_bytes("x.csv", b"a\n", &ReadOptions::default()).unwrap();
-    /// let d = Document::from_source(s, &ReadOptions::default()).unwrap();
-    /// assert!(d.missing.is_empty());
+    /// use sunlit::{Document, DocumentKind, ReadOptions, SourceDocument, SourceLine, SourceTable, SourceCell, Provenance, SourceFormat};
+    /// let at = |r, c| Provenance { file: "x.pdf".into(), page: Some(3), sheet: None, row: r, column: c };
+    /// let grid = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
+    ///             ["201", "一般公共服务支出", "100.00", "60.00", "40.00"],
+    ///             ["合计", "", "100.00", "60.00", "41.00"]];
+    /// let rows = grid.iter().enumerate().map(|(i, r)| r.iter().enumerate()
+    ///     .map(|(j, t)| SourceCell::new(*t, at(i as u32 + 1, j as u32 + 1))).collect()).collect();
+    /// let table = SourceTable { pages: vec![3], rows,
+    ///     context: vec![SourceLine::new(3, "2026年一般公共预算支出功能分类预算表"), SourceLine::new(3, "单位：万元")],
+    ///     ..Default::default() };
+    /// let source = SourceDocument { path: "x.pdf".into(), format: SourceFormat::Pdf, pages: 3,
+    ///     lines: vec![SourceLine::new(1, "上海市某某局2026年部门预算")], tables: vec![table] };
+    /// let doc = Document::from_source(source, &ReadOptions::default()).unwrap();
+    /// assert_eq!((doc.kind, doc.year), (DocumentKind::Budget, Some(2026)));
+    /// assert_eq!(doc.tables[0].number, Some(5));
+    /// assert_eq!(doc.missing, [1, 2, 3, 4, 6, 7, 8, 9]);
+    /// let err = doc.findings.iter().find(|f| f.rule == "tables.total_sum").unwrap();
+    /// assert_eq!((err.page, err.printed.as_deref()), (Some(3), Some("41.00")));
     /// ```
     pub fn from_source(source: SourceDocument, opts: &ReadOptions) -> Result<Document> {
-        Ok(Document {
-            path: source.path.clone(),
-            kind: opts.kind.unwrap_or(DocumentKind::Unknown),
-            year: opts.year,
-            issuer: None,
-            unit: opts.unit,
-            tables: Vec::new(),
-            missing: Vec::new(),
-            findings: Findings::default(),
-            source,
-        })
+        super::build::recognise(source, opts)
     }
 }

@@ -1,0 +1,630 @@
+//! The recognition pass behind [`Document::from_source`](crate::Document::from_source).
+
+use super::assemble::{self, Assembled};
+use super::recognise::{Document, DocumentTable};
+use super::rules;
+use super::{DocumentKind, ReadOptions, SourceDocument, SourceLine, SourceTable};
+use crate::budget::Phase;
+use crate::error::Result;
+use crate::finding::{Finding, Findings, Severity};
+use crate::money::Unit;
+use crate::tables::{DisclosureDocument, PublishedTable, TableColumn, TableKind};
+
+/// The kind a line of running text announces, if any.
+fn kind_of_line(norm: &str) -> Option<DocumentKind> {
+    if norm.contains("政府信息公开工作年度报告") || norm.contains("政务公开工作年度报告")
+    {
+        Some(DocumentKind::AnnualReport)
+    } else if norm.contains("权责清单") || norm.contains("权力清单") || norm.contains("责任清单")
+    {
+        Some(DocumentKind::PowerList)
+    } else if norm.contains("决算") && !norm.contains("决算表") {
+        Some(DocumentKind::Final)
+    } else if norm.contains("预算") && !norm.contains("预算表") && !norm.contains("预算数")
+    {
+        Some(DocumentKind::Budget)
+    } else {
+        None
+    }
+}
+
+/// The first four-digit year (20xx / 19xx) followed by 年 in a normalised line.
+fn year_of(norm: &str) -> Option<i32> {
+    let chars: Vec<char> = norm.chars().collect();
+    for i in 0..chars.len().saturating_sub(4) {
+        let w = &chars[i..i + 4];
+        if w.iter().all(char::is_ascii_digit)
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+            && chars.get(i + 4) == Some(&'年')
+        {
+            let y: String = w.iter().collect();
+            if let Ok(y) = y.parse::<i32>()
+                && (1990..=2100).contains(&y)
+            {
+                return Some(y);
+            }
+        }
+    }
+    None
+}
+
+/// The money unit printed in a normalised line (单位:元, 单位:万元, 金额单位:万元 …).
+pub(crate) fn unit_of(norm: &str) -> Option<Unit> {
+    let mut rest = norm;
+    while let Some(i) = rest.find("单位:") {
+        let after = &rest[i + "单位:".len()..];
+        if after.starts_with("万元") {
+            return Some(Unit::WanYuan);
+        }
+        if after.starts_with("亿元") {
+            return Some(Unit::YiYuan);
+        }
+        if after.starts_with('元') {
+            return Some(Unit::Yuan);
+        }
+        rest = after;
+    }
+    None
+}
+
+/// The issuing department: after 编制部门 / 编制单位 / 预算主管部门 / 部门名称, else the text before
+/// the year in the title line.
+fn issuer_of(lines: &[SourceLine], title: Option<&SourceLine>) -> Option<String> {
+    for l in lines.iter().take(400) {
+        for key in [
+            "预算主管部门:",
+            "编制部门:",
+            "编制单位:",
+            "部门名称:",
+            "单位名称:",
+        ] {
+            if let Some(i) = l.norm.find(key) {
+                let after = &l.norm[i + key.len()..];
+                let end = after.find("单位:").unwrap_or(after.len());
+                let name = after[..end].trim_end_matches(['(', ',']);
+                if name.chars().count() >= 2 {
+                    return Some(name.to_owned());
+                }
+            }
+        }
+    }
+    let t = title?;
+    let i = t.norm.find(|c: char| c.is_ascii_digit())?;
+    let name = &t.norm[..i];
+    (name.chars().count() >= 4).then(|| name.to_owned())
+}
+
+/// A sentence saying a table is empty on purpose.
+fn empty_sentence(norm: &str) -> bool {
+    norm.contains("空表")
+        || norm.contains("本表为空")
+        || norm.contains("本表无数据")
+        || (norm.contains("本表") && (norm.contains("没有") || norm.contains("无")))
+        || (norm.contains("故") && norm.contains("为空"))
+}
+
+/// The title of a table from its context lines (nearest last) and the kind it names.
+fn title_of(t: &SourceTable) -> (String, Option<TableKind>) {
+    for l in t.context.iter().rev() {
+        if let Some(k) = TableKind::from_title(&l.norm) {
+            return (l.text.trim().to_owned(), Some(k));
+        }
+    }
+    // A title printed inside the grid's first rows.
+    for row in t.rows.iter().take(2) {
+        let joined: String = row.iter().map(|c| c.norm.as_str()).collect();
+        if let Some(k) = TableKind::from_title(&joined) {
+            let printed: String = row.iter().map(|c| c.text.trim()).collect();
+            return (printed, Some(k));
+        }
+    }
+    let title = t
+        .context
+        .iter()
+        .rev()
+        .find(|l| l.norm.ends_with('表') || l.norm.contains("表"))
+        .map(|l| l.text.trim().to_owned())
+        .unwrap_or_default();
+    (title, None)
+}
+
+/// The kind a table's header shape says when its title does not: a "三公" table by its items, a
+/// basic-expenditure economic table by 人员经费 / 公用经费 over 3xx codes.
+fn kind_by_shape(t: &SourceTable, phase: Option<Phase>) -> Option<TableKind> {
+    let phase = phase?;
+    let header = assemble::header_count(t);
+    let headings: Vec<Option<TableColumn>> = t
+        .rows
+        .iter()
+        .take(header)
+        .flatten()
+        .map(|c| TableColumn::recognise(&c.norm))
+        .collect();
+    let has = |c: TableColumn| headings.contains(&Some(c));
+    if has(TableColumn::AbroadTravel) && has(TableColumn::Reception) {
+        return Some(match phase {
+            Phase::Final => TableKind::FinalThreePublic,
+            _ => TableKind::BudgetThreePublic,
+        });
+    }
+    let economic_codes = t
+        .rows
+        .iter()
+        .skip(header)
+        .filter(|r| {
+            r.iter().any(|c| {
+                c.norm.len() == 3
+                    && c.norm.starts_with('3')
+                    && c.norm.chars().all(|d| d.is_ascii_digit())
+            })
+        })
+        .count();
+    if has(TableColumn::Personnel)
+        && has(TableColumn::Public)
+        && economic_codes >= 2
+        && phase == Phase::Budget
+    {
+        return Some(TableKind::BudgetBasicEconomic);
+    }
+    None
+}
+
+/// The recognition pass.
+pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Document> {
+    let mut findings = Findings::new();
+    // Document kind, year, issuer, unit.
+    let head: Vec<&SourceLine> = source
+        .lines
+        .iter()
+        .filter(|l| l.page <= 3)
+        .take(60)
+        .collect();
+    // The cover: page 1's lines joined (a title broken over lines), else the first line naming a kind.
+    let cover: String = source
+        .lines
+        .iter()
+        .filter(|l| l.page == 1)
+        .take(6)
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("");
+    let cover = SourceLine::new(1, cover);
+    let title_line = Some(&cover)
+        .filter(|l| l.norm.chars().count() <= 80 && kind_of_line(&l.norm).is_some())
+        .or_else(|| {
+            head.iter()
+                .copied()
+                .find(|l| kind_of_line(&l.norm).is_some())
+        });
+    let mut kind = opts
+        .kind
+        .or_else(|| title_line.and_then(|l| kind_of_line(&l.norm)));
+    let year = opts.year.or_else(|| {
+        title_line
+            .and_then(|l| year_of(&l.norm))
+            .or_else(|| head.iter().find_map(|l| year_of(&l.norm)))
+    });
+    let issuer = issuer_of(&source.lines, title_line);
+    let doc_unit = opts.unit.or_else(|| {
+        source
+            .tables
+            .iter()
+            .flat_map(|t| t.context.iter())
+            .chain(source.lines.iter())
+            .find_map(|l| unit_of(&l.norm))
+    });
+
+    // Tables.
+    let mut tables: Vec<DocumentTable> = Vec::new();
+    let mut layouts: Vec<Option<Assembled>> = Vec::new();
+    let grids = join_fragments(&source.tables);
+    let titled: Vec<(String, Option<TableKind>)> = grids.iter().map(title_of).collect();
+    if kind.is_none() {
+        let phases: Vec<Phase> = titled
+            .iter()
+            .filter_map(|(_, k)| k.map(TableKind::phase))
+            .collect();
+        if let Some(p) = phases.first() {
+            kind = Some(match p {
+                Phase::Final => DocumentKind::Final,
+                _ => DocumentKind::Budget,
+            });
+        }
+    }
+    let kind = kind.unwrap_or(DocumentKind::Unknown);
+    let phase = match kind {
+        DocumentKind::Budget => Some(Phase::Budget),
+        DocumentKind::Final => Some(Phase::Final),
+        _ => None,
+    };
+    let fiscal = phase.is_some();
+    for (t, (title, by_title)) in grids.iter().zip(titled) {
+        let page = t.pages.first().copied();
+        let mut tkind = if fiscal {
+            by_title.or_else(|| kind_by_shape(t, phase))
+        } else {
+            None
+        };
+        if let (Some(k), Some(p)) = (tkind, phase)
+            && k.phase() != p
+        {
+            let mut f = Finding::new(
+                rules::AMBIGUOUS_KIND,
+                Severity::Info,
+                format!("表格标题“{title}”属于另一阶段的表格，未检查"),
+                format!("the title {title:?} names a table of the other phase; not checked"),
+            );
+            if let Some(p) = page {
+                f = f.with_page(p);
+            }
+            findings.push(f);
+            tkind = None;
+        }
+        let unit = t
+            .context
+            .iter()
+            .rev()
+            .find_map(|l| unit_of(&l.norm))
+            .or(doc_unit);
+        let empty_note = tkind.and_then(|_| {
+            t.context
+                .iter()
+                .chain(source.lines.iter().filter(|l| t.pages.contains(&l.page)))
+                .chain(
+                    t.rows
+                        .iter()
+                        .flatten()
+                        .map(|_| None::<&SourceLine>)
+                        .flatten(),
+                )
+                .find(|l| empty_sentence(&l.norm))
+                .map(|l| l.text.trim().to_owned())
+                .or_else(|| {
+                    t.rows
+                        .iter()
+                        .flatten()
+                        .find(|c| empty_sentence(&c.norm))
+                        .map(|c| c.text.trim().to_owned())
+                })
+        });
+        let mut dt = DocumentTable {
+            number: tkind.map(TableKind::number),
+            kind: tkind,
+            title,
+            unit,
+            pages: t.pages.clone(),
+            source: t.clone(),
+            table: None,
+            empty_note,
+            row_at: Vec::new(),
+            column_at: Vec::new(),
+        };
+        let mut layout = None;
+        if let Some(k) = tkind {
+            let u = unit.unwrap_or_else(|| k.usual_unit());
+            match build_table(t, k, u) {
+                Ok((table, a)) => {
+                    for b in &a.bad {
+                        let p = t
+                            .rows
+                            .get(b.row)
+                            .and_then(|r| r.get(b.column))
+                            .and_then(|c| c.at.page);
+                        let mut f = Finding::new(
+                            rules::UNREAD_CELL,
+                            Severity::Info,
+                            format!(
+                                "{}：单元格“{}”不是金额，按空白处理（{}）",
+                                k.name_zh(),
+                                b.text,
+                                b.reason
+                            ),
+                            format!(
+                                "{}: cell {:?} is not an amount; kept blank ({})",
+                                k.id(),
+                                b.text,
+                                b.reason
+                            ),
+                        )
+                        .with_table(k.name_zh())
+                        .with_printed(b.text.clone());
+                        if let Some(p) = p {
+                            f = f.with_page(p);
+                        }
+                        findings.push(f);
+                    }
+                    dt.row_at = a.row_at.clone();
+                    dt.column_at = a.column_at.clone();
+                    dt.table = Some(table.with_title(dt.title.clone()));
+                    layout = Some(a);
+                }
+                Err(e) => {
+                    let mut f = Finding::new(
+                        rules::UNREAD_TABLE,
+                        Severity::Info,
+                        format!(
+                            "{}（第{}页）未能读取，未检查：{e}",
+                            k.name_zh(),
+                            page.unwrap_or(0)
+                        ),
+                        format!(
+                            "{} (page {}) could not be read and is not checked: {e}",
+                            k.id(),
+                            page.unwrap_or(0)
+                        ),
+                    )
+                    .with_table(k.name_zh());
+                    if let Some(p) = page {
+                        f = f.with_page(p);
+                    }
+                    findings.push(f);
+                }
+            }
+        }
+        tables.push(dt);
+        layouts.push(layout);
+    }
+
+    // Duplicates: only the first table of a kind is checked.
+    let mut seen: Vec<TableKind> = Vec::new();
+    let mut checked: Vec<usize> = Vec::new();
+    for (i, dt) in tables.iter().enumerate() {
+        let Some(k) = dt.kind else { continue };
+        if seen.contains(&k) {
+            let mut f = Finding::new(
+                rules::DUPLICATE_TABLE,
+                Severity::Info,
+                format!("{}出现不止一次，只检查第一张", k.name_zh()),
+                format!(
+                    "{} is printed more than once; only the first is checked",
+                    k.id()
+                ),
+            )
+            .with_table(k.name_zh());
+            if let Some(p) = dt.pages.first() {
+                f = f.with_page(*p);
+            }
+            findings.push(f);
+            continue;
+        }
+        seen.push(k);
+        if dt.table.is_some() {
+            checked.push(i);
+        }
+    }
+
+    // Missing tables.
+    let mut missing = Vec::new();
+    if fiscal {
+        let standard: Vec<u8> = opts
+            .standard_tables
+            .clone()
+            .unwrap_or_else(|| (1..=9).collect());
+        for n in standard {
+            if !tables.iter().any(|t| t.number == Some(n)) {
+                missing.push(n);
+                let which = if kind == DocumentKind::Budget {
+                    "预算"
+                } else {
+                    "决算"
+                };
+                findings.push(Finding::new(
+                    rules::MISSING_TABLE,
+                    Severity::Warning,
+                    format!("未找到{which}表{n}（财预〔2016〕143号规定公开的表格）"),
+                    format!("table {n} of the standard {} set is missing", kind.id()),
+                ));
+            }
+        }
+    }
+
+    // Checks.
+    let published: Vec<PublishedTable> = checked
+        .iter()
+        .filter_map(|&i| tables.get(i).and_then(|t| t.table.clone()))
+        .collect();
+    if !published.is_empty() {
+        let doc = DisclosureDocument::new(published)?;
+        for f in doc.check(&opts.check)? {
+            findings.push(locate(f, &tables, &layouts, &checked));
+        }
+    }
+    Ok(Document {
+        path: source.path.clone(),
+        kind,
+        year,
+        issuer,
+        unit: doc_unit,
+        tables,
+        missing,
+        findings,
+        source,
+    })
+}
+
+/// Build the [`PublishedTable`] of a recognised grid.
+fn build_table(t: &SourceTable, k: TableKind, unit: Unit) -> Result<(PublishedTable, Assembled)> {
+    if matches!(
+        k,
+        TableKind::FinalThreePublic | TableKind::BudgetThreePublic
+    ) && let Some((heads, cols, header)) = assemble::figure_columns(t)
+    {
+        let data = t
+            .rows
+            .iter()
+            .enumerate()
+            .skip(header)
+            .find(|(_, r)| r.iter().any(|c| !c.is_blank()));
+        let (ri, values) = match data {
+            Some((ri, r)) => (
+                ri,
+                cols.iter()
+                    .map(|&j| {
+                        r.get(j)
+                            .and_then(|c| crate::money::parse_amount(&c.norm).ok().flatten())
+                    })
+                    .collect::<Vec<_>>(),
+            ),
+            None => (header, vec![None; cols.len()]),
+        };
+        let table = PublishedTable::from_figure_columns(Some(k), unit, &heads, &values)?;
+        let n = table.rows().len();
+        // Each item's first source column.
+        let mut column_at = Vec::new();
+        for h in table.columns() {
+            let j = heads
+                .iter()
+                .position(|x| x.replace('/', "").contains(h.as_str()))
+                .and_then(|p| cols.get(p).copied())
+                .unwrap_or(0);
+            column_at.push(j);
+        }
+        let a = Assembled {
+            row_at: vec![ri; n],
+            cell_at: vec![column_at.iter().map(|&j| Some(j)).collect(); n],
+            column_at,
+            columns: table.columns().to_vec(),
+            header_rows: header,
+            ..Assembled::default()
+        };
+        return Ok((table, a));
+    }
+    let a = assemble::assemble(t, Some(k));
+    let table =
+        PublishedTable::new_keeping_unknown(Some(k), unit, a.columns.clone(), a.rows.clone())?;
+    Ok((table, a))
+}
+
+/// Point a check finding at the cell it is about: page and printed text from the row (the
+/// finding's code or label) and column (its heading).
+fn locate(
+    mut f: Finding,
+    tables: &[DocumentTable],
+    layouts: &[Option<Assembled>],
+    checked: &[usize],
+) -> Finding {
+    let Some(name) = f.table.clone() else {
+        return f;
+    };
+    let Some(&ti) = checked.iter().find(|&&i| {
+        tables
+            .get(i)
+            .and_then(|t| t.kind)
+            .is_some_and(|k| k.name_zh() == name)
+    }) else {
+        return f;
+    };
+    let (Some(dt), Some(Some(a))) = (tables.get(ti), layouts.get(ti)) else {
+        return f;
+    };
+    let Some(table) = &dt.table else { return f };
+    let row = f.code.as_deref().and_then(|code| {
+        table
+            .rows()
+            .iter()
+            .position(|r| r.key() == code)
+            .or_else(|| {
+                table
+                    .rows()
+                    .iter()
+                    .position(|r| r.effective_code().is_some_and(|c| c.to_string() == code))
+            })
+    });
+    let col = f
+        .column
+        .as_deref()
+        .and_then(|c| table.columns().iter().position(|h| h == c));
+    let Some(ri) = row else {
+        if let Some(p) = dt.pages.first() {
+            f = f.with_page(*p);
+        }
+        return f;
+    };
+    let src_row = a.row_at.get(ri).copied();
+    let src_col = match col {
+        Some(cj) => a.cell_at.get(ri).and_then(|r| r.get(cj)).copied().flatten(),
+        None => None,
+    };
+    let cell = src_row
+        .and_then(|r| dt.source.rows.get(r))
+        .and_then(|r| match src_col {
+            Some(c) => r.get(c),
+            None => r.iter().find(|c| !c.is_blank()),
+        });
+    if let Some(c) = cell {
+        if let Some(p) = c.at.page {
+            f = f.with_page(p);
+        }
+        f = f.with_printed(c.text.clone());
+    } else if let Some(p) = dt.pages.first() {
+        f = f.with_page(*p);
+    }
+    f
+}
+
+/// Whether a grid is a short fragment of the table before it that the reader could not join (a
+/// last 合计 row on the next page, printed with fewer columns): no title of its own, at most three
+/// rows, each a label followed by amounts.
+fn is_fragment(prev: &SourceTable, t: &SourceTable) -> bool {
+    let width = prev.rows.first().map_or(0, Vec::len);
+    let next_page = match (prev.pages.last(), t.pages.first()) {
+        (Some(a), Some(b)) => *b == *a || *b == *a + 1,
+        _ => false,
+    };
+    next_page
+        && title_of(t).1.is_none()
+        && title_of(prev).1.is_some()
+        && !t.rows.is_empty()
+        && t.rows.len() <= 3
+        && t.rows.iter().all(|r| {
+            r.len() <= width
+                && r.first()
+                    .is_some_and(|c| !c.is_blank() && crate::money::parse_amount(&c.norm).is_err())
+                && r.iter().skip(1).all(|c| {
+                    c.is_blank() || matches!(crate::money::parse_amount(&c.norm), Ok(Some(_)))
+                })
+        })
+}
+
+/// The grids with short fragments appended to the table they continue (label in the first
+/// column, amounts aligned on the last columns), each a new continuation.
+fn join_fragments(tables: &[SourceTable]) -> Vec<SourceTable> {
+    let mut out: Vec<SourceTable> = Vec::new();
+    for t in tables {
+        if let Some(prev) = out.last_mut()
+            && is_fragment(prev, t)
+        {
+            let width = prev.rows.first().map_or(0, Vec::len);
+            prev.continuations.push(prev.rows.len());
+            for p in &t.pages {
+                if !prev.pages.contains(p) {
+                    prev.pages.push(*p);
+                }
+            }
+            for r in &t.rows {
+                let Some(first) = r.first() else { continue };
+                let mut row: Vec<super::SourceCell> = (0..width)
+                    .map(|j| {
+                        let mut at = first.at.clone();
+                        at.column = u32::try_from(j + 1).unwrap_or(u32::MAX);
+                        super::SourceCell::new("", at)
+                    })
+                    .collect();
+                if let Some(c) = row.first_mut() {
+                    *c = first.clone();
+                }
+                let rest = &r[1..];
+                let offset = width - rest.len();
+                for (k, c) in rest.iter().enumerate() {
+                    if let Some(slot) = row.get_mut(offset + k) {
+                        *slot = c.clone();
+                    }
+                }
+                prev.rows.push(row);
+            }
+            continue;
+        }
+        out.push(t.clone());
+    }
+    out
+}
