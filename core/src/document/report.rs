@@ -20,7 +20,7 @@ use super::{Document, DocumentTable, SourceCell};
 use crate::error::Result;
 use crate::finding::{Finding, Findings, Severity};
 use crate::io::{write_err, write_string};
-use crate::tables::TableColumn;
+use crate::tables::{PublishedTable, TableColumn};
 
 /// The Chinese numerals of the standard table numbers (表一 … 表九).
 const NUMERALS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -40,6 +40,41 @@ struct Place {
     table: Option<usize>,
     row: Option<usize>,
     column: Option<usize>,
+    /// The source column of the row's label, for a row of a side-by-side block.
+    label: Option<usize>,
+}
+
+/// Where the cells of a recognised table were printed (see [`DocumentTable::cell_map`]).
+#[derive(Debug, Default)]
+struct CellMap {
+    /// (source row, source column) → (published row, published column).
+    cells: rustc_hash::FxHashMap<(usize, usize), (usize, usize)>,
+    /// Source row → the published rows read from it, each with its label's source column when
+    /// the row is one of several blocks side by side.
+    rows: rustc_hash::FxHashMap<usize, Vec<(usize, Option<usize>)>>,
+}
+
+impl CellMap {
+    /// The published cell printed at (`r`, `c`).
+    fn cell(&self, r: usize, c: usize) -> Option<(usize, usize)> {
+        self.cells.get(&(r, c)).copied()
+    }
+
+    /// The published row a source cell belongs to: the cell's own, else the one row read from
+    /// that source row, else (side by side) the block whose label is printed at or left of it.
+    fn row(&self, r: usize, c: usize) -> Option<usize> {
+        if let Some((i, _)) = self.cell(r, c) {
+            return Some(i);
+        }
+        match self.rows.get(&r)?.as_slice() {
+            [(i, _)] => Some(*i),
+            many => many
+                .iter()
+                .filter(|(_, l)| l.is_some_and(|l| l <= c))
+                .max_by_key(|(_, l)| *l)
+                .map(|(i, _)| *i),
+        }
+    }
 }
 
 /// How the checks name a table: its kind's Chinese name, else its printed title.
@@ -63,27 +98,96 @@ impl DocumentTable {
         self.source.rows.get(row)?.get(column)
     }
 
-    /// The published row read from source row `row`, if any: its key (code or label).
-    fn row_key_at(&self, row: usize) -> Option<String> {
-        let t = self.table.as_ref()?;
-        let i = self.row_at.iter().position(|&r| r == row)?;
-        t.rows().get(i).map(crate::tables::TableRow::key)
+    /// Whether published row `i` shares its source row with another (two blocks printed side by
+    /// side, 收 | 支), and which of them it is (0 for the first).
+    fn side(&self, i: usize) -> (bool, usize) {
+        let Some(&r) = self.row_at.get(i) else {
+            return (false, 0);
+        };
+        let before = self.row_at.iter().take(i).filter(|&&x| x == r).count();
+        let shared = self.row_at.iter().filter(|&&x| x == r).count() > 1;
+        (shared, before)
     }
 
-    /// The published column read from source column `column`, if any: its printed heading.
-    fn heading_at(&self, column: usize) -> Option<&str> {
-        let t = self.table.as_ref()?;
-        let j = self.column_at.iter().position(|&c| c == column)?;
-        t.columns().get(j).map(String::as_str)
+    /// The source column of published row `i`'s label as printed: the one cell of its source row
+    /// that prints it, or, when both blocks side by side print it, the `k`-th (`k` = its block).
+    fn label_column(&self, i: usize) -> Option<usize> {
+        let row = self.table.as_ref()?.rows().get(i)?;
+        let src = self.source.rows.get(*self.row_at.get(i)?)?;
+        let label = super::normalize_text(&row.name);
+        let (_, k) = self.side(i);
+        let hits: Vec<usize> = src
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !label.is_empty() && c.norm == label)
+            .map(|(c, _)| c)
+            .collect();
+        match hits.as_slice() {
+            [one] => Some(*one),
+            many => many.get(k).copied(),
+        }
     }
 
-    /// The amount read for source cell (`row`, `column`), if that cell is a cell of the table
-    /// and not blank.
-    fn amount_at(&self, row: usize, column: usize) -> Option<Decimal> {
+    /// The source column of published cell (`i`, `j`), when it can be told for certain: the
+    /// column's source column, shifted for a row of the second side-by-side block by the distance
+    /// between its label and the first block's label on the same source row; `None` when that
+    /// distance cannot be found or the cell printed does not read as the amount of the table.
+    fn source_column(&self, i: usize, j: usize) -> Option<usize> {
         let t = self.table.as_ref()?;
-        let i = self.row_at.iter().position(|&r| r == row)?;
-        let j = self.column_at.iter().position(|&c| c == column)?;
-        t.rows().get(i)?.cells.get(j).copied().flatten()
+        let base = *self.column_at.get(j)?;
+        let (shared, _) = self.side(i);
+        let c = if shared {
+            let r = *self.row_at.get(i)?;
+            let first = self.row_at.iter().position(|&x| x == r)?;
+            let shift = self.label_column(i)? as isize - self.label_column(first)? as isize;
+            usize::try_from(base as isize + shift).ok()?
+        } else {
+            base
+        };
+        let cell = self.source.rows.get(*self.row_at.get(i)?)?.get(c)?;
+        let value = t.rows().get(i)?.cells.get(j).copied().flatten();
+        match (crate::money::parse_amount(&cell.text), value) {
+            (Ok(Some(printed)), Some(read)) if printed != read => None,
+            _ => Some(c),
+        }
+    }
+
+    /// Where each published cell was printed, both ways: (source row, source column) →
+    /// (published row, published column).
+    fn cell_map(&self) -> CellMap {
+        let mut map = CellMap::default();
+        let Some(t) = &self.table else {
+            return map;
+        };
+        for (i, row) in t.rows().iter().enumerate() {
+            let Some(&r) = self.row_at.get(i) else {
+                continue;
+            };
+            for j in 0..row.cells.len() {
+                if let Some(c) = self.source_column(i, j) {
+                    map.cells.insert((r, c), (i, j));
+                }
+            }
+            let label = if self.side(i).0 {
+                self.label_column(i)
+            } else {
+                None
+            };
+            map.rows.entry(r).or_default().push((i, label));
+        }
+        map
+    }
+
+    /// The amount read for published cell (`i`, `j`), `None` when blank.
+    fn amount(&self, i: usize, j: usize) -> Option<Decimal> {
+        self.table
+            .as_ref()?
+            .rows()
+            .get(i)?
+            .cells
+            .get(j)
+            .copied()
+            .flatten()
     }
 
     /// The number of rows and of numeric cells of the table as read (0, 0 when it was not read).
@@ -111,7 +215,7 @@ impl DocumentTable {
             (Some(n), false) => format!("{} {title}", table_name(n)),
             (Some(n), true) => table_name(n),
             (None, false) => title,
-            (None, true) => "表 table".to_owned(),
+            (None, true) => "未识别的表格 unrecognised table".to_owned(),
         }
     }
 
@@ -150,20 +254,28 @@ impl Document {
         let Some(pt) = &t.table else {
             return place;
         };
-        if let Some(code) = f.code.as_deref() {
-            place.row = pt
-                .rows()
-                .iter()
-                .position(|r| r.key() == code.trim())
-                .and_then(|i| t.row_at.get(i).copied())
-                .filter(|&r| r < t.source.rows.len());
+        let Some(i) = f
+            .code
+            .as_deref()
+            .and_then(|code| pt.rows().iter().position(|r| r.key() == code.trim()))
+        else {
+            return place;
+        };
+        place.row = t
+            .row_at
+            .get(i)
+            .copied()
+            .filter(|&r| r < t.source.rows.len());
+        if place.row.is_none() {
+            return place;
         }
-        if let (Some(_), Some(col)) = (place.row, f.column.as_deref()) {
+        place.label = if t.side(i).0 { t.label_column(i) } else { None };
+        if let Some(col) = f.column.as_deref() {
             place.column = pt
                 .columns()
                 .iter()
                 .position(|c| same_heading(c, col))
-                .and_then(|j| t.column_at.get(j).copied());
+                .and_then(|j| t.source_column(i, j));
         }
         place
     }
@@ -175,11 +287,14 @@ impl Document {
         let t = p.table.and_then(|i| self.tables.get(i));
         let cell = match (t, p.row, p.column) {
             (Some(t), Some(r), Some(c)) => t.cell_at(r, c),
-            (Some(t), Some(r), None) => t
-                .source
-                .rows
-                .get(r)
-                .and_then(|row| row.iter().find(|c| !c.is_blank())),
+            (Some(t), Some(r), None) => match p.label {
+                Some(l) => t.cell_at(r, l),
+                None => t
+                    .source
+                    .rows
+                    .get(r)
+                    .and_then(|row| row.iter().find(|c| !c.is_blank())),
+            },
             _ => None,
         };
         (p, cell)
@@ -576,9 +691,10 @@ impl Document {
             .iter()
             .filter(|(_, _, p)| p.table.is_none())
             .collect();
+        self.html_glance(out, doc, &numbered);
         if !unplaced.is_empty() {
             let _ = writeln!(out, "<h2>文件 Document</h2>");
-            self.html_finding_list(out, &unplaced);
+            self.html_finding_list(out, doc, &unplaced);
         }
         for (ti, t) in self.tables.iter().enumerate() {
             let mine: Vec<&(usize, &Finding, Place)> = numbered
@@ -593,13 +709,22 @@ impl Document {
             if let Some(u) = t.unit {
                 let _ = write!(h, " <small>单位：{}</small>", u.symbol());
             }
-            let _ = writeln!(out, "<h2 id=\"d{doc}t{ti}\">{h}</h2>");
+            // A grid nothing was recognised in (a table of contents, a cover) is folded away.
+            let fold = t.number.is_none() && t.kind.is_none() && mine.is_empty();
+            if fold {
+                let _ = writeln!(out, "<details id=\"d{doc}t{ti}\"><summary>{h}</summary>");
+            } else {
+                let _ = writeln!(out, "<h2 id=\"d{doc}t{ti}\">{h}</h2>");
+            }
             if let Some(note) = &t.empty_note {
                 let _ = writeln!(out, "<p class=\"note\">空表 empty: {}</p>", esc(note));
             }
             self.html_grid(out, t, &mine);
             if !mine.is_empty() {
-                self.html_finding_list(out, &mine);
+                self.html_finding_list(out, doc, &mine);
+            }
+            if fold {
+                out.push_str("</details>\n");
             }
         }
         out.push_str("</section>\n");
@@ -642,6 +767,7 @@ impl Document {
                 }
             }
         }
+        let map = t.cell_map();
         out.push_str("<table class=\"src\">\n");
         for (r, row) in rows.iter().enumerate() {
             let cont = if r > 0 && t.source.continuations.contains(&r) {
@@ -664,7 +790,8 @@ impl Document {
                     .filter(|(_, f, p)| {
                         p.row == Some(r)
                             && (p.column == Some(c)
-                                || (p.column.is_none() && self.row_first_cell(t, r) == Some(c)))
+                                || (p.column.is_none()
+                                    && p.label.or_else(|| self.row_first_cell(t, r)) == Some(c)))
                             && f.table.is_some()
                     })
                     .collect();
@@ -677,7 +804,8 @@ impl Document {
                         let _ = write!(attrs, " colspan=\"{cs}\"");
                     }
                 }
-                let numeric = t.amount_at(r, c).is_some();
+                let published = map.cell(r, c);
+                let numeric = published.is_some_and(|(i, j)| t.amount(i, j).is_some());
                 let mut classes = Vec::new();
                 if numeric {
                     classes.push("n");
@@ -705,7 +833,7 @@ impl Document {
                 if !classes.is_empty() {
                     let _ = write!(attrs, " class=\"{}\"", classes.join(" "));
                 }
-                let tag = if t.table.is_some() && !numeric && t.row_key_at(r).is_none() {
+                let tag = if t.table.is_some() && published.is_none() && map.row(r, c).is_none() {
                     "th"
                 } else {
                     "td"
@@ -729,13 +857,56 @@ impl Document {
         t.source.rows.get(r)?.iter().position(|c| !c.is_blank())
     }
 
-    fn html_finding_list(&self, out: &mut String, items: &[&(usize, &Finding, Place)]) {
+    /// The errors and warnings at the top of the page, each linking to its place in the list
+    /// under its table (infos are counted in the summary only).
+    fn html_glance(&self, out: &mut String, doc: usize, numbered: &[(usize, &Finding, Place)]) {
+        let shown: Vec<&(usize, &Finding, Place)> = numbered
+            .iter()
+            .filter(|(_, f, _)| f.severity != Severity::Info)
+            .collect();
+        if shown.is_empty() {
+            return;
+        }
+        out.push_str("<ul class=\"glance\">\n");
+        for (n, f, p) in shown {
+            let (_, cell) = self.finding_cell(f);
+            let mut at = Vec::new();
+            if let Some(t) = p.table.and_then(|i| self.tables.get(i)) {
+                at.push(esc(&t.heading()));
+            }
+            if let Some(page) = self.finding_page(f, cell) {
+                at.push(format!("p.{page}"));
+            }
+            for v in [&f.code, &f.column].into_iter().flatten() {
+                at.push(esc(v));
+            }
+            let mut values = Vec::new();
+            if let Some(printed) = self.finding_printed(f, *p, cell) {
+                values.push(format!("印刷 printed {}", esc(&printed)));
+            }
+            if let Some(e) = f.expected {
+                values.push(format!("应为 expected {e}"));
+            }
+            let _ = writeln!(
+                out,
+                "<li class=\"{sev}\"><a href=\"#d{doc}f{n}\">#{n}</a> <b>{sev}</b> {rule} — {at}{colon}{values}</li>",
+                sev = f.severity.id(),
+                rule = esc(&f.rule),
+                at = at.join(" · "),
+                colon = if values.is_empty() { "" } else { ": " },
+                values = values.join(" · "),
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+
+    fn html_finding_list(&self, out: &mut String, doc: usize, items: &[&(usize, &Finding, Place)]) {
         out.push_str("<ol class=\"findings\">\n");
         for (n, f, _) in items {
             let text = self.finding_text(f);
             let _ = writeln!(
                 out,
-                "<li value=\"{n}\" class=\"{}\"><pre>{}</pre></li>",
+                "<li id=\"d{doc}f{n}\" value=\"{n}\" class=\"{}\"><pre>{}</pre></li>",
                 f.severity.id(),
                 esc(text.trim_end())
             );
@@ -751,7 +922,7 @@ impl Document {
     /// ```
     /// use sunlit::{Document, DocumentTable, ReadOptions};
     /// let mut d = Document::from_csv_bytes("x.csv", "合计\n\"1,234\"\n".as_bytes(), &ReadOptions::default())?;
-    /// d.tables.push(DocumentTable { number: Some(9), source: d.source.tables[0].clone(), ..Default::default() });
+    /// d.tables = vec![DocumentTable { number: Some(9), source: d.source.tables[0].clone(), ..Default::default() }];
     /// let csv = d.tables_csv()?;
     /// assert!(csv.starts_with("table,kind,title,page,sheet,row,column,heading,row_label,text,amount\n"));
     /// assert!(csv.contains("9,,,,,2,1,,,\"1,234\",\n"));
@@ -807,7 +978,7 @@ impl Document {
     /// ```
     /// use sunlit::{Document, DocumentTable, ReadOptions};
     /// let mut d = Document::from_csv_bytes("x.csv", "合计\n1\n".as_bytes(), &ReadOptions::default())?;
-    /// d.tables.push(DocumentTable { number: Some(9), source: d.source.tables[0].clone(), ..Default::default() });
+    /// d.tables = vec![DocumentTable { number: Some(9), source: d.source.tables[0].clone(), ..Default::default() }];
     /// let v: serde_json::Value = serde_json::from_str(&d.tables_json()).unwrap();
     /// assert_eq!(v["tables"][0]["number"], 9);
     /// assert_eq!(v["tables"][0]["cells"][1]["text"], "1");
@@ -950,19 +1121,36 @@ struct CellRecord<'a> {
 /// The printed cells of a table and the blank cells of its amount area, row by row.
 fn table_cells(t: &DocumentTable) -> Vec<CellRecord<'_>> {
     let mut out = Vec::new();
+    let map = t.cell_map();
+    let rows = t
+        .table
+        .as_ref()
+        .map(PublishedTable::rows)
+        .unwrap_or_default();
+    let columns = t
+        .table
+        .as_ref()
+        .map(PublishedTable::columns)
+        .unwrap_or_default();
     for (r, row) in t.source.rows.iter().enumerate() {
-        let row_label = t.row_key_at(r);
         for (c, cell) in row.iter().enumerate() {
-            let heading = t.heading_at(c).map(str::to_owned);
-            let in_table = row_label.is_some() && heading.is_some();
-            if cell.is_blank() && !in_table {
+            let published = map.cell(r, c);
+            if cell.is_blank() && published.is_none() {
                 continue;
             }
+            let heading = match published {
+                Some((_, j)) => columns.get(j),
+                None => t
+                    .column_at
+                    .iter()
+                    .position(|&x| x == c)
+                    .and_then(|j| columns.get(j)),
+            };
             out.push(CellRecord {
                 cell,
-                heading,
-                row_label: row_label.clone(),
-                amount: t.amount_at(r, c),
+                heading: heading.cloned(),
+                row_label: map.row(r, c).and_then(|i| rows.get(i)).map(|r| r.key()),
+                amount: published.and_then(|(i, j)| t.amount(i, j)),
             });
         }
     }
@@ -1064,6 +1252,8 @@ table.src .error{background:#ffcdd2;outline:2px solid #c62828}\
 table.src .warning{background:#fff3c4;outline:2px solid #f9a825}\
 table.src .info{background:#dbe9ff;outline:2px solid #1565c0}\
 sup{color:#b71c1c;font-weight:bold;margin-left:2px}\
+ul.glance{font-size:14px;padding-left:20px}ul.glance li{margin:2px 0}ul.glance li.error b{color:#b71c1c}ul.glance li.warning b{color:#7a5a00}\
+details{margin-top:20px}details summary{font-size:15px;font-weight:bold;cursor:pointer}\
 ol.findings{font-size:13px}ol.findings pre{margin:2px 0;white-space:pre-wrap;font-family:inherit}\
 ol.findings li.error::marker{color:#c62828}ol.findings li.warning::marker{color:#b58900}\
 .legend span{padding:1px 6px}.legend .error{background:#ffcdd2}.legend .warning{background:#fff3c4}.legend .info{background:#dbe9ff}";
@@ -1086,7 +1276,7 @@ fn esc(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::document::ReadOptions;
-    use crate::tables::{PublishedTable, TableCheckOptions, TableKind, TableReadOptions};
+    use crate::tables::{TableCheckOptions, TableKind, TableReadOptions};
 
     /// A 表五 printed as a CSV grid, its 合计 one 元 off, recognised by hand.
     fn sample() -> Document {
@@ -1096,6 +1286,9 @@ mod tests {
                     ,合计,\"1,001\",\"1,000\"\n";
         let mut d =
             Document::from_csv_bytes("t5.csv", grid.as_bytes(), &ReadOptions::default()).unwrap();
+        // Recognised by hand, so that these tests do not depend on recognition.
+        d.tables.clear();
+        d.missing.clear();
         let mut source = d.source.tables[0].clone();
         source.merged.push((0, 0, 0, 3));
         let table = PublishedTable::read_csv_str(
@@ -1180,6 +1373,52 @@ mod tests {
         );
         let v: Value = serde_json::from_str(&d.tables_json()).unwrap();
         assert_eq!(v["tables"][0]["columns"][0], "合计");
+    }
+
+    #[test]
+    fn a_finding_on_the_right_of_two_blocks_side_by_side_marks_the_right_cell() {
+        let grid = "收入,,支出,\n项目,预算数,项目,预算数\n收入总计,10,支出总计,11\n";
+        let mut d =
+            Document::from_csv_bytes("t1.csv", grid.as_bytes(), &ReadOptions::default()).unwrap();
+        let table = PublishedTable::read_csv_str(
+            "code,name,预算数\n,收入总计,10\n,支出总计,11\n",
+            &TableReadOptions {
+                kind: Some(TableKind::BudgetSummary),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        d.tables = vec![DocumentTable {
+            number: Some(1),
+            kind: Some(TableKind::BudgetSummary),
+            source: d.source.tables[0].clone(),
+            table: Some(table),
+            row_at: vec![2, 2],
+            column_at: vec![1],
+            ..Default::default()
+        }];
+        d.findings = Findings::from(vec![
+            Finding::new(
+                "tables.summary_balance",
+                Severity::Error,
+                "不平",
+                "unbalanced",
+            )
+            .with_table(TableKind::BudgetSummary.name_zh())
+            .with_code("支出总计")
+            .with_column("预算数"),
+            Finding::new("tables.x", Severity::Warning, "行", "row")
+                .with_table(TableKind::BudgetSummary.name_zh())
+                .with_code("支出总计"),
+        ]);
+        let v = d.to_json_value();
+        assert_eq!(v["findings"][0]["printed"], "11");
+        assert_eq!(v["findings"][0]["cell"]["column"], 4);
+        assert_eq!(v["findings"][1]["cell"]["column"], 3); // the row's label, on the right
+        let csv = d.tables_csv().unwrap();
+        assert!(csv.contains(",3,4,预算数,支出总计,11,11\n"), "{csv}");
+        assert!(csv.contains(",3,2,预算数,收入总计,10,10\n"), "{csv}");
+        assert!(csv.contains(",3,3,,支出总计,支出总计,\n"), "{csv}");
     }
 
     #[test]
