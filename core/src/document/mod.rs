@@ -19,6 +19,7 @@ mod delimited;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod recognise;
+mod report;
 pub mod rules;
 mod sheet;
 mod source;
