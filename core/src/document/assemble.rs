@@ -387,8 +387,9 @@ pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
     let data: Vec<usize> = (header_rows..t.rows.len())
         .filter(|&i| {
             let norms: Vec<String> = t.rows[i].iter().map(|c| c.norm.clone()).collect();
-            !(t.continuations.iter().any(|&c| c <= i) && continuation_header(t, i, &header_norms))
-                && !is_number_row(&norms)
+            let repeated =
+                t.continuations.iter().any(|&c| c <= i) && continuation_header(t, i, &header_norms);
+            !repeated && !is_number_row(&norms)
         })
         .collect();
     let _ = repeats_header;

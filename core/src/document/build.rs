@@ -118,6 +118,12 @@ fn title_of(t: &SourceTable) -> (String, Option<TableKind>) {
             return (printed, Some(k));
         }
     }
+    // A workbook sheet named after its table (表一 财务收支预算总表).
+    if let Some(sheet) = &t.sheet
+        && let Some(k) = TableKind::from_title(&super::normalize_text(sheet))
+    {
+        return (sheet.clone(), Some(k));
+    }
     let title = t
         .context
         .iter()
@@ -180,14 +186,13 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         .take(60)
         .collect();
     // The cover: page 1's lines joined (a title broken over lines), else the first line naming a kind.
-    let cover: String = source
-        .lines
-        .iter()
-        .filter(|l| l.page == 1)
-        .take(6)
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("");
+    let mut cover = String::new();
+    for l in source.lines.iter().filter(|l| l.page == 1).take(6) {
+        cover.push_str(&l.text);
+        if kind_of_line(&super::normalize_text(&cover)).is_some() {
+            break;
+        }
+    }
     let cover = SourceLine::new(1, cover);
     let title_line = Some(&cover)
         .filter(|l| l.norm.chars().count() <= 80 && kind_of_line(&l.norm).is_some())
@@ -260,23 +265,24 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
             findings.push(f);
             tkind = None;
         }
+        // The table's own unit: its context lines, else a 单位 line printed in its first rows.
         let unit = t
             .context
             .iter()
             .rev()
             .find_map(|l| unit_of(&l.norm))
+            .or_else(|| {
+                t.rows
+                    .iter()
+                    .take(assemble::header_count(t).max(1))
+                    .flatten()
+                    .find_map(|c| unit_of(&c.norm))
+            })
             .or(doc_unit);
         let empty_note = tkind.and_then(|_| {
             t.context
                 .iter()
                 .chain(source.lines.iter().filter(|l| t.pages.contains(&l.page)))
-                .chain(
-                    t.rows
-                        .iter()
-                        .flatten()
-                        .map(|_| None::<&SourceLine>)
-                        .flatten(),
-                )
                 .find(|l| empty_sentence(&l.norm))
                 .map(|l| l.text.trim().to_owned())
                 .or_else(|| {
@@ -314,13 +320,13 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                             rules::UNREAD_CELL,
                             Severity::Info,
                             format!(
-                                "{}：单元格“{}”不是金额，按空白处理（{}）",
+                                "{}：单元格“{}”未能读取，按空白处理（{}）",
                                 k.name_zh(),
                                 b.text,
                                 b.reason
                             ),
                             format!(
-                                "{}: cell {:?} is not an amount; kept blank ({})",
+                                "{}: cell {:?} could not be read; kept blank ({})",
                                 k.id(),
                                 b.text,
                                 b.reason
@@ -335,6 +341,27 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                     }
                     dt.row_at = a.row_at.clone();
                     dt.column_at = a.column_at.clone();
+                    let figures = table
+                        .rows()
+                        .iter()
+                        .any(|r| r.cells.iter().any(Option::is_some));
+                    if figures && let Some(note) = dt.empty_note.take() {
+                        let mut f = Finding::new(
+                            rules::EMPTY_NOTE_WITH_FIGURES,
+                            Severity::Info,
+                            format!("{}印有数字，但说明称本表为空：“{note}”", k.name_zh()),
+                            format!(
+                                "{} prints figures but its note says it is empty: {note:?}",
+                                k.id()
+                            ),
+                        )
+                        .with_table(k.name_zh())
+                        .with_printed(note);
+                        if let Some(p) = page {
+                            f = f.with_page(p);
+                        }
+                        findings.push(f);
+                    }
                     dt.table = Some(table.with_title(dt.title.clone()));
                     layout = Some(a);
                 }
@@ -418,6 +445,56 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         }
     }
 
+    // A power list: its grids, read through the power-list reader.
+    let mut power_list = None;
+    if kind == DocumentKind::PowerList {
+        match power_list_of(&grids) {
+            Some(Ok(list)) => {
+                for f in list.check() {
+                    findings.push(f);
+                }
+                power_list = Some(list);
+            }
+            Some(Err(e)) => findings.push(Finding::new(
+                rules::UNREAD_TABLE,
+                Severity::Info,
+                format!("权责清单未能读取，未检查：{e}"),
+                format!("the power list could not be read and is not checked: {e}"),
+            )),
+            None => findings.push(Finding::new(
+                rules::UNREAD_TABLE,
+                Severity::Info,
+                "未找到权责清单的表头（事项名称、权力类型 …），未检查".to_owned(),
+                "no power-list header row (事项名称, 权力类型 …) was found; not checked".to_owned(),
+            )),
+        }
+    }
+
+    // An annual report: its Tables 2–4, read through the report reader.
+    let mut annual_report = None;
+    if kind == DocumentKind::AnnualReport {
+        match super::report::report_of(&grids, year) {
+            Some(Ok(report)) => {
+                for f in report.check(&Default::default()) {
+                    findings.push(f);
+                }
+                annual_report = Some(report);
+            }
+            Some(Err(e)) => findings.push(Finding::new(
+                rules::UNREAD_TABLE,
+                Severity::Info,
+                format!("年度报告的表格未能读取，未检查：{e}"),
+                format!("the annual report's tables could not be read and are not checked: {e}"),
+            )),
+            None => findings.push(Finding::new(
+                rules::UNREAD_TABLE,
+                Severity::Info,
+                "未找到年度报告的表三（收到和处理政府信息公开申请情况），未检查".to_owned(),
+                "no Table 3 (收到和处理政府信息公开申请情况) was found; not checked".to_owned(),
+            )),
+        }
+    }
+
     // Checks.
     let published: Vec<PublishedTable> = checked
         .iter()
@@ -439,6 +516,8 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         missing,
         findings,
         source,
+        power_list,
+        annual_report,
     })
 }
 
@@ -627,4 +706,80 @@ fn join_fragments(tables: &[SourceTable]) -> Vec<SourceTable> {
         out.push(t.clone());
     }
     out
+}
+
+/// The header row of a power-list grid: the first row with at least three headings the
+/// power-list reader knows.
+fn power_header(t: &SourceTable) -> Option<usize> {
+    t.rows.iter().position(|r| {
+        r.iter()
+            .filter(|c| crate::PowerField::recognise(&c.norm).is_some())
+            .count()
+            >= 3
+    })
+}
+
+/// Read the grids of a power list: the header row of the first grid that has one, then every data
+/// row of every grid with that header (repeated headers and blank rows dropped; a vertically
+/// merged cell's text copied to the rows it spans), through [`PowerList::read_csv_str`].
+fn power_list_of(grids: &[SourceTable]) -> Option<Result<crate::PowerList>> {
+    let mut header: Option<Vec<String>> = None;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for t in grids {
+        let Some(h) = power_header(t) else { continue };
+        let mut grid: Vec<Vec<String>> = t
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.trim().to_owned()).collect())
+            .collect();
+        for &(r0, c0, r1, c1) in &t.merged {
+            let (r0, c0, r1, c1) = (r0 as usize, c0 as usize, r1 as usize, c1 as usize);
+            if r0 <= h || c0 != c1 {
+                continue;
+            }
+            let text = grid
+                .get(r0)
+                .and_then(|r| r.get(c0))
+                .cloned()
+                .unwrap_or_default();
+            for r in r0 + 1..=r1 {
+                if let Some(cell) = grid.get_mut(r).and_then(|row| row.get_mut(c0))
+                    && cell.is_empty()
+                {
+                    *cell = text.clone();
+                }
+            }
+        }
+        let head: Vec<String> = grid.get(h).cloned().unwrap_or_default();
+        let norm =
+            |r: &[String]| -> Vec<String> { r.iter().map(|c| super::normalize_text(c)).collect() };
+        let head_norm = norm(&head);
+        if header.is_none() {
+            header = Some(head.clone());
+        }
+        for r in grid.into_iter().skip(h + 1) {
+            if r.iter().all(String::is_empty) || norm(&r) == head_norm {
+                continue;
+            }
+            rows.push(r);
+        }
+    }
+    let header = header?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let write =
+        |w: &mut csv::Writer<Vec<u8>>, r: &[String]| w.write_record(r).map_err(|e| e.to_string());
+    let mut out = write(&mut w, &header);
+    for r in &rows {
+        out = out.and_then(|()| write(&mut w, r));
+    }
+    let text = out
+        .and_then(|()| w.into_inner().map_err(|e| e.to_string()))
+        .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
+    Some(match text {
+        Ok(text) => crate::PowerList::read_csv_str(&text),
+        Err(reason) => Err(crate::error::Error::Io {
+            path: String::new(),
+            reason,
+        }),
+    })
 }

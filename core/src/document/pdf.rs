@@ -18,8 +18,9 @@
 //!   exported with the whole page ruled), those rows' texts are added as context lines too (the
 //!   rows stay in the grid).
 //! - **Continuations.** A page's first table is appended to the previous page's last table when
-//!   nothing but page numbers follows the previous table on its page, nothing title-like (a line
-//!   with 表, 单位, 编制 or 万元, or more than two lines of anything) precedes the new table on its
+//!   nothing but page numbers and running footers follows the previous table on its page, nothing
+//!   title-like (a line with 表, 单位, 编制 or 万元, or more than two lines of anything besides
+//!   running headers) precedes the new table on its
 //!   page, its first four rows print no title of their own (a row of one or two cells, one ending
 //!   in 表 or starting with 编制 or 单位:, as in project performance forms or sheets ruled as a
 //!   whole page), and both have the same number of columns. Its rows are appended (a repeated header
@@ -28,9 +29,14 @@
 //!   restart at 1 on each page.
 //! - **Labels split over the page break.** When the continuation's first row prints text but no
 //!   number at all, only in columns where the previous page's last row prints a label (non-numeric
-//!   text), and that last row prints at least one number, the fragment is the rest of that
-//!   label: its text is appended to the label (after `\n`, as a wrapped line) and the fragment row
-//!   is dropped. The label keeps the provenance of its first part.
+//!   text), that last row prints at least one number, **and** there is evidence the label was cut
+//!   — the label has an unclosed bracket or ends with a connector (和 及 与 或 、 , 的 ( -), the
+//!   fragment starts with a closing bracket or punctuation, or the last row carries a code
+//!   (all digits) left of the label while the fragment has none — the fragment is the rest of
+//!   that label: its text is appended to the label (after `\n`, as a wrapped line) and the
+//!   fragment row is dropped. The label keeps the provenance of its first part. Without such
+//!   evidence the row is kept as printed: a label-only row with blank amounts is common on real
+//!   continuations (使用非财政拨款结余 | 结余分配 on a 决算 收支总表).
 //! - **No text layer** (scanned pages): an [`Error::Io`] saying so.
 
 use pdfplumber::{Cell, Char, Pdf, Table, TableSettings};
@@ -139,6 +145,48 @@ struct PageTable {
     bare_top: bool,
     /// Nothing but page numbers below it on its page (it may continue on the next page).
     bare_bottom: bool,
+    /// The first table on its page: the lines above it (normalised).
+    above: Option<Vec<String>>,
+    /// The last table on its page: the lines below it (normalised).
+    below: Option<Vec<String>>,
+}
+
+/// The key of a line for spotting running headers and footers: its text without digits.
+fn furniture_key(norm: &str) -> String {
+    norm.chars().filter(|c| !c.is_ascii_digit()).collect()
+}
+
+/// Running headers and footers: lines (digits ignored) printed on at least half of the pages and
+/// on at least three, that name no table (never a 表, 单位 or 编制 line).
+fn furniture(lines: &[SourceLine], pages: usize) -> rustc_hash::FxHashSet<String> {
+    let mut seen: rustc_hash::FxHashMap<String, rustc_hash::FxHashSet<u32>> =
+        rustc_hash::FxHashMap::default();
+    for l in lines {
+        if !l.norm.is_empty() && !title_like(&l.norm) {
+            seen.entry(furniture_key(&l.norm))
+                .or_default()
+                .insert(l.page);
+        }
+    }
+    seen.into_iter()
+        .filter(|(_, p)| p.len() >= 3 && p.len() * 2 >= pages)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// Set `bare_top` and `bare_bottom` from the lines around each table, page furniture ignored.
+fn mark_bare(found: &mut [PageTable], furniture: &rustc_hash::FxHashSet<String>) {
+    let ignorable = |n: &String| page_number_like(n) || furniture.contains(&furniture_key(n));
+    for t in found {
+        t.bare_top = t.above.as_ref().is_some_and(|above| {
+            let rest: Vec<&String> = above.iter().filter(|n| !ignorable(n)).collect();
+            rest.len() <= 2 && rest.iter().all(|n| !title_like(n))
+        });
+        t.bare_bottom = t
+            .below
+            .as_ref()
+            .is_some_and(|below| below.iter().all(ignorable));
+    }
 }
 
 fn real(c: &Cell) -> bool {
@@ -293,24 +341,24 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
                 context.extend(grid_titles(&rows, page_no));
             }
             let context = context.split_off(context.len().saturating_sub(4));
-            let bare_top = k == 0
-                && above.len() <= 2
-                && above
-                    .iter()
-                    .all(|l| !title_like(&l.norm) || page_number_like(&l.norm));
-            let bare_bottom = k + 1 == n_tables
-                && plines
+            let above = (k == 0).then(|| above.iter().map(|l| l.norm.clone()).collect());
+            let below = (k + 1 == n_tables).then(|| {
+                plines
                     .iter()
                     .filter(|l| l.top >= t.bbox.bottom - 1.0)
-                    .all(|l| page_number_like(&l.norm));
+                    .map(|l| l.norm.clone())
+                    .collect()
+            });
             above_from = t.bbox.bottom;
             found.push(PageTable {
                 page: page_no,
                 rows,
                 merged,
                 context,
-                bare_top,
-                bare_bottom,
+                bare_top: false,
+                bare_bottom: false,
+                above,
+                below,
             });
         }
         lines.extend(plines.into_iter().map(|l| SourceLine::new(page_no, l.text)));
@@ -324,6 +372,7 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
             ),
         ));
     }
+    mark_bare(&mut found, &furniture(&lines, count));
     Ok(SourceDocument {
         path: name.to_owned(),
         format: SourceFormat::Pdf,
@@ -396,6 +445,25 @@ fn repair_split_label(prev: &mut SourceTable, first: &[String]) -> bool {
                 .is_some_and(|c| !c.norm.is_empty() && !numeric(&c.norm))
     });
     if !(has_text && no_numbers && last_has_amount && fits) {
+        return false;
+    }
+    // A label-only row with blank amounts is common (使用非财政拨款结余 | 结余分配 on a 决算 收支总表
+    // continuation): fold only with evidence that the label is unfinished.
+    let unfinished = norms.iter().enumerate().any(|(j, n)| {
+        let Some(c) = last.get(j).filter(|_| !n.is_empty()) else {
+            return false;
+        };
+        let open = c.norm.matches('(').count() + c.norm.matches('[').count();
+        let close = c.norm.matches(')').count() + c.norm.matches(']').count();
+        open > close
+            || c.norm
+                .ends_with(['和', '及', '与', '或', '、', ',', '的', '(', '-', '—'])
+            || n.starts_with([')', ']', '、', ',', '。', ';', ':'])
+    });
+    let is_code = |n: &str| n.len() >= 2 && n.chars().all(|c| c.is_ascii_digit());
+    let first_text = norms.iter().position(|n| !n.is_empty()).unwrap_or(0);
+    let coded = last.iter().take(first_text).any(|c| is_code(&c.norm));
+    if !(unfinished || coded) {
         return false;
     }
     for (j, t) in first.iter().enumerate() {
@@ -519,15 +587,22 @@ mod tests {
             context: vec![SourceLine::new(page, "表一 收支总表")],
             bare_top,
             bare_bottom,
+            above: None,
+            below: None,
         }
     }
 
     #[test]
     fn continuations_and_split_labels() {
         let found = vec![
-            page_table(1, &[&["项目", ""], &["一般公共服务", "10.00"]], false, true),
+            page_table(
+                1,
+                &[&["项目", ""], &["一般公共服务(", "10.00"]],
+                false,
+                true,
+            ),
             // The rest of the label on the next page, no amount: folded into the row above.
-            page_table(2, &[&["支出", ""], &["教育支出", "5.00"]], true, true),
+            page_table(2, &[&["款)", ""], &["教育支出", "5.00"]], true, true),
             // A grid printing its own title starts a new table.
             page_table(3, &[&["某项目绩效目标表", ""], &["a", "1"]], true, true),
             // Not bare on top (a title line above): a new table.
@@ -540,14 +615,47 @@ mod tests {
         assert_eq!(t[0].pages, vec![1, 2]);
         assert_eq!(t[0].continuations, vec![2]);
         assert_eq!(t[0].rows.len(), 3);
-        assert_eq!(t[0].rows[1][0].text, "一般公共服务\n支出");
-        assert_eq!(t[0].rows[1][0].norm, "一般公共服务支出");
+        assert_eq!(t[0].rows[1][0].text, "一般公共服务(\n款)");
+        assert_eq!(t[0].rows[1][0].norm, "一般公共服务(款)");
         assert_eq!(t[0].rows[2][0].at.to_string(), "f.pdf p.2 r2 c1");
         // The fragment row's merge was dropped with it.
         assert_eq!(t[0].merged, vec![(0, 0, 0, 1)]);
         assert_eq!(t[1].pages, vec![3]);
         assert_eq!(t[2].pages, vec![4]);
         assert_eq!(t[3].pages, vec![5]);
+    }
+
+    #[test]
+    fn a_label_only_row_is_folded_only_with_evidence() {
+        // A 决算 收支总表 continuation (a real final account): a legitimate row with blank amounts.
+        let found = vec![
+            page_table(
+                1,
+                &[
+                    &["项目", "", "项目", ""],
+                    &["本年收入合计", "1.00", "本年支出合计", "1.00"],
+                ],
+                false,
+                true,
+            ),
+            page_table(
+                2,
+                &[&["使用非财政拨款结余(含专用结余)", "", "结余分配", ""]],
+                true,
+                true,
+            ),
+        ];
+        let t = join("f.pdf", found);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(t[0].rows[1][0].text, "本年收入合计");
+        // In a coded table, a row with neither code nor amount continues the label above.
+        let found = vec![
+            page_table(1, &[&["201", "一般公共服务", "10.00"]], false, true),
+            page_table(2, &[&["", "支出", ""]], true, true),
+        ];
+        let t = join("f.pdf", found);
+        assert_eq!(t[0].rows.len(), 1);
+        assert_eq!(t[0].rows[0][1].norm, "一般公共服务支出");
     }
 
     #[test]

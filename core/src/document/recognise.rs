@@ -49,7 +49,8 @@ pub struct DocumentTable {
 /// use sunlit::{Document, DocumentKind, ReadOptions};
 /// let doc = Document::from_csv_bytes("t.csv", "a,b\n1,2\n".as_bytes(), &ReadOptions::default()).unwrap();
 /// assert_eq!(doc.kind, DocumentKind::Unknown);
-/// assert!(doc.tables.is_empty());
+/// assert_eq!(doc.tables.len(), 1); // kept, as printed
+/// assert_eq!(doc.tables[0].kind, None); // not a table the library knows: no checks, no error
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -72,6 +73,13 @@ pub struct Document {
     pub findings: Findings,
     /// The document as read.
     pub source: SourceDocument,
+    /// For a power list, its items as read from the printed grids (header spellings recognised
+    /// by [`PowerField::recognise`](crate::PowerField::recognise), unknown columns kept as extra
+    /// columns); its [`PowerList::check`](crate::PowerList::check) findings are in `findings`.
+    pub power_list: Option<crate::PowerList>,
+    /// For an annual report, its Tables 2, 3 and 4 as read from the printed grids; its
+    /// [`AnnualReport::check`](crate::AnnualReport::check) findings are in `findings`.
+    pub annual_report: Option<crate::AnnualReport>,
 }
 
 impl Document {

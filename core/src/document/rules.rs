@@ -27,3 +27,9 @@ pub const DUPLICATE_TABLE: &str = "document.duplicate_table";
 /// `document.ambiguous_kind` (info): the printed title names a table of the other phase (a budget
 /// table title in a final account, or the reverse). The table is kept unchecked rather than guessed.
 pub const AMBIGUOUS_KIND: &str = "document.ambiguous_kind";
+
+/// `document.empty_note_with_figures` (info): a table prints figures under a note saying it is
+/// empty (本表为空表) — a template sentence left in place. The figures are read and checked; the
+/// note is reported, not trusted (fiscal.md §2.4: empty tables are printed with an explaining
+/// sentence, so the sentence and the figures contradict each other).
+pub const EMPTY_NOTE_WITH_FIGURES: &str = "document.empty_note_with_figures";

@@ -1,0 +1,313 @@
+//! Recognition of real published documents (tests/data/documents/recog/manifest-recog.json, sources
+//! in SOURCE-recog.md): kind, year, unit, issuer, the tables found with their numbers, empty tables,
+//! missing tables, hand-checked cells, and exactly the real errors — no false error findings.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+use sunlit::{Document, DocumentKind, ReadOptions, Severity, Unit};
+use sunlit_tests::data_file;
+
+fn manifest() -> Vec<Value> {
+    let text = std::fs::read_to_string(data_file("documents/recog/manifest-recog.json")).unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    v["documents"].as_array().unwrap().clone()
+}
+
+fn numbers(v: &Value) -> Vec<u8> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|n| u8::try_from(n.as_u64().unwrap()).unwrap())
+        .collect()
+}
+
+fn read(path: &str) -> Document {
+    Document::read(data_file(path), &ReadOptions::default()).unwrap()
+}
+
+fn check_document(m: &Value) {
+    let path = m["path"].as_str().unwrap();
+    let doc = read(path);
+    assert_eq!(
+        doc.kind,
+        DocumentKind::parse(m["kind"].as_str().unwrap()).unwrap(),
+        "{path}"
+    );
+    assert_eq!(doc.year, m["year"].as_i64().map(|y| y as i32), "{path}");
+    assert_eq!(
+        doc.unit,
+        Some(m["unit"].as_str().unwrap().parse::<Unit>().unwrap()),
+        "{path}"
+    );
+    assert_eq!(doc.issuer.as_deref(), m["issuer"].as_str(), "{path}");
+    let found: Vec<u8> = doc.tables.iter().filter_map(|t| t.number).collect();
+    assert_eq!(found, numbers(&m["tables"]), "{path}: tables");
+    let empty: Vec<u8> = doc
+        .tables
+        .iter()
+        .filter(|t| t.empty_note.is_some())
+        .filter_map(|t| t.number)
+        .collect();
+    assert_eq!(empty, numbers(&m["empty"]), "{path}: empty tables");
+    assert_eq!(doc.missing, numbers(&m["missing"]), "{path}: missing");
+    // Every recognised table is read into the checked layout.
+    for t in doc.tables.iter().filter(|t| t.kind.is_some()) {
+        assert!(t.table.is_some(), "{path}: table {:?} unread", t.number);
+        let table = t.table.as_ref().unwrap();
+        assert_eq!(t.row_at.len(), table.rows().len());
+        assert_eq!(t.column_at.len(), table.columns().len());
+    }
+    // Hand-checked cells.
+    for f in m["figures"].as_array().unwrap() {
+        let n = u8::try_from(f[0].as_u64().unwrap()).unwrap();
+        let (row, column, value) = (
+            f[1].as_str().unwrap(),
+            f[2].as_str().unwrap(),
+            f[3].as_str().unwrap(),
+        );
+        let t = doc.tables.iter().find(|t| t.number == Some(n)).unwrap();
+        let table = t.table.as_ref().unwrap();
+        let j = table
+            .columns()
+            .iter()
+            .position(|c| c == column)
+            .unwrap_or_else(|| {
+                panic!(
+                    "{path}: table {n} has no column {column}: {:?}",
+                    table.columns()
+                )
+            });
+        let got = table
+            .rows()
+            .iter()
+            .filter(|r| r.key() == row)
+            .find_map(|r| r.cells.get(j).copied().flatten())
+            .unwrap_or_else(|| panic!("{path}: table {n} has no figure at {row} / {column}"));
+        assert_eq!(got.to_string(), value, "{path}: table {n} {row} {column}");
+    }
+    // Exactly the real errors, each pointing at its page and printed cell.
+    let expected: BTreeSet<(String, String, String, String)> = m["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let n = u8::try_from(e[1].as_u64().unwrap()).unwrap();
+            let kind = doc
+                .tables
+                .iter()
+                .find(|t| t.number == Some(n))
+                .unwrap()
+                .kind
+                .unwrap();
+            (
+                e[0].as_str().unwrap().to_owned(),
+                kind.name_zh().to_owned(),
+                e[2].as_str().unwrap().to_owned(),
+                e[3].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let errors: Vec<&sunlit::Finding> = doc
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    let got: BTreeSet<(String, String, String, String)> = errors
+        .iter()
+        .map(|f| {
+            (
+                f.rule.clone(),
+                f.table.clone().unwrap_or_default(),
+                f.code.clone().unwrap_or_default(),
+                f.column.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected, "{path}: error findings");
+    for f in errors {
+        assert!(
+            f.page.is_some() && f.printed.is_some(),
+            "{path}: {f:?} not located"
+        );
+    }
+}
+
+#[test]
+fn real_documents_are_recognised_and_checked_without_false_errors() {
+    for m in manifest() {
+        check_document(&m);
+    }
+}
+
+#[test]
+fn a_finding_points_at_the_printed_cell() {
+    let doc = read("documents/recog/shanghai_putuo_wanli_2025_dept_budget.pdf");
+    let f = doc
+        .findings
+        .iter()
+        .find(|f| f.rule == "tables.row_sum" && f.table.as_deref() == Some("部门支出预算总表"))
+        .unwrap();
+    assert_eq!(f.code.as_deref(), Some("21201"));
+    assert_eq!(f.page, Some(17));
+    assert_eq!(f.printed.as_deref(), Some("94,995,790"));
+}
+
+#[test]
+fn a_last_total_row_left_on_the_next_page_is_joined_to_its_table() {
+    // 预算表三 of 万里街道 2025 ends with its 合计 row alone on p18, printed with four columns.
+    let doc = read("documents/recog/shanghai_putuo_wanli_2025_dept_budget.pdf");
+    let t = doc.tables.iter().find(|t| t.number == Some(3)).unwrap();
+    assert!(t.pages.contains(&18));
+    let table = t.table.as_ref().unwrap();
+    let total = table.rows().last().unwrap();
+    assert_eq!(total.name, "合计");
+    assert_eq!(total.cells[1].unwrap().to_string(), "101341746");
+}
+
+#[test]
+fn the_three_public_table_with_budget_and_final_sub_columns_is_one_row_per_figure() {
+    let doc = read("documents/recog/shanghai_putuo_czj_2024_dept_final.pdf");
+    let t = doc.tables.iter().find(|t| t.number == Some(7)).unwrap();
+    let table = t.table.as_ref().unwrap();
+    let names: Vec<&str> = table.rows().iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["预算数", "决算数"]);
+}
+
+#[test]
+fn a_missing_table_is_named_with_a_warning() {
+    let mut source = sunlit::SourceDocument::read(
+        data_file("documents/recog/shanghai_putuo_sgb_2024_dept_final.pdf"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    source
+        .tables
+        .retain(|t| !t.context.iter().any(|l| l.norm.contains("三公")));
+    let doc = Document::from_source(source, &ReadOptions::default()).unwrap();
+    assert_eq!(doc.missing, [7]);
+    let f = doc
+        .findings
+        .iter()
+        .find(|f| f.rule == sunlit::rules::document::MISSING_TABLE)
+        .unwrap();
+    assert_eq!(f.severity, Severity::Warning);
+}
+
+#[test]
+fn the_standard_set_is_configurable() {
+    let source = sunlit::SourceDocument::read(
+        data_file("documents/recog/shanghai_putuo_sgb_2024_dept_final.pdf"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let opts = ReadOptions {
+        standard_tables: Some(vec![1, 2, 3]),
+        ..ReadOptions::default()
+    };
+    let doc = Document::from_source(source, &opts).unwrap();
+    assert!(doc.missing.is_empty());
+}
+
+#[test]
+fn each_table_keeps_its_own_unit() {
+    // 表九 prints 单位:万元 inside its sheet, the rest of the document 单位：元.
+    let doc = read("documents/readers/shanghai_putuo_sfj_2026_tables_1_9.xls");
+    let units: Vec<(Option<u8>, Option<Unit>)> =
+        doc.tables.iter().map(|t| (t.number, t.unit)).collect();
+    assert_eq!(
+        units,
+        [(Some(1), Some(Unit::Yuan)), (Some(9), Some(Unit::WanYuan))]
+    );
+}
+
+#[test]
+fn a_real_power_list_workbook_is_read_through_the_power_list_reader() {
+    // 克拉玛依市医疗保障局2024年权责清单 (Xinjiang), as published (.xls).
+    let doc = read("documents/recog/xinjiang_karamay_medical_2024_power_list.xls");
+    assert_eq!(doc.kind, DocumentKind::PowerList);
+    assert_eq!(doc.year, Some(2024));
+    assert_eq!(doc.issuer.as_deref(), Some("克拉玛依市医疗保障局"));
+    let list = doc.power_list.as_ref().unwrap();
+    assert_eq!(list.items.len(), 17);
+    assert_eq!(list.extra_columns, ["追责对象范围"]);
+    assert!(list.items.iter().all(|i| !i.responsibilities.is_empty()));
+    // The same findings as the list transcribed to CSV (tests/data/power/karamay_medical_2024).
+    let csv = std::fs::read_to_string(data_file("power/karamay_medical_2024/list.csv")).unwrap();
+    let from_csv = sunlit::PowerList::read_csv_str(&csv).unwrap().check();
+    let rules = |f: &sunlit::Findings| -> Vec<(String, Option<String>)> {
+        f.iter().map(|f| (f.rule.clone(), f.code.clone())).collect()
+    };
+    assert_eq!(rules(&doc.findings), rules(&from_csv));
+    assert_eq!(doc.findings.error_count(), 0);
+}
+
+#[test]
+fn a_real_annual_report_is_read_from_its_printed_tables() {
+    // 淮安市人民政府 2024 年政府信息公开工作年度报告 (Jiangsu), 2021 format.
+    use sunlit::{
+        ProactiveColumn, ProactiveRow, RequestColumn, RequestRow, ReviewBlock, ReviewColumn,
+    };
+    let doc = read("documents/recog/jiangsu_huaian_2024_annual_report.pdf");
+    assert_eq!(doc.kind, DocumentKind::AnnualReport);
+    assert_eq!(doc.year, Some(2024));
+    assert_eq!(doc.issuer.as_deref(), Some("淮安市人民政府"));
+    let r = doc.annual_report.as_ref().unwrap();
+    let t3 = r.requests().unwrap();
+    // Hand-checked against page 4–5 of the PDF.
+    assert_eq!(
+        t3.get(RequestRow::New, RequestColumn::Total).unwrap(),
+        Some(3119)
+    );
+    assert_eq!(
+        t3.get(
+            RequestRow::CannotProvideNotHeld,
+            RequestColumn::NaturalPerson
+        )
+        .unwrap(),
+        Some(746)
+    );
+    assert_eq!(
+        t3.get(RequestRow::OtherOther, RequestColumn::Total)
+            .unwrap(),
+        Some(110)
+    );
+    assert_eq!(
+        t3.get(RequestRow::Total, RequestColumn::Total).unwrap(),
+        Some(3050)
+    );
+    assert_eq!(
+        t3.get(RequestRow::CarriedForward, RequestColumn::Total)
+            .unwrap(),
+        Some(103)
+    );
+    let t4 = r.reviews().unwrap();
+    assert_eq!(t4.get(ReviewBlock::Review, ReviewColumn::Total), Some(351));
+    assert_eq!(
+        t4.get(ReviewBlock::SuitAfterReview, ReviewColumn::Pending),
+        Some(6)
+    );
+    let t2 = r.proactive().unwrap();
+    assert_eq!(
+        t2.get(ProactiveRow::NormativeDocuments, ProactiveColumn::Valid)
+            .unwrap()
+            .unwrap()
+            .to_string(),
+        "66"
+    );
+    assert_eq!(
+        t2.get(ProactiveRow::Penalties, ProactiveColumn::Decisions)
+            .unwrap()
+            .unwrap()
+            .to_string(),
+        "3985758"
+    );
+    assert_eq!(
+        t2.get(ProactiveRow::Fees, ProactiveColumn::FeeAmount)
+            .unwrap()
+            .unwrap()
+            .to_string(),
+        "96171.6"
+    );
+    assert_eq!(doc.findings.error_count(), 0, "{:#?}", doc.findings);
+}
