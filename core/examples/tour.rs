@@ -343,15 +343,16 @@ fn main() -> Result<(), sunlit::Error> {
 }
 
 /// The published document of the `sunlit check` section (path as the command line names it): the
-/// 2026 department budget of 上海市普陀区司法局, a 23-page PDF (tests/data/documents/SOURCE.md).
-const CHECK_DOC: &str = "tests/data/documents/shanghai/putuo-sfj-budget-2026.pdf";
+/// 2025 department budget of 上海市普陀区人民政府万里街道办事处, a 31-page PDF whose 21201 line
+/// is printed 1 元 above the sum of its items in three tables (tests/data/documents/SOURCE.md).
+const CHECK_DOC: &str = "tests/data/documents/shanghai/putuo-wanli-budget-2025.pdf";
 
 /// `sunlit check` on a published document: what the command prints (`Document::to_text`); the
 /// same document gives `--json` (`Document::to_json`) and `--html` (`Document::to_html`). Reading
 /// a PDF needs the `pdf` feature (`cargo run -p sunlit --features pdf --example tour`).
 fn check_document() -> Result<(), sunlit::Error> {
     println!("\nsunlit check {CHECK_DOC}");
-    let bytes = include_bytes!("../../tests/data/documents/shanghai/putuo-sfj-budget-2026.pdf");
+    let bytes = include_bytes!("../../tests/data/documents/shanghai/putuo-wanli-budget-2025.pdf");
     let opts = sunlit::ReadOptions::default();
     match sunlit::SourceDocument::from_bytes(CHECK_DOC, sunlit::SourceFormat::Pdf, bytes, &opts) {
         Ok(source) => print!(
