@@ -9,6 +9,7 @@ uniffi::setup_scaffolding!();
 mod calendar;
 mod code;
 mod disclosure;
+mod document;
 mod errors;
 mod finding;
 mod ledger;
@@ -23,6 +24,7 @@ mod vocab;
 
 pub use calendar::WorkCalendar;
 pub use code::Code;
+pub use document::Document;
 pub use errors::SunlitError;
 pub use ledger::{Ledger, Rollup};
 pub use power::{PowerItem, PowerList};

@@ -8,6 +8,7 @@ mod catalog;
 mod code;
 mod convert;
 mod disclosure;
+mod document;
 mod errors;
 mod finding;
 mod ledger;
@@ -33,6 +34,11 @@ mod _sunlit {
     use super::disclosure::{
         PyDeadline, PyDecision, PyInfoItem, decide, proactive_deadline, publicity_deadline,
         withdrawal_deadline,
+    };
+    #[pymodule_export]
+    use super::document::{
+        PyDocument, PyDocumentTable, documents_to_html, documents_to_json, documents_to_text,
+        read_document,
     };
     #[pymodule_export]
     use super::errors::{

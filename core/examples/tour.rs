@@ -9,7 +9,8 @@
 //! working days over the official holiday calendar, the disclosure decision table and the life of
 //! one disclosure request; a power list (权责清单) read, checked and compared with its next version.
 //! Last, the annual report of disclosure work (政府信息公开工作年度报告): a published report's
-//! tables read, checked and rendered, and the legacy statistics of the seed article.
+//! tables read, checked and rendered, and the legacy statistics of the seed article. At the very
+//! end, `sunlit check` on a published document: read as printed, recognised, checked, reported.
 
 use chrono::NaiveDate;
 use sunlit::{
@@ -337,7 +338,30 @@ fn main() -> Result<(), sunlit::Error> {
     special_funds(&ledger)?;
     disclosure_tour()?;
     power_tour()?;
-    annual_report()
+    annual_report()?;
+    check_document()
+}
+
+/// The published document of the `sunlit check` section (path as the command line names it): the
+/// 2025 department budget of 上海市普陀区人民政府万里街道办事处, a 31-page PDF whose 21201 line
+/// is printed 1 元 above the sum of its items in three tables (tests/data/documents/SOURCE.md).
+const CHECK_DOC: &str = "tests/data/documents/shanghai/putuo-wanli-budget-2025.pdf";
+
+/// `sunlit check` on a published document: what the command prints (`Document::to_text`); the
+/// same document gives `--json` (`Document::to_json`) and `--html` (`Document::to_html`). Reading
+/// a PDF needs the `pdf` feature (`cargo run -p sunlit --features pdf --example tour`).
+fn check_document() -> Result<(), sunlit::Error> {
+    println!("\nsunlit check {CHECK_DOC}");
+    let bytes = include_bytes!("../../tests/data/documents/shanghai/putuo-wanli-budget-2025.pdf");
+    let opts = sunlit::ReadOptions::default();
+    match sunlit::SourceDocument::from_bytes(CHECK_DOC, sunlit::SourceFormat::Pdf, bytes, &opts) {
+        Ok(source) => print!(
+            "{}",
+            sunlit::Document::from_source(source, &opts)?.to_text()
+        ),
+        Err(e) => println!("  ({e}: run the tour with --features pdf to read the PDF)"),
+    }
+    Ok(())
 }
 
 fn day(y: i32, m: u32, d: u32) -> Result<NaiveDate, sunlit::Error> {

@@ -38,6 +38,7 @@ pub use document::{
     Document, DocumentKind, DocumentTable, Provenance, ReadOptions, SourceCell, SourceDocument,
     SourceFormat, SourceLine, SourceTable, normalize_text,
 };
+pub use document::{documents_to_html, documents_to_json, documents_to_text};
 pub use error::{Error, Result};
 pub use fdp::{FdpOptions, FiscalDataPackage};
 pub use finding::{Finding, FindingFilter, Findings, Severity};

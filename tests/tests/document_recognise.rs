@@ -241,3 +241,73 @@ fn a_real_power_list_workbook_is_read_through_the_power_list_reader() {
     assert_eq!(rules(&doc.findings), rules(&from_csv));
     assert_eq!(doc.findings.error_count(), 0);
 }
+
+#[test]
+fn a_real_annual_report_is_read_from_its_printed_tables() {
+    // 淮安市人民政府 2024 年政府信息公开工作年度报告 (Jiangsu), 2021 format.
+    use sunlit::{
+        ProactiveColumn, ProactiveRow, RequestColumn, RequestRow, ReviewBlock, ReviewColumn,
+    };
+    let doc = read("documents/recog/jiangsu_huaian_2024_annual_report.pdf");
+    assert_eq!(doc.kind, DocumentKind::AnnualReport);
+    assert_eq!(doc.year, Some(2024));
+    assert_eq!(doc.issuer.as_deref(), Some("淮安市人民政府"));
+    let r = doc.annual_report.as_ref().unwrap();
+    let t3 = r.requests().unwrap();
+    // Hand-checked against page 4–5 of the PDF.
+    assert_eq!(
+        t3.get(RequestRow::New, RequestColumn::Total).unwrap(),
+        Some(3119)
+    );
+    assert_eq!(
+        t3.get(
+            RequestRow::CannotProvideNotHeld,
+            RequestColumn::NaturalPerson
+        )
+        .unwrap(),
+        Some(746)
+    );
+    assert_eq!(
+        t3.get(RequestRow::OtherOther, RequestColumn::Total)
+            .unwrap(),
+        Some(110)
+    );
+    assert_eq!(
+        t3.get(RequestRow::Total, RequestColumn::Total).unwrap(),
+        Some(3050)
+    );
+    assert_eq!(
+        t3.get(RequestRow::CarriedForward, RequestColumn::Total)
+            .unwrap(),
+        Some(103)
+    );
+    let t4 = r.reviews().unwrap();
+    assert_eq!(t4.get(ReviewBlock::Review, ReviewColumn::Total), Some(351));
+    assert_eq!(
+        t4.get(ReviewBlock::SuitAfterReview, ReviewColumn::Pending),
+        Some(6)
+    );
+    let t2 = r.proactive().unwrap();
+    assert_eq!(
+        t2.get(ProactiveRow::NormativeDocuments, ProactiveColumn::Valid)
+            .unwrap()
+            .unwrap()
+            .to_string(),
+        "66"
+    );
+    assert_eq!(
+        t2.get(ProactiveRow::Penalties, ProactiveColumn::Decisions)
+            .unwrap()
+            .unwrap()
+            .to_string(),
+        "3985758"
+    );
+    assert_eq!(
+        t2.get(ProactiveRow::Fees, ProactiveColumn::FeeAmount)
+            .unwrap()
+            .unwrap()
+            .to_string(),
+        "96171.6"
+    );
+    assert_eq!(doc.findings.error_count(), 0, "{:#?}", doc.findings);
+}

@@ -186,14 +186,13 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         .take(60)
         .collect();
     // The cover: page 1's lines joined (a title broken over lines), else the first line naming a kind.
-    let cover: String = source
-        .lines
-        .iter()
-        .filter(|l| l.page == 1)
-        .take(6)
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("");
+    let mut cover = String::new();
+    for l in source.lines.iter().filter(|l| l.page == 1).take(6) {
+        cover.push_str(&l.text);
+        if kind_of_line(&super::normalize_text(&cover)).is_some() {
+            break;
+        }
+    }
     let cover = SourceLine::new(1, cover);
     let title_line = Some(&cover)
         .filter(|l| l.norm.chars().count() <= 80 && kind_of_line(&l.norm).is_some())
@@ -471,6 +470,31 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         }
     }
 
+    // An annual report: its Tables 2–4, read through the report reader.
+    let mut annual_report = None;
+    if kind == DocumentKind::AnnualReport {
+        match super::report::report_of(&grids, year) {
+            Some(Ok(report)) => {
+                for f in report.check(&Default::default()) {
+                    findings.push(f);
+                }
+                annual_report = Some(report);
+            }
+            Some(Err(e)) => findings.push(Finding::new(
+                rules::UNREAD_TABLE,
+                Severity::Info,
+                format!("年度报告的表格未能读取，未检查：{e}"),
+                format!("the annual report's tables could not be read and are not checked: {e}"),
+            )),
+            None => findings.push(Finding::new(
+                rules::UNREAD_TABLE,
+                Severity::Info,
+                "未找到年度报告的表三（收到和处理政府信息公开申请情况），未检查".to_owned(),
+                "no Table 3 (收到和处理政府信息公开申请情况) was found; not checked".to_owned(),
+            )),
+        }
+    }
+
     // Checks.
     let published: Vec<PublishedTable> = checked
         .iter()
@@ -493,6 +517,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         findings,
         source,
         power_list,
+        annual_report,
     })
 }
 

@@ -16,14 +16,17 @@
 mod assemble;
 mod build;
 mod delimited;
+mod output;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod recognise;
+mod report;
 pub mod rules;
 mod sheet;
 mod source;
 mod text;
 
+pub use output::{documents_to_html, documents_to_json, documents_to_text};
 pub use recognise::{Document, DocumentTable};
 pub use source::{Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable};
 pub use text::normalize_text;

@@ -1,0 +1,219 @@
+//! Published documents (PDF, XLSX/XLS, CSV) read, recognised and checked by the core, and their
+//! reports: the stable JSON of `sunlit check --json`, a readable text, an HTML page with the
+//! findings marked on the tables as printed, the tables with provenance.
+
+use std::sync::Arc;
+
+use sunlit::{DocumentKind, Finding, TableKind};
+
+use crate::errors::Result;
+use crate::money::AmountUnit;
+use crate::tables::{PublishedTable, TableCheckOptions};
+
+/// What a published document is.
+#[uniffi::remote(Enum)]
+pub enum DocumentKind {
+    Budget,
+    Final,
+    AnnualReport,
+    PowerList,
+    Unknown,
+}
+
+/// How to read a document; every field left null keeps the core's default (detected from the
+/// document).
+#[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
+pub struct DocumentOptions {
+    /// The encoding of a CSV file ("utf-8", "gbk", "gb18030"); null detects it.
+    #[uniffi(default = None)]
+    pub encoding: Option<String>,
+    /// The document's kind, when known.
+    #[uniffi(default = None)]
+    pub kind: Option<DocumentKind>,
+    /// The money unit, when the document does not print it.
+    #[uniffi(default = None)]
+    pub unit: Option<AmountUnit>,
+    /// The year, when the document does not print it.
+    #[uniffi(default = None)]
+    pub year: Option<i32>,
+    /// Options of the table checks (null: the core's).
+    #[uniffi(default = None)]
+    pub check: Option<TableCheckOptions>,
+}
+
+impl From<DocumentOptions> for sunlit::ReadOptions {
+    fn from(o: DocumentOptions) -> Self {
+        let mut r = sunlit::ReadOptions::default();
+        if o.encoding.is_some() {
+            r.encoding = o.encoding;
+        }
+        if o.kind.is_some() {
+            r.kind = o.kind;
+        }
+        if let Some(u) = o.unit {
+            r.unit = Some(u.into());
+        }
+        if o.year.is_some() {
+            r.year = o.year;
+        }
+        if let Some(c) = o.check {
+            r.check = c.into();
+        }
+        r
+    }
+}
+
+/// One table of a document as recognised.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct DocumentTable {
+    /// The number in the standard nine (1–9), when recognised.
+    pub number: Option<u8>,
+    /// The kind, when recognised.
+    pub kind: Option<TableKind>,
+    /// The title as printed ("" when none was found).
+    pub title: String,
+    /// The money unit the table prints.
+    pub unit: Option<AmountUnit>,
+    /// The 1-based pages it spans.
+    pub pages: Vec<u32>,
+    /// For a table printed empty, the sentence that explains why.
+    pub empty_note: Option<String>,
+    /// The grid as printed: rows of cell texts (merged-away cells "").
+    pub rows: Vec<Vec<String>>,
+    /// The table as read, when its rows could be read.
+    pub table: Option<Arc<PublishedTable>>,
+}
+
+impl From<&sunlit::DocumentTable> for DocumentTable {
+    fn from(t: &sunlit::DocumentTable) -> Self {
+        DocumentTable {
+            number: t.number,
+            kind: t.kind,
+            title: t.title.clone(),
+            unit: t.unit.map(Into::into),
+            pages: t.pages.clone(),
+            empty_note: t.empty_note.clone(),
+            rows: t
+                .source
+                .rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.text.clone()).collect())
+                .collect(),
+            table: t.table.clone().map(|p| Arc::new(PublishedTable(p))),
+        }
+    }
+}
+
+/// A published document, read, recognised and checked.
+#[derive(Debug, uniffi::Object)]
+pub struct Document(pub(crate) sunlit::Document);
+
+#[uniffi::export]
+impl Document {
+    /// Read, recognise and check a document file (.pdf, .xlsx, .xls, .csv).
+    #[uniffi::constructor]
+    pub fn read(path: String, options: DocumentOptions) -> Result<Arc<Document>> {
+        Ok(Arc::new(Document(sunlit::Document::read(
+            path,
+            &options.into(),
+        )?)))
+    }
+
+    /// The file as named to the reader.
+    pub fn path(&self) -> String {
+        self.0.path.clone()
+    }
+
+    /// What the document is.
+    pub fn kind(&self) -> DocumentKind {
+        self.0.kind
+    }
+
+    /// The year it is about, when printed or given.
+    pub fn year(&self) -> Option<i32> {
+        self.0.year
+    }
+
+    /// The issuing department or unit, when printed.
+    pub fn issuer(&self) -> Option<String> {
+        self.0.issuer.clone()
+    }
+
+    /// The money unit of the document.
+    pub fn unit(&self) -> Option<AmountUnit> {
+        self.0.unit.map(Into::into)
+    }
+
+    /// The tables recognised, in reading order.
+    pub fn tables(&self) -> Vec<DocumentTable> {
+        self.0.tables.iter().map(Into::into).collect()
+    }
+
+    /// The numbers of the standard tables the document lacks.
+    pub fn missing(&self) -> Vec<u8> {
+        self.0.missing.clone()
+    }
+
+    /// The findings of every check, each pointing at where it was printed.
+    pub fn findings(&self) -> Vec<Finding> {
+        self.0.located_findings().into_vec()
+    }
+
+    /// The number of findings of severity error.
+    pub fn error_count(&self) -> u32 {
+        u32::try_from(self.0.findings.error_count()).unwrap_or(u32::MAX)
+    }
+
+    /// The stable JSON of `sunlit check --json` for this document (amounts as strings).
+    pub fn to_json(&self) -> String {
+        self.0.to_json()
+    }
+
+    /// A readable report: header, then the findings grouped by table, errors first.
+    pub fn to_text(&self) -> String {
+        self.0.to_text()
+    }
+
+    /// One self-contained HTML page: each table as printed with its findings marked.
+    pub fn to_html(&self) -> String {
+        self.0.to_html()
+    }
+
+    /// The recognised tables cell by cell with provenance, as CSV.
+    pub fn tables_csv(&self) -> Result<String> {
+        Ok(self.0.tables_csv()?)
+    }
+
+    /// The recognised tables cell by cell with provenance, as JSON.
+    pub fn tables_json(&self) -> String {
+        self.0.tables_json()
+    }
+}
+
+/// Read, recognise and check a document file (the same as `Document.read`).
+#[uniffi::export]
+pub fn read_document(path: String, options: DocumentOptions) -> Result<Arc<Document>> {
+    Document::read(path, options)
+}
+
+fn docs(documents: &[Arc<Document>]) -> Vec<sunlit::Document> {
+    documents.iter().map(|d| d.0.clone()).collect()
+}
+
+/// Several documents as `{"documents": [...]}` (the output of `sunlit check --json`).
+#[uniffi::export]
+pub fn documents_to_json(documents: Vec<Arc<Document>>) -> String {
+    sunlit::documents_to_json(&docs(&documents))
+}
+
+/// Several documents as one readable report.
+#[uniffi::export]
+pub fn documents_to_text(documents: Vec<Arc<Document>>) -> String {
+    sunlit::documents_to_text(&docs(&documents))
+}
+
+/// Several documents on one self-contained HTML page.
+#[uniffi::export]
+pub fn documents_to_html(documents: Vec<Arc<Document>>) -> String {
+    sunlit::documents_to_html(&docs(&documents))
+}

@@ -1,0 +1,148 @@
+"""The ``sunlit`` command: check published documents without writing code.
+
+    sunlit check PATH...                  a readable report; exit 0 (no errors), 1 (errors), 2 (unreadable input)
+    sunlit check --json PATH...           {"documents": [...]} for machines
+    sunlit check --html REPORT.html PATH  also write a page showing each table as printed, findings marked
+    sunlit tables PATH --format csv|json  the recognised tables, cell by cell with provenance
+
+A thin layer over :func:`sunlit.read_document` and the core's reports: no rule lives here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Optional, Sequence
+
+from . import _sunlit
+
+EXIT_OK = 0
+EXIT_ERRORS = 1
+EXIT_UNREADABLE = 2
+
+
+def _read_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("reading (detected from the document unless given)")
+    g.add_argument("--kind", help="budget, final, annual_report, power_list (or 部门预算 …)")
+    g.add_argument("--unit", help="money unit when the document does not print it: 元, 万元")
+    g.add_argument("--year", type=int, help="year when the document does not print it")
+    g.add_argument("--encoding", help="encoding of a CSV file: utf-8, gbk, gb18030")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="sunlit",
+        description="Check published budgets, final accounts, annual reports and power lists "
+        "(PDF, XLSX/XLS, CSV) — 检查公开的预算、决算、年度报告和权责清单。",
+    )
+    p.add_argument("--version", action="version", version=f"sunlit {_sunlit.__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{check,tables}")
+    check = sub.add_parser(
+        "check",
+        help="check documents and report the findings",
+        description="Read, recognise and check each document. Exit status: 0 no error findings, "
+        "1 error findings, 2 an unreadable input or a usage error.",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="a .pdf, .xlsx, .xls or .csv file")
+    check.add_argument("--json", action="store_true", help='print {"documents": [...]} instead of the report')
+    check.add_argument("--html", metavar="REPORT.html", help="also write an HTML page with the findings marked on the tables")
+    check.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    _read_options(check)
+    tables = sub.add_parser(
+        "tables",
+        help="write the recognised tables with provenance",
+        description="Write the tables recognised in a document, one record per printed cell "
+        "(table, page, row, column, heading, row label, text as printed, amount).",
+    )
+    tables.add_argument("path", metavar="PATH", help="a .pdf, .xlsx, .xls or .csv file")
+    tables.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
+    tables.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    _read_options(tables)
+    return p
+
+
+def _read(path: str, args: argparse.Namespace) -> _sunlit.Document:
+    return _sunlit.read_document(path, encoding=args.encoding, kind=args.kind, unit=args.unit, year=args.year)
+
+
+def _write(text: str, path: Optional[str]) -> None:
+    if path is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+
+
+def _check(args: argparse.Namespace) -> int:
+    docs = []
+    unreadable = []
+    many = len(args.paths) > 1
+    for i, path in enumerate(args.paths, 1):
+        if many and not args.quiet:
+            print(f"[{i}/{len(args.paths)}] {path}", file=sys.stderr, flush=True)
+        try:
+            doc = _read(path, args)
+        except _sunlit.SunlitError as e:
+            unreadable.append({"path": path, "reason": str(e)})
+            print(f"sunlit: cannot read {path}: {e}", file=sys.stderr, flush=True)
+            continue
+        docs.append(doc)
+        if many and not args.quiet:
+            counts = {"error": 0, "warning": 0, "info": 0}
+            for f in doc.findings:
+                counts[f.severity] = counts.get(f.severity, 0) + 1
+            print(
+                f"      {doc.kind}, {len(doc.tables)} tables, {counts['error']} error, "
+                f"{counts['warning']} warning, {counts['info']} info",
+                file=sys.stderr,
+                flush=True,
+            )
+    if args.json:
+        out = json.loads(_sunlit.documents_to_json(docs))
+        if unreadable:
+            out["unreadable"] = unreadable
+        _write(json.dumps(out, ensure_ascii=False, indent=2), None)
+    else:
+        text = _sunlit.documents_to_text(docs)
+        for u in unreadable:
+            text += f"\n文件 File: {u['path']}\n无法读取 Unreadable: {u['reason']}\n"
+        if text:
+            _write(text, None)
+    if args.html:
+        try:
+            _write(_sunlit.documents_to_html(docs), args.html)
+        except OSError as e:
+            print(f"sunlit: cannot write {args.html}: {e}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        if not args.quiet:
+            print(f"sunlit: wrote {args.html}", file=sys.stderr)
+    if unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_ERRORS if any(d.error_count for d in docs) else EXIT_OK
+
+
+def _tables(args: argparse.Namespace) -> int:
+    try:
+        doc = _read(args.path, args)
+    except _sunlit.SunlitError as e:
+        print(f"sunlit: cannot read {args.path}: {e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        _write(doc.tables_csv() if args.format == "csv" else doc.tables_json(), args.output)
+    except OSError as e:
+        print(f"sunlit: cannot write {args.output}: {e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line; returns the exit status (argparse exits with 2 on a usage error)."""
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args)
+    return _tables(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
