@@ -471,6 +471,14 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         }
     }
 
+    // An annual report: Tables 2–4 from its grids (document/annual.rs).
+    let mut annual_report = None;
+    if kind == DocumentKind::AnnualReport {
+        let (report, found) = super::annual::annual_report_of(&grids, year);
+        findings.extend(found);
+        annual_report = report;
+    }
+
     // Checks.
     let published: Vec<PublishedTable> = checked
         .iter()
@@ -493,6 +501,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         findings,
         source,
         power_list,
+        annual_report,
     })
 }
 
