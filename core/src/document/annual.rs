@@ -53,21 +53,25 @@ pub(crate) fn annual_report_of(
         .iter()
         .filter(|t| t.rows.first().is_some_and(|r| r.len() >= 2))
         .collect();
-    let requests_grid = wide.iter().copied().find(|t| {
-        t.rows
-            .iter()
-            .flatten()
-            .any(|c| c.norm.contains("本年新收") || c.norm.contains("勾稽关系"))
-    });
+    // Table 3 by its row 一 as a cell of its own (running text may name it inside a sentence);
+    // Table 4 by its litigation block headings as cells of their own.
+    let requests_grid = wide
+        .iter()
+        .copied()
+        .find(|t| t.rows.iter().any(|r| new_row(r)));
+    let review_keys = [
+        label_key(ReviewBlock::DirectSuit.name_zh()),
+        label_key(ReviewBlock::SuitAfterReview.name_zh()),
+    ];
     let reviews_grid = wide.iter().copied().find(|t| {
         t.rows
             .iter()
             .flatten()
-            .any(|c| c.norm.contains("复议后起诉") || c.norm.contains("未经复议直接起诉"))
+            .any(|c| review_keys.contains(&label_key(&c.norm)))
     });
     let mut places = Places::new();
     let mut report = AnnualReport::new(format, year);
-    let mut suppress: Vec<(String, String)> = Vec::new();
+    let mut suppress: Vec<String> = Vec::new();
     let mut extra = Findings::new();
 
     let others: Vec<&SourceTable> = wide
@@ -95,7 +99,7 @@ pub(crate) fn annual_report_of(
             if let Some((t, merged)) = read_requests(g, format, &mut places, &mut notes) {
                 for m in &merged {
                     for r in &m.rows {
-                        suppress.push((r.label(), String::new()));
+                        suppress.push(r.label());
                     }
                 }
                 outcome_with_merged(&t, &merged, &mut extra);
@@ -142,7 +146,7 @@ pub(crate) fn annual_report_of(
             && f.table.as_deref() == Some(crate::report::REQUESTS_TABLE)
             && suppress
                 .iter()
-                .any(|(code, _)| f.code.as_deref() == Some(code.as_str()))
+                .any(|code| f.code.as_deref() == Some(code.as_str()))
         {
             continue;
         }
@@ -330,6 +334,12 @@ fn read_proactive(
     if seen.is_empty() { None } else { Some(table) }
 }
 
+/// Whether a row of a grid is row 一 of Table 3 (本年新收政府信息公开申请数量, in a cell of its own).
+fn new_row(row: &[SourceCell]) -> bool {
+    let key = label_key(RequestRow::New.name_zh());
+    row.iter().any(|c| label_key(&c.norm) == key)
+}
+
 /// A group of Table 3 printed as one row where the format has sub-rows (（六）其他处理 in one
 /// row): its figures, the sub-rows it stands for, and where it was printed.
 struct MergedGroup {
@@ -424,10 +434,7 @@ fn read_requests(
     const T: &str = crate::report::REQUESTS_TABLE;
     let tid = crate::report::REQUESTS_TABLE;
     let page = g.pages.first().copied();
-    let first_data = g
-        .rows
-        .iter()
-        .position(|r| r.iter().any(|c| c.norm.contains("本年新收")))?;
+    let first_data = g.rows.iter().position(|r| new_row(r))?;
     // The applicant columns, from the heading rows.
     let mut columns: Vec<(usize, RequestColumn)> = Vec::new();
     for row in g.rows.iter().take(first_data) {
@@ -577,12 +584,46 @@ fn read_requests(
     Some((table, merged))
 }
 
-/// The identity （七）总计 = Σ results ([`report_rules::OUTCOME_TOTAL`]) where a group is printed
-/// as one row: [`RequestTable::check`] cannot see it (its sub-rows are blank), so it is checked
-/// here with the group's printed figure.
+/// The identities [`RequestTable::check`] cannot see where a group is printed as one row (its
+/// sub-rows are blank), checked here with the group's printed figures: the row's 总计 = its
+/// applicant columns ([`report_rules::ROW_TOTAL`]) and （七）总计 = Σ results
+/// ([`report_rules::OUTCOME_TOTAL`]).
 fn outcome_with_merged(t: &RequestTable, merged: &[MergedGroup], out: &mut Findings) {
     if merged.is_empty() {
         return;
+    }
+    // Each group row: 总计 = the applicant columns ([`report_rules::ROW_TOTAL`]).
+    for m in merged {
+        let parts: Option<i128> = m
+            .values
+            .iter()
+            .filter(|(k, _, _)| *k != RequestColumn::Total)
+            .map(|(_, v, _)| v.map(i128::from))
+            .sum();
+        let total = m.values.iter().find(|(k, _, _)| *k == RequestColumn::Total);
+        if let (Some(sum), Some((_, Some(t), cell))) = (parts, total)
+            && sum != i128::from(*t)
+        {
+            let group = m.rows.first().and_then(|r| r.group()).unwrap_or_default();
+            let mut f = Finding::new(
+                report_rules::ROW_TOTAL,
+                Severity::Error,
+                "总计不等于自然人与法人或其他组织各列之和",
+                "总计 is not the sum of the applicant columns",
+            )
+            .with_table(crate::report::REQUESTS_TABLE)
+            .with_code(group)
+            .with_column(RequestColumn::Total.name_zh())
+            .with_values(
+                crate::report::count_decimal(sum),
+                crate::report::count_decimal(i128::from(*t)),
+            )
+            .with_printed(cell.text.trim());
+            if let Some(p) = cell.at.page {
+                f = f.with_page(p);
+            }
+            out.push(f);
+        }
     }
     let in_group = |r: &RequestRow| merged.iter().any(|m| m.rows.contains(r));
     for &c in RequestColumn::ALL {
@@ -722,6 +763,220 @@ fn read_reviews(g: &SourceTable, places: &mut Places, notes: &mut Findings) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Provenance;
+
+    fn grid(page: u32, rows: &[Vec<String>]) -> SourceTable {
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                (0..width)
+                    .map(|j| {
+                        let at = Provenance {
+                            file: "r.pdf".into(),
+                            page: Some(page),
+                            sheet: None,
+                            row: i as u32 + 1,
+                            column: j as u32 + 1,
+                        };
+                        SourceCell::new(r.get(j).cloned().unwrap_or_default(), at)
+                    })
+                    .collect()
+            })
+            .collect();
+        SourceTable {
+            pages: vec![page],
+            rows,
+            ..Default::default()
+        }
+    }
+
+    fn row(label: &[&str], values: [i64; 7]) -> Vec<String> {
+        let mut r: Vec<String> = label.iter().map(|s| (*s).to_owned()).collect();
+        r.resize(3, String::new());
+        r.extend(values.iter().map(i64::to_string));
+        r
+    }
+
+    fn heading() -> Vec<Vec<String>> {
+        let h = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        vec![
+            h(&["（本列数据的勾稽关系为：…）", "", "", "申请人情况"]),
+            h(&[
+                "",
+                "",
+                "",
+                "自然人",
+                "法人或其他组织",
+                "",
+                "",
+                "",
+                "",
+                "总计",
+            ]),
+            h(&[
+                "",
+                "",
+                "",
+                "",
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+                "",
+            ]),
+        ]
+    }
+
+    /// Table 3 with every row of the 2021 format (zeros), 3 new requests, 1 granted, and
+    /// （六）其他处理 printed as one row of `other`; （七）总计 printed as `total`.
+    fn requests(other: [i64; 7], total: [i64; 7]) -> SourceTable {
+        let mut rows = heading();
+        let n = |v: i64| [v, 0, 0, 0, 0, 0, v];
+        for r in RequestRow::rows(ReportFormat::Y2021) {
+            let values = match r {
+                RequestRow::New => n(3),
+                RequestRow::Granted => n(1),
+                RequestRow::Total => total,
+                _ => n(0),
+            };
+            match r.group() {
+                Some(g) if g.contains('六') => {
+                    if *r == RequestRow::OtherNoCorrection {
+                        rows.push(row(&["", g], other));
+                    }
+                }
+                Some(g) => rows.push(row(&["", g, r.name_zh()], values)),
+                None => rows.push(row(&[&r.label()], values)),
+            }
+        }
+        grid(4, &rows)
+    }
+
+    fn rules_of(f: &Findings) -> Vec<(String, Severity)> {
+        f.iter().map(|f| (f.rule.clone(), f.severity)).collect()
+    }
+
+    #[test]
+    fn a_group_printed_as_one_row_with_figures_is_not_split() {
+        let (report, f) = annual_report_of(&[requests(n(2), n(3))], Some(2024));
+        let t = report.unwrap();
+        let t = t.requests().unwrap();
+        assert_eq!(
+            t.get(RequestRow::OtherOther, RequestColumn::Total).unwrap(),
+            None
+        );
+        assert_eq!(
+            t.get(RequestRow::Granted, RequestColumn::Total).unwrap(),
+            Some(1)
+        );
+        // No error, no blank-cell warning for the unsplit sub-rows; one note on the group.
+        assert!(f.iter().all(|f| f.severity != Severity::Error), "{f:?}");
+        assert!(
+            f.iter().all(|f| f.rule != report_rules::BLANK_CELL),
+            "{f:?}"
+        );
+        let note = f
+            .iter()
+            .find(|f| f.rule == rules::UNREAD_TABLE && f.message_zh.contains("其他处理"))
+            .unwrap();
+        assert_eq!((note.severity, note.page), (Severity::Info, Some(4)));
+    }
+
+    fn n(v: i64) -> [i64; 7] {
+        [v, 0, 0, 0, 0, 0, v]
+    }
+
+    #[test]
+    fn identities_through_a_group_printed_as_one_row_are_checked() {
+        // （七）总计 printed 4 where 1 granted + 2 other = 3; the group row's 总计 printed 5.
+        let (_, f) = annual_report_of(&[requests([2, 0, 0, 0, 0, 0, 5], n(4))], Some(2024));
+        let outcome = f
+            .iter()
+            .find(|f| {
+                f.rule == report_rules::OUTCOME_TOTAL && f.column.as_deref() == Some("自然人")
+            })
+            .unwrap();
+        assert_eq!(
+            (outcome.page, outcome.printed.as_deref()),
+            (Some(4), Some("4"))
+        );
+        assert_eq!(outcome.expected, Some(Decimal::from(3)));
+        let row = f
+            .iter()
+            .find(|f| f.rule == report_rules::ROW_TOTAL)
+            .unwrap();
+        assert_eq!(row.code.as_deref(), Some("（六）其他处理"));
+        assert_eq!((row.page, row.printed.as_deref()), (Some(4), Some("5")));
+    }
+
+    #[test]
+    fn an_unknown_sub_row_is_reported_not_guessed() {
+        let mut g = requests(n(2), n(3));
+        // Rename 1.属于国家秘密 to something else.
+        for r in &mut g.rows {
+            if let Some(c) = r.get_mut(2)
+                && c.text == "1.属于国家秘密"
+            {
+                *c = SourceCell::new("1.完全另外一件事", c.at.clone());
+            }
+        }
+        let (report, f) = annual_report_of(&[g], Some(2024));
+        let t = report.unwrap();
+        assert_eq!(
+            t.requests()
+                .unwrap()
+                .get(RequestRow::RefusedStateSecret, RequestColumn::Total)
+                .unwrap(),
+            None
+        );
+        assert!(f.iter().any(|f| f.rule == rules::UNREAD_TABLE
+            && f.severity == Severity::Info
+            && f.message_zh.contains("完全另外一件事")));
+        assert!(
+            f.iter().all(|f| f.severity != Severity::Error),
+            "{:?}",
+            rules_of(&f)
+        );
+    }
+
+    #[test]
+    fn a_review_table_without_all_fifteen_cells_is_not_read() {
+        let h = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        let g = grid(
+            5,
+            &[
+                h(&["行政复议", "", "", "", "", "行政诉讼"]),
+                h(&[
+                    "结果维持",
+                    "结果纠正",
+                    "其他结果",
+                    "尚未审结",
+                    "总计",
+                    "复议后起诉",
+                ]),
+                h(&["1", "0", "0", "0", "1", "2"]),
+            ],
+        );
+        let (report, f) = annual_report_of(&[g], Some(2024));
+        assert!(report.is_none());
+        assert!(f.iter().any(|f| f.rule == rules::UNREAD_TABLE
+            && f.table.as_deref() == Some("reviews")
+            && f.page == Some(5)));
+        assert!(f.iter().all(|f| f.severity == Severity::Info));
+    }
+
+    #[test]
+    fn a_report_in_the_2019_format_is_noted_not_read() {
+        let (report, f) = annual_report_of(&[], Some(2020));
+        assert!(report.is_none());
+        assert_eq!(
+            rules_of(&f),
+            [(rules::UNREAD_TABLE.to_owned(), Severity::Info)]
+        );
+    }
 
     #[test]
     fn labels_and_numbers() {
