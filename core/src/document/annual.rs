@@ -409,6 +409,11 @@ fn resembles(printed: &str, official: &str) -> bool {
     c * 10 >= lp * 7 && c * 10 >= lo * 7
 }
 
+/// The official label of the group of some sub-rows (`（六）其他处理`).
+fn group_label(rows: &[RequestRow]) -> &'static str {
+    rows.first().and_then(|r| r.group()).unwrap_or_default()
+}
+
 /// The sub-rows of group `n` ((三) … (六)) in the format, in printed order.
 fn group_rows(format: ReportFormat, n: usize) -> Vec<RequestRow> {
     let numeral = "一二三四五六七".chars().nth(n.wrapping_sub(1));
@@ -534,7 +539,8 @@ fn read_requests(
                             "{joined:?} is printed as one row (the format has {} sub-rows); all its figures are 0, so are its sub-rows",
                             rows.len()
                         ),
-                    ));
+                    )
+                    .with_code(group_label(&rows)));
                 } else {
                     notes.push(unread(
                         T,
@@ -543,7 +549,8 @@ fn read_requests(
                             "“{joined}”印为一行（格式分{}个子行），数字不能分到子行，子行留空 / the group is printed as one row; its figures cannot be split into the sub-rows, which stay blank",
                             rows.len()
                         ),
-                    ));
+                    )
+                    .with_code(group_label(&rows)));
                     seen.extend(rows.iter().copied());
                     merged.push(MergedGroup {
                         rows,
@@ -604,7 +611,7 @@ fn outcome_with_merged(t: &RequestTable, merged: &[MergedGroup], out: &mut Findi
         if let (Some(sum), Some((_, Some(t), cell))) = (parts, total)
             && sum != i128::from(*t)
         {
-            let group = m.rows.first().and_then(|r| r.group()).unwrap_or_default();
+            let group = group_label(&m.rows);
             let mut f = Finding::new(
                 report_rules::ROW_TOTAL,
                 Severity::Error,
