@@ -470,29 +470,12 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         }
     }
 
-    // An annual report: its Tables 2–4, read through the report reader.
+    // An annual report: Tables 2–4 from its grids (document/annual.rs).
     let mut annual_report = None;
     if kind == DocumentKind::AnnualReport {
-        match super::report::report_of(&grids, year) {
-            Some(Ok(report)) => {
-                for f in report.check(&Default::default()) {
-                    findings.push(f);
-                }
-                annual_report = Some(report);
-            }
-            Some(Err(e)) => findings.push(Finding::new(
-                rules::UNREAD_TABLE,
-                Severity::Info,
-                format!("年度报告的表格未能读取，未检查：{e}"),
-                format!("the annual report's tables could not be read and are not checked: {e}"),
-            )),
-            None => findings.push(Finding::new(
-                rules::UNREAD_TABLE,
-                Severity::Info,
-                "未找到年度报告的表三（收到和处理政府信息公开申请情况），未检查".to_owned(),
-                "no Table 3 (收到和处理政府信息公开申请情况) was found; not checked".to_owned(),
-            )),
-        }
+        let (report, found) = super::annual::annual_report_of(&grids, year);
+        findings.extend(found);
+        annual_report = report;
     }
 
     // Checks.

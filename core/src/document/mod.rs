@@ -13,6 +13,7 @@
 //!    tied to their 类 by name; then the checks of [`DisclosureDocument::check`](crate::DisclosureDocument::check)
 //!    with every finding pointing at the page, row and column where it was printed.
 
+mod annual;
 mod assemble;
 mod build;
 mod delimited;

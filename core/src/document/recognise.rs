@@ -77,8 +77,9 @@ pub struct Document {
     /// by [`PowerField::recognise`](crate::PowerField::recognise), unknown columns kept as extra
     /// columns); its [`PowerList::check`](crate::PowerList::check) findings are in `findings`.
     pub power_list: Option<crate::PowerList>,
-    /// For an annual report, its Tables 2, 3 and 4 as read from the printed grids; its
-    /// [`AnnualReport::check`](crate::AnnualReport::check) findings are in `findings`.
+    /// For an annual report (政府信息公开工作年度报告), its Tables 2–4 as read from the printed
+    /// grids (2021 format); their [`AnnualReport::check`](crate::AnnualReport::check) findings,
+    /// located at page and printed cell, are in `findings`.
     pub annual_report: Option<crate::AnnualReport>,
 }
 

@@ -33,6 +33,11 @@ pub use render::{ReportCell, ReportRow, ReportTableView};
 pub use requests::{RequestColumn, RequestRow, RequestTable};
 pub use reviews::{ReviewBlock, ReviewColumn, ReviewCount, ReviewTable};
 
+pub(crate) use labels::label_key;
+pub(crate) use proactive::TABLE as PROACTIVE_TABLE;
+pub(crate) use requests::TABLE as REQUESTS_TABLE;
+pub(crate) use reviews::TABLE as REVIEWS_TABLE;
+
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
 
