@@ -21,7 +21,6 @@ mod output;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod recognise;
-mod report;
 pub mod rules;
 mod sheet;
 mod source;
