@@ -349,7 +349,7 @@ const CHECK_DOC: &str = "tests/data/documents/shanghai/putuo-wanli-budget-2025.p
 
 /// `sunlit check` on a published document: what the command prints (`Document::to_text`); the
 /// same document gives `--json` (`Document::to_json`) and `--html` (`Document::to_html`). Reading
-/// a PDF needs the `pdf` feature (`cargo run -p sunlit --features pdf --example tour`).
+/// a PDF needs the `pdf` feature, which the crate's examples and tests turn on.
 fn check_document() -> Result<(), sunlit::Error> {
     println!("\nsunlit check {CHECK_DOC}");
     let bytes = include_bytes!("../../tests/data/documents/shanghai/putuo-wanli-budget-2025.pdf");

@@ -56,7 +56,10 @@ fn column_role(heading: &str) -> Option<TableColumn> {
 /// row, 预算数 as column) is looked up transposed; a table with one data row takes any row label
 /// (its label describes the table: "“三公”经费预算数 / 机关运行经费预算数").
 fn figure_found(doc: &Document, fig: &Value) -> bool {
-    let Some(value) = fig["value"].as_str().and_then(|v| v.parse::<Decimal>().ok()) else {
+    let Some(value) = fig["value"]
+        .as_str()
+        .and_then(|v| v.parse::<Decimal>().ok())
+    else {
         return false;
     };
     let number = fig["table"].as_u64();
@@ -66,10 +69,7 @@ fn figure_found(doc: &Document, fig: &Value) -> bool {
         .iter()
         .filter(|t| number.is_some_and(|n| t.number == Some(n as u8)))
         .filter_map(|t| t.table.as_ref())
-        .any(|t| {
-            cell_is(t, row_label, column, value)
-                || cell_is(t, column, row_label, value)
-        })
+        .any(|t| cell_is(t, row_label, column, value) || cell_is(t, column, row_label, value))
 }
 
 fn cell_is(t: &sunlit::PublishedTable, row_label: &str, column: &str, value: Decimal) -> bool {
@@ -119,12 +119,18 @@ fn is_real(f: &Finding, errors: &[Value]) -> bool {
 
 fn real_error_matches(f: &Finding, e: &Value) -> bool {
     let row = e["row"].as_str().unwrap_or("");
-    let printed = e["printed"].as_str().and_then(|v| v.parse::<Decimal>().ok());
-    let expected = e["expected"].as_str().and_then(|v| v.parse::<Decimal>().ok());
+    let printed = e["printed"]
+        .as_str()
+        .and_then(|v| v.parse::<Decimal>().ok());
+    let expected = e["expected"]
+        .as_str()
+        .and_then(|v| v.parse::<Decimal>().ok());
     let code_hit = match (leading_code(row), f.code.as_deref()) {
         // The row itself, or its parent whose sum it spoils (款 → 类).
         (Some(c), Some(fc)) => c == fc || c.starts_with(fc) || fc.starts_with(&c),
-        (None, Some(fc)) => bare_label(fc) == bare_label(row) || bare_label(row).ends_with(&bare_label(fc)),
+        (None, Some(fc)) => {
+            bare_label(fc) == bare_label(row) || bare_label(row).ends_with(&bare_label(fc))
+        }
         _ => false,
     };
     let value_hit = (printed.is_some() && (f.actual == printed || f.expected == printed))
@@ -163,13 +169,20 @@ fn check_document(entry: &Value) -> Outcome {
         problems.push(format!("{path}: kind {} (expected {kind})", doc.kind.id()));
     }
     if entry["year"].as_i64().map(|y| y as i32) != doc.year {
-        problems.push(format!("{path}: year {:?} (expected {})", doc.year, entry["year"]));
+        problems.push(format!(
+            "{path}: year {:?} (expected {})",
+            doc.year, entry["year"]
+        ));
     }
     let budget_like = matches!(doc.kind, DocumentKind::Budget | DocumentKind::Final);
     let numbers = |key: &str| -> BTreeSet<u8> {
         entry[key]
             .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_u64().map(|n| n as u8)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_u64().map(|n| n as u8))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let found: BTreeSet<u8> = doc
@@ -227,11 +240,7 @@ fn check_document(entry: &Value) -> Outcome {
         doc.year.map(|y| y.to_string()).unwrap_or_default(),
         doc.unit.map(|u| u.to_string()).unwrap_or_default(),
         if budget_like {
-            format!(
-                "{} read; missing {:?}",
-                found.len(),
-                doc.missing
-            )
+            format!("{} read; missing {:?}", found.len(), doc.missing)
         } else {
             format!("{} grids", doc.source.tables.len())
         },
@@ -258,7 +267,11 @@ fn every_real_document_is_read_and_checked_without_false_alarms() {
         &std::fs::read_to_string(data_file("documents/manifest.json")).expect("manifest"),
     )
     .expect("manifest is JSON");
-    assert!(manifest.len() >= 20, "the corpus has {} documents", manifest.len());
+    assert!(
+        manifest.len() >= 20,
+        "the corpus has {} documents",
+        manifest.len()
+    );
     let mut report = String::from(
         "| document | kind year unit | tables | figures read exactly | true errors | false errors | real errors reported |\n| --- | --- | --- | --- | --- | --- | --- |\n",
     );
@@ -291,7 +304,10 @@ fn every_real_document_is_read_and_checked_without_false_alarms() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/corpus-report.md"),
         &report,
     );
-    assert!(false_errors.is_empty(), "false error findings: {false_errors:#?}");
+    assert!(
+        false_errors.is_empty(),
+        "false error findings: {false_errors:#?}"
+    );
     assert!(missed.is_empty(), "real errors not reported: {missed:#?}");
     assert!(
         matched * 100 >= figures * 99,
