@@ -11,6 +11,8 @@ const TEMPLATE: &str = "documents/readers/shanghai_putuo_dept_budget_template.xl
 const GBK_CSV: &str = "documents/readers/shanghai_putuo_sfj_2026_table1_gbk.csv";
 const FULIYUAN: &str = "documents/readers/shanghai_putuo_fuliyuan_2024_unit_budget.pdf";
 const XLS: &str = "documents/readers/shanghai_putuo_sfj_2026_tables_1_9.xls";
+const PROCURATORATE: &str = "documents/jiangsu/jiangsu-procuratorate-budget-2019.pdf";
+const HIGH_COURT: &str = "documents/jiangsu/jiangsu-high-court-budget-2017.pdf";
 
 fn read(relative: &str) -> SourceDocument {
     SourceDocument::read(data_file(relative), &ReadOptions::default()).unwrap()
@@ -37,12 +39,15 @@ fn a_table_continued_over_four_pages_is_joined() {
     // Debug builds are slow; the release figure (about 2 ms a page) is in the report.
     assert!(spent.as_secs() < 20, "{spent:?}");
     let t = titled(&doc, "2024年部门收入预算总表");
-    assert_eq!(t.pages, vec![11, 12, 13, 14]);
-    assert_eq!(t.continuations, vec![15, 33, 51]);
+    // Page 15 holds only its 合计 row, ruled as a grid of its own with merged label cells.
+    assert_eq!(t.pages, vec![11, 12, 13, 14, 15]);
+    assert_eq!(t.continuations, vec![15, 33, 51, 69]);
+    assert_eq!(t.rows[69][0].text, "合计");
+    assert_eq!(t.rows[69][0].at.page, Some(15));
     let width = t.rows[0].len();
     assert!(t.rows.iter().all(|r| r.len() == width));
     // The first row of each continuation is on its page, row 1 of that page's grid.
-    for (&k, &page) in t.continuations.iter().zip(&t.pages[1..]) {
+    for (&k, &page) in t.continuations.iter().zip(&t.pages[1..4]) {
         for (j, c) in t.rows[k].iter().enumerate() {
             assert_eq!(c.at.page, Some(page));
             assert_eq!(c.at.row, 1);
@@ -349,4 +354,48 @@ fn an_xls_workbook_with_merged_cells_and_numbers() {
             .iter()
             .any(|l| l.page == 2 && l.norm == "编制部门:上海市普陀区司法局单位:万元")
     );
+}
+
+#[test]
+fn a_continuation_ruled_with_fewer_columns_is_laid_onto_the_grid() {
+    // Jiangsu 2019 (Excel export, double rules): 公开08表 continues on page 19 with 5 grid
+    // columns where page 18 has 9; each cell lands under its column.
+    let doc = read(PROCURATORATE);
+    let t = titled(&doc, "一般公共预算基本支出预算表(经济科目)");
+    assert_eq!(t.pages, vec![18, 19]);
+    let k = t.continuations[0];
+    let above = &t.rows[k - 1];
+    let first = &t.rows[k];
+    let col = |r: &[sunlit::SourceCell], text: &str| r.iter().position(|c| c.text == text);
+    assert_eq!(col(above, "30102"), col(first, "30103"));
+    assert_eq!(col(above, "津贴补贴"), col(first, "奖金"));
+    assert_eq!(col(above, "6,372.51"), col(first, "180.14"));
+    // Provenance is the cell's own grid on its page.
+    let amount = &first[col(first, "180.14").unwrap()];
+    assert_eq!(
+        (amount.at.page, amount.at.row, amount.at.column),
+        (Some(19), 1, 3)
+    );
+}
+
+#[test]
+fn a_row_printed_above_a_continued_grid_is_not_lost() {
+    // Word 2007: the first row of a table continued on page 14 is printed above the rulings.
+    let doc = read(HIGH_COURT);
+    let t = titled(&doc, "五、2017年度江苏省高级人民法院部门财政拨款支出预算表");
+    assert_eq!(t.pages, vec![13, 14]);
+    let labels: Vec<(&str, &str)> = t.rows[t.rows.len() - 3..]
+        .iter()
+        .map(|r| (r[2].text.as_str(), r[4].text.as_str()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            ("住房改革支出", "2,989.14"),
+            ("住房公积金", "1,029.15"),
+            ("提租补贴", "1,959.99")
+        ]
+    );
+    let recovered = &t.rows[t.rows.len() - 2][0];
+    assert_eq!((recovered.at.page, recovered.at.row), (Some(14), 1));
 }

@@ -13,17 +13,25 @@
 //!   header cell) keeps its text in its top-left position; the positions it covers are blank and
 //!   the span is recorded in [`SourceTable::merged`]. Wrapped text keeps its `\n`.
 //! - **Context.** The up to four lines printed just above a table on its page (and below the
-//!   previous table there): title, 编制部门/单位：元 line, 表 number — nearest last. When none of
-//!   them is title-like and the grid prints its title and 单位 line in its own first rows (a sheet
-//!   exported with the whole page ruled), those rows' texts are added as context lines too (the
-//!   rows stay in the grid).
+//!   previous table there): title, 编制部门/单位：元 line, 表 number — nearest last. When the grid
+//!   prints its title and 单位 line in its own first rows (a sheet exported with the whole page
+//!   ruled, or an Excel caption merged over the grid), those rows' lines follow as context lines
+//!   too, one per printed line (the rows stay in the grid).
 //! - **Continuations.** A page's first table is appended to the previous page's last table when
 //!   nothing but page numbers and running footers follows the previous table on its page, nothing
 //!   title-like (a line with 表, 单位, 编制 or 万元, or more than two lines of anything besides
 //!   running headers) precedes the new table on its
 //!   page, its first four rows print no title of their own (a row of one or two cells, one ending
 //!   in 表 or starting with 编制 or 单位:, as in project performance forms or sheets ruled as a
-//!   whole page), and both have the same number of columns. Its rows are appended (a repeated header
+//!   whole page), and both have the same number of columns — or the new grid has fewer columns,
+//!   each starting within 7 pt of one of the previous grid's (blank slivers between double rules
+//!   absorbed; one column ruled at two offsets shared), with the same left and right
+//!   edges (rulings drawn differently on the new page): then each cell goes to the column it
+//!   starts at, and the columns it spans up to the next are blank and recorded as merged (their
+//!   provenance column is the cell's own on its page). Rows printed just above the new grid but
+//!   outside its rulings (Word leaves the first row of a continued table unruled: lines with an
+//!   amount, nothing title-like) are read into its columns and come first. Its rows are
+//!   appended (a repeated header
 //!   row is kept; recognition drops it), the row index where it starts goes to
 //!   [`SourceTable::continuations`] and its page to [`SourceTable::pages`]. Provenance rows
 //!   restart at 1 on each page.
@@ -80,10 +88,10 @@ fn centre(c: &Char) -> f64 {
     (c.bbox.top + c.bbox.bottom) / 2.0
 }
 
-/// Group a page's characters into lines, top to bottom, each read left to right.
-fn page_lines(chars: &[Char]) -> Vec<PageLine> {
+/// Group characters into lines by their vertical centre (tolerance 0.55 × the larger font size),
+/// top to bottom, each sorted left to right.
+fn line_groups<'a>(chars: impl Iterator<Item = &'a Char>) -> Vec<Vec<&'a Char>> {
     let mut cs: Vec<&Char> = chars
-        .iter()
         .filter(|c| !c.text.trim().is_empty() && c.bbox.top.is_finite() && c.bbox.x0.is_finite())
         .collect();
     cs.sort_by(|a, b| centre(a).total_cmp(&centre(b)));
@@ -100,27 +108,45 @@ fn page_lines(chars: &[Char]) -> Vec<PageLine> {
         .into_iter()
         .map(|(_, _, mut g)| {
             g.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
-            let mut text = String::new();
-            let mut prev: Option<&Char> = None;
-            let (mut top, mut bottom) = (f64::INFINITY, f64::NEG_INFINITY);
-            for c in g {
-                top = top.min(c.bbox.top);
-                bottom = bottom.max(c.bbox.bottom);
-                if let Some(p) = prev {
-                    // The same glyph drawn twice (a bold effect) is read once.
-                    if p.text == c.text
-                        && (p.bbox.x0 - c.bbox.x0).abs() < 0.5
-                        && (p.bbox.top - c.bbox.top).abs() < 0.5
-                    {
-                        continue;
-                    }
-                    if c.bbox.x0 - p.bbox.x1 > 0.2 * char_size(c).max(char_size(p)) {
-                        text.push(' ');
-                    }
-                }
-                text.push_str(&c.text);
-                prev = Some(c);
+            g
+        })
+        .collect()
+}
+
+/// The text of characters on one line, left to right: a glyph drawn twice at the same place (a
+/// bold effect) is read once; a gap wider than 0.2 × the font size is one space.
+fn chars_text(g: &[&Char]) -> String {
+    let mut text = String::new();
+    let mut prev: Option<&Char> = None;
+    for &c in g {
+        if let Some(p) = prev {
+            if p.text == c.text
+                && (p.bbox.x0 - c.bbox.x0).abs() < 0.5
+                && (p.bbox.top - c.bbox.top).abs() < 0.5
+            {
+                continue;
             }
+            if c.bbox.x0 - p.bbox.x1 > 0.2 * char_size(c).max(char_size(p)) {
+                text.push(' ');
+            }
+        }
+        text.push_str(&c.text);
+        prev = Some(c);
+    }
+    text
+}
+
+/// Group a page's characters into lines, top to bottom, each read left to right.
+fn page_lines(chars: &[Char]) -> Vec<PageLine> {
+    line_groups(chars.iter())
+        .into_iter()
+        .map(|g| {
+            let top = g.iter().map(|c| c.bbox.top).fold(f64::INFINITY, f64::min);
+            let bottom = g
+                .iter()
+                .map(|c| c.bbox.bottom)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let text = chars_text(&g);
             let norm = normalize_text(&text);
             PageLine {
                 top,
@@ -130,6 +156,60 @@ fn page_lines(chars: &[Char]) -> Vec<PageLine> {
             }
         })
         .collect()
+}
+
+/// A line of running text that reads as a table row: at least two words, one of them an amount
+/// (digits with a decimal point or thousands separator), nothing title-like, not a page number.
+fn row_like(text: &str) -> bool {
+    let norm = normalize_text(text);
+    let words: Vec<String> = text.split_whitespace().map(normalize_text).collect();
+    !title_like(&norm)
+        && !page_number_like(&norm)
+        && words.len() >= 2
+        && words
+            .iter()
+            .any(|w| numeric(w) && (w.contains('.') || w.contains(',')))
+}
+
+/// Rows printed just above a grid but outside its rulings (Word leaves the first row of a
+/// continued table unruled at the top of the page): the row-like lines directly above the grid,
+/// within its left and right edges, each split into the grid's columns by the characters'
+/// horizontal centres (only among columns where the grid's own rows print something, so text
+/// lands where the grid's cells start rather than in a blank sliver between double rules).
+fn lead_rows(chars: &[Char], t: &Table, xs: &[f64], rows: &[Vec<String>]) -> Vec<Vec<String>> {
+    let used: Vec<bool> = (0..xs.len())
+        .map(|j| {
+            j == 0
+                || rows
+                    .iter()
+                    .any(|r| r.get(j).is_some_and(|t| !t.trim().is_empty()))
+        })
+        .collect();
+    let above = chars.iter().filter(|c| {
+        centre(c) < t.bbox.top && c.bbox.x0 >= t.bbox.x0 - 2.0 && c.bbox.x1 <= t.bbox.x1 + 2.0
+    });
+    let groups = line_groups(above);
+    let mut out = Vec::new();
+    for g in groups.iter().rev() {
+        if xs.is_empty() || !row_like(&chars_text(g)) {
+            break;
+        }
+        let mut columns: Vec<Vec<&Char>> = vec![Vec::new(); xs.len()];
+        for &c in g {
+            let cx = (c.bbox.x0 + c.bbox.x1) / 2.0;
+            let j = xs
+                .iter()
+                .enumerate()
+                .rposition(|(j, &x)| x <= cx && used.get(j) == Some(&true))
+                .unwrap_or(0);
+            if let Some(col) = columns.get_mut(j) {
+                col.push(c);
+            }
+        }
+        out.push(columns.iter().map(|c| chars_text(c)).collect());
+    }
+    out.reverse();
+    out
 }
 
 /// A merged range: 0-based first row, first column, last row, last column (inclusive).
@@ -145,10 +225,16 @@ struct PageTable {
     bare_top: bool,
     /// Nothing but page numbers below it on its page (it may continue on the next page).
     bare_bottom: bool,
-    /// The first table on its page: the lines above it (normalised).
+    /// The first table on its page: the lines above it.
     above: Option<Vec<String>>,
     /// The last table on its page: the lines below it (normalised).
     below: Option<Vec<String>>,
+    /// Where each grid column starts, and where the grid ends (points from the left).
+    xs: Vec<f64>,
+    x1: f64,
+    /// Rows printed just above the grid outside its rulings (the first table on a page only);
+    /// kept only when the grid continues the previous page's table.
+    lead: Vec<Vec<String>>,
 }
 
 /// The key of a line for spotting running headers and footers: its text without digits.
@@ -178,8 +264,14 @@ fn furniture(lines: &[SourceLine], pages: usize) -> rustc_hash::FxHashSet<String
 fn mark_bare(found: &mut [PageTable], furniture: &rustc_hash::FxHashSet<String>) {
     let ignorable = |n: &String| page_number_like(n) || furniture.contains(&furniture_key(n));
     for t in found {
+        // Lines above: page furniture and rows printed outside the rulings do not count.
         t.bare_top = t.above.as_ref().is_some_and(|above| {
-            let rest: Vec<&String> = above.iter().filter(|n| !ignorable(n)).collect();
+            let rest: Vec<String> = above
+                .iter()
+                .filter(|l| !row_like(l))
+                .map(|l| normalize_text(l))
+                .filter(|n| !ignorable(n))
+                .collect();
             rest.len() <= 2 && rest.iter().all(|n| !title_like(n))
         });
         t.bare_bottom = t
@@ -194,7 +286,7 @@ fn real(c: &Cell) -> bool {
 }
 
 /// The grid of one pdfplumber table: text per position, and merged spans from the cells' boxes.
-fn grid(t: &Table) -> (Vec<Vec<String>>, Vec<Span>) {
+fn grid(t: &Table) -> (Vec<Vec<String>>, Vec<Span>, Vec<f64>) {
     let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
     // Start of each row and column, from the cells that start there.
     let ys: Vec<f64> = t
@@ -249,7 +341,7 @@ fn grid(t: &Table) -> (Vec<Vec<String>>, Vec<Span>) {
             row
         })
         .collect();
-    (rows, merged)
+    (rows, merged, xs)
 }
 
 /// A page number or page furniture (`3`, `-3-`, `第3页`, `第 3 页 共 20 页`, `3/20`).
@@ -286,7 +378,17 @@ fn grid_titles(rows: &[Vec<String>], page: u32) -> Vec<SourceLine> {
         if printed.len() > 2 || !printed.iter().any(|t| title_like(&normalize_text(t))) {
             break;
         }
-        out.push(SourceLine::new(page, printed.join(" ")));
+        // One line per printed line: a merged cell's wrapped lines ("收支预算总表\n部门：…
+        // 单位：万元") apart, the cells of one row side by side ("编制单位：…" "单位：元").
+        let cells: Vec<Vec<&str>> = printed
+            .iter()
+            .map(|t| t.lines().map(str::trim).filter(|l| !l.is_empty()).collect())
+            .collect();
+        let depth = cells.iter().map(Vec::len).max().unwrap_or(0);
+        for i in 0..depth {
+            let line: Vec<&str> = cells.iter().filter_map(|c| c.get(i).copied()).collect();
+            out.push(SourceLine::new(page, line.join(" ")));
+        }
     }
     out
 }
@@ -325,7 +427,7 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
         let mut above_from = f64::NEG_INFINITY;
         let n_tables = tables.len();
         for (k, t) in tables.iter().enumerate() {
-            let (rows, merged) = grid(t);
+            let (rows, merged, xs) = grid(t);
             if rows.is_empty() {
                 continue;
             }
@@ -337,11 +439,18 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
                 .iter()
                 .map(|l| SourceLine::new(page_no, l.text.clone()))
                 .collect();
-            if !context.iter().any(|l| title_like(&l.norm)) {
-                context.extend(grid_titles(&rows, page_no));
+            for l in grid_titles(&rows, page_no) {
+                if !context.iter().any(|c| c.norm == l.norm) {
+                    context.push(l);
+                }
             }
             let context = context.split_off(context.len().saturating_sub(4));
-            let above = (k == 0).then(|| above.iter().map(|l| l.norm.clone()).collect());
+            let lead = if k == 0 {
+                lead_rows(page.chars(), t, &xs, &rows)
+            } else {
+                Vec::new()
+            };
+            let above = (k == 0).then(|| above.iter().map(|l| l.text.clone()).collect());
             let below = (k + 1 == n_tables).then(|| {
                 plines
                     .iter()
@@ -359,6 +468,9 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
                 bare_bottom: false,
                 above,
                 below,
+                xs,
+                x1: t.bbox.x1,
+                lead,
             });
         }
         lines.extend(plines.into_iter().map(|l| SourceLine::new(page_no, l.text)));
@@ -382,8 +494,84 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
     })
 }
 
-/// Whether `next` continues `prev` (see the module documentation).
-fn continues(prev: &SourceTable, prev_bare_bottom: bool, next: &PageTable) -> bool {
+/// A continuation column that maps to no column of the previous grid (a blank sliver).
+const ABSORBED: usize = usize::MAX;
+
+/// How the columns of a continuation grid map onto the previous grid: the same number of
+/// columns, or (rulings drawn differently on the new page) fewer columns, each starting within
+/// 7 pt of a column of the previous grid, left to right, with both grids' left and right edges
+/// within 2 pt. A column that matches none is absorbed when it is blank on every row (a sliver
+/// between double rules) or shares its left neighbour's column when it starts within 7 pt of
+/// that column and no row prints in both (one column ruled at two offsets).
+fn column_map(
+    prev: (&[f64], f64),
+    next: (&[f64], f64),
+    prev_width: usize,
+    rows: &[&Vec<String>],
+) -> Option<Vec<usize>> {
+    let next_width = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    if next_width == prev_width {
+        return Some((0..next_width).collect());
+    }
+    let ((pxs, px1), (nxs, nx1)) = (prev, next);
+    let printed = |r: &Vec<String>, j: usize| r.get(j).is_some_and(|t| !t.trim().is_empty());
+    let blank = |j: usize| rows.iter().all(|r| !printed(r, j));
+    if next_width > prev_width
+        || pxs.len() != prev_width
+        || nxs.len() != next_width
+        || (px1 - nx1).abs() > 2.0
+        || pxs
+            .first()
+            .zip(nxs.first())
+            .is_none_or(|(a, b)| (a - b).abs() > 2.0)
+    {
+        return None;
+    }
+    let mut map: Vec<usize> = Vec::with_capacity(next_width);
+    let mut from = 0usize;
+    for (j, &x) in nxs.iter().enumerate() {
+        let width = nxs.get(j + 1).copied().unwrap_or(nx1) - x;
+        // A sliver between double rules, blank on every row: absorbed by its left neighbour.
+        if j > 0 && width < 8.0 && blank(j) {
+            map.push(ABSORBED);
+            continue;
+        }
+        // The previous grid's nearest column start, within 7 pt, left to right.
+        let k = (from..prev_width)
+            .filter_map(|k| pxs.get(k).map(|&p| (k, (p - x).abs())))
+            .filter(|&(_, d)| d <= 7.0)
+            .min_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((k, _)) = k {
+            map.push(k);
+            from = k + 1;
+            continue;
+        }
+        if j > 0 && blank(j) {
+            map.push(ABSORBED);
+            continue;
+        }
+        // Sharing the left neighbour's column: close to its start, never printed beside it.
+        let last = from.checked_sub(1)?;
+        let near = pxs.get(last).is_some_and(|&p| (p - x).abs() <= 7.0);
+        let sharers: Vec<usize> = (0..j).filter(|&i| map.get(i) == Some(&last)).collect();
+        let apart = rows
+            .iter()
+            .all(|r| !printed(r, j) || sharers.iter().all(|&i| !printed(r, i)));
+        if !(near && apart) {
+            return None;
+        }
+        map.push(last);
+    }
+    Some(map)
+}
+
+/// Whether `next` continues `prev` (see the module documentation), and how its columns map.
+fn continues(
+    prev: &SourceTable,
+    prev_geometry: (&[f64], f64),
+    prev_bare_bottom: bool,
+    next: &PageTable,
+) -> Option<Vec<usize>> {
     let width = prev.rows.first().map_or(0, Vec::len);
     // A grid that prints its own title or 单位 line in its first rows (财政项目支出绩效目标填报表;
     // WPS sheets ruled as a whole page) starts a table of its own.
@@ -398,20 +586,101 @@ fn continues(prev: &SourceTable, prev_bare_bottom: bool, next: &PageTable) -> bo
                 .iter()
                 .any(|t| t.ends_with('表') || t.starts_with("编制") || t.starts_with("单位:"))
     });
-    !titled
-        && prev_bare_bottom
-        && next.bare_top
-        && prev.pages.last().is_some_and(|&p| p + 1 == next.page)
-        && next.rows.first().map_or(0, Vec::len) == width
+    if titled
+        || !prev_bare_bottom
+        || !next.bare_top
+        || prev.pages.last().is_none_or(|&p| p + 1 != next.page)
+    {
+        return None;
+    }
+    let rows: Vec<&Vec<String>> = next.lead.iter().chain(&next.rows).collect();
+    column_map(prev_geometry, (&next.xs, next.x1), width, &rows)
 }
 
-fn cells(name: &str, page: u32, rows: Vec<Vec<String>>) -> Vec<Vec<SourceCell>> {
+/// A continuation's rows laid onto the previous grid's columns: each cell at its mapped column
+/// (its provenance column its own), the columns it spans up to the next mapped one blank (with
+/// the same provenance) and recorded as merged; the continuation's own merged ranges widened
+/// likewise. Absorbed columns are blank; of columns sharing one place, the one that prints wins.
+fn remap(
+    rows: Vec<Vec<String>>,
+    merged: &[Span],
+    map: &[usize],
+    width: usize,
+) -> (Vec<Vec<(String, u32)>>, Vec<Span>) {
+    // The column a cell starts at (an absorbed sliver: its left neighbour's).
+    let at = |j: usize| {
+        map.iter()
+            .take(j + 1)
+            .rev()
+            .find(|&&k| k != ABSORBED)
+            .copied()
+            .unwrap_or(0)
+    };
+    // The last column a cell spans: up to the next column mapped further right.
+    let end = |j: usize| -> usize {
+        let a = at(j);
+        map.iter()
+            .skip(j + 1)
+            .find(|&&k| k != ABSORBED && k > a)
+            .map_or(width, |&k| k)
+            .saturating_sub(1)
+            .max(a)
+    };
+    let mut spans: Vec<Span> = merged
+        .iter()
+        .map(|&(r0, c0, r1, c1)| (r0, to_u32(at(c0 as usize)), r1, to_u32(end(c1 as usize))))
+        .collect();
+    let covered = |r: usize, j: usize| {
+        merged.iter().any(|&(r0, c0, r1, c1)| {
+            (r0 as usize..=r1 as usize).contains(&r) && (c0 as usize..=c1 as usize).contains(&j)
+        })
+    };
+    let rows = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut out: Vec<(String, u32)> =
+                (0..width).map(|k| (String::new(), to_u32(k + 1))).collect();
+            let mut placed = vec![false; width];
+            for (j, text) in r.into_iter().enumerate() {
+                if map.get(j) == Some(&ABSORBED) {
+                    continue;
+                }
+                let (a, b) = (at(j), end(j));
+                let blank = text.trim().is_empty();
+                // A blank cell does not displace one already placed there.
+                if blank && placed.get(a) == Some(&true) {
+                    continue;
+                }
+                for k in a..=b {
+                    if let Some(slot) = out.get_mut(k) {
+                        slot.1 = to_u32(j + 1);
+                    }
+                    if let Some(p) = placed.get_mut(k) {
+                        *p = !blank || *p;
+                    }
+                }
+                if let Some(slot) = out.get_mut(a) {
+                    slot.0 = text;
+                }
+                if !blank && b > a && !covered(i, j) {
+                    spans.push((to_u32(i), to_u32(a), to_u32(i), to_u32(b)));
+                }
+            }
+            out
+        })
+        .collect();
+    spans.sort_unstable();
+    spans.dedup();
+    (rows, spans)
+}
+
+fn cells(name: &str, page: u32, rows: Vec<Vec<(String, u32)>>) -> Vec<Vec<SourceCell>> {
     rows.into_iter()
         .enumerate()
         .map(|(i, r)| {
             r.into_iter()
-                .enumerate()
-                .map(|(j, t)| {
+                .map(|(t, column)| {
                     SourceCell::new(
                         t,
                         Provenance {
@@ -419,10 +688,22 @@ fn cells(name: &str, page: u32, rows: Vec<Vec<String>>) -> Vec<Vec<SourceCell>> 
                             page: Some(page),
                             sheet: None,
                             row: to_u32(i + 1),
-                            column: to_u32(j + 1),
+                            column,
                         },
                     )
                 })
+                .collect()
+        })
+        .collect()
+}
+
+/// Rows with their own column numbers as provenance.
+fn numbered(rows: Vec<Vec<String>>) -> Vec<Vec<(String, u32)>> {
+    rows.into_iter()
+        .map(|r| {
+            r.into_iter()
+                .enumerate()
+                .map(|(j, t)| (t, to_u32(j + 1)))
                 .collect()
         })
         .collect()
@@ -479,44 +760,62 @@ fn repair_split_label(prev: &mut SourceTable, first: &[String]) -> bool {
 /// Join tables continued over pages, in reading order.
 fn join(name: &str, found: Vec<PageTable>) -> Vec<SourceTable> {
     let mut out: Vec<SourceTable> = Vec::new();
+    // The column starts and right edge of each output table's first grid.
+    let mut geometry: Vec<(Vec<f64>, f64)> = Vec::new();
     let mut prev_bare_bottom = false;
     for t in found {
-        if let Some(prev) = out.last_mut()
-            && continues(prev, prev_bare_bottom, &t)
-        {
-            let header_repeated = match (prev.rows.first(), t.rows.first()) {
-                (Some(h), Some(r)) => h.iter().zip(r).all(|(a, b)| a.norm == normalize_text(b)),
+        let map = match (out.last(), geometry.last()) {
+            (Some(prev), Some((xs, x1))) => continues(prev, (xs, *x1), prev_bare_bottom, &t),
+            _ => None,
+        };
+        if let (Some(map), Some(prev)) = (map, out.last_mut()) {
+            let width = prev.rows.first().map_or(0, Vec::len);
+            // Rows printed above the grid outside its rulings come first.
+            let m = to_u32(t.lead.len());
+            let mut grid_rows = t.lead;
+            for r in &mut grid_rows {
+                r.resize(t.xs.len().max(r.len()), String::new());
+            }
+            grid_rows.extend(t.rows);
+            let shifted: Vec<Span> = t
+                .merged
+                .iter()
+                .map(|&(r0, c0, r1, c1)| (r0 + m, c0, r1 + m, c1))
+                .collect();
+            let (rows, merged) = remap(grid_rows, &shifted, &map, width);
+            let header_repeated = match (prev.rows.first(), rows.first()) {
+                (Some(h), Some(r)) => h.iter().zip(r).all(|(a, b)| a.norm == normalize_text(&b.0)),
                 _ => false,
             };
-            let mut rows = t.rows;
             let mut skip = 0usize;
-            if !header_repeated
-                && let Some(first) = rows.first()
-                && repair_split_label(prev, first)
-            {
-                skip = 1;
+            if !header_repeated && let Some(first) = rows.first() {
+                let texts: Vec<String> = first.iter().map(|c| c.0.clone()).collect();
+                if repair_split_label(prev, &texts) {
+                    skip = 1;
+                }
             }
             let start = prev.rows.len();
             let base = to_u32(start).saturating_sub(to_u32(skip));
             prev.continuations.push(start);
             prev.pages.push(t.page);
             prev.merged.extend(
-                t.merged
+                merged
                     .iter()
                     .filter(|m| m.0 as usize >= skip)
                     .map(|&(r0, c0, r1, c1)| (r0 + base, c0, r1 + base, c1)),
             );
-            let page_cells = cells(name, t.page, std::mem::take(&mut rows));
-            prev.rows.extend(page_cells.into_iter().skip(skip));
+            prev.rows
+                .extend(cells(name, t.page, rows).into_iter().skip(skip));
             prev_bare_bottom = t.bare_bottom;
             continue;
         }
         prev_bare_bottom = t.bare_bottom;
+        geometry.push((t.xs, t.x1));
         out.push(SourceTable {
             pages: vec![t.page],
             sheet: None,
             context: t.context,
-            rows: cells(name, t.page, t.rows),
+            rows: cells(name, t.page, numbered(t.rows)),
             merged: t.merged,
             continuations: Vec::new(),
         });
@@ -589,6 +888,9 @@ mod tests {
             bare_bottom,
             above: None,
             below: None,
+            xs: Vec::new(),
+            x1: 0.0,
+            lead: Vec::new(),
         }
     }
 
