@@ -311,3 +311,133 @@ fn a_real_annual_report_is_read_from_its_printed_tables() {
     );
     assert_eq!(doc.findings.error_count(), 0, "{:#?}", doc.findings);
 }
+
+/// The shared corpus (tests/data/documents/manifest.json): every document is read, recognised and
+/// checked; the summary (kind, year, unit, tables found vs expected, hand-checked figures matched,
+/// error findings vs the confirmed errors) is printed, and the invariants that hold are asserted.
+#[test]
+fn shared_corpus_summary() {
+    let text = std::fs::read_to_string(data_file("documents/manifest.json")).unwrap();
+    let manifest: Vec<Value> = serde_json::from_str(&text).unwrap();
+    let last = |s: &str| -> String {
+        let n = sunlit::normalize_text(s.rsplit('/').next().unwrap_or(s)).replace(['（', '）'], "");
+        // A leading year (2024年机关运行经费预算数) is not part of the heading's meaning.
+        match n.char_indices().nth(5) {
+            Some((i, _))
+                if n.chars().take(4).all(|c| c.is_ascii_digit()) && n[..i].ends_with('年') =>
+            {
+                n[i..].to_owned()
+            }
+            _ => n,
+        }
+    };
+    let mut lines = Vec::new();
+    let mut failures: Vec<String> = Vec::new();
+    for m in &manifest {
+        let path = m["path"].as_str().unwrap();
+        let mut opts = ReadOptions::default();
+        if let Some(e) = m["encoding"].as_str() {
+            opts.encoding = Some(e.to_owned());
+        }
+        let doc = match Document::read(data_file(&format!("documents/{path}")), &opts) {
+            Ok(d) => d,
+            Err(e) => {
+                lines.push(format!("{path}: UNREADABLE {e}"));
+                continue;
+            }
+        };
+        let kind_ok = doc.kind.id() == m["kind"].as_str().unwrap();
+        let year_ok = doc.year == m["year"].as_i64().map(|y| y as i32);
+        let unit_ok = m["unit"]
+            .as_str()
+            .is_none_or(|u| doc.unit == u.parse::<Unit>().ok());
+        let found: Vec<u8> = doc.tables.iter().filter_map(|t| t.number).collect();
+        let present = numbers(&m["tables_present"]);
+        let missing_ok = doc.missing == numbers(&m["tables_missing"]);
+        // Figures of budget and final-account tables: (table, row key, column's last part).
+        let mut matched = 0;
+        let mut checked = 0;
+        if matches!(doc.kind, DocumentKind::Budget | DocumentKind::Final) {
+            for f in m["figures"].as_array().unwrap() {
+                let Some(n) = f["table"].as_u64() else {
+                    continue;
+                };
+                checked += 1;
+                let (mut row, mut col, value) = (
+                    f["row"].as_str().unwrap(),
+                    f["column"].as_str().unwrap(),
+                    f["value"].as_str().unwrap(),
+                );
+                // The manifest names a "三公" cell by item and figure (决算表七: row = item, column =
+                // 预算数 / 决算数; 预算表九: the one printed line by its group headings).
+                let three_public = (n == 9 && doc.kind == DocumentKind::Budget)
+                    || (n == 7 && doc.kind == DocumentKind::Final);
+                if three_public && matches!(col, "预算数" | "决算数") {
+                    std::mem::swap(&mut row, &mut col);
+                } else if three_public && doc.kind == DocumentKind::Budget {
+                    row = "预算数";
+                }
+                let hit = doc
+                    .tables
+                    .iter()
+                    .filter(|t| t.number == Some(n as u8))
+                    .filter_map(|t| t.table.as_ref())
+                    .any(|t| {
+                        let js: Vec<usize> = t
+                            .columns()
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, c)| {
+                                last(c) == last(col)
+                                    || sunlit::normalize_text(c) == sunlit::normalize_text(col)
+                            })
+                            .map(|(j, _)| j)
+                            .collect();
+                        t.rows()
+                            .iter()
+                            .filter(|r| {
+                                r.key() == row
+                                    || sunlit::normalize_text(&r.name)
+                                        == sunlit::normalize_text(row)
+                            })
+                            .any(|r| {
+                                js.iter().any(|&j| {
+                                    r.cells.get(j).copied().flatten().is_some_and(|v| {
+                                        value.parse::<rust_decimal::Decimal>().is_ok_and(|x| x == v)
+                                    })
+                                })
+                            })
+                    });
+                if hit {
+                    matched += 1;
+                } else if std::env::var_os("SHOW_MISSED").is_some() {
+                    println!("MISSED {path} t{n} {row} / {col} = {value}");
+                }
+            }
+        }
+        let errors = doc.findings.error_count();
+        let real = m["errors"].as_array().map_or(0, Vec::len);
+        lines.push(format!(
+            "{path}: kind {} year {} unit {} tables {found:?} (expected {present:?}) missing {:?}{} figures {matched}/{checked} errors {errors} (confirmed {real})",
+            if kind_ok { "ok" } else { "WRONG" },
+            if year_ok { "ok" } else { "WRONG" },
+            if unit_ok { "ok" } else { "WRONG" },
+            doc.missing,
+            if missing_ok { "" } else { " (WRONG)" },
+        ));
+        if !(kind_ok && year_ok) {
+            failures.push(format!("{path}: kind or year"));
+        }
+        if real == 0 && errors > 0 {
+            failures.push(format!(
+                "{path}: false errors {:#?}",
+                doc.findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    println!("{}", lines.join("\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
