@@ -339,6 +339,12 @@ fn shared_corpus_summary() {
         if let Some(e) = m["encoding"].as_str() {
             opts.encoding = Some(e.to_owned());
         }
+        if m["format"].as_str() == Some("csv") {
+            // A bare CSV table prints neither its kind, year nor unit: the user says them.
+            opts.kind = DocumentKind::parse(m["kind"].as_str().unwrap()).ok();
+            opts.year = m["year"].as_i64().map(|y| y as i32);
+            opts.unit = m["unit"].as_str().and_then(|u| u.parse().ok());
+        }
         let doc = match Document::read(data_file(&format!("documents/{path}")), &opts) {
             Ok(d) => d,
             Err(e) => {

@@ -172,6 +172,36 @@ fn kind_by_shape(t: &SourceTable, phase: Option<Phase>) -> Option<TableKind> {
     {
         return Some(TableKind::BudgetBasicEconomic);
     }
+    // 合计 / 基本支出 / 项目支出 over functional codes, nothing else: in a final account only 决算表五
+    // has exactly these columns (决算表三 adds 上缴上级支出, 经营支出 …); in a budget both 预算表三 and
+    // 表五 do, so the shape alone does not tell them apart (left unrecognised).
+    let functional_codes = t
+        .rows
+        .iter()
+        .skip(header)
+        .filter(|r| {
+            r.iter().any(|c| {
+                c.norm.len() == 3
+                    && c.norm.starts_with('2')
+                    && c.norm.chars().all(|d| d.is_ascii_digit())
+            })
+        })
+        .count();
+    let only_functional_columns = headings.iter().flatten().all(|c| {
+        matches!(
+            c,
+            TableColumn::Total | TableColumn::Basic | TableColumn::Project
+        )
+    });
+    if phase == Phase::Final
+        && functional_codes >= 1
+        && has(TableColumn::Total)
+        && has(TableColumn::Basic)
+        && has(TableColumn::Project)
+        && only_functional_columns
+    {
+        return Some(TableKind::FinalGeneralFunctional);
+    }
     None
 }
 
