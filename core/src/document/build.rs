@@ -598,7 +598,14 @@ fn build_table(t: &SourceTable, k: TableKind, unit: Unit) -> Result<(PublishedTa
         };
         return Ok((table, a));
     }
-    let a = assemble::assemble(t, Some(k));
+    let mut a = assemble::assemble(t, Some(k));
+    if matches!(
+        k,
+        TableKind::FinalThreePublic | TableKind::BudgetThreePublic
+    ) && let Some(transposed) = assemble::transpose_three_public(&a, k)
+    {
+        a = transposed;
+    }
     let table =
         PublishedTable::new_keeping_unknown(Some(k), unit, a.columns.clone(), a.rows.clone())?;
     Ok((table, a))
@@ -649,10 +656,20 @@ fn locate(
         }
         return f;
     };
-    let src_row = a.row_at.get(ri).copied();
-    let src_col = match col {
-        Some(cj) => a.cell_at.get(ri).and_then(|r| r.get(cj)).copied().flatten(),
-        None => None,
+    let transposed = col.and_then(|cj| {
+        a.cell_src
+            .get(ri)
+            .and_then(|r| r.get(cj))
+            .copied()
+            .flatten()
+    });
+    let src_row = transposed
+        .map(|(r, _)| r)
+        .or_else(|| a.row_at.get(ri).copied());
+    let src_col = match (transposed, col) {
+        (Some((_, c)), _) => Some(c),
+        (None, Some(cj)) => a.cell_at.get(ri).and_then(|r| r.get(cj)).copied().flatten(),
+        (None, None) => None,
     };
     let cell = src_row
         .and_then(|r| dt.source.rows.get(r))
@@ -812,4 +829,98 @@ fn power_list_of(grids: &[SourceTable]) -> Option<Result<crate::PowerList>> {
             reason,
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Provenance, SourceCell, SourceFormat};
+
+    fn grid(page: u32, title: &str, rows: &[&[&str]]) -> SourceTable {
+        let at = |r: usize, c: usize| Provenance {
+            file: "t.pdf".into(),
+            page: Some(page),
+            sheet: None,
+            row: r as u32 + 1,
+            column: c as u32 + 1,
+        };
+        SourceTable {
+            pages: vec![page],
+            context: vec![
+                SourceLine::new(page, title),
+                SourceLine::new(page, "单位：万元"),
+            ],
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    r.iter()
+                        .enumerate()
+                        .map(|(j, t)| SourceCell::new(*t, at(i, j)))
+                        .collect()
+                })
+                .collect(),
+            ..SourceTable::default()
+        }
+    }
+
+    #[test]
+    fn a_three_public_table_printed_as_a_vertical_list_is_transposed() {
+        let t = grid(
+            9,
+            "2025年“三公”经费和机关运行经费预算表",
+            &[
+                &["项目", "预算数"],
+                &["合计", "11.81"],
+                &["因公出国（境）费", "0.00"],
+                &["公务用车购置及运行费", "9.98"],
+                &["购置费", "0.00"],
+                &["运行费", "9.98"],
+                &["公务接待费", "0.84"],
+            ],
+        );
+        let source = SourceDocument {
+            path: "t.pdf".into(),
+            format: SourceFormat::Pdf,
+            pages: 9,
+            lines: vec![SourceLine::new(1, "某某局2025年部门预算")],
+            tables: vec![t],
+        };
+        let doc = recognise(source, &ReadOptions::default()).unwrap();
+        let table = doc.tables[0].table.as_ref().unwrap();
+        assert_eq!(table.columns().len(), 6);
+        assert_eq!(table.rows().len(), 1);
+        assert_eq!(table.rows()[0].name, "预算数");
+        // 11.81 ≠ 0 + 9.98 + 0.84 = 10.82: found at the printed 合计 cell.
+        let f = doc
+            .findings
+            .iter()
+            .find(|f| f.rule == "tables.row_sum")
+            .unwrap();
+        assert_eq!((f.page, f.printed.as_deref()), (Some(9), Some("11.81")));
+    }
+
+    #[test]
+    fn a_government_economic_code_column_after_the_name_is_not_part_of_the_code() {
+        let t = grid(
+            5,
+            "2025年一般公共预算支出功能分类预算表",
+            &[
+                &[
+                    "科目编码",
+                    "科目名称",
+                    "政府预算经济分类",
+                    "合计",
+                    "基本支出",
+                    "项目支出",
+                ],
+                &["201", "一般公共服务支出", "", "10", "6", "4"],
+                &["2010101", "行政运行", "50101", "10", "6", "4"],
+                &["合计", "", "", "10", "6", "4"],
+            ],
+        );
+        let a = assemble::assemble(&t, Some(TableKind::BudgetGeneralFunctional));
+        let codes: Vec<String> = a.rows.iter().map(|r| r.key()).collect();
+        assert_eq!(codes, ["201", "2010101", "合计"]);
+    }
 }
