@@ -53,6 +53,8 @@ pub(crate) struct Assembled {
     pub cell_src: Vec<Vec<Option<(usize, usize)>>>,
     /// Cells that did not read as amounts (kept blank).
     pub bad: Vec<BadCell>,
+    /// Columns kept in the grid but not read (a second code column), with their heading.
+    pub skipped: Vec<(usize, String)>,
     /// Number of header rows.
     #[allow(dead_code)]
     pub header_rows: usize,
@@ -337,6 +339,22 @@ pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
 
     let mut a = Assembled {
         header_rows,
+        skipped: blocks
+            .iter()
+            .flat_map(|b| b.extra.iter())
+            .map(|&j| {
+                let heading = parts
+                    .get(j)
+                    .map(|ps| {
+                        ps.iter()
+                            .map(|(p, _)| p.as_str())
+                            .collect::<Vec<_>>()
+                            .join("/")
+                    })
+                    .unwrap_or_default();
+                (j, heading)
+            })
+            .collect(),
         ..Assembled::default()
     };
     // Union of amount columns, by role (or by heading for unknown ones).

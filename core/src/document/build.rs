@@ -369,6 +369,28 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                         }
                         findings.push(f);
                     }
+                    for (j, heading) in &a.skipped {
+                        let mut f = Finding::new(
+                            rules::UNREAD_COLUMN,
+                            Severity::Info,
+                            format!(
+                                "{}：第{}列“{heading}”保留原样，未读取、未检查",
+                                k.name_zh(),
+                                j + 1
+                            ),
+                            format!(
+                                "{}: column {} {heading:?} is kept as printed, not read or checked",
+                                k.id(),
+                                j + 1
+                            ),
+                        )
+                        .with_table(k.name_zh())
+                        .with_column(heading.clone());
+                        if let Some(p) = page {
+                            f = f.with_page(p);
+                        }
+                        findings.push(f);
+                    }
                     dt.row_at = a.row_at.clone();
                     dt.column_at = a.column_at.clone();
                     let figures = table
@@ -922,5 +944,6 @@ mod tests {
         let a = assemble::assemble(&t, Some(TableKind::BudgetGeneralFunctional));
         let codes: Vec<String> = a.rows.iter().map(|r| r.key()).collect();
         assert_eq!(codes, ["201", "2010101", "合计"]);
+        assert_eq!(a.skipped, [(2, "政府预算经济分类".to_owned())]);
     }
 }
