@@ -526,23 +526,28 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
     let mut annual_report = None;
     if kind == DocumentKind::AnnualReport {
         match super::report::report_of(&grids, year) {
-            Some(Ok(report)) => {
+            Some((report, errors)) => {
+                for (table, e) in errors {
+                    findings.push(
+                        Finding::new(
+                            rules::UNREAD_TABLE,
+                            Severity::Info,
+                            format!("年度报告{table}未能读取，未检查：{e}"),
+                            format!("Table {table} of the annual report could not be read and is not checked: {e}"),
+                        )
+                        .with_table(table),
+                    );
+                }
                 for f in report.check(&Default::default()) {
                     findings.push(f);
                 }
                 annual_report = Some(report);
             }
-            Some(Err(e)) => findings.push(Finding::new(
-                rules::UNREAD_TABLE,
-                Severity::Info,
-                format!("年度报告的表格未能读取，未检查：{e}"),
-                format!("the annual report's tables could not be read and are not checked: {e}"),
-            )),
             None => findings.push(Finding::new(
                 rules::UNREAD_TABLE,
                 Severity::Info,
-                "未找到年度报告的表三（收到和处理政府信息公开申请情况），未检查".to_owned(),
-                "no Table 3 (收到和处理政府信息公开申请情况) was found; not checked".to_owned(),
+                "未找到年度报告的表格（主动公开、申请办理、复议诉讼情况），未检查".to_owned(),
+                "none of the annual report's tables (Tables 2–4) was found; not checked".to_owned(),
             )),
         }
     }

@@ -192,49 +192,69 @@ fn proactive_rows(t: &SourceTable, columns: &mut Vec<String>, out: &mut Vec<Vec<
     }
 }
 
-/// Read an annual report's Tables 2, 3 and 4 from the grids; `None` when no Table 3 is printed.
-/// The format follows from the year (2021 format unless the year says otherwise).
-pub(crate) fn report_of(grids: &[SourceTable], year: Option<i32>) -> Option<Result<AnnualReport>> {
+/// Read an annual report's Tables 2, 3 and 4 from the grids, each on its own: a table that cannot
+/// be read is named in the returned errors (the others are still read and checked). `None` when
+/// no table of the report is printed. The format follows from the year (2021 format unless the
+/// year says otherwise).
+pub(crate) fn report_of(
+    grids: &[SourceTable],
+    year: Option<i32>,
+) -> Option<(AnnualReport, Vec<(&'static str, Error)>)> {
     let format = year
         .and_then(|y| ReportFormat::for_year(y).ok())
         .unwrap_or_default();
-    let requests = grids.iter().find_map(requests_csv)?;
-    let requests = by_position(requests, format);
-    let build = || -> Result<AnnualReport> {
-        let mut report = AnnualReport::new(format, year);
-        let t3 = RequestTable::read_csv(csv_text(&requests)?.as_bytes(), format)?;
-        report = report.with_requests(t3)?;
-        let mut columns = Vec::new();
-        let mut proactive = vec![vec![
-            "label".to_owned(),
-            "column".to_owned(),
-            "value".to_owned(),
-        ]];
-        for t in grids {
-            let is_t2 = t
-                .rows
-                .iter()
-                .any(|r| r.first().is_some_and(|c| c.norm.starts_with("信息内容")))
-                || (!columns.is_empty()
-                    && t.context.is_empty()
-                    && t.rows
-                        .iter()
-                        .any(|r| r.first().is_some_and(|c| c.norm.starts_with("第二十条"))));
-            if is_t2 {
-                proactive_rows(t, &mut columns, &mut proactive);
-            }
+    let mut report = AnnualReport::new(format, year);
+    let mut errors: Vec<(&'static str, Error)> = Vec::new();
+    let mut any = false;
+    if let Some(requests) = grids.iter().find_map(requests_csv) {
+        any = true;
+        let requests = by_position(requests, format);
+        let read = csv_text(&requests)
+            .and_then(|text| RequestTable::read_csv(text.as_bytes(), format))
+            .and_then(|t3| report.clone().with_requests(t3));
+        match read {
+            Ok(r) => report = r,
+            Err(e) => errors.push(("表三", e)),
         }
-        if proactive.len() > 1 {
-            let t2 = ProactiveTable::read_csv(csv_text(&proactive)?.as_bytes(), format)?;
-            report = report.with_proactive(t2)?;
+    }
+    let mut columns = Vec::new();
+    let mut proactive = vec![vec![
+        "label".to_owned(),
+        "column".to_owned(),
+        "value".to_owned(),
+    ]];
+    for t in grids {
+        let is_t2 = t
+            .rows
+            .iter()
+            .any(|r| r.first().is_some_and(|c| c.norm.starts_with("信息内容")))
+            || (!columns.is_empty()
+                && t.context.is_empty()
+                && t.rows
+                    .iter()
+                    .any(|r| r.first().is_some_and(|c| c.norm.starts_with("第二十条"))));
+        if is_t2 {
+            proactive_rows(t, &mut columns, &mut proactive);
         }
-        if let Some(rows) = grids.iter().find_map(reviews_csv) {
-            let t4 = ReviewTable::read_csv(csv_text(&rows)?.as_bytes())?;
-            report = report.with_reviews(t4);
+    }
+    if proactive.len() > 1 {
+        any = true;
+        let read = csv_text(&proactive)
+            .and_then(|text| ProactiveTable::read_csv(text.as_bytes(), format))
+            .and_then(|t2| report.clone().with_proactive(t2));
+        match read {
+            Ok(r) => report = r,
+            Err(e) => errors.push(("表二", e)),
         }
-        Ok(report)
-    };
-    Some(build())
+    }
+    if let Some(rows) = grids.iter().find_map(reviews_csv) {
+        any = true;
+        match csv_text(&rows).and_then(|text| ReviewTable::read_csv(text.as_bytes())) {
+            Ok(t4) => report = report.with_reviews(t4),
+            Err(e) => errors.push(("表四", e)),
+        }
+    }
+    any.then_some((report, errors))
 }
 
 /// Table 3 rows whose printed label the report reader does not take (characters lost in
