@@ -526,7 +526,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
     let mut annual_report = None;
     if kind == DocumentKind::AnnualReport {
         match super::report::report_of(&grids, year) {
-            Some((report, errors)) => {
+            Some((report, errors, pages)) => {
                 for (table, e) in errors {
                     findings.push(
                         Finding::new(
@@ -538,7 +538,13 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                         .with_table(table),
                     );
                 }
-                for f in report.check(&Default::default()) {
+                for mut f in report.check(&Default::default()) {
+                    if let Some((_, p)) = pages
+                        .iter()
+                        .find(|(name, _)| f.table.as_deref() == Some(*name))
+                    {
+                        f = f.with_page(*p);
+                    }
                     findings.push(f);
                 }
                 annual_report = Some(report);

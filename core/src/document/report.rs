@@ -199,13 +199,45 @@ fn proactive_rows(t: &SourceTable, columns: &mut Vec<String>, out: &mut Vec<Vec<
 pub(crate) fn report_of(
     grids: &[SourceTable],
     year: Option<i32>,
-) -> Option<(AnnualReport, Vec<(&'static str, Error)>)> {
+) -> Option<(
+    AnnualReport,
+    Vec<(&'static str, Error)>,
+    Vec<(&'static str, u32)>,
+)> {
     let format = year
         .and_then(|y| ReportFormat::for_year(y).ok())
         .unwrap_or_default();
     let mut report = AnnualReport::new(format, year);
     let mut errors: Vec<(&'static str, Error)> = Vec::new();
     let mut any = false;
+    // The page each table starts on, by the name its findings carry.
+    let mut pages: Vec<(&'static str, u32)> = Vec::new();
+    let first_page = |t: &SourceTable| t.pages.first().copied();
+    if let Some(p) = grids
+        .iter()
+        .find(|t| requests_csv(t).is_some())
+        .and_then(first_page)
+    {
+        pages.push(("requests", p));
+    }
+    if let Some(p) = grids
+        .iter()
+        .find(|t| reviews_csv(t).is_some())
+        .and_then(first_page)
+    {
+        pages.push(("reviews", p));
+    }
+    if let Some(p) = grids
+        .iter()
+        .find(|t| {
+            t.rows
+                .iter()
+                .any(|r| r.first().is_some_and(|c| c.norm.starts_with("信息内容")))
+        })
+        .and_then(first_page)
+    {
+        pages.push(("proactive", p));
+    }
     if let Some(requests) = grids.iter().find_map(requests_csv) {
         any = true;
         let requests = by_position(requests, format);
@@ -254,7 +286,7 @@ pub(crate) fn report_of(
             Err(e) => errors.push(("表四", e)),
         }
     }
-    any.then_some((report, errors))
+    any.then_some((report, errors, pages))
 }
 
 /// Table 3 rows whose printed label the report reader does not take (characters lost in
