@@ -192,18 +192,19 @@ fn proactive_rows(t: &SourceTable, columns: &mut Vec<String>, out: &mut Vec<Vec<
     }
 }
 
+/// An annual report as read: the report, the tables that could not be read (by name, with the
+/// error) and the page each table starts on (by the name its findings carry).
+pub(crate) type ReadReport = (
+    AnnualReport,
+    Vec<(&'static str, Error)>,
+    Vec<(&'static str, u32)>,
+);
+
 /// Read an annual report's Tables 2, 3 and 4 from the grids, each on its own: a table that cannot
 /// be read is named in the returned errors (the others are still read and checked). `None` when
 /// no table of the report is printed. The format follows from the year (2021 format unless the
 /// year says otherwise).
-pub(crate) fn report_of(
-    grids: &[SourceTable],
-    year: Option<i32>,
-) -> Option<(
-    AnnualReport,
-    Vec<(&'static str, Error)>,
-    Vec<(&'static str, u32)>,
-)> {
+pub(crate) fn report_of(grids: &[SourceTable], year: Option<i32>) -> Option<ReadReport> {
     let format = year
         .and_then(|y| ReportFormat::for_year(y).ok())
         .unwrap_or_default();
