@@ -147,7 +147,16 @@ fn kind_by_shape(t: &SourceTable, phase: Option<Phase>) -> Option<TableKind> {
         .map(|c| TableColumn::recognise(&c.norm))
         .collect();
     let has = |c: TableColumn| headings.contains(&Some(c));
-    if has(TableColumn::AbroadTravel) && has(TableColumn::Reception) {
+    // Every heading must be known: a 合计 over 三公 and other items (会议费, 培训费 — a Jiangsu
+    // layout) is not the 三公 合计 the checks know.
+    let all_known = t
+        .rows
+        .iter()
+        .take(header)
+        .flatten()
+        .filter(|c| !c.is_blank())
+        .all(|c| crate::tables::HeadingRole::recognise(&c.norm).is_some());
+    if has(TableColumn::AbroadTravel) && has(TableColumn::Reception) && all_known {
         return Some(match phase {
             Phase::Final => TableKind::FinalThreePublic,
             _ => TableKind::BudgetThreePublic,
