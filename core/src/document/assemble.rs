@@ -48,8 +48,13 @@ pub(crate) struct Assembled {
     pub column_at: Vec<usize>,
     /// Per row, the source column of each amount column (`None` when the row's block lacks it).
     pub cell_at: Vec<Vec<Option<usize>>>,
+    /// Per row and column, the source (row, column) of the cell when it is not
+    /// (`row_at[row]`, `cell_at[row][column]`) — a transposed table.
+    pub cell_src: Vec<Vec<Option<(usize, usize)>>>,
     /// Cells that did not read as amounts (kept blank).
     pub bad: Vec<BadCell>,
+    /// Columns kept in the grid but not read (a second code column), with their heading.
+    pub skipped: Vec<(usize, String)>,
     /// Number of header rows.
     #[allow(dead_code)]
     pub header_rows: usize,
@@ -274,6 +279,8 @@ struct Block {
     codes: Vec<usize>,
     name: Option<usize>,
     amounts: Vec<usize>,
+    /// Code columns printed after the name (government economic codes): not read.
+    extra: Vec<usize>,
 }
 
 fn blocks(roles: &[Role]) -> Vec<Block> {
@@ -285,7 +292,11 @@ fn blocks(roles: &[Role]) -> Vec<Block> {
                 if !cur.amounts.is_empty() {
                     out.push(std::mem::take(&mut cur));
                 }
-                if *r == Role::Code {
+                if *r == Role::Code && cur.name.is_some() && cur.amounts.is_empty() {
+                    // A second code column after the name (政府预算经济分类 5xxxx between the
+                    // name and the amounts): kept in the grid, not part of the row's code.
+                    cur.extra.push(j);
+                } else if *r == Role::Code {
                     cur.codes.push(j);
                 } else if cur.name.is_none() {
                     cur.name = Some(j);
@@ -328,6 +339,22 @@ pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
 
     let mut a = Assembled {
         header_rows,
+        skipped: blocks
+            .iter()
+            .flat_map(|b| b.extra.iter())
+            .map(|&j| {
+                let heading = parts
+                    .get(j)
+                    .map(|ps| {
+                        ps.iter()
+                            .map(|(p, _)| p.as_str())
+                            .collect::<Vec<_>>()
+                            .join("/")
+                    })
+                    .unwrap_or_default();
+                (j, heading)
+            })
+            .collect(),
         ..Assembled::default()
     };
     // Union of amount columns, by role (or by heading for unknown ones).
@@ -625,4 +652,81 @@ pub(crate) fn figure_columns(t: &SourceTable) -> Option<(Vec<String>, Vec<usize>
         cols.push(j);
     }
     (figures >= 2 && figures == heads.len()).then_some((heads, cols, header_rows))
+}
+
+/// A "三公" table printed as a vertical list (one row per item: 因公出国(境)费, 公务用车购置及运行费 …,
+/// with a 预算数 / 决算数 / 金额 column or two): transposed to the layout the checks know — one
+/// column per item, one row per figure. `None` when the rows are not such a list.
+pub(crate) fn transpose_three_public(a: &Assembled, kind: TableKind) -> Option<Assembled> {
+    let items: Vec<Option<TableColumn>> = a
+        .rows
+        .iter()
+        .map(|r| TableColumn::recognise(&r.name))
+        .collect();
+    let known = items
+        .iter()
+        .flatten()
+        .filter(|c| {
+            !matches!(
+                c,
+                TableColumn::Budgeted | TableColumn::Actual | TableColumn::Amount
+            )
+        })
+        .count();
+    if known < 3
+        || items.iter().any(Option::is_none)
+        || a.columns.len() > 2
+        || a.rows.iter().any(|r| r.code.is_some())
+    {
+        return None;
+    }
+    let default_figure = match kind.phase() {
+        crate::budget::Phase::Final => "决算数",
+        _ => "预算数",
+    };
+    let mut t = Assembled {
+        columns: a.rows.iter().map(|r| r.name.clone()).collect(),
+        full: a.rows.iter().map(|r| r.name.clone()).collect(),
+        column_at: a
+            .row_at
+            .iter()
+            .map(|_| a.column_at.first().copied().unwrap_or(0))
+            .collect(),
+        header_rows: a.header_rows,
+        any_amount: a.any_amount,
+        bad: a.bad.clone(),
+        ..Assembled::default()
+    };
+    for (i, heading) in a.columns.iter().enumerate() {
+        let name = match TableColumn::recognise(heading) {
+            Some(TableColumn::Budgeted | TableColumn::Actual) => heading.clone(),
+            _ => default_figure.to_owned(),
+        };
+        t.rows.push(TableRow {
+            line: a.rows.first().map_or(1, |r| r.line),
+            code: None,
+            name,
+            cells: a
+                .rows
+                .iter()
+                .map(|r| r.cells.get(i).copied().flatten())
+                .collect(),
+            side: None,
+        });
+        t.row_at.push(a.row_at.first().copied().unwrap_or(0));
+        t.cell_at.push(
+            a.cell_at
+                .iter()
+                .map(|c| c.get(i).copied().flatten())
+                .collect(),
+        );
+        t.cell_src.push(
+            a.row_at
+                .iter()
+                .zip(&a.cell_at)
+                .map(|(&r, c)| c.get(i).copied().flatten().map(|col| (r, col)))
+                .collect(),
+        );
+    }
+    Some(t)
 }

@@ -147,7 +147,16 @@ fn kind_by_shape(t: &SourceTable, phase: Option<Phase>) -> Option<TableKind> {
         .map(|c| TableColumn::recognise(&c.norm))
         .collect();
     let has = |c: TableColumn| headings.contains(&Some(c));
-    if has(TableColumn::AbroadTravel) && has(TableColumn::Reception) {
+    // Every heading must be known: a 合计 over 三公 and other items (会议费, 培训费 — a Jiangsu
+    // layout) is not the 三公 合计 the checks know.
+    let all_known = t
+        .rows
+        .iter()
+        .take(header)
+        .flatten()
+        .filter(|c| !c.is_blank())
+        .all(|c| crate::tables::HeadingRole::recognise(&c.norm).is_some());
+    if has(TableColumn::AbroadTravel) && has(TableColumn::Reception) && all_known {
         return Some(match phase {
             Phase::Final => TableKind::FinalThreePublic,
             _ => TableKind::BudgetThreePublic,
@@ -171,6 +180,36 @@ fn kind_by_shape(t: &SourceTable, phase: Option<Phase>) -> Option<TableKind> {
         && phase == Phase::Budget
     {
         return Some(TableKind::BudgetBasicEconomic);
+    }
+    // 合计 / 基本支出 / 项目支出 over functional codes, nothing else: in a final account only 决算表五
+    // has exactly these columns (决算表三 adds 上缴上级支出, 经营支出 …); in a budget both 预算表三 and
+    // 表五 do, so the shape alone does not tell them apart (left unrecognised).
+    let functional_codes = t
+        .rows
+        .iter()
+        .skip(header)
+        .filter(|r| {
+            r.iter().any(|c| {
+                c.norm.len() == 3
+                    && c.norm.starts_with('2')
+                    && c.norm.chars().all(|d| d.is_ascii_digit())
+            })
+        })
+        .count();
+    let only_functional_columns = headings.iter().flatten().all(|c| {
+        matches!(
+            c,
+            TableColumn::Total | TableColumn::Basic | TableColumn::Project
+        )
+    });
+    if phase == Phase::Final
+        && functional_codes >= 1
+        && has(TableColumn::Total)
+        && has(TableColumn::Basic)
+        && has(TableColumn::Project)
+        && only_functional_columns
+    {
+        return Some(TableKind::FinalGeneralFunctional);
     }
     None
 }
@@ -335,6 +374,28 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                         .with_table(k.name_zh())
                         .with_printed(b.text.clone());
                         if let Some(p) = p {
+                            f = f.with_page(p);
+                        }
+                        findings.push(f);
+                    }
+                    for (j, heading) in &a.skipped {
+                        let mut f = Finding::new(
+                            rules::UNREAD_COLUMN,
+                            Severity::Info,
+                            format!(
+                                "{}：第{}列“{heading}”保留原样，未读取、未检查",
+                                k.name_zh(),
+                                j + 1
+                            ),
+                            format!(
+                                "{}: column {} {heading:?} is kept as printed, not read or checked",
+                                k.id(),
+                                j + 1
+                            ),
+                        )
+                        .with_table(k.name_zh())
+                        .with_column(heading.clone());
+                        if let Some(p) = page {
                             f = f.with_page(p);
                         }
                         findings.push(f);
@@ -551,7 +612,14 @@ fn build_table(t: &SourceTable, k: TableKind, unit: Unit) -> Result<(PublishedTa
         };
         return Ok((table, a));
     }
-    let a = assemble::assemble(t, Some(k));
+    let mut a = assemble::assemble(t, Some(k));
+    if matches!(
+        k,
+        TableKind::FinalThreePublic | TableKind::BudgetThreePublic
+    ) && let Some(transposed) = assemble::transpose_three_public(&a, k)
+    {
+        a = transposed;
+    }
     let table =
         PublishedTable::new_keeping_unknown(Some(k), unit, a.columns.clone(), a.rows.clone())?;
     Ok((table, a))
@@ -602,10 +670,20 @@ fn locate(
         }
         return f;
     };
-    let src_row = a.row_at.get(ri).copied();
-    let src_col = match col {
-        Some(cj) => a.cell_at.get(ri).and_then(|r| r.get(cj)).copied().flatten(),
-        None => None,
+    let transposed = col.and_then(|cj| {
+        a.cell_src
+            .get(ri)
+            .and_then(|r| r.get(cj))
+            .copied()
+            .flatten()
+    });
+    let src_row = transposed
+        .map(|(r, _)| r)
+        .or_else(|| a.row_at.get(ri).copied());
+    let src_col = match (transposed, col) {
+        (Some((_, c)), _) => Some(c),
+        (None, Some(cj)) => a.cell_at.get(ri).and_then(|r| r.get(cj)).copied().flatten(),
+        (None, None) => None,
     };
     let cell = src_row
         .and_then(|r| dt.source.rows.get(r))
@@ -765,4 +843,99 @@ fn power_list_of(grids: &[SourceTable]) -> Option<Result<crate::PowerList>> {
             reason,
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Provenance, SourceCell, SourceFormat};
+
+    fn grid(page: u32, title: &str, rows: &[&[&str]]) -> SourceTable {
+        let at = |r: usize, c: usize| Provenance {
+            file: "t.pdf".into(),
+            page: Some(page),
+            sheet: None,
+            row: r as u32 + 1,
+            column: c as u32 + 1,
+        };
+        SourceTable {
+            pages: vec![page],
+            context: vec![
+                SourceLine::new(page, title),
+                SourceLine::new(page, "单位：万元"),
+            ],
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    r.iter()
+                        .enumerate()
+                        .map(|(j, t)| SourceCell::new(*t, at(i, j)))
+                        .collect()
+                })
+                .collect(),
+            ..SourceTable::default()
+        }
+    }
+
+    #[test]
+    fn a_three_public_table_printed_as_a_vertical_list_is_transposed() {
+        let t = grid(
+            9,
+            "2025年“三公”经费和机关运行经费预算表",
+            &[
+                &["项目", "预算数"],
+                &["合计", "11.81"],
+                &["因公出国（境）费", "0.00"],
+                &["公务用车购置及运行费", "9.98"],
+                &["购置费", "0.00"],
+                &["运行费", "9.98"],
+                &["公务接待费", "0.84"],
+            ],
+        );
+        let source = SourceDocument {
+            path: "t.pdf".into(),
+            format: SourceFormat::Pdf,
+            pages: 9,
+            lines: vec![SourceLine::new(1, "某某局2025年部门预算")],
+            tables: vec![t],
+        };
+        let doc = recognise(source, &ReadOptions::default()).unwrap();
+        let table = doc.tables[0].table.as_ref().unwrap();
+        assert_eq!(table.columns().len(), 6);
+        assert_eq!(table.rows().len(), 1);
+        assert_eq!(table.rows()[0].name, "预算数");
+        // 11.81 ≠ 0 + 9.98 + 0.84 = 10.82: found at the printed 合计 cell.
+        let f = doc
+            .findings
+            .iter()
+            .find(|f| f.rule == "tables.row_sum")
+            .unwrap();
+        assert_eq!((f.page, f.printed.as_deref()), (Some(9), Some("11.81")));
+    }
+
+    #[test]
+    fn a_government_economic_code_column_after_the_name_is_not_part_of_the_code() {
+        let t = grid(
+            5,
+            "2025年一般公共预算支出功能分类预算表",
+            &[
+                &[
+                    "科目编码",
+                    "科目名称",
+                    "政府预算经济分类",
+                    "合计",
+                    "基本支出",
+                    "项目支出",
+                ],
+                &["201", "一般公共服务支出", "", "10", "6", "4"],
+                &["2010101", "行政运行", "50101", "10", "6", "4"],
+                &["合计", "", "", "10", "6", "4"],
+            ],
+        );
+        let a = assemble::assemble(&t, Some(TableKind::BudgetGeneralFunctional));
+        let codes: Vec<String> = a.rows.iter().map(|r| r.key()).collect();
+        assert_eq!(codes, ["201", "2010101", "合计"]);
+        assert_eq!(a.skipped, [(2, "政府预算经济分类".to_owned())]);
+    }
 }

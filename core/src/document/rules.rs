@@ -33,3 +33,8 @@ pub const AMBIGUOUS_KIND: &str = "document.ambiguous_kind";
 /// note is reported, not trusted (fiscal.md §2.4: empty tables are printed with an explaining
 /// sentence, so the sentence and the figures contradict each other).
 pub const EMPTY_NOTE_WITH_FIGURES: &str = "document.empty_note_with_figures";
+
+/// `document.unread_column` (info): a column of a recognised table is kept as printed but not
+/// read — a second code column (政府预算经济分类 5xxxx printed between the name and the amounts).
+/// Never dropped silently: the finding names it; no check involves it.
+pub const UNREAD_COLUMN: &str = "document.unread_column";
