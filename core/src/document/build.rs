@@ -811,10 +811,19 @@ fn power_list_of(grids: &[SourceTable]) -> Option<Result<crate::PowerList>> {
                 }
             }
         }
-        let head: Vec<String> = grid.get(h).cloned().unwrap_or_default();
+        // A heading cell left blank (the second column under a merged heading such as
+        // 实施层级及权限) keeps its column as an extra column named by its position: its data is
+        // kept, never dropped, and no meaning is guessed for it.
+        let printed_head: Vec<String> = grid.get(h).cloned().unwrap_or_default();
+        let head: Vec<String> = printed_head
+            .clone()
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| if c.is_empty() { format!("第{}列", i + 1) } else { c })
+            .collect();
         let norm =
             |r: &[String]| -> Vec<String> { r.iter().map(|c| super::normalize_text(c)).collect() };
-        let head_norm = norm(&head);
+        let head_norm = norm(&printed_head);
         if header.is_none() {
             header = Some(head.clone());
         }
