@@ -819,7 +819,13 @@ fn power_list_of(grids: &[SourceTable]) -> Option<Result<crate::PowerList>> {
             .clone()
             .into_iter()
             .enumerate()
-            .map(|(i, c)| if c.is_empty() { format!("第{}列", i + 1) } else { c })
+            .map(|(i, c)| {
+                if c.is_empty() {
+                    format!("第{}列", i + 1)
+                } else {
+                    c
+                }
+            })
             .collect();
         let norm =
             |r: &[String]| -> Vec<String> { r.iter().map(|c| super::normalize_text(c)).collect() };
