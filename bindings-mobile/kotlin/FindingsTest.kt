@@ -91,7 +91,7 @@ class FindingsTest {
     fun csvExportHeaderAndQuoting() {
         val found = realFindings()
         val text = findingsToCsv(found)
-        assertEquals("rule,severity,table,code,column,expected,actual,difference,message_zh,message_en", text.lines().first())
+        assertEquals("rule,severity,table,code,column,expected,actual,difference,message_zh,message_en,page,printed", text.lines().first())
         val rows = parseCsv(text).drop(1)
         assertEquals(found.size, rows.size)
         for ((r, f) in rows.zip(found)) {
