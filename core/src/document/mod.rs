@@ -16,6 +16,7 @@
 mod assemble;
 mod build;
 mod delimited;
+mod layouts;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod recognise;

@@ -406,6 +406,11 @@ impl Check<'_> {
         if non_appropriation_parts.iter().any(|c| has(*c)) {
             groups.push((C::NonAppropriation, non_appropriation_parts.to_vec()));
         }
+        // A column the form does not name (单位预留机动经费, 会议费, 培训费, a "三公" 小计 …) may
+        // be part of 合计: a row printing a figure in one is not summed (ambiguous, no finding).
+        let unnamed: Vec<usize> = (0..self.t.columns().len())
+            .filter(|&j| self.t.column_roles().get(j) == Some(&C::Other))
+            .collect();
         for (total, parts) in groups {
             let Some(tc) = self.t.column(total) else {
                 continue;
@@ -418,6 +423,9 @@ impl Check<'_> {
                 let (expected, n) = sum_cells(pcs.iter().map(|&c| self.cell(i, c)))?;
                 let actual = self.cell(i, tc);
                 let coded = self.t.rows().get(i).is_some_and(|r| r.code.is_some());
+                if total == C::Total && unnamed.iter().any(|&c| self.cell(i, c).is_some()) {
+                    continue;
+                }
                 if n == 0 && !coded {
                     continue; // a label row that prints no split (e.g. income lines of T4)
                 }

@@ -577,6 +577,10 @@ impl<'a> Cross<'a> {
                 Some(r) => basic_of(tf, r)?,
                 None => (None, 1),
             };
+            if cells == 0 {
+                // The functional table prints no 基本支出 split (one 金额 column): nothing to compare.
+                continue;
+            }
             let name = te.label();
             let code = if te.row_by_label(RowLabel::Total).is_some() {
                 "合计"

@@ -1,0 +1,375 @@
+//! Layouts beyond the standard nine-table form, read into the shapes the assembler knows:
+//! templates with more than nine tables (the Jiangsu provincial '公开01表' … '公开12表' and the
+//! numbered captions '一、2017年度…部门收支预算总表'), captions and the 部门 / 单位 line printed
+//! inside an Excel-made grid, function and economic tables with one amount column whose cells a
+//! PDF reader scattered over many columns, and continuation pages without a repeated header.
+//!
+//! Everything here only rearranges what is printed (cells keep their provenance); where a grid
+//! does not fit the shape exactly it is left as read.
+
+use super::{SourceCell, SourceLine, SourceTable, normalize_text};
+use crate::money::parse_amount;
+use crate::tables::TableKind;
+
+/// The table kind a normalised title names, with the names of templates that publish more than
+/// the standard nine tables: '“三公”经费、会议费、培训费支出预算表' is 预算表九, '政府性基金预算财政拨款支出
+/// 预算表' / '财政拨款政府性基金支出预算表' is 预算表六 (财预〔2016〕143号 lists the nine; the extra
+/// tables — 财政拨款支出预算表, 机关运行经费支出预算表, 政府采购支出预算表 — name no standard kind).
+pub(crate) fn kind_of_title(norm: &str) -> Option<TableKind> {
+    if let Some(k) = TableKind::from_title(norm) {
+        return Some(k);
+    }
+    let t = strip_remark(norm);
+    let budget = t.ends_with("预算表");
+    if !budget || t.contains("决算") {
+        return None;
+    }
+    if t.contains("三公") && t.contains("经费") && t.contains("支出预算表") {
+        return Some(TableKind::BudgetThreePublic);
+    }
+    if t.contains("政府性基金")
+        && t.ends_with("支出预算表")
+        && !t.contains("收支")
+        && !t.contains("国有资本")
+    {
+        return Some(TableKind::BudgetFundFunctional);
+    }
+    None
+}
+
+/// A normalised title without a trailing bracketed remark ('（功能科目）', '(经济科目)').
+fn strip_remark(norm: &str) -> &str {
+    let t = norm.trim_end();
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if t.ends_with(close)
+            && let Some(i) = t.rfind(open)
+        {
+            return &t[..i];
+        }
+    }
+    t
+}
+
+/// The year of a document whose cover and first pages print none the usual way: the first
+/// '20xx年' in a table caption or heading cell, else anywhere in its text.
+pub(crate) fn year_fallback(
+    lines: &[SourceLine],
+    tables: &[SourceTable],
+    year_of: impl Fn(&str) -> Option<i32>,
+) -> Option<i32> {
+    tables
+        .iter()
+        .flat_map(|t| {
+            t.context
+                .iter()
+                .map(|l| l.norm.clone())
+                .chain(t.rows.iter().take(3).flatten().map(|c| c.norm.clone()))
+        })
+        .chain(lines.iter().map(|l| l.norm.clone()))
+        .find_map(|n| year_of(&n))
+}
+
+/// What a cell holds, for rows of a one-amount coded table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Code,
+    Label,
+    Amount,
+}
+
+fn slot_of(c: &SourceCell) -> Option<Slot> {
+    let n = &c.norm;
+    if n.is_empty() {
+        return None;
+    }
+    if matches!(n.len(), 3 | 5 | 7) && n.chars().all(|d| d.is_ascii_digit()) {
+        return Some(Slot::Code);
+    }
+    if matches!(parse_amount(n), Ok(Some(_))) {
+        return Some(Slot::Amount);
+    }
+    Some(Slot::Label)
+}
+
+/// Whether a normalised heading names the code column.
+fn code_heading(n: &str) -> bool {
+    n.contains("编码") || n.contains("代码") || n == "科目"
+}
+
+/// Whether a normalised heading names the label column.
+fn name_heading(n: &str) -> bool {
+    n.contains("名称")
+}
+
+/// A caption row printed inside the grid: only a title, a 部门 / 单位 line, or both.
+fn caption_row(row: &[SourceCell]) -> bool {
+    row.iter().all(|c| {
+        c.is_blank()
+            || c.norm.contains("单位:")
+            || c.norm.starts_with("部门")
+            || c.norm.ends_with('表')
+            || c.norm.contains("表部门")
+            || c.norm.contains("表单位")
+    })
+}
+
+/// The grid's caption rows (title, 部门, 单位 printed inside the grid) moved to its context lines
+/// (nearest last), each text line of a cell one line; the grid keeps the rows from its first
+/// non-caption row on.
+pub(crate) fn captions_to_context(t: &mut SourceTable) {
+    let n = t.rows.iter().take_while(|r| caption_row(r)).count();
+    if n == 0 || n >= t.rows.len() {
+        return;
+    }
+    let mut lines = Vec::new();
+    for row in t.rows.iter().take(n) {
+        for c in row.iter().filter(|c| !c.is_blank()) {
+            let page = c.at.page.or_else(|| t.pages.first().copied()).unwrap_or(1);
+            for part in c.text.split('\n').filter(|p| !p.trim().is_empty()) {
+                lines.push(SourceLine::new(page, part.trim()));
+            }
+        }
+    }
+    if lines.is_empty() {
+        return;
+    }
+    t.rows.drain(..n);
+    shift_merged(t, n);
+    t.context.extend(lines);
+}
+
+fn shift_merged(t: &mut SourceTable, n: usize) {
+    let n = u32::try_from(n).unwrap_or(u32::MAX);
+    t.merged = t
+        .merged
+        .iter()
+        .filter(|m| m.0 >= n)
+        .map(|&(r0, c0, r1, c1)| (r0 - n, c0, r1 - n, c1))
+        .collect();
+    t.continuations = t
+        .continuations
+        .iter()
+        .filter_map(|&c| c.checked_sub(n as usize))
+        .collect();
+}
+
+/// The rows of a coded table with one amount column, each `[code, label, amount]`: every
+/// non-blank cell of a row is a code, a label or an amount, at most one of each; an amount alone
+/// on the next row completes a row without one ('合计' / its amount on two text lines). `None`
+/// when a row does not fit.
+fn coded_rows(rows: &[Vec<SourceCell>]) -> Option<Vec<[Option<SourceCell>; 3]>> {
+    let mut out: Vec<[Option<SourceCell>; 3]> = Vec::new();
+    for row in rows {
+        let mut slots: [Option<SourceCell>; 3] = [None, None, None];
+        for c in row {
+            let Some(s) = slot_of(c) else { continue };
+            let i = match s {
+                Slot::Code => 0,
+                Slot::Label => 1,
+                Slot::Amount => 2,
+            };
+            if slots[i].is_some() {
+                return None;
+            }
+            slots[i] = Some(c.clone());
+        }
+        match &slots {
+            [None, None, None] => continue,
+            [None, None, Some(_)] => {
+                let prev = out.last_mut()?;
+                if prev[2].is_some() {
+                    return None;
+                }
+                prev[2] = slots[2].take();
+            }
+            _ => out.push(slots),
+        }
+    }
+    Some(out)
+}
+
+/// Whether the normalised label row is the header of a one-amount coded table: a code heading, a
+/// name heading and exactly one other heading.
+fn coded_header(row: &[SourceCell]) -> Option<()> {
+    let heads: Vec<&str> = row
+        .iter()
+        .filter(|c| !c.is_blank())
+        .map(|c| c.norm.as_str())
+        .collect();
+    let code = heads.iter().filter(|h| code_heading(h)).count();
+    let name = heads
+        .iter()
+        .filter(|h| name_heading(h) && !code_heading(h))
+        .count();
+    (code == 1 && name == 1 && heads.len() == 3).then_some(())
+}
+
+/// A coded table with one amount column rebuilt as three clean columns (code, label, amount),
+/// the cells scattered by the reader gathered per row. The header row is the first row with a
+/// code heading, a name heading and one amount heading; rows above it must be captions (moved to
+/// the context). `None` when the grid is not such a table.
+pub(crate) fn compact_coded(t: &SourceTable) -> Option<SourceTable> {
+    let h = t.rows.iter().position(|r| coded_header(r).is_some())?;
+    if !t.rows.iter().take(h).all(|r| caption_row(r)) {
+        return None;
+    }
+    let width = t.rows.first().map_or(0, Vec::len);
+    if width <= 3 {
+        return None;
+    }
+    let header = t.rows.get(h)?;
+    let heads: Vec<SourceCell> = header.iter().filter(|c| !c.is_blank()).cloned().collect();
+    let code_h = heads.iter().find(|c| code_heading(&c.norm))?.clone();
+    let name_h = heads
+        .iter()
+        .find(|c| name_heading(&c.norm) && !code_heading(&c.norm))?
+        .clone();
+    let amount_h = heads
+        .iter()
+        .find(|c| !code_heading(&c.norm) && !name_heading(&c.norm))?
+        .clone();
+    let body = coded_rows(t.rows.get(h + 1..)?)?;
+    let mut out = t.clone();
+    let mut caption = t.clone();
+    caption.rows.truncate(h);
+    caption.merged.clear();
+    let mut lines = Vec::new();
+    for c in caption.rows.iter().flatten().filter(|c| !c.is_blank()) {
+        let page = c.at.page.or_else(|| t.pages.first().copied()).unwrap_or(1);
+        for part in c.text.split('\n').filter(|p| !p.trim().is_empty()) {
+            lines.push(SourceLine::new(page, part.trim()));
+        }
+    }
+    out.context.extend(lines);
+    out.merged.clear();
+    out.continuations = t
+        .continuations
+        .iter()
+        .filter_map(|&c| c.checked_sub(h))
+        .collect();
+    let blank = |like: &SourceCell, column: u32| {
+        let mut at = like.at.clone();
+        at.column = column;
+        SourceCell::new("", at)
+    };
+    out.rows = vec![vec![code_h, name_h, amount_h]];
+    for r in body {
+        let Some(any) = r.iter().flatten().next().cloned() else {
+            continue;
+        };
+        let row: Vec<SourceCell> = r
+            .into_iter()
+            .enumerate()
+            .map(|(j, c)| c.unwrap_or_else(|| blank(&any, u32::try_from(j + 1).unwrap_or(1))))
+            .collect();
+        out.rows.push(row);
+    }
+    Some(out)
+}
+
+/// Whether a grid is a headless continuation of a coded table: no caption, every row a code with
+/// its label (and an amount or none), the first row coded.
+fn headless_coded(t: &SourceTable) -> Option<Vec<[Option<SourceCell>; 3]>> {
+    let body = coded_rows(&t.rows)?;
+    let first = body.first()?;
+    (first[0].is_some() && body.iter().all(|r| r[1].is_some() || r[0].is_some())).then_some(body)
+}
+
+/// The grids with one-amount coded tables compacted ([`compact_coded`]), a headless coded grid on
+/// the next page appended to the coded table before it, and captions printed inside other grids
+/// moved to their context ([`captions_to_context`]).
+pub(crate) fn normalise(grids: Vec<SourceTable>) -> Vec<SourceTable> {
+    let mut out: Vec<SourceTable> = Vec::new();
+    let mut last_coded = false;
+    for t in grids {
+        if let Some(c) = compact_coded(&t) {
+            out.push(c);
+            last_coded = true;
+            continue;
+        }
+        if last_coded
+            && t.context.iter().all(|l| kind_of_title(&l.norm).is_none())
+            && let Some(prev) = out.last_mut()
+            && let (Some(a), Some(b)) = (prev.pages.last().copied(), t.pages.first().copied())
+            && (b == a || b == a + 1)
+            && let Some(mut body) = headless_coded(&t)
+        {
+            let mut lead = rows_in_context(&t);
+            lead.append(&mut body);
+            let body = lead;
+            prev.continuations.push(prev.rows.len());
+            for p in &t.pages {
+                if !prev.pages.contains(p) {
+                    prev.pages.push(*p);
+                }
+            }
+            for r in body {
+                let Some(any) = r.iter().flatten().next().cloned() else {
+                    continue;
+                };
+                let row: Vec<SourceCell> = r
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, c)| {
+                        c.unwrap_or_else(|| {
+                            let mut at = any.at.clone();
+                            at.column = u32::try_from(j + 1).unwrap_or(1);
+                            SourceCell::new("", at)
+                        })
+                    })
+                    .collect();
+                prev.rows.push(row);
+            }
+            continue;
+        }
+        last_coded = false;
+        let mut t = t;
+        captions_to_context(&mut t);
+        out.push(t);
+    }
+    out
+}
+
+/// The coded rows a reader took for text lines above a headless continuation grid ('30206 电费
+/// 235.00' on the continuation page), as cells: code, label, amount separated by spaces.
+fn rows_in_context(t: &SourceTable) -> Vec<[Option<SourceCell>; 3]> {
+    let (Some(page), Some(like)) = (
+        t.pages.first().copied(),
+        t.rows.iter().flatten().next().cloned(),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for l in t.context.iter().rev() {
+        if l.page != page {
+            break;
+        }
+        let parts: Vec<&str> = l.text.split_whitespace().collect();
+        let (Some(code), Some(amount)) = (parts.first(), parts.last()) else {
+            break;
+        };
+        if parts.len() < 3 {
+            break;
+        }
+        let label = parts[1..parts.len() - 1].join("");
+        let cell = |text: &str, column: u32| {
+            let mut at = like.at.clone();
+            at.page = Some(page);
+            at.column = column;
+            SourceCell::new(text, at)
+        };
+        let (c, a) = (cell(code, 1), cell(amount, 3));
+        if slot_of(&c) != Some(Slot::Code) || slot_of(&a) != Some(Slot::Amount) {
+            break;
+        }
+        out.push([Some(c), Some(cell(&label, 2)), Some(a)]);
+    }
+    out.reverse();
+    out
+}
+
+/// The normalised text of a cell's lines, for callers matching a title line by line.
+#[allow(dead_code)]
+pub(crate) fn cell_lines(c: &SourceCell) -> Vec<String> {
+    c.text.split('\n').map(normalize_text).collect()
+}
