@@ -267,6 +267,134 @@ pub(crate) fn compact_coded(t: &SourceTable) -> Option<SourceTable> {
     Some(out)
 }
 
+/// Whether a row is a table's own caption printed inside the grid: a caption row with a cell
+/// whose lines give a title naming a table and a 单位 line ('财政拨款支出预算表（功能科目）⏎部门：… 单位：万元').
+fn inner_caption(row: &[SourceCell]) -> bool {
+    caption_row(row)
+        && row.iter().any(|c| {
+            let lines: Vec<String> = c.text.split('\n').map(normalize_text).collect();
+            lines.len() >= 2
+                && lines.iter().any(|l| l.contains("单位:"))
+                && lines.iter().any(|l| l.ends_with('表') || l.ends_with(')'))
+        })
+}
+
+/// A grid the reader ran over two tables (one per page, the second's caption inside the grid)
+/// split at the second caption; the pages follow the cells.
+fn split_at_captions(t: SourceTable) -> Vec<SourceTable> {
+    let cuts: Vec<usize> = t
+        .rows
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(i, r)| {
+            inner_caption(r) && t.rows.iter().take(*i).any(|above| !caption_row(above))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if cuts.is_empty() {
+        return vec![t];
+    }
+    let mut out = Vec::new();
+    let mut bounds = vec![0];
+    bounds.extend(cuts.iter().copied());
+    bounds.push(t.rows.len());
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut part = t.clone();
+        part.rows = t.rows.get(a..b).map(<[_]>::to_vec).unwrap_or_default();
+        let au = u32::try_from(a).unwrap_or(u32::MAX);
+        let bu = u32::try_from(b).unwrap_or(u32::MAX);
+        part.merged = t
+            .merged
+            .iter()
+            .filter(|m| m.0 >= au && m.2 < bu)
+            .map(|&(r0, c0, r1, c1)| (r0 - au, c0, r1 - au, c1))
+            .collect();
+        part.continuations = t
+            .continuations
+            .iter()
+            .filter(|&&c| c > a && c < b)
+            .map(|&c| c - a)
+            .collect();
+        let mut pages: Vec<u32> = part
+            .rows
+            .iter()
+            .flatten()
+            .filter_map(|c| c.at.page)
+            .collect();
+        pages.sort_unstable();
+        pages.dedup();
+        if !pages.is_empty() {
+            part.pages = pages;
+        }
+        if a > 0 {
+            part.context.clear();
+        }
+        out.push(part);
+    }
+    out
+}
+
+/// A table of one heading row over one row of figures (支出预算总表 printed as a single row)
+/// whose figures the reader placed a column or two away from their headings: each figure moved
+/// under the nearest heading. `None` unless every non-blank cell below the headings is an
+/// amount, all in one row, and no two figures share a heading.
+pub(crate) fn compact_single_row(t: &SourceTable) -> Option<SourceTable> {
+    let filled: Vec<usize> = (0..t.rows.len())
+        .filter(|&i| {
+            t.rows
+                .get(i)
+                .is_some_and(|r| r.iter().any(|c| !c.is_blank()))
+        })
+        .collect();
+    let [h, d] = filled.as_slice() else {
+        return None;
+    };
+    let (header, data) = (t.rows.get(*h)?, t.rows.get(*d)?);
+    let heads: Vec<usize> = (0..header.len())
+        .filter(|&j| header.get(j).is_some_and(|c| !c.is_blank()))
+        .collect();
+    if heads.len() < 3
+        || heads
+            .iter()
+            .any(|&j| header.get(j).and_then(slot_of) != Some(Slot::Label))
+    {
+        return None;
+    }
+    let mut row: Vec<SourceCell> = header
+        .iter()
+        .map(|c| {
+            let mut at = c.at.clone();
+            at.row = data.first().map_or(at.row, |d| d.at.row);
+            SourceCell::new("", at)
+        })
+        .collect();
+    let mut moved = false;
+    for (j, c) in data.iter().enumerate() {
+        match slot_of(c) {
+            None => continue,
+            Some(Slot::Amount) => {}
+            Some(_) => return None,
+        }
+        let &to = heads.iter().min_by_key(|&&k| k.abs_diff(j))?;
+        let slot = row.get_mut(to)?;
+        if !slot.is_blank() {
+            return None;
+        }
+        moved |= to != j;
+        *slot = c.clone();
+    }
+    if !moved {
+        return None;
+    }
+    let mut out = t.clone();
+    out.rows = vec![header.clone(), row];
+    out.merged.clear();
+    out.continuations.clear();
+    Some(out)
+}
+
 /// Whether a grid is a headless continuation of a coded table: no caption, every row a code with
 /// its label (and an amount or none), the first row coded.
 fn headless_coded(t: &SourceTable) -> Option<Vec<[Option<SourceCell>; 3]>> {
@@ -281,7 +409,7 @@ fn headless_coded(t: &SourceTable) -> Option<Vec<[Option<SourceCell>; 3]>> {
 pub(crate) fn normalise(grids: Vec<SourceTable>) -> Vec<SourceTable> {
     let mut out: Vec<SourceTable> = Vec::new();
     let mut last_coded = false;
-    for t in grids {
+    for t in grids.into_iter().flat_map(split_at_captions) {
         if let Some(c) = compact_coded(&t) {
             out.push(c);
             last_coded = true;
@@ -325,6 +453,9 @@ pub(crate) fn normalise(grids: Vec<SourceTable>) -> Vec<SourceTable> {
         last_coded = false;
         let mut t = t;
         captions_to_context(&mut t);
+        if let Some(c) = compact_single_row(&t) {
+            t = c;
+        }
         out.push(t);
     }
     out
