@@ -419,6 +419,9 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                 }
             }
         }
+        if tkind.is_none() && fiscal {
+            layout = super::layouts::part_of_standard(&mut dt, phase);
+        }
         tables.push(dt);
         layouts.push(layout);
     }

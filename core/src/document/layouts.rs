@@ -7,9 +7,12 @@
 //! Everything here only rearranges what is printed (cells keep their provenance); where a grid
 //! does not fit the shape exactly it is left as read.
 
+use super::assemble::{self, Assembled};
+use super::recognise::DocumentTable;
 use super::{SourceCell, SourceLine, SourceTable, normalize_text};
+use crate::budget::Phase;
 use crate::money::parse_amount;
-use crate::tables::TableKind;
+use crate::tables::{PublishedTable, TableKind};
 
 /// The table kind a normalised title names, with the names of templates that publish more than
 /// the standard nine tables: '“三公”经费、会议费、培训费支出预算表' is 预算表九, '政府性基金预算财政拨款支出
@@ -395,6 +398,281 @@ pub(crate) fn compact_single_row(t: &SourceTable) -> Option<SourceTable> {
     Some(out)
 }
 
+/// A vertical list of labelled amounts under one name heading and one amount heading (收入预算总表
+/// printed as a list), its category printed in a merged cell left of the items: rebuilt as two
+/// columns, label and amount, an item's 小计 labelled with its category ('其他资金/小计'). `None`
+/// unless every row below the headings holds at most two labels and one amount and no code.
+pub(crate) fn compact_label_list(t: &SourceTable) -> Option<SourceTable> {
+    let h = t
+        .rows
+        .iter()
+        .position(|r| r.iter().any(|c| !c.is_blank()))?;
+    let header = t.rows.get(h)?;
+    let heads: Vec<&SourceCell> = header.iter().filter(|c| !c.is_blank()).collect();
+    let [name_h, amount_h] = heads.as_slice() else {
+        return None;
+    };
+    if !name_heading(&name_h.norm) || slot_of(amount_h) != Some(Slot::Label) {
+        return None;
+    }
+    if name_heading(&amount_h.norm) || code_heading(&amount_h.norm) {
+        return None;
+    }
+    let mut rows: Vec<Vec<SourceCell>> = vec![vec![(*name_h).clone(), (*amount_h).clone()]];
+    let mut category: Option<String> = None;
+    let mut top: Option<u32> = None;
+    for r in t.rows.iter().skip(h + 1) {
+        let mut labels: Vec<&SourceCell> = Vec::new();
+        let mut amount: Option<&SourceCell> = None;
+        for c in r {
+            match slot_of(c) {
+                None => {}
+                Some(Slot::Code) => return None,
+                Some(Slot::Label) => labels.push(c),
+                Some(Slot::Amount) => {
+                    if amount.replace(c).is_some() {
+                        return None;
+                    }
+                }
+            }
+        }
+        let (label, text) = match labels.as_slice() {
+            [] if amount.is_none() => continue,
+            [] => return None,
+            [cat, item] => {
+                category = Some(cat.text.trim().to_owned());
+                top.get_or_insert(cat.at.column);
+                ((*item).clone(), item.text.trim().to_owned())
+            }
+            [one] => {
+                if top.is_none_or(|c| c == one.at.column) {
+                    top = Some(one.at.column);
+                    category = Some(one.text.trim().to_owned());
+                }
+                ((*one).clone(), one.text.trim().to_owned())
+            }
+            _ => return None,
+        };
+        let text = match (&category, label.norm.as_str()) {
+            (Some(cat), "小计") => format!("{cat}/小计"),
+            _ => text,
+        };
+        let mut name = label.clone();
+        name.norm = normalize_text(&text);
+        name.text = text;
+        let value = amount.cloned().unwrap_or_else(|| {
+            let mut at = label.at.clone();
+            at.column = amount_h.at.column;
+            SourceCell::new("", at)
+        });
+        rows.push(vec![name, value]);
+    }
+    if rows.len() < 3 {
+        return None;
+    }
+    let mut out = t.clone();
+    out.rows = rows;
+    out.merged.clear();
+    out.continuations.clear();
+    Some(out)
+}
+
+/// Whether a normalised label starts a new item rather than continuing a wrapped one: an
+/// enumerator (一、 / 1.), a total or carry-over line, or a name of four or more characters.
+fn starts_item(norm: &str) -> bool {
+    let first = norm.chars().next();
+    let enumerated = norm
+        .char_indices()
+        .find(|(_, c)| *c == '、' || *c == '.')
+        .is_some_and(|(i, _)| {
+            i > 0
+                && norm[..i]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        });
+    enumerated
+        || first == Some('(')
+        || ["合计", "小计", "总计", "结转", "结余"]
+            .iter()
+            .any(|k| norm.contains(k))
+}
+
+/// A table of side-by-side blocks, each a label column and an amount column (收支预算总表: 收入 |
+/// 支出 by function | 支出 by use), whose cells the reader spread over many columns and text
+/// lines: rebuilt as two columns per block, a label wrapped over two lines ('2.政府性基金预' / '算')
+/// joined, an amount printed on the line between attached to its item, and a total's amount
+/// printed under the next block moved to the total. `None` unless every cell sits in a label or
+/// an amount column of the headings.
+pub(crate) fn compact_blocks(t: &SourceTable) -> Option<SourceTable> {
+    let width = t.rows.first().map_or(0, Vec::len);
+    let mut label_cols: Vec<usize> = Vec::new();
+    let mut amount_cols: Vec<usize> = Vec::new();
+    let mut header_end = None;
+    for (i, r) in t.rows.iter().enumerate() {
+        if r.iter().any(|c| slot_of(c) == Some(Slot::Amount)) {
+            break;
+        }
+        for (j, c) in r.iter().enumerate() {
+            if c.norm == "金额" {
+                amount_cols.push(j);
+                header_end = Some(i);
+            } else if name_heading(&c.norm) {
+                label_cols.push(j);
+                header_end = Some(i);
+            }
+        }
+    }
+    let header_end = header_end?;
+    label_cols.sort_unstable();
+    label_cols.dedup();
+    amount_cols.sort_unstable();
+    amount_cols.dedup();
+    let n = label_cols.len();
+    if n < 2 || amount_cols.len() != n || width <= 2 * n {
+        return None;
+    }
+    for b in 0..n {
+        let (l, a) = (label_cols.get(b)?, amount_cols.get(b)?);
+        if a <= l || label_cols.get(b + 1).is_some_and(|next| next <= a) {
+            return None;
+        }
+    }
+    let out_col = |j: usize| -> Option<usize> {
+        label_cols
+            .iter()
+            .position(|&c| c == j)
+            .map(|b| 2 * b)
+            .or_else(|| amount_cols.iter().position(|&c| c == j).map(|b| 2 * b + 1))
+    };
+    // Header rows, each cell moved to its block column.
+    let mut rows: Vec<Vec<SourceCell>> = Vec::new();
+    for r in t.rows.iter().take(header_end + 1) {
+        if r.iter().all(SourceCell::is_blank) {
+            continue;
+        }
+        let like = r.first()?;
+        let mut row: Vec<SourceCell> = (0..2 * n)
+            .map(|j| {
+                let mut at = like.at.clone();
+                at.column = u32::try_from(j + 1).unwrap_or(1);
+                SourceCell::new("", at)
+            })
+            .collect();
+        for (j, c) in r.iter().enumerate().filter(|(_, c)| !c.is_blank()) {
+            *row.get_mut(out_col(j)?)? = c.clone();
+        }
+        rows.push(row);
+    }
+    // Items per block: (start row, label, amount).
+    let mut items: Vec<Vec<(usize, SourceCell, Option<SourceCell>)>> = vec![Vec::new(); n];
+    for (i, r) in t.rows.iter().enumerate().skip(header_end + 1) {
+        let mut labels: Vec<Option<&SourceCell>> = vec![None; n];
+        let mut amounts: Vec<Option<&SourceCell>> = vec![None; n];
+        for (j, c) in r.iter().enumerate().filter(|(_, c)| !c.is_blank()) {
+            let o = out_col(j)?;
+            let slot = slot_of(c)?;
+            match (o % 2, slot) {
+                (0, Slot::Label) => *labels.get_mut(o / 2)? = Some(c),
+                (1, Slot::Amount) => *amounts.get_mut(o / 2)? = Some(c),
+                _ => return None,
+            }
+        }
+        let mut fresh = vec![false; n];
+        for b in 0..n {
+            let Some(c) = labels.get(b).copied().flatten() else {
+                continue;
+            };
+            let block = items.get_mut(b)?;
+            match block.last_mut() {
+                Some(last) if !starts_item(&c.norm) => {
+                    last.1.text.push_str(c.text.trim());
+                    last.1.norm.push_str(&c.norm);
+                }
+                _ => {
+                    block.push((i, c.clone(), None));
+                    *fresh.get_mut(b)? = true;
+                }
+            }
+        }
+        for b in 0..n {
+            let Some(a) = amounts.get(b).copied().flatten() else {
+                continue;
+            };
+            let own = items.get_mut(b)?.last_mut().filter(|last| {
+                last.2.is_none() && (labels.get(b).copied().flatten().is_some() || last.0 < i)
+            });
+            if let Some(last) = own {
+                last.2 = Some(a.clone());
+                continue;
+            }
+            // A total's amount printed under the next block: the nearest block to the left with
+            // a fresh label on this line and no amount.
+            let to = (0..b).rev().find(|&k| {
+                fresh.get(k).copied().unwrap_or(false)
+                    && amounts.get(k).copied().flatten().is_none()
+            })?;
+            let last = items.get_mut(to)?.last_mut()?;
+            if last.2.is_some() {
+                return None;
+            }
+            last.2 = Some(a.clone());
+        }
+    }
+    let mut starts: Vec<usize> = items.iter().flatten().map(|x| x.0).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let like = t.rows.get(header_end)?.first()?.clone();
+    for s in starts {
+        let mut row: Vec<SourceCell> = (0..2 * n)
+            .map(|j| {
+                let mut at = like.at.clone();
+                at.column = u32::try_from(j + 1).unwrap_or(1);
+                SourceCell::new("", at)
+            })
+            .collect();
+        for (b, block) in items.iter().enumerate() {
+            if let Some((_, label, amount)) = block.iter().find(|x| x.0 == s) {
+                *row.get_mut(2 * b)? = label.clone();
+                if let Some(a) = amount {
+                    *row.get_mut(2 * b + 1)? = a.clone();
+                }
+            }
+        }
+        rows.push(row);
+    }
+    let mut out = t.clone();
+    out.rows = rows;
+    out.merged.clear();
+    out.continuations.clear();
+    Some(out)
+}
+
+/// A budget's 机关运行经费支出预算表 printed apart from its "三公" table (templates with more than
+/// nine tables): part of 预算表九 ("三公"经费和机关运行经费预算表, 财预〔2016〕143号), so it is
+/// numbered 9 and read, without a kind of its own and so not checked on its own.
+pub(crate) fn part_of_standard(dt: &mut DocumentTable, phase: Option<Phase>) -> Option<Assembled> {
+    let title = normalize_text(&dt.title);
+    if phase != Some(Phase::Budget)
+        || !title.contains("机关运行经费")
+        || title.contains("三公")
+        || !title.ends_with("预算表")
+    {
+        return None;
+    }
+    let a = assemble::assemble(&dt.source, None);
+    let unit = dt.unit?;
+    let table =
+        PublishedTable::new_keeping_unknown(None, unit, a.columns.clone(), a.rows.clone()).ok()?;
+    if table.rows().is_empty() {
+        return None;
+    }
+    dt.number = Some(9);
+    dt.row_at = a.row_at.clone();
+    dt.column_at = a.column_at.clone();
+    dt.table = Some(table.with_title(dt.title.clone()));
+    Some(a)
+}
+
 /// Whether a grid is a headless continuation of a coded table: no caption, every row a code with
 /// its label (and an amount or none), the first row coded.
 fn headless_coded(t: &SourceTable) -> Option<Vec<[Option<SourceCell>; 3]>> {
@@ -453,7 +731,10 @@ pub(crate) fn normalise(grids: Vec<SourceTable>) -> Vec<SourceTable> {
         last_coded = false;
         let mut t = t;
         captions_to_context(&mut t);
-        if let Some(c) = compact_single_row(&t) {
+        if let Some(c) = compact_single_row(&t)
+            .or_else(|| compact_label_list(&t))
+            .or_else(|| compact_blocks(&t))
+        {
             t = c;
         }
         out.push(t);
