@@ -673,6 +673,134 @@ pub(crate) fn part_of_standard(dt: &mut DocumentTable, phase: Option<Phase>) -> 
     Some(a)
 }
 
+/// Headings wrapped over two text lines that the reader put in two rows ('因公出国' / '（境）费',
+/// '公务接' / '待费') joined in the upper cell, in a grid of heading rows over one row of figures,
+/// when the pieces name no column and the whole does.
+pub(crate) fn join_wrapped_headings(t: &mut SourceTable) {
+    use crate::tables::TableColumn;
+    let filled: Vec<usize> = (0..t.rows.len())
+        .filter(|&i| {
+            t.rows
+                .get(i)
+                .is_some_and(|r| r.iter().any(|c| !c.is_blank()))
+        })
+        .collect();
+    let Some((&data, heads)) = filled.split_last() else {
+        return;
+    };
+    if heads.len() < 2
+        || t.rows.get(data).is_none_or(|r| {
+            r.iter()
+                .any(|c| !c.is_blank() && slot_of(c) != Some(Slot::Amount))
+        })
+        || heads.iter().any(|&i| {
+            t.rows
+                .get(i)
+                .is_some_and(|r| r.iter().any(|c| slot_of(c) == Some(Slot::Amount)))
+        })
+    {
+        return;
+    }
+    let width = t.rows.first().map_or(0, Vec::len);
+    for j in 0..width {
+        let at: Vec<usize> = heads
+            .iter()
+            .copied()
+            .filter(|&i| {
+                t.rows
+                    .get(i)
+                    .and_then(|r| r.get(j))
+                    .is_some_and(|c| !c.is_blank())
+            })
+            .collect();
+        for w in at.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let (Some(top), Some(low)) = (
+                t.rows.get(a).and_then(|r| r.get(j)).cloned(),
+                t.rows.get(b).and_then(|r| r.get(j)).cloned(),
+            ) else {
+                continue;
+            };
+            if top.is_blank() || low.is_blank() {
+                continue;
+            }
+            let whole = format!("{}{}", top.norm, low.norm);
+            if TableColumn::recognise(&top.norm).is_none()
+                && TableColumn::recognise(&low.norm).is_none()
+                && TableColumn::recognise(&whole).is_some()
+            {
+                if let Some(c) = t.rows.get_mut(a).and_then(|r| r.get_mut(j)) {
+                    c.text = format!("{}{}", top.text.trim(), low.text.trim());
+                    c.norm = whole;
+                }
+                if let Some(c) = t.rows.get_mut(b).and_then(|r| r.get_mut(j)) {
+                    c.text.clear();
+                    c.norm.clear();
+                }
+            }
+        }
+    }
+}
+
+/// A grid of several heading rows over one row of figures with a column the form does not name
+/// (会议费, 培训费 beside the "三公" items): one heading per figure column, the lowest printed in
+/// it, a 小计 qualified by the group heading above it ('“三公”经费小计', '公务用车购置及运行维护费小计').
+pub(crate) fn flatten_headings(t: &SourceTable) -> Option<SourceTable> {
+    use crate::tables::TableColumn;
+    let filled: Vec<usize> = (0..t.rows.len())
+        .filter(|&i| {
+            t.rows
+                .get(i)
+                .is_some_and(|r| r.iter().any(|c| !c.is_blank()))
+        })
+        .collect();
+    let (&data, heads) = filled.split_last()?;
+    if heads.len() < 2 {
+        return None;
+    }
+    let row = t.rows.get(data)?;
+    let mut header: Vec<SourceCell> = Vec::new();
+    let mut unnamed = false;
+    for (j, c) in row.iter().enumerate() {
+        let above: Vec<&SourceCell> = heads
+            .iter()
+            .filter_map(|&i| t.rows.get(i).and_then(|r| r.get(j)))
+            .filter(|c| !c.is_blank())
+            .collect();
+        match slot_of(c) {
+            None => {}
+            Some(Slot::Amount) => {}
+            Some(_) => return None,
+        }
+        let Some(low) = above.last() else {
+            if !c.is_blank() {
+                return None;
+            }
+            header.push(SourceCell::new("", c.at.clone()));
+            continue;
+        };
+        let mut h = (*low).clone();
+        if h.norm == "小计"
+            && let Some(group) = above.iter().rev().nth(1)
+        {
+            h.text = format!("{}{}", group.text.trim(), h.text.trim());
+            h.norm = normalize_text(&h.text);
+        }
+        if !c.is_blank() && TableColumn::recognise(&h.norm).is_none() {
+            unnamed = true;
+        }
+        header.push(h);
+    }
+    if !unnamed {
+        return None;
+    }
+    let mut out = t.clone();
+    out.rows = vec![header, row.clone()];
+    out.merged.clear();
+    out.continuations.clear();
+    Some(out)
+}
+
 /// Whether a grid is a headless continuation of a coded table: no caption, every row a code with
 /// its label (and an amount or none), the first row coded.
 fn headless_coded(t: &SourceTable) -> Option<Vec<[Option<SourceCell>; 3]>> {
@@ -731,7 +859,9 @@ pub(crate) fn normalise(grids: Vec<SourceTable>) -> Vec<SourceTable> {
         last_coded = false;
         let mut t = t;
         captions_to_context(&mut t);
+        join_wrapped_headings(&mut t);
         if let Some(c) = compact_single_row(&t)
+            .or_else(|| flatten_headings(&t))
             .or_else(|| compact_label_list(&t))
             .or_else(|| compact_blocks(&t))
         {
