@@ -429,11 +429,8 @@ pub(crate) fn compact_label_list(t: &SourceTable) -> Option<SourceTable> {
                 None => {}
                 Some(Slot::Code) => return None,
                 Some(Slot::Label) => labels.push(c),
-                Some(Slot::Amount) => {
-                    if amount.replace(c).is_some() {
-                        return None;
-                    }
-                }
+                Some(Slot::Amount) if amount.replace(c).is_some() => return None,
+                Some(Slot::Amount) => {}
             }
         }
         let (label, text) = match labels.as_slice() {
