@@ -525,7 +525,7 @@ pub(crate) fn compact_blocks(t: &SourceTable) -> Option<SourceTable> {
     amount_cols.sort_unstable();
     amount_cols.dedup();
     let n = label_cols.len();
-    if n < 2 || amount_cols.len() != n || width <= 2 * n {
+    if n < 2 || amount_cols.len() != n || width < 2 * n {
         return None;
     }
     for b in 0..n {
@@ -557,6 +557,22 @@ pub(crate) fn compact_blocks(t: &SourceTable) -> Option<SourceTable> {
             .collect();
         for (j, c) in r.iter().enumerate().filter(|(_, c)| !c.is_blank()) {
             *row.get_mut(out_col(j)?)? = c.clone();
+        }
+        // A heading row that fills only columns the row above leaves blank continues that row
+        // (the reader put a block's lower headings one text line lower than its neighbour's).
+        if rows.len() >= 2
+            && let Some(prev) = rows.last_mut()
+            && prev
+                .iter()
+                .zip(&row)
+                .all(|(a, b)| a.is_blank() || b.is_blank())
+        {
+            for (a, b) in prev.iter_mut().zip(row) {
+                if a.is_blank() {
+                    *a = b;
+                }
+            }
+            continue;
         }
         rows.push(row);
     }
