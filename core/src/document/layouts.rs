@@ -377,8 +377,8 @@ pub(crate) fn compact_single_row(t: &SourceTable) -> Option<SourceTable> {
     for (j, c) in data.iter().enumerate() {
         match slot_of(c) {
             None => continue,
-            Some(Slot::Amount) => {}
-            Some(_) => return None,
+            Some(Slot::Label) => return None,
+            Some(_) => {}
         }
         let &to = heads.iter().min_by_key(|&&k| k.abs_diff(j))?;
         let slot = row.get_mut(to)?;
@@ -702,10 +702,9 @@ pub(crate) fn join_wrapped_headings(t: &mut SourceTable) {
         return;
     };
     if heads.len() < 2
-        || t.rows.get(data).is_none_or(|r| {
-            r.iter()
-                .any(|c| !c.is_blank() && slot_of(c) != Some(Slot::Amount))
-        })
+        || t.rows
+            .get(data)
+            .is_none_or(|r| r.iter().any(|c| slot_of(c) == Some(Slot::Label)))
         || heads.iter().any(|&i| {
             t.rows
                 .get(i)
@@ -780,10 +779,9 @@ pub(crate) fn flatten_headings(t: &SourceTable) -> Option<SourceTable> {
             .filter_map(|&i| t.rows.get(i).and_then(|r| r.get(j)))
             .filter(|c| !c.is_blank())
             .collect();
-        match slot_of(c) {
-            None => {}
-            Some(Slot::Amount) => {}
-            Some(_) => return None,
+        // In a row of figures a three-digit number ('237') is an amount, not a code.
+        if slot_of(c) == Some(Slot::Label) {
+            return None;
         }
         let Some(low) = above.last() else {
             if !c.is_blank() {
