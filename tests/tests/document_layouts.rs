@@ -94,3 +94,53 @@ fn numbered_captions_of_2017_are_mapped_and_continuations_joined() {
     assert_eq!(amount(&doc, 8, Some("302"), ""), d("3528.37"));
     no_errors(&doc);
 }
+
+fn cell(doc: &Document, number: u8, row: &str, column: TableColumn) -> Option<Decimal> {
+    doc.tables
+        .iter()
+        .filter(|t| t.number == Some(number))
+        .filter_map(|t| t.table.as_ref())
+        .find_map(|t| {
+            let r = t
+                .rows()
+                .iter()
+                .find(|r| sunlit::normalize_text(&r.name).ends_with(row))?;
+            r.cells.get(t.column(column)?).copied().flatten()
+        })
+}
+
+#[test]
+fn three_block_summary_income_list_and_three_public_with_extra_columns() {
+    let doc = read("jiangsu-procuratorate-budget-2019.pdf");
+    let d = |s: &str| s.parse::<Decimal>().ok();
+    // 收支预算总表: three blocks, wrapped '三、单位预留机动经' / '费' with its amount between.
+    assert_eq!(
+        cell(&doc, 1, "单位预留机动经费", TableColumn::Amount),
+        d("3990.40")
+    );
+    assert_eq!(
+        cell(&doc, 1, "公共安全支出", TableColumn::Amount),
+        d("16593.12")
+    );
+    assert_eq!(
+        cell(&doc, 1, "支出合计", TableColumn::Amount),
+        d("24169.74")
+    );
+    // 收入预算总表 as a list.
+    assert_eq!(
+        cell(&doc, 2, "收入总计", TableColumn::Amount),
+        d("24169.74")
+    );
+    // “三公”经费、会议费、培训费: 3-level header, figures without separators ('80', '237').
+    assert_eq!(cell(&doc, 9, "", TableColumn::AbroadTravel), d("80"));
+    assert_eq!(cell(&doc, 9, "", TableColumn::VehicleOperation), d("237"));
+    assert_eq!(cell(&doc, 9, "", TableColumn::Total), d("1276.7"));
+    // 机关运行经费支出预算表 read as part of table 9.
+    assert!(
+        doc.tables
+            .iter()
+            .any(|t| t.number == Some(9) && t.kind.is_none() && t.table.is_some())
+    );
+    // 政府性基金 table printed empty: recognised as table 6.
+    assert!(doc.tables.iter().any(|t| t.number == Some(6)));
+}

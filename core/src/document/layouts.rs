@@ -926,3 +926,46 @@ fn rows_in_context(t: &SourceTable) -> Vec<[Option<SourceCell>; 3]> {
 pub(crate) fn cell_lines(c: &SourceCell) -> Vec<String> {
     c.text.split('\n').map(normalize_text).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_beyond_the_nine() {
+        let k = |t: &str| kind_of_title(&normalize_text(t));
+        assert_eq!(
+            k("“三公”经费、会议费、培训费支出预算表"),
+            Some(TableKind::BudgetThreePublic)
+        );
+        assert_eq!(
+            k("政府性基金预算财政拨款支出预算表"),
+            Some(TableKind::BudgetFundFunctional)
+        );
+        assert_eq!(
+            k("财政拨款政府性基金支出预算表"),
+            Some(TableKind::BudgetFundFunctional)
+        );
+        assert_eq!(
+            k("一般公共预算支出预算表（功能科目）"),
+            Some(TableKind::BudgetGeneralFunctional)
+        );
+        assert_eq!(
+            k("一、2017 年度江苏省高级人民法院部门收支预算总表"),
+            Some(TableKind::BudgetSummary)
+        );
+        assert_eq!(k("财政拨款支出预算表（功能科目）"), None);
+        assert_eq!(k("一般公共预算机关运行经费支出预算表"), None);
+        assert_eq!(k("政府采购支出预算表"), None);
+        assert_eq!(k("政府性基金预算财政拨款收支决算表"), None);
+    }
+
+    #[test]
+    fn wrapped_labels_continue_items() {
+        assert!(starts_item("三、单位预留机动经"));
+        assert!(starts_item("2.政府性基金预"));
+        assert!(starts_item("当年收入小计"));
+        assert!(!starts_item("算"));
+        assert!(!starts_item("费"));
+    }
+}
