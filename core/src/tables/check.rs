@@ -424,6 +424,31 @@ impl Check<'_> {
                 let actual = self.cell(i, tc);
                 let coded = self.t.rows().get(i).is_some_and(|r| r.code.is_some());
                 if total == C::Total && unnamed.iter().any(|&c| self.cell(i, c).is_some()) {
+                    if pcs.len() >= 2 {
+                        let key = self.key(i);
+                        let col_name = self.column_name(tc).to_owned();
+                        let others = unnamed
+                            .iter()
+                            .map(|&c| self.column_name(c))
+                            .collect::<Vec<_>>()
+                            .join("、");
+                        let f = finding(
+                            rules::ROW_SUM,
+                            Severity::Info,
+                            &self.name,
+                            &key,
+                            Some(&col_name),
+                            None,
+                            actual,
+                            format!(
+                                "{key} 的{col_name}未核对：表中另有未识别的列（{others}），不能确定合计的构成"
+                            ),
+                            format!(
+                                "{key}: {col_name} not checked: the table has columns not recognised ({others}), so what the total sums is not known"
+                            ),
+                        );
+                        self.out.push(f);
+                    }
                     continue;
                 }
                 if n == 0 && !coded {
