@@ -921,12 +921,6 @@ fn rows_in_context(t: &SourceTable) -> Vec<[Option<SourceCell>; 3]> {
     out
 }
 
-/// The normalised text of a cell's lines, for callers matching a title line by line.
-#[allow(dead_code)]
-pub(crate) fn cell_lines(c: &SourceCell) -> Vec<String> {
-    c.text.split('\n').map(normalize_text).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
