@@ -106,21 +106,21 @@ fn empty_sentence(norm: &str) -> bool {
 /// The title of a table from its context lines (nearest last) and the kind it names.
 fn title_of(t: &SourceTable) -> (String, Option<TableKind>) {
     for l in t.context.iter().rev() {
-        if let Some(k) = TableKind::from_title(&l.norm) {
+        if let Some(k) = super::layouts::kind_of_title(&l.norm) {
             return (l.text.trim().to_owned(), Some(k));
         }
     }
     // A title printed inside the grid's first rows.
     for row in t.rows.iter().take(2) {
         let joined: String = row.iter().map(|c| c.norm.as_str()).collect();
-        if let Some(k) = TableKind::from_title(&joined) {
+        if let Some(k) = super::layouts::kind_of_title(&joined) {
             let printed: String = row.iter().map(|c| c.text.trim()).collect();
             return (printed, Some(k));
         }
     }
     // A workbook sheet named after its table (表一 财务收支预算总表).
     if let Some(sheet) = &t.sheet
-        && let Some(k) = TableKind::from_title(&super::normalize_text(sheet))
+        && let Some(k) = super::layouts::kind_of_title(&super::normalize_text(sheet))
     {
         return (sheet.clone(), Some(k));
     }
@@ -247,6 +247,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         title_line
             .and_then(|l| year_of(&l.norm))
             .or_else(|| head.iter().find_map(|l| year_of(&l.norm)))
+            .or_else(|| super::layouts::year_fallback(&source.lines, &source.tables, year_of))
     });
     let issuer = issuer_of(&source.lines, title_line);
     let doc_unit = opts.unit.or_else(|| {
@@ -261,7 +262,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
     // Tables.
     let mut tables: Vec<DocumentTable> = Vec::new();
     let mut layouts: Vec<Option<Assembled>> = Vec::new();
-    let grids = join_fragments(&source.tables);
+    let grids = super::layouts::normalise(join_fragments(&source.tables));
     let titled: Vec<(String, Option<TableKind>)> = grids.iter().map(title_of).collect();
     if kind.is_none() {
         let phases: Vec<Phase> = titled
@@ -448,6 +449,9 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                     findings.push(f);
                 }
             }
+        }
+        if tkind.is_none() && fiscal {
+            layout = super::layouts::part_of_standard(&mut dt, phase);
         }
         tables.push(dt);
         layouts.push(layout);

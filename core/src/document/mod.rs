@@ -17,6 +17,7 @@ mod annual;
 mod assemble;
 mod build;
 mod delimited;
+mod layouts;
 mod output;
 #[cfg(feature = "pdf")]
 mod pdf;

@@ -406,6 +406,11 @@ impl Check<'_> {
         if non_appropriation_parts.iter().any(|c| has(*c)) {
             groups.push((C::NonAppropriation, non_appropriation_parts.to_vec()));
         }
+        // A column the form does not name (单位预留机动经费, 会议费, 培训费, a "三公" 小计 …) may
+        // be part of 合计: a row printing a figure in one is not summed (ambiguous, no finding).
+        let unnamed: Vec<usize> = (0..self.t.columns().len())
+            .filter(|&j| self.t.column_roles().get(j) == Some(&C::Other))
+            .collect();
         for (total, parts) in groups {
             let Some(tc) = self.t.column(total) else {
                 continue;
@@ -418,6 +423,34 @@ impl Check<'_> {
                 let (expected, n) = sum_cells(pcs.iter().map(|&c| self.cell(i, c)))?;
                 let actual = self.cell(i, tc);
                 let coded = self.t.rows().get(i).is_some_and(|r| r.code.is_some());
+                if total == C::Total && unnamed.iter().any(|&c| self.cell(i, c).is_some()) {
+                    if pcs.len() >= 2 {
+                        let key = self.key(i);
+                        let col_name = self.column_name(tc).to_owned();
+                        let others = unnamed
+                            .iter()
+                            .map(|&c| self.column_name(c))
+                            .collect::<Vec<_>>()
+                            .join("、");
+                        let f = finding(
+                            rules::ROW_SUM,
+                            Severity::Info,
+                            &self.name,
+                            &key,
+                            Some(&col_name),
+                            None,
+                            actual,
+                            format!(
+                                "{key} 的{col_name}未核对：表中另有未识别的列（{others}），不能确定合计的构成"
+                            ),
+                            format!(
+                                "{key}: {col_name} not checked: the table has columns not recognised ({others}), so what the total sums is not known"
+                            ),
+                        );
+                        self.out.push(f);
+                    }
+                    continue;
+                }
                 if n == 0 && !coded {
                     continue; // a label row that prints no split (e.g. income lines of T4)
                 }
