@@ -262,7 +262,10 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
     // Tables.
     let mut tables: Vec<DocumentTable> = Vec::new();
     let mut layouts: Vec<Option<Assembled>> = Vec::new();
-    let grids = super::layouts::normalise(join_fragments(&source.tables));
+    // The annual report's reader takes the grids as joined; the budget layouts (one-amount
+    // tables compacted, captions moved to context) are for budget and final-account tables.
+    let joined = join_fragments(&source.tables);
+    let grids = super::layouts::normalise(joined.clone());
     let titled: Vec<(String, Option<TableKind>)> = grids.iter().map(title_of).collect();
     if kind.is_none() {
         let phases: Vec<Phase> = titled
@@ -538,7 +541,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
     // An annual report: Tables 2–4 from its grids (document/annual.rs).
     let mut annual_report = None;
     if kind == DocumentKind::AnnualReport {
-        let (report, found) = super::annual::annual_report_of(&grids, year);
+        let (report, found) = super::annual::annual_report_of(&joined, year);
         findings.extend(found);
         annual_report = report;
     }
