@@ -162,18 +162,7 @@ fn kind_by_shape(t: &SourceTable, phase: Option<Phase>) -> Option<TableKind> {
             _ => TableKind::BudgetThreePublic,
         });
     }
-    let economic_codes = t
-        .rows
-        .iter()
-        .skip(header)
-        .filter(|r| {
-            r.iter().any(|c| {
-                c.norm.len() == 3
-                    && c.norm.starts_with('3')
-                    && c.norm.chars().all(|d| d.is_ascii_digit())
-            })
-        })
-        .count();
+    let economic_codes = class_code_rows(t, header, '3');
     if has(TableColumn::Personnel)
         && has(TableColumn::Public)
         && economic_codes >= 2
@@ -184,18 +173,7 @@ fn kind_by_shape(t: &SourceTable, phase: Option<Phase>) -> Option<TableKind> {
     // 合计 / 基本支出 / 项目支出 over functional codes, nothing else: in a final account only 决算表五
     // has exactly these columns (决算表三 adds 上缴上级支出, 经营支出 …); in a budget both 预算表三 and
     // 表五 do, so the shape alone does not tell them apart (left unrecognised).
-    let functional_codes = t
-        .rows
-        .iter()
-        .skip(header)
-        .filter(|r| {
-            r.iter().any(|c| {
-                c.norm.len() == 3
-                    && c.norm.starts_with('2')
-                    && c.norm.chars().all(|d| d.is_ascii_digit())
-            })
-        })
-        .count();
+    let functional_codes = class_code_rows(t, header, '2');
     let only_functional_columns = headings.iter().flatten().all(|c| {
         matches!(
             c,
@@ -865,6 +843,22 @@ fn power_list_of(grids: &[SourceTable]) -> Option<Result<crate::PowerList>> {
             reason,
         }),
     })
+}
+
+/// How many rows below the header print a three-digit 类 code starting with `lead` (`2`
+/// functional, `3` economic) in some cell.
+fn class_code_rows(t: &SourceTable, header: usize, lead: char) -> usize {
+    t.rows
+        .iter()
+        .skip(header)
+        .filter(|r| {
+            r.iter().any(|c| {
+                c.norm.len() == 3
+                    && c.norm.starts_with(lead)
+                    && c.norm.chars().all(|d| d.is_ascii_digit())
+            })
+        })
+        .count()
 }
 
 #[cfg(test)]

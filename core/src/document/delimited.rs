@@ -9,7 +9,7 @@
 //! rather than a guess (the `csv` crate accepts all three silently).
 
 use super::source::{
-    Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable,
+    Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable, io, to_u32,
 };
 use crate::error::{Error, Result};
 
@@ -18,17 +18,6 @@ use crate::error::{Error, Result};
 enum CsvEncoding {
     Utf8,
     Gb18030,
-}
-
-fn io(path: &str, reason: String) -> Error {
-    Error::Io {
-        path: path.to_owned(),
-        reason,
-    }
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The 1-based physical line holding byte `offset` (CRLF, LF and a lone CR each end a line).

@@ -1259,19 +1259,7 @@ ol.findings{font-size:13px}ol.findings pre{margin:2px 0;white-space:pre-wrap;fon
 ol.findings li.error::marker{color:#c62828}ol.findings li.warning::marker{color:#b58900}\
 .legend span{padding:1px 6px}.legend .error{background:#ffcdd2}.legend .warning{background:#fff3c4}.legend .info{background:#dbe9ff}";
 
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::report::esc;
 
 #[cfg(test)]
 mod tests {

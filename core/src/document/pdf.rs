@@ -50,21 +50,10 @@
 use pdfplumber::{Cell, Char, Pdf, Table, TableSettings};
 
 use super::source::{
-    Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable,
+    Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable, io, to_u32,
 };
 use super::text::normalize_text;
-use crate::error::{Error, Result};
-
-fn io(path: &str, reason: String) -> Error {
-    Error::Io {
-        path: path.to_owned(),
-        reason,
-    }
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
+use crate::error::Result;
 
 /// A line of text with its vertical extent on the page.
 #[derive(Debug, Clone)]
@@ -835,7 +824,7 @@ mod tests {
             b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
         ] {
             let e = read_pdf("x.pdf", bad);
-            assert!(matches!(e, Err(Error::Io { .. })), "{e:?}");
+            assert!(matches!(e, Err(crate::Error::Io { .. })), "{e:?}");
         }
     }
 

@@ -108,7 +108,7 @@ impl Document {
     /// Recognise and check a document already read: its kind, year, issuer and unit from its
     /// text (the values of `opts` win), each table by its title and, failing that, its header
     /// shape; the standard tables it lacks ([`ReadOptions::standard_tables`]); then the checks of
-    /// [`DisclosureDocument::check`] with every finding pointing at the page and printed text of
+    /// [`DisclosureDocument::check`](crate::DisclosureDocument::check) with every finding pointing at the page and printed text of
     /// its cell. A table that cannot be read into the checked layout is kept unchecked with an
     /// `info` finding ([`rules::document::UNREAD_TABLE`](crate::rules::document::UNREAD_TABLE)).
     ///

@@ -15,16 +15,9 @@ use std::io::Cursor;
 use calamine::{Data, Dimensions, Range, Reader, Sheets};
 
 use super::source::{
-    Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable,
+    Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable, io, to_u32,
 };
-use crate::error::{Error, Result};
-
-fn io(path: &str, reason: String) -> Error {
-    Error::Io {
-        path: path.to_owned(),
-        reason,
-    }
-}
+use crate::error::Result;
 
 /// Print a floating-point cell value as a spreadsheet shows it (15 significant digits, shortest
 /// form, no exponent, no `-0`).
@@ -196,10 +189,6 @@ fn sheet_table(
         merged,
         continuations: Vec::new(),
     }
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -218,3 +218,16 @@ pub struct SourceDocument {
     /// The grids, in reading order.
     pub tables: Vec<SourceTable>,
 }
+
+/// An [`Error::Io`](crate::Error::Io) naming the file a reader could not read.
+pub(super) fn io(path: &str, reason: String) -> crate::error::Error {
+    crate::error::Error::Io {
+        path: path.to_owned(),
+        reason,
+    }
+}
+
+/// A grid position as the 1-based `u32` of [`Provenance`] (saturating).
+pub(super) fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

@@ -35,6 +35,7 @@ pub use reviews::{ReviewBlock, ReviewColumn, ReviewCount, ReviewTable};
 
 pub(crate) use labels::label_key;
 pub(crate) use proactive::TABLE as PROACTIVE_TABLE;
+pub(crate) use render::esc;
 pub(crate) use requests::TABLE as REQUESTS_TABLE;
 pub(crate) use reviews::TABLE as REVIEWS_TABLE;
 

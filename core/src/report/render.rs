@@ -144,7 +144,8 @@ fn proactive_view(t: &ProactiveTable) -> Vec<ReportRow> {
     rows
 }
 
-fn esc(text: &str) -> String {
+/// Escape text for HTML (`&`, `<`, `>`, `"`).
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
