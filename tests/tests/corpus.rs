@@ -151,7 +151,19 @@ fn check_document(entry: &Value) -> Outcome {
     let path = entry["path"].as_str().unwrap_or_default();
     let file = data_file(&format!("documents/{path}"));
     let mut problems = Vec::new();
-    let doc = match Document::read(&file, &ReadOptions::default()) {
+    // A bare CSV of one table prints no title, year or unit: its user says what it is, as
+    // `sunlit check` users do with ReadOptions. Everything else is read from the document alone.
+    let mut opts = ReadOptions::default();
+    if entry["format"].as_str() == Some("csv") {
+        opts.kind = entry["kind"]
+            .as_str()
+            .and_then(|k| DocumentKind::parse(k).ok());
+        opts.year = entry["year"].as_i64().map(|y| y as i32);
+        opts.unit = entry["unit"]
+            .as_str()
+            .and_then(|u| sunlit::Unit::parse(u).ok());
+    }
+    let doc = match Document::read(&file, &opts) {
         Ok(d) => d,
         Err(e) => {
             return Outcome {
@@ -175,6 +187,12 @@ fn check_document(entry: &Value) -> Outcome {
         ));
     }
     let budget_like = matches!(doc.kind, DocumentKind::Budget | DocumentKind::Final);
+    let unit = entry["unit"]
+        .as_str()
+        .and_then(|u| sunlit::Unit::parse(u).ok());
+    if budget_like && doc.unit != unit {
+        problems.push(format!("{path}: unit {:?} (expected {unit:?})", doc.unit));
+    }
     let numbers = |key: &str| -> BTreeSet<u8> {
         entry[key]
             .as_array()
