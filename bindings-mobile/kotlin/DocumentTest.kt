@@ -84,9 +84,9 @@ class DocumentTest {
     @Test
     fun aRecognisedTableCarriesItsRowsAndFindings() {
         val doc = readDocument(csv(), DocumentOptions())
-        val t = doc.tables().firstOrNull() ?: return // recognition of CSV tables not merged yet
+        val t = doc.tables().first()
         assertEquals(5.toUByte(), t.number)
-        assertEquals(listOf("科目编码", "科目名称"), t.rows[2].take(2))
+        assertTrue(t.rows.any { it.take(2) == listOf("科目编码", "科目名称") }, t.rows.toString())  // title and 单位 line are context
         assertTrue(doc.findings().any { it.severity == Severity.ERROR })
     }
 
