@@ -339,18 +339,23 @@ fn split_at_captions(t: SourceTable) -> Vec<SourceTable> {
     out
 }
 
-/// A table of one heading row over one row of figures (支出预算总表 printed as a single row)
-/// whose figures the reader placed a column or two away from their headings: each figure moved
-/// under the nearest heading. `None` unless every non-blank cell below the headings is an
-/// amount, all in one row, and no two figures share a heading.
-pub(crate) fn compact_single_row(t: &SourceTable) -> Option<SourceTable> {
-    let filled: Vec<usize> = (0..t.rows.len())
+/// The indices of the rows that print something.
+fn filled_rows(t: &SourceTable) -> Vec<usize> {
+    (0..t.rows.len())
         .filter(|&i| {
             t.rows
                 .get(i)
                 .is_some_and(|r| r.iter().any(|c| !c.is_blank()))
         })
-        .collect();
+        .collect()
+}
+
+/// A table of one heading row over one row of figures (支出预算总表 printed as a single row)
+/// whose figures the reader placed a column or two away from their headings: each figure moved
+/// under the nearest heading. `None` unless every non-blank cell below the headings is an
+/// amount, all in one row, and no two figures share a heading.
+pub(crate) fn compact_single_row(t: &SourceTable) -> Option<SourceTable> {
+    let filled = filled_rows(t);
     let [h, d] = filled.as_slice() else {
         return None;
     };
@@ -691,13 +696,7 @@ pub(crate) fn part_of_standard(dt: &mut DocumentTable, phase: Option<Phase>) -> 
 /// when the pieces name no column and the whole does.
 pub(crate) fn join_wrapped_headings(t: &mut SourceTable) {
     use crate::tables::TableColumn;
-    let filled: Vec<usize> = (0..t.rows.len())
-        .filter(|&i| {
-            t.rows
-                .get(i)
-                .is_some_and(|r| r.iter().any(|c| !c.is_blank()))
-        })
-        .collect();
+    let filled = filled_rows(t);
     let Some((&data, heads)) = filled.split_last() else {
         return;
     };
@@ -759,13 +758,7 @@ pub(crate) fn join_wrapped_headings(t: &mut SourceTable) {
 /// it, a 小计 qualified by the group heading above it ('“三公”经费小计', '公务用车购置及运行维护费小计').
 pub(crate) fn flatten_headings(t: &SourceTable) -> Option<SourceTable> {
     use crate::tables::TableColumn;
-    let filled: Vec<usize> = (0..t.rows.len())
-        .filter(|&i| {
-            t.rows
-                .get(i)
-                .is_some_and(|r| r.iter().any(|c| !c.is_blank()))
-        })
-        .collect();
+    let filled = filled_rows(t);
     let (&data, heads) = filled.split_last()?;
     if heads.len() < 2 {
         return None;
