@@ -250,24 +250,27 @@ pub(crate) fn compact_coded(t: &SourceTable) -> Option<SourceTable> {
         .iter()
         .filter_map(|&c| c.checked_sub(h))
         .collect();
-    let blank = |like: &SourceCell, column: u32| {
-        let mut at = like.at.clone();
-        at.column = column;
-        SourceCell::new("", at)
-    };
     out.rows = vec![vec![code_h, name_h, amount_h]];
-    for r in body {
-        let Some(any) = r.iter().flatten().next().cloned() else {
-            continue;
-        };
-        let row: Vec<SourceCell> = r
-            .into_iter()
-            .enumerate()
-            .map(|(j, c)| c.unwrap_or_else(|| blank(&any, u32::try_from(j + 1).unwrap_or(1))))
-            .collect();
-        out.rows.push(row);
-    }
+    out.rows.extend(body.into_iter().filter_map(filled_row));
     Some(out)
+}
+
+/// A row of placed cells with its gaps filled by blank cells at the provenance of its first
+/// printed cell (page, row) and their own column; `None` for a row with no cell at all.
+fn filled_row(r: [Option<SourceCell>; 3]) -> Option<Vec<SourceCell>> {
+    let any = r.iter().flatten().next().cloned()?;
+    Some(
+        r.into_iter()
+            .enumerate()
+            .map(|(j, c)| {
+                c.unwrap_or_else(|| {
+                    let mut at = any.at.clone();
+                    at.column = u32::try_from(j + 1).unwrap_or(1);
+                    SourceCell::new("", at)
+                })
+            })
+            .collect(),
+    )
 }
 
 /// Whether a row is a table's own caption printed inside the grid: a caption row with a cell
@@ -841,23 +844,7 @@ pub(crate) fn normalise(grids: Vec<SourceTable>) -> Vec<SourceTable> {
                     prev.pages.push(*p);
                 }
             }
-            for r in body {
-                let Some(any) = r.iter().flatten().next().cloned() else {
-                    continue;
-                };
-                let row: Vec<SourceCell> = r
-                    .into_iter()
-                    .enumerate()
-                    .map(|(j, c)| {
-                        c.unwrap_or_else(|| {
-                            let mut at = any.at.clone();
-                            at.column = u32::try_from(j + 1).unwrap_or(1);
-                            SourceCell::new("", at)
-                        })
-                    })
-                    .collect();
-                prev.rows.push(row);
-            }
+            prev.rows.extend(body.into_iter().filter_map(filled_row));
             continue;
         }
         last_coded = false;
