@@ -111,6 +111,7 @@ fn read_options(
         unit: Unit::parse(unit).py()?,
         kind: kind_arg(kind)?,
         title,
+        ..Default::default()
     })
 }
 
