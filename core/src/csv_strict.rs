@@ -202,7 +202,9 @@ impl Splitter {
                         Some(b'\r' | b'\n') => {
                             let from = self.pos;
                             self.eat_break();
-                            buf.extend_from_slice(self.bytes.get(from..self.pos).unwrap_or_default());
+                            buf.extend_from_slice(
+                                self.bytes.get(from..self.pos).unwrap_or_default(),
+                            );
                         }
                         Some(b) => {
                             buf.push(b);
@@ -222,7 +224,9 @@ impl Splitter {
                             ));
                         }
                         Quoting::Lenient => {
-                            buf.extend_from_slice(self.bytes.get(self.pos..end).unwrap_or_default());
+                            buf.extend_from_slice(
+                                self.bytes.get(self.pos..end).unwrap_or_default(),
+                            );
                             self.pos = end;
                             self.relaxed.push(Relaxed {
                                 line: self.line,
@@ -349,7 +353,11 @@ mod tests {
         }
         let e = split(b"a\n\"open\nmore\n", Quoting::Lenient).unwrap_err();
         assert!(matches!(e, Error::Input { line: 2, .. }), "{e:?}");
-        let mut s = Splitter::new(b"a,\"1,0\"00,1\"0\n".to_vec(), Quoting::Lenient, &Limits::default());
+        let mut s = Splitter::new(
+            b"a,\"1,0\"00,1\"0\n".to_vec(),
+            Quoting::Lenient,
+            &Limits::default(),
+        );
         let r = s.next_record(&[]).unwrap().unwrap();
         assert_eq!(r.fields, ["a", "1,000", "1\"0"]);
         assert_eq!(s.relaxed.len(), 2);
@@ -366,10 +374,26 @@ mod tests {
         let mut s = Splitter::new(b"a\nb\nc\n".to_vec(), Quoting::Strict, &limits);
         assert!(s.next_record(&[]).unwrap().is_some());
         assert!(s.next_record(&[]).unwrap().is_some());
-        assert!(matches!(s.next_record(&[]), Err(Error::Limit { line: 3, value: 3, cap: 2, .. })));
+        assert!(matches!(
+            s.next_record(&[]),
+            Err(Error::Limit {
+                line: 3,
+                value: 3,
+                cap: 2,
+                ..
+            })
+        ));
         let mut s = Splitter::new(b"abc\nabcd\n".to_vec(), Quoting::Strict, &limits);
         assert!(s.next_record(&[]).unwrap().is_some());
-        assert!(matches!(s.next_record(&[]), Err(Error::Limit { line: 2, value: 4, cap: 3, .. })));
+        assert!(matches!(
+            s.next_record(&[]),
+            Err(Error::Limit {
+                line: 2,
+                value: 4,
+                cap: 3,
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -393,6 +417,9 @@ mod tests {
         };
         assert_eq!((line, column.as_str()), (3, "b"));
         assert!(value.starts_with('x'), "{value}");
-        assert!(reason.contains("GBK") && reason.contains("教育"), "{reason}");
+        assert!(
+            reason.contains("GBK") && reason.contains("教育"),
+            "{reason}"
+        );
     }
 }

@@ -222,7 +222,10 @@ pub(crate) fn width_error(record: &Record, names: &[String]) -> Error {
             "the row has {n} field{} but the header has {m}{}",
             if n == 1 { "" } else { "s" },
             if n < m {
-                format!(" (column {:?} and after are missing)", column_name(names, n))
+                format!(
+                    " (column {:?} and after are missing)",
+                    column_name(names, n)
+                )
             } else {
                 " (extra fields at the end)".to_owned()
             }
@@ -706,9 +709,7 @@ pub(crate) fn write_file(
     let (file, tmp_path) = tmp.into_parts();
     let mut w = std::io::BufWriter::new(file);
     write(&mut w).map_err(name_io)?;
-    let file = w
-        .into_inner()
-        .map_err(|e| Error::io(path, e.error()))?;
+    let file = w.into_inner().map_err(|e| Error::io(path, e.error()))?;
     file.sync_all().map_err(|e| Error::io(path, &e))?;
     tempfile::NamedTempFile::from_parts(file, tmp_path)
         .persist(path)
@@ -1056,5 +1057,27 @@ mod tests {
         assert!(
             matches!(Ledger::from_json(bad), Err(Error::Input { line: 2, ref column, .. }) if column == "colour")
         );
+    }
+
+    #[test]
+    fn a_write_failing_midway_leaves_the_previous_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.csv");
+        std::fs::write(&path, "old content").unwrap();
+        let r = write_file(&path, |w| {
+            w.write_all(b"new, partial").map_err(write_err)?;
+            w.flush().map_err(write_err)?;
+            Err(Error::overflow("a failure half-way"))
+        });
+        assert!(r.is_err());
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old content");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
+        write_bytes(&path, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }
