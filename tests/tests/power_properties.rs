@@ -100,8 +100,13 @@ proptest! {
         let (a, b) = (drawn(&a), drawn(&b));
         prop_assert!(PowerList::diff(&a, &a).is_empty());
         prop_assert!(PowerList::diff(&b, &b).is_empty());
+        let changes = PowerList::diff(&a, &b);
+        // The change log of the diff survives CSV and JSON.
+        let log = sunlit::ChangeLog::from_changes(&changes, Some("某府办发〔2025〕1号"), chrono::NaiveDate::from_ymd_opt(2025, 7, 1));
+        prop_assert_eq!(&sunlit::ChangeLog::read_csv_str(&log.to_csv_string().unwrap()).unwrap(), &log);
+        prop_assert_eq!(&sunlit::ChangeLog::from_json(&log.to_json()).unwrap(), &log);
         let mut items = refs(&a);
-        for change in PowerList::diff(&a, &b) {
+        for change in changes {
             for gone in &change.old {
                 let at = items.iter().position(|r| r == gone);
                 prop_assert!(at.is_some(), "{:?} not in {:?}", gone, items);
