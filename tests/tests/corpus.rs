@@ -167,7 +167,11 @@ fn check_document(entry: &Value) -> Outcome {
         Ok(d) => d,
         Err(e) => {
             return Outcome {
-                line: format!("| {path} | unreadable: {e} | | | | | |"),
+                line: format!(
+                    "| {path} | {} | {} | unreadable: {e} | | | | | |",
+                    entry["province"].as_str().unwrap_or(""),
+                    entry["format"].as_str().unwrap_or("")
+                ),
                 figures: entry["figures"].as_array().map_or(0, Vec::len),
                 matched: 0,
                 false_errors: Vec::new(),
@@ -253,7 +257,9 @@ fn check_document(entry: &Value) -> Outcome {
         .map(|e| format!("{path}: {e}"))
         .collect();
     let line = format!(
-        "| {path} | {} {} {} | {} | {}/{} | {} | {} | {} / {} |",
+        "| {path} | {} | {} | {} {} {} | {} | {}/{} | {} | {} | {} / {} |",
+        entry["province"].as_str().unwrap_or(""),
+        entry["format"].as_str().unwrap_or(""),
         doc.kind.id(),
         doc.year.map(|y| y.to_string()).unwrap_or_default(),
         doc.unit.map(|u| u.to_string()).unwrap_or_default(),
@@ -291,7 +297,7 @@ fn every_real_document_is_read_and_checked_without_false_alarms() {
         manifest.len()
     );
     let mut report = String::from(
-        "| document | kind year unit | tables | figures read exactly | true errors | false errors | real errors reported |\n| --- | --- | --- | --- | --- | --- | --- |\n",
+        "| document | province | format | kind year unit | tables | figures read exactly | true errors | false errors | real errors reported |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
     );
     let (mut figures, mut matched) = (0, 0);
     let mut false_errors = Vec::new();
@@ -305,6 +311,26 @@ fn every_real_document_is_read_and_checked_without_false_alarms() {
         false_errors.extend(o.false_errors);
         missed.extend(o.missed_errors);
         problems.extend(o.problems);
+    }
+    // Documents per province, with their kinds and formats (issue 10 asks for five provinces).
+    let mut provinces: std::collections::BTreeMap<&str, (usize, BTreeSet<&str>, BTreeSet<&str>)> =
+        std::collections::BTreeMap::new();
+    for entry in &manifest {
+        let p = provinces
+            .entry(entry["province"].as_str().unwrap_or("?"))
+            .or_default();
+        p.0 += 1;
+        p.1.insert(entry["kind"].as_str().unwrap_or("?"));
+        p.2.insert(entry["format"].as_str().unwrap_or("?"));
+    }
+    let _ = writeln!(report, "\n{} provinces:", provinces.len());
+    for (name, (n, kinds, formats)) in &provinces {
+        let _ = writeln!(
+            report,
+            "- {name}: {n} documents ({}; {})",
+            kinds.iter().copied().collect::<Vec<_>>().join(", "),
+            formats.iter().copied().collect::<Vec<_>>().join(", ")
+        );
     }
     let share = Decimal::from(matched * 100) / Decimal::from(figures.max(1));
     let _ = writeln!(
