@@ -664,6 +664,161 @@ mod tests {
         assert_eq!(declared_charset(b"<p>charset=gbk</p>"), None);
     }
 
+    /// Table 3 and Table 4 of the 2021 annual-report template in the shape portals print them:
+    /// a three-row header (corner cell colspan=3 rowspan=3, 申请人情况 over 自然人 | 法人或其他组织
+    /// colspan=5 | 总计, the organisation labels split over two paragraphs), the results label
+    /// rowspan=22 and each group as a rowspan cell; Table 4 with 行政复议 | 行政诉讼 over the
+    /// blocks and `结果<br/>纠正` headings.
+    fn portal_report(new_total: &str) -> String {
+        let zeros = "<td>0</td>".repeat(6);
+        let row = |label: &str, n: u32| {
+            format!(
+                "<tr><td>{label}</td><td>{n}</td>{}<td>{n}</td></tr>",
+                "<td>0</td>".repeat(5)
+            )
+        };
+        let mut t3 = String::from(
+            "<p>三、收到和处理政府信息公开申请情况</p><table><tr><td colspan=3 rowspan=3>（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan=7>申请人情况</td></tr>\
+             <tr><td rowspan=2>自然人</td><td colspan=5>法人或其他组织</td><td rowspan=2>总计</td></tr>\
+             <tr><td><p>商业</p><p>企业</p></td><td><p>科研</p><p>机构</p></td><td><p>社会</p><p>公益组织</p></td><td><p>法律</p><p>服务机构</p></td><td>其他</td></tr>",
+        );
+        t3.push_str(&format!(
+            "<tr><td colspan=3>一、本年新收政府信息公开申请数量</td><td>5</td><td>1</td>{}<td>{new_total}</td></tr>",
+            "<td>0</td>".repeat(4)
+        ));
+        t3.push_str(&format!(
+            "<tr><td colspan=3>二、上年结转政府信息公开申请数量</td>{zeros}<td>0</td></tr>"
+        ));
+        t3.push_str(&format!(
+            "<tr><td rowspan=22><p>三、本</p><p>年度办理结果</p></td><td colspan=2>（一）予以公开</td><td>3</td><td>1</td>{}<td>4</td></tr>",
+            "<td>0</td>".repeat(4)
+        ));
+        t3.push_str(&format!("<tr><td colspan=2>（二）部分公开（区分处理的，只计这一情形，不计其他情形）</td>{zeros}<td>0</td></tr>"));
+        let groups: [(&str, &[&str]); 4] = [
+            (
+                "（三）不予公开",
+                &[
+                    "1.属于国家秘密",
+                    "2.其他法律行政法规禁止公开",
+                    "3.危及“三安全一稳定”",
+                    "4.保护第三方合法权益",
+                    "5.属于三类内部事务信息",
+                    "6.属于四类过程性信息",
+                    "7.属于行政执法案卷",
+                    "8.属于行政查询事项",
+                ],
+            ),
+            (
+                "（四）无法提供",
+                &[
+                    "1.本机关不掌握相关政府信息",
+                    "2.没有现成信息需要另行制作",
+                    "3.补正后申请内容仍不明确",
+                ],
+            ),
+            (
+                "（五）不予处理",
+                &[
+                    "1.信访举报投诉类申请",
+                    "2.重复申请",
+                    "3.要求提供公开出版物",
+                    "4.无正当理由大量反复申请",
+                    "5.要求行政机关确认或重新出具已获取信息",
+                ],
+            ),
+            (
+                "（六）其他处理",
+                &[
+                    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                    "3.其他",
+                ],
+            ),
+        ];
+        for (group, rows) in groups {
+            for (i, label) in rows.iter().enumerate() {
+                let n = u32::from(*label == "1.本机关不掌握相关政府信息") * 2;
+                let r = row(label, n);
+                if i == 0 {
+                    t3.push_str(&r.replacen(
+                        "<tr>",
+                        &format!("<tr><td rowspan={}>{group}</td>", rows.len()),
+                        1,
+                    ));
+                } else {
+                    t3.push_str(&r);
+                }
+            }
+        }
+        t3.push_str(&format!(
+            "<tr><td colspan=2>（七）总计</td><td>5</td><td>1</td>{}<td>6</td></tr>",
+            "<td>0</td>".repeat(4)
+        ));
+        t3.push_str(&format!(
+            "<tr><td colspan=3>四、结转下年度继续办理</td>{zeros}<td>0</td></tr></table>"
+        ));
+        let t4 = "<p>四、政府信息公开行政复议、行政诉讼情况</p><table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr>\
+            <tr><td rowspan=2>结果维持</td><td rowspan=2>结果<br/>纠正</td><td rowspan=2>其他<br/>结果</td><td rowspan=2>尚未<br/>审结</td><td rowspan=2>总计</td>\
+            <td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr>\
+            <tr><td>结果<br/>维持</td><td>结果<br/>纠正</td><td>其他<br/>结果</td><td>尚未<br/>审结</td><td>总计</td>\
+            <td>结果<br/>维持</td><td>结果<br/>纠正</td><td>其他<br/>结果</td><td>尚未<br/>审结</td><td>总计</td></tr>\
+            <tr><td>1</td><td>1</td><td>0</td><td>0</td><td>2</td><td>4</td><td>0</td><td>0</td><td>1</td><td>5</td><td>1</td><td>0</td><td>1</td><td>0</td><td>2</td></tr></table>";
+        format!(
+            "<html><head><title>某区2023年度政府信息公开工作年度报告</title></head><body>{t3}{t4}</body></html>"
+        )
+    }
+
+    #[test]
+    fn the_annual_report_tables_are_read_from_portal_grids() {
+        use crate::report::{RequestColumn, RequestRow, ReviewBlock, ReviewColumn};
+        let d = read(&portal_report("6"));
+        assert_eq!(d.tables.len(), 2);
+        let (report, findings) = super::super::annual::annual_report_of(&d.tables, Some(2023));
+        let report = report.unwrap();
+        // Only the note that this page has no Table 2.
+        assert!(
+            findings
+                .iter()
+                .all(|f| f.table.as_deref() == Some(crate::report::PROACTIVE_TABLE)),
+            "{findings:?}"
+        );
+        let t3 = report.requests().unwrap();
+        let get = |r, c| t3.get(r, c).unwrap();
+        assert_eq!(get(RequestRow::New, RequestColumn::NaturalPerson), Some(5));
+        assert_eq!(
+            get(RequestRow::New, RequestColumn::CommercialEnterprise),
+            Some(1)
+        );
+        assert_eq!(get(RequestRow::New, RequestColumn::Total), Some(6));
+        assert_eq!(get(RequestRow::Granted, RequestColumn::Total), Some(4));
+        assert_eq!(get(RequestRow::Total, RequestColumn::Total), Some(6));
+        let t4 = report.reviews().unwrap();
+        assert_eq!(
+            t4.get(ReviewBlock::DirectSuit, ReviewColumn::Total),
+            Some(5)
+        );
+        assert_eq!(
+            t4.get(ReviewBlock::SuitAfterReview, ReviewColumn::Other),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn a_wrong_total_in_a_portal_grid_is_reported_at_its_table_and_text() {
+        let d = read(&portal_report("7"));
+        let (_, findings) = super::super::annual::annual_report_of(&d.tables, Some(2023));
+        let errors: Vec<_> = findings
+            .iter()
+            .filter(|f| f.severity == crate::Severity::Error)
+            .collect();
+        assert!(!errors.is_empty());
+        let f = errors
+            .iter()
+            .find(|f| f.rule == crate::report::rules::ROW_TOTAL)
+            .unwrap();
+        assert_eq!((f.page, f.printed.as_deref()), (Some(1), Some("7")));
+    }
+
     #[test]
     fn sniffing() {
         assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"));
