@@ -820,6 +820,21 @@ mod tests {
     }
 
     #[test]
+    fn an_excel_named_page_and_a_page_without_extension_are_read_as_html() {
+        let dir = std::env::temp_dir().join(format!("sunlit-html-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let page = "<html><body><table><tr><td>合计</td><td>1</td></tr></table></body></html>";
+        for name in ["portal-export.xls", "page"] {
+            let path = dir.join(name);
+            std::fs::write(&path, page).unwrap();
+            let d = SourceDocument::read(&path, &super::super::ReadOptions::default()).unwrap();
+            assert_eq!(d.format, SourceFormat::Html, "{name}");
+            assert_eq!(d.tables[0].rows[0][1].text, "1");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn sniffing() {
         assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"));
         assert!(looks_like_html(b"<!-- saved --><HTML>"));
