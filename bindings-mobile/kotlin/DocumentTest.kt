@@ -104,6 +104,23 @@ class DocumentTest {
     }
 
     @Test
+    fun anAnnualReportPublishedAsAWebPageIsRead() {
+        // 平潭综合实验区2023年度政府信息公开工作年度报告, a saved portal page (tests/data/documents/SOURCE.md):
+        // Tables 2–4 are HTML tables with rowspan/colspan; each <table> is a grid, its ordinal the page.
+        val path = TestData.file("documents/fujian/pingtan-annual-report-2023.html").path
+        val doc = readDocument(path, DocumentOptions())
+        val v = JsonParser.parseString(doc.toJson()).asJsonObject
+        assertEquals("html", v["format"].asString)
+        assertEquals("annual_report", v["kind"].asString)
+        assertEquals(2023, v["year"].asInt)
+        assertEquals(0u, doc.errorCount())
+        val requests = doc.tables()[1]
+        assertEquals(listOf(2u), requests.pages)
+        val new = requests.rows.first { it.first() == "一、本年新收政府信息公开申请数量" }
+        assertEquals(listOf("80", "1", "0", "0", "0", "0", "81"), new.drop(3))
+    }
+
+    @Test
     fun anUnreadableFileIsAnIoErrorNamingIt() {
         val e = assertThrows(SunlitException.Io::class.java) { readDocument("missing.pdf", DocumentOptions()) }
         assertEquals("missing.pdf", e.path)

@@ -1,5 +1,5 @@
 //! `sunlit.read_document`, `sunlit.Document`, `sunlit.DocumentTable`: a published document (PDF,
-//! XLSX/XLS, CSV) read, recognised and checked by the core, and its reports.
+//! XLSX/XLS, CSV, HTML page) read, recognised and checked by the core, and its reports.
 
 use std::path::PathBuf;
 
@@ -163,9 +163,9 @@ impl PyDocument {
     }
 }
 
-/// Read, recognise and check a published document (PDF, XLSX/XLS, CSV in UTF-8 or GBK). Only
-/// what is given overrides the core's defaults: `encoding` of a CSV ("utf-8", "gbk", "gb18030";
-/// detected when None), `kind` ("budget", "final", …, or 部门预算 …), `unit` ("元", "万元") and
+/// Read, recognise and check a published document (PDF, XLSX/XLS, CSV in UTF-8 or GBK, or an HTML
+/// page: each `<table>` a grid, its ordinal the page). Only what is given overrides the core's
+/// defaults: `encoding` of a CSV or page ("utf-8", "gbk", "gb18030"; detected when None), `kind` ("budget", "final", …, or 部门预算 …), `unit` ("元", "万元") and
 /// `year` when the document does not print them. Errors are SunlitError subclasses (FileError for
 /// an unreadable file).
 #[pyfunction]

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from test_document import DOC_KEYS, FINDING_KEYS, T5_WRONG_TOTAL, TABLE_KEYS, real_documents
+from test_document import DOC_KEYS, FINDING_KEYS, FUJIAN_2023, T5_WRONG_TOTAL, TABLE_KEYS, real_documents
 
 
 def run(*args, cwd=None):
@@ -134,3 +134,11 @@ def test_check_on_real_documents(path, tmp_path):
     r = run("check", "--json", "--html", tmp_path / "r.html", path)
     assert r.returncode in (0, 1), r.stderr
     assert json.loads(r.stdout)["documents"][0]["path"] == str(path)
+
+
+def test_check_reads_an_html_annual_report(tmp_path):
+    r = run("check", "--json", FUJIAN_2023)
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)["documents"][0]
+    assert (doc["kind"], doc["year"]) == ("annual_report", 2023)
+    assert [f for f in doc["findings"] if f["severity"] == "error"] == []

@@ -34,7 +34,7 @@ def real_documents():
     """The real published documents of the collection (tests/data/documents), if present."""
     if not DOCUMENTS.is_dir():
         return []
-    return sorted(p for p in DOCUMENTS.rglob("*") if p.suffix.lower() in {".pdf", ".xlsx", ".xls", ".csv"})
+    return sorted(p for p in DOCUMENTS.rglob("*") if p.suffix.lower() in {".pdf", ".xlsx", ".xls", ".csv", ".html"})
 
 
 @pytest.fixture
@@ -125,6 +125,27 @@ def test_every_real_document_reads_and_reports(path):
     assert DOC_KEYS <= v.keys()
     assert d.to_html().endswith("</html>\n")
     d.tables_csv()
+
+
+FUJIAN_2023 = DOCUMENTS / "fujian" / "pingtan-annual-report-2023.html"
+
+
+def test_an_annual_report_published_as_a_web_page_is_read_and_checked():
+    # 平潭综合实验区2023年度政府信息公开工作年度报告, saved from the portal: Tables 2–4 are HTML tables
+    # with rowspan/colspan; each <table> is a grid whose ordinal is its page.
+    d = sunlit.read_document(FUJIAN_2023)
+    assert (d.format, d.kind, d.year, d.issuer) == ("html", "annual_report", 2023, "平潭综合实验区")
+    assert d.error_count == 0
+    requests = d.tables[1]
+    assert requests.pages == [2]
+    new = next(r for r in requests.rows if r[0] == "一、本年新收政府信息公开申请数量")
+    # 自然人 80, 商业企业 1, the other organisations 0, 总计 81 — the three label columns are one merged cell.
+    assert new[3:] == ["80", "1", "0", "0", "0", "0", "81"]
+    assert requests.rows[2][4] == "商业\n企业"  # two <p> in the cell, joined as wrapped lines
+    grids = json.loads(d.tables_json())["tables"]
+    assert [t["pages"] for t in grids] == [[1], [2], [3]]
+    cell = next(c for c in grids[1]["cells"] if c["text"] == "81")
+    assert (cell["page"], cell["row"], cell["column"]) == (2, 4, 10)
 
 
 def readme_block(heading):

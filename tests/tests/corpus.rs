@@ -13,7 +13,9 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use sunlit::{
-    Document, DocumentKind, Finding, ReadOptions, Severity, TableColumn, TableRow, normalize_text,
+    Document, DocumentKind, Finding, ProactiveColumn, ProactiveRow, ReadOptions, ReportFormat,
+    RequestColumn, RequestRow, ReviewBlock, ReviewColumn, Severity, TableColumn, TableRow,
+    normalize_text,
 };
 use sunlit_tests::data_file;
 
@@ -111,6 +113,38 @@ fn printed_found(doc: &Document, fig: &Value) -> bool {
         .any(|c| c.norm == want)
 }
 
+/// A figure of an annual report (tables 2–4) as read into the report model, by its printed row
+/// and column labels (`（四）无法提供/1.本机关不掌握相关政府信息`, `行政诉讼/复议后起诉`): `None`
+/// when the document has no report or the labels name no cell of the model (the printed check
+/// then applies), else whether the model holds exactly that value.
+fn annual_figure(doc: &Document, fig: &Value) -> Option<bool> {
+    let report = doc.annual_report.as_ref()?;
+    let format = ReportFormat::Y2021;
+    let row = fig["row"].as_str()?;
+    let column = fig["column"].as_str()?;
+    let value = fig["value"].as_str()?.parse::<Decimal>().ok()?;
+    let read: Option<Decimal> = match fig["table"].as_u64()? {
+        2 => {
+            let r = ProactiveRow::from_label(row, format).ok()?;
+            let c = ProactiveColumn::from_label(column, format).ok()?;
+            report.proactive()?.get(r, c).ok()?
+        }
+        3 => {
+            let r = RequestRow::from_label(&row.replace('/', " "), format).ok()?;
+            let c = RequestColumn::parse(column).ok()?;
+            report.requests()?.get(r, c).ok()?.map(Decimal::from)
+        }
+        4 => {
+            let block = row.rsplit('/').next().unwrap_or(row);
+            let b = ReviewBlock::from_label(block).ok()?;
+            let c = ReviewColumn::parse(column).ok()?;
+            report.reviews()?.get(b, c).map(Decimal::from)
+        }
+        _ => return None,
+    };
+    Some(read == Some(value))
+}
+
 /// Whether an error finding is one of the real errors the manifest lists (same row, or the
 /// printed/expected figures of the error).
 fn is_real(f: &Finding, errors: &[Value]) -> bool {
@@ -167,7 +201,11 @@ fn check_document(entry: &Value) -> Outcome {
         Ok(d) => d,
         Err(e) => {
             return Outcome {
-                line: format!("| {path} | unreadable: {e} | | | | | |"),
+                line: format!(
+                    "| {path} | {} | {} | unreadable: {e} | | | | | |",
+                    entry["province"].as_str().unwrap_or(""),
+                    entry["format"].as_str().unwrap_or("")
+                ),
                 figures: entry["figures"].as_array().map_or(0, Vec::len),
                 matched: 0,
                 false_errors: Vec::new(),
@@ -228,7 +266,7 @@ fn check_document(entry: &Value) -> Outcome {
         let ok = if budget_like {
             figure_found(&doc, fig)
         } else {
-            printed_found(&doc, fig)
+            annual_figure(&doc, fig).unwrap_or_else(|| printed_found(&doc, fig))
         };
         if ok {
             matched += 1;
@@ -253,7 +291,9 @@ fn check_document(entry: &Value) -> Outcome {
         .map(|e| format!("{path}: {e}"))
         .collect();
     let line = format!(
-        "| {path} | {} {} {} | {} | {}/{} | {} | {} | {} / {} |",
+        "| {path} | {} | {} | {} {} {} | {} | {}/{} | {} | {} | {} / {} |",
+        entry["province"].as_str().unwrap_or(""),
+        entry["format"].as_str().unwrap_or(""),
         doc.kind.id(),
         doc.year.map(|y| y.to_string()).unwrap_or_default(),
         doc.unit.map(|u| u.to_string()).unwrap_or_default(),
@@ -291,7 +331,7 @@ fn every_real_document_is_read_and_checked_without_false_alarms() {
         manifest.len()
     );
     let mut report = String::from(
-        "| document | kind year unit | tables | figures read exactly | true errors | false errors | real errors reported |\n| --- | --- | --- | --- | --- | --- | --- |\n",
+        "| document | province | format | kind year unit | tables | figures read exactly | true errors | false errors | real errors reported |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
     );
     let (mut figures, mut matched) = (0, 0);
     let mut false_errors = Vec::new();
@@ -305,6 +345,26 @@ fn every_real_document_is_read_and_checked_without_false_alarms() {
         false_errors.extend(o.false_errors);
         missed.extend(o.missed_errors);
         problems.extend(o.problems);
+    }
+    // Documents per province, with their kinds and formats (issue 10 asks for five provinces).
+    let mut provinces: std::collections::BTreeMap<&str, (usize, BTreeSet<&str>, BTreeSet<&str>)> =
+        std::collections::BTreeMap::new();
+    for entry in &manifest {
+        let p = provinces
+            .entry(entry["province"].as_str().unwrap_or("?"))
+            .or_default();
+        p.0 += 1;
+        p.1.insert(entry["kind"].as_str().unwrap_or("?"));
+        p.2.insert(entry["format"].as_str().unwrap_or("?"));
+    }
+    let _ = writeln!(report, "\n{} provinces:", provinces.len());
+    for (name, (n, kinds, formats)) in &provinces {
+        let _ = writeln!(
+            report,
+            "- {name}: {n} documents ({}; {})",
+            kinds.iter().copied().collect::<Vec<_>>().join(", "),
+            formats.iter().copied().collect::<Vec<_>>().join(", ")
+        );
     }
     let share = Decimal::from(matched * 100) / Decimal::from(figures.max(1));
     let _ = writeln!(

@@ -1,5 +1,6 @@
 //! Annual reports of disclosure work (政府信息公开工作年度报告, 2021 format) read straight from
-//! their PDFs (tests/data/documents/manifest-annual.json, sources in SOURCE-annual.md): kind and
+//! their PDFs (tests/data/documents/manifest-annual.json, sources in SOURCE-annual.md) and web pages
+//! (the Fujian HTML reports of manifest.json, sources in SOURCE.md): kind and
 //! year, every hand-checked figure of Tables 2–4, exactly the real errors and no false error
 //! finding, every finding located at its page (and printed cell where it has one).
 
@@ -208,4 +209,51 @@ fn a_typo_and_a_group_printed_as_one_row_are_read_without_guessing() {
         .find(|f| f.rule == "document.unread_table" && f.table.as_deref() == Some("requests"))
         .unwrap();
     assert_eq!((note.severity, note.page), (Severity::Info, Some(4)));
+}
+
+/// The 平潭综合实验区 (Fujian) reports of 2023–2025, saved portal pages (HTML): every cell of
+/// Tables 2–4 as hand-checked in tests/data/documents/manifest.json, no error finding.
+#[test]
+fn pingtan_html_reports_read_every_cell_and_clean() {
+    let text = std::fs::read_to_string(data_file("documents/manifest.json")).unwrap();
+    let all: Vec<Value> = serde_json::from_str(&text).unwrap();
+    let fujian: Vec<&Value> = all
+        .iter()
+        .filter(|d| d["format"] == "html" && d["kind"] == "annual_report")
+        .collect();
+    assert_eq!(fujian.len(), 3);
+    for m in fujian {
+        check(m);
+        assert_eq!(m["figures"].as_array().unwrap().len(), 200);
+    }
+}
+
+/// Where a cell of a web page was printed: its table's ordinal as the page, the row and column
+/// of the grid with the spans expanded; the spans are recorded as merged ranges.
+#[test]
+fn pingtan_2023_cells_carry_their_table_row_and_column() {
+    let doc = Document::read(
+        data_file("documents/fujian/pingtan-annual-report-2023.html"),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(doc.source.format, sunlit::SourceFormat::Html);
+    assert_eq!(doc.source.tables.len(), 3);
+    let requests = &doc.source.tables[1];
+    assert_eq!(requests.pages, [2]);
+    assert_eq!(
+        requests.context.last().unwrap().text,
+        "三、收到和处理政府信息公开申请情况"
+    );
+    let total = &requests.rows[3][9];
+    assert_eq!(total.text, "81");
+    assert_eq!(
+        (total.at.page, total.at.row, total.at.column),
+        (Some(2), 4, 10)
+    );
+    // The corner cell (colspan=3 rowspan=3), 申请人情况 (colspan=7) and 三、本年度办理结果 (rowspan=22).
+    for span in [(0, 0, 2, 2), (0, 3, 0, 9), (5, 0, 26, 0)] {
+        assert!(requests.merged.contains(&span), "{span:?}");
+    }
+    assert_eq!(requests.rows[2][4].text, "商业\n企业");
 }

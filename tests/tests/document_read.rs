@@ -5,11 +5,11 @@
 use sunlit::{Error, ReadOptions, SourceDocument, SourceFormat, SourceTable};
 use sunlit_tests::data_file;
 
-const SFJ: &str = "documents/readers/shanghai_putuo_sfj_2026_dept_budget.pdf";
-const WANLI: &str = "documents/readers/shanghai_putuo_wanli_2024_dept_budget.pdf";
+const SFJ: &str = "documents/shanghai/putuo-sfj-budget-2026.pdf";
+const WANLI: &str = "documents/shanghai/putuo-wanli-budget-2024.pdf";
 const TEMPLATE: &str = "documents/readers/shanghai_putuo_dept_budget_template.xlsx";
 const GBK_CSV: &str = "documents/readers/shanghai_putuo_sfj_2026_table1_gbk.csv";
-const FULIYUAN: &str = "documents/readers/shanghai_putuo_fuliyuan_2024_unit_budget.pdf";
+const FULIYUAN: &str = "documents/shanghai/putuo-welfare-unit-budget-2024.pdf";
 const XLS: &str = "documents/readers/shanghai_putuo_sfj_2026_tables_1_9.xls";
 const PROCURATORATE: &str = "documents/jiangsu/jiangsu-procuratorate-budget-2019.pdf";
 const HIGH_COURT: &str = "documents/jiangsu/jiangsu-high-court-budget-2017.pdf";

@@ -142,7 +142,7 @@ fn real_documents_are_recognised_and_checked_without_false_errors() {
 
 #[test]
 fn a_finding_points_at_the_printed_cell() {
-    let doc = read("documents/recog/shanghai_putuo_wanli_2025_dept_budget.pdf");
+    let doc = read("documents/shanghai/putuo-wanli-budget-2025.pdf");
     let f = doc
         .findings
         .iter()
@@ -156,7 +156,7 @@ fn a_finding_points_at_the_printed_cell() {
 #[test]
 fn a_last_total_row_left_on_the_next_page_is_joined_to_its_table() {
     // 预算表三 of 万里街道 2025 ends with its 合计 row alone on p18, printed with four columns.
-    let doc = read("documents/recog/shanghai_putuo_wanli_2025_dept_budget.pdf");
+    let doc = read("documents/shanghai/putuo-wanli-budget-2025.pdf");
     let t = doc.tables.iter().find(|t| t.number == Some(3)).unwrap();
     assert!(t.pages.contains(&18));
     let table = t.table.as_ref().unwrap();
@@ -167,7 +167,7 @@ fn a_last_total_row_left_on_the_next_page_is_joined_to_its_table() {
 
 #[test]
 fn the_three_public_table_with_budget_and_final_sub_columns_is_one_row_per_figure() {
-    let doc = read("documents/recog/shanghai_putuo_czj_2024_dept_final.pdf");
+    let doc = read("documents/shanghai/putuo-czj-final-2024.pdf");
     let t = doc.tables.iter().find(|t| t.number == Some(7)).unwrap();
     let table = t.table.as_ref().unwrap();
     let names: Vec<&str> = table.rows().iter().map(|r| r.name.as_str()).collect();
@@ -177,7 +177,7 @@ fn the_three_public_table_with_budget_and_final_sub_columns_is_one_row_per_figur
 #[test]
 fn a_missing_table_is_named_with_a_warning() {
     let mut source = sunlit::SourceDocument::read(
-        data_file("documents/recog/shanghai_putuo_sgb_2024_dept_final.pdf"),
+        data_file("documents/shanghai/putuo-shgzb-final-2024.pdf"),
         &ReadOptions::default(),
     )
     .unwrap();
@@ -197,7 +197,7 @@ fn a_missing_table_is_named_with_a_warning() {
 #[test]
 fn the_standard_set_is_configurable() {
     let source = sunlit::SourceDocument::read(
-        data_file("documents/recog/shanghai_putuo_sgb_2024_dept_final.pdf"),
+        data_file("documents/shanghai/putuo-shgzb-final-2024.pdf"),
         &ReadOptions::default(),
     )
     .unwrap();
@@ -224,7 +224,7 @@ fn each_table_keeps_its_own_unit() {
 #[test]
 fn a_real_power_list_workbook_is_read_through_the_power_list_reader() {
     // 克拉玛依市医疗保障局2024年权责清单 (Xinjiang), as published (.xls).
-    let doc = read("documents/recog/xinjiang_karamay_medical_2024_power_list.xls");
+    let doc = read("documents/xinjiang/karamay-ybj-power-list-2024.xls");
     assert_eq!(doc.kind, DocumentKind::PowerList);
     assert_eq!(doc.year, Some(2024));
     assert_eq!(doc.issuer.as_deref(), Some("克拉玛依市医疗保障局"));
@@ -248,7 +248,7 @@ fn a_real_annual_report_is_read_from_its_printed_tables() {
     use sunlit::{
         ProactiveColumn, ProactiveRow, RequestColumn, RequestRow, ReviewBlock, ReviewColumn,
     };
-    let doc = read("documents/recog/jiangsu_huaian_2024_annual_report.pdf");
+    let doc = read("documents/jiangsu/huaian-annual-report-2024.pdf");
     assert_eq!(doc.kind, DocumentKind::AnnualReport);
     assert_eq!(doc.year, Some(2024));
     assert_eq!(doc.issuer.as_deref(), Some("淮安市人民政府"));

@@ -27,7 +27,7 @@ def _read_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--kind", help="budget, final, annual_report, power_list (or 部门预算 …)")
     g.add_argument("--unit", help="money unit when the document does not print it: 元, 万元")
     g.add_argument("--year", type=int, help="year when the document does not print it")
-    g.add_argument("--encoding", help="encoding of a CSV file: utf-8, gbk, gb18030")
+    g.add_argument("--encoding", help="encoding of a CSV file or HTML page: utf-8, gbk, gb18030")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Read, recognise and check each document. Exit status: 0 no error findings, "
         "1 error findings, 2 an unreadable input or a usage error.",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="a .pdf, .xlsx, .xls or .csv file")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="a .pdf, .xlsx, .xls, .csv or .html file")
     check.add_argument("--json", action="store_true", help='print {"documents": [...]} instead of the report')
     check.add_argument("--html", metavar="REPORT.html", help="also write an HTML page with the findings marked on the tables")
     check.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Write the tables recognised in a document, one record per printed cell "
         "(table, page, row, column, heading, row label, text as printed, amount).",
     )
-    tables.add_argument("path", metavar="PATH", help="a .pdf, .xlsx, .xls or .csv file")
+    tables.add_argument("path", metavar="PATH", help="a .pdf, .xlsx, .xls, .csv or .html file")
     tables.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
     tables.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _read_options(tables)

@@ -1,10 +1,11 @@
 //! Published documents in (公开文件读取): read a department budget, final account, annual report or
-//! power list as governments publish it — a text PDF, an XLSX/XLS workbook or a CSV in UTF-8 or
-//! GBK — recognise what it is and which tables it holds, and check it.
+//! power list as governments publish it — a text PDF, an XLSX/XLS workbook, a CSV in UTF-8 or
+//! GBK, or an HTML page — recognise what it is and which tables it holds, and check it.
 //!
 //! Two stages, each usable alone:
 //! 1. **Reading** ([`SourceDocument::read`]): positioned characters → lines → table grids
-//!    (PDF, behind the `pdf` cargo feature), sheets with merged cells (XLSX/XLS), CSV with its
+//!    (PDF, behind the `pdf` cargo feature), sheets with merged cells (XLSX/XLS), HTML tables with
+//!    their rowspan/colspan expanded (one grid per `<table>`, its ordinal as the page), CSV with its
 //!    encoding detected or declared. Every cell keeps its provenance ([`Provenance`]) and the text
 //!    as printed; matching uses the normalised text ([`normalize_text`]).
 //! 2. **Recognition** ([`Document::read`], [`Document::from_source`]): the document's kind, year,
@@ -17,6 +18,7 @@ mod annual;
 mod assemble;
 mod build;
 mod delimited;
+mod html;
 mod layouts;
 mod output;
 #[cfg(feature = "pdf")]
@@ -47,7 +49,8 @@ use crate::tables::TableCheckOptions;
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadOptions {
-    /// The encoding of a CSV file (`utf-8`, `gbk`, `gb18030`); `None` detects it: UTF-8 (with or
+    /// The encoding of a CSV file or HTML page (`utf-8`, `gbk`, `gb18030`; for a page it overrides
+    /// its `<meta charset>`); `None` detects it: UTF-8 (with or
     /// without BOM) when the bytes are valid UTF-8, else GB18030 when they decode without error,
     /// else an error — never a silent mis-decoding.
     pub encoding: Option<String>,
@@ -85,8 +88,11 @@ crate::vocab::vocabulary! {
 }
 
 impl SourceDocument {
-    /// Read a document from a file; the format follows from the extension. A PDF needs the `pdf`
-    /// feature (the Python and mobile bindings enable it).
+    /// Read a document from a file. The format follows from the extension (`.pdf`, `.xlsx`,
+    /// `.xls`, `.csv`, `.html`/`.htm`) and the content: a file whose name says nothing is read as
+    /// its first bytes show ([`SourceFormat::sniff`]), and a `.xls`/`.xlsx` file that is in fact an
+    /// HTML page (portals often serve HTML tables under an Excel name) is read as HTML. A PDF
+    /// needs the `pdf` feature (the Python and mobile bindings enable it).
     ///
     /// ```
     /// let err = sunlit::SourceDocument::read("no/such/file.csv", &sunlit::ReadOptions::default());
@@ -97,11 +103,20 @@ impl SourceDocument {
     pub fn read(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<SourceDocument> {
         let path = path.as_ref();
         let name = path.display().to_string();
-        let format = SourceFormat::from_name(&name).ok_or_else(|| Error::Io {
-            path: name.clone(),
-            reason: "unknown file type: expected .pdf, .xlsx, .xls or .csv".to_owned(),
-        })?;
         let bytes = crate::io::read_file(path, |f| crate::io::read_capped(f, &opts.input.limits))?;
+        let format = match (SourceFormat::from_name(&name), SourceFormat::sniff(&bytes)) {
+            (Some(SourceFormat::Xls | SourceFormat::Xlsx), Some(SourceFormat::Html)) => {
+                SourceFormat::Html
+            }
+            (Some(f), _) | (None, Some(f)) => f,
+            (None, None) => {
+                return Err(Error::Io {
+                    path: name.clone(),
+                    reason: "unknown file type: expected .pdf, .xlsx, .xls, .csv or .html"
+                        .to_owned(),
+                });
+            }
+        };
         SourceDocument::from_bytes(&name, format, &bytes, opts)
     }
 
@@ -134,6 +149,7 @@ impl SourceDocument {
         match format {
             SourceFormat::Csv => SourceDocument::from_csv_bytes(name, bytes, opts),
             SourceFormat::Xlsx | SourceFormat::Xls => sheet::read_workbook(name, format, bytes),
+            SourceFormat::Html => html::read_html(name, bytes, opts.encoding.as_deref()),
             #[cfg(feature = "pdf")]
             SourceFormat::Pdf => pdf::read_pdf(name, bytes),
             #[cfg(not(feature = "pdf"))]

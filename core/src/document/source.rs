@@ -24,6 +24,9 @@ pub enum SourceFormat {
     Xls,
     /// Comma-separated values, UTF-8 (with or without BOM), GBK or GB18030.
     Csv,
+    /// An HTML page (a report published as a web page): every `<table>` a grid, its ordinal the
+    /// page of its cells; UTF-8, or GBK/GB2312/GB18030 as its `<meta charset>` declares.
+    Html,
 }
 
 impl SourceFormat {
@@ -40,11 +43,36 @@ impl SourceFormat {
             "xlsx" | "xlsm" => Some(SourceFormat::Xlsx),
             "xls" => Some(SourceFormat::Xls),
             "csv" => Some(SourceFormat::Csv),
+            "html" | "htm" | "xhtml" | "shtml" => Some(SourceFormat::Html),
             _ => None,
         }
     }
 
-    /// `pdf`, `xlsx`, `xls` or `csv`.
+    /// The format a file's first bytes show, if any: `%PDF-` a PDF, a ZIP header an XLSX, an OLE
+    /// header an XLS, an HTML tag (`<!DOCTYPE html`, `<html`, `<head`, `<body`, `<meta`, `<table`,
+    /// after an optional BOM, whitespace and comments) an HTML page. CSV has no signature.
+    ///
+    /// ```
+    /// use sunlit::SourceFormat;
+    /// assert_eq!(SourceFormat::sniff(b"<!DOCTYPE html><html>"), Some(SourceFormat::Html));
+    /// assert_eq!(SourceFormat::sniff(b"%PDF-1.7"), Some(SourceFormat::Pdf));
+    /// assert_eq!(SourceFormat::sniff(b"a,b\n1,2\n"), None);
+    /// ```
+    pub fn sniff(bytes: &[u8]) -> Option<SourceFormat> {
+        if bytes.starts_with(b"%PDF-") {
+            Some(SourceFormat::Pdf)
+        } else if bytes.starts_with(b"PK\x03\x04") {
+            Some(SourceFormat::Xlsx)
+        } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+            Some(SourceFormat::Xls)
+        } else if super::html::looks_like_html(bytes) {
+            Some(SourceFormat::Html)
+        } else {
+            None
+        }
+    }
+
+    /// `pdf`, `xlsx`, `xls`, `csv` or `html`.
     ///
     /// ```
     /// assert_eq!(sunlit::SourceFormat::Csv.id(), "csv");
@@ -55,6 +83,7 @@ impl SourceFormat {
             SourceFormat::Xlsx => "xlsx",
             SourceFormat::Xls => "xls",
             SourceFormat::Csv => "csv",
+            SourceFormat::Html => "html",
         }
     }
 }
