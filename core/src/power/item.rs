@@ -172,7 +172,9 @@ pub struct RiskPoint {
 ///
 /// Codes are opaque and kept exactly. Lists of entries (sub-items, procedure steps,
 /// responsibility items, accountability cases) are read from one cell each: numbered (`1.`
-/// `（1）` `一、`) or one per line. Unknown columns are kept in `extra`.
+/// `（1）` `一、`), one per line, or — the form written when the entries could not be read back
+/// exactly from a numbered form — a JSON array of strings (`["2.②", ") (1)；"]`). Unknown
+/// columns are kept in `extra`.
 ///
 /// ```
 /// use sunlit::{PowerCategory, PowerItem};
@@ -516,7 +518,9 @@ impl PowerItem {
     }
 
     /// The text of one column as written to CSV (the inverse of [`PowerItem::from_cells`]):
-    /// lists numbered one per line, levels joined by `、`, time limits as `20个工作日`, 是/否.
+    /// lists numbered one per line (or as a JSON array of strings when that would not read back
+    /// exactly: entries that are empty, begin with a number, end in `；` …), levels joined by
+    /// `、`, time limits as `20个工作日`, 是/否.
     ///
     /// ```
     /// use sunlit::{PowerField, PowerItem};
@@ -524,6 +528,8 @@ impl PowerItem {
     ///     ("法定办结时限", "九十日"), ("行使层级", "市级，县级")], 2).unwrap();
     /// assert_eq!(item.cell(PowerField::StatutoryLimit), "90日");
     /// assert_eq!(item.cell(PowerField::Levels), "市级、县级");
+    /// let odd = PowerItem { sub_items: vec!["2.②".into(), "".into()], ..item };
+    /// assert_eq!(odd.cell(PowerField::SubItems), r#"["2.②",""]"#);
     /// ```
     pub fn cell(&self, field: PowerField) -> String {
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
