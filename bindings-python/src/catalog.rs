@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use pyo3::prelude::*;
 use sunlit::{Catalog, Scheme};
 
+use crate::convert::Int;
 use crate::code::PyCode;
 use crate::errors::IntoPy;
 
@@ -36,7 +37,8 @@ impl PyCatalog {
     }
 
     /// A new catalogue with this one's names plus those of a CSV file `code,name,level,parent`.
-    fn with_csv(&self, path: PathBuf, scheme: &str, year: i32) -> PyResult<PyCatalog> {
+    fn with_csv(&self, path: PathBuf, scheme: &str, year: Int) -> PyResult<PyCatalog> {
+        let year = year.get("year")?;
         let scheme = Scheme::parse(scheme).py()?;
         let file = std::fs::File::open(&path).map_err(|e| {
             crate::errors::to_py(sunlit::Error::Io {
@@ -50,8 +52,8 @@ impl PyCatalog {
     }
 
     /// The name of `code` in the `year` catalogue, or None.
-    fn name(&self, code: &PyCode, year: i32) -> Option<String> {
-        self.0.name(code.0, year).map(str::to_owned)
+    fn name(&self, code: &PyCode, year: Int) -> PyResult<Option<String>> {
+        Ok(self.0.name(code.0, year.get("year")?).map(str::to_owned))
     }
 
     /// Catalogue years held for a scheme.
@@ -60,7 +62,8 @@ impl PyCatalog {
     }
 
     /// (code, name) pairs of one catalogue, in code order.
-    fn entries(&self, scheme: &str, year: i32) -> PyResult<Vec<(PyCode, String)>> {
+    fn entries(&self, scheme: &str, year: Int) -> PyResult<Vec<(PyCode, String)>> {
+        let year = year.get("year")?;
         let scheme = Scheme::parse(scheme).py()?;
         Ok(self
             .0

@@ -5,6 +5,7 @@ use std::fmt;
 use pyo3::prelude::*;
 use sunlit::{Code, Scheme};
 
+use crate::convert::Int;
 use crate::errors::IntoPy;
 
 /// A classification code (functional 类/款/项, economic 类/款, revenue 类/款/项/目).
@@ -93,8 +94,8 @@ impl PyCode {
     }
 
     /// The code at a level of its branch, or None.
-    fn at_level(&self, level: u8) -> Option<PyCode> {
-        self.0.at_level(level).map(PyCode)
+    fn at_level(&self, level: Int) -> PyResult<Option<PyCode>> {
+        Ok(self.0.at_level(level.get("level")?).map(PyCode))
     }
 
     /// The parts as printed in split columns.

@@ -8,7 +8,7 @@ use sunlit::{
 };
 
 use crate::calendar::{PyWorkCalendar, calendar};
-use crate::convert::{date_arg, date_repr, opt_date_arg, str_repr};
+use crate::convert::{Day, date_arg, date_repr, opt_date_arg, str_repr};
 use crate::errors::IntoPy;
 use crate::finding::PyFinding;
 
@@ -118,7 +118,7 @@ pub struct PyDecision {
     strength: Option<&'static str>,
     grounds: Vec<&'static str>,
     articles: Vec<String>,
-    deadline: Option<NaiveDate>,
+    deadline: Option<Day>,
 }
 
 impl From<Decision> for PyDecision {
@@ -129,7 +129,7 @@ impl From<Decision> for PyDecision {
             strength: d.strength.map(|s| s.id()),
             grounds: d.grounds.iter().map(|g| g.id()).collect(),
             articles: d.articles,
-            deadline: d.deadline,
+            deadline: d.deadline.map(Day),
         }
     }
 }
@@ -142,7 +142,7 @@ impl PyDecision {
             str_repr(Some(self.mode)),
             str_repr(self.ground),
             self.articles,
-            date_repr(self.deadline)
+            date_repr(self.deadline.map(|d| d.0))
         )
     }
 }
@@ -170,8 +170,8 @@ impl PyDeadline {
     }
     /// The day the period starts from (not counted).
     #[getter]
-    fn start(&self) -> NaiveDate {
-        self.0.start
+    fn start(&self) -> Day {
+        Day(self.0.start)
     }
     /// Working days allowed.
     #[getter]
@@ -180,8 +180,8 @@ impl PyDeadline {
     }
     /// The last day.
     #[getter]
-    fn due(&self) -> NaiveDate {
-        self.0.due
+    fn due(&self) -> Day {
+        Day(self.0.due)
     }
     /// The articles that set it.
     #[getter]

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use sunlit::{Document, DocumentKind, DocumentTable, ReadOptions, TableKind, Unit};
 
+use crate::convert::{Int, opt_int};
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
 use crate::tables::PyPublishedTable;
@@ -176,8 +177,9 @@ pub fn read_document(
     encoding: Option<String>,
     kind: Option<&str>,
     unit: Option<&str>,
-    year: Option<i32>,
+    year: Option<Int>,
 ) -> PyResult<PyDocument> {
+    let year = opt_int(year, "year")?;
     let mut opts = ReadOptions::default();
     if let Some(e) = encoding {
         opts.encoding = Some(e);

@@ -12,7 +12,7 @@ use sunlit::{
 
 use crate::catalog::{PyCatalog, seed};
 use crate::code::PyCode;
-use crate::convert::{amount_text, value_text};
+use crate::convert::{Int, amount_text, opt_int, value_text};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
 
@@ -223,7 +223,10 @@ impl PyLedger {
     /// (`base=2025, target=2026`), code by code. Returns a list of dicts with the group keys,
     /// code, level, base, target, difference, rate (target ÷ base × 100) and growth, percentages
     /// rounded half up to `places`.
-    #[pyo3(signature = (base, target, by=None, places=2, hierarchy="functional", subtotals="reject"))]
+    #[pyo3(
+        signature = (base, target, by=None, places=Int::of(2), hierarchy="functional", subtotals="reject"),
+        text_signature = "($self, base, target, by=None, places=2, hierarchy=\"functional\", subtotals=\"reject\")"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn compare<'py>(
         &self,
@@ -231,10 +234,11 @@ impl PyLedger {
         base: &Bound<'py, PyAny>,
         target: &Bound<'py, PyAny>,
         by: Option<Vec<String>>,
-        places: u32,
+        places: Int,
         hierarchy: &str,
         subtotals: &str,
     ) -> PyResult<Bound<'py, PyList>> {
+        let places = places.get("places")?;
         let axis = match (base.extract::<i32>(), target.extract::<i32>()) {
             (Ok(b), Ok(t)) => CompareAxis::Year { base: b, target: t },
             _ => CompareAxis::Phase {
@@ -298,11 +302,15 @@ impl PyLedger {
     fn check_catalog(
         &self,
         catalog: Option<PyRef<'_, PyCatalog>>,
-        year: Option<i32>,
+        year: Option<Int>,
         economic: bool,
-    ) -> Vec<PyFinding> {
+    ) -> PyResult<Vec<PyFinding>> {
+        let year = opt_int(year, "year")?;
         let catalog = catalog.map_or_else(seed, |c| c.0.clone());
-        wrap(catalog.check_ledger(&self.0, &CatalogCheckOptions { year, economic }))
+        Ok(wrap(catalog.check_ledger(
+            &self.0,
+            &CatalogCheckOptions { year, economic },
+        )))
     }
 }
 

@@ -4,7 +4,7 @@ use pyo3::prelude::*;
 use rust_decimal::Decimal;
 use sunlit::Unit;
 
-use crate::convert::decimal_arg;
+use crate::convert::{Int, decimal_arg};
 use crate::errors::IntoPy;
 
 /// Parse an amount as printed (`"47,483,458"`, `"-1,200.50"`); None for blank and dashes.
@@ -25,12 +25,13 @@ pub fn convert(amount: &Bound<'_, PyAny>, from_unit: &str, to_unit: &str) -> PyR
 
 /// `part / whole × 100` rounded half up to `places`; None when whole is zero.
 #[pyfunction]
-#[pyo3(signature = (part, whole, places=1))]
+#[pyo3(signature = (part, whole, places=Int::of(1)), text_signature = "(part, whole, places=1)")]
 pub fn share(
     part: &Bound<'_, PyAny>,
     whole: &Bound<'_, PyAny>,
-    places: u32,
+    places: Int,
 ) -> PyResult<Option<Decimal>> {
+    let places = places.get("places")?;
     let part = decimal_arg(part, "part")?;
     let whole = decimal_arg(whole, "whole")?;
     sunlit::percent(part, whole, places).py()

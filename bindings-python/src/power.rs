@@ -12,7 +12,7 @@ use sunlit::{
 };
 
 use crate::calendar::{PyWorkCalendar, calendar};
-use crate::convert::{date_arg, date_repr, opt_date_arg, str_repr};
+use crate::convert::{Day, Int, date_arg, date_repr, opt_date_arg, str_repr};
 use crate::disclosure::PyDeadline;
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
@@ -581,13 +581,13 @@ impl PyDisclosureDuty {
     }
     /// The day the period starts from (not counted), or None.
     #[getter]
-    fn start(&self) -> Option<NaiveDate> {
-        self.0.start
+    fn start(&self) -> Option<Day> {
+        self.0.start.map(Day)
     }
     /// The last day, or None.
     #[getter]
-    fn due(&self) -> Option<NaiveDate> {
-        self.0.due
+    fn due(&self) -> Option<Day> {
+        self.0.due.map(Day)
     }
     /// For a 双公示 duty: the deadline of one decision made on `decided`.
     #[pyo3(signature = (decided, cal=None))]
@@ -722,15 +722,19 @@ impl PyPowerList {
     /// `previous` (a PowerList) — within `change_workdays` working days, citing art. 26 for 20
     /// working days and otherwise `change_basis` (the source of the period) or "period set by
     /// the caller". `cal` defaults to the national calendar.
-    #[pyo3(signature = (cal=None, changes=None, previous=None, change_workdays=20, change_basis=None))]
+    #[pyo3(
+        signature = (cal=None, changes=None, previous=None, change_workdays=Int::of(20), change_basis=None),
+        text_signature = "($self, cal=None, changes=None, previous=None, change_workdays=20, change_basis=None)"
+    )]
     fn disclosure_duties(
         &self,
         cal: Option<&Bound<'_, PyWorkCalendar>>,
         changes: Option<PyRef<'_, PyChangeLog>>,
         previous: Option<PyRef<'_, PyPowerList>>,
-        change_workdays: u32,
+        change_workdays: Int,
         change_basis: Option<String>,
     ) -> PyResult<Vec<PyDisclosureDuty>> {
+        let change_workdays = change_workdays.get("change_workdays")?;
         let mut records = changes.map(|c| c.0.records.clone()).unwrap_or_default();
         if let Some(prev) = previous {
             let diff = PowerList::diff(&prev.0, &self.0);
@@ -808,6 +812,6 @@ pub fn parse_numeral(text: &str) -> PyResult<u32> {
 
 /// Write a number in Chinese numerals as statutes number articles (十二, 一百零五).
 #[pyfunction]
-pub fn chinese_numeral(n: u32) -> String {
-    sunlit::chinese_numeral(n)
+pub fn chinese_numeral(n: Int) -> PyResult<String> {
+    Ok(sunlit::chinese_numeral(n.get("n")?))
 }

@@ -11,7 +11,7 @@ use sunlit::{
     ReviewColumn, ReviewCount, ReviewTable, TableFiles,
 };
 
-use crate::convert::amount_text;
+use crate::convert::{Int, amount_text, opt_int};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
 use crate::request::PyDisclosureRequest;
@@ -132,12 +132,13 @@ impl PyAnnualReport {
     #[staticmethod]
     #[pyo3(signature = (year, requests=None, proactive=None, reviews=None, format=None))]
     fn build(
-        year: i32,
+        year: Int,
         requests: Option<&Bound<'_, PyAny>>,
         proactive: Option<&Bound<'_, PyAny>>,
         reviews: Option<&Bound<'_, PyAny>>,
         format: Option<&str>,
     ) -> PyResult<PyAnnualReport> {
+        let year = year.get("year")?;
         let format = format_arg(format, Some(year))?;
         let requests = requests.map(request_list).transpose()?;
         let input = ReportInput {
@@ -159,8 +160,9 @@ impl PyAnnualReport {
         reviews: Option<PathBuf>,
         proactive: Option<PathBuf>,
         format: &str,
-        year: Option<i32>,
+        year: Option<Int>,
     ) -> PyResult<PyAnnualReport> {
+        let year = opt_int(year, "year")?;
         let files = TableFiles {
             format: ReportFormat::parse(format).py()?,
             year,
@@ -260,8 +262,12 @@ impl PyAnnualReport {
     }
 
     /// The correction rate (纠错率) of a Table 4 block: corrected ÷ total × 100, half up.
-    #[pyo3(signature = (block="review", places=1))]
-    fn correction_rate(&self, block: &str, places: u32) -> PyResult<Option<Decimal>> {
+    #[pyo3(
+        signature = (block="review", places=Int::of(1)),
+        text_signature = "($self, block=\"review\", places=1)"
+    )]
+    fn correction_rate(&self, block: &str, places: Int) -> PyResult<Option<Decimal>> {
+        let places = places.get("places")?;
         let block = ReviewBlock::from_label(block).py()?;
         match self.0.reviews() {
             Some(t) => t.correction_rate(block, places).py(),
@@ -328,14 +334,20 @@ impl PyLegacyStatistics {
     #[new]
     #[pyo3(signature = (requests=None, channels=None, reviews=None, reviews_corrected=None, suits=None, suits_corrected=None, year=None))]
     fn new(
-        requests: Option<i64>,
+        requests: Option<Int>,
         channels: Option<&Bound<'_, PyAny>>,
-        reviews: Option<i64>,
-        reviews_corrected: Option<i64>,
-        suits: Option<i64>,
-        suits_corrected: Option<i64>,
-        year: Option<i32>,
+        reviews: Option<Int>,
+        reviews_corrected: Option<Int>,
+        suits: Option<Int>,
+        suits_corrected: Option<Int>,
+        year: Option<Int>,
     ) -> PyResult<PyLegacyStatistics> {
+        let requests = opt_int(requests, "requests")?;
+        let reviews = opt_int(reviews, "reviews")?;
+        let reviews_corrected = opt_int(reviews_corrected, "reviews_corrected")?;
+        let suits = opt_int(suits, "suits")?;
+        let suits_corrected = opt_int(suits_corrected, "suits_corrected")?;
+        let year = opt_int(year, "year")?;
         let mut map = std::collections::BTreeMap::new();
         if let Some(c) = channels {
             let c = c
@@ -358,23 +370,27 @@ impl PyLegacyStatistics {
     }
 
     /// The share of a channel in the requests, percent rounded half up to `places`.
-    #[pyo3(signature = (channel, places=1))]
-    fn channel_share(&self, channel: &str, places: u32) -> PyResult<Option<Decimal>> {
+    #[pyo3(
+        signature = (channel, places=Int::of(1)),
+        text_signature = "($self, channel, places=1)"
+    )]
+    fn channel_share(&self, channel: &str, places: Int) -> PyResult<Option<Decimal>> {
+        let places = places.get("places")?;
         self.0
             .channel_share(LegacyChannel::parse(channel).py()?, places)
             .py()
     }
 
     /// Reconsideration correction rate (纠错率), percent, half up.
-    #[pyo3(signature = (places=1))]
-    fn review_correction_rate(&self, places: u32) -> PyResult<Option<Decimal>> {
-        self.0.review_correction_rate(places).py()
+    #[pyo3(signature = (places=Int::of(1)), text_signature = "($self, places=1)")]
+    fn review_correction_rate(&self, places: Int) -> PyResult<Option<Decimal>> {
+        self.0.review_correction_rate(places.get("places")?).py()
     }
 
     /// Litigation correction rate (纠错率), percent, half up.
-    #[pyo3(signature = (places=1))]
-    fn suit_correction_rate(&self, places: u32) -> PyResult<Option<Decimal>> {
-        self.0.suit_correction_rate(places).py()
+    #[pyo3(signature = (places=Int::of(1)), text_signature = "($self, places=1)")]
+    fn suit_correction_rate(&self, places: Int) -> PyResult<Option<Decimal>> {
+        self.0.suit_correction_rate(places.get("places")?).py()
     }
 
     /// Check the figures (channels within the total, corrected within the cases, no negatives).

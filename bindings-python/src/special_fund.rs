@@ -8,7 +8,7 @@ use sunlit::{
     Allocation, FundCheckOptions, FundStage, SpecialFund, SpecialFundList, StageDate, Unit,
 };
 
-use crate::convert::{date_arg, decimal_arg, opt_date_arg};
+use crate::convert::{Int, date_arg, decimal_arg, opt_date_arg, opt_int};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
 
@@ -107,9 +107,9 @@ fn stages(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<StageDate>> {
 }
 
 /// The check options from the keyword arguments (`as_of` a datetime.date or None).
-fn options(disclosure_days: u32, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<FundCheckOptions> {
+fn options(disclosure_days: Int, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<FundCheckOptions> {
     Ok(FundCheckOptions {
-        disclosure_days,
+        disclosure_days: disclosure_days.get("disclosure_days")?,
         as_of: opt_date_arg(as_of, "as_of")?,
     })
 }
@@ -129,7 +129,7 @@ impl PySpecialFund {
     fn new(
         name: String,
         department: String,
-        year: i32,
+        year: Int,
         approved: &Bound<'_, PyAny>,
         unit: &str,
         stages: Option<&Bound<'_, PyAny>>,
@@ -138,7 +138,7 @@ impl PySpecialFund {
         Ok(PySpecialFund(SpecialFund {
             name,
             department,
-            year,
+            year: year.get("year")?,
             approved: decimal_arg(approved, "approved")?,
             unit: Unit::parse(unit).py()?,
             stages: self::stages(stages)?,
@@ -208,10 +208,13 @@ impl PySpecialFund {
 
     /// Check the fund (allocations ≤ approved, stages in order, no allocation before approval,
     /// disclosure within `disclosure_days` of approval — as of `as_of` when not yet disclosed).
-    #[pyo3(signature = (disclosure_days=20, as_of=None))]
+    #[pyo3(
+        signature = (disclosure_days=Int::of(20), as_of=None),
+        text_signature = "($self, disclosure_days=20, as_of=None)"
+    )]
     fn check(
         &self,
-        disclosure_days: u32,
+        disclosure_days: Int,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyFinding>> {
         Ok(wrap(self.0.check(&options(disclosure_days, as_of)?)))
@@ -238,7 +241,7 @@ impl PySpecialFundList {
         funds: Vec<PyRef<'_, PySpecialFund>>,
         total: Option<&Bound<'_, PyAny>>,
         unit: &str,
-        count: Option<u32>,
+        count: Option<Int>,
     ) -> PyResult<PySpecialFundList> {
         Ok(PySpecialFundList(SpecialFundList {
             funds: funds.iter().map(|f| f.0.clone()).collect(),
@@ -247,7 +250,7 @@ impl PySpecialFundList {
                 .map(|t| decimal_arg(t, "total"))
                 .transpose()?,
             total_unit: Unit::parse(unit).py()?,
-            published_count: count,
+            published_count: opt_int(count, "count")?,
         }))
     }
 
@@ -257,10 +260,13 @@ impl PySpecialFundList {
     }
 
     /// Check the count, the total as printed and every fund.
-    #[pyo3(signature = (disclosure_days=20, as_of=None))]
+    #[pyo3(
+        signature = (disclosure_days=Int::of(20), as_of=None),
+        text_signature = "($self, disclosure_days=20, as_of=None)"
+    )]
     fn check(
         &self,
-        disclosure_days: u32,
+        disclosure_days: Int,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyFinding>> {
         Ok(wrap(self.0.check(&options(disclosure_days, as_of)?).py()?))

@@ -12,7 +12,7 @@ use sunlit::{
 };
 
 use crate::catalog::{PyCatalog, seed};
-use crate::convert::decimal_arg;
+use crate::convert::{Int, decimal_arg, opt_int};
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
 use crate::ledger::PyLedger;
@@ -65,14 +65,16 @@ impl PyTolerance {
 
     /// How far apart `cells` cells printed in `unit` may be through rounding alone: half a step
     /// each.
-    fn allowed(&self, unit: &str, cells: usize) -> PyResult<Decimal> {
-        self.0.allowed(Unit::parse(unit).py()?, cells).py()
+    fn allowed(&self, unit: &str, cells: Int) -> PyResult<Decimal> {
+        let unit = Unit::parse(unit).py()?;
+        self.0.allowed(unit, cells.get("cells")?).py()
     }
 
     /// How far a sum of `addends` printed cells in `unit` may sit from its printed total:
     /// half a step × (addends + 1).
-    fn sum_allowed(&self, unit: &str, addends: usize) -> PyResult<Decimal> {
-        self.0.sum_allowed(Unit::parse(unit).py()?, addends).py()
+    fn sum_allowed(&self, unit: &str, addends: Int) -> PyResult<Decimal> {
+        let unit = Unit::parse(unit).py()?;
+        self.0.sum_allowed(unit, addends.get("addends")?).py()
     }
 
     fn __repr__(&self) -> String {
@@ -179,11 +181,12 @@ impl PyPublishedTable {
         ledger: PyRef<'_, PyLedger>,
         kind: Option<&str>,
         unit: &str,
-        places: Option<u32>,
+        places: Option<Int>,
         title: Option<String>,
         catalog: Option<PyRef<'_, PyCatalog>>,
         skip_other_books: bool,
     ) -> PyResult<PyPublishedTable> {
+        let places = opt_int(places, "places")?;
         let catalog = catalog.map_or_else(seed, |c| c.0.clone());
         let opts = RenderOptions {
             kind: kind_arg(kind)?,
@@ -266,13 +269,14 @@ impl PyPublishedTable {
     #[pyo3(signature = (year, unit, book=None, phase=None, subtotals=false, tolerance=None))]
     fn to_ledger(
         &self,
-        year: i32,
+        year: Int,
         unit: String,
         book: Option<&str>,
         phase: Option<&str>,
         subtotals: bool,
         tolerance: Option<PyRef<'_, PyTolerance>>,
     ) -> PyResult<PyLedger> {
+        let year = year.get("year")?;
         let opts = TableLedgerOptions {
             year,
             unit,
@@ -333,8 +337,8 @@ pub fn heading_role_of(heading: &str) -> Option<&'static str> {
 /// catalogue of `year` or of any year; None when the name is no 类.
 #[pyfunction]
 #[pyo3(signature = (name, year=None))]
-pub fn functional_class_of(name: &str, year: Option<i32>) -> Option<String> {
-    sunlit::functional_class_by_name(name, year).map(|c| c.to_string())
+pub fn functional_class_of(name: &str, year: Option<Int>) -> PyResult<Option<String>> {
+    Ok(sunlit::functional_class_by_name(name, opt_int(year, "year")?).map(|c| c.to_string()))
 }
 
 /// A figure quoted in the narrative (情况说明), checked against its table.
