@@ -161,7 +161,10 @@ impl PyWorkCalendar {
 
     /// `date` when it is a working day, else the next working day.
     fn workday_on_or_after(&self, date: &Bound<'_, PyAny>) -> PyResult<Day> {
-        self.0.workday_on_or_after(date_arg(date, "date")?).py().map(Day)
+        self.0
+            .workday_on_or_after(date_arg(date, "date")?)
+            .py()
+            .map(Day)
     }
 
     fn __repr__(&self) -> String {

@@ -6,8 +6,8 @@ use std::sync::{Arc, OnceLock};
 use pyo3::prelude::*;
 use sunlit::{Catalog, Scheme};
 
-use crate::convert::Int;
 use crate::code::PyCode;
+use crate::convert::Int;
 use crate::errors::IntoPy;
 
 /// Names of classification codes keyed by (scheme, catalogue year); never guesses.
