@@ -40,6 +40,19 @@ class HostileTest {
 
     companion object {
         const val CASE_SECONDS = 60L
+
+        /** Outcomes seen per entry point; written as a Markdown table with -Dsunlit.hostile.table=path. */
+        val outcomes = java.util.concurrent.ConcurrentSkipListMap<String, MutableSet<String>>()
+
+        @JvmStatic
+        @org.junit.jupiter.api.AfterAll
+        fun writeTable() {
+            val out = System.getProperty("sunlit.hostile.table") ?: return
+            val lines = listOf("| entry point | outcomes |", "|---|---|") +
+                outcomes.map { (name, seen) -> "| `$name` | ${seen.joinToString(", ")} |" }
+            File(out).writeText(lines.joinToString("\n") + "\n")
+        }
+
         val tmp: File = Files.createTempDirectory("sunlit-hostile").toFile()
         val D: LocalDate = LocalDate.of(2024, 3, 4)
 
@@ -525,17 +538,21 @@ class HostileTest {
         assertEquals(emptySet<String>(), rows.keys - exported, "rows for names the bindings do not export")
     }
 
-    private fun outcome(case: Case): String? =
+    private fun outcome(entry: String, case: Case): String? =
         try {
             assertTimeoutPreemptively(Duration.ofSeconds(CASE_SECONDS), ThrowingSupplier<String?> {
+                val seen = outcomes.getOrPut(entry) { sortedSetOf() }
                 try {
                     case.run()
+                    seen += "ok"
                     null
                 } catch (e: SunlitException) {
+                    seen += e::class.java.name.substringAfterLast('.').replace('$', '.')
                     null
                 } catch (e: java.nio.charset.CharacterCodingException) {
                     // known gap: the generated code encodes a String with a lone surrogate as UTF-8
                     // before sunlit sees it, and reports it as MalformedInputException
+                    seen += "${e::class.simpleName} (known gap)"
                     if (SURROGATE_GAP && "surrogate" in case.label) null else "${case.label}: ${e::class.qualifiedName}: ${e.message}"
                 } catch (e: Throwable) {
                     "${case.label}: ${e::class.qualifiedName}: ${e.message?.take(200)}"
@@ -549,7 +566,7 @@ class HostileTest {
     fun hostileValuesGiveASunlitExceptionOrAResult(): List<DynamicTest> =
         rows.entries.sortedBy { it.key }.map { (name, cases) ->
             DynamicTest.dynamicTest(name) {
-                val failures = cases().mapNotNull { outcome(it) }
+                val failures = cases().mapNotNull { outcome(name, it) }
                 assertTrue(failures.isEmpty(), "$name:\n" + failures.joinToString("\n"))
             }
         }

@@ -245,7 +245,7 @@ BOOLS = [
 def mappings(inner: list[H]) -> list[H]:
     return [
         H("empty dict", {}),
-        H("bad key", {"\ud800": 1}),
+        H("lone surrogate key", {"\ud800": 1}),
         H("int key", {1: 1}, True),
         H("list", [1], True),
         H("int", 1, True),
