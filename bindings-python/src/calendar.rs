@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use sunlit::{CalendarDay, LocalCalendar, Uncovered, WorkCalendar};
 
-use crate::convert::{Day, Int, date_arg, date_repr, str_repr};
+use crate::convert::{Day, Int, Text, date_arg, date_repr, str_repr};
 use crate::errors::IntoPy;
 
 /// A working-day calendar (工作日): official holidays and make-up working days, local layers, and
@@ -76,9 +76,9 @@ impl PyWorkCalendar {
     }
 
     /// The same calendar with another policy for uncovered years.
-    fn with_uncovered(&self, uncovered: &str) -> PyResult<PyWorkCalendar> {
+    fn with_uncovered(&self, uncovered: Text) -> PyResult<PyWorkCalendar> {
         Ok(PyWorkCalendar(
-            self.0.with_uncovered(Uncovered::parse(uncovered).py()?),
+            self.0.with_uncovered(Uncovered::parse(&uncovered).py()?),
         ))
     }
 
@@ -89,8 +89,8 @@ impl PyWorkCalendar {
     }
 
     /// A new calendar with one more official year file loaded (holiday-cn JSON text).
-    fn with_year_json(&self, py: Python<'_>, text: &str) -> PyResult<PyWorkCalendar> {
-        py.detach(|| self.0.with_year_json(text))
+    fn with_year_json(&self, py: Python<'_>, text: Text) -> PyResult<PyWorkCalendar> {
+        py.detach(|| self.0.with_year_json(&text))
             .map(PyWorkCalendar)
             .py()
     }

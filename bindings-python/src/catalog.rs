@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use sunlit::{Catalog, Scheme};
 
 use crate::code::PyCode;
-use crate::convert::Int;
+use crate::convert::{Int, Text};
 use crate::errors::IntoPy;
 
 /// Names of classification codes keyed by (scheme, catalogue year); never guesses.
@@ -37,9 +37,9 @@ impl PyCatalog {
     }
 
     /// A new catalogue with this one's names plus those of a CSV file `code,name,level,parent`.
-    fn with_csv(&self, path: PathBuf, scheme: &str, year: Int) -> PyResult<PyCatalog> {
+    fn with_csv(&self, path: PathBuf, scheme: Text, year: Int) -> PyResult<PyCatalog> {
         let year = year.get("year")?;
-        let scheme = Scheme::parse(scheme).py()?;
+        let scheme = Scheme::parse(&scheme).py()?;
         let file = std::fs::File::open(&path).map_err(|e| {
             crate::errors::to_py(sunlit::Error::Io {
                 path: path.display().to_string(),
@@ -57,14 +57,14 @@ impl PyCatalog {
     }
 
     /// Catalogue years held for a scheme.
-    fn years(&self, scheme: &str) -> PyResult<Vec<i32>> {
-        Ok(self.0.years(Scheme::parse(scheme).py()?))
+    fn years(&self, scheme: Text) -> PyResult<Vec<i32>> {
+        Ok(self.0.years(Scheme::parse(&scheme).py()?))
     }
 
     /// (code, name) pairs of one catalogue, in code order.
-    fn entries(&self, scheme: &str, year: Int) -> PyResult<Vec<(PyCode, String)>> {
+    fn entries(&self, scheme: Text, year: Int) -> PyResult<Vec<(PyCode, String)>> {
         let year = year.get("year")?;
-        let scheme = Scheme::parse(scheme).py()?;
+        let scheme = Scheme::parse(&scheme).py()?;
         Ok(self
             .0
             .entries(scheme, year)

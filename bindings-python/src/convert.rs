@@ -284,3 +284,46 @@ impl<'py> pyo3::IntoPyObject<'py> for &Day {
         (*self).into_pyobject(py)
     }
 }
+
+/// A Python `str` argument. pyo3's own `&str` and `String` raise Python's `UnicodeEncodeError` for
+/// a str holding a lone surrogate (how Python carries undecodable bytes, e.g. from
+/// `os.fsdecode`); this raises `FieldError` instead. Anything but a str is still a `TypeError`
+/// naming the argument.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.0
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Text {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let s = obj.cast::<PyString>()?;
+        match s.to_cow() {
+            Ok(t) => Ok(Text(t.into_owned())),
+            Err(_) => {
+                let lossy = s.to_string_lossy();
+                let at = lossy.chars().position(|c| c == '\u{fffd}').unwrap_or(0);
+                Err(crate::errors::to_py(sunlit::Error::Value {
+                    field: "text".to_owned(),
+                    value: lossy.chars().take(80).collect(),
+                    reason: format!(
+                        "not valid Unicode: a lone surrogate at character {at} (undecodable bytes?); decode the input with its real encoding"
+                    ),
+                }))
+            }
+        }
+    }
+}

@@ -8,7 +8,7 @@ use sunlit::{
 };
 
 use crate::calendar::{PyWorkCalendar, calendar};
-use crate::convert::{Day, date_arg, date_repr, opt_date_arg, str_repr};
+use crate::convert::{Day, Text, date_arg, date_repr, opt_date_arg, str_repr};
 use crate::errors::IntoPy;
 use crate::finding::PyFinding;
 
@@ -25,23 +25,31 @@ impl PyInfoItem {
         wide_concern = false, facts = Vec::new(), separable = false))]
     #[allow(clippy::too_many_arguments)]
     fn new(
-        title: String,
-        organ: String,
+        title: Text,
+        organ: Text,
         formed: &Bound<'_, PyAny>,
         category: &str,
-        stage: Option<&str>,
-        organ_level: Option<&str>,
+        stage: Option<Text>,
+        organ_level: Option<Text>,
         wide_concern: bool,
-        facts: Vec<String>,
+        facts: Vec<Text>,
         separable: bool,
     ) -> PyResult<PyInfoItem> {
         Ok(PyInfoItem(InfoItem {
-            title,
-            organ,
+            title: title.0,
+            organ: organ.0,
             formed: date_arg(formed, "formed")?,
             category: Category::parse(category).py()?,
-            stage: stage.map(DisclosureStage::parse).transpose().py()?,
-            organ_level: organ_level.map(OrganLevel::parse).transpose().py()?,
+            stage: stage
+                .as_deref()
+                .map(DisclosureStage::parse)
+                .transpose()
+                .py()?,
+            organ_level: organ_level
+                .as_deref()
+                .map(OrganLevel::parse)
+                .transpose()
+                .py()?,
             wide_concern,
             facts: facts
                 .iter()
@@ -239,12 +247,12 @@ pub fn proactive_deadline(
 #[pyfunction]
 #[pyo3(signature = (kind, decided, cal = None))]
 pub fn publicity_deadline(
-    kind: &str,
+    kind: Text,
     decided: &Bound<'_, PyAny>,
     cal: Option<&Bound<'_, PyWorkCalendar>>,
 ) -> PyResult<PyDeadline> {
     sunlit::publicity_deadline(
-        PublicityKind::parse(kind).py()?,
+        PublicityKind::parse(&kind).py()?,
         date_arg(decided, "decided")?,
         &calendar(cal),
     )

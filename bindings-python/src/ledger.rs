@@ -12,7 +12,7 @@ use sunlit::{
 
 use crate::catalog::{PyCatalog, seed};
 use crate::code::PyCode;
-use crate::convert::{Int, amount_text, opt_int, value_text};
+use crate::convert::{Int, Text, amount_text, opt_int, value_text};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
 
@@ -106,14 +106,14 @@ impl PyLedger {
 
     /// Parse ledger CSV text.
     #[staticmethod]
-    fn from_csv(py: Python<'_>, text: &str) -> PyResult<PyLedger> {
-        py.detach(|| Ledger::read_csv_str(text)).map(PyLedger).py()
+    fn from_csv(py: Python<'_>, text: Text) -> PyResult<PyLedger> {
+        py.detach(|| Ledger::read_csv_str(&text)).map(PyLedger).py()
     }
 
     /// Parse a ledger JSON array.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyLedger> {
-        Ledger::from_json(text).map(PyLedger).py()
+    fn from_json(text: Text) -> PyResult<PyLedger> {
+        Ledger::from_json(&text).map(PyLedger).py()
     }
 
     /// Build a ledger from an iterable of dicts with the nine ledger keys (economic and source
@@ -178,10 +178,10 @@ impl PyLedger {
     #[pyo3(signature = (under=None, **filters))]
     fn select(
         &self,
-        under: Option<&str>,
+        under: Option<Text>,
         filters: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyLedger> {
-        let under = under.map(Code::functional).transpose().py()?;
+        let under = under.as_deref().map(Code::functional).transpose().py()?;
         Ok(PyLedger(self.0.select(&Selection {
             values: self::filters(filters)?,
             under,
@@ -189,8 +189,8 @@ impl PyLedger {
     }
 
     /// Distinct values of one dimension, sorted.
-    fn distinct<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let key = GroupKey::parse(key).py()?;
+    fn distinct<'py>(&self, py: Python<'py>, key: Text) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let key = GroupKey::parse(&key).py()?;
         self.0
             .distinct(key)
             .iter()
@@ -206,12 +206,16 @@ impl PyLedger {
     fn rollup(
         &self,
         py: Python<'_>,
-        by: Option<Vec<String>>,
+        by: Option<Vec<Text>>,
         hierarchy: &str,
         subtotals: &str,
         catalog: Option<PyRef<'_, PyCatalog>>,
     ) -> PyResult<PyRollup> {
-        let opts = rollup_options(by, hierarchy, subtotals)?;
+        let opts = rollup_options(
+            by.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>()),
+            hierarchy,
+            subtotals,
+        )?;
         let inner = py.detach(|| self.0.rollup(&opts)).py()?;
         Ok(PyRollup {
             inner,
@@ -233,7 +237,7 @@ impl PyLedger {
         py: Python<'py>,
         base: &Bound<'py, PyAny>,
         target: &Bound<'py, PyAny>,
-        by: Option<Vec<String>>,
+        by: Option<Vec<Text>>,
         places: Int,
         hierarchy: &str,
         subtotals: &str,
@@ -248,7 +252,11 @@ impl PyLedger {
         };
         let opts = CompareOptions {
             axis,
-            rollup: rollup_options(by, hierarchy, subtotals)?,
+            rollup: rollup_options(
+                by.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>()),
+                hierarchy,
+                subtotals,
+            )?,
             places,
         };
         let by_keys = opts.rollup.by.clone();
@@ -280,13 +288,13 @@ impl PyLedger {
         py: Python<'_>,
         directory: PathBuf,
         name: &str,
-        title: Option<String>,
+        title: Option<Text>,
         catalog: Option<PyRef<'_, PyCatalog>>,
     ) -> PyResult<PathBuf> {
         let catalog = catalog.map_or_else(seed, |c| c.0.clone());
         let opts = FdpOptions {
             name: name.to_owned(),
-            title,
+            title: title.map(String::from),
             ..Default::default()
         };
         py.detach(|| {

@@ -11,7 +11,7 @@ use sunlit::{
     ReviewColumn, ReviewCount, ReviewTable, TableFiles,
 };
 
-use crate::convert::{Int, amount_text, opt_int};
+use crate::convert::{Int, Text, amount_text, opt_int};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
 use crate::request::PyDisclosureRequest;
@@ -136,10 +136,10 @@ impl PyAnnualReport {
         requests: Option<&Bound<'_, PyAny>>,
         proactive: Option<&Bound<'_, PyAny>>,
         reviews: Option<&Bound<'_, PyAny>>,
-        format: Option<&str>,
+        format: Option<Text>,
     ) -> PyResult<PyAnnualReport> {
         let year = year.get("year")?;
-        let format = format_arg(format, Some(year))?;
+        let format = format_arg(format.as_deref(), Some(year))?;
         let requests = requests.map(request_list).transpose()?;
         let input = ReportInput {
             year,
@@ -177,8 +177,8 @@ impl PyAnnualReport {
 
     /// Read a report written by `to_json()`.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyAnnualReport> {
-        AnnualReport::from_json(text).map(PyAnnualReport).py()
+    fn from_json(text: Text) -> PyResult<PyAnnualReport> {
+        AnnualReport::from_json(&text).map(PyAnnualReport).py()
     }
 
     /// The year the report covers, or None.
@@ -204,8 +204,8 @@ impl PyAnnualReport {
 
     /// The columns of a table as (id, label) pairs, in printed order (Table 2: every column of
     /// every block).
-    fn columns(&self, kind: &str) -> PyResult<Vec<(String, String)>> {
-        let kind = kind_arg(kind)?;
+    fn columns(&self, kind: Text) -> PyResult<Vec<(String, String)>> {
+        let kind = kind_arg(&kind)?;
         let mut out: Vec<(String, String)> = Vec::new();
         if let Some(view) = self.0.table(kind) {
             for c in view.rows.iter().flat_map(|r| r.cells.iter()) {
@@ -220,8 +220,8 @@ impl PyAnnualReport {
     /// The rows of a table ("proactive", "requests", "reviews") as dicts: id, label (as in the
     /// CSV), group, and values {column id: value} in printed order — ints for Tables 3 and 4,
     /// Decimal for Table 2, None for a blank cell.
-    fn table<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyList>> {
-        let kind = kind_arg(kind)?;
+    fn table<'py>(&self, py: Python<'py>, kind: Text) -> PyResult<Bound<'py, PyList>> {
+        let kind = kind_arg(&kind)?;
         let view = self
             .0
             .table(kind)
@@ -291,23 +291,23 @@ impl PyAnnualReport {
     }
 
     /// One table as CSV in the reading format.
-    fn to_csv(&self, kind: &str) -> PyResult<String> {
-        self.0.table_csv(kind_arg(kind)?).py()
+    fn to_csv(&self, kind: Text) -> PyResult<String> {
+        self.0.table_csv(kind_arg(&kind)?).py()
     }
 
     /// One table as JSON in the reading format.
-    fn table_json(&self, kind: &str) -> PyResult<String> {
-        self.0.table_json(kind_arg(kind)?).py()
+    fn table_json(&self, kind: Text) -> PyResult<String> {
+        self.0.table_json(kind_arg(&kind)?).py()
     }
 
     /// One table as Markdown.
-    fn table_markdown(&self, kind: &str) -> PyResult<String> {
-        self.0.table_markdown(kind_arg(kind)?).py()
+    fn table_markdown(&self, kind: Text) -> PyResult<String> {
+        self.0.table_markdown(kind_arg(&kind)?).py()
     }
 
     /// One table as an HTML fragment.
-    fn table_html(&self, kind: &str) -> PyResult<String> {
-        self.0.table_html(kind_arg(kind)?).py()
+    fn table_html(&self, kind: Text) -> PyResult<String> {
+        self.0.table_html(kind_arg(&kind)?).py()
     }
 
     fn __repr__(&self) -> String {
@@ -374,10 +374,10 @@ impl PyLegacyStatistics {
         signature = (channel, places=Int::of(1)),
         text_signature = "($self, channel, places=1)"
     )]
-    fn channel_share(&self, channel: &str, places: Int) -> PyResult<Option<Decimal>> {
+    fn channel_share(&self, channel: Text, places: Int) -> PyResult<Option<Decimal>> {
         let places = places.get("places")?;
         self.0
-            .channel_share(LegacyChannel::parse(channel).py()?, places)
+            .channel_share(LegacyChannel::parse(&channel).py()?, places)
             .py()
     }
 

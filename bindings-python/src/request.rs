@@ -10,7 +10,7 @@ use sunlit::{
 };
 
 use crate::calendar::{PyWorkCalendar, calendar};
-use crate::convert::{Day, Int, date_arg, date_repr, decimal_arg, str_repr};
+use crate::convert::{Day, Int, Text, date_arg, date_repr, decimal_arg, str_repr};
 use crate::errors::IntoPy;
 use crate::finding::PyFinding;
 
@@ -125,16 +125,16 @@ impl PyDisclosureRequest {
     #[pyo3(signature = (received, channel, applicant, submitted = None, reference = "", description = ""))]
     fn new(
         received: &Bound<'_, PyAny>,
-        channel: &str,
-        applicant: &str,
+        channel: Text,
+        applicant: Text,
         submitted: Option<&Bound<'_, PyAny>>,
         reference: &str,
         description: &str,
     ) -> PyResult<PyDisclosureRequest> {
         let mut req = DisclosureRequest::new(
             date_arg(received, "received")?,
-            Channel::parse(channel).py()?,
-            Applicant::parse(applicant).py()?,
+            Channel::parse(&channel).py()?,
+            Applicant::parse(&applicant).py()?,
         )
         .with_reference(reference)
         .with_description(description);
@@ -254,11 +254,11 @@ impl PyDisclosureRequest {
     fn answer(
         &mut self,
         on: &Bound<'_, PyAny>,
-        outcome: &str,
-        reason: Option<&str>,
+        outcome: Text,
+        reason: Option<Text>,
         cal: Cal<'_, '_>,
     ) -> PyResult<()> {
-        let outcome = Outcome::parse(outcome, reason).py()?;
+        let outcome = Outcome::parse(&outcome, reason.as_deref()).py()?;
         self.0
             .answer(date_arg(on, "on")?, outcome, &calendar(cal))
             .py()
@@ -409,9 +409,9 @@ impl PyFeeTier {
 /// The fee of 国办函〔2020〕109号: "per_request" (按件, art. 4; quantity = the applicant's requests in
 /// the natural month) or "per_page" (按量, art. 5).
 #[pyfunction]
-pub fn information_fee(method: &str, quantity: Int) -> PyResult<PyFeeQuote> {
+pub fn information_fee(method: Text, quantity: Int) -> PyResult<PyFeeQuote> {
     Ok(PyFeeQuote(sunlit::information_fee(
-        FeeMethod::parse(method).py()?,
+        FeeMethod::parse(&method).py()?,
         quantity.get("quantity")?,
     )))
 }

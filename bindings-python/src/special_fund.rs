@@ -8,7 +8,7 @@ use sunlit::{
     Allocation, FundCheckOptions, FundStage, SpecialFund, SpecialFundList, StageDate, Unit,
 };
 
-use crate::convert::{Int, date_arg, decimal_arg, opt_date_arg, opt_int};
+use crate::convert::{Int, Text, date_arg, decimal_arg, opt_date_arg, opt_int};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
 
@@ -24,14 +24,14 @@ impl PyAllocation {
     #[new]
     #[pyo3(signature = (recipient, amount, region=None, date=None))]
     fn new(
-        recipient: String,
+        recipient: Text,
         amount: &Bound<'_, PyAny>,
-        region: Option<String>,
+        region: Option<Text>,
         date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyAllocation> {
         Ok(PyAllocation(Allocation {
-            recipient,
-            region,
+            recipient: recipient.0,
+            region: region.map(String::from),
             amount: decimal_arg(amount, "amount")?,
             date: opt_date_arg(date, "date")?,
         }))
@@ -127,8 +127,8 @@ impl PySpecialFund {
     #[new]
     #[pyo3(signature = (name, department, year, approved, unit="元", stages=None, allocations=None))]
     fn new(
-        name: String,
-        department: String,
+        name: Text,
+        department: Text,
         year: Int,
         approved: &Bound<'_, PyAny>,
         unit: &str,
@@ -136,8 +136,8 @@ impl PySpecialFund {
         allocations: Option<Vec<PyRef<'_, PyAllocation>>>,
     ) -> PyResult<PySpecialFund> {
         Ok(PySpecialFund(SpecialFund {
-            name,
-            department,
+            name: name.0,
+            department: department.0,
             year: year.get("year")?,
             approved: decimal_arg(approved, "approved")?,
             unit: Unit::parse(unit).py()?,
