@@ -62,10 +62,10 @@ impl PyWorkCalendar {
     /// "error" (default: a date of an uncovered year raises UncoveredYearError) or
     /// "weekends_only".
     #[staticmethod]
-    #[pyo3(signature = (uncovered = "error"))]
-    fn china(uncovered: &str) -> PyResult<PyWorkCalendar> {
+    #[pyo3(signature = (uncovered = Text::from("error")), text_signature = "(uncovered=\"error\")")]
+    fn china(uncovered: Text) -> PyResult<PyWorkCalendar> {
         Ok(PyWorkCalendar(
-            WorkCalendar::china().with_uncovered(Uncovered::parse(uncovered).py()?),
+            WorkCalendar::china().with_uncovered(Uncovered::parse(&uncovered).py()?),
         ))
     }
 
@@ -96,15 +96,15 @@ impl PyWorkCalendar {
     }
 
     /// A new calendar with a local layer: extra days off and extra working days.
-    #[pyo3(signature = (holidays = Vec::new(), workdays = Vec::new(), name = ""))]
+    #[pyo3(signature = (holidays = Vec::new(), workdays = Vec::new(), name = Text::from("")), text_signature = "($self, holidays=..., workdays=..., name=\"\")")]
     fn with_local(
         &self,
         holidays: Vec<Bound<'_, PyAny>>,
         workdays: Vec<Bound<'_, PyAny>>,
-        name: &str,
+        name: Text,
     ) -> PyResult<PyWorkCalendar> {
         let local = LocalCalendar {
-            name: name.to_owned(),
+            name: name.to_owned().0,
             holidays: dates(holidays, "holidays")?,
             workdays: dates(workdays, "workdays")?,
         };

@@ -300,6 +300,12 @@ impl std::ops::Deref for Text {
     }
 }
 
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text(s.to_owned())
+    }
+}
+
 impl From<Text> for String {
     fn from(t: Text) -> String {
         t.0

@@ -21,14 +21,15 @@ pub struct PyInfoItem(pub InfoItem);
 #[pymethods]
 impl PyInfoItem {
     #[new]
-    #[pyo3(signature = (title, organ, formed, category = "other", stage = None, organ_level = None,
-        wide_concern = false, facts = Vec::new(), separable = false))]
+    #[pyo3(signature = (title, organ, formed, category = Text::from("other"), stage = None, organ_level = None,
+        wide_concern = false, facts = Vec::new(), separable = false), text_signature = "(title, organ, formed, category=\"other\", stage=None, organ_level=None,
+        wide_concern=False, facts=..., separable=False)")]
     #[allow(clippy::too_many_arguments)]
     fn new(
         title: Text,
         organ: Text,
         formed: &Bound<'_, PyAny>,
-        category: &str,
+        category: Text,
         stage: Option<Text>,
         organ_level: Option<Text>,
         wide_concern: bool,
@@ -39,7 +40,7 @@ impl PyInfoItem {
             title: title.0,
             organ: organ.0,
             formed: date_arg(formed, "formed")?,
-            category: Category::parse(category).py()?,
+            category: Category::parse(&category).py()?,
             stage: stage
                 .as_deref()
                 .map(DisclosureStage::parse)

@@ -68,7 +68,7 @@ fn record_from_mapping(obj: &Bound<'_, PyAny>, line: u64) -> PyResult<LineRecord
         .map_err(|_| input_error(line, "", "", "each record must be a dict (mapping)"))?;
     let mut pairs: Vec<(String, Option<String>)> = Vec::new();
     for item in map.items()?.iter() {
-        let (key, value): (String, Bound<'_, PyAny>) = item.extract()?;
+        let (Text(key), value): (Text, Bound<'_, PyAny>) = item.extract()?;
         let text = if value.is_none() {
             None
         } else if key == "amount" {
@@ -202,19 +202,19 @@ impl PyLedger {
     /// nature, source and/or economic. `subtotals="check"` treats upper-level lines as published
     /// subtotals to compare; `hierarchy="economic"` climbs the economic tree. Names come from
     /// `catalog` (default: the embedded seed).
-    #[pyo3(signature = (by=None, hierarchy="functional", subtotals="reject", catalog=None))]
+    #[pyo3(signature = (by=None, hierarchy = Text::from("functional"), subtotals = Text::from("reject"), catalog=None), text_signature = "($self, by=None, hierarchy=\"functional\", subtotals=\"reject\", catalog=None)")]
     fn rollup(
         &self,
         py: Python<'_>,
         by: Option<Vec<Text>>,
-        hierarchy: &str,
-        subtotals: &str,
+        hierarchy: Text,
+        subtotals: Text,
         catalog: Option<PyRef<'_, PyCatalog>>,
     ) -> PyResult<PyRollup> {
         let opts = rollup_options(
             by.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>()),
-            hierarchy,
-            subtotals,
+            &hierarchy,
+            &subtotals,
         )?;
         let inner = py.detach(|| self.0.rollup(&opts)).py()?;
         Ok(PyRollup {
@@ -228,7 +228,7 @@ impl PyLedger {
     /// code, level, base, target, difference, rate (target ÷ base × 100) and growth, percentages
     /// rounded half up to `places`.
     #[pyo3(
-        signature = (base, target, by=None, places=Int::of(2), hierarchy="functional", subtotals="reject"),
+        signature = (base, target, by=None, places=Int::of(2), hierarchy = Text::from("functional"), subtotals = Text::from("reject")),
         text_signature = "($self, base, target, by=None, places=2, hierarchy=\"functional\", subtotals=\"reject\")"
     )]
     #[allow(clippy::too_many_arguments)]
@@ -239,8 +239,8 @@ impl PyLedger {
         target: &Bound<'py, PyAny>,
         by: Option<Vec<Text>>,
         places: Int,
-        hierarchy: &str,
-        subtotals: &str,
+        hierarchy: Text,
+        subtotals: Text,
     ) -> PyResult<Bound<'py, PyList>> {
         let places = places.get("places")?;
         let axis = match (base.extract::<i32>(), target.extract::<i32>()) {
@@ -254,8 +254,8 @@ impl PyLedger {
             axis,
             rollup: rollup_options(
                 by.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>()),
-                hierarchy,
-                subtotals,
+                &hierarchy,
+                &subtotals,
             )?,
             places,
         };
@@ -282,18 +282,18 @@ impl PyLedger {
     /// The ledger as a Fiscal Data Package (datapackage.json + CSV) written into `directory`;
     /// returns the path of datapackage.json. Names of the classification levels come from
     /// `catalog` (default: the seed).
-    #[pyo3(signature = (directory, name="sunlit-ledger", title=None, catalog=None))]
+    #[pyo3(signature = (directory, name = Text::from("sunlit-ledger"), title=None, catalog=None), text_signature = "($self, directory, name=\"sunlit-ledger\", title=None, catalog=None)")]
     fn to_fiscal_data_package(
         &self,
         py: Python<'_>,
         directory: PathBuf,
-        name: &str,
+        name: Text,
         title: Option<Text>,
         catalog: Option<PyRef<'_, PyCatalog>>,
     ) -> PyResult<PathBuf> {
         let catalog = catalog.map_or_else(seed, |c| c.0.clone());
         let opts = FdpOptions {
-            name: name.to_owned(),
+            name: name.to_owned().0,
             title: title.map(String::from),
             ..Default::default()
         };
@@ -334,7 +334,7 @@ impl PyRollup {
         if let Ok(c) = code.cast::<PyCode>() {
             return Ok(c.get().0);
         }
-        let text: String = code.extract()?;
+        let Text(text) = code.extract()?;
         match self.inner.hierarchy() {
             Hierarchy::Functional => Code::functional(&text),
             Hierarchy::Economic => Code::economic(&text),

@@ -44,12 +44,12 @@ fn nested<'py>(
     })?;
     let mut out = Vec::new();
     for item in outer.items()?.iter() {
-        let (row, inner): (String, Bound<'py, PyAny>) = item.extract()?;
+        let (Text(row), inner): (Text, Bound<'py, PyAny>) = item.extract()?;
         let inner = inner.cast::<PyMapping>().map_err(|_| {
             input_error(0, &row, "", "expected a dict {column: value} for each row")
         })?;
         for pair in inner.items()?.iter() {
-            let (column, value): (String, Bound<'py, PyAny>) = pair.extract()?;
+            let (Text(column), value): (Text, Bound<'py, PyAny>) = pair.extract()?;
             out.push((row.clone(), column, value));
         }
     }
@@ -153,18 +153,18 @@ impl PyAnnualReport {
 
     /// Read the tables of a published report, one CSV or JSON file per table (each optional).
     #[staticmethod]
-    #[pyo3(signature = (requests=None, reviews=None, proactive=None, format="2021", year=None))]
+    #[pyo3(signature = (requests=None, reviews=None, proactive=None, format = Text::from("2021"), year=None), text_signature = "(requests=None, reviews=None, proactive=None, format=\"2021\", year=None)")]
     fn read_tables(
         py: Python<'_>,
         requests: Option<PathBuf>,
         reviews: Option<PathBuf>,
         proactive: Option<PathBuf>,
-        format: &str,
+        format: Text,
         year: Option<Int>,
     ) -> PyResult<PyAnnualReport> {
         let year = opt_int(year, "year")?;
         let files = TableFiles {
-            format: ReportFormat::parse(format).py()?,
+            format: ReportFormat::parse(&format).py()?,
             year,
             proactive,
             requests,
@@ -263,12 +263,12 @@ impl PyAnnualReport {
 
     /// The correction rate (纠错率) of a Table 4 block: corrected ÷ total × 100, half up.
     #[pyo3(
-        signature = (block="review", places=Int::of(1)),
+        signature = (block = Text::from("review"), places=Int::of(1)),
         text_signature = "($self, block=\"review\", places=1)"
     )]
-    fn correction_rate(&self, block: &str, places: Int) -> PyResult<Option<Decimal>> {
+    fn correction_rate(&self, block: Text, places: Int) -> PyResult<Option<Decimal>> {
         let places = places.get("places")?;
-        let block = ReviewBlock::from_label(block).py()?;
+        let block = ReviewBlock::from_label(&block).py()?;
         match self.0.reviews() {
             Some(t) => t.correction_rate(block, places).py(),
             None => Ok(None),
@@ -354,7 +354,7 @@ impl PyLegacyStatistics {
                 .cast::<PyMapping>()
                 .map_err(|_| input_error(0, "channels", "", "expected a dict {channel: count}"))?;
             for item in c.items()?.iter() {
-                let (k, v): (String, Bound<'_, PyAny>) = item.extract()?;
+                let (Text(k), v): (Text, Bound<'_, PyAny>) = item.extract()?;
                 map.insert(LegacyChannel::parse(&k).py()?, count_arg(&v, &k)?);
             }
         }

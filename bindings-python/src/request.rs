@@ -122,14 +122,14 @@ impl PyDisclosureRequest {
     /// A request received on `received` (the receipt date of art. 31) through `channel` by
     /// `applicant`; `submitted` is checked against the channel's receipt rule.
     #[new]
-    #[pyo3(signature = (received, channel, applicant, submitted = None, reference = "", description = ""))]
+    #[pyo3(signature = (received, channel, applicant, submitted = None, reference = Text::from(""), description = Text::from("")), text_signature = "(received, channel, applicant, submitted=None, reference=\"\", description=\"\")")]
     fn new(
         received: &Bound<'_, PyAny>,
         channel: Text,
         applicant: Text,
         submitted: Option<&Bound<'_, PyAny>>,
-        reference: &str,
-        description: &str,
+        reference: Text,
+        description: Text,
     ) -> PyResult<PyDisclosureRequest> {
         let mut req = DisclosureRequest::new(
             date_arg(received, "received")?,
@@ -198,14 +198,14 @@ impl PyDisclosureRequest {
     }
 
     /// Start consulting "third_party" (art. 32) or "other_organ" (art. 34): the clock pauses.
-    #[pyo3(signature = (on, party = "third_party", cal = None))]
+    #[pyo3(signature = (on, party = Text::from("third_party"), cal = None), text_signature = "($self, on, party=\"third_party\", cal=None)")]
     fn start_consultation(
         &mut self,
         on: &Bound<'_, PyAny>,
-        party: &str,
+        party: Text,
         cal: Cal<'_, '_>,
     ) -> PyResult<()> {
-        let party = ConsultParty::parse(party).py()?;
+        let party = ConsultParty::parse(&party).py()?;
         self.0
             .start_consultation(date_arg(on, "on")?, party, &calendar(cal))
             .py()

@@ -74,7 +74,7 @@ fn stages(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<StageDate>> {
     };
     // A (stage, date) pair; the date a datetime.date (a datetime.datetime is refused).
     let pair = |item: &Bound<'_, PyAny>| -> PyResult<(String, NaiveDate)> {
-        let (stage, date): (String, Bound<'_, PyAny>) = item.extract()?;
+        let (Text(stage), date): (Text, Bound<'_, PyAny>) = item.extract()?;
         let date = date_arg(&date, "stages")?;
         Ok((stage, date))
     };
@@ -125,13 +125,13 @@ impl PySpecialFund {
     /// `approved` is a Decimal, int or str in `unit`; `stages` a dict {stage: date} or a list of
     /// (stage, date); `allocations` a list of sunlit.Allocation.
     #[new]
-    #[pyo3(signature = (name, department, year, approved, unit="元", stages=None, allocations=None))]
+    #[pyo3(signature = (name, department, year, approved, unit = Text::from("元"), stages=None, allocations=None), text_signature = "(name, department, year, approved, unit=\"元\", stages=None, allocations=None)")]
     fn new(
         name: Text,
         department: Text,
         year: Int,
         approved: &Bound<'_, PyAny>,
-        unit: &str,
+        unit: Text,
         stages: Option<&Bound<'_, PyAny>>,
         allocations: Option<Vec<PyRef<'_, PyAllocation>>>,
     ) -> PyResult<PySpecialFund> {
@@ -140,7 +140,7 @@ impl PySpecialFund {
             department: department.0,
             year: year.get("year")?,
             approved: decimal_arg(approved, "approved")?,
-            unit: Unit::parse(unit).py()?,
+            unit: Unit::parse(&unit).py()?,
             stages: self::stages(stages)?,
             allocations: allocations
                 .unwrap_or_default()
@@ -236,11 +236,11 @@ pub struct PySpecialFundList(SpecialFundList);
 impl PySpecialFundList {
     /// `total` (Decimal, int or str, as printed, in `unit`) and `count` as published.
     #[new]
-    #[pyo3(signature = (funds, total=None, unit="亿元", count=None))]
+    #[pyo3(signature = (funds, total=None, unit = Text::from("亿元"), count=None), text_signature = "(funds, total=None, unit=\"亿元\", count=None)")]
     fn new(
         funds: Vec<PyRef<'_, PySpecialFund>>,
         total: Option<&Bound<'_, PyAny>>,
-        unit: &str,
+        unit: Text,
         count: Option<Int>,
     ) -> PyResult<PySpecialFundList> {
         Ok(PySpecialFundList(SpecialFundList {
@@ -249,7 +249,7 @@ impl PySpecialFundList {
                 .filter(|t| !t.is_none())
                 .map(|t| decimal_arg(t, "total"))
                 .transpose()?,
-            total_unit: Unit::parse(unit).py()?,
+            total_unit: Unit::parse(&unit).py()?,
             published_count: opt_int(count, "count")?,
         }))
     }

@@ -101,7 +101,7 @@ fn check_options(
 }
 
 fn kind_arg(kind: Option<&str>) -> PyResult<Option<TableKind>> {
-    kind.as_deref().map(TableKind::parse).transpose().py()
+    kind.map(TableKind::parse).transpose().py()
 }
 
 fn read_options(
@@ -127,15 +127,15 @@ impl PyPublishedTable {
     /// "元" or "万元" (or "亿元"); the kind is `kind` (an id such as "budget_general_functional"),
     /// else recognised from `title`, else from the file name.
     #[staticmethod]
-    #[pyo3(signature = (path, unit="元", kind=None, title=None))]
+    #[pyo3(signature = (path, unit = Text::from("元"), kind=None, title=None), text_signature = "(path, unit=\"元\", kind=None, title=None)")]
     fn read_csv(
         py: Python<'_>,
         path: PathBuf,
-        unit: &str,
+        unit: Text,
         kind: Option<Text>,
         title: Option<Text>,
     ) -> PyResult<PyPublishedTable> {
-        let opts = read_options(unit, kind.as_deref(), title.map(String::from))?;
+        let opts = read_options(&unit, kind.as_deref(), title.map(String::from))?;
         py.detach(|| PublishedTable::read_csv_path(&path, &opts))
             .map(PyPublishedTable)
             .py()
@@ -143,14 +143,14 @@ impl PyPublishedTable {
 
     /// Parse table CSV text (see `read_csv`).
     #[staticmethod]
-    #[pyo3(signature = (text, unit="元", kind=None, title=None))]
+    #[pyo3(signature = (text, unit = Text::from("元"), kind=None, title=None), text_signature = "(text, unit=\"元\", kind=None, title=None)")]
     fn from_csv(
         text: Text,
-        unit: &str,
+        unit: Text,
         kind: Option<Text>,
         title: Option<Text>,
     ) -> PyResult<PyPublishedTable> {
-        let opts = read_options(unit, kind.as_deref(), title.map(String::from))?;
+        let opts = read_options(&unit, kind.as_deref(), title.map(String::from))?;
         PublishedTable::read_csv_str(&text, &opts)
             .map(PyPublishedTable)
             .py()
@@ -176,11 +176,11 @@ impl PyPublishedTable {
     /// book's table (e.g. "budget_general_functional") lines of another book raise FieldError,
     /// or are left out with `skip_other_books=True`; several units raise MixedDimensionError.
     #[staticmethod]
-    #[pyo3(signature = (ledger, kind=None, unit="元", places=None, title=None, catalog=None, skip_other_books=false))]
+    #[pyo3(signature = (ledger, kind=None, unit = Text::from("元"), places=None, title=None, catalog=None, skip_other_books=false), text_signature = "(ledger, kind=None, unit=\"元\", places=None, title=None, catalog=None, skip_other_books=False)")]
     fn from_ledger(
         ledger: PyRef<'_, PyLedger>,
         kind: Option<Text>,
-        unit: &str,
+        unit: Text,
         places: Option<Int>,
         title: Option<Text>,
         catalog: Option<PyRef<'_, PyCatalog>>,
@@ -190,7 +190,7 @@ impl PyPublishedTable {
         let catalog = catalog.map_or_else(seed, |c| c.0.clone());
         let opts = RenderOptions {
             kind: kind_arg(kind.as_deref())?,
-            unit: Unit::parse(unit).py()?,
+            unit: Unit::parse(&unit).py()?,
             places,
             title: title.map(String::from),
             skip_other_books,
@@ -351,12 +351,12 @@ impl PyNarrativeFigure {
     /// `table` is a kind id, `row` a code or label (收入总计, 合计 …), `column` a printed heading
     /// (None: the table's amount column); `amount` a Decimal, int or str in `unit`.
     #[new]
-    #[pyo3(signature = (table, row, amount, unit="万元", column=None, text=Text(String::new())))]
+    #[pyo3(signature = (table, row, amount, unit = Text::from("万元"), column=None, text=Text(String::new())), text_signature = "(table, row, amount, unit=\"万元\", column=None, text=...)")]
     fn new(
         table: Text,
         row: Text,
         amount: &Bound<'_, PyAny>,
-        unit: &str,
+        unit: Text,
         column: Option<Text>,
         text: Text,
     ) -> PyResult<PyNarrativeFigure> {
@@ -365,7 +365,7 @@ impl PyNarrativeFigure {
             row: row.0,
             column: column.map(String::from),
             amount: decimal_arg(amount, "amount")?,
-            unit: Unit::parse(unit).py()?,
+            unit: Unit::parse(&unit).py()?,
             text: text.0,
         }))
     }

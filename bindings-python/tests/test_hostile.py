@@ -694,12 +694,6 @@ KNOWN_SLOW = {
 }
 
 
-# Known gap: a str holding a lone surrogate (the Python form of invalid UTF-8) raises pyo3's
-# UnicodeEncodeError from every `str` parameter instead of a SunlitError; the fix is one
-# string-extraction type for every str parameter of the bindings. Set to False to see the cases.
-SURROGATE_GAP = True
-
-
 # Classes Python code cannot construct (values come out of the library): calling one raises
 # TypeError, which the table checks too.
 NO_CONSTRUCTOR = {
@@ -797,10 +791,6 @@ def outcome_of(c: Ctx, row: Row, param: P, h: H) -> tuple[str, Optional[str]]:
         return type(e).__name__, None
     except TypeError as e:
         return "TypeError", None if h.wrong_type else f"TypeError for a value of the right type: {e}"
-    except UnicodeEncodeError as e:
-        if SURROGATE_GAP and "surrogate" in h.label:
-            return "UnicodeEncodeError (known gap)", None
-        return type(e).__name__, f"UnicodeEncodeError: {e}"
     except BaseException as e:  # noqa: BLE001 - any other exception is the failure being tested
         if isinstance(e, KeyboardInterrupt):
             raise
