@@ -836,3 +836,50 @@ def teardown_module(module):
         lines.append(f"| `{name}` | {cells} |")
     pathlib.Path(out).write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"hostile-input table written to {out}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------------
+# The defects the table found, one by one (issue 11, defect 7's binding part and more).
+
+
+def test_an_int_out_of_range_is_a_field_error_naming_the_argument():
+    with pytest.raises(sunlit.FieldError) as e:
+        sunlit.share(1, 3, places=2**64)
+    assert (e.value.field, e.value.value) == ("places", str(2**64))
+    assert "out of range" in e.value.reason
+    with pytest.raises(sunlit.FieldError) as e:
+        sunlit.information_fee("per_page", -1)
+    assert e.value.field == "quantity"
+    with pytest.raises(sunlit.FieldError) as e:
+        sunlit.WorkCalendar.china().is_covered(10**30)
+    assert e.value.field == "year"
+    with pytest.raises(TypeError):  # a wrong type is still a TypeError
+        sunlit.share(1, 3, places=1.5)
+
+
+def test_a_date_past_9999_is_a_field_error_not_a_plain_value_error():
+    cal = sunlit.WorkCalendar.weekends_only()
+    with pytest.raises(sunlit.FieldError) as e:
+        cal.add_workdays(datetime.date(9999, 12, 31), 5)
+    assert e.value.value.startswith("+10000-")
+    with pytest.raises(sunlit.FieldError):
+        cal.next_workday(datetime.date.max)
+    # an error whose date Python cannot hold still raises itself, with date None
+    with pytest.raises(sunlit.SunlitError) as e:
+        sunlit.DisclosureRequest(D, "online", "natural_person").carry_over(0)
+    assert getattr(e.value, "date", None) is None or isinstance(e.value.date, datetime.date)
+
+
+def test_a_lone_surrogate_is_a_field_error_not_unicode_encode_error():
+    with pytest.raises(sunlit.FieldError) as e:
+        sunlit.parse_amount("12\ud800")
+    assert "lone surrogate at character 2" in e.value.reason
+    with pytest.raises(sunlit.FieldError):
+        sunlit.PublishedTable.from_csv("a,b\n", unit="\udcff")
+    with pytest.raises(sunlit.FieldError):
+        sunlit.LegacyStatistics(channels={"\ud800": 1})
+
+
+def test_an_empty_directory_path_writes_nothing():
+    with pytest.raises(sunlit.FileError):
+        sunlit.Ledger().to_fiscal_data_package("")
