@@ -89,9 +89,10 @@ impl WorkCalendar {
         self.0.is_covered(year)
     }
 
-    /// The listed day at a date, or null.
-    pub fn day(&self, date: NaiveDate) -> Option<CalendarDay> {
-        self.0.day(date)
+    /// The listed day at a date, or null. (A `Result` so that a date the core cannot hold, such
+    /// as `LocalDate.MAX`, is a `SunlitException.Field`, not uniffi's `InternalException`.)
+    pub fn day(&self, date: NaiveDate) -> Result<Option<CalendarDay>> {
+        Ok(self.0.day(date))
     }
 
     /// Every listed day of a year.

@@ -38,16 +38,16 @@ pub fn findings_to_csv(findings: Vec<Finding>) -> Result<String> {
 
 /// Findings as JSON.
 #[uniffi::export]
-pub fn findings_to_json(findings: Vec<Finding>) -> String {
-    Findings::from(findings).to_json()
+pub fn findings_to_json(findings: Vec<Finding>) -> Result<String> {
+    Ok(Findings::from(findings).to_json())
 }
 
 /// Findings sorted: errors first, then by rule, table, code, column.
 #[uniffi::export]
-pub fn sort_findings(findings: Vec<Finding>) -> Vec<Finding> {
+pub fn sort_findings(findings: Vec<Finding>) -> Result<Vec<Finding>> {
     let mut all = Findings::from(findings);
     all.sort();
-    all.into_vec()
+    Ok(all.into_vec())
 }
 
 /// The findings of the given rules (all when empty; a trailing `.` selects a family) and severity.
@@ -56,8 +56,8 @@ pub fn filter_findings(
     findings: Vec<Finding>,
     rules: Vec<String>,
     severity: Option<Severity>,
-) -> Vec<Finding> {
-    Findings::from(findings)
+) -> Result<Vec<Finding>> {
+    Ok(Findings::from(findings)
         .filter(&sunlit::FindingFilter { rules, severity })
-        .into_vec()
+        .into_vec())
 }

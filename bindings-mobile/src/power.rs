@@ -380,13 +380,13 @@ impl PowerList {
         items: Vec<PowerItem>,
         organ: Option<String>,
         effective: Option<NaiveDate>,
-    ) -> Arc<PowerList> {
-        Arc::new(PowerList(sunlit::PowerList {
+    ) -> Result<Arc<PowerList>> {
+        Ok(Arc::new(PowerList(sunlit::PowerList {
             organ,
             effective,
             items: items.into_iter().map(Into::into).collect(),
             extra_columns: Vec::new(),
-        }))
+        })))
     }
 
     /// A copy with the organ and effective date set (null keeps the current value).
@@ -394,7 +394,7 @@ impl PowerList {
         &self,
         organ: Option<String>,
         effective: Option<NaiveDate>,
-    ) -> Arc<PowerList> {
+    ) -> Result<Arc<PowerList>> {
         let mut l = self.0.clone();
         if organ.is_some() {
             l.organ = organ;
@@ -402,7 +402,7 @@ impl PowerList {
         if effective.is_some() {
             l.effective = effective;
         }
-        Arc::new(PowerList(l))
+        Ok(Arc::new(PowerList(l)))
     }
 
     /// The organ, if known.
@@ -548,8 +548,8 @@ pub fn change_log_from_changes(
     changes: Vec<PowerChange>,
     document: Option<String>,
     effective: Option<NaiveDate>,
-) -> Vec<ChangeRecord> {
-    sunlit::ChangeLog::from_changes(&changes, document.as_deref(), effective).records
+) -> Result<Vec<ChangeRecord>> {
+    Ok(sunlit::ChangeLog::from_changes(&changes, document.as_deref(), effective).records)
 }
 
 /// Parse change-log CSV (变更类型,编码,事项名称,批准文件,生效日期,备注).

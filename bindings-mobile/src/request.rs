@@ -202,8 +202,8 @@ pub fn information_fee(method: FeeMethod, quantity: u32) -> FeeQuote {
 /// The bands of the schedule a quote reaches (past the first 100 rising per-request bands, one
 /// merged tier whose rate rises from `rate` to `last_rate`); they add up to the quote.
 #[uniffi::export]
-pub fn fee_tiers(quote: FeeQuote) -> Vec<FeeTier> {
-    quote.tiers()
+pub fn fee_tiers(quote: FeeQuote) -> Result<Vec<FeeTier>> {
+    Ok(quote.tiers())
 }
 
 /// Parse an outcome from its group and reason (ids or Chinese labels).

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use sunlit::{CalendarDay, LocalCalendar, Uncovered, WorkCalendar};
 
-use crate::convert::{date_arg, date_repr, str_repr};
+use crate::convert::{Day, Int, Text, date_arg, date_repr, str_repr};
 use crate::errors::IntoPy;
 
 /// A working-day calendar (工作日): official holidays and make-up working days, local layers, and
@@ -62,10 +62,10 @@ impl PyWorkCalendar {
     /// "error" (default: a date of an uncovered year raises UncoveredYearError) or
     /// "weekends_only".
     #[staticmethod]
-    #[pyo3(signature = (uncovered = "error"))]
-    fn china(uncovered: &str) -> PyResult<PyWorkCalendar> {
+    #[pyo3(signature = (uncovered = Text::from("error")), text_signature = "(uncovered=\"error\")")]
+    fn china(uncovered: Text) -> PyResult<PyWorkCalendar> {
         Ok(PyWorkCalendar(
-            WorkCalendar::china().with_uncovered(Uncovered::parse(uncovered).py()?),
+            WorkCalendar::china().with_uncovered(Uncovered::parse(&uncovered).py()?),
         ))
     }
 
@@ -76,9 +76,9 @@ impl PyWorkCalendar {
     }
 
     /// The same calendar with another policy for uncovered years.
-    fn with_uncovered(&self, uncovered: &str) -> PyResult<PyWorkCalendar> {
+    fn with_uncovered(&self, uncovered: Text) -> PyResult<PyWorkCalendar> {
         Ok(PyWorkCalendar(
-            self.0.with_uncovered(Uncovered::parse(uncovered).py()?),
+            self.0.with_uncovered(Uncovered::parse(&uncovered).py()?),
         ))
     }
 
@@ -89,22 +89,22 @@ impl PyWorkCalendar {
     }
 
     /// A new calendar with one more official year file loaded (holiday-cn JSON text).
-    fn with_year_json(&self, py: Python<'_>, text: &str) -> PyResult<PyWorkCalendar> {
-        py.detach(|| self.0.with_year_json(text))
+    fn with_year_json(&self, py: Python<'_>, text: Text) -> PyResult<PyWorkCalendar> {
+        py.detach(|| self.0.with_year_json(&text))
             .map(PyWorkCalendar)
             .py()
     }
 
     /// A new calendar with a local layer: extra days off and extra working days.
-    #[pyo3(signature = (holidays = Vec::new(), workdays = Vec::new(), name = ""))]
+    #[pyo3(signature = (holidays = Vec::new(), workdays = Vec::new(), name = Text::from("")), text_signature = "($self, holidays=..., workdays=..., name=\"\")")]
     fn with_local(
         &self,
         holidays: Vec<Bound<'_, PyAny>>,
         workdays: Vec<Bound<'_, PyAny>>,
-        name: &str,
+        name: Text,
     ) -> PyResult<PyWorkCalendar> {
         let local = LocalCalendar {
-            name: name.to_owned(),
+            name: name.to_owned().0,
             holidays: dates(holidays, "holidays")?,
             workdays: dates(workdays, "workdays")?,
         };
@@ -117,8 +117,8 @@ impl PyWorkCalendar {
     }
 
     /// Whether a year is covered.
-    fn is_covered(&self, year: i32) -> bool {
-        self.0.is_covered(year)
+    fn is_covered(&self, year: Int) -> PyResult<bool> {
+        Ok(self.0.is_covered(year.get("year")?))
     }
 
     /// The listed day at a date, or None.
@@ -127,12 +127,13 @@ impl PyWorkCalendar {
     }
 
     /// Every listed day of a year, in date order.
-    fn days(&self, year: i32) -> Vec<PyCalendarDay> {
-        self.0
-            .days(year)
+    fn days(&self, year: Int) -> PyResult<Vec<PyCalendarDay>> {
+        Ok(self
+            .0
+            .days(year.get("year")?)
             .into_iter()
             .map(PyCalendarDay::from)
-            .collect()
+            .collect())
     }
 
     /// Whether `date` is a working day.
@@ -141,8 +142,9 @@ impl PyWorkCalendar {
     }
 
     /// The n-th working day after `date` (the start day not counted; negative n counts back).
-    fn add_workdays(&self, date: &Bound<'_, PyAny>, n: i64) -> PyResult<NaiveDate> {
-        self.0.add_workdays(date_arg(date, "date")?, n).py()
+    fn add_workdays(&self, date: &Bound<'_, PyAny>, n: Int) -> PyResult<Day> {
+        let date = date_arg(date, "date")?;
+        self.0.add_workdays(date, n.get("n")?).py().map(Day)
     }
 
     /// The number of working days in (a, b] (negative when b < a).
@@ -153,13 +155,16 @@ impl PyWorkCalendar {
     }
 
     /// The first working day strictly after `date`.
-    fn next_workday(&self, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-        self.0.next_workday(date_arg(date, "date")?).py()
+    fn next_workday(&self, date: &Bound<'_, PyAny>) -> PyResult<Day> {
+        self.0.next_workday(date_arg(date, "date")?).py().map(Day)
     }
 
     /// `date` when it is a working day, else the next working day.
-    fn workday_on_or_after(&self, date: &Bound<'_, PyAny>) -> PyResult<NaiveDate> {
-        self.0.workday_on_or_after(date_arg(date, "date")?).py()
+    fn workday_on_or_after(&self, date: &Bound<'_, PyAny>) -> PyResult<Day> {
+        self.0
+            .workday_on_or_after(date_arg(date, "date")?)
+            .py()
+            .map(Day)
     }
 
     fn __repr__(&self) -> String {

@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use sunlit::{Catalog, Scheme};
 
 use crate::code::PyCode;
+use crate::convert::{Int, Text};
 use crate::errors::IntoPy;
 
 /// Names of classification codes keyed by (scheme, catalogue year); never guesses.
@@ -36,8 +37,9 @@ impl PyCatalog {
     }
 
     /// A new catalogue with this one's names plus those of a CSV file `code,name,level,parent`.
-    fn with_csv(&self, path: PathBuf, scheme: &str, year: i32) -> PyResult<PyCatalog> {
-        let scheme = Scheme::parse(scheme).py()?;
+    fn with_csv(&self, path: PathBuf, scheme: Text, year: Int) -> PyResult<PyCatalog> {
+        let year = year.get("year")?;
+        let scheme = Scheme::parse(&scheme).py()?;
         let file = std::fs::File::open(&path).map_err(|e| {
             crate::errors::to_py(sunlit::Error::Io {
                 path: path.display().to_string(),
@@ -50,18 +52,19 @@ impl PyCatalog {
     }
 
     /// The name of `code` in the `year` catalogue, or None.
-    fn name(&self, code: &PyCode, year: i32) -> Option<String> {
-        self.0.name(code.0, year).map(str::to_owned)
+    fn name(&self, code: &PyCode, year: Int) -> PyResult<Option<String>> {
+        Ok(self.0.name(code.0, year.get("year")?).map(str::to_owned))
     }
 
     /// Catalogue years held for a scheme.
-    fn years(&self, scheme: &str) -> PyResult<Vec<i32>> {
-        Ok(self.0.years(Scheme::parse(scheme).py()?))
+    fn years(&self, scheme: Text) -> PyResult<Vec<i32>> {
+        Ok(self.0.years(Scheme::parse(&scheme).py()?))
     }
 
     /// (code, name) pairs of one catalogue, in code order.
-    fn entries(&self, scheme: &str, year: i32) -> PyResult<Vec<(PyCode, String)>> {
-        let scheme = Scheme::parse(scheme).py()?;
+    fn entries(&self, scheme: Text, year: Int) -> PyResult<Vec<(PyCode, String)>> {
+        let year = year.get("year")?;
+        let scheme = Scheme::parse(&scheme).py()?;
         Ok(self
             .0
             .entries(scheme, year)

@@ -5,6 +5,7 @@ use std::fmt;
 use pyo3::prelude::*;
 use sunlit::{Code, Scheme};
 
+use crate::convert::{Int, Text};
 use crate::errors::IntoPy;
 
 /// A classification code (functional 类/款/项, economic 类/款, revenue 类/款/项/目).
@@ -33,29 +34,41 @@ impl PyCode {
     /// A functional code, whole (`"2080505"`) or split (`"208", "05", "05"`).
     #[staticmethod]
     #[pyo3(signature = (*parts))]
-    fn functional(parts: Vec<String>) -> PyResult<PyCode> {
-        parse(Some(Scheme::Functional), &parts)
+    fn functional(parts: Vec<Text>) -> PyResult<PyCode> {
+        parse(
+            Some(Scheme::Functional),
+            &parts.into_iter().map(String::from).collect::<Vec<_>>(),
+        )
     }
 
     /// An economic code; 3xx is departmental, 5xx governmental.
     #[staticmethod]
     #[pyo3(signature = (*parts))]
-    fn economic(parts: Vec<String>) -> PyResult<PyCode> {
-        parse(None, &parts)
+    fn economic(parts: Vec<Text>) -> PyResult<PyCode> {
+        parse(
+            None,
+            &parts.into_iter().map(String::from).collect::<Vec<_>>(),
+        )
     }
 
     /// A revenue code, whole or split.
     #[staticmethod]
     #[pyo3(signature = (*parts))]
-    fn revenue(parts: Vec<String>) -> PyResult<PyCode> {
-        parse(Some(Scheme::Revenue), &parts)
+    fn revenue(parts: Vec<Text>) -> PyResult<PyCode> {
+        parse(
+            Some(Scheme::Revenue),
+            &parts.into_iter().map(String::from).collect::<Vec<_>>(),
+        )
     }
 
     /// A code of a named scheme (`functional`, `dept_economic`, `gov_economic`, `revenue`).
     #[staticmethod]
     #[pyo3(signature = (scheme, *parts))]
-    fn parse(scheme: &str, parts: Vec<String>) -> PyResult<PyCode> {
-        parse(Some(Scheme::parse(scheme).py()?), &parts)
+    fn parse(scheme: Text, parts: Vec<Text>) -> PyResult<PyCode> {
+        parse(
+            Some(Scheme::parse(&scheme).py()?),
+            &parts.into_iter().map(String::from).collect::<Vec<_>>(),
+        )
     }
 
     /// The scheme id.
@@ -93,8 +106,8 @@ impl PyCode {
     }
 
     /// The code at a level of its branch, or None.
-    fn at_level(&self, level: u8) -> Option<PyCode> {
-        self.0.at_level(level).map(PyCode)
+    fn at_level(&self, level: Int) -> PyResult<Option<PyCode>> {
+        Ok(self.0.at_level(level.get("level")?).map(PyCode))
     }
 
     /// The parts as printed in split columns.

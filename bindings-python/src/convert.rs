@@ -182,3 +182,170 @@ pub fn date_repr(d: Option<NaiveDate>) -> String {
 pub fn str_repr(s: Option<&str>) -> String {
     s.map_or_else(|| "None".to_owned(), |s| format!("{s:?}").replace('"', "'"))
 }
+
+/// A Python `int` argument whose range the function checks: extraction never fails on size, so
+/// an integer too large or too negative for its parameter is a `FieldError` naming the parameter
+/// ([`Int::get`]) instead of pyo3's `OverflowError`. A value that is not an int is still a
+/// `TypeError`.
+#[derive(Clone, Debug)]
+pub struct Int(Result<i64, String>);
+
+impl Int {
+    /// A default value.
+    pub const fn of(n: i64) -> Self {
+        Int(Ok(n))
+    }
+
+    /// The value as `T`, or a `FieldError` naming `name` and the range of `T`.
+    pub fn get<T: Bounded>(&self, name: &str) -> PyResult<T> {
+        let out_of_range = |value: String| {
+            crate::errors::to_py(sunlit::Error::Value {
+                field: name.to_owned(),
+                value,
+                reason: format!(
+                    "out of range: expected an integer from {} to {}",
+                    T::MIN_TEXT,
+                    T::MAX_TEXT
+                ),
+            })
+        };
+        match &self.0 {
+            Ok(n) => T::try_from(*n).map_err(|_| out_of_range(n.to_string())),
+            Err(text) => Err(out_of_range(text.clone())),
+        }
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Int {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        match obj.extract::<i64>() {
+            Ok(n) => Ok(Int(Ok(n))),
+            Err(e) if e.is_instance_of::<pyo3::exceptions::PyOverflowError>(obj.py()) => {
+                Ok(Int(Err(obj.str()?.to_string())))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The integer types an [`Int`] converts to, with their bounds as text for messages.
+pub trait Bounded: TryFrom<i64> {
+    /// The smallest value, as text.
+    const MIN_TEXT: &'static str;
+    /// The largest value, as text.
+    const MAX_TEXT: &'static str;
+}
+
+macro_rules! bounded {
+    ($($t:ty: $min:literal ..= $max:literal),*) => {$(
+        impl Bounded for $t {
+            const MIN_TEXT: &'static str = $min;
+            const MAX_TEXT: &'static str = $max;
+        }
+    )*};
+}
+bounded!(
+    u8: "0" ..= "255",
+    u32: "0" ..= "4294967295",
+    usize: "0" ..= "9223372036854775807", // an Int holds an i64
+    i32: "-2147483648" ..= "2147483647",
+    i64: "-9223372036854775808" ..= "9223372036854775807"
+);
+
+/// An optional [`Int`] argument as `T` (`None` stays `None`).
+pub fn opt_int<T: Bounded>(value: Option<Int>, name: &str) -> PyResult<Option<T>> {
+    value.map(|v| v.get(name)).transpose()
+}
+
+/// A date for Python: `datetime.date` holds years 1 to 9999 only, so a date outside them (a
+/// deadline computed past 9999, a year 0) is a `FieldError` instead of Python's plain
+/// `ValueError`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Day(pub NaiveDate);
+
+impl Day {
+    /// The date, or the `FieldError` for a year `datetime.date` cannot hold.
+    pub fn check(date: NaiveDate, name: &str) -> PyResult<NaiveDate> {
+        use chrono::Datelike;
+        if (1..=9999).contains(&date.year()) {
+            Ok(date)
+        } else {
+            Err(crate::errors::to_py(sunlit::Error::Value {
+                field: name.to_owned(),
+                value: date.to_string(),
+                reason: "outside the years 1 to 9999 a Python datetime.date can hold".to_owned(),
+            }))
+        }
+    }
+}
+
+impl<'py> pyo3::IntoPyObject<'py> for Day {
+    type Target = PyDate;
+    type Output = Bound<'py, PyDate>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        Day::check(self.0, "date")?.into_pyobject(py)
+    }
+}
+
+impl<'py> pyo3::IntoPyObject<'py> for &Day {
+    type Target = PyDate;
+    type Output = Bound<'py, PyDate>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+        (*self).into_pyobject(py)
+    }
+}
+
+/// A Python `str` argument. pyo3's own `&str` and `String` raise Python's `UnicodeEncodeError` for
+/// a str holding a lone surrogate (how Python carries undecodable bytes, e.g. from
+/// `os.fsdecode`); this raises `FieldError` instead. Anything but a str is still a `TypeError`
+/// naming the argument.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text(s.to_owned())
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> String {
+        t.0
+    }
+}
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Text {
+    type Error = PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
+        let s = obj.cast::<PyString>()?;
+        match s.to_cow() {
+            Ok(t) => Ok(Text(t.into_owned())),
+            Err(_) => {
+                let lossy = s.to_string_lossy();
+                let at = lossy.chars().position(|c| c == '\u{fffd}').unwrap_or(0);
+                Err(crate::errors::to_py(sunlit::Error::Value {
+                    field: "text".to_owned(),
+                    value: lossy.chars().take(80).collect(),
+                    reason: format!(
+                        "not valid Unicode: a lone surrogate at character {at} (undecodable bytes?); decode the input with its real encoding"
+                    ),
+                }))
+            }
+        }
+    }
+}

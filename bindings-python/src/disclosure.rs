@@ -8,7 +8,7 @@ use sunlit::{
 };
 
 use crate::calendar::{PyWorkCalendar, calendar};
-use crate::convert::{date_arg, date_repr, opt_date_arg, str_repr};
+use crate::convert::{Day, Text, date_arg, date_repr, opt_date_arg, str_repr};
 use crate::errors::IntoPy;
 use crate::finding::PyFinding;
 
@@ -21,27 +21,36 @@ pub struct PyInfoItem(pub InfoItem);
 #[pymethods]
 impl PyInfoItem {
     #[new]
-    #[pyo3(signature = (title, organ, formed, category = "other", stage = None, organ_level = None,
-        wide_concern = false, facts = Vec::new(), separable = false))]
+    #[pyo3(signature = (title, organ, formed, category = Text::from("other"), stage = None, organ_level = None,
+        wide_concern = false, facts = Vec::new(), separable = false), text_signature = "(title, organ, formed, category=\"other\", stage=None, organ_level=None,
+        wide_concern=False, facts=..., separable=False)")]
     #[allow(clippy::too_many_arguments)]
     fn new(
-        title: String,
-        organ: String,
+        title: Text,
+        organ: Text,
         formed: &Bound<'_, PyAny>,
-        category: &str,
-        stage: Option<&str>,
-        organ_level: Option<&str>,
+        category: Text,
+        stage: Option<Text>,
+        organ_level: Option<Text>,
         wide_concern: bool,
-        facts: Vec<String>,
+        facts: Vec<Text>,
         separable: bool,
     ) -> PyResult<PyInfoItem> {
         Ok(PyInfoItem(InfoItem {
-            title,
-            organ,
+            title: title.0,
+            organ: organ.0,
             formed: date_arg(formed, "formed")?,
-            category: Category::parse(category).py()?,
-            stage: stage.map(DisclosureStage::parse).transpose().py()?,
-            organ_level: organ_level.map(OrganLevel::parse).transpose().py()?,
+            category: Category::parse(&category).py()?,
+            stage: stage
+                .as_deref()
+                .map(DisclosureStage::parse)
+                .transpose()
+                .py()?,
+            organ_level: organ_level
+                .as_deref()
+                .map(OrganLevel::parse)
+                .transpose()
+                .py()?,
             wide_concern,
             facts: facts
                 .iter()
@@ -118,7 +127,7 @@ pub struct PyDecision {
     strength: Option<&'static str>,
     grounds: Vec<&'static str>,
     articles: Vec<String>,
-    deadline: Option<NaiveDate>,
+    deadline: Option<Day>,
 }
 
 impl From<Decision> for PyDecision {
@@ -129,7 +138,7 @@ impl From<Decision> for PyDecision {
             strength: d.strength.map(|s| s.id()),
             grounds: d.grounds.iter().map(|g| g.id()).collect(),
             articles: d.articles,
-            deadline: d.deadline,
+            deadline: d.deadline.map(Day),
         }
     }
 }
@@ -142,7 +151,7 @@ impl PyDecision {
             str_repr(Some(self.mode)),
             str_repr(self.ground),
             self.articles,
-            date_repr(self.deadline)
+            date_repr(self.deadline.map(|d| d.0))
         )
     }
 }
@@ -170,8 +179,8 @@ impl PyDeadline {
     }
     /// The day the period starts from (not counted).
     #[getter]
-    fn start(&self) -> NaiveDate {
-        self.0.start
+    fn start(&self) -> Day {
+        Day(self.0.start)
     }
     /// Working days allowed.
     #[getter]
@@ -180,8 +189,8 @@ impl PyDeadline {
     }
     /// The last day.
     #[getter]
-    fn due(&self) -> NaiveDate {
-        self.0.due
+    fn due(&self) -> Day {
+        Day(self.0.due)
     }
     /// The articles that set it.
     #[getter]
@@ -239,12 +248,12 @@ pub fn proactive_deadline(
 #[pyfunction]
 #[pyo3(signature = (kind, decided, cal = None))]
 pub fn publicity_deadline(
-    kind: &str,
+    kind: Text,
     decided: &Bound<'_, PyAny>,
     cal: Option<&Bound<'_, PyWorkCalendar>>,
 ) -> PyResult<PyDeadline> {
     sunlit::publicity_deadline(
-        PublicityKind::parse(kind).py()?,
+        PublicityKind::parse(&kind).py()?,
         date_arg(decided, "decided")?,
         &calendar(cal),
     )

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use sunlit::{Document, DocumentKind, DocumentTable, ReadOptions, TableKind, Unit};
 
+use crate::convert::{Int, Text, opt_int};
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
 use crate::tables::PyPublishedTable;
@@ -173,20 +174,21 @@ impl PyDocument {
 pub fn read_document(
     py: Python<'_>,
     path: PathBuf,
-    encoding: Option<String>,
-    kind: Option<&str>,
-    unit: Option<&str>,
-    year: Option<i32>,
+    encoding: Option<Text>,
+    kind: Option<Text>,
+    unit: Option<Text>,
+    year: Option<Int>,
 ) -> PyResult<PyDocument> {
+    let year = opt_int(year, "year")?;
     let mut opts = ReadOptions::default();
     if let Some(e) = encoding {
-        opts.encoding = Some(e);
+        opts.encoding = Some(e.0);
     }
     if let Some(k) = kind {
-        opts.kind = Some(DocumentKind::parse(k).py()?);
+        opts.kind = Some(DocumentKind::parse(&k).py()?);
     }
     if let Some(u) = unit {
-        opts.unit = Some(Unit::parse(u).py()?);
+        opts.unit = Some(Unit::parse(&u).py()?);
     }
     if let Some(y) = year {
         opts.year = Some(y);

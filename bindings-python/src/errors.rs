@@ -191,7 +191,12 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
             let set = match attr {
                 Attr::Int(i) => value.setattr(name, i),
                 Attr::Year(y) => value.setattr(name, y),
-                Attr::Date(d) => value.setattr(name, d),
+                // a date outside the years datetime.date holds (1 to 9999) is given as None,
+                // so that the SunlitError itself is raised, not Python's ValueError
+                Attr::Date(d) => match crate::convert::Day::check(d, name) {
+                    Ok(d) => value.setattr(name, d),
+                    Err(_) => value.setattr(name, py.None()),
+                },
                 Attr::Str(s) => value.setattr(name, s),
                 Attr::List(l) => value.setattr(name, l),
             };

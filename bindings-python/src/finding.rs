@@ -5,6 +5,7 @@ use pyo3::types::PyDict;
 use rust_decimal::Decimal;
 use sunlit::{Finding, FindingFilter, Findings, Severity};
 
+use crate::convert::Text;
 use crate::errors::IntoPy;
 
 /// One finding: rule, severity, location, expected / actual / difference, messages.
@@ -121,14 +122,20 @@ pub fn sort_findings(findings: Vec<PyRef<'_, PyFinding>>) -> Vec<PyFinding> {
 #[pyo3(signature = (findings, rules=None, severity=None))]
 pub fn filter_findings(
     findings: Vec<PyRef<'_, PyFinding>>,
-    rules: Option<Vec<String>>,
-    severity: Option<&str>,
+    rules: Option<Vec<Text>>,
+    severity: Option<Text>,
 ) -> PyResult<Vec<PyFinding>> {
-    let severity: Option<Severity> = severity.map(str::parse).transpose().py()?;
-    Ok(wrap(collect(&findings).filter(&FindingFilter {
-        rules: rules.unwrap_or_default(),
-        severity,
-    })))
+    let severity: Option<Severity> = severity.as_deref().map(str::parse).transpose().py()?;
+    Ok(wrap(
+        collect(&findings).filter(&FindingFilter {
+            rules: rules
+                .unwrap_or_default()
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>(),
+            severity,
+        }),
+    ))
 }
 
 /// Findings as CSV text (header rule,severity,table,code,column,expected,actual,difference,message_zh,message_en,page,printed).

@@ -12,7 +12,7 @@ use sunlit::{
 
 use crate::catalog::{PyCatalog, seed};
 use crate::code::PyCode;
-use crate::convert::{amount_text, value_text};
+use crate::convert::{Int, Text, amount_text, opt_int, value_text};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
 
@@ -118,7 +118,7 @@ fn record_from_mapping(obj: &Bound<'_, PyAny>, line: u64) -> PyResult<LineRecord
     for item in map.items()?.iter() {
         let (key, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
         let key = match key.cast::<PyString>() {
-            Ok(k) => k.to_cow()?.into_owned(),
+            Ok(_) => key.extract::<Text>()?.0,
             Err(_) => {
                 let shown = key.repr().map(|r| r.to_string()).unwrap_or_default();
                 return Err(input_error(line, &shown, "", "record keys are str"));
@@ -155,14 +155,14 @@ impl PyLedger {
 
     /// Parse ledger CSV text.
     #[staticmethod]
-    fn from_csv(py: Python<'_>, text: &str) -> PyResult<PyLedger> {
-        py.detach(|| Ledger::read_csv_str(text)).map(PyLedger).py()
+    fn from_csv(py: Python<'_>, text: Text) -> PyResult<PyLedger> {
+        py.detach(|| Ledger::read_csv_str(&text)).map(PyLedger).py()
     }
 
     /// Parse a ledger JSON array.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyLedger> {
-        Ledger::from_json(text).map(PyLedger).py()
+    fn from_json(text: Text) -> PyResult<PyLedger> {
+        Ledger::from_json(&text).map(PyLedger).py()
     }
 
     /// Build a ledger from an iterable of dicts with the nine ledger keys (economic and source
@@ -229,10 +229,10 @@ impl PyLedger {
     #[pyo3(signature = (under=None, **filters))]
     fn select(
         &self,
-        under: Option<&str>,
+        under: Option<Text>,
         filters: Option<&Bound<'_, PyDict>>,
     ) -> PyResult<PyLedger> {
-        let under = under.map(Code::functional).transpose().py()?;
+        let under = under.as_deref().map(Code::functional).transpose().py()?;
         Ok(PyLedger(self.0.select(&Selection {
             values: self::filters(filters)?,
             under,
@@ -240,8 +240,8 @@ impl PyLedger {
     }
 
     /// Distinct values of one dimension, sorted.
-    fn distinct<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        let key = GroupKey::parse(key).py()?;
+    fn distinct<'py>(&self, py: Python<'py>, key: Text) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        let key = GroupKey::parse(&key).py()?;
         self.0
             .distinct(key)
             .iter()
@@ -253,16 +253,20 @@ impl PyLedger {
     /// nature, source and/or economic. `subtotals="check"` treats upper-level lines as published
     /// subtotals to compare; `hierarchy="economic"` climbs the economic tree. Names come from
     /// `catalog` (default: the embedded seed).
-    #[pyo3(signature = (by=None, hierarchy="functional", subtotals="reject", catalog=None))]
+    #[pyo3(signature = (by=None, hierarchy = Text::from("functional"), subtotals = Text::from("reject"), catalog=None), text_signature = "($self, by=None, hierarchy=\"functional\", subtotals=\"reject\", catalog=None)")]
     fn rollup(
         &self,
         py: Python<'_>,
-        by: Option<Vec<String>>,
-        hierarchy: &str,
-        subtotals: &str,
+        by: Option<Vec<Text>>,
+        hierarchy: Text,
+        subtotals: Text,
         catalog: Option<PyRef<'_, PyCatalog>>,
     ) -> PyResult<PyRollup> {
-        let opts = rollup_options(by, hierarchy, subtotals)?;
+        let opts = rollup_options(
+            by.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>()),
+            &hierarchy,
+            &subtotals,
+        )?;
         let inner = py.detach(|| self.0.rollup(&opts)).py()?;
         Ok(PyRollup {
             inner,
@@ -274,18 +278,22 @@ impl PyLedger {
     /// (`base=2025, target=2026`), code by code. Returns a list of dicts with the group keys,
     /// code, level, base, target, difference, rate (target ÷ base × 100) and growth, percentages
     /// rounded half up to `places`.
-    #[pyo3(signature = (base, target, by=None, places=2, hierarchy="functional", subtotals="reject"))]
+    #[pyo3(
+        signature = (base, target, by=None, places=Int::of(2), hierarchy = Text::from("functional"), subtotals = Text::from("reject")),
+        text_signature = "($self, base, target, by=None, places=2, hierarchy=\"functional\", subtotals=\"reject\")"
+    )]
     #[allow(clippy::too_many_arguments)]
     fn compare<'py>(
         &self,
         py: Python<'py>,
         base: &Bound<'py, PyAny>,
         target: &Bound<'py, PyAny>,
-        by: Option<Vec<String>>,
-        places: u32,
-        hierarchy: &str,
-        subtotals: &str,
+        by: Option<Vec<Text>>,
+        places: Int,
+        hierarchy: Text,
+        subtotals: Text,
     ) -> PyResult<Bound<'py, PyList>> {
+        let places = places.get("places")?;
         let axis = match (base.extract::<i32>(), target.extract::<i32>()) {
             (Ok(b), Ok(t)) => CompareAxis::Year { base: b, target: t },
             _ => CompareAxis::Phase {
@@ -295,7 +303,11 @@ impl PyLedger {
         };
         let opts = CompareOptions {
             axis,
-            rollup: rollup_options(by, hierarchy, subtotals)?,
+            rollup: rollup_options(
+                by.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>()),
+                &hierarchy,
+                &subtotals,
+            )?,
             places,
         };
         let by_keys = opts.rollup.by.clone();
@@ -321,19 +333,19 @@ impl PyLedger {
     /// The ledger as a Fiscal Data Package (datapackage.json + CSV) written into `directory`;
     /// returns the path of datapackage.json. Names of the classification levels come from
     /// `catalog` (default: the seed).
-    #[pyo3(signature = (directory, name="sunlit-ledger", title=None, catalog=None))]
+    #[pyo3(signature = (directory, name = Text::from("sunlit-ledger"), title=None, catalog=None), text_signature = "($self, directory, name=\"sunlit-ledger\", title=None, catalog=None)")]
     fn to_fiscal_data_package(
         &self,
         py: Python<'_>,
         directory: PathBuf,
-        name: &str,
-        title: Option<String>,
+        name: Text,
+        title: Option<Text>,
         catalog: Option<PyRef<'_, PyCatalog>>,
     ) -> PyResult<PathBuf> {
         let catalog = catalog.map_or_else(seed, |c| c.0.clone());
         let opts = FdpOptions {
-            name: name.to_owned(),
-            title,
+            name: name.to_owned().0,
+            title: title.map(String::from),
             ..Default::default()
         };
         py.detach(|| {
@@ -349,11 +361,15 @@ impl PyLedger {
     fn check_catalog(
         &self,
         catalog: Option<PyRef<'_, PyCatalog>>,
-        year: Option<i32>,
+        year: Option<Int>,
         economic: bool,
-    ) -> Vec<PyFinding> {
+    ) -> PyResult<Vec<PyFinding>> {
+        let year = opt_int(year, "year")?;
         let catalog = catalog.map_or_else(seed, |c| c.0.clone());
-        wrap(catalog.check_ledger(&self.0, &CatalogCheckOptions { year, economic }))
+        Ok(wrap(catalog.check_ledger(
+            &self.0,
+            &CatalogCheckOptions { year, economic },
+        )))
     }
 }
 
@@ -369,7 +385,7 @@ impl PyRollup {
         if let Ok(c) = code.cast::<PyCode>() {
             return Ok(c.get().0);
         }
-        let text: String = code.extract()?;
+        let Text(text) = code.extract()?;
         match self.inner.hierarchy() {
             Hierarchy::Functional => Code::functional(&text),
             Hierarchy::Economic => Code::economic(&text),

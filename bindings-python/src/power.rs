@@ -12,7 +12,7 @@ use sunlit::{
 };
 
 use crate::calendar::{PyWorkCalendar, calendar};
-use crate::convert::{date_arg, date_repr, opt_date_arg, str_repr};
+use crate::convert::{Day, Int, Text, date_arg, date_repr, opt_date_arg, str_repr};
 use crate::disclosure::PyDeadline;
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
@@ -125,8 +125,8 @@ pub struct PyTimeLimit(pub TimeLimit);
 impl PyTimeLimit {
     /// Parse a limit as printed (`20个工作日`, `30日`, `即办`).
     #[staticmethod]
-    fn parse(text: &str) -> PyResult<PyTimeLimit> {
-        TimeLimit::parse(text).map(PyTimeLimit).py()
+    fn parse(text: Text) -> PyResult<PyTimeLimit> {
+        TimeLimit::parse(&text).map(PyTimeLimit).py()
     }
     /// The number of units.
     #[getter]
@@ -352,8 +352,8 @@ impl PyPowerItem {
         self.0.extra.clone()
     }
     /// The text of one column (by id, Chinese header or alias) as written to CSV.
-    fn cell(&self, column: &str) -> PyResult<String> {
-        Ok(self.0.cell(PowerField::parse(column).py()?))
+    fn cell(&self, column: Text) -> PyResult<String> {
+        Ok(self.0.cell(PowerField::parse(&column).py()?))
     }
     /// Every known column as CSV text, keyed by column id.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -485,13 +485,15 @@ impl PyChangeLog {
     #[pyo3(signature = (changes, document=None, effective=None))]
     fn from_changes(
         changes: Vec<PyRef<'_, PyPowerChange>>,
-        document: Option<&str>,
+        document: Option<Text>,
         effective: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyChangeLog> {
         let effective = opt_date_arg(effective, "effective")?;
         let changes: Vec<PowerChange> = changes.iter().map(|c| c.0.clone()).collect();
         Ok(PyChangeLog(ChangeLog::from_changes(
-            &changes, document, effective,
+            &changes,
+            document.as_deref(),
+            effective,
         )))
     }
     /// Read a change log CSV (变更类型,编码,事项名称,批准文件,生效日期,备注).
@@ -503,13 +505,13 @@ impl PyChangeLog {
     }
     /// Parse change-log CSV text.
     #[staticmethod]
-    fn from_csv(text: &str) -> PyResult<PyChangeLog> {
-        ChangeLog::read_csv_str(text).map(PyChangeLog).py()
+    fn from_csv(text: Text) -> PyResult<PyChangeLog> {
+        ChangeLog::read_csv_str(&text).map(PyChangeLog).py()
     }
     /// Parse change-log JSON.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyChangeLog> {
-        ChangeLog::from_json(text).map(PyChangeLog).py()
+    fn from_json(text: Text) -> PyResult<PyChangeLog> {
+        ChangeLog::from_json(&text).map(PyChangeLog).py()
     }
     /// The entries as dicts (kind id, code, name, document, effective date, remarks).
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -581,13 +583,13 @@ impl PyDisclosureDuty {
     }
     /// The day the period starts from (not counted), or None.
     #[getter]
-    fn start(&self) -> Option<NaiveDate> {
-        self.0.start
+    fn start(&self) -> Option<Day> {
+        self.0.start.map(Day)
     }
     /// The last day, or None.
     #[getter]
-    fn due(&self) -> Option<NaiveDate> {
-        self.0.due
+    fn due(&self) -> Option<Day> {
+        self.0.due.map(Day)
     }
     /// For a 双公示 duty: the deadline of one decision made on `decided`.
     #[pyo3(signature = (decided, cal=None))]
@@ -634,24 +636,32 @@ impl PyPowerList {
     fn read_csv(
         py: Python<'_>,
         path: PathBuf,
-        organ: Option<String>,
+        organ: Option<Text>,
         effective: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyPowerList> {
         let effective = opt_date_arg(effective, "effective")?;
         let l = py.detach(|| PowerList::read_csv_path(&path)).py()?;
-        Ok(PyPowerList(versioned(l, organ, effective)))
+        Ok(PyPowerList(versioned(
+            l,
+            organ.map(String::from),
+            effective,
+        )))
     }
     /// Parse list CSV text.
     #[staticmethod]
     #[pyo3(signature = (text, organ=None, effective=None))]
     fn from_csv(
-        text: &str,
-        organ: Option<String>,
+        text: Text,
+        organ: Option<Text>,
         effective: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyPowerList> {
         let effective = opt_date_arg(effective, "effective")?;
-        let l = PowerList::read_csv_str(text).py()?;
-        Ok(PyPowerList(versioned(l, organ, effective)))
+        let l = PowerList::read_csv_str(&text).py()?;
+        Ok(PyPowerList(versioned(
+            l,
+            organ.map(String::from),
+            effective,
+        )))
     }
     /// Read a list JSON file.
     #[staticmethod]
@@ -662,8 +672,8 @@ impl PyPowerList {
     }
     /// Parse list JSON text.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyPowerList> {
-        PowerList::from_json(text).map(PyPowerList).py()
+    fn from_json(text: Text) -> PyResult<PyPowerList> {
+        PowerList::from_json(&text).map(PyPowerList).py()
     }
     /// The changes from `old` to `new`, sorted by kind, code, name.
     #[staticmethod]
@@ -677,11 +687,15 @@ impl PyPowerList {
     #[pyo3(signature = (organ=None, effective=None))]
     fn with_version(
         &self,
-        organ: Option<String>,
+        organ: Option<Text>,
         effective: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyPowerList> {
         let effective = opt_date_arg(effective, "effective")?;
-        Ok(PyPowerList(versioned(self.0.clone(), organ, effective)))
+        Ok(PyPowerList(versioned(
+            self.0.clone(),
+            organ.map(String::from),
+            effective,
+        )))
     }
     /// The organ, or None.
     #[getter]
@@ -704,9 +718,9 @@ impl PyPowerList {
         self.0.extra_columns.clone()
     }
     /// The items whose implementation or basic code is `code`.
-    fn find(&self, code: &str) -> Vec<PyPowerItem> {
+    fn find(&self, code: Text) -> Vec<PyPowerItem> {
         self.0
-            .find(code)
+            .find(&code)
             .into_iter()
             .cloned()
             .map(PyPowerItem)
@@ -722,15 +736,19 @@ impl PyPowerList {
     /// `previous` (a PowerList) — within `change_workdays` working days, citing art. 26 for 20
     /// working days and otherwise `change_basis` (the source of the period) or "period set by
     /// the caller". `cal` defaults to the national calendar.
-    #[pyo3(signature = (cal=None, changes=None, previous=None, change_workdays=20, change_basis=None))]
+    #[pyo3(
+        signature = (cal=None, changes=None, previous=None, change_workdays=Int::of(20), change_basis=None),
+        text_signature = "($self, cal=None, changes=None, previous=None, change_workdays=20, change_basis=None)"
+    )]
     fn disclosure_duties(
         &self,
         cal: Option<&Bound<'_, PyWorkCalendar>>,
         changes: Option<PyRef<'_, PyChangeLog>>,
         previous: Option<PyRef<'_, PyPowerList>>,
-        change_workdays: u32,
-        change_basis: Option<String>,
+        change_workdays: Int,
+        change_basis: Option<Text>,
     ) -> PyResult<Vec<PyDisclosureDuty>> {
+        let change_workdays = change_workdays.get("change_workdays")?;
         let mut records = changes.map(|c| c.0.records.clone()).unwrap_or_default();
         if let Some(prev) = previous {
             let diff = PowerList::diff(&prev.0, &self.0);
@@ -738,7 +756,7 @@ impl PyPowerList {
         }
         let opts = DutyOptions {
             change_workdays,
-            change_basis,
+            change_basis: change_basis.map(String::from),
             changes: records,
         };
         Ok(self
@@ -776,38 +794,38 @@ impl PyPowerList {
 
 /// Parse one citation (`《中华人民共和国行政许可法》第十二条第一项`); raises FieldError otherwise.
 #[pyfunction]
-pub fn parse_citation(text: &str) -> PyResult<PyCitation> {
-    sunlit::parse_citation(text).map(PyCitation).py()
+pub fn parse_citation(text: Text) -> PyResult<PyCitation> {
+    sunlit::parse_citation(&text).map(PyCitation).py()
 }
 
 /// Read a legal-basis cell with any number of citations; never raises.
 #[pyfunction]
-pub fn parse_legal_basis(text: &str) -> PyLegalBasis {
-    PyLegalBasis(LegalBasis::parse(text))
+pub fn parse_legal_basis(text: Text) -> PyLegalBasis {
+    PyLegalBasis(LegalBasis::parse(&text))
 }
 
 /// The GB 32100—2015 check character of the first 17 characters of a credit code.
 #[pyfunction]
-pub fn credit_code_check_char(first17: &str) -> PyResult<String> {
-    sunlit::credit_code_check_char(first17)
+pub fn credit_code_check_char(first17: Text) -> PyResult<String> {
+    sunlit::credit_code_check_char(&first17)
         .map(String::from)
         .py()
 }
 
 /// Whether a unified social credit code is valid (length, alphabet, check character).
 #[pyfunction]
-pub fn is_valid_credit_code(code: &str) -> bool {
-    sunlit::CreditCode::is_valid(code)
+pub fn is_valid_credit_code(code: Text) -> bool {
+    sunlit::CreditCode::is_valid(&code)
 }
 
 /// Parse a number in Arabic or Chinese numerals (十二, 一百零五, 12).
 #[pyfunction]
-pub fn parse_numeral(text: &str) -> PyResult<u32> {
-    sunlit::parse_numeral(text).py()
+pub fn parse_numeral(text: Text) -> PyResult<u32> {
+    sunlit::parse_numeral(&text).py()
 }
 
 /// Write a number in Chinese numerals as statutes number articles (十二, 一百零五).
 #[pyfunction]
-pub fn chinese_numeral(n: u32) -> String {
-    sunlit::chinese_numeral(n)
+pub fn chinese_numeral(n: Int) -> PyResult<String> {
+    Ok(sunlit::chinese_numeral(n.get("n")?))
 }

@@ -11,7 +11,7 @@ use sunlit::{
     ReviewColumn, ReviewCount, ReviewTable, TableFiles,
 };
 
-use crate::convert::amount_text;
+use crate::convert::{Int, Text, amount_text, opt_int};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
 use crate::request::PyDisclosureRequest;
@@ -44,12 +44,12 @@ fn nested<'py>(
     })?;
     let mut out = Vec::new();
     for item in outer.items()?.iter() {
-        let (row, inner): (String, Bound<'py, PyAny>) = item.extract()?;
+        let (Text(row), inner): (Text, Bound<'py, PyAny>) = item.extract()?;
         let inner = inner.cast::<PyMapping>().map_err(|_| {
             input_error(0, &row, "", "expected a dict {column: value} for each row")
         })?;
         for pair in inner.items()?.iter() {
-            let (column, value): (String, Bound<'py, PyAny>) = pair.extract()?;
+            let (Text(column), value): (Text, Bound<'py, PyAny>) = pair.extract()?;
             out.push((row.clone(), column, value));
         }
     }
@@ -132,13 +132,14 @@ impl PyAnnualReport {
     #[staticmethod]
     #[pyo3(signature = (year, requests=None, proactive=None, reviews=None, format=None))]
     fn build(
-        year: i32,
+        year: Int,
         requests: Option<&Bound<'_, PyAny>>,
         proactive: Option<&Bound<'_, PyAny>>,
         reviews: Option<&Bound<'_, PyAny>>,
-        format: Option<&str>,
+        format: Option<Text>,
     ) -> PyResult<PyAnnualReport> {
-        let format = format_arg(format, Some(year))?;
+        let year = year.get("year")?;
+        let format = format_arg(format.as_deref(), Some(year))?;
         let requests = requests.map(request_list).transpose()?;
         let input = ReportInput {
             year,
@@ -152,17 +153,18 @@ impl PyAnnualReport {
 
     /// Read the tables of a published report, one CSV or JSON file per table (each optional).
     #[staticmethod]
-    #[pyo3(signature = (requests=None, reviews=None, proactive=None, format="2021", year=None))]
+    #[pyo3(signature = (requests=None, reviews=None, proactive=None, format = Text::from("2021"), year=None), text_signature = "(requests=None, reviews=None, proactive=None, format=\"2021\", year=None)")]
     fn read_tables(
         py: Python<'_>,
         requests: Option<PathBuf>,
         reviews: Option<PathBuf>,
         proactive: Option<PathBuf>,
-        format: &str,
-        year: Option<i32>,
+        format: Text,
+        year: Option<Int>,
     ) -> PyResult<PyAnnualReport> {
+        let year = opt_int(year, "year")?;
         let files = TableFiles {
-            format: ReportFormat::parse(format).py()?,
+            format: ReportFormat::parse(&format).py()?,
             year,
             proactive,
             requests,
@@ -175,8 +177,8 @@ impl PyAnnualReport {
 
     /// Read a report written by `to_json()`.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyAnnualReport> {
-        AnnualReport::from_json(text).map(PyAnnualReport).py()
+    fn from_json(text: Text) -> PyResult<PyAnnualReport> {
+        AnnualReport::from_json(&text).map(PyAnnualReport).py()
     }
 
     /// The year the report covers, or None.
@@ -202,8 +204,8 @@ impl PyAnnualReport {
 
     /// The columns of a table as (id, label) pairs, in printed order (Table 2: every column of
     /// every block).
-    fn columns(&self, kind: &str) -> PyResult<Vec<(String, String)>> {
-        let kind = kind_arg(kind)?;
+    fn columns(&self, kind: Text) -> PyResult<Vec<(String, String)>> {
+        let kind = kind_arg(&kind)?;
         let mut out: Vec<(String, String)> = Vec::new();
         if let Some(view) = self.0.table(kind) {
             for c in view.rows.iter().flat_map(|r| r.cells.iter()) {
@@ -218,8 +220,8 @@ impl PyAnnualReport {
     /// The rows of a table ("proactive", "requests", "reviews") as dicts: id, label (as in the
     /// CSV), group, and values {column id: value} in printed order — ints for Tables 3 and 4,
     /// Decimal for Table 2, None for a blank cell.
-    fn table<'py>(&self, py: Python<'py>, kind: &str) -> PyResult<Bound<'py, PyList>> {
-        let kind = kind_arg(kind)?;
+    fn table<'py>(&self, py: Python<'py>, kind: Text) -> PyResult<Bound<'py, PyList>> {
+        let kind = kind_arg(&kind)?;
         let view = self
             .0
             .table(kind)
@@ -260,9 +262,13 @@ impl PyAnnualReport {
     }
 
     /// The correction rate (纠错率) of a Table 4 block: corrected ÷ total × 100, half up.
-    #[pyo3(signature = (block="review", places=1))]
-    fn correction_rate(&self, block: &str, places: u32) -> PyResult<Option<Decimal>> {
-        let block = ReviewBlock::from_label(block).py()?;
+    #[pyo3(
+        signature = (block = Text::from("review"), places=Int::of(1)),
+        text_signature = "($self, block=\"review\", places=1)"
+    )]
+    fn correction_rate(&self, block: Text, places: Int) -> PyResult<Option<Decimal>> {
+        let places = places.get("places")?;
+        let block = ReviewBlock::from_label(&block).py()?;
         match self.0.reviews() {
             Some(t) => t.correction_rate(block, places).py(),
             None => Ok(None),
@@ -285,23 +291,23 @@ impl PyAnnualReport {
     }
 
     /// One table as CSV in the reading format.
-    fn to_csv(&self, kind: &str) -> PyResult<String> {
-        self.0.table_csv(kind_arg(kind)?).py()
+    fn to_csv(&self, kind: Text) -> PyResult<String> {
+        self.0.table_csv(kind_arg(&kind)?).py()
     }
 
     /// One table as JSON in the reading format.
-    fn table_json(&self, kind: &str) -> PyResult<String> {
-        self.0.table_json(kind_arg(kind)?).py()
+    fn table_json(&self, kind: Text) -> PyResult<String> {
+        self.0.table_json(kind_arg(&kind)?).py()
     }
 
     /// One table as Markdown.
-    fn table_markdown(&self, kind: &str) -> PyResult<String> {
-        self.0.table_markdown(kind_arg(kind)?).py()
+    fn table_markdown(&self, kind: Text) -> PyResult<String> {
+        self.0.table_markdown(kind_arg(&kind)?).py()
     }
 
     /// One table as an HTML fragment.
-    fn table_html(&self, kind: &str) -> PyResult<String> {
-        self.0.table_html(kind_arg(kind)?).py()
+    fn table_html(&self, kind: Text) -> PyResult<String> {
+        self.0.table_html(kind_arg(&kind)?).py()
     }
 
     fn __repr__(&self) -> String {
@@ -328,21 +334,27 @@ impl PyLegacyStatistics {
     #[new]
     #[pyo3(signature = (requests=None, channels=None, reviews=None, reviews_corrected=None, suits=None, suits_corrected=None, year=None))]
     fn new(
-        requests: Option<i64>,
+        requests: Option<Int>,
         channels: Option<&Bound<'_, PyAny>>,
-        reviews: Option<i64>,
-        reviews_corrected: Option<i64>,
-        suits: Option<i64>,
-        suits_corrected: Option<i64>,
-        year: Option<i32>,
+        reviews: Option<Int>,
+        reviews_corrected: Option<Int>,
+        suits: Option<Int>,
+        suits_corrected: Option<Int>,
+        year: Option<Int>,
     ) -> PyResult<PyLegacyStatistics> {
+        let requests = opt_int(requests, "requests")?;
+        let reviews = opt_int(reviews, "reviews")?;
+        let reviews_corrected = opt_int(reviews_corrected, "reviews_corrected")?;
+        let suits = opt_int(suits, "suits")?;
+        let suits_corrected = opt_int(suits_corrected, "suits_corrected")?;
+        let year = opt_int(year, "year")?;
         let mut map = std::collections::BTreeMap::new();
         if let Some(c) = channels {
             let c = c
                 .cast::<PyMapping>()
                 .map_err(|_| input_error(0, "channels", "", "expected a dict {channel: count}"))?;
             for item in c.items()?.iter() {
-                let (k, v): (String, Bound<'_, PyAny>) = item.extract()?;
+                let (Text(k), v): (Text, Bound<'_, PyAny>) = item.extract()?;
                 map.insert(LegacyChannel::parse(&k).py()?, count_arg(&v, &k)?);
             }
         }
@@ -358,23 +370,27 @@ impl PyLegacyStatistics {
     }
 
     /// The share of a channel in the requests, percent rounded half up to `places`.
-    #[pyo3(signature = (channel, places=1))]
-    fn channel_share(&self, channel: &str, places: u32) -> PyResult<Option<Decimal>> {
+    #[pyo3(
+        signature = (channel, places=Int::of(1)),
+        text_signature = "($self, channel, places=1)"
+    )]
+    fn channel_share(&self, channel: Text, places: Int) -> PyResult<Option<Decimal>> {
+        let places = places.get("places")?;
         self.0
-            .channel_share(LegacyChannel::parse(channel).py()?, places)
+            .channel_share(LegacyChannel::parse(&channel).py()?, places)
             .py()
     }
 
     /// Reconsideration correction rate (纠错率), percent, half up.
-    #[pyo3(signature = (places=1))]
-    fn review_correction_rate(&self, places: u32) -> PyResult<Option<Decimal>> {
-        self.0.review_correction_rate(places).py()
+    #[pyo3(signature = (places=Int::of(1)), text_signature = "($self, places=1)")]
+    fn review_correction_rate(&self, places: Int) -> PyResult<Option<Decimal>> {
+        self.0.review_correction_rate(places.get("places")?).py()
     }
 
     /// Litigation correction rate (纠错率), percent, half up.
-    #[pyo3(signature = (places=1))]
-    fn suit_correction_rate(&self, places: u32) -> PyResult<Option<Decimal>> {
-        self.0.suit_correction_rate(places).py()
+    #[pyo3(signature = (places=Int::of(1)), text_signature = "($self, places=1)")]
+    fn suit_correction_rate(&self, places: Int) -> PyResult<Option<Decimal>> {
+        self.0.suit_correction_rate(places.get("places")?).py()
     }
 
     /// Check the figures (channels within the total, corrected within the cases, no negatives).

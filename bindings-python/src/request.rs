@@ -10,7 +10,7 @@ use sunlit::{
 };
 
 use crate::calendar::{PyWorkCalendar, calendar};
-use crate::convert::{date_arg, date_repr, decimal_arg, str_repr};
+use crate::convert::{Day, Int, Text, date_arg, date_repr, decimal_arg, str_repr};
 use crate::errors::IntoPy;
 use crate::finding::PyFinding;
 
@@ -27,10 +27,10 @@ pub struct PyDisclosureRequest(pub DisclosureRequest);
 pub struct PyRequestStatus {
     state: &'static str,
     clock: &'static str,
-    due: Option<NaiveDate>,
+    due: Option<Day>,
     overdue_by: i64,
     remaining: i64,
-    closed: Option<NaiveDate>,
+    closed: Option<Day>,
     outcome: Option<&'static str>,
     reason: Option<&'static str>,
 }
@@ -40,10 +40,10 @@ impl From<RequestStatus> for PyRequestStatus {
         PyRequestStatus {
             state: s.state.id(),
             clock: s.clock.id(),
-            due: s.due,
+            due: s.due.map(Day),
             overdue_by: s.overdue_by,
             remaining: s.remaining,
-            closed: s.closed,
+            closed: s.closed.map(Day),
             outcome: s.outcome.map(|o| o.kind().id()),
             reason: s.outcome.and_then(Outcome::reason),
         }
@@ -56,7 +56,7 @@ impl PyRequestStatus {
         format!(
             "RequestStatus(state={}, due={}, overdue_by={}, remaining={})",
             str_repr(Some(self.state)),
-            date_repr(self.due),
+            date_repr(self.due.map(|d| d.0)),
             self.overdue_by,
             self.remaining
         )
@@ -70,7 +70,7 @@ pub struct PyTimelineEntry {
     date: NaiveDate,
     kind: &'static str,
     recorded: bool,
-    due: Option<NaiveDate>,
+    due: Option<Day>,
     note: String,
     articles: Vec<String>,
 }
@@ -81,7 +81,7 @@ impl From<TimelineEntry> for PyTimelineEntry {
             date: t.date,
             kind: t.kind.id(),
             recorded: t.recorded,
-            due: t.due,
+            due: t.due.map(Day),
             note: t.note,
             articles: t.articles,
         }
@@ -122,19 +122,19 @@ impl PyDisclosureRequest {
     /// A request received on `received` (the receipt date of art. 31) through `channel` by
     /// `applicant`; `submitted` is checked against the channel's receipt rule.
     #[new]
-    #[pyo3(signature = (received, channel, applicant, submitted = None, reference = "", description = ""))]
+    #[pyo3(signature = (received, channel, applicant, submitted = None, reference = Text::from(""), description = Text::from("")), text_signature = "(received, channel, applicant, submitted=None, reference=\"\", description=\"\")")]
     fn new(
         received: &Bound<'_, PyAny>,
-        channel: &str,
-        applicant: &str,
+        channel: Text,
+        applicant: Text,
         submitted: Option<&Bound<'_, PyAny>>,
-        reference: &str,
-        description: &str,
+        reference: Text,
+        description: Text,
     ) -> PyResult<PyDisclosureRequest> {
         let mut req = DisclosureRequest::new(
             date_arg(received, "received")?,
-            Channel::parse(channel).py()?,
-            Applicant::parse(applicant).py()?,
+            Channel::parse(&channel).py()?,
+            Applicant::parse(&applicant).py()?,
         )
         .with_reference(reference)
         .with_description(description);
@@ -198,14 +198,14 @@ impl PyDisclosureRequest {
     }
 
     /// Start consulting "third_party" (art. 32) or "other_organ" (art. 34): the clock pauses.
-    #[pyo3(signature = (on, party = "third_party", cal = None))]
+    #[pyo3(signature = (on, party = Text::from("third_party"), cal = None), text_signature = "($self, on, party=\"third_party\", cal=None)")]
     fn start_consultation(
         &mut self,
         on: &Bound<'_, PyAny>,
-        party: &str,
+        party: Text,
         cal: Cal<'_, '_>,
     ) -> PyResult<()> {
-        let party = ConsultParty::parse(party).py()?;
+        let party = ConsultParty::parse(&party).py()?;
         self.0
             .start_consultation(date_arg(on, "on")?, party, &calendar(cal))
             .py()
@@ -221,9 +221,10 @@ impl PyDisclosureRequest {
 
     /// Approve an extension (all extensions together at most 20 working days, art. 33).
     #[pyo3(signature = (on, workdays, cal = None))]
-    fn extend(&mut self, on: &Bound<'_, PyAny>, workdays: u32, cal: Cal<'_, '_>) -> PyResult<()> {
+    fn extend(&mut self, on: &Bound<'_, PyAny>, workdays: Int, cal: Cal<'_, '_>) -> PyResult<()> {
+        let on = date_arg(on, "on")?;
         self.0
-            .extend(date_arg(on, "on")?, workdays, &calendar(cal))
+            .extend(on, workdays.get("workdays")?, &calendar(cal))
             .py()
     }
 
@@ -253,11 +254,11 @@ impl PyDisclosureRequest {
     fn answer(
         &mut self,
         on: &Bound<'_, PyAny>,
-        outcome: &str,
-        reason: Option<&str>,
+        outcome: Text,
+        reason: Option<Text>,
         cal: Cal<'_, '_>,
     ) -> PyResult<()> {
-        let outcome = Outcome::parse(outcome, reason).py()?;
+        let outcome = Outcome::parse(&outcome, reason.as_deref()).py()?;
         self.0
             .answer(date_arg(on, "on")?, outcome, &calendar(cal))
             .py()
@@ -271,14 +272,14 @@ impl PyDisclosureRequest {
 
     /// Carry the still-open request over from `year` into the next (recorded on 31 December).
     #[pyo3(signature = (year, cal = None))]
-    fn carry_over(&mut self, year: i32, cal: Cal<'_, '_>) -> PyResult<()> {
-        self.0.carry_over(year, &calendar(cal)).py()
+    fn carry_over(&mut self, year: Int, cal: Cal<'_, '_>) -> PyResult<()> {
+        self.0.carry_over(year.get("year")?, &calendar(cal)).py()
     }
 
     /// The answer due date, or None while the clock stands still.
     #[pyo3(signature = (cal = None))]
-    fn due_date(&self, cal: Cal<'_, '_>) -> PyResult<Option<NaiveDate>> {
-        self.0.due_date(&calendar(cal)).py()
+    fn due_date(&self, cal: Cal<'_, '_>) -> PyResult<Option<Day>> {
+        Ok(self.0.due_date(&calendar(cal)).py()?.map(Day))
     }
 
     /// Where the request stands on `as_of`.
@@ -408,9 +409,9 @@ impl PyFeeTier {
 /// The fee of 国办函〔2020〕109号: "per_request" (按件, art. 4; quantity = the applicant's requests in
 /// the natural month) or "per_page" (按量, art. 5).
 #[pyfunction]
-pub fn information_fee(method: &str, quantity: u32) -> PyResult<PyFeeQuote> {
+pub fn information_fee(method: Text, quantity: Int) -> PyResult<PyFeeQuote> {
     Ok(PyFeeQuote(sunlit::information_fee(
-        FeeMethod::parse(method).py()?,
-        quantity,
+        FeeMethod::parse(&method).py()?,
+        quantity.get("quantity")?,
     )))
 }

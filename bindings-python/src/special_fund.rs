@@ -8,7 +8,7 @@ use sunlit::{
     Allocation, FundCheckOptions, FundStage, SpecialFund, SpecialFundList, StageDate, Unit,
 };
 
-use crate::convert::{date_arg, decimal_arg, opt_date_arg};
+use crate::convert::{Int, Text, date_arg, decimal_arg, opt_date_arg, opt_int};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
 
@@ -24,14 +24,14 @@ impl PyAllocation {
     #[new]
     #[pyo3(signature = (recipient, amount, region=None, date=None))]
     fn new(
-        recipient: String,
+        recipient: Text,
         amount: &Bound<'_, PyAny>,
-        region: Option<String>,
+        region: Option<Text>,
         date: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<PyAllocation> {
         Ok(PyAllocation(Allocation {
-            recipient,
-            region,
+            recipient: recipient.0,
+            region: region.map(String::from),
             amount: decimal_arg(amount, "amount")?,
             date: opt_date_arg(date, "date")?,
         }))
@@ -74,7 +74,7 @@ fn stages(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<StageDate>> {
     };
     // A (stage, date) pair; the date a datetime.date (a datetime.datetime is refused).
     let pair = |item: &Bound<'_, PyAny>| -> PyResult<(String, NaiveDate)> {
-        let (stage, date): (String, Bound<'_, PyAny>) = item.extract()?;
+        let (Text(stage), date): (Text, Bound<'_, PyAny>) = item.extract()?;
         let date = date_arg(&date, "stages")?;
         Ok((stage, date))
     };
@@ -107,9 +107,9 @@ fn stages(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<StageDate>> {
 }
 
 /// The check options from the keyword arguments (`as_of` a datetime.date or None).
-fn options(disclosure_days: u32, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<FundCheckOptions> {
+fn options(disclosure_days: Int, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<FundCheckOptions> {
     Ok(FundCheckOptions {
-        disclosure_days,
+        disclosure_days: disclosure_days.get("disclosure_days")?,
         as_of: opt_date_arg(as_of, "as_of")?,
     })
 }
@@ -125,22 +125,22 @@ impl PySpecialFund {
     /// `approved` is a Decimal, int or str in `unit`; `stages` a dict {stage: date} or a list of
     /// (stage, date); `allocations` a list of sunlit.Allocation.
     #[new]
-    #[pyo3(signature = (name, department, year, approved, unit="元", stages=None, allocations=None))]
+    #[pyo3(signature = (name, department, year, approved, unit = Text::from("元"), stages=None, allocations=None), text_signature = "(name, department, year, approved, unit=\"元\", stages=None, allocations=None)")]
     fn new(
-        name: String,
-        department: String,
-        year: i32,
+        name: Text,
+        department: Text,
+        year: Int,
         approved: &Bound<'_, PyAny>,
-        unit: &str,
+        unit: Text,
         stages: Option<&Bound<'_, PyAny>>,
         allocations: Option<Vec<PyRef<'_, PyAllocation>>>,
     ) -> PyResult<PySpecialFund> {
         Ok(PySpecialFund(SpecialFund {
-            name,
-            department,
-            year,
+            name: name.0,
+            department: department.0,
+            year: year.get("year")?,
             approved: decimal_arg(approved, "approved")?,
-            unit: Unit::parse(unit).py()?,
+            unit: Unit::parse(&unit).py()?,
             stages: self::stages(stages)?,
             allocations: allocations
                 .unwrap_or_default()
@@ -208,10 +208,13 @@ impl PySpecialFund {
 
     /// Check the fund (allocations ≤ approved, stages in order, no allocation before approval,
     /// disclosure within `disclosure_days` of approval — as of `as_of` when not yet disclosed).
-    #[pyo3(signature = (disclosure_days=20, as_of=None))]
+    #[pyo3(
+        signature = (disclosure_days=Int::of(20), as_of=None),
+        text_signature = "($self, disclosure_days=20, as_of=None)"
+    )]
     fn check(
         &self,
-        disclosure_days: u32,
+        disclosure_days: Int,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyFinding>> {
         Ok(wrap(self.0.check(&options(disclosure_days, as_of)?)))
@@ -233,12 +236,12 @@ pub struct PySpecialFundList(SpecialFundList);
 impl PySpecialFundList {
     /// `total` (Decimal, int or str, as printed, in `unit`) and `count` as published.
     #[new]
-    #[pyo3(signature = (funds, total=None, unit="亿元", count=None))]
+    #[pyo3(signature = (funds, total=None, unit = Text::from("亿元"), count=None), text_signature = "(funds, total=None, unit=\"亿元\", count=None)")]
     fn new(
         funds: Vec<PyRef<'_, PySpecialFund>>,
         total: Option<&Bound<'_, PyAny>>,
-        unit: &str,
-        count: Option<u32>,
+        unit: Text,
+        count: Option<Int>,
     ) -> PyResult<PySpecialFundList> {
         Ok(PySpecialFundList(SpecialFundList {
             funds: funds.iter().map(|f| f.0.clone()).collect(),
@@ -246,8 +249,8 @@ impl PySpecialFundList {
                 .filter(|t| !t.is_none())
                 .map(|t| decimal_arg(t, "total"))
                 .transpose()?,
-            total_unit: Unit::parse(unit).py()?,
-            published_count: count,
+            total_unit: Unit::parse(&unit).py()?,
+            published_count: opt_int(count, "count")?,
         }))
     }
 
@@ -257,10 +260,13 @@ impl PySpecialFundList {
     }
 
     /// Check the count, the total as printed and every fund.
-    #[pyo3(signature = (disclosure_days=20, as_of=None))]
+    #[pyo3(
+        signature = (disclosure_days=Int::of(20), as_of=None),
+        text_signature = "($self, disclosure_days=20, as_of=None)"
+    )]
     fn check(
         &self,
-        disclosure_days: u32,
+        disclosure_days: Int,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyFinding>> {
         Ok(wrap(self.0.check(&options(disclosure_days, as_of)?).py()?))

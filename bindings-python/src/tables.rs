@@ -12,7 +12,7 @@ use sunlit::{
 };
 
 use crate::catalog::{PyCatalog, seed};
-use crate::convert::decimal_arg;
+use crate::convert::{Int, Text, decimal_arg, opt_int};
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
 use crate::ledger::PyLedger;
@@ -59,20 +59,22 @@ impl PyTolerance {
     }
 
     /// The step of `unit` (zero when exact).
-    fn step(&self, unit: &str) -> PyResult<Decimal> {
-        Ok(self.0.step(Unit::parse(unit).py()?))
+    fn step(&self, unit: Text) -> PyResult<Decimal> {
+        Ok(self.0.step(Unit::parse(&unit).py()?))
     }
 
     /// How far apart `cells` cells printed in `unit` may be through rounding alone: half a step
     /// each.
-    fn allowed(&self, unit: &str, cells: usize) -> PyResult<Decimal> {
-        self.0.allowed(Unit::parse(unit).py()?, cells).py()
+    fn allowed(&self, unit: Text, cells: Int) -> PyResult<Decimal> {
+        let unit = Unit::parse(&unit).py()?;
+        self.0.allowed(unit, cells.get("cells")?).py()
     }
 
     /// How far a sum of `addends` printed cells in `unit` may sit from its printed total:
     /// half a step × (addends + 1).
-    fn sum_allowed(&self, unit: &str, addends: usize) -> PyResult<Decimal> {
-        self.0.sum_allowed(Unit::parse(unit).py()?, addends).py()
+    fn sum_allowed(&self, unit: Text, addends: Int) -> PyResult<Decimal> {
+        let unit = Unit::parse(&unit).py()?;
+        self.0.sum_allowed(unit, addends.get("addends")?).py()
     }
 
     fn __repr__(&self) -> String {
@@ -126,15 +128,15 @@ impl PyPublishedTable {
     /// "元" or "万元" (or "亿元"); the kind is `kind` (an id such as "budget_general_functional"),
     /// else recognised from `title`, else from the file name.
     #[staticmethod]
-    #[pyo3(signature = (path, unit="元", kind=None, title=None))]
+    #[pyo3(signature = (path, unit = Text::from("元"), kind=None, title=None), text_signature = "(path, unit=\"元\", kind=None, title=None)")]
     fn read_csv(
         py: Python<'_>,
         path: PathBuf,
-        unit: &str,
-        kind: Option<&str>,
-        title: Option<String>,
+        unit: Text,
+        kind: Option<Text>,
+        title: Option<Text>,
     ) -> PyResult<PyPublishedTable> {
-        let opts = read_options(unit, kind, title)?;
+        let opts = read_options(&unit, kind.as_deref(), title.map(String::from))?;
         py.detach(|| PublishedTable::read_csv_path(&path, &opts))
             .map(PyPublishedTable)
             .py()
@@ -142,15 +144,15 @@ impl PyPublishedTable {
 
     /// Parse table CSV text (see `read_csv`).
     #[staticmethod]
-    #[pyo3(signature = (text, unit="元", kind=None, title=None))]
+    #[pyo3(signature = (text, unit = Text::from("元"), kind=None, title=None), text_signature = "(text, unit=\"元\", kind=None, title=None)")]
     fn from_csv(
-        text: &str,
-        unit: &str,
-        kind: Option<&str>,
-        title: Option<String>,
+        text: Text,
+        unit: Text,
+        kind: Option<Text>,
+        title: Option<Text>,
     ) -> PyResult<PyPublishedTable> {
-        let opts = read_options(unit, kind, title)?;
-        PublishedTable::read_csv_str(text, &opts)
+        let opts = read_options(&unit, kind.as_deref(), title.map(String::from))?;
+        PublishedTable::read_csv_str(&text, &opts)
             .map(PyPublishedTable)
             .py()
     }
@@ -165,8 +167,8 @@ impl PyPublishedTable {
 
     /// Parse table JSON text.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyPublishedTable> {
-        PublishedTable::from_json(text).map(PyPublishedTable).py()
+    fn from_json(text: Text) -> PyResult<PyPublishedTable> {
+        PublishedTable::from_json(&text).map(PyPublishedTable).py()
     }
 
     /// Render a ledger (one unit, one year, one phase) into the printed layout of a functional
@@ -175,22 +177,23 @@ impl PyPublishedTable {
     /// book's table (e.g. "budget_general_functional") lines of another book raise FieldError,
     /// or are left out with `skip_other_books=True`; several units raise MixedDimensionError.
     #[staticmethod]
-    #[pyo3(signature = (ledger, kind=None, unit="元", places=None, title=None, catalog=None, skip_other_books=false))]
+    #[pyo3(signature = (ledger, kind=None, unit = Text::from("元"), places=None, title=None, catalog=None, skip_other_books=false), text_signature = "(ledger, kind=None, unit=\"元\", places=None, title=None, catalog=None, skip_other_books=False)")]
     fn from_ledger(
         ledger: PyRef<'_, PyLedger>,
-        kind: Option<&str>,
-        unit: &str,
-        places: Option<u32>,
-        title: Option<String>,
+        kind: Option<Text>,
+        unit: Text,
+        places: Option<Int>,
+        title: Option<Text>,
         catalog: Option<PyRef<'_, PyCatalog>>,
         skip_other_books: bool,
     ) -> PyResult<PyPublishedTable> {
+        let places = opt_int(places, "places")?;
         let catalog = catalog.map_or_else(seed, |c| c.0.clone());
         let opts = RenderOptions {
-            kind: kind_arg(kind)?,
-            unit: Unit::parse(unit).py()?,
+            kind: kind_arg(kind.as_deref())?,
+            unit: Unit::parse(&unit).py()?,
             places,
-            title,
+            title: title.map(String::from),
             skip_other_books,
         };
         PublishedTable::from_ledger(&ledger.0, &catalog, &opts)
@@ -267,18 +270,19 @@ impl PyPublishedTable {
     #[pyo3(signature = (year, unit, book=None, phase=None, subtotals=false, tolerance=None))]
     fn to_ledger(
         &self,
-        year: i32,
-        unit: String,
-        book: Option<&str>,
-        phase: Option<&str>,
+        year: Int,
+        unit: Text,
+        book: Option<Text>,
+        phase: Option<Text>,
         subtotals: bool,
         tolerance: Option<PyRef<'_, PyTolerance>>,
     ) -> PyResult<PyLedger> {
+        let year = year.get("year")?;
         let opts = TableLedgerOptions {
             year,
-            unit,
-            book: book.map(Book::parse).transpose().py()?,
-            phase: phase.map(Phase::parse).transpose().py()?,
+            unit: unit.0,
+            book: book.as_deref().map(Book::parse).transpose().py()?,
+            phase: phase.as_deref().map(Phase::parse).transpose().py()?,
             subtotals,
             tolerance: tolerance.map_or_else(ToleranceOptions::default, |t| t.0),
         };
@@ -311,17 +315,17 @@ impl PyPublishedTable {
 
 /// Recognise a printed title or file name as a table kind id; None when it is none of the 18.
 #[pyfunction]
-pub fn table_kind_of(title: &str) -> Option<&'static str> {
-    TableKind::from_title(title).map(TableKind::id)
+pub fn table_kind_of(title: Text) -> Option<&'static str> {
+    TableKind::from_title(&title).map(TableKind::id)
 }
 
 /// What a printed column heading is: a column id ("total", "basic", "running_costs" …), or
 /// "code", "name", "line_number" (行次 / 栏次), "group" (a merged heading over columns); None
 /// when unknown.
 #[pyfunction]
-pub fn heading_role_of(heading: &str) -> Option<&'static str> {
+pub fn heading_role_of(heading: Text) -> Option<&'static str> {
     use sunlit::HeadingRole;
-    HeadingRole::recognise(heading).map(|r| match r {
+    HeadingRole::recognise(&heading).map(|r| match r {
         HeadingRole::Column(c) => c.id(),
         HeadingRole::Code => "code",
         HeadingRole::Name => "name",
@@ -334,8 +338,8 @@ pub fn heading_role_of(heading: &str) -> Option<&'static str> {
 /// catalogue of `year` or of any year; None when the name is no 类.
 #[pyfunction]
 #[pyo3(signature = (name, year=None))]
-pub fn functional_class_of(name: &str, year: Option<i32>) -> Option<String> {
-    sunlit::functional_class_by_name(name, year).map(|c| c.to_string())
+pub fn functional_class_of(name: Text, year: Option<Int>) -> PyResult<Option<String>> {
+    Ok(sunlit::functional_class_by_name(&name, opt_int(year, "year")?).map(|c| c.to_string()))
 }
 
 /// A figure quoted in the narrative (情况说明), checked against its table.
@@ -348,22 +352,22 @@ impl PyNarrativeFigure {
     /// `table` is a kind id, `row` a code or label (收入总计, 合计 …), `column` a printed heading
     /// (None: the table's amount column); `amount` a Decimal, int or str in `unit`.
     #[new]
-    #[pyo3(signature = (table, row, amount, unit="万元", column=None, text=String::new()))]
+    #[pyo3(signature = (table, row, amount, unit = Text::from("万元"), column=None, text=Text(String::new())), text_signature = "(table, row, amount, unit=\"万元\", column=None, text=...)")]
     fn new(
-        table: &str,
-        row: String,
+        table: Text,
+        row: Text,
         amount: &Bound<'_, PyAny>,
-        unit: &str,
-        column: Option<String>,
-        text: String,
+        unit: Text,
+        column: Option<Text>,
+        text: Text,
     ) -> PyResult<PyNarrativeFigure> {
         Ok(PyNarrativeFigure(NarrativeFigure {
-            table: TableKind::parse(table).py()?,
-            row,
-            column,
+            table: TableKind::parse(&table).py()?,
+            row: row.0,
+            column: column.map(String::from),
             amount: decimal_arg(amount, "amount")?,
-            unit: Unit::parse(unit).py()?,
-            text,
+            unit: Unit::parse(&unit).py()?,
+            text: text.0,
         }))
     }
 
@@ -425,8 +429,8 @@ impl PyDisclosureDocument {
     }
 
     /// The table of a kind id, or None.
-    fn table(&self, kind: &str) -> PyResult<Option<PyPublishedTable>> {
-        let kind = TableKind::parse(kind).py()?;
+    fn table(&self, kind: Text) -> PyResult<Option<PyPublishedTable>> {
+        let kind = TableKind::parse(&kind).py()?;
         Ok(self.0.table(kind).cloned().map(PyPublishedTable))
     }
 

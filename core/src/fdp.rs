@@ -79,9 +79,17 @@ impl FiscalDataPackage {
     /// ```
     /// let p = sunlit::Ledger::new().to_fiscal_data_package(sunlit::Catalog::seed(), &Default::default()).unwrap();
     /// assert!(p.write("/proc/no/such/dir").is_err());
+    /// assert!(p.write("").is_err()); // an empty path names no directory
     /// ```
     pub fn write(&self, dir: impl AsRef<Path>) -> Result<PathBuf> {
         let dir = dir.as_ref();
+        if dir.as_os_str().is_empty() {
+            return Err(Error::Io {
+                path: String::new(),
+                reason: "an empty path names no directory; give the directory to write into"
+                    .to_owned(),
+            });
+        }
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
         let data = dir.join(&self.resource_path);
         crate::io::write_bytes(&data, self.csv.as_bytes())?;

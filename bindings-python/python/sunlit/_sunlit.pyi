@@ -129,12 +129,12 @@ class FileError(SunlitError):
 
 class UncoveredYearError(SunlitError):
     year: int
-    date: datetime.date
+    date: Optional[datetime.date]  # None for a date outside datetime.date's years 1 to 9999
     covered: str
 
 class HistoryError(SunlitError):
     event: str
-    date: datetime.date
+    date: Optional[datetime.date]  # None for a date outside datetime.date's years 1 to 9999
     reason: str
 
 @final
