@@ -373,8 +373,7 @@ impl PowerList {
     /// assert!(matches!(sunlit::PowerList::read_json_path("/no/such.json"), Err(sunlit::Error::Io { .. })));
     /// ```
     pub fn read_json_path(path: impl AsRef<Path>) -> Result<PowerList> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        let text = crate::io::read_json_file(path.as_ref(), &crate::io::Limits::default())?;
         PowerList::from_json(&text)
     }
 

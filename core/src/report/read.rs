@@ -186,7 +186,7 @@ pub(crate) fn read_file<T>(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let result = if is_json {
-        let text = std::fs::read_to_string(path).map_err(|e| io(&e))?;
+        let text = crate::io::read_json_file(path, &crate::io::Limits::default())?;
         json(&text)
     } else {
         csv(open(path)?)
