@@ -138,3 +138,18 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path):
         ledger.write_csv(tmp_path)  # a directory: the write fails
     assert [p.name for p in tmp_path.iterdir()] == ["l.csv"]
     assert sunlit.Ledger.read_csv(path).to_records() == ledger.to_records()
+
+
+def test_power_list_options():
+    text = "权力分类,事项名称\n行政许可,甲\n行政许可,乙\n"
+    with pytest.raises(sunlit.LimitError) as e:
+        sunlit.PowerList.from_csv(text, options=sunlit.InputOptions(max_rows=2))
+    assert (e.value.limit, e.value.line) == ("max_rows", 3)
+    with pytest.raises(sunlit.InputError) as e:
+        sunlit.PowerList.from_csv('权力分类,事项名称\r\n\r\n行政许可,"甲"乙\r\n')
+    assert (e.value.line, e.value.column, e.value.value) == (3, "事项名称", '"甲"乙')
+    with pytest.raises(sunlit.InputError) as e:
+        sunlit.PowerList.from_json('[{"name": "x", "category": "行政许可", "name": "y"}]')
+    assert e.value.column == "name"
+    with pytest.raises(sunlit.LimitError):
+        sunlit.PowerList.from_json('[{"name": "x", "category": "行政许可"}]', options=sunlit.InputOptions(max_json_depth=1))
