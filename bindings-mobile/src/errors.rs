@@ -102,6 +102,19 @@ pub enum SunlitError {
         /// Why.
         reason: String,
     },
+    /// An input beyond a reader's limits (`InputOptions`): which limit, where, the value and
+    /// the limit in force.
+    #[error("{limit} exceeded at line {line}: {value} > {cap}; raise it in InputOptions")]
+    Limit {
+        /// `max_file_bytes`, `max_rows`, `max_field_bytes` or `max_json_depth`.
+        limit: String,
+        /// 1-based line (0 for the file size).
+        line: u64,
+        /// The value found.
+        value: u64,
+        /// The limit in force.
+        cap: u64,
+    },
     /// Any other error of a later core version.
     #[error("{description}")]
     Other {
@@ -160,6 +173,17 @@ impl From<sunlit::Error> for SunlitError {
                 SunlitError::MixedDimension { dimension, values }
             }
             E::Io { path, reason } => SunlitError::Io { path, reason },
+            E::Limit {
+                limit,
+                line,
+                value,
+                cap,
+            } => SunlitError::Limit {
+                limit,
+                line,
+                value,
+                cap,
+            },
             E::UncoveredYear {
                 year,
                 date,

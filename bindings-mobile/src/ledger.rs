@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use sunlit::{Book, GroupKey, Hierarchy, Nature, Phase, Subtotals};
 
 use crate::errors::{Result, SunlitError};
+use crate::input::{InputOptions, core_options, strict_options};
 use sunlit::Finding;
 
 /// Which of the four budgets (四本预算).
@@ -220,21 +221,31 @@ pub struct Ledger(pub(crate) sunlit::Ledger);
 #[uniffi::export]
 impl Ledger {
     /// Parse ledger CSV text (header year,book,phase,unit,functional,economic,nature,source,amount).
-    #[uniffi::constructor]
-    pub fn from_csv(text: String) -> Result<Arc<Ledger>> {
-        Ok(Arc::new(Ledger(sunlit::Ledger::read_csv_str(&text)?)))
+    /// `options` sets the limits; lenient quoting needs `ledgerFromCsvWith`.
+    #[uniffi::constructor(default(options = None))]
+    pub fn from_csv(text: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> {
+        let opts = strict_options(options, "ledgerFromCsvWith")?;
+        Ok(Arc::new(Ledger(
+            sunlit::Ledger::read_csv_with(text.as_bytes(), &opts)?.0,
+        )))
     }
 
-    /// Read a ledger CSV file.
-    #[uniffi::constructor]
-    pub fn read_csv(path: String) -> Result<Arc<Ledger>> {
-        Ok(Arc::new(Ledger(sunlit::Ledger::read_csv_path(&path)?)))
+    /// Read a ledger CSV file; `options` sets the limits.
+    #[uniffi::constructor(default(options = None))]
+    pub fn read_csv(path: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> {
+        let opts = strict_options(options, "ledgerFromCsvWith")?;
+        Ok(Arc::new(Ledger(
+            sunlit::Ledger::read_csv_path_with(&path, &opts)?.0,
+        )))
     }
 
-    /// Parse a ledger JSON array.
-    #[uniffi::constructor]
-    pub fn from_json(text: String) -> Result<Arc<Ledger>> {
-        Ok(Arc::new(Ledger(sunlit::Ledger::from_json(&text)?)))
+    /// Parse a ledger JSON array; `options` sets the limits. A duplicate key is an error.
+    #[uniffi::constructor(default(options = None))]
+    pub fn from_json(text: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> {
+        Ok(Arc::new(Ledger(sunlit::Ledger::from_json_with(
+            &text,
+            &core_options(options)?,
+        )?)))
     }
 
     /// Build a ledger from records; errors name the 1-based record as `line`.

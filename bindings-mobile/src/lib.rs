@@ -12,6 +12,7 @@ mod disclosure;
 mod document;
 mod errors;
 mod finding;
+mod input;
 mod ledger;
 mod money;
 mod power;

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use sunlit::{Finding, TableKind};
 
 use crate::errors::Result;
+use crate::input::{InputOptions, core_options, strict_options};
 use crate::ledger::Ledger;
 use crate::money::AmountUnit;
 
@@ -211,7 +212,7 @@ pub fn functional_class_of(name: String, year: Option<i32>) -> Option<String> {
 #[derive(Debug, uniffi::Object)]
 pub struct PublishedTable(pub(crate) sunlit::PublishedTable);
 
-fn read_options(
+pub(crate) fn read_options(
     unit: AmountUnit,
     kind: Option<TableKind>,
     title: Option<String>,
@@ -226,46 +227,54 @@ fn read_options(
 
 #[uniffi::export]
 impl PublishedTable {
-    /// Read a table CSV file (header `code,name,<columns>` or `类,款,项,name,<columns>`).
-    #[uniffi::constructor]
+    /// Read a table CSV file (header `code,name,<columns>` or `类,款,项,name,<columns>`);
+    /// `options` sets the limits (lenient quoting needs `tableFromCsvWith`).
+    #[uniffi::constructor(default(options = None))]
     pub fn read_csv(
         path: String,
         unit: AmountUnit,
         kind: Option<TableKind>,
         title: Option<String>,
+        options: Option<InputOptions>,
     ) -> Result<Arc<PublishedTable>> {
+        let mut opts = read_options(unit, kind, title);
+        opts.input = strict_options(options, "tableFromCsvWith")?;
         Ok(Arc::new(PublishedTable(
-            sunlit::PublishedTable::read_csv_path(&path, &read_options(unit, kind, title))?,
+            sunlit::PublishedTable::read_csv_path(&path, &opts)?,
         )))
     }
 
-    /// Parse table CSV text.
-    #[uniffi::constructor]
+    /// Parse table CSV text; `options` sets the limits.
+    #[uniffi::constructor(default(options = None))]
     pub fn from_csv(
         text: String,
         unit: AmountUnit,
         kind: Option<TableKind>,
         title: Option<String>,
+        options: Option<InputOptions>,
     ) -> Result<Arc<PublishedTable>> {
+        let mut opts = read_options(unit, kind, title);
+        opts.input = strict_options(options, "tableFromCsvWith")?;
         Ok(Arc::new(PublishedTable(
-            sunlit::PublishedTable::read_csv_str(&text, &read_options(unit, kind, title))?,
+            sunlit::PublishedTable::read_csv_str(&text, &opts)?,
         )))
     }
 
-    /// Read a table JSON file.
-    #[uniffi::constructor]
-    pub fn read_json(path: String) -> Result<Arc<PublishedTable>> {
+    /// Read a table JSON file; `options` sets the limits. A BOM or a non-UTF-8 (e.g. GBK) file
+    /// is an Input error on line 1 saying so.
+    #[uniffi::constructor(default(options = None))]
+    pub fn read_json(path: String, options: Option<InputOptions>) -> Result<Arc<PublishedTable>> {
         Ok(Arc::new(PublishedTable(
-            sunlit::PublishedTable::read_json_path(&path)?,
+            sunlit::PublishedTable::read_json_path_with(&path, &core_options(options)?)?,
         )))
     }
 
-    /// Parse table JSON text.
-    #[uniffi::constructor]
-    pub fn from_json(text: String) -> Result<Arc<PublishedTable>> {
-        Ok(Arc::new(PublishedTable(sunlit::PublishedTable::from_json(
-            &text,
-        )?)))
+    /// Parse table JSON text; `options` sets the limits. A duplicate key is an error.
+    #[uniffi::constructor(default(options = None))]
+    pub fn from_json(text: String, options: Option<InputOptions>) -> Result<Arc<PublishedTable>> {
+        Ok(Arc::new(PublishedTable(
+            sunlit::PublishedTable::from_json_with(&text, &core_options(options)?)?,
+        )))
     }
 
     /// Render a ledger (one unit, one year, one phase) into a functional table, names from the

@@ -16,6 +16,7 @@ use crate::convert::{Day, Int, Text, date_arg, date_repr, opt_date_arg, str_repr
 use crate::disclosure::PyDeadline;
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
+use crate::input::{PyInputOptions, input_options, strict_options};
 
 /// One citation of a legal provision: law, note, article (条), paragraph (款), item (项).
 #[pyclass(module = "sunlit", name = "Citation", frozen, eq)]
@@ -647,16 +648,21 @@ impl PyPowerList {
             effective,
         )))
     }
-    /// Parse list CSV text.
+    /// Parse list CSV text; `options` (an `InputOptions`) sets the limits (strict quoting only).
     #[staticmethod]
-    #[pyo3(signature = (text, organ=None, effective=None))]
+    #[pyo3(signature = (text, organ=None, effective=None, options=None))]
     fn from_csv(
         text: Text,
         organ: Option<Text>,
         effective: Option<&Bound<'_, PyAny>>,
+        options: Option<PyRef<'_, PyInputOptions>>,
     ) -> PyResult<PyPowerList> {
         let effective = opt_date_arg(effective, "effective")?;
-        let l = PowerList::read_csv_str(&text).py()?;
+        let opts = strict_options(
+            options.as_deref(),
+            "the Rust PowerList::read_csv_with (Python reads power lists strictly)",
+        )?;
+        let l = PowerList::read_csv_with(text.as_bytes(), &opts).py()?.0;
         Ok(PyPowerList(versioned(
             l,
             organ.map(String::from),
@@ -670,10 +676,13 @@ impl PyPowerList {
             .map(PyPowerList)
             .py()
     }
-    /// Parse list JSON text.
+    /// Parse list JSON text; `options` sets the limits. A duplicate key raises InputError.
     #[staticmethod]
-    fn from_json(text: Text) -> PyResult<PyPowerList> {
-        PowerList::from_json(&text).map(PyPowerList).py()
+    #[pyo3(signature = (text, options=None))]
+    fn from_json(text: Text, options: Option<PyRef<'_, PyInputOptions>>) -> PyResult<PyPowerList> {
+        PowerList::from_json_with(&text, &input_options(options.as_deref()))
+            .map(PyPowerList)
+            .py()
     }
     /// The changes from `old` to `new`, sorted by kind, code, name.
     #[staticmethod]

@@ -15,6 +15,7 @@ use crate::catalog::{PyCatalog, seed};
 use crate::convert::{Int, Text, decimal_arg, opt_int};
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
+use crate::input::{PyInputOptions, input_options, strict_options};
 use crate::ledger::PyLedger;
 
 /// The rounding tolerance: the step cells are rounded to, per unit (None = exact).
@@ -126,17 +127,20 @@ pub struct PyPublishedTable(pub PublishedTable);
 impl PyPublishedTable {
     /// Read a table CSV (header `code,name,<columns>` or `类,款,项,name,<columns>`). `unit` is
     /// "元" or "万元" (or "亿元"); the kind is `kind` (an id such as "budget_general_functional"),
-    /// else recognised from `title`, else from the file name.
+    /// else recognised from `title`, else from the file name. `options` (an `InputOptions`)
+    /// sets the limits; lenient quoting needs `from_csv_with`.
     #[staticmethod]
-    #[pyo3(signature = (path, unit = Text::from("元"), kind=None, title=None), text_signature = "(path, unit=\"元\", kind=None, title=None)")]
+    #[pyo3(signature = (path, unit = Text::from("元"), kind=None, title=None, options=None), text_signature = "(path, unit=\"元\", kind=None, title=None, options=None)")]
     fn read_csv(
         py: Python<'_>,
         path: PathBuf,
         unit: Text,
         kind: Option<Text>,
         title: Option<Text>,
+        options: Option<PyRef<'_, PyInputOptions>>,
     ) -> PyResult<PyPublishedTable> {
-        let opts = read_options(&unit, kind.as_deref(), title.map(String::from))?;
+        let mut opts = read_options(&unit, kind.as_deref(), title.map(String::from))?;
+        opts.input = strict_options(options.as_deref(), "PublishedTable.from_csv_with")?;
         py.detach(|| PublishedTable::read_csv_path(&path, &opts))
             .map(PyPublishedTable)
             .py()
@@ -144,31 +148,62 @@ impl PyPublishedTable {
 
     /// Parse table CSV text (see `read_csv`).
     #[staticmethod]
-    #[pyo3(signature = (text, unit = Text::from("元"), kind=None, title=None), text_signature = "(text, unit=\"元\", kind=None, title=None)")]
+    #[pyo3(signature = (text, unit = Text::from("元"), kind=None, title=None, options=None), text_signature = "(text, unit=\"元\", kind=None, title=None, options=None)")]
     fn from_csv(
         text: Text,
         unit: Text,
         kind: Option<Text>,
         title: Option<Text>,
+        options: Option<PyRef<'_, PyInputOptions>>,
     ) -> PyResult<PyPublishedTable> {
-        let opts = read_options(&unit, kind.as_deref(), title.map(String::from))?;
+        let mut opts = read_options(&unit, kind.as_deref(), title.map(String::from))?;
+        opts.input = strict_options(options.as_deref(), "PublishedTable.from_csv_with")?;
         PublishedTable::read_csv_str(&text, &opts)
             .map(PyPublishedTable)
             .py()
     }
 
-    /// Read a table JSON file ({"title", "kind", "unit", "columns", "rows"}).
+    /// Parse table CSV text with `options`; returns the table and the warnings of the fields
+    /// read under lenient quoting (rule "input.relaxed_quoting"; none under strict quoting).
     #[staticmethod]
-    fn read_json(path: PathBuf) -> PyResult<PyPublishedTable> {
-        PublishedTable::read_json_path(&path)
+    #[pyo3(signature = (text, options, unit = Text::from("元"), kind=None, title=None), text_signature = "(text, options, unit=\"元\", kind=None, title=None)")]
+    fn from_csv_with(
+        text: Text,
+        options: PyRef<'_, PyInputOptions>,
+        unit: Text,
+        kind: Option<Text>,
+        title: Option<Text>,
+    ) -> PyResult<(PyPublishedTable, Vec<PyFinding>)> {
+        let mut opts = read_options(&unit, kind.as_deref(), title.map(String::from))?;
+        opts.input = options.0.clone();
+        PublishedTable::read_csv_with(text.as_bytes(), &opts)
+            .map(|(t, f)| (PyPublishedTable(t), f.into_iter().map(PyFinding).collect()))
+            .py()
+    }
+
+    /// Read a table JSON file ({"title", "kind", "unit", "columns", "rows"}); `options` sets the
+    /// limits. A BOM or non-UTF-8 (e.g. GBK) file raises InputError on line 1 saying so.
+    #[staticmethod]
+    #[pyo3(signature = (path, options=None))]
+    fn read_json(
+        path: PathBuf,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyPublishedTable> {
+        PublishedTable::read_json_path_with(&path, &input_options(options.as_deref()))
             .map(PyPublishedTable)
             .py()
     }
 
-    /// Parse table JSON text.
+    /// Parse table JSON text; `options` sets the limits. A duplicate key raises InputError.
     #[staticmethod]
-    fn from_json(text: Text) -> PyResult<PyPublishedTable> {
-        PublishedTable::from_json(&text).map(PyPublishedTable).py()
+    #[pyo3(signature = (text, options=None))]
+    fn from_json(
+        text: Text,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyPublishedTable> {
+        PublishedTable::from_json_with(&text, &input_options(options.as_deref()))
+            .map(PyPublishedTable)
+            .py()
     }
 
     /// Render a ledger (one unit, one year, one phase) into the printed layout of a functional

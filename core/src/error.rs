@@ -56,9 +56,13 @@ pub enum Error {
     },
     /// A bad cell, row or header in an input file, located by line and column.
     ///
-    /// `line` is the 1-based physical line for CSV input (the header is line 1) and the 1-based
-    /// record number for JSON or in-memory records. `column` is the column name (empty when
-    /// the whole row is at fault).
+    /// `line` is the 1-based physical line for CSV input, as an editor shows it (the header is
+    /// line 1; CRLF, LF and CR end lines; blank lines count; a quoted field's line breaks
+    /// count). For JSON it is the line of the text for a syntax error, a duplicate key, a
+    /// byte-order mark or bytes that are not UTF-8, and the 1-based record number for a bad
+    /// value in a record (as for in-memory records). `column` is the column name (or the JSON
+    /// key; `field N` for a CSV field beyond the header; empty when the whole input is at
+    /// fault).
     #[error("line {line}, column {column:?}: {reason} (value {value:?})")]
     Input {
         /// 1-based line (CSV) or record number (records, JSON).

@@ -360,3 +360,15 @@ fn lenient_quoting_reads_messy_fields_and_says_so_for_each() {
     assert_eq!(table.rows()[0].cells[0].unwrap().to_string(), "1000");
     assert_eq!(findings.len(), 1);
 }
+
+#[test]
+fn holiday_json_refuses_duplicate_keys_too() {
+    // The holiday reader deserialises into structs, and serde refuses a repeated field (a guard,
+    // not a regression: this held before).
+    let dup = r#"{"year": 2027, "year": 2026, "days": [
+        {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
+    assert!(sunlit::WorkCalendar::china().with_year_json(dup).is_err());
+    let dup = r#"{"year": 2027, "days": [
+        {"name": "元旦", "date": "2027-01-01", "date": "2027-01-02", "isOffDay": true}]}"#;
+    assert!(sunlit::WorkCalendar::china().with_year_json(dup).is_err());
+}

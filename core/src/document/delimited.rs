@@ -151,7 +151,7 @@ pub(super) fn read_csv(
     let text = decode(name, bytes, encoding)?;
     let mut splitter = Splitter::new(text.into_bytes(), Quoting::Strict, &input.limits);
     let mut recs = Vec::new();
-    while let Some(r) = splitter.next_record(&[])? {
+    while let Some(r) = splitter.next_record(&[]).map_err(|e| e.in_context(name))? {
         recs.push(r);
     }
     let width = recs.iter().map(|r| r.fields.len()).max().unwrap_or(0);

@@ -10,7 +10,9 @@ use serde_json::{Map, Value};
 use super::item::{PowerItem, RiskPoint};
 use super::{PowerField, RiskGrade};
 use crate::error::{Error, Result};
-use crate::io::{CsvTable, parse_json, read_file, write_err, write_file, write_string};
+use crate::io::{
+    CsvTable, InputOptions, parse_json_with, read_file, write_err, write_file, write_string,
+};
 
 /// One organ's power-and-responsibility list (权责清单) at one version.
 ///
@@ -108,7 +110,28 @@ impl PowerList {
     /// assert_eq!(both.items[0].extra["实施依据"], "《公路法》第二十条");
     /// ```
     pub fn read_csv<R: Read>(reader: R) -> Result<PowerList> {
-        let mut table = CsvTable::read_any(reader, &crate::io::InputOptions::default())?;
+        PowerList::read_csv_with(reader, &InputOptions::default()).map(|(list, _)| list)
+    }
+
+    /// [`PowerList::read_csv`] with [`InputOptions`] (quoting and limits); returns the list and
+    /// the warnings of the fields read under lenient quoting (none under strict quoting).
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, PowerList, Quoting};
+    /// let csv = "权力分类,事项名称\n行政许可,\"道路\"运输许可\n";
+    /// assert!(matches!(PowerList::read_csv_str(csv), Err(Error::Input { line: 2, .. })));
+    /// let lenient = InputOptions { quoting: Quoting::Lenient, ..Default::default() };
+    /// let (list, findings) = PowerList::read_csv_with(csv.as_bytes(), &lenient).unwrap();
+    /// assert_eq!(list.items[0].name, "道路运输许可");
+    /// assert_eq!(findings.len(), 1);
+    /// let small = InputOptions { limits: Limits { max_rows: 1, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(PowerList::read_csv_with(csv.as_bytes(), &small), Err(Error::Limit { .. })));
+    /// ```
+    pub fn read_csv_with<R: Read>(
+        reader: R,
+        opts: &InputOptions,
+    ) -> Result<(PowerList, Vec<crate::Finding>)> {
+        let mut table = CsvTable::read_any(reader, opts)?;
         let names = table.names().to_vec();
         let mut seen: Vec<(PowerField, &str)> = Vec::new();
         let mut extra_columns = Vec::new();
@@ -168,7 +191,8 @@ impl PowerList {
                 .map(|(i, n)| (n.as_str(), row.get(i)));
             list.items.push(PowerItem::from_cells(cells, row.line)?);
         }
-        Ok(list)
+        let findings = table.findings();
+        Ok((list, findings))
     }
 
     /// [`PowerList::read_csv`] from a string.
@@ -280,7 +304,20 @@ impl PowerList {
     /// assert!(matches!(bad, Err(Error::Input { line: 1, ref column, .. }) if column == "colour"));
     /// ```
     pub fn from_json(text: &str) -> Result<PowerList> {
-        let value = parse_json(text)?;
+        PowerList::from_json_with(text, &InputOptions::default())
+    }
+
+    /// [`PowerList::from_json`] with [`InputOptions`] (its limits). A duplicate key is an error
+    /// naming its line and key.
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, PowerList};
+    /// let dup = r#"[{"name": "x", "category": "行政许可", "name": "y"}]"#;
+    /// assert!(matches!(PowerList::from_json_with(dup, &InputOptions::default()),
+    ///     Err(Error::Input { line: 1, ref column, .. }) if column == "name"));
+    /// ```
+    pub fn from_json_with(text: &str, opts: &InputOptions) -> Result<PowerList> {
+        let value = parse_json_with(text, &opts.limits)?;
         let top_err = |column: &str, value: String, reason: &str| Error::Input {
             line: 0,
             column: column.to_owned(),
@@ -373,8 +410,7 @@ impl PowerList {
     /// assert!(matches!(sunlit::PowerList::read_json_path("/no/such.json"), Err(sunlit::Error::Io { .. })));
     /// ```
     pub fn read_json_path(path: impl AsRef<Path>) -> Result<PowerList> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
+        let text = crate::io::read_json_file(path.as_ref(), &crate::io::Limits::default())?;
         PowerList::from_json(&text)
     }
 

@@ -181,13 +181,11 @@ pub(crate) fn read_file<T>(
     csv: impl FnOnce(File) -> Result<T>,
     json: impl FnOnce(&str) -> Result<T>,
 ) -> Result<T> {
-    let io = |e: &std::io::Error| Error::io(path, e);
     let is_json = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let result = if is_json {
-        let text = std::fs::read_to_string(path).map_err(|e| io(&e))?;
-        json(&text)
+        crate::io::read_json_file(path, &crate::io::Limits::default()).and_then(|text| json(&text))
     } else {
         csv(open(path)?)
     };
