@@ -3,6 +3,7 @@
 use pyo3::prelude::*;
 use sunlit::{InputOptions, Limits, Quoting};
 
+use crate::convert::{Int, Text, opt_int};
 use crate::errors::IntoPy;
 
 /// How a reader reads its input: CSV quoting ("strict", the default, or "lenient") and the
@@ -15,22 +16,25 @@ pub struct PyInputOptions(pub InputOptions);
 #[pymethods]
 impl PyInputOptions {
     #[new]
-    #[pyo3(signature = (*, quoting="strict", max_file_bytes=None, max_rows=None, max_field_bytes=None, max_json_depth=None))]
+    #[pyo3(signature = (*, quoting = Text::from("strict"), max_file_bytes=None, max_rows=None, max_field_bytes=None, max_json_depth=None), text_signature = "(*, quoting=\"strict\", max_file_bytes=None, max_rows=None, max_field_bytes=None, max_json_depth=None)")]
     fn new(
-        quoting: &str,
-        max_file_bytes: Option<u64>,
-        max_rows: Option<u64>,
-        max_field_bytes: Option<u64>,
-        max_json_depth: Option<u64>,
+        quoting: Text,
+        max_file_bytes: Option<Int>,
+        max_rows: Option<Int>,
+        max_field_bytes: Option<Int>,
+        max_json_depth: Option<Int>,
     ) -> PyResult<PyInputOptions> {
         let d = Limits::default();
         Ok(PyInputOptions(InputOptions {
-            quoting: Quoting::parse(quoting).py()?,
+            quoting: Quoting::parse(&quoting).py()?,
             limits: Limits {
-                max_file_bytes: max_file_bytes.unwrap_or(d.max_file_bytes),
-                max_rows: max_rows.unwrap_or(d.max_rows),
-                max_field_bytes: max_field_bytes.unwrap_or(d.max_field_bytes),
-                max_json_depth: max_json_depth.unwrap_or(d.max_json_depth),
+                max_file_bytes: opt_int(max_file_bytes, "max_file_bytes")?
+                    .unwrap_or(d.max_file_bytes),
+                max_rows: opt_int(max_rows, "max_rows")?.unwrap_or(d.max_rows),
+                max_field_bytes: opt_int(max_field_bytes, "max_field_bytes")?
+                    .unwrap_or(d.max_field_bytes),
+                max_json_depth: opt_int(max_json_depth, "max_json_depth")?
+                    .unwrap_or(d.max_json_depth),
             },
         }))
     }
