@@ -347,6 +347,7 @@ def kw(name, kind, valid, optional=True, big=""):
 CAL = kw("cal", "obj", lambda c: c.calendar)
 TOL = kw("tolerance", "obj", None)
 CATALOG = kw("catalog", "obj", None)
+OPTIONS = kw("options", "obj", None)
 S = sunlit
 
 ROWS: dict[str, Row] = {
@@ -385,6 +386,10 @@ ROWS: dict[str, Row] = {
         [p("recipient", "str", "某单位"), p("amount", "amount", Decimal("1")), kw("region", "str", None), kw("date", "date", None)],
     ),
     "Catalog()": Row(lambda c: S.Catalog, []),
+    "InputOptions()": Row(
+        lambda c: S.InputOptions,
+        [kw("quoting", "str", "strict", optional=False), kw("max_file_bytes", "int", None), kw("max_rows", "int", None), kw("max_field_bytes", "int", None), kw("max_json_depth", "int", None)],
+    ),
     "DisclosureDocument()": Row(lambda c: S.DisclosureDocument, [p("tables", "seq", lambda c: [c.table]), kw("narrative", "seq", None)]),
     "DisclosureRequest()": Row(
         lambda c: S.DisclosureRequest,
@@ -564,10 +569,12 @@ ROWS: dict[str, Row] = {
         ],
     ),
     "Ledger.distinct": Row(lambda c: c.ledger.distinct, [p("key", "str", "year")]),
-    "Ledger.from_csv": Row(lambda c: S.Ledger.from_csv, [p("text", "text", lambda c: c.ledger_csv)]),
-    "Ledger.from_json": Row(lambda c: S.Ledger.from_json, [p("text", "text", lambda c: c.ledger_json)]),
+    "Ledger.from_csv": Row(lambda c: S.Ledger.from_csv, [p("text", "text", lambda c: c.ledger_csv), OPTIONS]),
+    "Ledger.from_csv_with": Row(lambda c: S.Ledger.from_csv_with, [p("text", "text", lambda c: c.ledger_csv), p("options", "obj", lambda c: S.InputOptions(quoting="lenient"))]),
+    "Ledger.from_json": Row(lambda c: S.Ledger.from_json, [p("text", "text", lambda c: c.ledger_json), OPTIONS]),
     "Ledger.from_records": Row(lambda c: S.Ledger.from_records, [p("records", "seq", lambda c: c.ledger.to_records())]),
-    "Ledger.read_csv": Row(lambda c: S.Ledger.read_csv, [p("path", "path", lambda c: c.ledger_csv_path)]),
+    "Ledger.read_csv": Row(lambda c: S.Ledger.read_csv, [p("path", "path", lambda c: c.ledger_csv_path), OPTIONS]),
+    "Ledger.read_csv_with": Row(lambda c: S.Ledger.read_csv_with, [p("path", "path", lambda c: c.ledger_csv_path), p("options", "obj", lambda c: S.InputOptions(quoting="lenient"))]),
     "Ledger.rollup": Row(
         lambda c: c.ledger.rollup,
         [kw("by", "strs", None), kw("hierarchy", "str", "functional", optional=False), kw("subtotals", "str", "reject", optional=False), CATALOG],
@@ -597,8 +604,8 @@ ROWS: dict[str, Row] = {
         [CAL, kw("changes", "obj", None), kw("previous", "obj", lambda c: c.power), kw("change_workdays", "int", 20, optional=False), kw("change_basis", "str", None)],
     ),
     "PowerList.find": Row(lambda c: c.power.find, [p("code", "str", "XK00102000")]),
-    "PowerList.from_csv": Row(lambda c: S.PowerList.from_csv, [p("text", "text", lambda c: c.power_csv), kw("organ", "str", None), kw("effective", "date", None)]),
-    "PowerList.from_json": Row(lambda c: S.PowerList.from_json, [p("text", "text", lambda c: c.power_json)]),
+    "PowerList.from_csv": Row(lambda c: S.PowerList.from_csv, [p("text", "text", lambda c: c.power_csv), kw("organ", "str", None), kw("effective", "date", None), OPTIONS]),
+    "PowerList.from_json": Row(lambda c: S.PowerList.from_json, [p("text", "text", lambda c: c.power_json), OPTIONS]),
     "PowerList.read_csv": Row(lambda c: S.PowerList.read_csv, [p("path", "path", lambda c: c.power_path), kw("organ", "str", None), kw("effective", "date", None)]),
     "PowerList.read_json": Row(lambda c: S.PowerList.read_json, [p("path", "path", lambda c: c.power_json_path)]),
     "PowerList.to_csv": Row(lambda c: c.power.to_csv, []),
@@ -611,9 +618,13 @@ ROWS: dict[str, Row] = {
     ),
     "PublishedTable.from_csv": Row(
         lambda c: S.PublishedTable.from_csv,
-        [p("text", "text", lambda c: c.table_csv), kw("unit", "str", "元", optional=False), kw("kind", "str", None), kw("title", "str", None)],
+        [p("text", "text", lambda c: c.table_csv), kw("unit", "str", "元", optional=False), kw("kind", "str", None), kw("title", "str", None), OPTIONS],
     ),
-    "PublishedTable.from_json": Row(lambda c: S.PublishedTable.from_json, [p("text", "text", lambda c: c.table_json, big="100 MB digits")]),
+    "PublishedTable.from_csv_with": Row(
+        lambda c: S.PublishedTable.from_csv_with,
+        [p("text", "text", lambda c: c.table_csv), p("options", "obj", lambda c: S.InputOptions(quoting="lenient")), kw("unit", "str", "元", optional=False), kw("kind", "str", None), kw("title", "str", None)],
+    ),
+    "PublishedTable.from_json": Row(lambda c: S.PublishedTable.from_json, [p("text", "text", lambda c: c.table_json, big="100 MB digits"), OPTIONS]),
     "PublishedTable.from_ledger": Row(
         lambda c: S.PublishedTable.from_ledger,
         [
