@@ -126,6 +126,23 @@ class CalendarTest {
         assertEquals("2026-10-01", e.value)
     }
 
+    /** Issue 11 defects 7 and 8: a file for year 0, or listing only the December before its year, is refused. */
+    @Test
+    fun aYearFileCoversOnlyItsOwnSupportedYear() {
+        val eve = """{"year": 2027, "days": [{"name": "元旦", "date": "2026-12-31", "isOffDay": true}]}"""
+        val e = assertThrows(SunlitException.Input::class.java) { cal.withYearJson(eve) }
+        assertEquals(1UL, e.line)
+        assertEquals("2026-12-31", e.value)
+        val zero = """{"year": 0, "days": [{"name": "x", "date": "0000-01-01", "isOffDay": true}]}"""
+        val z = assertThrows(SunlitException.Input::class.java) { cal.withYearJson(zero) }
+        assertEquals(0UL, z.line)
+        assertEquals("year", z.column)
+        val lenient = WorkCalendar.weekendsOnly()
+        assertThrows(SunlitException.Field::class.java) { lenient.isWorkday(LocalDate.of(1, 1, 1)) }
+        assertThrows(SunlitException.Field::class.java) { lenient.addWorkdays(LocalDate.of(9999, 12, 30), 5L) }
+        assertTrue(lenient.isWorkday(LocalDate.of(1949, 1, 3)))
+    }
+
     @Test
     fun localLayersWin() {
         val local = cal.withLocal(LocalCalendar(name = "local test", holidays = listOf(LocalDate.of(2024, 3, 5)),

@@ -130,6 +130,35 @@ class PowerTest {
         assertTrue(new.diff(rebuilt).isEmpty())
     }
 
+    /** Issue 11 defect 3: list cells carry any entries exactly, through JSON and CSV, again and again. */
+    @Test
+    fun listCellsSurviveEveryRoundTrip() {
+        val entries = listOf("2.②", ") (1)；", "", " a ", "受理→审查", "\"q\"", "x\ny", "[1]")
+        val items = PowerList.fromJson("""[{"name": "x", "category": "行政许可"}]""").items()
+            .map { it.copy(subItems = entries, procedure = entries, responsibilities = entries, accountability = entries) }
+        var list = PowerList.fromItems(items, null, null)
+        repeat(3) {
+            list = PowerList.fromJson(list.toJson())
+            list = PowerList.fromCsv(list.toCsv())
+        }
+        val item = list.items()[0]
+        assertEquals(entries, item.subItems)
+        assertEquals(entries, item.procedure)
+        assertEquals(entries, item.responsibilities)
+        assertEquals(entries, item.accountability)
+    }
+
+    /** Issue 11 defect 4: a list with duplicate items does not differ from itself. */
+    @Test
+    fun duplicatesDoNotDifferFromThemselves() {
+        val row = "行政许可,甲许可,A1\n"
+        val twice = PowerList.fromCsv("权力分类,事项名称,编码\n" + row + row)
+        assertEquals(2UL, twice.len())
+        assertTrue(twice.diff(twice).isEmpty())
+        val once = PowerList.fromCsv("权力分类,事项名称,编码\n" + row)
+        assertEquals(listOf(PowerChangeKind.CANCELLED), twice.diff(once).map { it.kind })
+    }
+
     @Test
     fun citationsParseAsWritten() {
         val rows = TestData.table("power/citations.tsv", "\t")

@@ -26,8 +26,21 @@ pub fn amount_text(obj: &Bound<'_, PyAny>) -> Result<String, String> {
                 .to_owned(),
         );
     }
-    if obj.is_instance_of::<PyInt>() || obj.is_instance_of::<PyString>() {
-        return obj.str().map(|s| s.to_string()).map_err(|e| e.to_string());
+    // By value, never by `str()`, which a subclass can override to say anything.
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s
+            .to_cow()
+            .map(|c| c.into_owned())
+            .map_err(|e| e.to_string());
+    }
+    if obj.is_instance_of::<PyInt>() {
+        return obj
+            .py()
+            .get_type::<PyInt>()
+            .getattr("__repr__")
+            .and_then(|r| r.call1((obj,)))
+            .and_then(|t| t.extract::<String>())
+            .map_err(|e| e.to_string());
     }
     let is_decimal = decimal_type(obj.py())
         .and_then(|t| obj.is_instance(t.bind(obj.py())))
@@ -60,24 +73,27 @@ fn decimal_type(py: Python<'_>) -> PyResult<&Py<PyType>> {
 
 /// Exact plain text of a `decimal.Decimal` from its `as_tuple()` (sign, digits, exponent).
 fn decimal_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
-    let t = obj.call_method0("as_tuple")?;
+    // Decimal's own methods, which a subclass cannot override.
+    let decimal = decimal_type(obj.py())?.bind(obj.py());
+    let own_str = || -> PyResult<String> { decimal.getattr("__str__")?.call1((obj,))?.extract() };
+    let t = decimal.getattr("as_tuple")?.call1((obj,))?;
     let t = t.cast::<PyTuple>()?;
     let sign: u8 = t.get_item(0)?.extract()?;
     let digits: Vec<u8> = t.get_item(1)?.extract()?;
     let exponent = t.get_item(2)?;
     let Ok(exponent) = exponent.extract::<i64>() else {
-        return Ok(obj.str()?.to_string()); // NaN / Infinity: the core refuses the text
+        return own_str(); // NaN / Infinity: the core refuses the text
     };
     let mut s: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
     if exponent >= 0 {
         if exponent > 40 {
-            return Ok(obj.str()?.to_string());
+            return own_str();
         }
         s.extend(std::iter::repeat_n('0', exponent as usize));
     } else {
         let frac = (-exponent) as usize;
         if frac > 60 {
-            return Ok(obj.str()?.to_string());
+            return own_str();
         }
         if s.len() <= frac {
             s = format!("0.{}{}", "0".repeat(frac - s.len()), s);

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList, PyMapping};
+use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyMapping, PyString};
 use sunlit::{
     Catalog, CatalogCheckOptions, Code, CompareAxis, CompareOptions, FdpOptions, GroupKey,
     GroupValue, Hierarchy, Ledger, LineRecord, Phase, Rollup, RollupOptions, Selection, Subtotals,
@@ -61,26 +61,75 @@ fn filters(kwargs: Option<&Bound<'_, PyDict>>) -> PyResult<Vec<GroupValue>> {
     Ok(out)
 }
 
-/// A record (mapping) into the nine text fields; the core checks keys and values.
+/// The exact text of a record value of an accepted type, or the reason it is refused. Only the
+/// documented types are taken, read by their value, never by `str()` (which any object can make
+/// say anything): `year` an int or str; `functional` and `economic` a str or `sunlit.Code`;
+/// `amount` a `decimal.Decimal`, int or str (never a float); every other field a str.
+fn record_value(key: &str, value: &Bound<'_, PyAny>) -> Result<String, String> {
+    if key == "amount" {
+        return amount_text(value);
+    }
+    if let Ok(s) = value.cast::<PyString>() {
+        return s
+            .to_cow()
+            .map(|c| c.into_owned())
+            .map_err(|e| e.to_string());
+    }
+    if matches!(key, "functional" | "economic")
+        && let Ok(code) = value.cast::<PyCode>()
+    {
+        return Ok(code.get().0.to_string());
+    }
+    if key == "year" && value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>() {
+        return exact_int(value).map_err(|e| e.to_string());
+    }
+    let expected = match key {
+        "year" => "an int or str",
+        "functional" | "economic" => "a str or sunlit.Code",
+        _ => "a str",
+    };
+    let type_name = value
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    Err(format!("expected {expected}, not {type_name}"))
+}
+
+/// The decimal digits of a Python int by `int.__repr__`, which a subclass cannot override.
+fn exact_int(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    let py = value.py();
+    Ok(py
+        .get_type::<PyInt>()
+        .getattr("__repr__")?
+        .call1((value,))?
+        .cast_into::<PyString>()?
+        .to_cow()?
+        .into_owned())
+}
+
+/// A record (mapping) into the nine text fields; the core checks keys and values. A value of an
+/// undocumented type is an `InputError` naming the record (1-based `line`) and the key.
 fn record_from_mapping(obj: &Bound<'_, PyAny>, line: u64) -> PyResult<LineRecord> {
     let map = obj
         .cast::<PyMapping>()
         .map_err(|_| input_error(line, "", "", "each record must be a dict (mapping)"))?;
     let mut pairs: Vec<(String, Option<String>)> = Vec::new();
     for item in map.items()?.iter() {
-        let (key, value): (String, Bound<'_, PyAny>) = item.extract()?;
+        let (key, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+        let key = match key.cast::<PyString>() {
+            Ok(k) => k.to_cow()?.into_owned(),
+            Err(_) => {
+                let shown = key.repr().map(|r| r.to_string()).unwrap_or_default();
+                return Err(input_error(line, &shown, "", "record keys are str"));
+            }
+        };
         let text = if value.is_none() {
             None
-        } else if key == "amount" {
-            Some(
-                amount_text(&value)
-                    .map_err(|reason| input_error(line, &key, &value.to_string(), &reason))?,
-            )
-        } else if let Ok(code) = value.cast::<PyCode>() {
-            Some(code.get().0.to_string())
         } else {
-            Some(value_text(&value).map_err(|_| {
-                input_error(line, &key, &value.to_string(), "expected a str or int")
+            Some(record_value(&key, &value).map_err(|reason| {
+                let shown = value.repr().map(|r| r.to_string()).unwrap_or_default();
+                input_error(line, &key, &shown, &reason)
             })?)
         };
         pairs.push((key, text));
@@ -117,8 +166,10 @@ impl PyLedger {
     }
 
     /// Build a ledger from an iterable of dicts with the nine ledger keys (economic and source
-    /// optional). Amounts are decimal.Decimal, int or str; a float is refused. Errors carry the
-    /// 1-based record number as `line`.
+    /// optional). Values are taken only of the documented types, by value (never by `str()`):
+    /// `year` int or str; `functional` and `economic` str or `Code`; `amount` decimal.Decimal,
+    /// int or str (a float is refused); the other fields str; None for blank. Any other type is
+    /// an `InputError` with the 1-based record number as `line` and the key as `column`.
     #[staticmethod]
     fn from_records(records: &Bound<'_, PyAny>) -> PyResult<PyLedger> {
         let mut ledger = Ledger::new();

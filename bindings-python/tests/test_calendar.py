@@ -132,3 +132,22 @@ def test_dates_only_never_datetimes():
     assert isinstance(CAL.add_workdays(datetime.date(2024, 9, 30), 1), datetime.date)
     assert CAL.add_workdays(datetime.date(2024, 10, 8), -1) == datetime.date(2024, 9, 30)
     assert CAL.workday_on_or_after(datetime.date(2021, 1, 31)) == datetime.date(2021, 2, 1)
+
+
+def test_a_year_file_covers_only_its_own_supported_year():
+    """Issue 11 defects 7 and 8: a file for year 0 or one listing only the December before its
+    year is refused, naming the year or the date; dates outside 1949–9999 are refused."""
+    eve = '{"year": 2027, "days": [{"name": "元旦", "date": "2026-12-31", "isOffDay": true}]}'
+    with pytest.raises(sunlit.InputError) as e:
+        CAL.with_year_json(eve)
+    assert (e.value.line, e.value.column, e.value.value) == (1, "date", "2026-12-31")
+    zero = '{"year": 0, "days": [{"name": "x", "date": "0000-01-01", "isOffDay": true}]}'
+    with pytest.raises(sunlit.InputError) as e:
+        CAL.with_year_json(zero)
+    assert (e.value.line, e.value.column) == (0, "year")
+    lenient = sunlit.WorkCalendar.weekends_only()
+    with pytest.raises(sunlit.FieldError):
+        lenient.is_workday(datetime.date(1, 1, 1))
+    with pytest.raises(sunlit.FieldError):
+        lenient.add_workdays(datetime.date(9999, 12, 30), 5)
+    assert lenient.is_workday(datetime.date(1949, 1, 3))

@@ -202,3 +202,53 @@ def test_no_panic_reaches_python():
     for text in ["", "\x00", "year\n", HEADER + "\n" + "," * 200, HEADER + '\n"unterminated']:
         with pytest.raises(sunlit.SunlitError):
             sunlit.Ledger.from_csv(text)
+
+
+class Liar:
+    """An object whose str() says "u": it must not become the unit "u"."""
+
+    def __str__(self):
+        return "u"
+
+
+class LyingStr(str):
+    def __str__(self):
+        return "u"
+
+
+class LyingInt(int):
+    def __str__(self):
+        return "999"
+
+    def __repr__(self):
+        return "999"
+
+
+@pytest.mark.parametrize(
+    "key,bad",
+    [
+        ("unit", Liar()),
+        ("unit", 5),
+        ("source", b"bytes"),
+        ("book", ["general"]),
+        ("nature", 1.0),
+        ("year", 2026.0),
+        ("year", True),
+        ("year", Liar()),
+        ("functional", 2080505),
+        ("economic", Liar()),
+        ("amount", Liar()),
+        ("amount", 1.5),
+    ],
+)
+def test_from_records_takes_only_the_documented_types(key, bad):
+    """Issue 11 defect 6: no str() of arbitrary objects; the record and key are named."""
+    with pytest.raises(sunlit.InputError) as e:
+        sunlit.Ledger.from_records([record(), record(**{key: bad})])
+    assert (e.value.line, e.value.column) == (2, key)
+
+
+def test_from_records_reads_str_and_int_subclasses_by_value():
+    ledger = sunlit.Ledger.from_records([record(unit=LyingStr("城管执法局"), amount=LyingInt(5), year=LyingInt(2026))])
+    (rec,) = ledger.to_records()
+    assert (rec["unit"], rec["amount"], rec["year"]) == ("城管执法局", Decimal(5), 2026)

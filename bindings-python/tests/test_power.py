@@ -1,6 +1,7 @@
 """Power lists (权责清单) from Python, on the golden data in tests/data/power."""
 
 import datetime
+import json
 
 import pytest
 
@@ -223,3 +224,31 @@ def test_real_list_with_local_column_names():
     assert len(lst) == 17
     assert all(f.rule != "power.missing_responsibility" for f in lst.check())
     assert all(f.severity != "error" for f in lst.check())
+
+
+def test_list_cells_survive_every_round_trip():
+    """Issue 11 defect 3: entries that begin with numbers, hold ；, arrows, quotes, line breaks
+    or nothing at all come back exactly from JSON and CSV, however often."""
+    entries = ["2.②", ") (1)；", "", " a ", "受理→审查", '"q"', "x\ny", "[1]"]
+    item = {"name": "x", "category": "行政许可", "sub_items": entries, "procedure": entries,
+            "responsibilities": entries, "accountability": ["2.②", ") (1)；"]}
+    pl = sunlit.PowerList.from_json(json.dumps([item]))
+    assert pl.items[0].sub_items == entries and pl.items[0].procedure == entries
+    for _ in range(3):
+        pl = sunlit.PowerList.from_json(pl.to_json())
+        pl = sunlit.PowerList.from_csv(pl.to_csv())
+    first = pl.items[0]
+    assert first.sub_items == entries
+    assert first.procedure == entries
+    assert first.responsibilities == entries
+    assert first.accountability == ["2.②", ") (1)；"]
+
+
+def test_a_list_with_duplicates_does_not_differ_from_itself():
+    """Issue 11 defect 4."""
+    text = HEADER + "\n" + GOOD + "\n" + GOOD + "\n"
+    pl = sunlit.PowerList.from_csv(text)
+    assert len(pl) == 2
+    assert sunlit.PowerList.diff(pl, pl) == []
+    fewer = sunlit.PowerList.from_csv(HEADER + "\n" + GOOD + "\n")
+    assert [c.kind for c in sunlit.PowerList.diff(pl, fewer)] == ["cancelled"]

@@ -13,7 +13,10 @@
 //! works. Files are keyed by the year of the notice, so late-December dates can sit in the next
 //! year's file (2018-12-29…31 are in `2019.json`); every file is loaded, so that is handled.
 //!
-//! **Coverage.** A year is covered when its own official file lists at least one day. `2027.json`
+//! **Coverage.** A year is covered when its own official file lists at least one day (and a
+//! file that lists days must list one of its own year; dates of the December before it are
+//! allowed only in its last week, for the 元旦 break across the turn of the year). Years and
+//! dates outside [`SUPPORTED_YEARS`] (1949–9999) are refused everywhere. `2027.json`
 //! is an empty placeholder (the 2027 notice was not out when the data was copied), so 2027 is
 //! **not** covered: its holidays are unknown, and guessing "weekends only" would put every
 //! 2027 deadline across Spring Festival or National Day in the wrong place. A date in an
@@ -229,6 +232,13 @@ fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+/// The first day of December of the year before its notice that a holiday file may list. A
+/// notice's 元旦 break can start in the December before its year, with a make-up working day
+/// there: in the embedded data 2007.json lists 2006-12-30/31, 2008.json 2007-12-29…31,
+/// 2012.json 2011-12-31, 2019.json 2018-12-29…31 (国办发明电〔2018〕15号) and 2023.json
+/// 2022-12-31 — never earlier than the 29th. The last week of December allows exactly that.
+const LAST_WEEK_OF_DECEMBER: u32 = 25;
+
 /// The official files embedded at compile time, by notice year.
 const EMBEDDED: [(i32, &str); 21] = [
     (2007, include_str!("../data/holidays-cn/2007.json")),
@@ -288,6 +298,59 @@ struct DayRecord {
     is_off_day: bool,
 }
 
+/// The years sunlit accepts wherever a year or a date enters — holiday files, calendar
+/// queries and their results, local calendars, ledger and budget years, request dates: 1949 to
+/// 9999. Anything else is an error naming the field and the value.
+///
+/// Why these bounds: every document sunlit reads is one of the People's Republic (budgets,
+/// disclosure reports, power lists), whose first national holiday rules are of 23 December
+/// 1949 (政务院《全国年节及纪念日放假办法》), so an earlier year is a typing error, not data.
+/// 9999 is the last year written with the four digits of `YYYY-MM-DD`, the only date form the
+/// readers accept and the writers produce; chrono can represent later years but prints them as
+/// `+10000-01-01`, which nothing could read back. (The weekend rule itself, Saturday and Sunday
+/// off, holds from 1 May 1995 (国务院令第174号); weekends-only counting before that date is the
+/// caller's approximation.)
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use sunlit::{SUPPORTED_YEARS, WorkCalendar};
+/// assert!(SUPPORTED_YEARS.contains(&2026) && !SUPPORTED_YEARS.contains(&0));
+/// let cal = WorkCalendar::weekends_only();
+/// assert!(cal.is_workday(NaiveDate::from_ymd_opt(0, 1, 3).unwrap()).is_err());
+/// ```
+pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1949..=9999;
+
+/// `Ok` when `year` is in [`SUPPORTED_YEARS`], else an [`Error::Value`] naming `field` and the
+/// year.
+pub(crate) fn check_year(field: &str, year: i32) -> Result<()> {
+    if SUPPORTED_YEARS.contains(&year) {
+        Ok(())
+    } else {
+        Err(Error::value(
+            field,
+            &year.to_string(),
+            format!(
+                "year {year} is outside the supported years {}–{}",
+                SUPPORTED_YEARS.start(),
+                SUPPORTED_YEARS.end()
+            ),
+        ))
+    }
+}
+
+/// `Ok` when the year of `date` is in [`SUPPORTED_YEARS`], else an [`Error::Value`] naming
+/// `field` and the date.
+pub(crate) fn check_date(field: &str, date: NaiveDate) -> Result<()> {
+    check_year(field, date.year()).map_err(|e| match e {
+        Error::Value { field, reason, .. } => Error::Value {
+            field,
+            value: date.to_string(),
+            reason,
+        },
+        other => other,
+    })
+}
+
 /// Parse an ISO date `YYYY-MM-DD` strictly (exactly ten characters).
 pub(crate) fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     let d = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()?;
@@ -305,6 +368,7 @@ impl Inner {
             reason: format!("not an official holiday file (holiday-cn JSON shape): {e}"),
         })?;
         let year = file.year;
+        check_year("year", year).map_err(|e| e.at(0, "year"))?;
         let mut days: BTreeMap<NaiveDate, Listed> = BTreeMap::new();
         for (i, d) in file.days.iter().enumerate() {
             let bad = |reason: String| Error::Input {
@@ -316,10 +380,13 @@ impl Inner {
             let date =
                 parse_iso_date(&d.date).ok_or_else(|| bad("not a date YYYY-MM-DD".to_owned()))?;
             let in_file = date.year() == year
-                || (date.year().checked_add(1) == Some(year) && date.month() == 12);
+                || (date.year().checked_add(1) == Some(year)
+                    && date.month() == 12
+                    && date.day() >= LAST_WEEK_OF_DECEMBER);
             if !in_file {
                 return Err(bad(format!(
-                    "a date of the {year} file must fall in {year} or in December {}",
+                    "a date of the {year} file must fall in {year} or in the last week of \
+                     December {} (the 元旦 break across the turn of the year)",
                     year.saturating_sub(1)
                 )));
             }
@@ -339,6 +406,26 @@ impl Inner {
             if days.insert(date, (d.name.clone(), d.is_off_day)).is_some() {
                 return Err(bad("the date is listed twice".to_owned()));
             }
+        }
+        // A file whose days all lie in the December before its year says nothing about its
+        // year: it must not make that year covered.
+        if let Some((first, _)) = days.first_key_value()
+            && !days.keys().any(|d| d.year() == year)
+        {
+            let line = file
+                .days
+                .iter()
+                .position(|d| parse_iso_date(&d.date) == Some(*first))
+                .map_or(1, |i| i as u64 + 1);
+            return Err(Error::Input {
+                line,
+                column: "date".to_owned(),
+                value: first.to_string(),
+                reason: format!(
+                    "the {year} file lists no date of {year}: a date of the December before \
+                     belongs in it only beside the {year} notice's own dates"
+                ),
+            });
         }
         self.files.insert(year, days);
         self.official = self
@@ -478,9 +565,13 @@ impl WorkCalendar {
     /// year's notice once published. A file for a year already loaded replaces it. A file with
     /// no days leaves its year uncovered.
     ///
-    /// Every date must fall in the file's year or in the December before it; a date listed twice
-    /// or contradicting another year's file is refused. Errors name the 1-based position in
-    /// `days` as `line`.
+    /// The file's year must lie in [`SUPPORTED_YEARS`] (else an [`Error::Input`] with line 0
+    /// and column `year`). Every date must fall in the file's year or in the last week of the
+    /// December before it (25–31 December: a notice's 元旦 break and its make-up working day
+    /// can start there), and a file that lists any day must list one of its own year — a 2027
+    /// file listing only 2026-12-31 is refused rather than making 2027 covered. A date listed
+    /// twice or contradicting another year's file is refused. Errors name the 1-based position
+    /// in `days` as `line` and the date as `value`.
     ///
     /// ```
     /// use sunlit::{Error, WorkCalendar};
@@ -494,6 +585,14 @@ impl WorkCalendar {
     /// let bad = r#"{"year": 2027, "days": [{"name": "x", "date": "2025-05-01", "isOffDay": true}]}"#;
     /// assert!(matches!(WorkCalendar::china().with_year_json(bad),
     ///     Err(Error::Input { line: 1, ref value, .. }) if value == "2025-05-01"));
+    /// // Only the December before: the file says nothing about 2027.
+    /// let eve = r#"{"year": 2027, "days": [{"name": "元旦", "date": "2026-12-31", "isOffDay": true}]}"#;
+    /// assert!(matches!(WorkCalendar::china().with_year_json(eve),
+    ///     Err(Error::Input { line: 1, ref value, .. }) if value == "2026-12-31"));
+    /// // Year 0 is no year of any notice.
+    /// let zero = r#"{"year": 0, "days": [{"name": "x", "date": "0000-01-01", "isOffDay": true}]}"#;
+    /// assert!(matches!(WorkCalendar::china().with_year_json(zero),
+    ///     Err(Error::Input { line: 0, ref column, .. }) if column == "year"));
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn with_year_json(&self, text: &str) -> Result<WorkCalendar> {
@@ -524,6 +623,9 @@ impl WorkCalendar {
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn with_local(&self, local: &LocalCalendar) -> Result<WorkCalendar> {
+        for d in local.holidays.iter().chain(&local.workdays) {
+            check_date("local calendar", *d)?;
+        }
         let holidays: BTreeSet<NaiveDate> = local.holidays.iter().copied().collect();
         if let Some(d) = local.workdays.iter().find(|d| holidays.contains(d)) {
             return Err(Error::value(
@@ -681,6 +783,7 @@ impl WorkCalendar {
     #[cold]
     #[inline(never)]
     fn uncovered_table(&self, year: i32, date: NaiveDate) -> Result<YearTable> {
+        check_date("date", date)?;
         match self.uncovered {
             Uncovered::Error => Err(self.uncovered_error(date)),
             Uncovered::WeekendsOnly => YearTable::build(year, |d| self.inner.rule(d)),
@@ -692,6 +795,7 @@ impl WorkCalendar {
     /// gives for `date`.
     #[inline]
     fn check_date(&self, date: NaiveDate) -> Result<()> {
+        check_date("date", date)?;
         match (self.covered_table(date.year()), self.uncovered) {
             (Some(_), _) | (None, Uncovered::WeekendsOnly) => Ok(()),
             (None, Uncovered::Error) => Err(self.uncovered_error(date)),
@@ -742,6 +846,7 @@ impl WorkCalendar {
     /// ```
     pub fn add_workdays(&self, date: NaiveDate, n: i64) -> Result<NaiveDate> {
         let overflow = || Error::overflow(format!("{date} + {n} working days"));
+        check_date("date", date)?;
         if n == 0 {
             return self.check_date(date).map(|()| date);
         }
@@ -808,6 +913,8 @@ impl WorkCalendar {
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn workdays_between(&self, a: NaiveDate, b: NaiveDate) -> Result<i64> {
+        check_date("date", a)?;
+        check_date("date", b)?;
         if b < a {
             return Ok(-self.workdays_between(b, a)?);
         }

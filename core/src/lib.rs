@@ -26,7 +26,7 @@ pub use budget::{
     Ledger, Line, LineItem, LineRecord, Nature, Phase, Rollup, RollupGroup, RollupOptions,
     RollupRecord, RollupRow, Selection, Subtotals,
 };
-pub use calendar::{CalendarDay, LocalCalendar, Uncovered, WorkCalendar};
+pub use calendar::{CalendarDay, LocalCalendar, SUPPORTED_YEARS, Uncovered, WorkCalendar};
 pub use catalog::{Catalog, CatalogCheckOptions, functional_class_by_name, functional_class_name};
 pub use classification::{Code, Scheme};
 pub use disclosure::{

@@ -332,3 +332,136 @@ proptest! {
         prop_assert_eq!(cal.workdays_between(d, w).unwrap(), i64::from(w != d));
     }
 }
+
+/// Issue 11 defect 8: a holiday file's dates lie in its declared year (or the last week of the
+/// December before, for the 元旦 break across the turn of the year, as 2019.json lists
+/// 2018-12-29…31); a file whose only dates are of the December before does not make its year
+/// covered but is refused, naming the date.
+#[test]
+fn a_holiday_file_covers_only_its_own_year() {
+    let cal = WorkCalendar::china();
+    let eve =
+        r#"{"year": 2027, "days": [{"name": "元旦", "date": "2026-12-31", "isOffDay": true}]}"#;
+    let err = cal.with_year_json(eve).unwrap_err();
+    assert!(
+        matches!(err, Error::Input { line: 1, ref column, ref value, .. } if column == "date" && value == "2026-12-31"),
+        "{err:?}"
+    );
+    let early = r#"{"year": 2027, "days": [
+        {"name": "x", "date": "2026-12-01", "isOffDay": true},
+        {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
+    assert!(matches!(cal.with_year_json(early),
+        Err(Error::Input { line: 1, ref value, .. }) if value == "2026-12-01"));
+    let next =
+        r#"{"year": 2027, "days": [{"name": "元旦", "date": "2028-01-01", "isOffDay": true}]}"#;
+    assert!(cal.with_year_json(next).is_err());
+    // The real shape: the break starts on 2026-12-31 and the file lists 2027 days too.
+    let turn = r#"{"year": 2027, "days": [
+        {"name": "元旦", "date": "2026-12-31", "isOffDay": true},
+        {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
+    let loaded = cal.with_year_json(turn).unwrap();
+    assert!(loaded.is_covered(2027));
+    assert!(!loaded.is_workday(date("2026-12-31")).unwrap());
+    // An empty file still leaves its year uncovered.
+    let empty = r#"{"year": 2027, "days": []}"#;
+    assert!(!cal.with_year_json(empty).unwrap().is_covered(2027));
+}
+
+/// Issue 11 defect 7: years outside 1949–9999 are refused wherever they enter: holiday files,
+/// local layers, calendar queries and their results, ledger years, request dates.
+#[test]
+fn impossible_years_are_refused() {
+    let cal = WorkCalendar::china();
+    let zero = r#"{"year": 0, "days": [{"name": "x", "date": "0000-01-01", "isOffDay": true}]}"#;
+    let err = cal.with_year_json(zero).unwrap_err();
+    assert!(
+        matches!(err, Error::Input { line: 0, ref column, ref value, .. } if column == "year" && value == "0"),
+        "{err:?}"
+    );
+    let far = r#"{"year": 10000, "days": []}"#;
+    assert!(cal.with_year_json(far).is_err());
+    let lenient = WorkCalendar::weekends_only();
+    let d0 = NaiveDate::from_ymd_opt(0, 1, 3).unwrap();
+    for r in [
+        lenient.is_workday(d0).map(|_| ()),
+        lenient.add_workdays(d0, 5).map(|_| ()),
+        lenient.add_workdays(d0, 0).map(|_| ()),
+        lenient.workdays_between(d0, date("2024-01-01")).map(|_| ()),
+        lenient.workdays_between(date("2024-01-01"), d0).map(|_| ()),
+        lenient.add_workdays(date("9999-12-30"), 5).map(|_| ()),
+        lenient.add_workdays(date("1949-01-03"), -5).map(|_| ()),
+        lenient.next_workday(date("9999-12-31")).map(|_| ()),
+        lenient
+            .with_local(&LocalCalendar {
+                holidays: vec![d0],
+                ..Default::default()
+            })
+            .map(|_| ()),
+    ] {
+        let err = r.unwrap_err();
+        assert!(
+            matches!(err, Error::Value { ref field, .. } if field == "date" || field == "local calendar"),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("1949–9999"), "{err}");
+    }
+    assert!(lenient.is_workday(date("1949-01-03")).unwrap());
+    assert!(lenient.is_workday(date("9999-12-31")).unwrap());
+
+    let csv = "year,book,phase,unit,functional,economic,nature,source,amount\n0000,general,budget,u,208,,basic,,1\n";
+    let err = sunlit::Ledger::read_csv_str(csv).unwrap_err();
+    assert!(
+        matches!(err, Error::Input { line: 2, ref column, .. } if column == "year"),
+        "{err:?}"
+    );
+    let mut ledger = sunlit::Ledger::new();
+    let item = sunlit::LineItem {
+        year: 0,
+        book: sunlit::Book::General,
+        phase: sunlit::Phase::Budget,
+        unit: "u".into(),
+        functional: sunlit::Code::functional("208").unwrap(),
+        economic: None,
+        nature: sunlit::Nature::Basic,
+        source: None,
+        amount: 1.into(),
+    };
+    assert!(ledger.push(item).is_err());
+    assert!(sunlit::Ledger::from_json(r#"[{"year": "0000", "book": "general", "phase": "budget", "unit": "u", "functional": "208", "economic": null, "nature": "basic", "source": null, "amount": "1"}]"#).is_err());
+
+    let req = sunlit::DisclosureRequest::new(
+        NaiveDate::from_ymd_opt(0, 3, 1).unwrap(),
+        sunlit::Channel::Online,
+        sunlit::Applicant::NaturalPerson,
+    );
+    let err = req.status(date("2024-01-01"), &lenient).unwrap_err();
+    assert!(matches!(err, Error::History { .. }), "{err:?}");
+}
+
+proptest! {
+    /// Monotonicity: more working days never end earlier; a later end never counts fewer.
+    #[test]
+    fn add_and_between_are_monotone(d in covered_date(), n in 0i64..150, m in 0i64..150) {
+        let cal = WorkCalendar::china();
+        let (lo, hi) = (n.min(m), n.max(m));
+        let (a, b) = (cal.add_workdays(d, lo).unwrap(), cal.add_workdays(d, hi).unwrap());
+        prop_assert!(a <= b);
+        prop_assert!(cal.workdays_between(d, a).unwrap() <= cal.workdays_between(d, b).unwrap());
+    }
+
+    /// Over the whole supported range (weekends only): add and between are inverse, and a step
+    /// outside 1949–9999 is an error, never a panic.
+    #[test]
+    fn weekends_only_is_inverse_over_the_supported_years(days in 0i64..(8051 * 365), n in -400i64..400) {
+        let cal = WorkCalendar::weekends_only();
+        let d = date("1949-01-01") + chrono::Duration::days(days);
+        match cal.add_workdays(d, n) {
+            Ok(due) if n >= 0 => prop_assert_eq!(cal.workdays_between(d, due).unwrap(), n),
+            Ok(back) => {
+                let own = i64::from(cal.is_workday(d).unwrap());
+                prop_assert_eq!(cal.workdays_between(back, d).unwrap(), -n - 1 + own);
+            }
+            Err(e) => prop_assert!(matches!(e, Error::Value { .. }), "{:?}", e),
+        }
+    }
+}

@@ -1,5 +1,7 @@
 //! Invariants of power lists: numerals round-trip, lists survive CSV and JSON, a diff of a list
 //! with itself (in any row order) is empty, and a diff finds exactly the items added and removed.
+//! Issue 11: list cells hold ANY list of strings losslessly; `diff(a, a)` is empty even with
+//! duplicate items; the changes of `diff(a, b)` applied to `a`'s items give `b`'s.
 
 use proptest::prelude::*;
 use sunlit::{
@@ -20,6 +22,101 @@ fn entry() -> impl Strategy<Value = String> {
         .prop_filter("a real entry", |s| {
             !s.is_empty() && s != "无" && !s.ends_with(['；', '，', ';', ','])
         })
+}
+
+/// Any entry text: arbitrary Unicode, or text made of list markers, separators, brackets,
+/// quotes, arrows, spaces and line breaks.
+fn any_entry() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[0-9一二①②.、．（）() ；;，,。\n\r\t\\[\\]\"→>无/-]{0,10}",
+        Just(String::new()),
+    ]
+}
+
+/// The multiset of (code, name) of a list's items.
+fn refs(list: &PowerList) -> Vec<sunlit::PowerItemRef> {
+    let mut v: Vec<_> = list
+        .items
+        .iter()
+        .map(|i| sunlit::PowerItemRef {
+            code: i.code().map(str::to_owned),
+            name: i.name.clone(),
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A list of items drawn, with repetition, from the first items of the golden list, some with
+/// a changed promised time limit.
+fn drawn(picks: &[(usize, bool)]) -> PowerList {
+    let pool = v1();
+    let mut list = PowerList::new();
+    for &(i, changed) in picks {
+        let mut item = pool.items[i % 8].clone();
+        if changed {
+            item.promised_limit = sunlit::TimeLimit::parse("1个工作日").ok();
+        }
+        list.items.push(item);
+    }
+    list
+}
+
+proptest! {
+    /// Issue 11 defect 3: a list cell carries any list of strings, through CSV and JSON, and
+    /// writing what was read gives the same text again.
+    #[test]
+    fn any_list_of_strings_survives_csv_and_json(
+        responsibilities in proptest::collection::vec(any_entry(), 0..5),
+        procedure in proptest::collection::vec(any_entry(), 0..5),
+        sub_items in proptest::collection::vec(any_entry(), 0..4),
+        accountability in proptest::collection::vec(any_entry(), 0..4),
+    ) {
+        let mut list = v1();
+        list.items.truncate(2);
+        list.items[0].responsibilities = responsibilities;
+        list.items[0].procedure = procedure;
+        list.items[1].sub_items = sub_items;
+        list.items[1].accountability = accountability;
+        let csv = list.to_csv_string().unwrap();
+        let back = PowerList::read_csv_str(&csv).unwrap();
+        prop_assert_eq!(&back, &list);
+        prop_assert_eq!(back.to_csv_string().unwrap(), csv);
+        let json = list.to_json();
+        let back = PowerList::from_json(&json).unwrap();
+        prop_assert_eq!(&back, &list);
+        prop_assert_eq!(back.to_json(), json);
+    }
+
+    /// Issue 11 defect 4: `diff(a, a)` is empty, duplicates and all; the changes of
+    /// `diff(a, b)`, applied to the items of `a` (each change takes out its `old` items and
+    /// puts in its `new` ones), give the items of `b`.
+    #[test]
+    fn diff_with_itself_is_empty_and_a_diff_applied_gives_the_new_list(
+        a in proptest::collection::vec((0usize..8, any::<bool>()), 0..10),
+        b in proptest::collection::vec((0usize..8, any::<bool>()), 0..10),
+    ) {
+        let (a, b) = (drawn(&a), drawn(&b));
+        prop_assert!(PowerList::diff(&a, &a).is_empty());
+        prop_assert!(PowerList::diff(&b, &b).is_empty());
+        let changes = PowerList::diff(&a, &b);
+        // The change log of the diff survives CSV and JSON.
+        let log = sunlit::ChangeLog::from_changes(&changes, Some("某府办发〔2025〕1号"), chrono::NaiveDate::from_ymd_opt(2025, 7, 1));
+        prop_assert_eq!(&sunlit::ChangeLog::read_csv_str(&log.to_csv_string().unwrap()).unwrap(), &log);
+        prop_assert_eq!(&sunlit::ChangeLog::from_json(&log.to_json()).unwrap(), &log);
+        let mut items = refs(&a);
+        for change in changes {
+            for gone in &change.old {
+                let at = items.iter().position(|r| r == gone);
+                prop_assert!(at.is_some(), "{:?} not in {:?}", gone, items);
+                items.remove(at.unwrap_or_default());
+            }
+            items.extend(change.new.iter().cloned());
+        }
+        items.sort();
+        prop_assert_eq!(items, refs(&b));
+    }
 }
 
 proptest! {

@@ -191,4 +191,21 @@ proptest! {
         prop_assert_eq!(r.total(&[]).unwrap(), Some(grand));
         prop_assert_eq!(r.findings().is_empty(), delta.is_zero());
     }
+
+    /// Unit conversions (元 / 万元 / 亿元) are exact: there and back gives the amount again, and
+    /// two steps are one.
+    #[test]
+    fn unit_conversions_round_trip(x in amount(), u in 0usize..3, v in 0usize..3, w in 0usize..3) {
+        let units = [sunlit::Unit::Yuan, sunlit::Unit::WanYuan, sunlit::Unit::YiYuan];
+        let (u, v, w) = (units[u], units[v], units[w]);
+        prop_assert_eq!(u.convert(x, u).unwrap(), x);
+        if let Ok(y) = u.convert(x, v) {
+            prop_assert_eq!(v.convert(y, u).unwrap(), x);
+            if let (Ok(z), Ok(direct)) = (v.convert(y, w), u.convert(x, w)) {
+                prop_assert_eq!(z, direct);
+            }
+        }
+        // Towards a larger unit never fails for these amounts (the point moves left).
+        prop_assert!(sunlit::Unit::Yuan.convert(x, sunlit::Unit::YiYuan).is_ok());
+    }
 }

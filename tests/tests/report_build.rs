@@ -179,3 +179,100 @@ fn a_carried_over_request() {
         assert!(t.check().is_empty());
     }
 }
+
+const APPLICANTS: [&str; 6] = [
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "public_welfare_organization",
+    "legal_service_institution",
+    "other_organization",
+];
+const CHANNELS: [&str; 6] = [
+    "in_person",
+    "online",
+    "fax",
+    "post_signed",
+    "post_unsigned",
+    "oral",
+];
+const OUTCOMES: [(&str, &str); 21] = [
+    ("granted", ""),
+    ("partly_granted", ""),
+    ("withdrawn", ""),
+    ("refused", "state_secret"),
+    ("refused", "law_forbids"),
+    ("refused", "security_stability"),
+    ("refused", "third_party"),
+    ("refused", "internal_affairs"),
+    ("refused", "process_info"),
+    ("refused", "enforcement_file"),
+    ("refused", "admin_query"),
+    ("cannot_provide", "not_held"),
+    ("cannot_provide", "needs_new_work"),
+    ("cannot_provide", "still_unclear"),
+    ("not_processed", "petition"),
+    ("not_processed", "repeat"),
+    ("not_processed", "publication"),
+    ("not_processed", "excessive"),
+    ("not_processed", "confirm_reissue"),
+    ("other", "other"),
+    ("", ""),
+];
+
+proptest::proptest! {
+    /// A report built from any set of request records passes its own check, in both formats,
+    /// with requests received before, during and after the year (carried over in and out).
+    #[test]
+    fn a_report_built_from_records_passes_its_own_check(
+        records in proptest::collection::vec(
+            (0usize..6, 0usize..6, 0i64..600, 1i64..=20, 0usize..21),
+            0..60,
+        ),
+    ) {
+        let cal = WorkCalendar::china();
+        let start = date("2023-09-01");
+        let requests: Vec<DisclosureRequest> = records
+            .iter()
+            .map(|&(a, c, day, after, o)| {
+                let received = start + chrono::Duration::days(day);
+                let mut req = DisclosureRequest::new(
+                    received,
+                    Channel::parse(CHANNELS[c]).unwrap(),
+                    Applicant::parse(APPLICANTS[a]).unwrap(),
+                );
+                let (kind, reason) = OUTCOMES[o];
+                if let Ok(closed) = cal.add_workdays(received, after) {
+                    // An event the history refuses is not recorded; the request stays open.
+                    let _ = match kind {
+                        "" => Ok(()),
+                        "withdrawn" => req.withdraw(closed, &cal),
+                        _ => req.answer(
+                            closed,
+                            Outcome::parse(kind, Some(reason).filter(|r| !r.is_empty())).unwrap(),
+                            &cal,
+                        ),
+                    };
+                }
+                req
+            })
+            .collect();
+        for (year, format) in [(2024, ReportFormat::Y2021), (2024, ReportFormat::Y2019), (2025, ReportFormat::Y2021)] {
+            let report = AnnualReport::build(&ReportInput {
+                year,
+                format: Some(format),
+                requests: Some(&requests),
+                ..Default::default()
+            })
+            .unwrap();
+            let findings = report.check(&Default::default());
+            proptest::prop_assert!(findings.is_empty(), "{:?}", findings);
+            // The report and its table survive JSON and CSV.
+            proptest::prop_assert_eq!(&AnnualReport::from_json(&report.to_json()).unwrap(), &report);
+            let table = report.requests().unwrap();
+            let csv = table.to_csv_string().unwrap();
+            proptest::prop_assert_eq!(&RequestTable::read_csv(csv.as_bytes(), format).unwrap(), table);
+            proptest::prop_assert_eq!(&RequestTable::from_json(&table.to_json(), format).unwrap(), table);
+        }
+    }
+}

@@ -622,6 +622,15 @@ proptest! {
                 kind: Some(TableKind::BudgetGeneralFunctional), unit, ..Default::default() }).unwrap();
             let f = table.check(&TableCheckOptions::default()).unwrap();
             prop_assert_eq!(f.error_count(), 0, "{:?}", f);
+            // CSV and JSON carry every cell: written again, they are the same text.
+            let csv = table.to_csv_string().unwrap();
+            let opts = sunlit::TableReadOptions { unit, ..Default::default() };
+            let back = PublishedTable::read_csv_str(&csv, &opts).unwrap();
+            prop_assert_eq!(back.to_csv_string().unwrap(), csv);
+            let json = table.to_json();
+            let back = PublishedTable::from_json(&json).unwrap();
+            prop_assert_eq!(back.to_json(), json);
+            prop_assert_eq!(back.rows().len(), table.rows().len());
             if unit == Unit::Yuan {
                 prop_assert!(f.is_empty());
                 let back = table.to_ledger(&TableLedgerOptions { year: 2026, unit: "u".into(), ..Default::default() }).unwrap();

@@ -217,8 +217,11 @@ pub(crate) fn parse_year(text: &str) -> Result<i32> {
             "a year is four digits, e.g. 2026",
         ));
     }
-    t.parse()
-        .map_err(|_| Error::value("year", text, "a year is four digits, e.g. 2026"))
+    let year = t
+        .parse()
+        .map_err(|_| Error::value("year", text, "a year is four digits, e.g. 2026"))?;
+    crate::calendar::check_year("year", year)?;
+    Ok(year)
 }
 
 /// A validated line whose text fields still borrow from the input.
@@ -496,8 +499,9 @@ impl Ledger {
         self.amount.is_empty()
     }
 
-    /// Append a line. The functional code must be of the functional scheme and the economic code
-    /// of an economic scheme; a unit must not be blank.
+    /// Append a line. The year must lie in [`SUPPORTED_YEARS`](crate::SUPPORTED_YEARS), the
+    /// functional code must be of the functional scheme and the economic code of an economic
+    /// scheme; a unit must not be blank.
     ///
     /// ```
     /// use sunlit::{Book, Code, Ledger, LineItem, Nature, Phase};
@@ -507,6 +511,9 @@ impl Ledger {
     ///     unit: "u".into(), functional: Code::functional("208").unwrap(), economic: None,
     ///     nature: Nature::Basic, source: None, amount: Decimal::ONE };
     /// ledger.push(item.clone()).unwrap();
+    /// item.year = 0;
+    /// assert!(ledger.push(item.clone()).is_err());
+    /// item.year = 2026;
     /// item.functional = Code::revenue("101").unwrap();
     /// assert!(ledger.push(item).is_err());
     /// ```
@@ -552,6 +559,7 @@ impl Ledger {
         source: Option<&str>,
         amount: Decimal,
     ) -> Result<()> {
+        crate::calendar::check_year("year", year)?;
         if functional.scheme() != Scheme::Functional {
             return Err(Error::value(
                 "functional",

@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::citation::ProvisionKey;
 use super::item::PowerItem;
 use super::list::PowerList;
 use super::text::optional;
@@ -172,6 +173,57 @@ fn pair_by<K: Ord>(
     }
 }
 
+/// Everything [`changed_fields`] compares, so that two items with equal keys show no change.
+type SameKey = ((Vec<ProvisionKey>, Vec<String>), String, Vec<String>);
+
+fn same_key(item: &PowerItem) -> SameKey {
+    let category = if item.category == super::PowerCategory::Local {
+        format!("local:{}", item.category_label)
+    } else {
+        item.category.id().to_owned()
+    };
+    let cells = PowerField::ALL
+        .iter()
+        .filter(|f| {
+            !matches!(
+                f,
+                PowerField::Number | PowerField::LegalBasis | PowerField::Category
+            )
+        })
+        .map(|&f| squash(&item.cell(f)))
+        .collect();
+    (item.legal_basis.normalized(), category, cells)
+}
+
+/// Pair unmatched items that do not differ at all ([`changed_fields`] empty), the k-th such
+/// old item with the k-th such new one. This pairs duplicates (the same item printed twice),
+/// which the keyed steps leave alone because their keys are not unique; duplicates left over
+/// on one side (three copies before, two after) are cancelled or added.
+fn pair_same(
+    old: &[PowerItem],
+    new: &[PowerItem],
+    old_match: &mut [Option<usize>],
+    new_match: &mut [Option<usize>],
+) {
+    let mut groups: BTreeMap<SameKey, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, item) in old.iter().enumerate() {
+        groups.entry(same_key(item)).or_default().0.push(i);
+    }
+    for (j, item) in new.iter().enumerate() {
+        groups.entry(same_key(item)).or_default().1.push(j);
+    }
+    for (olds, news) in groups.into_values() {
+        for (&i, &j) in olds.iter().zip(&news) {
+            if let Some(m) = old_match.get_mut(i) {
+                *m = Some(j);
+            }
+            if let Some(m) = new_match.get_mut(j) {
+                *m = Some(i);
+            }
+        }
+    }
+}
+
 /// A change about `item` (its code and name).
 fn change(
     kind: PowerChangeKind,
@@ -250,7 +302,11 @@ fn changed_fields(old: &PowerItem, new: &PowerItem) -> Vec<FieldChange> {
 impl PowerList {
     /// The changes from `old` to `new`.
     ///
-    /// Items are matched, one to one, by implementation code, then basic code, then name
+    /// Items that do not differ at all (every compared field equal) are matched first, one to
+    /// one in list order, so a list with duplicate items (the same item printed twice) shows no
+    /// change against itself, and `diff(p, p)` is always empty; of duplicates whose number
+    /// changed, the extra copies are cancelled (or added). Other items are matched, one to one,
+    /// by implementation code, then basic code, then name
     /// (with sub-items) and the provisions cited, then name alone — each step pairing only
     /// keys that are unique on both sides among the items still unmatched, so the result does
     /// not depend on row order. Among the rest, one old item related to two or more new items
@@ -292,6 +348,7 @@ impl PowerList {
         let (o, n) = (&old.items, &new.items);
         let mut om: Vec<Option<usize>> = vec![None; o.len()];
         let mut nm: Vec<Option<usize>> = vec![None; n.len()];
+        pair_same(o, n, &mut om, &mut nm);
         pair_by(o, n, &mut om, &mut nm, |i| i.implementation_code.clone());
         pair_by(o, n, &mut om, &mut nm, |i| i.basic_code.clone());
         pair_by(o, n, &mut om, &mut nm, |i| {
@@ -777,5 +834,30 @@ impl ChangeLog {
             log.records.push(record);
         }
         Ok(log)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 11 defect 4: a list with duplicate items (same code, same name) does not differ
+    /// from itself; one copy fewer is one cancellation, one more is one addition.
+    #[test]
+    fn duplicates_do_not_differ_from_themselves() {
+        let p = PowerList::read_csv_str(
+            "权力分类,事项名称,编码\n行政许可,甲许可,A1\n行政许可,甲许可,A1\n行政处罚,乙处罚,\n行政处罚,乙处罚,\n行政处罚,乙处罚（分项）,\n",
+        )
+        .unwrap();
+        assert_eq!(PowerList::diff(&p, &p), []);
+        let mut fewer = p.clone();
+        fewer.items.remove(0);
+        let changes = PowerList::diff(&p, &fewer);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].kind, PowerChangeKind::Cancelled);
+        assert_eq!(changes[0].code.as_deref(), Some("A1"));
+        let changes = PowerList::diff(&fewer, &p);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].kind, PowerChangeKind::Added);
     }
 }

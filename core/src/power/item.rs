@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::citation::LegalBasis;
 use super::numeral::parse_numeral;
-use super::text::{is_blank_word, join_list, optional, split_list, split_steps};
+use super::text::{is_blank_word, join_list, join_steps, optional, split_list, split_steps};
 use super::{BodyNature, ExercisingLevel, LimitUnit, PowerCategory, PowerField, RiskGrade};
 use crate::error::{Error, Result};
 
@@ -575,7 +575,7 @@ impl PowerItem {
                 None => String::new(),
             },
             PowerField::FeeBasis => opt(&self.fee_basis),
-            PowerField::Procedure => join_list(&self.procedure),
+            PowerField::Procedure => join_steps(&self.procedure),
             PowerField::Responsibilities => join_list(&self.responsibilities),
             PowerField::ResponsibilityBasis => opt(&self.responsibility_basis),
             PowerField::Accountability => join_list(&self.accountability),

@@ -510,6 +510,7 @@ fn json_item(value: &Value, line: u64) -> Result<PowerItem> {
     let mut cells: Vec<(String, String)> = Vec::new();
     let mut risk_points = Vec::new();
     let mut extra = BTreeMap::new();
+    let mut lists: Vec<(PowerField, Vec<String>)> = Vec::new();
     for (key, v) in map {
         if key == "risk_points" {
             risk_points = json_risks(v, line)?;
@@ -561,7 +562,9 @@ fn json_item(value: &Value, line: u64) -> Result<PowerItem> {
                 if field == PowerField::Levels {
                     entries.join("、")
                 } else {
-                    super::text::join_list(&entries)
+                    // Entries of a JSON array are taken exactly as given, never re-split.
+                    lists.push((field, entries));
+                    continue;
                 }
             }
             other => return Err(err(key, other.to_string(), "expected a string")),
@@ -570,6 +573,15 @@ fn json_item(value: &Value, line: u64) -> Result<PowerItem> {
     }
     let mut item =
         PowerItem::from_cells(cells.iter().map(|(k, v)| (k.as_str(), v.as_str())), line)?;
+    for (field, entries) in lists {
+        match field {
+            PowerField::SubItems => item.sub_items = entries,
+            PowerField::Procedure => item.procedure = entries,
+            PowerField::Responsibilities => item.responsibilities = entries,
+            PowerField::Accountability => item.accountability = entries,
+            _ => {}
+        }
+    }
     if !risk_points.is_empty() {
         if !item.risk_points.is_empty() {
             return Err(err(

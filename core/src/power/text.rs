@@ -66,14 +66,35 @@ fn marker_at(s: &str) -> Option<(Style, u32, usize)> {
     Some((style, n, len))
 }
 
+/// The exact entries of a cell written in the encoded form: a JSON array of strings
+/// (`["2.②", ") (1)；"]`), the form [`join_list`] writes when the numbered form would not read
+/// back exactly. `None` for any other text.
+fn encoded(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    if !(t.starts_with('[') && t.ends_with(']')) {
+        return None;
+    }
+    serde_json::from_str::<Vec<String>>(t).ok()
+}
+
 /// Split a cell holding a list into its entries.
 ///
-/// A cell that starts with a list marker (`1.` `1、` `1）` `（1）` `一、` `（一）` `①`) is split at
-/// each next marker of the same style and the next number (2, 3 …) that starts a line or follows
+/// A cell that is a JSON array of strings (`["1.5倍", ""]`, the encoded form [`join_list`]
+/// writes for entries the numbered form cannot carry) gives exactly those entries. A cell that
+/// starts with a list marker (`1.` `1、` `1）` `（1）` `一、` `（一）` `①`) is split at each next
+/// marker of the same style and the next number (2, 3 …) that starts a line or follows
 /// whitespace or `。；，`; the markers are removed. Markers of other styles inside an entry
 /// (`（一）` inside `1.`) stay. A cell without a leading marker is split at line breaks. Each
 /// entry is trimmed, and list punctuation (`；` `，`) at its end removed.
 pub(crate) fn split_list(text: &str) -> Vec<String> {
+    if let Some(entries) = encoded(text) {
+        return entries;
+    }
+    split_printed(text)
+}
+
+/// [`split_list`] for the printed forms only (no encoded form).
+fn split_printed(text: &str) -> Vec<String> {
     let t = text.trim();
     if is_blank_word(t) {
         return Vec::new();
@@ -120,50 +141,75 @@ fn entry(s: &str) -> String {
         .to_owned()
 }
 
-/// Write list entries into one cell, the inverse of [`split_list`]: a single plain entry as
-/// is, otherwise numbered one per line — `1.` `2.` …, or `（1）` `（2）` … or `①` `②` … when
-/// an entry's own text would be misread with the plainer style.
+/// Write list entries into one cell, the exact inverse of [`split_list`]: a single plain entry
+/// as is, otherwise numbered one per line — `1.` `2.` …, or `（1）` `（2）` … or `①` `②` … when
+/// an entry's own text would be misread with the plainer style. When no printed form reads
+/// back exactly (an entry that is empty, starts or ends with spaces or `；`, holds a control
+/// character other than a line break, or would be split differently) the cell is the encoded
+/// form, a JSON array of strings, which [`split_list`] reads back exactly. So
+/// `split_list(&join_list(v)) == v` for every `v`.
 pub(crate) fn join_list(items: &[String]) -> String {
-    if let [one] = items
-        && !one.contains('\n')
-        && marker_at(one).is_none()
-    {
-        return one.clone();
-    }
+    join_with(items, split_list)
+}
+
+/// [`join_list`] for procedure cells: the exact inverse of [`split_steps`].
+pub(crate) fn join_steps(items: &[String]) -> String {
+    join_with(items, split_steps)
+}
+
+fn join_with(items: &[String], split: fn(&str) -> Vec<String>) -> String {
+    let reads_back = |text: &str| {
+        encoded(text).is_none()
+            && !text.chars().any(|c| c.is_control() && c != '\n')
+            && split(text) == items
+    };
     if items.is_empty() {
         return String::new();
     }
-    let styles: [fn(usize) -> String; 3] = [
-        |i| format!("{i}."),
-        |i| format!("（{i}）"),
+    if let [one] = items
+        && !one.contains('\n')
+        && marker_at(one).is_none()
+        && reads_back(one)
+    {
+        return one.clone();
+    }
+    let styles: [fn(usize) -> Option<String>; 3] = [
+        |i| Some(format!("{i}.")),
+        |i| Some(format!("（{i}）")),
         |i| {
-            char::from_u32(u32::try_from(i).unwrap_or(99) + u32::from('①') - 1)
+            u32::try_from(i)
+                .ok()
+                .and_then(|i| char::from_u32(i + u32::from('①') - 1))
                 .filter(|c| ('①'..='⑳').contains(c))
-                .map_or_else(|| format!("{i}."), String::from)
+                .map(String::from)
         },
     ];
-    let numbered = |mark: fn(usize) -> String| {
+    let numbered = |mark: fn(usize) -> Option<String>| {
         items
             .iter()
             .enumerate()
-            .map(|(i, s)| format!("{}{s}", mark(i + 1)))
-            .collect::<Vec<_>>()
-            .join("\n")
+            .map(|(i, s)| mark(i + 1).map(|m| format!("{m}{s}")))
+            .collect::<Option<Vec<_>>>()
+            .map(|lines| lines.join("\n"))
     };
     styles
         .iter()
-        .map(|&mark| numbered(mark))
-        .find(|text| split_list(text) == items)
-        .unwrap_or_else(|| numbered(styles[0]))
+        .filter_map(|&mark| numbered(mark))
+        .find(|text| reads_back(text))
+        .unwrap_or_else(|| serde_json::to_string(items).unwrap_or_default())
 }
 
-/// Split a procedure cell: arrows (→, ->) separate steps as well as list markers and lines.
+/// Split a procedure cell: arrows (→, ->) separate steps as well as list markers and lines. The
+/// encoded form (a JSON array of strings) gives its entries exactly, arrows and all.
 pub(crate) fn split_steps(text: &str) -> Vec<String> {
+    if let Some(entries) = encoded(text) {
+        return entries;
+    }
     let mut t = text.to_owned();
     for arrow in ["—>", "－>", "->", "→", "⇒", "➝", "➔"] {
         t = t.replace(arrow, "\n");
     }
-    split_list(&t)
+    split_printed(&t)
 }
 
 #[cfg(test)]
@@ -206,5 +252,42 @@ mod tests {
         ] {
             assert_eq!(split_list(&join_list(&items)), items);
         }
+    }
+
+    /// Issue 11 defect 3: entries that begin with numbers or markers, hold list punctuation,
+    /// arrows, quotes or line breaks, or are empty, read back exactly — and writing again gives
+    /// the same text (no number prepended on each round trip).
+    #[test]
+    fn hostile_entries_read_back_exactly() {
+        let cases: Vec<Vec<String>> = vec![
+            vec!["2.②".into(), ") (1)；".into()],
+            vec!["1.1.2.②".into()],
+            vec!["（1）受理".into(), "2.审查".into()],
+            vec!["".into()],
+            vec!["".into(), "".into()],
+            vec![" 前后有空格 ".into()],
+            vec!["无".into()],
+            vec!["a；".into(), "b，".into()],
+            vec!["受理→审查".into(), "决定->送达".into()],
+            vec!["[\"json\"]".into()],
+            vec!["\"引号\"".into(), "a\r\nb".into(), "\u{0}".into()],
+            vec!["1.".into(), "2.".into(), "3.".into()],
+            (1..=25).map(|i| format!("第{i}步")).collect(),
+        ];
+        for items in cases {
+            let cell = join_list(&items);
+            assert_eq!(split_list(&cell), items, "{cell:?}");
+            assert_eq!(join_list(&split_list(&cell)), cell);
+            let steps = join_steps(&items);
+            assert_eq!(split_steps(&steps), items, "{steps:?}");
+        }
+        // Plain lists keep their printed form.
+        let plain = vec!["受理".to_owned(), "审查".to_owned()];
+        assert_eq!(join_list(&plain), "1.受理\n2.审查");
+        assert_eq!(join_steps(&plain), "1.受理\n2.审查");
+        assert_eq!(
+            join_list(&["2.②".to_owned(), ") (1)；".to_owned()]),
+            r#"["2.②",") (1)；"]"#
+        );
     }
 }

@@ -256,6 +256,7 @@ impl AnnualReport {
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn build(input: &ReportInput<'_>) -> Result<AnnualReport> {
+        crate::calendar::check_year("year", input.year)?;
         let format = match input.format {
             Some(f) => f,
             None => ReportFormat::for_year(input.year)?,
@@ -403,6 +404,7 @@ impl AnnualReport {
     /// let r = AnnualReport::from_json(r#"{"format": "2019", "year": 2020}"#).unwrap();
     /// assert_eq!(r.year(), Some(2020));
     /// assert!(AnnualReport::from_json(r#"{"year": 2020}"#).is_err()); // no format
+    /// assert!(AnnualReport::from_json(r#"{"format": "2019", "year": 0}"#).is_err());
     /// ```
     pub fn from_json(text: &str) -> Result<AnnualReport> {
         let Value::Object(map) = parse_json(text)? else {
@@ -443,6 +445,9 @@ impl AnnualReport {
             ),
             Some(other) => return Err(Error::value("year", &other.to_string(), "not a year")),
         };
+        if let Some(y) = year {
+            crate::calendar::check_year("year", y)?;
+        }
         let mut report = AnnualReport::new(format, year);
         let table = |key: &str| map.get(key).filter(|v| !v.is_null());
         if let Some(v) = table("proactive") {

@@ -115,6 +115,7 @@ impl ReportFormat {
     /// assert!(ReportFormat::for_year(2016).is_err());
     /// ```
     pub fn for_year(year: i32) -> Result<ReportFormat> {
+        crate::calendar::check_year("year", year)?;
         match year {
             2021.. => Ok(ReportFormat::Y2021),
             2019..=2020 => Ok(ReportFormat::Y2019),

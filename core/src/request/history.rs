@@ -308,8 +308,21 @@ fn complete(
     }
 }
 
+/// `Ok` when `on` lies in [`SUPPORTED_YEARS`](crate::SUPPORTED_YEARS), else the history error
+/// naming the event and the date.
+fn supported(kind: EventKind, on: NaiveDate) -> Result<()> {
+    crate::calendar::check_date("date", on).map_err(|e| match e {
+        Error::Value { reason, .. } => history(kind, on, reason),
+        other => other,
+    })
+}
+
 impl<'a> Replay<'a> {
     fn new(req: &DisclosureRequest, cal: &'a WorkCalendar, track: bool) -> Result<Replay<'a>> {
+        supported(EventKind::Received, req.received)?;
+        if let Some(submitted) = req.submitted {
+            supported(EventKind::Received, submitted)?;
+        }
         let mut r = Replay {
             cal,
             received: req.received,
@@ -422,6 +435,7 @@ impl<'a> Replay<'a> {
     fn apply(&mut self, event: &RequestEvent) -> Result<()> {
         let kind = event.kind();
         let on = event.date();
+        supported(kind, on)?;
         if on < self.not_before {
             let (prev, day) = self.last;
             let reason = match (prev, kind) {
