@@ -220,6 +220,7 @@ fn read_options(
         unit: unit.into(),
         kind,
         title,
+        ..Default::default()
     }
 }
 

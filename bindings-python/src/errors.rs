@@ -74,6 +74,13 @@ create_exception!(
     "An event that would make a disclosure request's history impossible; attributes event, date, reason."
 );
 
+create_exception!(
+    sunlit,
+    LimitError,
+    SunlitError,
+    "An input beyond a reader's limits (InputOptions); attributes limit, line, value, cap."
+);
+
 /// An attribute value of an exception.
 enum Attr {
     Int(u64),
@@ -181,6 +188,20 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
                 ("event", Attr::Str(event)),
                 ("date", Attr::Date(date)),
                 ("reason", Attr::Str(reason)),
+            ],
+        ),
+        E::Limit {
+            limit,
+            line,
+            value,
+            cap,
+        } => (
+            LimitError::new_err(message),
+            vec![
+                ("limit", Attr::Str(limit)),
+                ("line", Attr::Int(line)),
+                ("value", Attr::Int(value)),
+                ("cap", Attr::Int(cap)),
             ],
         ),
         _ => (SunlitError::new_err(message), vec![]),

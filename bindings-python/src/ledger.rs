@@ -15,6 +15,7 @@ use crate::code::PyCode;
 use crate::convert::{amount_text, value_text};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
+use crate::input::{PyInputOptions, input_options, strict_options};
 
 /// A budget ledger: line items (year, book, phase, unit, functional, economic, nature, source,
 /// amount in 元).
@@ -146,23 +147,68 @@ impl PyLedger {
     }
 
     /// Read a ledger CSV (header year,book,phase,unit,functional,economic,nature,source,amount).
+    /// `options` (an `InputOptions`) sets the limits; lenient quoting needs `read_csv_with`.
     #[staticmethod]
-    fn read_csv(py: Python<'_>, path: PathBuf) -> PyResult<PyLedger> {
-        py.detach(|| Ledger::read_csv_path(&path))
-            .map(PyLedger)
+    #[pyo3(signature = (path, options=None))]
+    fn read_csv(
+        py: Python<'_>,
+        path: PathBuf,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyLedger> {
+        let opts = strict_options(options.as_deref(), "Ledger.read_csv_with")?;
+        py.detach(|| Ledger::read_csv_path_with(&path, &opts))
+            .map(|(l, _)| PyLedger(l))
             .py()
     }
 
-    /// Parse ledger CSV text.
+    /// Parse ledger CSV text (see `read_csv`).
     #[staticmethod]
-    fn from_csv(py: Python<'_>, text: &str) -> PyResult<PyLedger> {
-        py.detach(|| Ledger::read_csv_str(text)).map(PyLedger).py()
+    #[pyo3(signature = (text, options=None))]
+    fn from_csv(
+        py: Python<'_>,
+        text: &str,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyLedger> {
+        let opts = strict_options(options.as_deref(), "Ledger.from_csv_with")?;
+        py.detach(|| Ledger::read_csv_with(text.as_bytes(), &opts))
+            .map(|(l, _)| PyLedger(l))
+            .py()
     }
 
-    /// Parse a ledger JSON array.
+    /// Read a ledger CSV with `options`; returns the ledger and the warnings of the fields read
+    /// under lenient quoting (rule "input.relaxed_quoting"; none under strict quoting).
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyLedger> {
-        Ledger::from_json(text).map(PyLedger).py()
+    fn read_csv_with(
+        py: Python<'_>,
+        path: PathBuf,
+        options: PyRef<'_, PyInputOptions>,
+    ) -> PyResult<(PyLedger, Vec<PyFinding>)> {
+        let opts = options.0.clone();
+        py.detach(|| Ledger::read_csv_path_with(&path, &opts))
+            .map(|(l, f)| (PyLedger(l), f.into_iter().map(PyFinding).collect()))
+            .py()
+    }
+
+    /// Parse ledger CSV text with `options` (see `read_csv_with`).
+    #[staticmethod]
+    fn from_csv_with(
+        py: Python<'_>,
+        text: &str,
+        options: PyRef<'_, PyInputOptions>,
+    ) -> PyResult<(PyLedger, Vec<PyFinding>)> {
+        let opts = options.0.clone();
+        py.detach(|| Ledger::read_csv_with(text.as_bytes(), &opts))
+            .map(|(l, f)| (PyLedger(l), f.into_iter().map(PyFinding).collect()))
+            .py()
+    }
+
+    /// Parse a ledger JSON array; `options` sets the limits. A duplicate key raises InputError.
+    #[staticmethod]
+    #[pyo3(signature = (text, options=None))]
+    fn from_json(text: &str, options: Option<PyRef<'_, PyInputOptions>>) -> PyResult<PyLedger> {
+        Ledger::from_json_with(text, &input_options(options.as_deref()))
+            .map(PyLedger)
+            .py()
     }
 
     /// Build a ledger from an iterable of dicts with the nine ledger keys (economic and source

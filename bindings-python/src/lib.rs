@@ -11,6 +11,7 @@ mod disclosure;
 mod document;
 mod errors;
 mod finding;
+mod input;
 mod ledger;
 mod money;
 mod power;
@@ -43,12 +44,15 @@ mod _sunlit {
     #[pymodule_export]
     use super::errors::{
         AmountError, ArithmeticOverflowError, CodeError, FieldError, FileError, HistoryError,
-        InputError, LevelConflictError, MixedDimensionError, SunlitError, UncoveredYearError,
+        InputError, LevelConflictError, LimitError, MixedDimensionError, SunlitError,
+        UncoveredYearError,
     };
     #[pymodule_export]
     use super::finding::{
         PyFinding, filter_findings, findings_to_csv, findings_to_json, sort_findings,
     };
+    #[pymodule_export]
+    use super::input::PyInputOptions;
     #[pymodule_export]
     use super::ledger::{PyLedger, PyRollup};
     #[pymodule_export]

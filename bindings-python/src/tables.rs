@@ -15,6 +15,7 @@ use crate::catalog::{PyCatalog, seed};
 use crate::convert::decimal_arg;
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
+use crate::input::{PyInputOptions, input_options, strict_options};
 use crate::ledger::PyLedger;
 
 /// The rounding tolerance: the step cells are rounded to, per unit (None = exact).
@@ -111,6 +112,7 @@ fn read_options(
         unit: Unit::parse(unit).py()?,
         kind: kind_arg(kind)?,
         title,
+        ..Default::default()
     })
 }
 
@@ -123,17 +125,20 @@ pub struct PyPublishedTable(pub PublishedTable);
 impl PyPublishedTable {
     /// Read a table CSV (header `code,name,<columns>` or `类,款,项,name,<columns>`). `unit` is
     /// "元" or "万元" (or "亿元"); the kind is `kind` (an id such as "budget_general_functional"),
-    /// else recognised from `title`, else from the file name.
+    /// else recognised from `title`, else from the file name. `options` (an `InputOptions`)
+    /// sets the limits; lenient quoting needs `from_csv_with`.
     #[staticmethod]
-    #[pyo3(signature = (path, unit="元", kind=None, title=None))]
+    #[pyo3(signature = (path, unit="元", kind=None, title=None, options=None))]
     fn read_csv(
         py: Python<'_>,
         path: PathBuf,
         unit: &str,
         kind: Option<&str>,
         title: Option<String>,
+        options: Option<PyRef<'_, PyInputOptions>>,
     ) -> PyResult<PyPublishedTable> {
-        let opts = read_options(unit, kind, title)?;
+        let mut opts = read_options(unit, kind, title)?;
+        opts.input = strict_options(options.as_deref(), "PublishedTable.from_csv_with")?;
         py.detach(|| PublishedTable::read_csv_path(&path, &opts))
             .map(PyPublishedTable)
             .py()
@@ -141,31 +146,62 @@ impl PyPublishedTable {
 
     /// Parse table CSV text (see `read_csv`).
     #[staticmethod]
-    #[pyo3(signature = (text, unit="元", kind=None, title=None))]
+    #[pyo3(signature = (text, unit="元", kind=None, title=None, options=None))]
     fn from_csv(
         text: &str,
         unit: &str,
         kind: Option<&str>,
         title: Option<String>,
+        options: Option<PyRef<'_, PyInputOptions>>,
     ) -> PyResult<PyPublishedTable> {
-        let opts = read_options(unit, kind, title)?;
+        let mut opts = read_options(unit, kind, title)?;
+        opts.input = strict_options(options.as_deref(), "PublishedTable.from_csv_with")?;
         PublishedTable::read_csv_str(text, &opts)
             .map(PyPublishedTable)
             .py()
     }
 
-    /// Read a table JSON file ({"title", "kind", "unit", "columns", "rows"}).
+    /// Parse table CSV text with `options`; returns the table and the warnings of the fields
+    /// read under lenient quoting (rule "input.relaxed_quoting"; none under strict quoting).
     #[staticmethod]
-    fn read_json(path: PathBuf) -> PyResult<PyPublishedTable> {
-        PublishedTable::read_json_path(&path)
+    #[pyo3(signature = (text, options, unit="元", kind=None, title=None))]
+    fn from_csv_with(
+        text: &str,
+        options: PyRef<'_, PyInputOptions>,
+        unit: &str,
+        kind: Option<&str>,
+        title: Option<String>,
+    ) -> PyResult<(PyPublishedTable, Vec<PyFinding>)> {
+        let mut opts = read_options(unit, kind, title)?;
+        opts.input = options.0.clone();
+        PublishedTable::read_csv_with(text.as_bytes(), &opts)
+            .map(|(t, f)| (PyPublishedTable(t), f.into_iter().map(PyFinding).collect()))
+            .py()
+    }
+
+    /// Read a table JSON file ({"title", "kind", "unit", "columns", "rows"}); `options` sets the
+    /// limits. A BOM or non-UTF-8 (e.g. GBK) file raises InputError on line 1 saying so.
+    #[staticmethod]
+    #[pyo3(signature = (path, options=None))]
+    fn read_json(
+        path: PathBuf,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyPublishedTable> {
+        PublishedTable::read_json_path_with(&path, &input_options(options.as_deref()))
             .map(PyPublishedTable)
             .py()
     }
 
-    /// Parse table JSON text.
+    /// Parse table JSON text; `options` sets the limits. A duplicate key raises InputError.
     #[staticmethod]
-    fn from_json(text: &str) -> PyResult<PyPublishedTable> {
-        PublishedTable::from_json(text).map(PyPublishedTable).py()
+    #[pyo3(signature = (text, options=None))]
+    fn from_json(
+        text: &str,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyPublishedTable> {
+        PublishedTable::from_json_with(text, &input_options(options.as_deref()))
+            .map(PyPublishedTable)
+            .py()
     }
 
     /// Render a ledger (one unit, one year, one phase) into the printed layout of a functional

@@ -61,6 +61,7 @@ fn table(csv: &str, kind: TableKind, unit: Unit) -> Result<PublishedTable, sunli
             unit,
             kind: Some(kind),
             title: None,
+            ..Default::default()
         },
     )
 }

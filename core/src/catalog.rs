@@ -257,7 +257,11 @@ impl Catalog {
     /// assert!(c.load_csv(Scheme::Functional, 2026, bad.as_bytes()).is_err());
     /// ```
     pub fn load_csv<R: Read>(&mut self, scheme: Scheme, year: i32, reader: R) -> Result<usize> {
-        let mut rows = crate::io::CsvTable::read(reader, &["code", "name", "level", "parent"])?;
+        let mut rows = crate::io::CsvTable::read(
+            reader,
+            &["code", "name", "level", "parent"],
+            &crate::io::InputOptions::default(),
+        )?;
         let mut loaded: BTreeMap<Code, String> = BTreeMap::new();
         while let Some(row) = rows.next_row()? {
             let line = row.line;

@@ -130,6 +130,33 @@ pub enum Error {
         /// Why the history would be impossible, citing the article where one applies.
         reason: String,
     },
+    /// An input beyond one of the reader's [`Limits`](crate::Limits): a file too large, too many
+    /// rows, a field too long, JSON nested too deeply. Raise the limit in the reader's options
+    /// ([`InputOptions::limits`](crate::InputOptions::limits)) if the input is genuine.
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Ledger, Limits};
+    /// let opts = InputOptions { limits: Limits { max_rows: 1, ..Limits::default() }, ..Default::default() };
+    /// let csv = "year,book,phase,unit,functional,economic,nature,source,amount\n2026,general,budget,u,208,,basic,,1\n";
+    /// let err = Ledger::read_csv_with(csv.as_bytes(), &opts).unwrap_err();
+    /// assert!(matches!(err, Error::Limit { ref limit, line: 2, value: 2, cap: 1 } if limit == "max_rows"));
+    /// assert!(err.to_string().contains("raise Limits.max_rows"));
+    /// ```
+    #[error(
+        "{limit} exceeded{}: {value} > {cap}; if the input is genuine, raise Limits.{limit} in the reader's options",
+        if *line > 0 { format!(" at line {line}") } else { String::new() }
+    )]
+    Limit {
+        /// The limit's field name in [`Limits`](crate::Limits): `max_file_bytes`, `max_rows`,
+        /// `max_field_bytes` or `max_json_depth`.
+        limit: String,
+        /// The 1-based line where it was exceeded (0 for the file size).
+        line: u64,
+        /// The value found (bytes, rows or depth).
+        value: u64,
+        /// The limit in force.
+        cap: u64,
+    },
     /// A file could not be read or written.
     #[error("{path}: {reason}")]
     Io {

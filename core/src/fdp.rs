@@ -84,9 +84,9 @@ impl FiscalDataPackage {
         let dir = dir.as_ref();
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, &e))?;
         let data = dir.join(&self.resource_path);
-        std::fs::write(&data, &self.csv).map_err(|e| Error::io(&data, &e))?;
+        crate::io::write_bytes(&data, self.csv.as_bytes())?;
         let descriptor = dir.join("datapackage.json");
-        std::fs::write(&descriptor, &self.descriptor).map_err(|e| Error::io(&descriptor, &e))?;
+        crate::io::write_bytes(&descriptor, self.descriptor.as_bytes())?;
         Ok(descriptor)
     }
 }

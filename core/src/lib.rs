@@ -8,6 +8,7 @@ mod budget;
 mod calendar;
 mod catalog;
 mod classification;
+mod csv_strict;
 mod disclosure;
 mod document;
 mod error;
@@ -42,6 +43,7 @@ pub use document::{documents_to_html, documents_to_json, documents_to_text};
 pub use error::{Error, Result};
 pub use fdp::{FdpOptions, FiscalDataPackage};
 pub use finding::{Finding, FindingFilter, Findings, Severity};
+pub use io::{InputOptions, Limits, Quoting};
 pub use money::{
     ToleranceOptions, Unit, checked_sum, div_round, format_amount, format_grouped, parse_amount,
     percent, rounds_to,
@@ -137,6 +139,10 @@ pub mod rules {
     /// Power-list checks.
     pub mod power {
         pub use crate::power::rules::*;
+    }
+    /// Readers (`input.*`): fields read under lenient CSV quoting.
+    pub mod input {
+        pub use crate::io::rules::*;
     }
     /// Annual-report checks (政府信息公开工作年度报告).
     pub mod report {

@@ -55,6 +55,7 @@ pub fn read_published_table(relative: &str, kind: &str, unit: &str) -> sunlit::P
         unit: unit.parse().expect("unit"),
         kind: Some(kind.parse().expect("kind")),
         title: None,
+        ..Default::default()
     };
     sunlit::PublishedTable::read_csv_path(data_file(relative), &opts)
         .unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))

@@ -238,7 +238,7 @@ fn csv_malformed_quoting_is_an_error() {
     .unwrap_err()
     .to_string();
     assert!(e.contains("t.csv"), "{e}");
-    assert!(e.contains("line 2, field 2"), "{e}");
+    assert!(e.contains("line 2, column \"field 2\""), "{e}");
 }
 
 /// A one-page PDF with no text (as a scan without OCR would be, minus the image).

@@ -61,6 +61,7 @@ fn chengguan_identities_are_really_checked() {
             unit: Unit::WanYuan,
             kind: Some(TableKind::BudgetThreePublic),
             title: None,
+            ..Default::default()
         },
     )
     .unwrap();

@@ -19,6 +19,7 @@ fn t(csv: &str, kind: TableKind) -> PublishedTable {
             unit: kind.usual_unit(),
             kind: Some(kind),
             title: None,
+            ..Default::default()
         },
     )
     .unwrap()

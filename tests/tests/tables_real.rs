@@ -47,6 +47,7 @@ fn read(relative: &str, kind: TableKind, unit: Unit) -> PublishedTable {
             unit,
             kind: Some(kind),
             title: None,
+            ..Default::default()
         },
     )
     .unwrap()
@@ -66,6 +67,7 @@ fn read_str(csv: &str, kind: TableKind, unit: Unit) -> PublishedTable {
             unit,
             kind: Some(kind),
             title: None,
+            ..Default::default()
         },
     )
     .unwrap()

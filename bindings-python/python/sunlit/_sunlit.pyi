@@ -34,10 +34,12 @@ __all__ = [
     "HistoryError",
     "InfoItem",
     "InputError",
+    "InputOptions",
     "Ledger",
     "LegacyStatistics",
     "LegalBasis",
     "LevelConflictError",
+    "LimitError",
     "MixedDimensionError",
     "NarrativeFigure",
     "PowerChange",
@@ -126,6 +128,36 @@ class MixedDimensionError(SunlitError):
 class FileError(SunlitError):
     path: str
     reason: str
+
+class LimitError(SunlitError):
+    limit: str
+    line: int
+    value: int
+    cap: int
+
+@final
+class InputOptions:
+    def __new__(
+        cls,
+        *,
+        quoting: str = "strict",
+        max_file_bytes: Optional[int] = None,
+        max_rows: Optional[int] = None,
+        max_field_bytes: Optional[int] = None,
+        max_json_depth: Optional[int] = None,
+    ) -> InputOptions: ...
+    @property
+    def quoting(self) -> str: ...
+    @property
+    def max_file_bytes(self) -> int: ...
+    @property
+    def max_rows(self) -> int: ...
+    @property
+    def max_field_bytes(self) -> int: ...
+    @property
+    def max_json_depth(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
 
 class UncoveredYearError(SunlitError):
     year: int
@@ -218,11 +250,15 @@ def findings_to_json(findings: Sequence[Finding]) -> str: ...
 class Ledger:
     def __init__(self) -> None: ...
     @staticmethod
-    def read_csv(path: _Path) -> Ledger: ...
+    def read_csv(path: _Path, options: Optional[InputOptions] = None) -> Ledger: ...
     @staticmethod
-    def from_csv(text: str) -> Ledger: ...
+    def from_csv(text: str, options: Optional[InputOptions] = None) -> Ledger: ...
     @staticmethod
-    def from_json(text: str) -> Ledger: ...
+    def read_csv_with(path: _Path, options: InputOptions) -> tuple[Ledger, list[Finding]]: ...
+    @staticmethod
+    def from_csv_with(text: str, options: InputOptions) -> tuple[Ledger, list[Finding]]: ...
+    @staticmethod
+    def from_json(text: str, options: Optional[InputOptions] = None) -> Ledger: ...
     @staticmethod
     def from_records(records: Iterable[Mapping[str, Any]]) -> Ledger: ...
     def __len__(self) -> int: ...
@@ -286,13 +322,33 @@ class Tolerance:
 @final
 class PublishedTable:
     @staticmethod
-    def read_csv(path: _Path, unit: str = "元", kind: Optional[str] = None, title: Optional[str] = None) -> PublishedTable: ...
+    def read_csv(
+        path: _Path,
+        unit: str = "元",
+        kind: Optional[str] = None,
+        title: Optional[str] = None,
+        options: Optional[InputOptions] = None,
+    ) -> PublishedTable: ...
     @staticmethod
-    def from_csv(text: str, unit: str = "元", kind: Optional[str] = None, title: Optional[str] = None) -> PublishedTable: ...
+    def from_csv(
+        text: str,
+        unit: str = "元",
+        kind: Optional[str] = None,
+        title: Optional[str] = None,
+        options: Optional[InputOptions] = None,
+    ) -> PublishedTable: ...
     @staticmethod
-    def read_json(path: _Path) -> PublishedTable: ...
+    def from_csv_with(
+        text: str,
+        options: InputOptions,
+        unit: str = "元",
+        kind: Optional[str] = None,
+        title: Optional[str] = None,
+    ) -> tuple[PublishedTable, list[Finding]]: ...
     @staticmethod
-    def from_json(text: str) -> PublishedTable: ...
+    def read_json(path: _Path, options: Optional[InputOptions] = None) -> PublishedTable: ...
+    @staticmethod
+    def from_json(text: str, options: Optional[InputOptions] = None) -> PublishedTable: ...
     @staticmethod
     def from_ledger(
         ledger: Ledger,

@@ -2,16 +2,18 @@
 //! GBK or GB18030, records ended by CRLF, LF or a lone CR.
 //!
 //! Decoding is never lossy: bytes that do not decode in the declared (or detected) encoding are an
-//! error naming their byte offset and physical line. Records are split by a small RFC 4180 reader
-//! written here so that (a) each record's physical line is known exactly (a quoted field may hold
-//! line breaks; blank lines are skipped but counted) and (b) malformed quoting — text after a
-//! closing quote (`"1,0"00`), a quote inside an unquoted field, a quote left open — is an error
-//! rather than a guess (the `csv` crate accepts all three silently).
+//! error naming their byte offset and physical line. Records are split by the crate's one strict
+//! CSV splitter (`crate::csv_strict`, shared with every other CSV reader) so that (a) each
+//! record's physical line is known exactly (a quoted field may hold line breaks; blank lines are
+//! skipped but counted) and (b) malformed quoting — text after a closing quote (`"1,0"00`), a
+//! quote inside an unquoted field, a quote left open — is an error rather than a guess.
 
 use super::source::{
     Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable, io, to_u32,
 };
+use crate::csv_strict::Splitter;
 use crate::error::{Error, Result};
+use crate::io::{InputOptions, Quoting, check_size};
 
 /// An encoding a CSV file can be read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,136 +133,27 @@ fn decode(path: &str, bytes: &[u8], encoding: Option<&str>) -> Result<String> {
     }
 }
 
-/// One record with the physical line it starts on.
-struct Record {
-    line: usize,
-    fields: Vec<String>,
-}
-
-/// Split decoded text into records (RFC 4180, comma-separated, `"` quoting with `""` escapes).
-fn records(path: &str, text: &str) -> Result<Vec<Record>> {
-    let mut out = Vec::new();
-    let mut chars = text.chars().peekable();
-    let mut line = 1usize;
-    let mut column = 1usize; // 1-based field index within the record, for errors
-    let mut field = String::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut start_line = 1usize;
-    let mut in_record = false;
-    let err = |line: usize, field_no: usize, what: &str| {
-        io(
-            path,
-            format!("malformed CSV quoting at line {line}, field {field_no}: {what}"),
-        )
-    };
-    // Whether the current field began with a quote (and whether that quote has closed).
-    let mut quoted = false;
-    let mut closed = false;
-    let mut quote_line = 1usize;
-    while let Some(c) = chars.next() {
-        if !in_record {
-            if c == '\n' || c == '\r' {
-                // A blank line: skipped, but counted.
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                line += 1;
-                continue;
-            }
-            in_record = true;
-            start_line = line;
-        }
-        if quoted && !closed {
-            match c {
-                '"' => {
-                    if chars.peek() == Some(&'"') {
-                        chars.next();
-                        field.push('"');
-                    } else {
-                        closed = true;
-                    }
-                }
-                '\r' => {
-                    if chars.peek() == Some(&'\n') {
-                        chars.next();
-                        field.push_str("\r\n");
-                    } else {
-                        field.push('\r');
-                    }
-                    line += 1;
-                }
-                '\n' => {
-                    field.push('\n');
-                    line += 1;
-                }
-                _ => field.push(c),
-            }
-            continue;
-        }
-        match c {
-            ',' => {
-                fields.push(std::mem::take(&mut field));
-                quoted = false;
-                closed = false;
-                column += 1;
-            }
-            '\r' | '\n' => {
-                if c == '\r' && chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                fields.push(std::mem::take(&mut field));
-                out.push(Record {
-                    line: start_line,
-                    fields: std::mem::take(&mut fields),
-                });
-                quoted = false;
-                closed = false;
-                in_record = false;
-                column = 1;
-                line += 1;
-            }
-            '"' if field.is_empty() && !quoted => {
-                quoted = true;
-                quote_line = line;
-            }
-            '"' => {
-                return Err(err(
-                    line,
-                    column,
-                    "a quote inside an unquoted field or after a closing quote",
-                ));
-            }
-            _ if closed => {
-                return Err(err(
-                    line,
-                    column,
-                    &format!("text `{c}` after the closing quote of a quoted field"),
-                ));
-            }
-            _ => field.push(c),
-        }
-    }
-    if quoted && !closed {
-        return Err(err(
-            quote_line,
-            column,
-            "a quoted field is never closed before the end of the file",
+/// Read a CSV file's bytes into a one-grid [`SourceDocument`].
+pub(super) fn read_csv(
+    name: &str,
+    bytes: &[u8],
+    encoding: Option<&str>,
+    input: &InputOptions,
+) -> Result<SourceDocument> {
+    if input.quoting == Quoting::Lenient {
+        return Err(Error::value(
+            "quoting",
+            "lenient",
+            "CSV documents are read with strict quoting; read a messy table with PublishedTable::read_csv_with, which reports each relaxed field",
         ));
     }
-    if in_record {
-        fields.push(field);
-        out.push(Record {
-            line: start_line,
-            fields,
-        });
-    }
-    Ok(out)
-}
-
-/// Read a CSV file's bytes into a one-grid [`SourceDocument`].
-pub(super) fn read_csv(name: &str, bytes: &[u8], encoding: Option<&str>) -> Result<SourceDocument> {
+    check_size(bytes.len(), &input.limits)?;
     let text = decode(name, bytes, encoding)?;
-    let recs = records(name, &text)?;
+    let mut splitter = Splitter::new(text.into_bytes(), Quoting::Strict, &input.limits);
+    let mut recs = Vec::new();
+    while let Some(r) = splitter.next_record(&[]).map_err(|e| e.in_context(name))? {
+        recs.push(r);
+    }
     let width = recs.iter().map(|r| r.fields.len()).max().unwrap_or(0);
     let mut lines = Vec::with_capacity(recs.len());
     let rows = recs
@@ -275,7 +168,7 @@ pub(super) fn read_csv(name: &str, bytes: &[u8], encoding: Option<&str>) -> Resu
             if !joined.is_empty() {
                 lines.push(SourceLine::new(1, joined.join(" ")));
             }
-            let row = to_u32(r.line);
+            let row = u32::try_from(r.line).unwrap_or(u32::MAX);
             let mut cells: Vec<SourceCell> = r
                 .fields
                 .into_iter()
@@ -313,6 +206,10 @@ fn at(name: &str, row: u32, j: usize) -> Provenance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_csv(name: &str, bytes: &[u8], enc: Option<&str>) -> Result<SourceDocument> {
+        super::read_csv(name, bytes, enc, &InputOptions::default())
+    }
 
     fn rows(d: &SourceDocument) -> Vec<Vec<(String, u32)>> {
         d.tables[0]

@@ -63,6 +63,9 @@ pub struct ReadOptions {
     /// national minimum of nine (财预〔2016〕143号; fiscal.md §2.1, §2.2). Each absent one is listed
     /// in [`Document::missing`] with a `document.missing_table` warning.
     pub standard_tables: Option<Vec<u8>>,
+    /// Input limits (file size, rows, field length) and CSV quoting. CSV documents are read with
+    /// strict quoting only (a lenient request is an error).
+    pub input: crate::io::InputOptions,
 }
 
 crate::vocab::vocabulary! {
@@ -116,7 +119,7 @@ impl SourceDocument {
             path: name.clone(),
             reason: "unknown file type: expected .pdf, .xlsx, .xls or .csv".to_owned(),
         })?;
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+        let bytes = crate::io::read_file(path, |f| crate::io::read_capped(f, &opts.input.limits))?;
         SourceDocument::from_bytes(&name, format, &bytes, opts)
     }
 
@@ -186,9 +189,10 @@ impl SourceDocument {
     ///
     /// let err = SourceDocument::from_csv_bytes("t.csv", "a,\"1,0\"00\n".as_bytes(),
     ///     &ReadOptions::default()).unwrap_err();
-    /// assert!(err.to_string().contains("malformed CSV quoting at line 1, field 2"));
+    /// assert!(matches!(err, sunlit::Error::Input { line: 1, ref column, ref value, .. }
+    ///     if column == "field 2" && value == "\"1,0\"00"));
     /// ```
     pub fn from_csv_bytes(name: &str, bytes: &[u8], opts: &ReadOptions) -> Result<SourceDocument> {
-        delimited::read_csv(name, bytes, opts.encoding.as_deref())
+        delimited::read_csv(name, bytes, opts.encoding.as_deref(), &opts.input)
     }
 }

@@ -637,7 +637,7 @@ impl ChangeLog {
     /// assert!(matches!(err, sunlit::Error::Input { line: 2, ref column, .. } if column == "变更类型"));
     /// ```
     pub fn read_csv<R: Read>(reader: R) -> Result<ChangeLog> {
-        let mut table = CsvTable::read_any(reader)?;
+        let mut table = CsvTable::read_any(reader, &crate::io::InputOptions::default())?;
         let names = table.names().to_vec();
         let mut index: [Option<usize>; 6] = [None; 6];
         for (i, n) in names.iter().enumerate() {

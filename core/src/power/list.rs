@@ -108,7 +108,7 @@ impl PowerList {
     /// assert_eq!(both.items[0].extra["实施依据"], "《公路法》第二十条");
     /// ```
     pub fn read_csv<R: Read>(reader: R) -> Result<PowerList> {
-        let mut table = CsvTable::read_any(reader)?;
+        let mut table = CsvTable::read_any(reader, &crate::io::InputOptions::default())?;
         let names = table.names().to_vec();
         let mut seen: Vec<(PowerField, &str)> = Vec::new();
         let mut extra_columns = Vec::new();

@@ -42,7 +42,7 @@ impl TextRow {
 
 /// The rows of a CSV source whose header is exactly `columns` (any order).
 pub(crate) fn csv_rows<R: Read>(reader: R, columns: &[&str]) -> Result<Vec<TextRow>> {
-    let mut table = CsvTable::read(reader, columns)?;
+    let mut table = CsvTable::read(reader, columns, &crate::io::InputOptions::default())?;
     let mut rows = Vec::new();
     while let Some(row) = table.next_row()? {
         rows.push(TextRow {

@@ -45,7 +45,7 @@ pub struct NarrativeFigure {
 ///
 /// ```
 /// use sunlit::{DisclosureDocument, PublishedTable, TableKind, TableReadOptions, Unit};
-/// let opts = |k| TableReadOptions { kind: Some(k), unit: Unit::Yuan, title: None };
+/// let opts = |k| TableReadOptions { kind: Some(k), unit: Unit::Yuan, ..Default::default() };
 /// let t5 = PublishedTable::read_csv_str("code,name,合计,基本支出,项目支出\n,合计,100,60,40\n",
 ///     &opts(TableKind::BudgetGeneralFunctional)).unwrap();
 /// let t8 = PublishedTable::read_csv_str("code,name,合计,人员经费,公用经费\n,合计,61,50,11\n",

@@ -9,7 +9,8 @@ use serde_json::{Map, Value, json};
 use super::kind::{TableKind, normalize};
 use crate::classification::{Code, Scheme};
 use crate::error::{Error, Result};
-use crate::io::{read_file, write_err, write_string};
+use crate::finding::Finding;
+use crate::io::{InputOptions, Quoting, read_file, write_err, write_string};
 use crate::money::{Unit, format_amount, parse_amount};
 use crate::vocab::vocabulary;
 
@@ -320,6 +321,9 @@ pub struct TableReadOptions {
     pub kind: Option<TableKind>,
     /// The printed title; recognised into a kind when `kind` is not given.
     pub title: Option<String>,
+    /// CSV quoting and input limits (strict, default limits). Lenient quoting needs
+    /// [`PublishedTable::read_csv_with`], which returns its warnings.
+    pub input: InputOptions,
 }
 
 /// A published budget or final-account table (公开表格) exactly as printed: kind (one of the
@@ -775,7 +779,37 @@ impl PublishedTable {
     ///     Err(Error::Input { line: 2, ref column, ref value, .. }) if column == "项" && value == "208|05|5"));
     /// ```
     pub fn read_csv<R: Read>(reader: R, opts: &TableReadOptions) -> Result<PublishedTable> {
-        let (mut reader, all_names) = crate::io::open_csv(reader)?;
+        if opts.input.quoting == Quoting::Lenient {
+            return Err(Error::value(
+                "quoting",
+                "lenient",
+                "lenient quoting reports a warning for every relaxed field: read with PublishedTable::read_csv_with, which returns them",
+            ));
+        }
+        PublishedTable::read_csv_with(reader, opts).map(|(table, _)| table)
+    }
+
+    /// [`PublishedTable::read_csv`] returning also the warnings of the fields read under
+    /// lenient quoting (`opts.input.quoting`; none under strict quoting).
+    ///
+    /// ```
+    /// use sunlit::{InputOptions, PublishedTable, Quoting, TableReadOptions};
+    /// let csv = "code,name,合计\n208,x,\"1,0\"00\n";
+    /// let strict = TableReadOptions::default();
+    /// assert!(PublishedTable::read_csv_with(csv.as_bytes(), &strict).is_err());
+    /// let lenient = TableReadOptions {
+    ///     input: InputOptions { quoting: Quoting::Lenient, ..Default::default() },
+    ///     ..Default::default()
+    /// };
+    /// let (t, findings) = PublishedTable::read_csv_with(csv.as_bytes(), &lenient).unwrap();
+    /// assert_eq!(t.rows()[0].cells[0].unwrap().to_string(), "1000");
+    /// assert_eq!(findings[0].column.as_deref(), Some("合计"));
+    /// ```
+    pub fn read_csv_with<R: Read>(
+        reader: R,
+        opts: &TableReadOptions,
+    ) -> Result<(PublishedTable, Vec<Finding>)> {
+        let (mut reader, all_names) = crate::io::open_csv(reader, &opts.input)?;
         // An optional `side` (收支) column, anywhere: the side of a summary table's rows.
         let side_col = all_names
             .iter()
@@ -828,17 +862,14 @@ impl PublishedTable {
         let kind = resolve_kind(opts);
         // Validate the columns before reading rows, so a bad header is reported as such.
         let mut table = PublishedTable::new(kind, opts.unit, columns.clone(), Vec::new())?;
-        let mut record = csv::StringRecord::new();
-        loop {
-            let more = reader
-                .read_record(&mut record)
-                .map_err(|e| crate::io::csv_error(&e, &names))?;
-            if !more {
-                break;
+        while let Some(rec) = reader.next_record(&all_names)? {
+            if rec.fields.len() != all_names.len() {
+                return Err(crate::io::width_error(&rec, &all_names));
             }
-            let line = record.position().map_or(0, csv::Position::line);
+            let line = rec.line;
+            let record = &rec.fields;
             let parts: Vec<&str> = (0..code_cols)
-                .map(|i| record.get(at(i)).unwrap_or(""))
+                .map(|i| record.get(at(i)).map_or("", String::as_str))
                 .collect();
             let code = row_code(&parts, kind).map_err(|e| {
                 // Name the column that holds the bad part: 款 for `208 | 5 | 05`.
@@ -848,13 +879,17 @@ impl PublishedTable {
                 };
                 e.at(line, names.get(column).map_or("code", String::as_str))
             })?;
-            let name = record.get(at(code_cols)).unwrap_or("").trim().to_owned();
+            let name = record
+                .get(at(code_cols))
+                .map_or("", String::as_str)
+                .trim()
+                .to_owned();
             let mut cells = Vec::with_capacity(columns.len());
             for (i, column) in columns.iter().enumerate() {
-                let text = record.get(at(code_cols + 1 + i)).unwrap_or("");
+                let text = record.get(at(code_cols + 1 + i)).map_or("", String::as_str);
                 cells.push(parse_amount(text).map_err(|e| e.at(line, column))?);
             }
-            let side = match side_col.and_then(|c| record.get(c)).map(str::trim) {
+            let side = match side_col.and_then(|c| record.get(c)).map(|t| t.trim()) {
                 None | Some("") => None,
                 Some(text) => Some(RowSide::parse(text).map_err(|e| {
                     e.at(
@@ -890,7 +925,12 @@ impl PublishedTable {
         }
         table.title = opts.title.clone();
         table.settle_sides();
-        Ok(table)
+        let findings = reader
+            .relaxed
+            .iter()
+            .map(|r| crate::io::relaxed_finding(r, &all_names))
+            .collect();
+        Ok((table, findings))
     }
 
     /// [`PublishedTable::read_csv`] from a string.
@@ -943,7 +983,23 @@ impl PublishedTable {
     /// assert!(matches!(PublishedTable::from_json(&float), Err(Error::Input { line: 1, .. })));
     /// ```
     pub fn from_json(text: &str) -> Result<PublishedTable> {
-        let value = crate::io::parse_json(text)?;
+        PublishedTable::from_json_with(text, &InputOptions::default())
+    }
+
+    /// [`PublishedTable::from_json`] with [`InputOptions`] (its limits: size, rows, string
+    /// length, depth). A duplicate key is an error naming its line and key; so are two cell keys
+    /// that are one column once trimmed (`"合计"` and `" 合计 "`).
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, PublishedTable};
+    /// let dup = r#"{"columns": ["合计"], "rows": [{"name": "x", "cells": {"合计": "9.99", "合计": "1.00"}}]}"#;
+    /// assert!(matches!(PublishedTable::from_json(dup), Err(Error::Input { line: 1, ref column, .. }) if column == "合计"));
+    /// let shallow = InputOptions { limits: Limits { max_json_depth: 2, ..Limits::default() }, ..Default::default() };
+    /// let ok = r#"{"columns": ["合计"], "rows": [{"name": "x", "cells": {"合计": "1"}}]}"#;
+    /// assert!(matches!(PublishedTable::from_json_with(ok, &shallow), Err(Error::Limit { value: 3, cap: 2, .. })));
+    /// ```
+    pub fn from_json_with(text: &str, opts: &InputOptions) -> Result<PublishedTable> {
+        let value = crate::io::parse_json_with(text, &opts.limits)?;
         let err = |line: u64, column: &str, value: String, reason: &str| Error::Input {
             line,
             column: column.to_owned(),
@@ -1027,9 +1083,24 @@ impl PublishedTable {
     /// assert!(sunlit::PublishedTable::read_json_path("/no/such.json").is_err());
     /// ```
     pub fn read_json_path(path: impl AsRef<Path>) -> Result<PublishedTable> {
-        let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, &e))?;
-        PublishedTable::from_json(&text)
+        PublishedTable::read_json_path_with(path, &InputOptions::default())
+    }
+
+    /// [`PublishedTable::read_json_path`] with [`InputOptions`] (its limits). A file that is not
+    /// UTF-8, or starts with a byte-order mark, is an [`Error::Input`] on the line of the first
+    /// bad byte saying what was found (a GBK file is named as probably GBK).
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, PublishedTable};
+    /// let r = PublishedTable::read_json_path_with("/no/such.json", &InputOptions::default());
+    /// assert!(matches!(r, Err(Error::Io { .. })));
+    /// ```
+    pub fn read_json_path_with(
+        path: impl AsRef<Path>,
+        opts: &InputOptions,
+    ) -> Result<PublishedTable> {
+        let text = crate::io::read_json_file(path.as_ref(), &opts.limits)?;
+        PublishedTable::from_json_with(&text, opts)
     }
 
     /// The table as CSV with the header `code,name,<columns>`; amounts as plain exact digits,
@@ -1339,6 +1410,7 @@ fn json_row(
     match map.get("cells") {
         None | Some(Value::Null) => {}
         Some(Value::Object(cm)) => {
+            let mut given: Vec<Option<&str>> = vec![None; columns.len()];
             for (key, v) in cm {
                 let Some(i) = columns.iter().position(|c| c == key.trim()) else {
                     return Err(err(
@@ -1347,6 +1419,18 @@ fn json_row(
                         "a cell of a column the table does not have",
                     ));
                 };
+                if let Some(slot) = given.get_mut(i) {
+                    if let Some(first) = slot {
+                        return Err(err(
+                            key,
+                            String::new(),
+                            &format!(
+                                "cell keys {first:?} and {key:?} are the same column once trimmed: give each column once"
+                            ),
+                        ));
+                    }
+                    *slot = Some(key);
+                }
                 let text = match v {
                     Value::Null => continue,
                     Value::String(s) => s.clone(),
