@@ -1,11 +1,14 @@
 //! Published-table (预决算公开表格) CSV and JSON readers. First byte: bit 0 chooses JSON over CSV,
-//! bits 1–2 the unit, the rest of it the table kind given (or none, to detect). Read → write →
+//! bits 1–2 the unit, the rest of it the table kind given (or none, to detect). Second byte:
+//! bit 0 lenient CSV quoting, bit 1 tight limits (4 KB, 8 rows, 64-byte fields, JSON depth 4). Read → write →
 //! read must give an equal table in both formats (source line numbers aside, which a rewritten
 //! file cannot keep), and the second write must be byte-identical to the first.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sunlit::{PublishedTable, TableKind, TableReadOptions, TableRow, Unit};
+use sunlit::{
+    InputOptions, Limits, PublishedTable, Quoting, TableKind, TableReadOptions, TableRow, Unit,
+};
 
 fn rows(t: &PublishedTable) -> Vec<TableRow> {
     t.rows()
@@ -38,6 +41,7 @@ fn round_trip(table: &PublishedTable) {
             unit: table.unit(),
             kind: table.kind(),
             title: table.title().map(str::to_owned),
+            ..TableReadOptions::default()
         };
         let from_csv = PublishedTable::read_csv_str(&csv, &opts)
             .unwrap_or_else(|e| panic!("written CSV unreadable: {e}\n{csv}"));
@@ -51,21 +55,35 @@ fn round_trip(table: &PublishedTable) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Some((&sel, rest)) = data.split_first() else {
+    let [sel, input_sel, rest @ ..] = data else {
         return;
     };
+    let (sel, input_sel) = (*sel, *input_sel);
+    let mut input = InputOptions::default();
+    if input_sel & 1 != 0 {
+        input.quoting = Quoting::Lenient;
+    }
+    if input_sel & 2 != 0 {
+        input.limits = Limits {
+            max_file_bytes: 4096,
+            max_rows: 8,
+            max_field_bytes: 64,
+            max_json_depth: 4,
+        };
+    }
     let unit = Unit::ALL[usize::from((sel >> 1) & 3) % Unit::ALL.len()];
     let kind = TableKind::ALL.get(usize::from(sel >> 3)).copied();
     let opts = TableReadOptions {
         unit,
         kind,
+        input: input.clone(),
         ..TableReadOptions::default()
     };
     let read = if sel % 2 == 0 {
-        PublishedTable::read_csv(rest, &opts)
+        PublishedTable::read_csv_with(rest, &opts).map(|(t, _)| t)
     } else {
         match std::str::from_utf8(rest) {
-            Ok(text) => PublishedTable::from_json(text),
+            Ok(text) => PublishedTable::from_json_with(text, &input),
             Err(_) => return,
         }
     };
