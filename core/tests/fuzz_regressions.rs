@@ -53,3 +53,23 @@ fn ledger_year_with_a_leading_zero_is_refused() {
         Err(sunlit::Error::Input { line: 2, ref column, ref value, .. }) if column == "year" && value == "0226"
     ));
 }
+
+/// fuzz target `document_sheet` (selector 1: XLS, 10-minute run of 16:04): a compound file
+/// whose directory sector chain loops back on itself made calamine grow a buffer without end
+/// (libFuzzer: out-of-memory, a 4 GiB allocation in `calamine::cfb::Sectors::get_chain`). The
+/// reader refuses such a file before calamine follows the chain.
+#[test]
+fn xls_reader_refuses_a_looping_sector_chain() {
+    let bytes = include_bytes!("fuzz_regressions/document_sheet_cfb_cycle.xls");
+    let err = SourceDocument::from_bytes(
+        "loop.xls",
+        SourceFormat::Xls,
+        bytes,
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, sunlit::Error::Io { ref path, ref reason } if path == "loop.xls" && reason.contains("loops")),
+        "{err:?}"
+    );
+}

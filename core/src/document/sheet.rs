@@ -56,11 +56,110 @@ fn data_text(d: &Data) -> String {
 }
 
 /// Read an XLSX or XLS workbook's bytes.
+/// Whether a compound file (the container of an XLS workbook) has a sector chain that loops
+/// back on itself, in its allocation table or its mini-stream allocation table. calamine
+/// follows chains without noticing a cycle, so such a file made it grow a buffer until memory
+/// ran out. The tables are loaded as calamine loads them (header, DIFAT chain, FAT sectors,
+/// mini FAT chain); anything else malformed is left to calamine's own errors.
+fn compound_file_loops(bytes: &[u8]) -> bool {
+    const MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    const RESERVED: u32 = 0xFFFF_FFFA;
+    const DIFSECT: u32 = 0xFFFF_FFFC;
+    const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+    let word = |b: &[u8], at: usize| -> Option<u32> {
+        let w: [u8; 4] = b.get(at..at.checked_add(4)?)?.try_into().ok()?;
+        Some(u32::from_le_bytes(w))
+    };
+    let words = |b: &[u8]| -> Vec<u32> {
+        b.chunks_exact(4)
+            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+            .collect()
+    };
+    let Some(header) = bytes.get(..512).filter(|h| h.starts_with(MAGIC)) else {
+        return false;
+    };
+    let size: usize = match header.get(30..32) {
+        Some([9, 0]) => 512,
+        Some([12, 0]) => 4096,
+        _ => return false,
+    };
+    let body = bytes.get(size.max(512)..).unwrap_or(&[]);
+    let sector = |id: u32| -> &[u8] {
+        let start = (id as usize).saturating_mul(size);
+        body.get(start..)
+            .map(|s| s.get(..size).unwrap_or(s))
+            .unwrap_or(&[])
+    };
+    let sectors = body.len() / size + 1;
+    let mut difat = header.get(76..512).map(words).unwrap_or_default();
+    let mut id = word(header, 68).unwrap_or(ENDOFCHAIN);
+    let mut steps = 0;
+    while id < RESERVED && steps <= sectors {
+        steps += 1;
+        difat.extend(words(sector(id)));
+        id = difat.pop().unwrap_or(ENDOFCHAIN);
+    }
+    let fat: Vec<u32> = difat
+        .iter()
+        .filter(|&&id| id < DIFSECT)
+        .flat_map(|&id| words(sector(id)))
+        .collect();
+    if loops(&fat) {
+        return true;
+    }
+    // The mini FAT is read along its chain in the FAT, which has no cycle now.
+    let mini_len = word(header, 64).unwrap_or(0) as usize;
+    let mut mini = Vec::new();
+    let mut id = word(header, 60).unwrap_or(ENDOFCHAIN);
+    while mini_len > 0 && id != ENDOFCHAIN && mini.len() < mini_len.saturating_mul(size) {
+        let Some(&next) = fat.get(id as usize) else {
+            break;
+        };
+        mini.extend_from_slice(sector(id));
+        id = next;
+    }
+    loops(&words(&mini))
+}
+
+/// Whether following `next[id]` from some id comes back to an id already on the path (ids
+/// outside the table end a chain).
+fn loops(next: &[u32]) -> bool {
+    // 0: not seen, 1: on the current path, 2: known to end.
+    let mut state = vec![0u8; next.len()];
+    for start in 0..next.len() {
+        let mut path = Vec::new();
+        let mut id = start;
+        while let Some(s) = state.get_mut(id) {
+            match *s {
+                0 => *s = 1,
+                1 => return true,
+                _ => break,
+            }
+            path.push(id);
+            id = next.get(id).map_or(usize::MAX, |&n| n as usize);
+        }
+        for p in path {
+            if let Some(s) = state.get_mut(p) {
+                *s = 2;
+            }
+        }
+    }
+    false
+}
+
 pub(super) fn read_workbook(
     name: &str,
     format: SourceFormat,
     bytes: &[u8],
 ) -> Result<SourceDocument> {
+    if format == SourceFormat::Xls && compound_file_loops(bytes) {
+        return Err(io(
+            name,
+            "not a readable XLS workbook: a sector chain of the compound file loops back on \
+             itself"
+                .to_owned(),
+        ));
+    }
     let cursor = Cursor::new(bytes);
     let mut book: Sheets<Cursor<&[u8]>> = match format {
         SourceFormat::Xls => calamine::Xls::new(cursor)
