@@ -73,3 +73,42 @@ fn xls_reader_refuses_a_looping_sector_chain() {
         "{err:?}"
     );
 }
+
+/// fuzz target `document_sheet` (selector 1: XLS, 10-minute run of 16:19 after the fix above):
+/// a DIMENSIONS record claiming about 3·10¹³ cells made calamine reserve room for them all
+/// (AddressSanitizer: allocation-size-too-big in `Xls::parse_workbook`; without the sanitizer an
+/// allocation failure aborts the process, which no `catch_unwind` can stop). The reader
+/// refuses a claim beyond BIFF8's 65,536 rows and 256 columns before calamine reads it.
+#[test]
+fn xls_reader_refuses_impossible_dimensions() {
+    let bytes = include_bytes!("fuzz_regressions/document_sheet_huge_dimensions.xls");
+    let err = SourceDocument::from_bytes(
+        "dims.xls",
+        SourceFormat::Xls,
+        bytes,
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, sunlit::Error::Io { ref reason, .. } if reason.contains("DIMENSIONS")),
+        "{err:?}"
+    );
+}
+
+/// The checks of the two tests above refuse no real workbook of the test data.
+#[test]
+fn real_xls_workbooks_still_read() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/documents");
+    for file in [
+        "readers/shanghai_putuo_sfj_2026_tables_1_9.xls",
+        "xinjiang/karamay-kjj-power-list-2024.xls",
+        "xinjiang/karamay-ybj-power-list-2024.xls",
+        "recog/xinjiang_karamay_medical_2024_power_list.xls",
+    ] {
+        let bytes = std::fs::read(format!("{dir}/{file}")).unwrap();
+        let doc =
+            SourceDocument::from_bytes(file, SourceFormat::Xls, &bytes, &ReadOptions::default())
+                .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(!doc.tables.is_empty(), "{file}");
+    }
+}

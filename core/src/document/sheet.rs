@@ -56,12 +56,15 @@ fn data_text(d: &Data) -> String {
 }
 
 /// Read an XLSX or XLS workbook's bytes.
-/// Whether a compound file (the container of an XLS workbook) has a sector chain that loops
-/// back on itself, in its allocation table or its mini-stream allocation table. calamine
-/// follows chains without noticing a cycle, so such a file made it grow a buffer until memory
-/// ran out. The tables are loaded as calamine loads them (header, DIFAT chain, FAT sectors,
-/// mini FAT chain); anything else malformed is left to calamine's own errors.
-fn compound_file_loops(bytes: &[u8]) -> bool {
+/// Why calamine must not be given this compound file (the container of an XLS workbook), if it
+/// must not: calamine follows sector chains without noticing a cycle (a chain that loops back
+/// made it grow a buffer until memory ran out), and reserves room for every cell a DIMENSIONS
+/// record claims (a claim beyond BIFF8's 65,536 rows and 256 columns made it ask for terabytes
+/// and abort). The tables and the `Workbook` stream are read as calamine reads them (header,
+/// DIFAT chain, FAT, mini FAT, directory, mini stream); anything else malformed is left to
+/// calamine's own errors. DIMENSIONS records are looked for at every offset of the stream, as
+/// calamine may start reading a sheet anywhere in it.
+fn unreadable_compound_file(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
     const RESERVED: u32 = 0xFFFF_FFFA;
     const DIFSECT: u32 = 0xFFFF_FFFC;
@@ -75,13 +78,11 @@ fn compound_file_loops(bytes: &[u8]) -> bool {
             .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
             .collect()
     };
-    let Some(header) = bytes.get(..512).filter(|h| h.starts_with(MAGIC)) else {
-        return false;
-    };
+    let header = bytes.get(..512).filter(|h| h.starts_with(MAGIC))?;
     let size: usize = match header.get(30..32) {
         Some([9, 0]) => 512,
         Some([12, 0]) => 4096,
-        _ => return false,
+        _ => return None,
     };
     let body = bytes.get(size.max(512)..).unwrap_or(&[]);
     let sector = |id: u32| -> &[u8] {
@@ -104,8 +105,9 @@ fn compound_file_loops(bytes: &[u8]) -> bool {
         .filter(|&&id| id < DIFSECT)
         .flat_map(|&id| words(sector(id)))
         .collect();
+    const LOOPS: &str = "a sector chain of the compound file loops back on itself";
     if loops(&fat) {
-        return true;
+        return Some(LOOPS);
     }
     // The mini FAT is read along its chain in the FAT, which has no cycle now.
     let mini_len = word(header, 64).unwrap_or(0) as usize;
@@ -118,7 +120,114 @@ fn compound_file_loops(bytes: &[u8]) -> bool {
         mini.extend_from_slice(sector(id));
         id = next;
     }
-    loops(&words(&mini))
+    let minifat = words(&mini);
+    if loops(&minifat) {
+        return Some(LOOPS);
+    }
+    // No chain loops now: read the directory, the mini stream and the workbook stream.
+    let dirs = follow(
+        word(header, 48).unwrap_or(ENDOFCHAIN),
+        &fat,
+        sector,
+        usize::MAX,
+    );
+    let entries: Vec<(String, u32, usize)> = dirs
+        .chunks_exact(128)
+        .map(|e| {
+            let units: Vec<u16> = e
+                .get(..64)
+                .unwrap_or(&[])
+                .chunks_exact(2)
+                .map(|u| u16::from_le_bytes([u[0], u[1]]))
+                .take_while(|&u| u != 0)
+                .collect();
+            let len = if size == 512 {
+                word(e, 120).map_or(0, |l| l as usize)
+            } else {
+                e.get(120..128)
+                    .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                    .map_or(0, |b| {
+                        usize::try_from(u64::from_le_bytes(b)).unwrap_or(usize::MAX)
+                    })
+            };
+            (
+                String::from_utf16_lossy(&units),
+                word(e, 116).unwrap_or(ENDOFCHAIN),
+                len,
+            )
+        })
+        .collect();
+    let (_, root_start, root_len) = entries.first()?;
+    let ministream = follow(*root_start, &fat, sector, *root_len);
+    let minisector = |id: u32| -> &[u8] {
+        let start = (id as usize).saturating_mul(64);
+        ministream
+            .get(start..)
+            .map(|s| s.get(..64).unwrap_or(s))
+            .unwrap_or(&[])
+    };
+    let (_, start, len) = ["Workbook", "Book"]
+        .iter()
+        .find_map(|n| entries.iter().find(|e| e.0.eq_ignore_ascii_case(n)))?;
+    let stream = if *len < 4096 {
+        follow(*start, &minifat, minisector, *len)
+    } else {
+        follow(*start, &fat, sector, *len)
+    };
+    let half = |at: usize| -> u32 {
+        stream
+            .get(at..at + 2)
+            .map_or(0, |b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    for at in 0..stream.len() {
+        if half(at) != 0x0200 {
+            continue;
+        }
+        let data = at + 4;
+        let (rf, rl, cf, cl) = match half(at + 2) {
+            10 => (half(data), half(data + 2), half(data + 4), half(data + 6)),
+            14 | 16 => (
+                word(&stream, data).unwrap_or(0),
+                word(&stream, data + 4).unwrap_or(0),
+                half(data + 8),
+                half(data + 10),
+            ),
+            _ => continue,
+        };
+        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+        if rl >= 1 && cl >= 1 {
+            let rows = i64::from(rl) - i64::from(rf);
+            let cols = i64::from(cl) - i64::from(cf);
+            if !(1..=65_536).contains(&rows) || !(1..=256).contains(&cols) {
+                return Some(
+                    "a DIMENSIONS record claims more than 65,536 rows or 256 columns \
+                     (or fewer than one)",
+                );
+            }
+        }
+    }
+    None
+}
+
+/// The bytes of a chain of sectors from `start`, following `next`, at most `len` of them; a
+/// sector that is missing, or an id outside `next`, ends it. `next` has no cycle.
+fn follow<'a>(start: u32, next: &[u32], unit: impl Fn(u32) -> &'a [u8], len: usize) -> Vec<u8> {
+    const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+    let mut out = Vec::new();
+    let mut id = start;
+    while id != ENDOFCHAIN && out.len() < len {
+        let piece = unit(id);
+        if piece.is_empty() {
+            break;
+        }
+        out.extend_from_slice(piece);
+        match next.get(id as usize) {
+            Some(&n) => id = n,
+            None => break,
+        }
+    }
+    out.truncate(len);
+    out
 }
 
 /// Whether following `next[id]` from some id comes back to an id already on the path (ids
@@ -152,13 +261,10 @@ pub(super) fn read_workbook(
     format: SourceFormat,
     bytes: &[u8],
 ) -> Result<SourceDocument> {
-    if format == SourceFormat::Xls && compound_file_loops(bytes) {
-        return Err(io(
-            name,
-            "not a readable XLS workbook: a sector chain of the compound file loops back on \
-             itself"
-                .to_owned(),
-        ));
+    if format == SourceFormat::Xls
+        && let Some(reason) = unreadable_compound_file(bytes)
+    {
+        return Err(io(name, format!("not a readable XLS workbook: {reason}")));
     }
     let cursor = Cursor::new(bytes);
     let mut book: Sheets<Cursor<&[u8]>> = match format {
