@@ -207,10 +207,10 @@ impl LineRecord {
     }
 }
 
-/// Parse a four-digit year.
+/// Parse a four-digit year (1000–9999: `0226` is refused, as it would be written `226`).
 pub(crate) fn parse_year(text: &str) -> Result<i32> {
     let t = text.trim();
-    if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) {
+    if t.len() != 4 || !t.bytes().all(|b| b.is_ascii_digit()) || t.starts_with('0') {
         return Err(Error::value(
             "year",
             text,

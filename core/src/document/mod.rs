@@ -87,6 +87,24 @@ crate::vocab::vocabulary! {
     }
 }
 
+/// Run a reader built on a third-party parser (calamine, pdfplumber) so that a panic inside it
+/// on malformed bytes (e.g. calamine's assertion on a truncated XLS sector table) becomes an
+/// [`Error::Io`] naming the file instead of unwinding into the caller. The panic message is
+/// kept in the reason. (Built with `panic = "abort"`, a panic still aborts.)
+fn guarded<T>(name: &str, read: impl FnOnce() -> Result<T>) -> Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(Error::Io {
+            path: name.to_owned(),
+            reason: format!("malformed file: its reader failed ({detail})"),
+        })
+    })
+}
+
 impl SourceDocument {
     /// Read a document from a file. The format follows from the extension (`.pdf`, `.xlsx`,
     /// `.xls`, `.csv`, `.html`/`.htm`) and the content: a file whose name says nothing is read as
@@ -128,7 +146,8 @@ impl SourceDocument {
     /// page break is folded back into its row. A PDF without a text layer is an
     /// [`Error::Io`] saying so. XLSX/XLS: one grid per sheet, merged ranges recorded, numbers as
     /// the spreadsheet shows them in General format (15 significant digits, never rounded to
-    /// fewer decimals). CSV: see [`SourceDocument::from_csv_bytes`].
+    /// fewer decimals). CSV: see [`SourceDocument::from_csv_bytes`]. Malformed bytes are an
+    /// [`Error::Io`], never a panic, even where the spreadsheet or PDF parser underneath panics.
     ///
     /// ```
     /// use sunlit::{ReadOptions, SourceDocument, SourceFormat};
@@ -148,10 +167,12 @@ impl SourceDocument {
     ) -> Result<SourceDocument> {
         match format {
             SourceFormat::Csv => SourceDocument::from_csv_bytes(name, bytes, opts),
-            SourceFormat::Xlsx | SourceFormat::Xls => sheet::read_workbook(name, format, bytes),
+            SourceFormat::Xlsx | SourceFormat::Xls => {
+                guarded(name, || sheet::read_workbook(name, format, bytes))
+            }
             SourceFormat::Html => html::read_html(name, bytes, opts.encoding.as_deref()),
             #[cfg(feature = "pdf")]
-            SourceFormat::Pdf => pdf::read_pdf(name, bytes),
+            SourceFormat::Pdf => guarded(name, || pdf::read_pdf(name, bytes)),
             #[cfg(not(feature = "pdf"))]
             SourceFormat::Pdf => Err(Error::Io {
                 path: name.to_owned(),

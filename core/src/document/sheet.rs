@@ -56,11 +56,216 @@ fn data_text(d: &Data) -> String {
 }
 
 /// Read an XLSX or XLS workbook's bytes.
+/// Why calamine must not be given this compound file (the container of an XLS workbook), if it
+/// must not: calamine follows sector chains without noticing a cycle (a chain that loops back
+/// made it grow a buffer until memory ran out), and reserves room for every cell a DIMENSIONS
+/// record claims (a claim beyond BIFF8's 65,536 rows and 256 columns made it ask for terabytes
+/// and abort). The tables and the `Workbook` stream are read as calamine reads them (header,
+/// DIFAT chain, FAT, mini FAT, directory, mini stream); anything else malformed is left to
+/// calamine's own errors. DIMENSIONS records are looked for at every offset of the stream, as
+/// calamine may start reading a sheet anywhere in it.
+fn unreadable_compound_file(bytes: &[u8]) -> Option<&'static str> {
+    const MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    const RESERVED: u32 = 0xFFFF_FFFA;
+    const DIFSECT: u32 = 0xFFFF_FFFC;
+    const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+    let word = |b: &[u8], at: usize| -> Option<u32> {
+        let w: [u8; 4] = b.get(at..at.checked_add(4)?)?.try_into().ok()?;
+        Some(u32::from_le_bytes(w))
+    };
+    let words = |b: &[u8]| -> Vec<u32> {
+        b.chunks_exact(4)
+            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+            .collect()
+    };
+    let header = bytes.get(..512).filter(|h| h.starts_with(MAGIC))?;
+    let size: usize = match header.get(30..32) {
+        Some([9, 0]) => 512,
+        Some([12, 0]) => 4096,
+        _ => return None,
+    };
+    let body = bytes.get(size.max(512)..).unwrap_or(&[]);
+    let sector = |id: u32| -> &[u8] {
+        let start = (id as usize).saturating_mul(size);
+        body.get(start..)
+            .map(|s| s.get(..size).unwrap_or(s))
+            .unwrap_or(&[])
+    };
+    let sectors = body.len() / size + 1;
+    let mut difat = header.get(76..512).map(words).unwrap_or_default();
+    let mut id = word(header, 68).unwrap_or(ENDOFCHAIN);
+    let mut steps = 0;
+    while id < RESERVED && steps <= sectors {
+        steps += 1;
+        difat.extend(words(sector(id)));
+        id = difat.pop().unwrap_or(ENDOFCHAIN);
+    }
+    let fat: Vec<u32> = difat
+        .iter()
+        .filter(|&&id| id < DIFSECT)
+        .flat_map(|&id| words(sector(id)))
+        .collect();
+    const LOOPS: &str = "a sector chain of the compound file loops back on itself";
+    if loops(&fat) {
+        return Some(LOOPS);
+    }
+    // The mini FAT is read along its chain in the FAT, which has no cycle now.
+    let mini_len = word(header, 64).unwrap_or(0) as usize;
+    let mut mini = Vec::new();
+    let mut id = word(header, 60).unwrap_or(ENDOFCHAIN);
+    while mini_len > 0 && id != ENDOFCHAIN && mini.len() < mini_len.saturating_mul(size) {
+        let Some(&next) = fat.get(id as usize) else {
+            break;
+        };
+        mini.extend_from_slice(sector(id));
+        id = next;
+    }
+    let minifat = words(&mini);
+    if loops(&minifat) {
+        return Some(LOOPS);
+    }
+    // No chain loops now: read the directory, the mini stream and the workbook stream.
+    let dirs = follow(
+        word(header, 48).unwrap_or(ENDOFCHAIN),
+        &fat,
+        sector,
+        usize::MAX,
+    );
+    let entries: Vec<(String, u32, usize)> = dirs
+        .chunks_exact(128)
+        .map(|e| {
+            let units: Vec<u16> = e
+                .get(..64)
+                .unwrap_or(&[])
+                .chunks_exact(2)
+                .map(|u| u16::from_le_bytes([u[0], u[1]]))
+                .take_while(|&u| u != 0)
+                .collect();
+            let len = if size == 512 {
+                word(e, 120).map_or(0, |l| l as usize)
+            } else {
+                e.get(120..128)
+                    .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                    .map_or(0, |b| {
+                        usize::try_from(u64::from_le_bytes(b)).unwrap_or(usize::MAX)
+                    })
+            };
+            (
+                String::from_utf16_lossy(&units),
+                word(e, 116).unwrap_or(ENDOFCHAIN),
+                len,
+            )
+        })
+        .collect();
+    let (_, root_start, root_len) = entries.first()?;
+    let ministream = follow(*root_start, &fat, sector, *root_len);
+    let minisector = |id: u32| -> &[u8] {
+        let start = (id as usize).saturating_mul(64);
+        ministream
+            .get(start..)
+            .map(|s| s.get(..64).unwrap_or(s))
+            .unwrap_or(&[])
+    };
+    let (_, start, len) = ["Workbook", "Book"]
+        .iter()
+        .find_map(|n| entries.iter().find(|e| e.0.eq_ignore_ascii_case(n)))?;
+    let stream = if *len < 4096 {
+        follow(*start, &minifat, minisector, *len)
+    } else {
+        follow(*start, &fat, sector, *len)
+    };
+    let half = |at: usize| -> u32 {
+        stream
+            .get(at..at + 2)
+            .map_or(0, |b| u32::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    for at in 0..stream.len() {
+        if half(at) != 0x0200 {
+            continue;
+        }
+        let data = at + 4;
+        let (rf, rl, cf, cl) = match half(at + 2) {
+            10 => (half(data), half(data + 2), half(data + 4), half(data + 6)),
+            14 | 16 => (
+                word(&stream, data).unwrap_or(0),
+                word(&stream, data + 4).unwrap_or(0),
+                half(data + 8),
+                half(data + 10),
+            ),
+            _ => continue,
+        };
+        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+        if rl >= 1 && cl >= 1 {
+            let rows = i64::from(rl) - i64::from(rf);
+            let cols = i64::from(cl) - i64::from(cf);
+            if !(1..=65_536).contains(&rows) || !(1..=256).contains(&cols) {
+                return Some(
+                    "a DIMENSIONS record claims more than 65,536 rows or 256 columns \
+                     (or fewer than one)",
+                );
+            }
+        }
+    }
+    None
+}
+
+/// The bytes of a chain of sectors from `start`, following `next`, at most `len` of them; a
+/// sector that is missing, or an id outside `next`, ends it. `next` has no cycle.
+fn follow<'a>(start: u32, next: &[u32], unit: impl Fn(u32) -> &'a [u8], len: usize) -> Vec<u8> {
+    const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+    let mut out = Vec::new();
+    let mut id = start;
+    while id != ENDOFCHAIN && out.len() < len {
+        let piece = unit(id);
+        if piece.is_empty() {
+            break;
+        }
+        out.extend_from_slice(piece);
+        match next.get(id as usize) {
+            Some(&n) => id = n,
+            None => break,
+        }
+    }
+    out.truncate(len);
+    out
+}
+
+/// Whether following `next[id]` from some id comes back to an id already on the path (ids
+/// outside the table end a chain).
+fn loops(next: &[u32]) -> bool {
+    // 0: not seen, 1: on the current path, 2: known to end.
+    let mut state = vec![0u8; next.len()];
+    for start in 0..next.len() {
+        let mut path = Vec::new();
+        let mut id = start;
+        while let Some(s) = state.get_mut(id) {
+            match *s {
+                0 => *s = 1,
+                1 => return true,
+                _ => break,
+            }
+            path.push(id);
+            id = next.get(id).map_or(usize::MAX, |&n| n as usize);
+        }
+        for p in path {
+            if let Some(s) = state.get_mut(p) {
+                *s = 2;
+            }
+        }
+    }
+    false
+}
+
 pub(super) fn read_workbook(
     name: &str,
     format: SourceFormat,
     bytes: &[u8],
 ) -> Result<SourceDocument> {
+    if format == SourceFormat::Xls
+        && let Some(reason) = unreadable_compound_file(bytes)
+    {
+        return Err(io(name, format!("not a readable XLS workbook: {reason}")));
+    }
     let cursor = Cursor::new(bytes);
     let mut book: Sheets<Cursor<&[u8]>> = match format {
         SourceFormat::Xls => calamine::Xls::new(cursor)

@@ -782,7 +782,8 @@ impl ChangeLog {
 
     /// Read a log from the JSON of [`ChangeLog::to_json`]: an array of records with the keys
     /// `kind`, `code`, `name`, `document`, `effective`, `remarks`. A bad record is an
-    /// [`Error::Input`] naming it (1-based) as `line`.
+    /// [`Error::Input`] naming it (1-based) as `line`. Text is read as from CSV: trimmed, a
+    /// blank word (`""`, `无`, `/`) is an absent value, and a blank name is an error.
     ///
     /// ```
     /// use sunlit::{ChangeLog, Error};
@@ -790,6 +791,10 @@ impl ChangeLog {
     /// assert_eq!(ChangeLog::from_json(&log.to_json()).unwrap(), log);
     /// let bad = r#"[{"kind": "added", "name": "x"}, {"kind": "renamed", "name": "y"}]"#;
     /// assert!(matches!(ChangeLog::from_json(bad), Err(Error::Input { line: 2, .. })));
+    /// let blank = ChangeLog::from_json(r#"[{"kind": "added", "name": " x ", "remarks": ""}]"#).unwrap();
+    /// assert_eq!((blank.records[0].name.as_str(), blank.records[0].remarks.as_deref()), ("x", None));
+    /// let unnamed = r#"[{"kind": "added", "name": " "}]"#;
+    /// assert!(matches!(ChangeLog::from_json(unnamed), Err(Error::Input { line: 1, ref column, .. }) if column == "name"));
     /// ```
     pub fn from_json(text: &str) -> Result<ChangeLog> {
         let value = parse_json(text)?;
@@ -804,13 +809,28 @@ impl ChangeLog {
         let mut log = ChangeLog::default();
         for (i, item) in items.into_iter().enumerate() {
             let shown = item.to_string();
-            let record =
+            let line = i as u64 + 1;
+            let mut record =
                 serde_json::from_value::<ChangeRecord>(item).map_err(|e| Error::Input {
-                    line: i as u64 + 1,
+                    line,
                     column: String::new(),
                     value: shown,
                     reason: format!("not a change record: {e}"),
                 })?;
+            // The rules of the CSV reader, so that both read the same record: text trimmed, a
+            // blank word (无, /) absent, the name required.
+            record.name = record.name.trim().to_owned();
+            if record.name.is_empty() {
+                return Err(Error::Input {
+                    line,
+                    column: "name".to_owned(),
+                    value: String::new(),
+                    reason: "the item name is required".to_owned(),
+                });
+            }
+            for text in [&mut record.code, &mut record.document, &mut record.remarks] {
+                *text = text.as_deref().and_then(optional);
+            }
             log.records.push(record);
         }
         Ok(log)
