@@ -103,7 +103,6 @@ fn real_xls_workbooks_still_read() {
         "readers/shanghai_putuo_sfj_2026_tables_1_9.xls",
         "xinjiang/karamay-kjj-power-list-2024.xls",
         "xinjiang/karamay-ybj-power-list-2024.xls",
-        "recog/xinjiang_karamay_medical_2024_power_list.xls",
     ] {
         let bytes = std::fs::read(format!("{dir}/{file}")).unwrap();
         let doc =
