@@ -184,6 +184,14 @@ class HostileTest {
                 vary("effective", orNull(DATES)) { changeLogFromChanges(changes, "文件", it) }
         },
         "changeLogFromCsv" to { vary("text", TEXTS) { changeLogFromCsv(it) } },
+        "ledgerFromCsvWith" to {
+            vary("text", TEXTS) { ledgerFromCsvWith(it, InputOptions(quoting = "lenient")) } +
+                vary("quoting", STRINGS) { ledgerFromCsvWith(ledger.toCsv(), InputOptions(quoting = it)) }
+        },
+        "tableFromCsvWith" to {
+            vary("text", TEXTS) { tableFromCsvWith(it, AmountUnit.YUAN, InputOptions(quoting = "lenient"), null, null) } +
+                vary("quoting", STRINGS) { tableFromCsvWith(table.toCsv(), AmountUnit.WAN_YUAN, InputOptions(quoting = it), null, null) }
+        },
         "changeLogToCsv" to {
             vary("records.name", STRINGS) { changeLogToCsv(listOf(changeRecords.first().copy(name = it))) } +
                 vary("records.effective", DATES) { changeLogToCsv(listOf(changeRecords.first().copy(effective = it))) }
