@@ -35,7 +35,11 @@ fuzz_target!(|data: &[u8]| {
         assert!(line.page >= 1, "pages are 1-based: {line:?}");
     }
     for t in &source.tables {
-        assert!(t.pages.iter().all(|&p| p >= 1), "pages are 1-based: {:?}", t.pages);
+        assert!(
+            t.pages.iter().all(|&p| p >= 1),
+            "pages are 1-based: {:?}",
+            t.pages
+        );
         for row in &t.rows {
             for cell in row {
                 assert!(cell.at.row >= 1, "row numbers are 1-based: {cell:?}");
