@@ -162,3 +162,14 @@ fn normalize_text_is_idempotent_across_a_removed_space() {
     assert_eq!(once, "Ή");
     assert_eq!(sunlit::normalize_text(&once), once);
 }
+
+/// fuzz target `scalars` (selector 4, run of 17:09 on cd64739, after 343 s): `TimeLimit::parse`
+/// reads `0月` as zero months, which `Display` writes as `即办` (immediate), read back as zero
+/// working days: the value changes on a round trip. OPEN: either a zero limit in any unit is
+/// the one value `即办`, or a zero limit other than in working days is refused where it is read.
+#[test]
+#[ignore = "open defect: a zero time limit in months is written as 即办 and read back in working days"]
+fn time_limit_of_zero_months_survives_a_round_trip() {
+    let t = sunlit::TimeLimit::parse("0月").unwrap();
+    assert_eq!(sunlit::TimeLimit::parse(&t.to_string()).unwrap(), t);
+}
