@@ -63,8 +63,10 @@ fn data_text(d: &Data) -> String {
 /// and abort). The tables and the `Workbook` stream are read as calamine reads them (header,
 /// DIFAT chain, FAT, mini FAT, directory, mini stream); anything else malformed is left to
 /// calamine's own errors. DIMENSIONS records are looked for at every offset of the stream, as
-/// calamine may start reading a sheet anywhere in it.
-fn unreadable_compound_file(bytes: &[u8]) -> Option<&'static str> {
+/// calamine may start reading a sheet anywhere in it. The stream's records are then walked from
+/// its start, and from every sheet's BOF as calamine walks them (see [`beyond_the_sheet`]): a
+/// cell beyond BIFF8's 256 columns made calamine lay out a dense grid of 65,536 × 65,536 cells.
+fn unreadable_compound_file(bytes: &[u8]) -> Option<String> {
     const MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
     const RESERVED: u32 = 0xFFFF_FFFA;
     const DIFSECT: u32 = 0xFFFF_FFFC;
@@ -107,7 +109,7 @@ fn unreadable_compound_file(bytes: &[u8]) -> Option<&'static str> {
         .collect();
     const LOOPS: &str = "a sector chain of the compound file loops back on itself";
     if loops(&fat) {
-        return Some(LOOPS);
+        return Some(LOOPS.to_owned());
     }
     // The mini FAT is read along its chain in the FAT, which has no cycle now.
     let mini_len = word(header, 64).unwrap_or(0) as usize;
@@ -122,7 +124,7 @@ fn unreadable_compound_file(bytes: &[u8]) -> Option<&'static str> {
     }
     let minifat = words(&mini);
     if loops(&minifat) {
-        return Some(LOOPS);
+        return Some(LOOPS.to_owned());
     }
     // No chain loops now: read the directory, the mini stream and the workbook stream.
     let dirs = follow(
@@ -201,12 +203,106 @@ fn unreadable_compound_file(bytes: &[u8]) -> Option<&'static str> {
             if !(1..=65_536).contains(&rows) || !(1..=256).contains(&cols) {
                 return Some(
                     "a DIMENSIONS record claims more than 65,536 rows or 256 columns \
-                     (or fewer than one)",
+                     (or fewer than one)"
+                        .to_owned(),
                 );
             }
         }
     }
-    None
+    beyond_the_sheet(&stream)
+}
+
+/// Why the records of a `Workbook` stream cannot be given to calamine, if they cannot. The
+/// records (u16 type, u16 length, data) are walked as calamine walks them: the workbook globals
+/// from the stream's start to their EOF, then each sheet from the offset its BOUNDSHEET record
+/// gives (which may fall anywhere in the stream) to the EOF that closes it. On those walks a
+/// record whose length runs past the end of the stream is refused, and so is a cell record whose
+/// column is beyond BIFF8's 256 (rows are u16, below 65,536 by construction). Bytes after the
+/// last EOF (writers pad the stream, with zeros or otherwise) are not read by calamine, nor here.
+fn beyond_the_sheet(stream: &[u8]) -> Option<String> {
+    let half = |b: &[u8], at: usize| -> Option<u16> {
+        let h: [u8; 2] = b.get(at..at.checked_add(2)?)?.try_into().ok()?;
+        Some(u16::from_le_bytes(h))
+    };
+    // The cells' columns in a record: (name, [first column, last column]).
+    let columns = |typ: u16, data: &[u8]| -> Option<(&'static str, [Option<u16>; 2])> {
+        let first = half(data, 2);
+        let name = match typ {
+            0x0203 => "NUMBER",
+            0x027E => "RK",
+            0x00FD => "LABELSST",
+            0x0204 => "LABEL",
+            0x0201 => "BLANK",
+            0x0205 => "BOOLERR",
+            0x0006 => "FORMULA",
+            0x00D6 => "RSTRING",
+            0x00BD | 0x00BE => {
+                let last = data.len().checked_sub(2).and_then(|at| half(data, at));
+                let name = if typ == 0x00BD { "MULRK" } else { "MULBLANK" };
+                return Some((name, [first, last]));
+            }
+            _ => return None,
+        };
+        Some((name, [first, None]))
+    };
+    // Walk from `start` to the EOF that closes the substream begun there (nested substreams,
+    // such as embedded charts, open with a BOF and close with their own EOF), collecting the
+    // sheets' offsets from BOUNDSHEET records.
+    let walk = |start: usize, sheets: &mut Vec<usize>| -> Option<String> {
+        let mut at = start;
+        let mut seen_bof = false;
+        let mut depth = 0usize;
+        while at < stream.len() {
+            let (Some(typ), Some(len)) = (half(stream, at), half(stream, at + 2)) else {
+                return Some(format!(
+                    "the record at offset {at} of the workbook stream is cut short by the \
+                     stream's end at {}",
+                    stream.len()
+                ));
+            };
+            let data_at = at + 4;
+            let Some(data) = stream.get(data_at..data_at + usize::from(len)) else {
+                return Some(format!(
+                    "the record at offset {at} of the workbook stream (type 0x{typ:04X}) \
+                     claims {len} bytes, past the stream's end at {}",
+                    stream.len()
+                ));
+            };
+            match typ {
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x000A if depth == 0 => return None,
+                0x000A => depth -= 1,
+                0x0085 => {
+                    if let Some(pos) = data.get(..4).and_then(|b| <[u8; 4]>::try_from(b).ok()) {
+                        sheets.push(u32::from_le_bytes(pos) as usize);
+                    }
+                }
+                _ => {}
+            }
+            if let Some((name, cols)) = columns(typ, data) {
+                for col in cols.into_iter().flatten() {
+                    if col >= 256 {
+                        return Some(format!(
+                            "the {name} record at offset {at} of the workbook stream puts a cell \
+                             in column {col}, beyond BIFF8's 256 columns"
+                        ));
+                    }
+                }
+            }
+            at = data_at + usize::from(len);
+        }
+        None
+    };
+    let mut sheets = Vec::new();
+    if let Some(reason) = walk(0, &mut sheets) {
+        return Some(reason);
+    }
+    sheets.sort_unstable();
+    sheets.dedup();
+    sheets
+        .into_iter()
+        .find_map(|pos| walk(pos, &mut Vec::new()))
 }
 
 /// The bytes of a chain of sectors from `start`, following `next`, at most `len` of them; a

@@ -140,8 +140,10 @@ fn radical(c: char) -> char {
 
 /// Normalise text for matching: Unicode NFKC (Kangxi radicals → ideographs, full-width forms →
 /// ASCII, ideographic space → space), CJK Radicals Supplement forms mapped to their ideographs,
-/// then every whitespace character removed. The printed text is kept elsewhere; this form is only
-/// compared.
+/// then every whitespace character removed; when removing whitespace brings a letter and a
+/// combining mark together (NFKC turns U+0384 GREEK TONOS into a space and U+0301), the result is
+/// normalised once more, so that normalising is idempotent. The printed text is kept elsewhere;
+/// this form is only compared.
 ///
 /// ```
 /// use sunlit::normalize_text;
@@ -150,12 +152,21 @@ fn radical(c: char) -> char {
 /// assert_eq!(normalize_text("因公出国（境）费 "), "因公出国(境)费");
 /// assert_eq!(normalize_text("合　计"), "合计");
 /// assert_eq!(normalize_text(""), "");
+/// assert_eq!(normalize_text("Η΄"), "Ή"); // tonos: a space and a combining accent under NFKC
 /// ```
 pub fn normalize_text(text: &str) -> String {
-    text.nfkc()
-        .map(radical)
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    let pass = |t: &str| -> String {
+        t.nfkc()
+            .map(radical)
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let once = pass(text);
+    if unicode_normalization::is_nfkc(&once) {
+        once
+    } else {
+        pass(&once)
+    }
 }
 
 #[cfg(test)]
