@@ -165,10 +165,9 @@ fn normalize_text_is_idempotent_across_a_removed_space() {
 
 /// fuzz target `scalars` (selector 4, run of 17:09 on cd64739, after 343 s): `TimeLimit::parse`
 /// reads `0月` as zero months, which `Display` writes as `即办` (immediate), read back as zero
-/// working days: the value changes on a round trip. OPEN: either a zero limit in any unit is
-/// the one value `即办`, or a zero limit other than in working days is refused where it is read.
+/// working days: the value changed on a round trip. Fixed: only a zero in working days is
+/// written `即办`; a zero in months or calendar days keeps its unit (`0个月`, `0日`).
 #[test]
-#[ignore = "open defect: a zero time limit in months is written as 即办 and read back in working days"]
 fn time_limit_of_zero_months_survives_a_round_trip() {
     let t = sunlit::TimeLimit::parse("0月").unwrap();
     assert_eq!(sunlit::TimeLimit::parse(&t.to_string()).unwrap(), t);

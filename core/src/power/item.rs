@@ -112,7 +112,9 @@ impl TimeLimit {
 
 impl fmt::Display for TimeLimit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.days == 0 {
+        // 即办 reads back as 0 working days, so only that zero is written so; a zero printed in
+        // months or calendar days keeps its unit (fuzzing: `0月` came back as 即办).
+        if self.days == 0 && self.unit == LimitUnit::WorkingDays {
             f.write_str("即办")?;
         } else {
             let unit = match self.unit {
