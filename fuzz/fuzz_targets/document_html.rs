@@ -6,27 +6,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sunlit::{Document, DocumentKind, ReadOptions, SourceDocument, SourceFormat};
-
-const ENCODINGS: [Option<&str>; 5] = [
-    None,
-    Some("utf-8"),
-    Some("gbk"),
-    Some("gb18030"),
-    Some("latin-9"),
-];
+use sunlit::{Document, SourceDocument, SourceFormat};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&sel, bytes)) = data.split_first() else {
         return;
     };
-    let encoding = ENCODINGS[usize::from(sel & 7) % ENCODINGS.len()].map(str::to_owned);
-    let kind = DocumentKind::ALL.get(usize::from(sel >> 3)).copied();
-    let opts = ReadOptions {
-        encoding,
-        kind,
-        ..ReadOptions::default()
-    };
+    let opts = sunlit_fuzz::options_of(sel);
     let Ok(source) = SourceDocument::from_bytes("fuzz.html", SourceFormat::Html, bytes, &opts)
     else {
         return;
@@ -52,11 +38,6 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     if let Ok(doc) = Document::from_source(source, &opts) {
-        let _ = doc.to_json();
-        let _ = doc.to_text();
-        let _ = doc.to_html();
-        let _ = doc.tables_csv();
-        let _ = doc.tables_json();
-        let _ = doc.located_findings();
+        sunlit_fuzz::every_output(&doc);
     }
 });
