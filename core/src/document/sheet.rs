@@ -62,10 +62,10 @@ fn data_text(d: &Data) -> String {
 /// record claims (a claim beyond BIFF8's 65,536 rows and 256 columns made it ask for terabytes
 /// and abort). The tables and the `Workbook` stream are read as calamine reads them (header,
 /// DIFAT chain, FAT, mini FAT, directory, mini stream); anything else malformed is left to
-/// calamine's own errors. DIMENSIONS records are looked for at every offset of the stream, as
-/// calamine may start reading a sheet anywhere in it. The stream's records are then walked from
-/// its start, and from every sheet's BOF as calamine walks them (see [`beyond_the_sheet`]): a
-/// cell beyond BIFF8's 256 columns made calamine lay out a dense grid of 65,536 × 65,536 cells.
+/// calamine's own errors. The stream's records are then walked from its start, and from every
+/// sheet's BOF as calamine walks them (see [`beyond_the_sheet`]): there a DIMENSIONS record
+/// claiming too much is refused, and so is a cell beyond BIFF8's 256 columns, which made calamine
+/// lay out a dense grid of 65,536 × 65,536 cells.
 fn unreadable_compound_file(bytes: &[u8]) -> Option<String> {
     const MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
     const RESERVED: u32 = 0xFFFF_FFFA;
@@ -176,39 +176,6 @@ fn unreadable_compound_file(bytes: &[u8]) -> Option<String> {
     } else {
         follow(*start, &fat, sector, *len)
     };
-    let half = |at: usize| -> u32 {
-        stream
-            .get(at..at + 2)
-            .map_or(0, |b| u32::from(u16::from_le_bytes([b[0], b[1]])))
-    };
-    for at in 0..stream.len() {
-        if half(at) != 0x0200 {
-            continue;
-        }
-        let data = at + 4;
-        let (rf, rl, cf, cl) = match half(at + 2) {
-            10 => (half(data), half(data + 2), half(data + 4), half(data + 6)),
-            14 | 16 => (
-                word(&stream, data).unwrap_or(0),
-                word(&stream, data + 4).unwrap_or(0),
-                half(data + 8),
-                half(data + 10),
-            ),
-            _ => continue,
-        };
-        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
-        if rl >= 1 && cl >= 1 {
-            let rows = i64::from(rl) - i64::from(rf);
-            let cols = i64::from(cl) - i64::from(cf);
-            if !(1..=65_536).contains(&rows) || !(1..=256).contains(&cols) {
-                return Some(
-                    "a DIMENSIONS record claims more than 65,536 rows or 256 columns \
-                     (or fewer than one)"
-                        .to_owned(),
-                );
-            }
-        }
-    }
     beyond_the_sheet(&stream)
 }
 
@@ -216,8 +183,10 @@ fn unreadable_compound_file(bytes: &[u8]) -> Option<String> {
 /// records (u16 type, u16 length, data) are walked as calamine walks them: the workbook globals
 /// from the stream's start to their EOF, then each sheet from the offset its BOUNDSHEET record
 /// gives (which may fall anywhere in the stream) to the EOF that closes it. On those walks a
-/// record whose length runs past the end of the stream is refused, and so is a cell record whose
-/// column is beyond BIFF8's 256 (rows are u16, below 65,536 by construction). Bytes after the
+/// record whose length runs past the end of the stream is refused, and so are a DIMENSIONS record
+/// claiming more than 65,536 rows or 256 columns (calamine reserves room for every claimed cell)
+/// and a cell record whose column is beyond BIFF8's 256 (rows are u16, below 65,536 by
+/// construction). Bytes after the
 /// last EOF (writers pad the stream, with zeros or otherwise) are not read by calamine, nor here.
 fn beyond_the_sheet(stream: &[u8]) -> Option<String> {
     let half = |b: &[u8], at: usize| -> Option<u16> {
@@ -244,6 +213,24 @@ fn beyond_the_sheet(stream: &[u8]) -> Option<String> {
             _ => return None,
         };
         Some((name, [first, None]))
+    };
+    // Whether a DIMENSIONS record claims more than BIFF8 holds (BIFF8's 14-byte form, with
+    // 32-bit rows; the 10-byte form of older BIFF, with 16-bit rows).
+    let too_big = |data: &[u8]| -> bool {
+        let h = |at| half(data, at).map_or(0, u32::from);
+        let w = |at: usize| {
+            data.get(at..at + 4)
+                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let (rf, rl, cf, cl) = match data.len() {
+            10 => (h(0), h(2), h(4), h(6)),
+            14 | 16 => (w(0), w(4), h(8), h(10)),
+            _ => return false,
+        };
+        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+        let rows = i64::from(rl) - i64::from(rf);
+        let cols = i64::from(cl) - i64::from(cf);
+        rl >= 1 && cl >= 1 && (!(1..=65_536).contains(&rows) || !(1..=256).contains(&cols))
     };
     // Walk from `start` to the EOF that closes the substream begun there (nested substreams,
     // such as embedded charts, open with a BOF and close with their own EOF), collecting the
@@ -277,6 +264,12 @@ fn beyond_the_sheet(stream: &[u8]) -> Option<String> {
                     if let Some(pos) = data.get(..4).and_then(|b| <[u8; 4]>::try_from(b).ok()) {
                         sheets.push(u32::from_le_bytes(pos) as usize);
                     }
+                }
+                0x0200 if too_big(data) => {
+                    return Some(format!(
+                        "the DIMENSIONS record at offset {at} of the workbook stream claims more \
+                         than 65,536 rows or 256 columns (or fewer than one)"
+                    ));
                 }
                 _ => {}
             }
