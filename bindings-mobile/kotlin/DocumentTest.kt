@@ -1,6 +1,7 @@
 package sunlit.test
 
 import com.google.gson.JsonParser
+import java.io.File
 import java.nio.file.Files
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
@@ -88,6 +89,16 @@ class DocumentTest {
         assertEquals(5.toUByte(), t.number)
         assertTrue(t.rows.any { it.take(2) == listOf("科目编码", "科目名称") }, t.rows.toString())  // title and 单位 line are context
         assertTrue(doc.findings().any { it.severity == Severity.ERROR })
+    }
+
+    @Test
+    fun aSheetWithTwoFarCellsIsASmallGrid() {
+        // 1.5 KB of XLSX with cells at A1, B1 and XFD1048576 (core/tests/fuzz_regressions.rs): laid out
+        // densely that is 17 billion cells; runs of blank rows and columns keep their first two.
+        val path = File(TestData.dir, "../../core/tests/fuzz_regressions/sheet_two_far_cells.xlsx").path
+        val rows = readDocument(path, DocumentOptions()).tables()[0].rows
+        assertEquals(listOf(4, 5), listOf(rows.size, rows[0].size))
+        assertEquals(listOf("合计", "12.5", "7"), listOf(rows[0][0], rows[0][1], rows.last().last()))
     }
 
     @Test

@@ -32,6 +32,10 @@ pub struct InputOptions {
     /// Deepest JSON nesting (default 64).
     #[uniffi(default = None)]
     pub max_json_depth: Option<u64>,
+    /// Most positions of one grid a document reader lays out from a sheet or HTML table
+    /// (default 10,000,000).
+    #[uniffi(default = None)]
+    pub max_cells: Option<u64>,
 }
 
 /// The core options of optional mobile options.
@@ -47,6 +51,7 @@ pub(crate) fn core_options(o: Option<InputOptions>) -> Result<sunlit::InputOptio
             max_rows: o.max_rows.unwrap_or(d.max_rows),
             max_field_bytes: o.max_field_bytes.unwrap_or(d.max_field_bytes),
             max_json_depth: o.max_json_depth.unwrap_or(d.max_json_depth),
+            max_cells: o.max_cells.unwrap_or(d.max_cells),
         },
     })
 }

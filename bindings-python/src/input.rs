@@ -7,8 +7,8 @@ use crate::convert::{Int, Text, opt_int};
 use crate::errors::IntoPy;
 
 /// How a reader reads its input: CSV quoting ("strict", the default, or "lenient") and the
-/// limits (file size, rows, field length, JSON depth; defaults 2 GiB, 50,000,000 rows, 1 MiB,
-/// 64). Exceeding a limit raises `LimitError` naming the limit.
+/// limits (file size, rows, field length, JSON depth, grid cells; defaults 2 GiB, 50,000,000
+/// rows, 1 MiB, 64, 10,000,000). Exceeding a limit raises `LimitError` naming the limit.
 #[pyclass(module = "sunlit", name = "InputOptions", frozen, eq)]
 #[derive(Clone, PartialEq, Eq)]
 pub struct PyInputOptions(pub InputOptions);
@@ -16,13 +16,14 @@ pub struct PyInputOptions(pub InputOptions);
 #[pymethods]
 impl PyInputOptions {
     #[new]
-    #[pyo3(signature = (*, quoting = Text::from("strict"), max_file_bytes=None, max_rows=None, max_field_bytes=None, max_json_depth=None), text_signature = "(*, quoting=\"strict\", max_file_bytes=None, max_rows=None, max_field_bytes=None, max_json_depth=None)")]
+    #[pyo3(signature = (*, quoting = Text::from("strict"), max_file_bytes=None, max_rows=None, max_field_bytes=None, max_json_depth=None, max_cells=None), text_signature = "(*, quoting=\"strict\", max_file_bytes=None, max_rows=None, max_field_bytes=None, max_json_depth=None, max_cells=None)")]
     fn new(
         quoting: Text,
         max_file_bytes: Option<Int>,
         max_rows: Option<Int>,
         max_field_bytes: Option<Int>,
         max_json_depth: Option<Int>,
+        max_cells: Option<Int>,
     ) -> PyResult<PyInputOptions> {
         let d = Limits::default();
         Ok(PyInputOptions(InputOptions {
@@ -35,6 +36,7 @@ impl PyInputOptions {
                     .unwrap_or(d.max_field_bytes),
                 max_json_depth: opt_int(max_json_depth, "max_json_depth")?
                     .unwrap_or(d.max_json_depth),
+                max_cells: opt_int(max_cells, "max_cells")?.unwrap_or(d.max_cells),
             },
         }))
     }
@@ -69,15 +71,23 @@ impl PyInputOptions {
         self.0.limits.max_json_depth
     }
 
+    /// Most positions of one grid a document reader lays out from a sheet or HTML table
+    /// (default 10,000,000).
+    #[getter]
+    fn max_cells(&self) -> u64 {
+        self.0.limits.max_cells
+    }
+
     fn __repr__(&self) -> String {
         let l = &self.0.limits;
         format!(
-            "InputOptions(quoting={:?}, max_file_bytes={}, max_rows={}, max_field_bytes={}, max_json_depth={})",
+            "InputOptions(quoting={:?}, max_file_bytes={}, max_rows={}, max_field_bytes={}, max_json_depth={}, max_cells={})",
             self.0.quoting.id(),
             l.max_file_bytes,
             l.max_rows,
             l.max_field_bytes,
-            l.max_json_depth
+            l.max_json_depth,
+            l.max_cells
         )
     }
 }

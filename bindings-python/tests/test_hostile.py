@@ -388,7 +388,7 @@ ROWS: dict[str, Row] = {
     "Catalog()": Row(lambda c: S.Catalog, []),
     "InputOptions()": Row(
         lambda c: S.InputOptions,
-        [kw("quoting", "str", "strict", optional=False), kw("max_file_bytes", "int", None), kw("max_rows", "int", None), kw("max_field_bytes", "int", None), kw("max_json_depth", "int", None)],
+        [kw("quoting", "str", "strict", optional=False), kw("max_file_bytes", "int", None), kw("max_rows", "int", None), kw("max_field_bytes", "int", None), kw("max_json_depth", "int", None), kw("max_cells", "int", None)],
     ),
     "DisclosureDocument()": Row(lambda c: S.DisclosureDocument, [p("tables", "seq", lambda c: [c.table]), kw("narrative", "seq", None)]),
     "DisclosureRequest()": Row(

@@ -3,6 +3,8 @@ strict quoting (lenient on request, with a warning per relaxed field), duplicate
 located width and encoding errors, limits (InputOptions / LimitError) and writes that leave
 the previous file when they fail."""
 
+import pathlib
+
 import pytest
 
 import sunlit
@@ -104,12 +106,13 @@ def test_json_file_with_bom_or_gbk(tmp_path):
 
 def test_limits():
     d = sunlit.InputOptions()
-    assert (d.quoting, d.max_file_bytes, d.max_rows, d.max_field_bytes, d.max_json_depth) == (
+    assert (d.quoting, d.max_file_bytes, d.max_rows, d.max_field_bytes, d.max_json_depth, d.max_cells) == (
         "strict",
         2 * 1024**3,
         50_000_000,
         1024**2,
         64,
+        10_000_000,
     )
     text = f"{HEADER}\n{OK}\n{OK}\n"
     with pytest.raises(sunlit.LimitError) as e:
@@ -153,3 +156,14 @@ def test_power_list_options():
     assert e.value.column == "name"
     with pytest.raises(sunlit.LimitError):
         sunlit.PowerList.from_json('[{"name": "x", "category": "行政许可"}]', options=sunlit.InputOptions(max_json_depth=1))
+
+
+def test_a_sheet_with_two_far_cells_reads_as_a_small_grid():
+    # 1.5 KB of XLSX with cells at A1, B1 and XFD1048576: laid out densely that is 17 billion
+    # cells (calamine's range aborts the process); runs of blank rows and columns are kept as
+    # their first two, so the grid is 4 x 5 (core/tests/fuzz_regressions.rs).
+    path = pathlib.Path(__file__).resolve().parents[2] / "core" / "tests" / "fuzz_regressions" / "sheet_two_far_cells.xlsx"
+    d = sunlit.read_document(path)
+    rows = d.tables[0].rows
+    assert (len(rows), len(rows[0])) == (4, 5)
+    assert (rows[0][:2], rows[-1][-1]) == (["合计", "12.5"], "7")

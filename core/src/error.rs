@@ -152,11 +152,11 @@ pub enum Error {
     )]
     Limit {
         /// The limit's field name in [`Limits`](crate::Limits): `max_file_bytes`, `max_rows`,
-        /// `max_field_bytes` or `max_json_depth`.
+        /// `max_field_bytes`, `max_json_depth` or `max_cells`.
         limit: String,
-        /// The 1-based line where it was exceeded (0 for the file size).
+        /// The 1-based line where it was exceeded (0 for the file size and a grid's cells).
         line: u64,
-        /// The value found (bytes, rows or depth).
+        /// The value found (bytes, rows, depth or cells).
         value: u64,
         /// The limit in force.
         cap: u64,

@@ -41,6 +41,7 @@ pub(crate) mod rules {
 /// let l = sunlit::Limits::default();
 /// assert_eq!(l.max_file_bytes, 2 << 30);
 /// assert_eq!((l.max_rows, l.max_field_bytes, l.max_json_depth), (50_000_000, 1 << 20, 64));
+/// assert_eq!(l.max_cells, 10_000_000);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
@@ -57,6 +58,12 @@ pub struct Limits {
     /// Deepest nesting of JSON arrays and objects. Default 64: sunlit's JSON formats nest at most
     /// five levels; `serde_json` itself stops at 128, so a cap above 128 acts as 128.
     pub max_json_depth: u64,
+    /// Most positions (rows × columns, blank ones included) of one grid a document reader lays
+    /// out from a sheet. Default 10,000,000: a published budget workbook has tens of thousands;
+    /// a few bytes of XLSX can claim billions (cells at A1 and XFD1048576), so the grid is
+    /// checked before it is built. (Runs of blank rows and columns are shortened first, see
+    /// [`SourceTable`](crate::SourceTable).)
+    pub max_cells: u64,
 }
 
 impl Default for Limits {
@@ -66,6 +73,7 @@ impl Default for Limits {
             max_rows: 50_000_000,
             max_field_bytes: 1 << 20,
             max_json_depth: 64,
+            max_cells: 10_000_000,
         }
     }
 }

@@ -172,3 +172,98 @@ fn time_limit_of_zero_months_survives_a_round_trip() {
     let t = sunlit::TimeLimit::parse("0月").unwrap();
     assert_eq!(sunlit::TimeLimit::parse(&t.to_string()).unwrap(), t);
 }
+
+/// fuzz target `document_sheet` (selector 1: XLS, the 528-second run after e0abdc2): a 5.6 KB
+/// XLS whose one LABELSST cell sits at row 60,931 was laid out as a dense grid of 60,931 × 7
+/// positions (426,000 cells, 4.4 MB of HTML), and the outputs worked through every one of them
+/// (libFuzzer timeout). A run of blank rows or columns is now kept as its first two, so the
+/// grid is a few rows long and the far cell keeps its own sheet row in its provenance.
+#[test]
+fn xls_reader_keeps_a_far_cell_without_laying_out_the_blank_rows() {
+    let bytes = include_bytes!("fuzz_regressions/document_sheet_sparse_timeout.xls");
+    let doc =
+        SourceDocument::from_bytes("far.xls", SourceFormat::Xls, bytes, &ReadOptions::default())
+            .unwrap();
+    let cells: usize = doc
+        .tables
+        .iter()
+        .map(|t| t.rows.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    assert!(cells < 1_000, "{cells} cells");
+    let far = doc
+        .tables
+        .iter()
+        .flat_map(|t| t.rows.iter().flatten())
+        .filter(|c| !c.text.trim().is_empty())
+        .map(|c| c.at.row)
+        .max()
+        .unwrap();
+    assert_eq!(far, 60_931);
+}
+
+/// An XLSX of 1.5 KB with cells at A1, B1 and XFD1048576 (made with Python's zipfile; the
+/// worksheet XML is three `<c>` elements). calamine's `worksheet_range` lays a sheet out over
+/// the bounding box of its cells — here 17 billion positions, an allocation that aborts the
+/// process. The reader takes the cells one by one and keeps runs of blank rows and columns as
+/// their first two: a 5 × 5 grid holding all three values at their own positions.
+#[test]
+fn xlsx_reader_reads_two_far_cells_without_a_dense_grid() {
+    let bytes = include_bytes!("fuzz_regressions/sheet_two_far_cells.xlsx");
+    let doc = SourceDocument::from_bytes(
+        "far.xlsx",
+        SourceFormat::Xlsx,
+        bytes,
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let t = &doc.tables[0];
+    assert_eq!((t.rows.len(), t.rows[0].len()), (4, 5));
+    let printed: Vec<(u32, u32, &str)> = t
+        .rows
+        .iter()
+        .flatten()
+        .filter(|c| !c.text.is_empty())
+        .map(|c| (c.at.row, c.at.column, c.text.as_str()))
+        .collect();
+    assert_eq!(
+        printed,
+        [(1, 1, "合计"), (1, 2, "12.5"), (1_048_576, 16_384, "7")]
+    );
+}
+
+/// The grid of a sheet is checked against `Limits::max_cells` before it is built: an error
+/// naming the limit, the grid's size and the cap.
+#[test]
+fn a_sheet_grid_beyond_max_cells_is_a_limit_error() {
+    let bytes = include_bytes!("fuzz_regressions/sheet_two_far_cells.xlsx");
+    let mut opts = ReadOptions::default();
+    opts.input.limits.max_cells = 19;
+    let err = SourceDocument::from_bytes("far.xlsx", SourceFormat::Xlsx, bytes, &opts).unwrap_err();
+    assert!(
+        matches!(err, sunlit::Error::Limit { ref limit, value: 20, cap: 19, .. } if limit == "max_cells"),
+        "{err:?}"
+    );
+    opts.input.limits.max_cells = 20;
+    assert!(SourceDocument::from_bytes("far.xlsx", SourceFormat::Xlsx, bytes, &opts).is_ok());
+}
+
+/// An HTML table whose first cell spans every row and 1,000 columns (`rowspan=0`) over 20,000
+/// empty rows would be 20 million positions from 200 KB; it is a `max_cells` error.
+#[test]
+fn an_html_table_spanning_millions_of_positions_is_a_limit_error() {
+    let page = format!(
+        "<table><tr><td rowspan=0 colspan=1000>x</td></tr>{}</table>",
+        "<tr><td></td></tr>".repeat(20_000)
+    );
+    let err = SourceDocument::from_bytes(
+        "wide.html",
+        SourceFormat::Html,
+        page.as_bytes(),
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, sunlit::Error::Limit { ref limit, cap: 10_000_000, .. } if limit == "max_cells"),
+        "{err:?}"
+    );
+}

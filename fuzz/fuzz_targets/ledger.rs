@@ -41,6 +41,7 @@ fuzz_target!(|data: &[u8]| {
             max_rows: 8,
             max_field_bytes: 64,
             max_json_depth: 4,
+            max_cells: 64,
         };
     }
     let read = if sel & 1 == 0 {

@@ -69,6 +69,7 @@ fuzz_target!(|data: &[u8]| {
             max_rows: 8,
             max_field_bytes: 64,
             max_json_depth: 4,
+            max_cells: 64,
         };
     }
     let unit = Unit::ALL[usize::from((sel >> 1) & 3) % Unit::ALL.len()];

@@ -41,7 +41,8 @@ use scraper::{Html, Node};
 use super::source::{
     Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable, io, to_u32,
 };
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::io::Limits;
 
 /// The most context lines kept above a table.
 const CONTEXT_LINES: usize = 8;
@@ -334,10 +335,19 @@ fn table_rows(table: NodeRef<'_, Node>) -> Vec<Vec<NodeRef<'_, Node>>> {
     rows
 }
 
-/// One table as a grid with its spans expanded.
-fn grid(name: &str, page: u32, table: NodeRef<'_, Node>) -> SourceTable {
+/// One table as a grid with its spans expanded; more than [`Limits::max_cells`] positions is an
+/// [`Error::Limit`] (a row of `<td rowspan=0 colspan=1000>` over ten thousand empty rows would
+/// otherwise be ten million cells from a few kilobytes).
+fn grid(name: &str, page: u32, table: NodeRef<'_, Node>, limits: &Limits) -> Result<SourceTable> {
     let rows = table_rows(table);
     let height = rows.len();
+    let too_many = |size: usize| Error::Limit {
+        limit: "max_cells".to_owned(),
+        line: 0,
+        value: size as u64,
+        cap: limits.max_cells,
+    };
+    let mut filled = 0usize;
     // Occupied positions: text of the top-left cell, or None for a covered position.
     let mut slots: Vec<Vec<Option<Option<String>>>> = vec![Vec::new(); height];
     let mut merged = Vec::new();
@@ -361,6 +371,10 @@ fn grid(name: &str, page: u32, table: NodeRef<'_, Node>) -> SourceTable {
                 Some(n) => (r + n.max(1) - 1).min(height.saturating_sub(1)),
                 None => r,
             };
+            filled = filled.saturating_add((last_row + 1 - r).saturating_mul(colspan));
+            if filled as u64 > limits.max_cells {
+                return Err(too_many(filled));
+            }
             let text = cell_text(*cell);
             for rr in r..=last_row {
                 if let Some(row) = slots.get_mut(rr) {
@@ -390,6 +404,9 @@ fn grid(name: &str, page: u32, table: NodeRef<'_, Node>) -> SourceTable {
         }
     }
     let width = slots.iter().map(Vec::len).max().unwrap_or(0);
+    if (width.saturating_mul(height)) as u64 > limits.max_cells {
+        return Err(too_many(width.saturating_mul(height)));
+    }
     let rows = slots
         .into_iter()
         .enumerate()
@@ -412,14 +429,14 @@ fn grid(name: &str, page: u32, table: NodeRef<'_, Node>) -> SourceTable {
         })
         .collect();
     merged.sort_unstable();
-    SourceTable {
+    Ok(SourceTable {
         pages: vec![page],
         sheet: None,
         context: Vec::new(),
         rows,
         merged,
         continuations: Vec::new(),
-    }
+    })
 }
 
 /// Read an HTML page's bytes.
@@ -427,6 +444,7 @@ pub(super) fn read_html(
     name: &str,
     bytes: &[u8],
     encoding: Option<&str>,
+    limits: &Limits,
 ) -> Result<SourceDocument> {
     let text = decode(name, bytes, encoding)?;
     let html = Html::parse_document(&text);
@@ -490,7 +508,7 @@ pub(super) fn read_html(
                         }
                         for (k, t) in inner.into_iter().enumerate() {
                             ordinal += 1;
-                            let mut g = grid(name, ordinal, t);
+                            let mut g = grid(name, ordinal, t, limits)?;
                             if k == 0 {
                                 let before: Vec<SourceLine> = lines
                                     .iter()
@@ -551,7 +569,7 @@ mod tests {
     use super::*;
 
     fn read(html: &str) -> SourceDocument {
-        read_html("t.html", html.as_bytes(), None).unwrap()
+        read_html("t.html", html.as_bytes(), None, &Limits::default()).unwrap()
     }
 
     fn texts(t: &SourceTable) -> Vec<Vec<String>> {
@@ -644,18 +662,24 @@ mod tests {
         let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><table><tr><td>".to_vec();
         page.extend_from_slice(b"\xCF\xEE\xC4\xBF");
         page.extend_from_slice(b"</td></tr></table></body></html>");
-        let d = read_html("g.html", &page, None).unwrap();
+        let d = read_html("g.html", &page, None, &Limits::default()).unwrap();
         assert_eq!(d.tables[0].rows[0][0].text, "项目");
         // Declared UTF-8 but GBK bytes: an error, not mojibake.
         let mut bad = b"<html><head><meta charset=\"utf-8\"></head><body><p>".to_vec();
         bad.extend_from_slice(b"\xCF\xEE\xC4\xBF</p></body></html>");
-        let err = read_html("g.html", &bad, None).unwrap_err();
+        let err = read_html("g.html", &bad, None, &Limits::default()).unwrap_err();
         assert!(err.to_string().contains("not valid UTF-8"), "{err}");
         // The read options override the declaration.
-        let d = read_html("g.html", &bad, Some("gbk")).unwrap();
+        let d = read_html("g.html", &bad, Some("gbk"), &Limits::default()).unwrap();
         assert!(d.lines.iter().any(|l| l.text == "项目"));
         // Another charset is refused by name.
-        let err = read_html("b.html", b"<meta charset=\"big5\"><p>x</p>", None).unwrap_err();
+        let err = read_html(
+            "b.html",
+            b"<meta charset=\"big5\"><p>x</p>",
+            None,
+            &Limits::default(),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("big5"), "{err}");
         assert_eq!(
             declared_charset(b"<META CHARSET='UTF-8'>"),

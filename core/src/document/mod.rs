@@ -167,10 +167,12 @@ impl SourceDocument {
     ) -> Result<SourceDocument> {
         match format {
             SourceFormat::Csv => SourceDocument::from_csv_bytes(name, bytes, opts),
-            SourceFormat::Xlsx | SourceFormat::Xls => {
-                guarded(name, || sheet::read_workbook(name, format, bytes))
+            SourceFormat::Xlsx | SourceFormat::Xls => guarded(name, || {
+                sheet::read_workbook(name, format, bytes, &opts.input.limits)
+            }),
+            SourceFormat::Html => {
+                html::read_html(name, bytes, opts.encoding.as_deref(), &opts.input.limits)
             }
-            SourceFormat::Html => html::read_html(name, bytes, opts.encoding.as_deref()),
             #[cfg(feature = "pdf")]
             SourceFormat::Pdf => guarded(name, || pdf::read_pdf(name, bytes)),
             #[cfg(not(feature = "pdf"))]

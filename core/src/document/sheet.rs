@@ -12,12 +12,13 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Dimensions, Range, Reader, Sheets};
+use calamine::{Data, DataRef, Dimensions, Reader, Sheets};
 
 use super::source::{
     Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable, io, to_u32,
 };
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::io::Limits;
 
 /// Print a floating-point cell value as a spreadsheet shows it (15 significant digits, shortest
 /// form, no exponent, no `-0`).
@@ -349,6 +350,7 @@ pub(super) fn read_workbook(
     name: &str,
     format: SourceFormat,
     bytes: &[u8],
+    limits: &Limits,
 ) -> Result<SourceDocument> {
     if format == SourceFormat::Xls
         && let Some(reason) = unreadable_compound_file(bytes)
@@ -368,9 +370,23 @@ pub(super) fn read_workbook(
     let mut lines = Vec::new();
     let mut tables = Vec::with_capacity(names.len());
     for (index, sheet) in names.iter().enumerate() {
-        let range = book
-            .worksheet_range(sheet)
-            .map_err(|e| io(name, format!("sheet `{sheet}`: {e}")))?;
+        let cells = match &mut book {
+            // XLSX cells are read one by one: calamine's `worksheet_range` lays a sheet out as a
+            // dense grid over the bounding box of its cells, which for two cells at A1 and
+            // XFD1048576 is 17 billion cells.
+            Sheets::Xlsx(x) => xlsx_cells(x, sheet).map_err(|e| e.to_string()),
+            _ => book
+                .worksheet_range(sheet)
+                .map(|range| {
+                    let (r0, c0) = range.start().unwrap_or((0, 0));
+                    range
+                        .used_cells()
+                        .map(|(r, c, d)| (r0 + to_u32(r), c0 + to_u32(c), data_text(d)))
+                        .collect()
+                })
+                .map_err(|e| e.to_string()),
+        }
+        .map_err(|e| io(name, format!("sheet `{sheet}`: {e}")))?;
         let merges = match &mut book {
             Sheets::Xlsx(x) => x
                 .merge_cells_by_sheet_name(sheet)
@@ -381,7 +397,8 @@ pub(super) fn read_workbook(
             _ => Vec::new(),
         };
         let page = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        tables.push(sheet_table(name, sheet, page, &range, &merges, &mut lines));
+        let grid = Grid::lay_out(cells, limits)?;
+        tables.push(sheet_table(name, sheet, page, grid, &merges, &mut lines));
     }
     Ok(SourceDocument {
         path: name.to_owned(),
@@ -392,64 +409,124 @@ pub(super) fn read_workbook(
     })
 }
 
-/// One sheet's grid, from row 1 column 1 of the sheet (so provenance rows and columns are the
-/// sheet's own: row 3 column 2 is cell B3), trailing blank rows and columns dropped.
+/// A sheet's cells as read: 0-based sheet row and column, and the text.
+type Cells = Vec<(u32, u32, String)>;
+
+/// The non-empty cells of an XLSX sheet, read one at a time (never as calamine's dense range).
+fn xlsx_cells(
+    book: &mut calamine::Xlsx<Cursor<&[u8]>>,
+    sheet: &str,
+) -> std::result::Result<Cells, calamine::XlsxError> {
+    let mut reader = match book.worksheet_cells_reader(sheet) {
+        Ok(reader) => reader,
+        // A chart sheet or dialog sheet holds no cells (calamine's own reading skips it too).
+        Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell()? {
+        if *cell.get_value() != DataRef::Empty {
+            let (r, c) = cell.get_position();
+            cells.push((r, c, data_text(&Data::from(cell.get_value().clone()))));
+        }
+    }
+    Ok(cells)
+}
+
+/// The rows and columns of a sheet that its grid keeps, and the grid's text.
+///
+/// The grid starts at the sheet's row 1 and column 1 and ends at its last non-blank row and
+/// column. Every non-blank row and column is kept; of a run of blank rows (or columns) between
+/// them only the first two are kept, so that a sheet with one cell at row 60,931 is a grid of
+/// a few rows, not 60,931 (each kept cell's provenance is still its own sheet row and column,
+/// and blank rows carry nothing a reader of the table needs; two keep the fact of a gap).
+struct Grid {
+    /// The 0-based sheet rows kept, ascending.
+    rows: Vec<u32>,
+    /// The 0-based sheet columns kept, ascending.
+    columns: Vec<u32>,
+    /// `rows.len()` × `columns.len()` texts.
+    text: Vec<Vec<String>>,
+}
+
+impl Grid {
+    /// Lay the cells out; more than [`Limits::max_cells`] positions is an [`Error::Limit`].
+    fn lay_out(cells: Cells, limits: &Limits) -> Result<Grid> {
+        let blank = |t: &str| t.trim().is_empty();
+        let kept = |mut used: Vec<u32>| -> Vec<u32> {
+            used.sort_unstable();
+            used.dedup();
+            let mut kept = Vec::with_capacity(used.len());
+            let mut next = 0u32;
+            for u in used {
+                // Up to two positions of the blank run before `u`, then `u`.
+                kept.extend((next..u).take(2));
+                kept.push(u);
+                next = u.saturating_add(1);
+            }
+            kept
+        };
+        let rows = kept(cells.iter().filter(|c| !blank(&c.2)).map(|c| c.0).collect());
+        let columns = kept(cells.iter().filter(|c| !blank(&c.2)).map(|c| c.1).collect());
+        let size = (rows.len() as u64).saturating_mul(columns.len() as u64);
+        if size > limits.max_cells {
+            return Err(Error::Limit {
+                limit: "max_cells".to_owned(),
+                line: 0,
+                value: size,
+                cap: limits.max_cells,
+            });
+        }
+        let mut text = vec![vec![String::new(); columns.len()]; rows.len()];
+        for (r, c, t) in cells {
+            if let (Ok(i), Ok(j)) = (rows.binary_search(&r), columns.binary_search(&c))
+                && let Some(cell) = text.get_mut(i).and_then(|row| row.get_mut(j))
+            {
+                *cell = t;
+            }
+        }
+        Ok(Grid {
+            rows,
+            columns,
+            text,
+        })
+    }
+
+    /// A merged range in sheet positions as grid indices: its first kept row and column and its
+    /// last; `None` when it covers no kept row or column.
+    fn merged(&self, m: &Dimensions) -> Option<(u32, u32, u32, u32)> {
+        let span = |kept: &[u32], first: u32, last: u32| -> Option<(u32, u32)> {
+            let a = kept.partition_point(|&k| k < first);
+            let b = kept.partition_point(|&k| k <= last);
+            (a < b).then(|| (to_u32(a), to_u32(b - 1)))
+        };
+        let (r0, r1) = span(&self.rows, m.start.0, m.end.0)?;
+        let (c0, c1) = span(&self.columns, m.start.1, m.end.1)?;
+        Some((r0, c0, r1, c1))
+    }
+}
+
+/// One sheet's grid (see [`Grid`]) with its merged ranges; each cell's provenance is its own
+/// sheet row and column (row 3 column 2 is cell B3), 1-based.
 fn sheet_table(
     name: &str,
     sheet: &str,
     page: u32,
-    range: &Range<Data>,
+    grid: Grid,
     merges: &[Dimensions],
     lines: &mut Vec<SourceLine>,
 ) -> SourceTable {
-    let (height, width) = match range.end() {
-        Some((r, c)) => (r as usize + 1, c as usize + 1),
-        None => (0, 0),
-    };
-    let mut text = vec![vec![String::new(); width]; height];
-    for (r, c, d) in range.used_cells() {
-        let (r, c) = (
-            r + range.start().map_or(0, |s| s.0 as usize),
-            c + range.start().map_or(0, |s| s.1 as usize),
-        );
-        if let Some(cell) = text.get_mut(r).and_then(|row| row.get_mut(c)) {
-            *cell = data_text(d);
-        }
-    }
-    // Trailing blank rows and columns (ranges often extend over formatted but empty cells).
-    while text
-        .last()
-        .is_some_and(|r| r.iter().all(|t| t.trim().is_empty()))
-    {
-        text.pop();
-    }
-    let used_width = text
-        .iter()
-        .map(|r| {
-            r.iter()
-                .rposition(|t| !t.trim().is_empty())
-                .map_or(0, |p| p + 1)
-        })
-        .max()
-        .unwrap_or(0);
-    let mut merged = Vec::new();
-    for m in merges {
-        let (r0, c0, r1, c1) = (m.start.0, m.start.1, m.end.0, m.end.1);
-        if (r0 as usize) < text.len() && (c0 as usize) < used_width {
-            merged.push((
-                r0,
-                c0,
-                r1.min(to_u32(text.len()).saturating_sub(1)),
-                c1.min(to_u32(used_width).saturating_sub(1)),
-            ));
-        }
-    }
+    let mut merged: Vec<_> = merges.iter().filter_map(|m| grid.merged(m)).collect();
     merged.sort_unstable();
+    let Grid {
+        rows: sheet_rows,
+        columns: sheet_columns,
+        text,
+    } = grid;
     let rows = text
         .into_iter()
-        .enumerate()
-        .map(|(r, mut row)| {
-            row.resize(used_width, String::new());
+        .zip(sheet_rows)
+        .map(|(row, r)| {
             let printed: Vec<&str> = row
                 .iter()
                 .map(|t| t.trim())
@@ -459,16 +536,16 @@ fn sheet_table(
                 lines.push(SourceLine::new(page, printed.join(" ")));
             }
             row.into_iter()
-                .enumerate()
-                .map(|(c, t)| {
+                .zip(&sheet_columns)
+                .map(|(t, &c)| {
                     SourceCell::new(
                         t,
                         Provenance {
                             file: name.to_owned(),
                             page: None,
                             sheet: Some(sheet.to_owned()),
-                            row: to_u32(r + 1),
-                            column: to_u32(c + 1),
+                            row: r.saturating_add(1),
+                            column: c.saturating_add(1),
                         },
                     )
                 })
@@ -503,7 +580,15 @@ mod tests {
 
     #[test]
     fn garbage_is_an_error() {
-        assert!(read_workbook("x.xlsx", SourceFormat::Xlsx, b"not a zip").is_err());
-        assert!(read_workbook("x.xls", SourceFormat::Xls, b"not ole").is_err());
+        assert!(
+            read_workbook(
+                "x.xlsx",
+                SourceFormat::Xlsx,
+                b"not a zip",
+                &Limits::default()
+            )
+            .is_err()
+        );
+        assert!(read_workbook("x.xls", SourceFormat::Xls, b"not ole", &Limits::default()).is_err());
     }
 }
