@@ -4,7 +4,8 @@
   with ELLIPSIS and NORMALIZE_WHITESPACE), any other block is executed; both from the repository
   root, in a fresh namespace.
 - ```console blocks: each `$ sunlit …` line is run here (`python -m sunlit …`); the exit status must
-  be 0 or 1 and every line shown under the command must appear in its output.
+  be 0 or 1 and every line shown under the command must appear in its output (a line `…`
+  stands for lines left out).
 - ```rust blocks are doctests of the core: core/src/doctests.rs must include every page that has one.
 - ```kotlin blocks are JUnit tests written by scripts/docs_kotlin.py: each must become a test.
 - ```sh and ```text blocks are shown, not run. Any other or unlabelled fence fails, so that no block
@@ -98,7 +99,7 @@ def _commands(code):
     for text in code.split("\n"):
         if text.startswith("$ "):
             commands.append((text[2:], []))
-        elif text.strip():
+        elif text.strip() and text.strip() not in ("…", "..."):  # … marks lines left out
             assert commands, f"output before any command: {text}"
             commands[-1][1].append(text.strip())
     return commands
