@@ -16,6 +16,7 @@ import doctest
 import importlib.util
 import io
 import pathlib
+import re
 import shlex
 import subprocess
 import sys
@@ -124,3 +125,24 @@ def test_console_block(page, line, code):
         output = "\n".join(" ".join(l.split()) for l in done.stdout.split("\n"))
         for text in shown:
             assert " ".join(text.split()) in output, f"{command}: {text!r} not in\n{done.stdout}"
+
+
+def _slug(heading):
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return "".join(c for c in heading.lower() if c.isalnum() or c in " -_").replace(" ", "-")
+
+
+@pytest.mark.parametrize("page", [*GEN.pages(), ROOT / "DESIGN.md"], ids=lambda p: p.name)
+def test_links_between_the_pages_resolve(page):
+    text = page.read_text(encoding="utf-8")
+    anchors = {_slug(h) for h in re.findall(r"^#+ (.*)$", text, re.M)}
+    broken = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", text):
+        if re.match(r"^[a-z]+:", target):
+            continue
+        path, _, anchor = target.partition("#")
+        if path and not (page.parent / path).exists():
+            broken.append(target)
+        elif not path and anchor not in anchors:
+            broken.append(target)
+    assert not broken, broken
