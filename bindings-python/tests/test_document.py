@@ -3,14 +3,12 @@ reports (to_json / to_text / to_html / tables_csv / tables_json). The Python blo
 docs/documents.md runs in test_docs.py."""
 
 import json
-import pathlib
 
 import pytest
 
 import sunlit
 from conftest import DATA
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 DOCUMENTS = DATA / "documents"
 
 # A 表五 as departments publish it in a CSV: title, unit line, header, rows; its 合计 one 元 off.
