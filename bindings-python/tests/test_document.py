@@ -1,17 +1,14 @@
 """sunlit.read_document: a published document read, recognised and checked by the core, and its
-reports (to_json / to_text / to_html / tables_csv / tables_json). The README's `sunlit check`
-Python block runs here too."""
+reports (to_json / to_text / to_html / tables_csv / tables_json). The Python block of
+docs/documents.md runs in test_docs.py."""
 
 import json
-import pathlib
-import re
 
 import pytest
 
 import sunlit
 from conftest import DATA
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 DOCUMENTS = DATA / "documents"
 
 # A 表五 as departments publish it in a CSV: title, unit line, header, rows; its 合计 one 元 off.
@@ -146,18 +143,3 @@ def test_an_annual_report_published_as_a_web_page_is_read_and_checked():
     assert [t["pages"] for t in grids] == [[1], [2], [3]]
     cell = next(c for c in grids[1]["cells"] if c["text"] == "81")
     assert (cell["page"], cell["row"], cell["column"]) == (2, 4, 10)
-
-
-def readme_block(heading):
-    """The first ```python block under a README heading."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    start = text.index(heading)
-    m = re.search(r"```python\n(.*?)```", text[start:], re.S)
-    assert m, heading
-    return m.group(1)
-
-
-def test_readme_sunlit_check_python_block_runs(monkeypatch):
-    monkeypatch.chdir(ROOT)
-    code = readme_block("## Check a published document (sunlit check)")
-    exec(compile(code, "README.md", "exec"), {})

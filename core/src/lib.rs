@@ -1,8 +1,12 @@
-#![doc = include_str!("../../README.md")]
+#![doc = include_str!("lib.md")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
 mod vocab;
+
+// The README and docs/*.md, their Rust blocks run as doctests.
+#[cfg(doctest)]
+mod doctests;
 
 mod budget;
 mod calendar;
