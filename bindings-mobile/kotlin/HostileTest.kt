@@ -78,6 +78,9 @@ class HostileTest {
         val UINTS: List<Pair<String, UInt>> = listOf(
             "0" to 0u, "10000" to 10000u, "2^31" to 2147483648u, "UInt.MAX" to UInt.MAX_VALUE,
         )
+        val ULONGS: List<Pair<String, ULong>> = listOf(
+            "0" to 0UL, "1" to 1UL, "2^31" to 2147483648UL, "ULong.MAX" to ULong.MAX_VALUE,
+        )
         val LONGS: List<Pair<String, Long>> = listOf(
             "Long.MIN" to Long.MIN_VALUE, "-1" to -1L, "0" to 0L, "2^31" to 2147483648L, "Long.MAX" to Long.MAX_VALUE,
         )
@@ -184,6 +187,45 @@ class HostileTest {
                 vary("effective", orNull(DATES)) { changeLogFromChanges(changes, "文件", it) }
         },
         "changeLogFromCsv" to { vary("text", TEXTS) { changeLogFromCsv(it) } },
+        "changeLogFromCsvWith" to {
+            vary("text", TEXTS) { changeLogFromCsvWith(it, InputOptions(quoting = "lenient")) } +
+                vary("quoting", STRINGS) { changeLogFromCsvWith(changeLogToCsv(changeRecords), InputOptions(quoting = it)) } +
+                vary("maxRows", ULONGS) { changeLogFromCsvWith(changeLogToCsv(changeRecords), InputOptions(maxRows = it)) }
+        },
+        "changeLogFromJson" to {
+            vary("text", TEXTS) { changeLogFromJson(it, null) } +
+                vary("maxJsonDepth", ULONGS) { changeLogFromJson("[]", InputOptions(maxJsonDepth = it)) }
+        },
+        "powerListFromCsvWith" to {
+            vary("text", TEXTS) { powerListFromCsvWith(it, InputOptions(quoting = "lenient")) } +
+                vary("quoting", STRINGS) { powerListFromCsvWith(power1.toCsv(), InputOptions(quoting = it)) } +
+                vary("maxFieldBytes", ULONGS) { powerListFromCsvWith(power1.toCsv(), InputOptions(maxFieldBytes = it)) }
+        },
+        "powerListReadCsvWith" to {
+            vary("path", PATHS) { powerListReadCsvWith(it, InputOptions(quoting = "lenient")) } +
+                vary("maxFileBytes", ULONGS) { powerListReadCsvWith(power1Path, InputOptions(maxFileBytes = it)) }
+        },
+        "powerListFromJsonWith" to {
+            vary("text", TEXTS) { powerListFromJsonWith(it, InputOptions()) } +
+                vary("maxRows", ULONGS) { powerListFromJsonWith(power1.toJson(), InputOptions(maxRows = it)) }
+        },
+        "powerListReadJsonWith" to {
+            vary("path", PATHS) { powerListReadJsonWith(it, InputOptions()) } +
+                vary("maxJsonDepth", ULONGS) { powerListReadJsonWith(powerJsonPath, InputOptions(maxJsonDepth = it)) }
+        },
+        "annualReportReadTablesWith" to {
+            vary("requests", PATHS) { annualReportReadTablesWith(reportFiles.copy(requests = it), InputOptions()) } +
+                vary("quoting", STRINGS) { annualReportReadTablesWith(reportFiles, InputOptions(quoting = it)) } +
+                vary("maxRows", ULONGS) { annualReportReadTablesWith(reportFiles, InputOptions(maxRows = it)) }
+        },
+        "annualReportFromJsonWith" to {
+            vary("text", TEXTS) { annualReportFromJsonWith(it, InputOptions()) } +
+                vary("maxFileBytes", ULONGS) { annualReportFromJsonWith(report.toJson(), InputOptions(maxFileBytes = it)) }
+        },
+        "calendarWithYearJson" to {
+            vary("text", TEXTS) { calendarWithYearJson(cal, it, InputOptions()) } +
+                vary("maxFieldBytes", ULONGS) { calendarWithYearJson(cal, yearJson, InputOptions(maxFieldBytes = it)) }
+        },
         "ledgerFromCsvWith" to {
             vary("text", TEXTS) { ledgerFromCsvWith(it, InputOptions(quoting = "lenient")) } +
                 vary("quoting", STRINGS) { ledgerFromCsvWith(ledger.toCsv(), InputOptions(quoting = it)) }
@@ -264,7 +306,9 @@ class HostileTest {
         "readDocument" to {
             vary("path", PATHS) { readDocument(it, DocumentOptions()) } +
                 vary("encoding", orNull(STRINGS)) { readDocument(tablePath, DocumentOptions(encoding = it)) } +
-                vary("year", orNull(INTS)) { readDocument(tablePath, DocumentOptions(year = it)) }
+                vary("year", orNull(INTS)) { readDocument(tablePath, DocumentOptions(year = it)) } +
+                vary("input.quoting", STRINGS) { readDocument(tablePath, DocumentOptions(input = InputOptions(quoting = it))) } +
+                vary("input.maxRows", ULONGS) { readDocument(tablePath, DocumentOptions(input = InputOptions(maxRows = it))) }
         },
         "share" to {
             vary("part", DECIMALS) { share(it, BigDecimal.ONE, 1u) } + vary("whole", DECIMALS) { share(BigDecimal.ONE, it, 1u) } +
@@ -362,6 +406,7 @@ class HostileTest {
             vary("path", PATHS) { Document.read(it, DocumentOptions()) } +
                 vary("encoding", STRINGS) { Document.read(tablePath, DocumentOptions(encoding = it)) } +
                 vary("year", INTS) { Document.read(tablePath, DocumentOptions(year = it)) } +
+                vary("input.maxFileBytes", ULONGS) { Document.read(tablePath, DocumentOptions(input = InputOptions(maxFileBytes = it))) } +
                 vary("check.tolerance.yuan", DECIMALS) { Document.read(tablePath, DocumentOptions(check = TableCheckOptions(true, true, Tolerance(it, null, null)))) }
         },
         "Document.errorCount" to { once { document.errorCount() } },

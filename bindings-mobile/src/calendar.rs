@@ -125,3 +125,17 @@ impl WorkCalendar {
         Ok(self.0.workday_on_or_after(date)?)
     }
 }
+
+/// `calendar` with one more official year file (holiday-cn JSON text), read within the limits of
+/// `options` (`WorkCalendar.withYearJson` applies the default limits).
+#[uniffi::export]
+pub fn calendar_with_year_json(
+    calendar: Arc<WorkCalendar>,
+    text: String,
+    options: crate::input::InputOptions,
+) -> Result<Arc<WorkCalendar>> {
+    let opts = crate::input::core_options(Some(options))?;
+    Ok(Arc::new(WorkCalendar(
+        calendar.0.with_year_json_with(&text, &opts)?,
+    )))
+}

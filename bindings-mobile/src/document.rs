@@ -39,6 +39,10 @@ pub struct DocumentOptions {
     /// Options of the table checks (null: the core's).
     #[uniffi(default = None)]
     pub check: Option<TableCheckOptions>,
+    /// Input limits (file size for every format; rows and field length for CSV) and quoting
+    /// (CSV documents are read strictly: "lenient" is an error). Null: the defaults.
+    #[uniffi(default = None)]
+    pub input: Option<crate::input::InputOptions>,
 }
 
 impl From<DocumentOptions> for sunlit::ReadOptions {
@@ -113,10 +117,10 @@ impl Document {
     /// Read, recognise and check a document file (.pdf, .xlsx, .xls, .csv).
     #[uniffi::constructor]
     pub fn read(path: String, options: DocumentOptions) -> Result<Arc<Document>> {
-        Ok(Arc::new(Document(sunlit::Document::read(
-            path,
-            &options.into(),
-        )?)))
+        let input = crate::input::core_options(options.input.clone())?;
+        let mut opts: sunlit::ReadOptions = options.into();
+        opts.input = input;
+        Ok(Arc::new(Document(sunlit::Document::read(path, &opts)?)))
     }
 
     /// The file as named to the reader.

@@ -563,3 +563,100 @@ pub fn change_log_from_csv(text: String) -> Result<Vec<ChangeRecord>> {
 pub fn change_log_to_csv(records: Vec<ChangeRecord>) -> Result<String> {
     Ok(sunlit::ChangeLog { records }.to_csv_string()?)
 }
+
+/// A power list read with the warnings of lenient quoting.
+#[derive(uniffi::Record)]
+pub struct PowerListRead {
+    /// The list.
+    pub list: Arc<PowerList>,
+    /// One `input.relaxed_quoting` warning per field read leniently (none when strict).
+    pub findings: Vec<sunlit::Finding>,
+}
+
+/// Parse power-list CSV text with `options` (quoting and limits), returning the warnings of
+/// lenient quoting.
+#[uniffi::export]
+pub fn power_list_from_csv_with(
+    text: String,
+    options: crate::input::InputOptions,
+) -> Result<PowerListRead> {
+    let opts = crate::input::core_options(Some(options))?;
+    let (list, findings) = sunlit::PowerList::read_csv_with(text.as_bytes(), &opts)?;
+    Ok(PowerListRead {
+        list: Arc::new(PowerList(list)),
+        findings,
+    })
+}
+
+/// Read a power-list CSV file with `options`, returning the warnings of lenient quoting.
+#[uniffi::export]
+pub fn power_list_read_csv_with(
+    path: String,
+    options: crate::input::InputOptions,
+) -> Result<PowerListRead> {
+    let opts = crate::input::core_options(Some(options))?;
+    let (list, findings) = sunlit::PowerList::read_csv_path_with(&path, &opts)?;
+    Ok(PowerListRead {
+        list: Arc::new(PowerList(list)),
+        findings,
+    })
+}
+
+/// Parse power-list JSON within the limits of `options`.
+#[uniffi::export]
+pub fn power_list_from_json_with(
+    text: String,
+    options: crate::input::InputOptions,
+) -> Result<Arc<PowerList>> {
+    let opts = crate::input::core_options(Some(options))?;
+    Ok(Arc::new(PowerList(sunlit::PowerList::from_json_with(
+        &text, &opts,
+    )?)))
+}
+
+/// Read a power-list JSON file within the limits of `options`.
+#[uniffi::export]
+pub fn power_list_read_json_with(
+    path: String,
+    options: crate::input::InputOptions,
+) -> Result<Arc<PowerList>> {
+    let opts = crate::input::core_options(Some(options))?;
+    Ok(Arc::new(PowerList(sunlit::PowerList::read_json_path_with(
+        &path, &opts,
+    )?)))
+}
+
+/// A change log read with the warnings of lenient quoting.
+#[derive(uniffi::Record)]
+pub struct ChangeLogRead {
+    /// The log's records.
+    pub records: Vec<ChangeRecord>,
+    /// One `input.relaxed_quoting` warning per field read leniently (none when strict).
+    pub findings: Vec<sunlit::Finding>,
+}
+
+/// Parse change-log CSV with `options` (quoting and limits), returning the warnings of lenient
+/// quoting.
+#[uniffi::export]
+pub fn change_log_from_csv_with(
+    text: String,
+    options: crate::input::InputOptions,
+) -> Result<ChangeLogRead> {
+    let opts = crate::input::core_options(Some(options))?;
+    let (log, findings) = sunlit::ChangeLog::read_csv_with(text.as_bytes(), &opts)?;
+    Ok(ChangeLogRead {
+        records: log.records,
+        findings,
+    })
+}
+
+/// Parse change-log JSON (an array of records with `kind`, `code`, `name`, `document`,
+/// `effective`, `remarks`) within the limits of `options` (null: the defaults).
+#[uniffi::export(default(options = None))]
+pub fn change_log_from_json(
+    text: String,
+    options: Option<crate::input::InputOptions>,
+) -> Result<Vec<ChangeRecord>> {
+    let opts = crate::input::core_options(options)?;
+    Ok(sunlit::ChangeLog::from_json_with(&text, &opts)?.records)
+}

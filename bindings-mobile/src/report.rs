@@ -406,3 +406,48 @@ impl LegacyStatistics {
         sunlit::LegacyStatistics::from(self).check().into_vec()
     }
 }
+
+/// An annual report read from its table files, with the warnings of lenient quoting.
+#[derive(uniffi::Record)]
+pub struct AnnualReportRead {
+    /// The report.
+    pub report: Arc<AnnualReport>,
+    /// One `input.relaxed_quoting` warning per CSV field read leniently (none when strict).
+    pub findings: Vec<Finding>,
+}
+
+/// Read the tables of a published report (one file per table, each optional) with `options`
+/// (quoting and limits of every file), returning the warnings of lenient quoting.
+#[uniffi::export]
+pub fn annual_report_read_tables_with(
+    files: TableFiles,
+    options: crate::input::InputOptions,
+) -> Result<AnnualReportRead> {
+    let opts = crate::input::core_options(Some(options))?;
+    let (report, findings) = sunlit::AnnualReport::read_tables_with(
+        &sunlit::TableFiles {
+            format: files.format.unwrap_or_default(),
+            year: files.year,
+            proactive: files.proactive.map(Into::into),
+            requests: files.requests.map(Into::into),
+            reviews: files.reviews.map(Into::into),
+        },
+        &opts,
+    )?;
+    Ok(AnnualReportRead {
+        report: Arc::new(AnnualReport(report)),
+        findings,
+    })
+}
+
+/// Read a report written by `toJson()` within the limits of `options`.
+#[uniffi::export]
+pub fn annual_report_from_json_with(
+    text: String,
+    options: crate::input::InputOptions,
+) -> Result<Arc<AnnualReport>> {
+    let opts = crate::input::core_options(Some(options))?;
+    Ok(Arc::new(AnnualReport(
+        sunlit::AnnualReport::from_json_with(&text, &opts)?,
+    )))
+}

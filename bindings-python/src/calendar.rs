@@ -6,6 +6,7 @@ use sunlit::{CalendarDay, LocalCalendar, Uncovered, WorkCalendar};
 
 use crate::convert::{Day, Int, Text, date_arg, date_repr, str_repr};
 use crate::errors::IntoPy;
+use crate::input::{PyInputOptions, input_options};
 
 /// A working-day calendar (工作日): official holidays and make-up working days, local layers, and
 /// a policy for uncovered years ("error" or "weekends_only").
@@ -88,9 +89,17 @@ impl PyWorkCalendar {
         self.0.uncovered().id()
     }
 
-    /// A new calendar with one more official year file loaded (holiday-cn JSON text).
-    fn with_year_json(&self, py: Python<'_>, text: Text) -> PyResult<PyWorkCalendar> {
-        py.detach(|| self.0.with_year_json(&text))
+    /// A new calendar with one more official year file loaded (holiday-cn JSON text);
+    /// `options` (an `InputOptions`) sets the limits (default: 2 GiB, 1 MiB strings, depth 64).
+    #[pyo3(signature = (text, options=None))]
+    fn with_year_json(
+        &self,
+        py: Python<'_>,
+        text: Text,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyWorkCalendar> {
+        let opts = input_options(options.as_deref());
+        py.detach(|| self.0.with_year_json_with(&text, &opts))
             .map(PyWorkCalendar)
             .py()
     }

@@ -9,6 +9,7 @@ use sunlit::{Catalog, Scheme};
 use crate::code::PyCode;
 use crate::convert::{Int, Text};
 use crate::errors::IntoPy;
+use crate::input::{PyInputOptions, strict_options};
 
 /// Names of classification codes keyed by (scheme, catalogue year); never guesses.
 #[pyclass(module = "sunlit", name = "Catalog", frozen)]
@@ -37,7 +38,19 @@ impl PyCatalog {
     }
 
     /// A new catalogue with this one's names plus those of a CSV file `code,name,level,parent`.
-    fn with_csv(&self, path: PathBuf, scheme: Text, year: Int) -> PyResult<PyCatalog> {
+    /// `options` (an `InputOptions`) sets the limits (strict quoting only).
+    #[pyo3(signature = (path, scheme, year, options=None))]
+    fn with_csv(
+        &self,
+        path: PathBuf,
+        scheme: Text,
+        year: Int,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyCatalog> {
+        let opts = strict_options(
+            options.as_deref(),
+            "the Rust Catalog::load_csv_with (Python reads catalogues strictly)",
+        )?;
         let year = year.get("year")?;
         let scheme = Scheme::parse(&scheme).py()?;
         let file = std::fs::File::open(&path).map_err(|e| {
@@ -47,7 +60,7 @@ impl PyCatalog {
             })
         })?;
         let mut c = (*self.0).clone();
-        c.load_csv(scheme, year, file).py()?;
+        c.load_csv_with(scheme, year, file, &opts).py()?;
         Ok(PyCatalog(Arc::new(c)))
     }
 

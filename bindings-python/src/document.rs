@@ -9,6 +9,7 @@ use sunlit::{Document, DocumentKind, DocumentTable, ReadOptions, TableKind, Unit
 use crate::convert::{Int, Text, opt_int};
 use crate::errors::IntoPy;
 use crate::finding::{PyFinding, wrap};
+use crate::input::{PyInputOptions, input_options};
 use crate::tables::PyPublishedTable;
 
 /// One table of a document as recognised: number (1–9), kind, title, unit, pages, the grid as
@@ -167,10 +168,11 @@ impl PyDocument {
 /// Read, recognise and check a published document (PDF, XLSX/XLS, CSV in UTF-8 or GBK, or an HTML
 /// page: each `<table>` a grid, its ordinal the page). Only what is given overrides the core's
 /// defaults: `encoding` of a CSV or page ("utf-8", "gbk", "gb18030"; detected when None), `kind` ("budget", "final", …, or 部门预算 …), `unit` ("元", "万元") and
-/// `year` when the document does not print them. Errors are SunlitError subclasses (FileError for
-/// an unreadable file).
+/// `year` when the document does not print them. `input` (an `InputOptions`) sets the limits
+/// (file size for every format; rows and field length for CSV; strict quoting only). Errors are
+/// SunlitError subclasses (FileError for an unreadable file, LimitError beyond a limit).
 #[pyfunction]
-#[pyo3(signature = (path, *, encoding=None, kind=None, unit=None, year=None))]
+#[pyo3(signature = (path, *, encoding=None, kind=None, unit=None, year=None, input=None))]
 pub fn read_document(
     py: Python<'_>,
     path: PathBuf,
@@ -178,9 +180,13 @@ pub fn read_document(
     kind: Option<Text>,
     unit: Option<Text>,
     year: Option<Int>,
+    input: Option<PyRef<'_, PyInputOptions>>,
 ) -> PyResult<PyDocument> {
     let year = opt_int(year, "year")?;
-    let mut opts = ReadOptions::default();
+    let mut opts = ReadOptions {
+        input: input_options(input.as_deref()),
+        ..ReadOptions::default()
+    };
     if let Some(e) = encoding {
         opts.encoding = Some(e.0);
     }

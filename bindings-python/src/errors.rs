@@ -93,7 +93,11 @@ enum Attr {
 /// Convert a core error into the matching Python exception with its fields as attributes.
 pub fn to_py(err: sunlit::Error) -> PyErr {
     use sunlit::Error as E;
+    // The message shows a bounded prefix of a long value, and the exception keeps a bounded copy
+    // of every text field (a 100 MB value would otherwise sit in its attributes); see
+    // `sunlit::Error::bounded`.
     let message = err.to_string();
+    let err = err.bounded();
     let (pyerr, attrs): (PyErr, Vec<(&str, Attr)>) = match err {
         E::Input {
             line,

@@ -497,22 +497,59 @@ impl PyChangeLog {
             effective,
         )))
     }
-    /// Read a change log CSV (变更类型,编码,事项名称,批准文件,生效日期,备注).
+    /// Read a change log CSV (变更类型,编码,事项名称,批准文件,生效日期,备注). `options` (an
+    /// `InputOptions`) sets the limits; lenient quoting needs `read_csv_with`.
     #[staticmethod]
-    fn read_csv(py: Python<'_>, path: PathBuf) -> PyResult<PyChangeLog> {
-        py.detach(|| ChangeLog::read_csv_path(&path))
-            .map(PyChangeLog)
+    #[pyo3(signature = (path, options=None))]
+    fn read_csv(
+        py: Python<'_>,
+        path: PathBuf,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyChangeLog> {
+        let opts = strict_options(options.as_deref(), "ChangeLog.read_csv_with")?;
+        py.detach(|| ChangeLog::read_csv_path_with(&path, &opts))
+            .map(|(l, _)| PyChangeLog(l))
             .py()
     }
-    /// Parse change-log CSV text.
+    /// Parse change-log CSV text (see `read_csv`).
     #[staticmethod]
-    fn from_csv(text: Text) -> PyResult<PyChangeLog> {
-        ChangeLog::read_csv_str(&text).map(PyChangeLog).py()
+    #[pyo3(signature = (text, options=None))]
+    fn from_csv(text: Text, options: Option<PyRef<'_, PyInputOptions>>) -> PyResult<PyChangeLog> {
+        let opts = strict_options(options.as_deref(), "ChangeLog.from_csv_with")?;
+        ChangeLog::read_csv_with(text.as_bytes(), &opts)
+            .map(|(l, _)| PyChangeLog(l))
+            .py()
     }
-    /// Parse change-log JSON.
+    /// Read a change log CSV with `options`; returns the log and the warnings of the fields
+    /// read under lenient quoting (rule "input.relaxed_quoting"; none under strict quoting).
     #[staticmethod]
-    fn from_json(text: Text) -> PyResult<PyChangeLog> {
-        ChangeLog::from_json(&text).map(PyChangeLog).py()
+    fn read_csv_with(
+        py: Python<'_>,
+        path: PathBuf,
+        options: PyRef<'_, PyInputOptions>,
+    ) -> PyResult<(PyChangeLog, Vec<PyFinding>)> {
+        let opts = options.0.clone();
+        py.detach(|| ChangeLog::read_csv_path_with(&path, &opts))
+            .map(|(l, f)| (PyChangeLog(l), f.into_iter().map(PyFinding).collect()))
+            .py()
+    }
+    /// Parse change-log CSV text with `options` (see `read_csv_with`).
+    #[staticmethod]
+    fn from_csv_with(
+        text: Text,
+        options: PyRef<'_, PyInputOptions>,
+    ) -> PyResult<(PyChangeLog, Vec<PyFinding>)> {
+        ChangeLog::read_csv_with(text.as_bytes(), &options.0)
+            .map(|(l, f)| (PyChangeLog(l), f.into_iter().map(PyFinding).collect()))
+            .py()
+    }
+    /// Parse change-log JSON; `options` sets the limits. A duplicate key raises InputError.
+    #[staticmethod]
+    #[pyo3(signature = (text, options=None))]
+    fn from_json(text: Text, options: Option<PyRef<'_, PyInputOptions>>) -> PyResult<PyChangeLog> {
+        ChangeLog::from_json_with(&text, &input_options(options.as_deref()))
+            .map(PyChangeLog)
+            .py()
     }
     /// The entries as dicts (kind id, code, name, document, effective date, remarks).
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -631,17 +668,23 @@ fn versioned(mut l: PowerList, organ: Option<String>, effective: Option<NaiveDat
 #[pymethods]
 impl PyPowerList {
     /// Read a list CSV in the published layout (序号, 权力分类, 事项名称, 子项, 设定依据, 实施主体,
-    /// 责任事项, 追责情形, 编码, 备注, 监督电话 … and their aliases).
+    /// 责任事项, 追责情形, 编码, 备注, 监督电话 … and their aliases). `options` (an
+    /// `InputOptions`) sets the limits; lenient quoting needs `read_csv_with`.
     #[staticmethod]
-    #[pyo3(signature = (path, organ=None, effective=None))]
+    #[pyo3(signature = (path, organ=None, effective=None, options=None))]
     fn read_csv(
         py: Python<'_>,
         path: PathBuf,
         organ: Option<Text>,
         effective: Option<&Bound<'_, PyAny>>,
+        options: Option<PyRef<'_, PyInputOptions>>,
     ) -> PyResult<PyPowerList> {
         let effective = opt_date_arg(effective, "effective")?;
-        let l = py.detach(|| PowerList::read_csv_path(&path)).py()?;
+        let opts = strict_options(options.as_deref(), "PowerList.read_csv_with")?;
+        let l = py
+            .detach(|| PowerList::read_csv_path_with(&path, &opts))
+            .py()?
+            .0;
         Ok(PyPowerList(versioned(
             l,
             organ.map(String::from),
@@ -658,10 +701,7 @@ impl PyPowerList {
         options: Option<PyRef<'_, PyInputOptions>>,
     ) -> PyResult<PyPowerList> {
         let effective = opt_date_arg(effective, "effective")?;
-        let opts = strict_options(
-            options.as_deref(),
-            "the Rust PowerList::read_csv_with (Python reads power lists strictly)",
-        )?;
+        let opts = strict_options(options.as_deref(), "PowerList.from_csv_with")?;
         let l = PowerList::read_csv_with(text.as_bytes(), &opts).py()?.0;
         Ok(PyPowerList(versioned(
             l,
@@ -669,10 +709,53 @@ impl PyPowerList {
             effective,
         )))
     }
-    /// Read a list JSON file.
+    /// Read a list CSV with `options`; returns the list and the warnings of the fields read
+    /// under lenient quoting (rule "input.relaxed_quoting"; none under strict quoting).
     #[staticmethod]
-    fn read_json(py: Python<'_>, path: PathBuf) -> PyResult<PyPowerList> {
-        py.detach(|| PowerList::read_json_path(&path))
+    #[pyo3(signature = (path, options, organ=None, effective=None))]
+    fn read_csv_with(
+        py: Python<'_>,
+        path: PathBuf,
+        options: PyRef<'_, PyInputOptions>,
+        organ: Option<Text>,
+        effective: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<(PyPowerList, Vec<PyFinding>)> {
+        let effective = opt_date_arg(effective, "effective")?;
+        let opts = options.0.clone();
+        let (l, f) = py
+            .detach(|| PowerList::read_csv_path_with(&path, &opts))
+            .py()?;
+        Ok((
+            PyPowerList(versioned(l, organ.map(String::from), effective)),
+            f.into_iter().map(PyFinding).collect(),
+        ))
+    }
+    /// Parse list CSV text with `options` (see `read_csv_with`).
+    #[staticmethod]
+    #[pyo3(signature = (text, options, organ=None, effective=None))]
+    fn from_csv_with(
+        text: Text,
+        options: PyRef<'_, PyInputOptions>,
+        organ: Option<Text>,
+        effective: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<(PyPowerList, Vec<PyFinding>)> {
+        let effective = opt_date_arg(effective, "effective")?;
+        let (l, f) = PowerList::read_csv_with(text.as_bytes(), &options.0).py()?;
+        Ok((
+            PyPowerList(versioned(l, organ.map(String::from), effective)),
+            f.into_iter().map(PyFinding).collect(),
+        ))
+    }
+    /// Read a list JSON file; `options` sets the limits.
+    #[staticmethod]
+    #[pyo3(signature = (path, options=None))]
+    fn read_json(
+        py: Python<'_>,
+        path: PathBuf,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyPowerList> {
+        let opts = input_options(options.as_deref());
+        py.detach(|| PowerList::read_json_path_with(&path, &opts))
             .map(PyPowerList)
             .py()
     }

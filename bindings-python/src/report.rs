@@ -14,6 +14,7 @@ use sunlit::{
 use crate::convert::{Int, Text, amount_text, opt_int};
 use crate::errors::{IntoPy, input_error};
 use crate::finding::{PyFinding, wrap};
+use crate::input::{PyInputOptions, input_options, strict_options};
 use crate::request::PyDisclosureRequest;
 
 /// The tables of one annual report of disclosure work (政府信息公开工作年度报告).
@@ -152,8 +153,9 @@ impl PyAnnualReport {
     }
 
     /// Read the tables of a published report, one CSV or JSON file per table (each optional).
+    /// `options` (an `InputOptions`) sets the limits of every file (strict quoting only).
     #[staticmethod]
-    #[pyo3(signature = (requests=None, reviews=None, proactive=None, format = Text::from("2021"), year=None), text_signature = "(requests=None, reviews=None, proactive=None, format=\"2021\", year=None)")]
+    #[pyo3(signature = (requests=None, reviews=None, proactive=None, format = Text::from("2021"), year=None, options=None), text_signature = "(requests=None, reviews=None, proactive=None, format=\"2021\", year=None, options=None)")]
     fn read_tables(
         py: Python<'_>,
         requests: Option<PathBuf>,
@@ -161,7 +163,12 @@ impl PyAnnualReport {
         proactive: Option<PathBuf>,
         format: Text,
         year: Option<Int>,
+        options: Option<PyRef<'_, PyInputOptions>>,
     ) -> PyResult<PyAnnualReport> {
+        let opts = strict_options(
+            options.as_deref(),
+            "the Rust AnnualReport::read_tables_with (Python reads report tables strictly)",
+        )?;
         let year = opt_int(year, "year")?;
         let files = TableFiles {
             format: ReportFormat::parse(&format).py()?,
@@ -170,15 +177,21 @@ impl PyAnnualReport {
             requests,
             reviews,
         };
-        py.detach(|| AnnualReport::read_tables(&files))
-            .map(PyAnnualReport)
+        py.detach(|| AnnualReport::read_tables_with(&files, &opts))
+            .map(|(r, _)| PyAnnualReport(r))
             .py()
     }
 
-    /// Read a report written by `to_json()`.
+    /// Read a report written by `to_json()`; `options` sets the limits.
     #[staticmethod]
-    fn from_json(text: Text) -> PyResult<PyAnnualReport> {
-        AnnualReport::from_json(&text).map(PyAnnualReport).py()
+    #[pyo3(signature = (text, options=None))]
+    fn from_json(
+        text: Text,
+        options: Option<PyRef<'_, PyInputOptions>>,
+    ) -> PyResult<PyAnnualReport> {
+        AnnualReport::from_json_with(&text, &input_options(options.as_deref()))
+            .map(PyAnnualReport)
+            .py()
     }
 
     /// The year the report covers, or None.

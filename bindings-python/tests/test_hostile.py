@@ -374,7 +374,7 @@ ROWS: dict[str, Row] = {
     "publicity_deadline": Row(lambda c: S.publicity_deadline, [p("kind", "str", "licensing"), p("decided", "date", D), CAL]),
     "read_document": Row(
         lambda c: S.read_document,
-        [p("path", "path", lambda c: c.table_path), kw("encoding", "str", None), kw("kind", "str", None), kw("unit", "str", None), kw("year", "int", None)],
+        [p("path", "path", lambda c: c.table_path), kw("encoding", "str", None), kw("kind", "str", None), kw("unit", "str", None), kw("year", "int", None), kw("input", "obj", None)],
     ),
     "share": Row(lambda c: S.share, [p("part", "amount", Decimal("1")), p("whole", "amount", Decimal("3")), kw("places", "int", 1, optional=False)]),
     "sort_findings": Row(lambda c: S.sort_findings, [p("findings", "seq", lambda c: c.findings)]),
@@ -471,7 +471,7 @@ ROWS: dict[str, Row] = {
     "AnnualReport.check": Row(lambda c: c.report.check, [kw("last_year", "obj", None)]),
     "AnnualReport.columns": Row(lambda c: c.report.columns, [p("kind", "str", "requests")]),
     "AnnualReport.correction_rate": Row(lambda c: c.report.correction_rate, [kw("block", "str", "review", optional=False), kw("places", "int", 1, optional=False)]),
-    "AnnualReport.from_json": Row(lambda c: S.AnnualReport.from_json, [p("text", "text", lambda c: c.report_json)]),
+    "AnnualReport.from_json": Row(lambda c: S.AnnualReport.from_json, [p("text", "text", lambda c: c.report_json), OPTIONS]),
     "AnnualReport.read_tables": Row(
         lambda c: S.AnnualReport.read_tables,
         [
@@ -480,6 +480,7 @@ ROWS: dict[str, Row] = {
             kw("proactive", "path", lambda c: c.report_proactive),
             kw("format", "str", "2021", optional=False),
             kw("year", "int", 2024),
+            OPTIONS,
         ],
     ),
     "AnnualReport.table": Row(lambda c: c.report.table, [p("kind", "str", "requests")]),
@@ -495,15 +496,17 @@ ROWS: dict[str, Row] = {
     "Catalog.entries": Row(lambda c: c.catalog.entries, [p("scheme", "str", "functional"), p("year", "int", 2024)]),
     "Catalog.name": Row(lambda c: c.catalog.name, [p("code", "obj", lambda c: c.code), p("year", "int", 2024)]),
     "Catalog.seed": Row(lambda c: S.Catalog.seed, []),
-    "Catalog.with_csv": Row(lambda c: c.catalog.with_csv, [p("path", "path", lambda c: c.catalog_path), p("scheme", "str", "functional"), p("year", "int", 2030)]),
+    "Catalog.with_csv": Row(lambda c: c.catalog.with_csv, [p("path", "path", lambda c: c.catalog_path), p("scheme", "str", "functional"), p("year", "int", 2030), OPTIONS]),
     "Catalog.years": Row(lambda c: c.catalog.years, [p("scheme", "str", "functional")]),
     # --- ChangeLog
     "ChangeLog.from_changes": Row(
         lambda c: S.ChangeLog.from_changes, [p("changes", "seq", lambda c: c.changes), kw("document", "str", "文件"), kw("effective", "date", D)]
     ),
-    "ChangeLog.from_csv": Row(lambda c: S.ChangeLog.from_csv, [p("text", "text", lambda c: c.changelog_csv)]),
-    "ChangeLog.from_json": Row(lambda c: S.ChangeLog.from_json, [p("text", "text", lambda c: c.changelog_json)]),
-    "ChangeLog.read_csv": Row(lambda c: S.ChangeLog.read_csv, [p("path", "path", lambda c: c.changelog_path)]),
+    "ChangeLog.from_csv": Row(lambda c: S.ChangeLog.from_csv, [p("text", "text", lambda c: c.changelog_csv), OPTIONS]),
+    "ChangeLog.from_csv_with": Row(lambda c: S.ChangeLog.from_csv_with, [p("text", "text", lambda c: c.changelog_csv), p("options", "obj", lambda c: S.InputOptions(quoting="lenient"))]),
+    "ChangeLog.from_json": Row(lambda c: S.ChangeLog.from_json, [p("text", "text", lambda c: c.changelog_json), OPTIONS]),
+    "ChangeLog.read_csv": Row(lambda c: S.ChangeLog.read_csv, [p("path", "path", lambda c: c.changelog_path), OPTIONS]),
+    "ChangeLog.read_csv_with": Row(lambda c: S.ChangeLog.read_csv_with, [p("path", "path", lambda c: c.changelog_path), p("options", "obj", lambda c: S.InputOptions(quoting="lenient"))]),
     "ChangeLog.records": Row(lambda c: c.changelog.records, []),
     "ChangeLog.to_csv": Row(lambda c: c.changelog.to_csv, []),
     "ChangeLog.to_json": Row(lambda c: c.changelog.to_json, []),
@@ -606,8 +609,14 @@ ROWS: dict[str, Row] = {
     "PowerList.find": Row(lambda c: c.power.find, [p("code", "str", "XK00102000")]),
     "PowerList.from_csv": Row(lambda c: S.PowerList.from_csv, [p("text", "text", lambda c: c.power_csv), kw("organ", "str", None), kw("effective", "date", None), OPTIONS]),
     "PowerList.from_json": Row(lambda c: S.PowerList.from_json, [p("text", "text", lambda c: c.power_json), OPTIONS]),
-    "PowerList.read_csv": Row(lambda c: S.PowerList.read_csv, [p("path", "path", lambda c: c.power_path), kw("organ", "str", None), kw("effective", "date", None)]),
-    "PowerList.read_json": Row(lambda c: S.PowerList.read_json, [p("path", "path", lambda c: c.power_json_path)]),
+    "PowerList.from_csv_with": Row(
+        lambda c: S.PowerList.from_csv_with, [p("text", "text", lambda c: c.power_csv), p("options", "obj", lambda c: S.InputOptions(quoting="lenient")), kw("organ", "str", None), kw("effective", "date", None)]
+    ),
+    "PowerList.read_csv": Row(lambda c: S.PowerList.read_csv, [p("path", "path", lambda c: c.power_path), kw("organ", "str", None), kw("effective", "date", None), OPTIONS]),
+    "PowerList.read_csv_with": Row(
+        lambda c: S.PowerList.read_csv_with, [p("path", "path", lambda c: c.power_path), p("options", "obj", lambda c: S.InputOptions(quoting="lenient")), kw("organ", "str", None), kw("effective", "date", None)]
+    ),
+    "PowerList.read_json": Row(lambda c: S.PowerList.read_json, [p("path", "path", lambda c: c.power_json_path), OPTIONS]),
     "PowerList.to_csv": Row(lambda c: c.power.to_csv, []),
     "PowerList.to_json": Row(lambda c: c.power.to_json, []),
     "PowerList.with_version": Row(lambda c: c.power.with_version, [kw("organ", "str", "机关"), kw("effective", "date", D)]),
@@ -690,7 +699,7 @@ ROWS: dict[str, Row] = {
         [kw("holidays", "dates", [D], optional=False), kw("workdays", "dates", [], optional=False), kw("name", "str", "", optional=False)],
     ),
     "WorkCalendar.with_uncovered": Row(lambda c: c.calendar.with_uncovered, [p("uncovered", "str", "weekends_only")]),
-    "WorkCalendar.with_year_json": Row(lambda c: S.WorkCalendar.weekends_only().with_year_json, [p("text", "text", lambda c: c.year_json)]),
+    "WorkCalendar.with_year_json": Row(lambda c: S.WorkCalendar.weekends_only().with_year_json, [p("text", "text", lambda c: c.year_json), OPTIONS]),
     "WorkCalendar.workday_on_or_after": Row(lambda c: c.calendar.workday_on_or_after, [p("date", "date", D)]),
     "WorkCalendar.workdays_between": Row(lambda c: c.calendar.workdays_between, [p("a", "date", D), p("b", "date", datetime.date(2024, 4, 1))]),
 }

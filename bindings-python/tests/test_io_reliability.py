@@ -167,3 +167,141 @@ def test_a_sheet_with_two_far_cells_reads_as_a_small_grid():
     rows = d.tables[0].rows
     assert (len(rows), len(rows[0])) == (4, 5)
     assert (rows[0][:2], rows[-1][-1]) == (["合计", "12.5"], "7")
+
+
+# ---- Every reader of a user file or text takes the options (limits; quoting where CSV). ----
+
+DATA = pathlib.Path(__file__).resolve().parents[2] / "tests" / "data"
+ROWS_1 = sunlit.InputOptions(max_rows=1)
+LENIENT = sunlit.InputOptions(quoting="lenient")
+
+
+def test_change_log_readers_take_options(tmp_path):
+    log = "变更类型,事项名称\n取消,x\n取消,y\n"
+    with pytest.raises(sunlit.LimitError) as e:
+        sunlit.ChangeLog.from_csv(log, options=ROWS_1)
+    assert (e.value.limit, e.value.line) == ("max_rows", 2)
+    path = tmp_path / "log.csv"
+    path.write_text(log, encoding="utf-8")
+    with pytest.raises(sunlit.LimitError):
+        sunlit.ChangeLog.read_csv(path, options=ROWS_1)
+    with pytest.raises(sunlit.LimitError):
+        sunlit.ChangeLog.from_json(sunlit.ChangeLog.from_csv(log).to_json(), options=ROWS_1)
+    # Lenient quoting only through the *_with forms, which return the warnings.
+    messy = '变更类型,事项名称\n取消,"道路"运输\n'
+    with pytest.raises(sunlit.InputError):
+        sunlit.ChangeLog.from_csv(messy)
+    with pytest.raises(sunlit.FieldError) as e:
+        sunlit.ChangeLog.from_csv(messy, options=LENIENT)
+    assert "ChangeLog.from_csv_with" in e.value.reason
+    changes, findings = sunlit.ChangeLog.from_csv_with(messy, LENIENT)
+    assert changes.records()[0]["name"] == "道路运输"
+    assert [f.rule for f in findings] == ["input.relaxed_quoting"]
+    path.write_text(messy, encoding="utf-8")
+    changes, findings = sunlit.ChangeLog.read_csv_with(path, LENIENT)
+    assert (len(changes), len(findings)) == (1, 1)
+
+
+def test_power_lists_read_leniently_on_request_and_say_so(tmp_path):
+    messy = '权力分类,事项名称\r\n\r\n行政许可,"道路"运输许可\r\n'
+    with pytest.raises(sunlit.InputError):
+        sunlit.PowerList.from_csv(messy)
+    with pytest.raises(sunlit.FieldError) as e:
+        sunlit.PowerList.from_csv(messy, options=LENIENT)
+    assert "PowerList.from_csv_with" in e.value.reason
+    power, findings = sunlit.PowerList.from_csv_with(messy, LENIENT, organ="某局")
+    assert (power.items[0].name, power.organ) == ("道路运输许可", "某局")
+    assert [(f.rule, f.severity, f.column, f.printed) for f in findings] == [
+        ("input.relaxed_quoting", "warning", "事项名称", '"道路"运输许可')
+    ]
+    assert "line 3" in findings[0].message_en
+    path = tmp_path / "list.csv"
+    path.write_text(messy, encoding="utf-8")
+    power, findings = sunlit.PowerList.read_csv_with(path, LENIENT)
+    assert (len(power.items), len(findings)) == (1, 1)
+    # Strict options through the *_with forms: no warnings, or the error.
+    with pytest.raises(sunlit.InputError):
+        sunlit.PowerList.read_csv_with(path, sunlit.InputOptions())
+    # The file readers take the limits.
+    with pytest.raises(sunlit.LimitError):
+        sunlit.PowerList.read_csv(path, options=sunlit.InputOptions(max_file_bytes=10))
+    with pytest.raises(sunlit.LimitError):
+        sunlit.PowerList.read_csv(path, options=ROWS_1)
+    json_path = tmp_path / "list.json"
+    json_path.write_text(power.to_json(), encoding="utf-8")
+    with pytest.raises(sunlit.LimitError) as e:
+        sunlit.PowerList.read_json(json_path, options=sunlit.InputOptions(max_json_depth=1))
+    assert e.value.limit == "max_json_depth"
+
+
+def test_report_catalogue_and_holiday_readers_take_options(tmp_path):
+    report = DATA / "report"
+    files = dict(
+        requests=report / "published_2024_requests.csv",
+        reviews=report / "published_2024_reviews.csv",
+        proactive=report / "published_2024_proactive.csv",
+        year=2024,
+    )
+    r = sunlit.AnnualReport.read_tables(**files, options=sunlit.InputOptions())
+    with pytest.raises(sunlit.LimitError) as e:
+        sunlit.AnnualReport.read_tables(**files, options=ROWS_1)
+    assert e.value.limit == "max_rows"
+    with pytest.raises(sunlit.FieldError):
+        sunlit.AnnualReport.read_tables(**files, options=LENIENT)
+    with pytest.raises(sunlit.LimitError) as e:
+        sunlit.AnnualReport.from_json(r.to_json(), options=sunlit.InputOptions(max_file_bytes=100))
+    assert (e.value.limit, e.value.line) == ("max_file_bytes", 0)
+    assert sunlit.AnnualReport.from_json(r.to_json(), options=sunlit.InputOptions()) == r
+    # The catalogue CSV.
+    cat = tmp_path / "catalog.csv"
+    cat.write_text("code,name,level,parent\n229,其他支出,1,\n", encoding="utf-8")
+    with pytest.raises(sunlit.LimitError) as e:
+        sunlit.Catalog().with_csv(cat, "functional", 2030, options=sunlit.InputOptions(max_field_bytes=8))
+    assert (e.value.limit, e.value.line) == ("max_field_bytes", 2)
+    assert sunlit.Catalog().with_csv(cat, "functional", 2030, options=sunlit.InputOptions()).years("functional") == [2030]
+    # Holiday files: the default limits apply, and options set them.
+    year = '{"year": 2027, "papers": [], "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}'
+    cal = sunlit.WorkCalendar.china()
+    assert cal.with_year_json(year, options=sunlit.InputOptions()).is_covered(2027)
+    with pytest.raises(sunlit.LimitError) as e:
+        cal.with_year_json(year, options=sunlit.InputOptions(max_file_bytes=20))
+    assert e.value.limit == "max_file_bytes"
+    deep = year.replace('"papers": []', '"papers": ' + "[" * 100 + "]" * 100)
+    with pytest.raises(sunlit.LimitError) as e:
+        cal.with_year_json(deep)
+    assert e.value.limit == "max_json_depth"
+
+
+def test_read_document_takes_input_options(tmp_path):
+    path = DATA / "tables" / "chengguan_2026" / "t5_general_functional.csv"
+    assert sunlit.read_document(path, input=sunlit.InputOptions()).tables
+    with pytest.raises(sunlit.LimitError) as e:
+        sunlit.read_document(path, input=sunlit.InputOptions(max_file_bytes=100))
+    assert (e.value.limit, e.value.cap) == ("max_file_bytes", 100)
+    with pytest.raises(sunlit.LimitError) as e:
+        sunlit.read_document(path, input=sunlit.InputOptions(max_rows=3))
+    assert e.value.limit == "max_rows"
+    with pytest.raises(sunlit.FieldError):  # CSV documents are read strictly
+        sunlit.read_document(path, input=LENIENT)
+
+
+def test_errors_carry_a_bounded_copy_of_a_huge_value():
+    long = "9" * 1_100_000 + "x"
+    marker = "… (1100001 characters)"
+    for call in [
+        lambda: sunlit.parse_amount(long),
+        lambda: sunlit.Code.functional(long),
+        lambda: sunlit.Ledger.from_csv(
+            f"{HEADER}\n2026,general,budget,u,208,,basic,,{long}\n", options=sunlit.InputOptions(max_field_bytes=2 << 20)
+        ),
+    ]:
+        with pytest.raises(sunlit.SunlitError) as e:
+            call()
+        assert len(str(e.value)) < 3000, len(str(e.value))
+        assert marker in str(e.value)
+        assert e.value.value == "9" * 200 + marker
+        assert len(e.value.reason) < 3000
+    # Short values are whole.
+    with pytest.raises(sunlit.AmountError) as e:
+        sunlit.parse_amount("1x")
+    assert e.value.value == "1x"

@@ -270,7 +270,7 @@ static CHINA: LazyLock<WorkCalendar> = LazyLock::new(|| {
         // The embedded files are checked by this module's tests; a failure here would be a
         // packaging bug, and a calendar without that year (which then refuses its dates) is
         // the honest answer.
-        let _ = inner.load_year(text);
+        let _ = inner.load_year(text, &crate::io::Limits::default());
     }
     let _ = inner.rebuild();
     WorkCalendar {
@@ -360,7 +360,10 @@ pub(crate) fn parse_iso_date(text: &str) -> Option<NaiveDate> {
 impl Inner {
     /// Load one official file, replacing an earlier file of the same notice year. Returns the
     /// year. Does not rebuild the tables.
-    fn load_year(&mut self, text: &str) -> Result<i32> {
+    fn load_year(&mut self, text: &str, limits: &crate::io::Limits) -> Result<i32> {
+        // The generic JSON reader first: size, depth, string length and array length within
+        // `limits`, no duplicate key, no BOM. Then the typed reading, which names lines.
+        crate::io::parse_json_with(text, limits)?;
         let file: YearFile = serde_json::from_str(text).map_err(|e| Error::Input {
             line: e.line() as u64,
             column: String::new(),
@@ -596,8 +599,32 @@ impl WorkCalendar {
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn with_year_json(&self, text: &str) -> Result<WorkCalendar> {
+        self.with_year_json_with(text, &crate::io::InputOptions::default())
+    }
+
+    /// [`WorkCalendar::with_year_json`] within the limits of `opts` (size, number of days,
+    /// string length, nesting; quoting does not apply to JSON). The default limits apply to
+    /// `with_year_json`; a duplicate key or a byte-order mark is an [`Error::Input`] either way.
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, WorkCalendar};
+    /// let json = r#"{"year": 2027, "papers": [], "days": [
+    ///     {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
+    /// assert!(WorkCalendar::china().with_year_json_with(json, &InputOptions::default()).is_ok());
+    /// let tiny = InputOptions { limits: Limits { max_file_bytes: 20, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(WorkCalendar::china().with_year_json_with(json, &tiny),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_file_bytes"));
+    /// let twice = r#"{"year": 2027, "year": 2028, "days": []}"#;
+    /// assert!(matches!(WorkCalendar::china().with_year_json(twice),
+    ///     Err(Error::Input { ref column, .. }) if column == "year"));
+    /// ```
+    pub fn with_year_json_with(
+        &self,
+        text: &str,
+        opts: &crate::io::InputOptions,
+    ) -> Result<WorkCalendar> {
         let mut inner = (*self.inner).clone();
-        inner.load_year(text)?;
+        inner.load_year(text, &opts.limits)?;
         inner.rebuild()?;
         Ok(WorkCalendar {
             inner: Arc::new(inner),
@@ -991,7 +1018,12 @@ mod tests {
     fn every_embedded_file_loads() {
         let mut inner = Inner::default();
         for (year, text) in EMBEDDED {
-            assert_eq!(inner.load_year(text).unwrap(), year);
+            assert_eq!(
+                inner
+                    .load_year(text, &crate::io::Limits::default())
+                    .unwrap(),
+                year
+            );
         }
         assert_eq!(inner.covered(), (2007..=2026).collect::<Vec<_>>());
         assert_eq!(inner.official.len(), 678);

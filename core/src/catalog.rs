@@ -257,11 +257,34 @@ impl Catalog {
     /// assert!(c.load_csv(Scheme::Functional, 2026, bad.as_bytes()).is_err());
     /// ```
     pub fn load_csv<R: Read>(&mut self, scheme: Scheme, year: i32, reader: R) -> Result<usize> {
-        let mut rows = crate::io::CsvTable::read(
-            reader,
-            &["code", "name", "level", "parent"],
-            &crate::io::InputOptions::default(),
-        )?;
+        self.load_csv_with(scheme, year, reader, &crate::io::InputOptions::default())
+            .map(|(n, _)| n)
+    }
+
+    /// [`Catalog::load_csv`] with [`InputOptions`](crate::InputOptions) (quoting and limits);
+    /// returns the number of rows loaded and the warnings of the fields read under lenient
+    /// quoting. Nothing is loaded on an error.
+    ///
+    /// ```
+    /// use sunlit::{Catalog, Error, InputOptions, Limits, Scheme};
+    /// let csv = "code,name,level,parent\n229,其他支出,1,\n";
+    /// let mut c = Catalog::new();
+    /// let tiny = InputOptions { limits: Limits { max_field_bytes: 8, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(c.load_csv_with(Scheme::Functional, 2026, csv.as_bytes(), &tiny),
+    ///     Err(Error::Limit { ref limit, line: 2, .. }) if limit == "max_field_bytes"));
+    /// assert!(c.years(Scheme::Functional).is_empty());
+    /// let (n, findings) = c.load_csv_with(Scheme::Functional, 2026, csv.as_bytes(), &InputOptions::default()).unwrap();
+    /// assert_eq!((n, findings.len()), (1, 0));
+    /// ```
+    pub fn load_csv_with<R: Read>(
+        &mut self,
+        scheme: Scheme,
+        year: i32,
+        reader: R,
+        opts: &crate::io::InputOptions,
+    ) -> Result<(usize, Vec<crate::Finding>)> {
+        let mut rows =
+            crate::io::CsvTable::read(reader, &["code", "name", "level", "parent"], opts)?;
         let mut loaded: BTreeMap<Code, String> = BTreeMap::new();
         while let Some(row) = rows.next_row()? {
             let line = row.line;
@@ -300,7 +323,7 @@ impl Catalog {
         }
         let n = loaded.len();
         self.names.entry((scheme, year)).or_default().extend(loaded);
-        Ok(n)
+        Ok((n, rows.findings()))
     }
 
     /// List the ledger's codes that the catalogue lacks, as findings

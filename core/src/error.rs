@@ -27,7 +27,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     /// A classification code that does not fit its scheme (letters, wrong length, a level the
     /// scheme lacks, a leading digit outside the scheme's range).
-    #[error("invalid {scheme} code {value:?}: {reason}")]
+    #[error("invalid {scheme} code {}: {}", shown(.value), clipped(.reason))]
     Code {
         /// The scheme the code was read in.
         scheme: Scheme,
@@ -37,7 +37,7 @@ pub enum Error {
         reason: String,
     },
     /// An amount that is not an exact decimal number as printed in Chinese budget tables.
-    #[error("invalid amount {value:?}: {reason}")]
+    #[error("invalid amount {}: {}", shown(.value), clipped(.reason))]
     Amount {
         /// The text as given.
         value: String,
@@ -45,7 +45,7 @@ pub enum Error {
         reason: String,
     },
     /// A field value outside its vocabulary (an unknown budget book, phase, nature, unit …).
-    #[error("invalid {field} {value:?}: {reason}")]
+    #[error("invalid {} {}: {}", clipped(.field), shown(.value), clipped(.reason))]
     Value {
         /// The field, e.g. `book`.
         field: String,
@@ -63,7 +63,12 @@ pub enum Error {
     /// value in a record (as for in-memory records). `column` is the column name (or the JSON
     /// key; `field N` for a CSV field beyond the header; empty when the whole input is at
     /// fault).
-    #[error("line {line}, column {column:?}: {reason} (value {value:?})")]
+    #[error(
+        "line {line}, column {}: {} (value {})",
+        shown(.column),
+        clipped(.reason),
+        shown(.value)
+    )]
     Input {
         /// 1-based line (CSV) or record number (records, JSON).
         line: u64,
@@ -75,7 +80,7 @@ pub enum Error {
         reason: String,
     },
     /// An exact sum or conversion that does not fit a 96-bit decimal. Never wraps.
-    #[error("arithmetic overflow in {operation}")]
+    #[error("arithmetic overflow in {}", clipped(.operation))]
     Overflow {
         /// What was being computed.
         operation: String,
@@ -125,7 +130,7 @@ pub enum Error {
     /// An event that would make the history of a disclosure request impossible (an answer before
     /// receipt, a second correction request, an extension beyond 20 working days, events out of
     /// order …). Names the event and its date.
-    #[error("{event} on {date}: {reason}")]
+    #[error("{} on {date}: {}", clipped(.event), clipped(.reason))]
     History {
         /// The event id, e.g. `correction_requested`.
         event: String,
@@ -162,7 +167,7 @@ pub enum Error {
         cap: u64,
     },
     /// A file could not be read or written.
-    #[error("{path}: {reason}")]
+    #[error("{}: {}", clipped(.path), clipped(.reason))]
     Io {
         /// The path.
         path: String,
@@ -247,6 +252,144 @@ impl Error {
         Error::Io {
             path: path.display().to_string(),
             reason: err.to_string(),
+        }
+    }
+}
+
+/// Most characters of an offending value (a cell, a code, a column name) that an error message
+/// shows; a longer value is shown as its first `SHOWN_VALUE_CHARS` characters followed by
+/// `… (N characters)`. [`Error::bounded`] keeps the same prefix in the structured fields.
+pub const SHOWN_VALUE_CHARS: usize = 200;
+
+/// Most characters of prose (a reason, a path, an operation) that an error message shows; the
+/// rest is replaced by `… (N characters)`. Reasons quote values, so they are bounded too.
+pub const SHOWN_TEXT_CHARS: usize = 1000;
+
+/// `text` cut to its first `max` characters plus `… (N characters)` when longer, else itself.
+fn cut(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!(
+            "{}… ({} characters)",
+            text.get(..end).unwrap_or_default(),
+            text.chars().count()
+        )),
+    }
+}
+
+/// A value as a message shows it: quoted and escaped like `{:?}`, at most
+/// [`SHOWN_VALUE_CHARS`] characters of it, then `… (N characters)` outside the quotes.
+fn shown(value: &str) -> String {
+    match value.char_indices().nth(SHOWN_VALUE_CHARS) {
+        None => format!("{value:?}"),
+        Some((end, _)) => format!(
+            "{:?}… ({} characters)",
+            value.get(..end).unwrap_or_default(),
+            value.chars().count()
+        ),
+    }
+}
+
+/// Prose as a message shows it: at most [`SHOWN_TEXT_CHARS`] characters.
+fn clipped(text: &str) -> std::borrow::Cow<'_, str> {
+    cut(text, SHOWN_TEXT_CHARS)
+}
+
+impl Error {
+    /// The same error with every text field bounded as messages show it: a value or column
+    /// longer than [`SHOWN_VALUE_CHARS`] characters keeps its first `SHOWN_VALUE_CHARS` characters
+    /// followed by `… (N characters)`, a reason, path or other text longer than
+    /// [`SHOWN_TEXT_CHARS`] likewise. Short fields are unchanged. The error's own fields keep
+    /// the full value (the caller holds the input anyway); the Python and mobile bindings raise
+    /// the bounded copy, so an exception never carries a 100 MB string.
+    ///
+    /// ```
+    /// use sunlit::{Error, parse_amount};
+    /// let long = "9".repeat(1_000_000) + "x";
+    /// let err = parse_amount(&long).unwrap_err();
+    /// assert!(err.to_string().len() < 2_000);
+    /// assert!(err.to_string().contains("… (1000001 characters)"));
+    /// let Error::Amount { value, .. } = err.bounded() else { panic!() };
+    /// assert_eq!(value, format!("{}… (1000001 characters)", "9".repeat(200)));
+    /// let short = parse_amount("x").unwrap_err();
+    /// assert_eq!(short.clone().bounded(), short);
+    /// ```
+    #[must_use]
+    pub fn bounded(self) -> Error {
+        let v = |s: String| match cut(&s, SHOWN_VALUE_CHARS) {
+            std::borrow::Cow::Borrowed(_) => s,
+            std::borrow::Cow::Owned(o) => o,
+        };
+        let t = |s: String| match cut(&s, SHOWN_TEXT_CHARS) {
+            std::borrow::Cow::Borrowed(_) => s,
+            std::borrow::Cow::Owned(o) => o,
+        };
+        match self {
+            Error::Code {
+                scheme,
+                value,
+                reason,
+            } => Error::Code {
+                scheme,
+                value: v(value),
+                reason: t(reason),
+            },
+            Error::Amount { value, reason } => Error::Amount {
+                value: v(value),
+                reason: t(reason),
+            },
+            Error::Value {
+                field,
+                value,
+                reason,
+            } => Error::Value {
+                field: v(field),
+                value: v(value),
+                reason: t(reason),
+            },
+            Error::Input {
+                line,
+                column,
+                value,
+                reason,
+            } => Error::Input {
+                line,
+                column: v(column),
+                value: v(value),
+                reason: t(reason),
+            },
+            Error::Overflow { operation } => Error::Overflow {
+                operation: t(operation),
+            },
+            Error::LevelConflict {
+                upper,
+                lower,
+                upper_row,
+                lower_row,
+            } => Error::LevelConflict {
+                upper: v(upper),
+                lower: v(lower),
+                upper_row,
+                lower_row,
+            },
+            Error::MixedDimension { dimension, values } => Error::MixedDimension {
+                dimension: v(dimension),
+                values: values.into_iter().map(v).collect(),
+            },
+            Error::History {
+                event,
+                date,
+                reason,
+            } => Error::History {
+                event: v(event),
+                date,
+                reason: t(reason),
+            },
+            Error::Io { path, reason } => Error::Io {
+                path: t(path),
+                reason: t(reason),
+            },
+            other => other,
         }
     }
 }

@@ -538,11 +538,6 @@ impl<'de> Visitor<'de> for ValueSeed<'_> {
     }
 }
 
-/// Parse JSON text with the default [`Limits`]; see [`parse_json_with`].
-pub(crate) fn parse_json(text: &str) -> Result<Value> {
-    parse_json_with(text, &Limits::default())
-}
-
 /// Parse JSON text: a syntax error, a duplicate key (in any object) or a byte-order mark is an
 /// [`Error::Input`] naming its line (and the key as `column`); nesting, size or string length
 /// beyond `limits` is an [`Error::Limit`]; an integer literal beyond 64 bits is an error showing

@@ -44,7 +44,7 @@ pub use document::{
     SourceFormat, SourceLine, SourceTable, normalize_text,
 };
 pub use document::{documents_to_html, documents_to_json, documents_to_text};
-pub use error::{Error, Result};
+pub use error::{Error, Result, SHOWN_TEXT_CHARS, SHOWN_VALUE_CHARS};
 pub use fdp::{FdpOptions, FiscalDataPackage};
 pub use finding::{Finding, FindingFilter, Findings, Severity};
 pub use io::{InputOptions, Limits, Quoting};

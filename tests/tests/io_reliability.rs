@@ -372,3 +372,272 @@ fn holiday_json_refuses_duplicate_keys_too() {
         {"name": "元旦", "date": "2027-01-01", "date": "2027-01-02", "isOffDay": true}]}"#;
     assert!(sunlit::WorkCalendar::china().with_year_json(dup).is_err());
 }
+
+// ---- Every reader of a user file or text takes the options (limits and quoting). ----
+
+fn tiny(limits: Limits) -> InputOptions {
+    with_limits(limits)
+}
+
+const ROWS_1: Limits = Limits {
+    max_file_bytes: 2 << 30,
+    max_rows: 1,
+    max_field_bytes: 1 << 20,
+    max_json_depth: 64,
+};
+
+#[test]
+fn every_reader_of_user_input_takes_input_options() {
+    use sunlit::{
+        AnnualReport, Catalog, ChangeLog, ProactiveTable, ReportFormat, RequestTable, ReviewTable,
+        Scheme, TableFiles, WorkCalendar,
+    };
+    let rows = tiny(ROWS_1);
+    let dir = tempfile::tempdir().unwrap();
+    // Change logs: CSV text and file, JSON.
+    let log = "变更类型,事项名称\n取消,x\n取消,y\n";
+    assert_eq!(
+        limit_err(ChangeLog::read_csv_with(log.as_bytes(), &rows)).0,
+        "max_rows"
+    );
+    let path = dir.path().join("log.csv");
+    std::fs::write(&path, log).unwrap();
+    assert_eq!(
+        limit_err(ChangeLog::read_csv_path_with(&path, &rows)).0,
+        "max_rows"
+    );
+    let json = ChangeLog::read_csv_str(log).unwrap().to_json();
+    assert_eq!(
+        limit_err(ChangeLog::from_json_with(&json, &rows)).0,
+        "max_rows"
+    );
+    // Power-list files.
+    let path = dir.path().join("list.csv");
+    std::fs::write(&path, "权力分类,事项名称\n行政许可,x\n").unwrap();
+    assert_eq!(
+        limit_err(PowerList::read_csv_path_with(&path, &rows)).0,
+        "max_rows"
+    );
+    let path = dir.path().join("list.json");
+    std::fs::write(
+        &path,
+        PowerList::read_csv_path(dir.path().join("list.csv"))
+            .unwrap()
+            .to_json(),
+    )
+    .unwrap();
+    let flat = tiny(Limits {
+        max_json_depth: 1,
+        ..Limits::default()
+    });
+    assert_eq!(
+        limit_err(PowerList::read_json_path_with(&path, &flat)).0,
+        "max_json_depth"
+    );
+    // Report tables: CSV, JSON, files; the annual report from files and from JSON.
+    let f = ReportFormat::Y2021;
+    let t2 = ProactiveTable::new(f);
+    let t3 = RequestTable::new(f);
+    let t4 = ReviewTable::new();
+    let t2_csv = t2.to_csv_string().unwrap();
+    let t3_csv = t3.to_csv_string().unwrap();
+    let t4_csv = t4.to_csv_string().unwrap();
+    assert_eq!(
+        limit_err(ProactiveTable::read_csv_with(t2_csv.as_bytes(), f, &rows)).0,
+        "max_rows"
+    );
+    assert_eq!(
+        limit_err(RequestTable::read_csv_with(t3_csv.as_bytes(), f, &rows)).0,
+        "max_rows"
+    );
+    assert_eq!(
+        limit_err(ReviewTable::read_csv_with(t4_csv.as_bytes(), &rows)).0,
+        "max_rows"
+    );
+    assert_eq!(
+        limit_err(ProactiveTable::from_json_with(&t2.to_json(), f, &rows)).0,
+        "max_rows"
+    );
+    assert_eq!(
+        limit_err(RequestTable::from_json_with(&t3.to_json(), f, &rows)).0,
+        "max_rows"
+    );
+    assert_eq!(
+        limit_err(ReviewTable::from_json_with(&t4.to_json(), &rows)).0,
+        "max_rows"
+    );
+    let files = TableFiles {
+        format: f,
+        year: Some(2024),
+        proactive: Some(dir.path().join("t2.csv")),
+        requests: Some(dir.path().join("t3.json")),
+        reviews: Some(dir.path().join("t4.csv")),
+    };
+    std::fs::write(files.proactive.as_ref().unwrap(), &t2_csv).unwrap();
+    std::fs::write(files.requests.as_ref().unwrap(), t3.to_json()).unwrap();
+    std::fs::write(files.reviews.as_ref().unwrap(), &t4_csv).unwrap();
+    let (report, findings) =
+        AnnualReport::read_tables_with(&files, &InputOptions::default()).unwrap();
+    assert!(report.requests().is_some() && findings.is_empty());
+    let none = TableFiles {
+        proactive: None,
+        requests: None,
+        reviews: None,
+        ..files.clone()
+    };
+    for one in [
+        TableFiles {
+            proactive: files.proactive.clone(),
+            ..none.clone()
+        },
+        TableFiles {
+            requests: files.requests.clone(),
+            ..none.clone()
+        },
+        TableFiles {
+            reviews: files.reviews.clone(),
+            ..none.clone()
+        },
+    ] {
+        assert_eq!(
+            limit_err(AnnualReport::read_tables_with(&one, &rows)).0,
+            "max_rows"
+        );
+    }
+    let small = tiny(Limits {
+        max_file_bytes: 100,
+        ..Limits::default()
+    });
+    assert_eq!(
+        limit_err(AnnualReport::from_json_with(&report.to_json(), &small)).0,
+        "max_file_bytes"
+    );
+    // The catalogue.
+    let mut c = Catalog::new();
+    let cat = "code,name,level,parent\n229,其他支出,1,\n";
+    assert_eq!(
+        limit_err(c.load_csv_with(Scheme::Functional, 2026, cat.as_bytes(), &rows)).0,
+        "max_rows"
+    );
+    assert!(c.years(Scheme::Functional).is_empty());
+    // Holiday files.
+    let year = r#"{"year": 2027, "papers": [], "days": [
+        {"name": "元旦", "date": "2027-01-01", "isOffDay": true},
+        {"name": "元旦", "date": "2027-01-02", "isOffDay": true}]}"#;
+    assert!(
+        WorkCalendar::china()
+            .with_year_json_with(year, &InputOptions::default())
+            .is_ok()
+    );
+    assert_eq!(
+        limit_err(WorkCalendar::china().with_year_json_with(year, &rows)).0,
+        "max_rows"
+    );
+}
+
+#[test]
+fn lenient_quoting_reaches_change_logs_report_tables_and_the_catalogue() {
+    use sunlit::{Catalog, ChangeLog, ReviewTable, Scheme};
+    let lenient = InputOptions {
+        quoting: Quoting::Lenient,
+        ..InputOptions::default()
+    };
+    let (log, findings) = ChangeLog::read_csv_with(
+        "变更类型,事项名称\n取消,\"道路\"运输\n".as_bytes(),
+        &lenient,
+    )
+    .unwrap();
+    assert_eq!(log.records[0].name, "道路运输");
+    assert_eq!(
+        (findings.len(), findings[0].rule.as_str()),
+        (1, "input.relaxed_quoting")
+    );
+    let t4 = ReviewTable::new()
+        .to_csv_string()
+        .unwrap()
+        .replace("行政复议,", "\"行政\"复议,");
+    assert!(ReviewTable::read_csv(t4.as_bytes()).is_err());
+    let (_, findings) = ReviewTable::read_csv_with(t4.as_bytes(), &lenient).unwrap();
+    assert_eq!(findings.len(), 1);
+    let mut c = Catalog::new();
+    let cat = "code,name,level,parent\n229,\"其他\"支出,1,\n";
+    let (n, findings) = c
+        .load_csv_with(Scheme::Functional, 2026, cat.as_bytes(), &lenient)
+        .unwrap();
+    assert_eq!((n, findings.len()), (1, 1));
+}
+
+#[test]
+fn holiday_json_is_capped_by_default() {
+    // The holiday reader deserialised straight into structs: unknown keys nested 100 deep and a
+    // 2 MB name were read whole. Now the default limits apply, as to every JSON reader.
+    let cal = sunlit::WorkCalendar::china();
+    let deep = format!(
+        r#"{{"year": 2027, "papers": {}{}, "days": [{{"name": "元旦", "date": "2027-01-01", "isOffDay": true}}]}}"#,
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    assert_eq!(limit_err(cal.with_year_json(&deep)).0, "max_json_depth");
+    let long = format!(
+        r#"{{"year": 2027, "days": [{{"name": "{}", "date": "2027-01-01", "isOffDay": true}}]}}"#,
+        "元".repeat(700_000)
+    );
+    assert_eq!(limit_err(cal.with_year_json(&long)).0, "max_field_bytes");
+    // A byte-order mark is named as such.
+    let bom = "\u{feff}{\"year\": 2027, \"days\": []}";
+    assert!(
+        input_err(cal.with_year_json(bom))
+            .3
+            .contains("byte-order mark")
+    );
+}
+
+#[test]
+fn messages_show_a_bounded_prefix_of_long_values() {
+    // A 1 MB+ value in an amount, a code, a vocabulary word and a CSV cell: the message shows
+    // the first 200 characters and the length; `bounded()` keeps the same prefix in the fields.
+    let long = "9".repeat(1_100_000) + "x";
+    let marker = "… (1100001 characters)";
+    let errors = [
+        sunlit::parse_amount(&long).unwrap_err(),
+        sunlit::Code::functional(&long).unwrap_err(),
+        sunlit::Quoting::parse(&long).unwrap_err(),
+        Ledger::read_csv_with(
+            format!("{HEADER}\n2026,general,budget,u,208,,basic,,{long}\n").as_bytes(),
+            &with_limits(Limits {
+                max_field_bytes: 2 << 20,
+                ..Limits::default()
+            }),
+        )
+        .unwrap_err(),
+    ];
+    for e in errors {
+        let message = e.to_string();
+        assert!(
+            message.len() < 3_000,
+            "{} characters: {}",
+            message.len(),
+            &message[..300]
+        );
+        assert!(message.contains(marker), "{message}");
+        assert!(
+            message.contains(&format!("\"{}\"{marker}", "9".repeat(200))),
+            "{message}"
+        );
+        let bounded = e.bounded();
+        let value = match &bounded {
+            Error::Amount { value, .. }
+            | Error::Code { value, .. }
+            | Error::Value { value, .. }
+            | Error::Input { value, .. } => value.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(value, format!("{}{marker}", "9".repeat(200)));
+        assert!(format!("{bounded:?}").len() < 3_000);
+    }
+    // Short values are shown whole, as before.
+    assert_eq!(
+        sunlit::parse_amount("1x").unwrap_err().to_string(),
+        "invalid amount \"1x\": unexpected character 'x': an amount is digits with optional sign, thousands separators and decimal point"
+    );
+}

@@ -13,7 +13,7 @@ use super::list::PowerList;
 use super::text::optional;
 use super::{PowerChangeKind, PowerField};
 use crate::error::{Error, Result};
-use crate::io::{CsvTable, parse_json, read_file, write_err, write_string};
+use crate::io::{CsvTable, InputOptions, parse_json_with, read_file, write_err, write_string};
 
 /// One field of an item that changed between two versions, as CSV cell text.
 ///
@@ -637,7 +637,28 @@ impl ChangeLog {
     /// assert!(matches!(err, sunlit::Error::Input { line: 2, ref column, .. } if column == "变更类型"));
     /// ```
     pub fn read_csv<R: Read>(reader: R) -> Result<ChangeLog> {
-        let mut table = CsvTable::read_any(reader, &crate::io::InputOptions::default())?;
+        ChangeLog::read_csv_with(reader, &InputOptions::default()).map(|(log, _)| log)
+    }
+
+    /// [`ChangeLog::read_csv`] with [`InputOptions`] (quoting and limits); returns the log and
+    /// the warnings of the fields read under lenient quoting (none under strict quoting).
+    ///
+    /// ```
+    /// use sunlit::{ChangeLog, Error, InputOptions, Limits, Quoting};
+    /// let csv = "变更类型,事项名称\n取消,\"道路\"运输许可\n";
+    /// assert!(ChangeLog::read_csv_str(csv).is_err()); // strict by default
+    /// let lenient = InputOptions { quoting: Quoting::Lenient, ..Default::default() };
+    /// let (log, findings) = ChangeLog::read_csv_with(csv.as_bytes(), &lenient).unwrap();
+    /// assert_eq!((log.records[0].name.as_str(), findings[0].rule.as_str()), ("道路运输许可", "input.relaxed_quoting"));
+    /// let small = InputOptions { limits: Limits { max_rows: 1, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(ChangeLog::read_csv_with(csv.as_bytes(), &small),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_rows"));
+    /// ```
+    pub fn read_csv_with<R: Read>(
+        reader: R,
+        opts: &InputOptions,
+    ) -> Result<(ChangeLog, Vec<crate::Finding>)> {
+        let mut table = CsvTable::read_any(reader, opts)?;
         let names = table.names().to_vec();
         let mut index: [Option<usize>; 6] = [None; 6];
         for (i, n) in names.iter().enumerate() {
@@ -715,7 +736,8 @@ impl ChangeLog {
                 remarks: optional(cell(5).1),
             });
         }
-        Ok(log)
+        let findings = table.findings();
+        Ok((log, findings))
     }
 
     /// [`ChangeLog::read_csv`] from a string.
@@ -734,6 +756,26 @@ impl ChangeLog {
     /// ```
     pub fn read_csv_path(path: impl AsRef<Path>) -> Result<ChangeLog> {
         read_file(path.as_ref(), ChangeLog::read_csv)
+    }
+
+    /// [`ChangeLog::read_csv_with`] from a file.
+    ///
+    /// ```
+    /// use sunlit::{ChangeLog, Error, InputOptions, Limits};
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("log.csv");
+    /// std::fs::write(&path, "变更类型,事项名称\n取消,x\n").unwrap();
+    /// let (log, _) = ChangeLog::read_csv_path_with(&path, &InputOptions::default()).unwrap();
+    /// assert_eq!(log.records.len(), 1);
+    /// let tiny = InputOptions { limits: Limits { max_file_bytes: 8, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(ChangeLog::read_csv_path_with(&path, &tiny),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_file_bytes"));
+    /// ```
+    pub fn read_csv_path_with(
+        path: impl AsRef<Path>,
+        opts: &InputOptions,
+    ) -> Result<(ChangeLog, Vec<crate::Finding>)> {
+        read_file(path.as_ref(), |f| ChangeLog::read_csv_with(f, opts))
     }
 
     /// Write the log as CSV with the canonical header; kinds in Chinese (新增, 取消 …).
@@ -797,7 +839,22 @@ impl ChangeLog {
     /// assert!(matches!(ChangeLog::from_json(unnamed), Err(Error::Input { line: 1, ref column, .. }) if column == "name"));
     /// ```
     pub fn from_json(text: &str) -> Result<ChangeLog> {
-        let value = parse_json(text)?;
+        ChangeLog::from_json_with(text, &InputOptions::default())
+    }
+
+    /// [`ChangeLog::from_json`] with [`InputOptions`]: its limits cap the text's size, the number
+    /// of records, each string's length and the nesting depth (quoting does not apply to JSON).
+    ///
+    /// ```
+    /// use sunlit::{ChangeLog, Error, InputOptions, Limits};
+    /// let json = r#"[{"kind": "added", "name": "x"}, {"kind": "added", "name": "y"}]"#;
+    /// assert_eq!(ChangeLog::from_json_with(json, &InputOptions::default()).unwrap().records.len(), 2);
+    /// let small = InputOptions { limits: Limits { max_rows: 1, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(ChangeLog::from_json_with(json, &small),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_rows"));
+    /// ```
+    pub fn from_json_with(text: &str, opts: &InputOptions) -> Result<ChangeLog> {
+        let value = parse_json_with(text, &opts.limits)?;
         let serde_json::Value::Array(items) = value else {
             return Err(Error::Input {
                 line: 1,

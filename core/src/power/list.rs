@@ -213,6 +213,26 @@ impl PowerList {
         read_file(path.as_ref(), PowerList::read_csv)
     }
 
+    /// [`PowerList::read_csv_with`] from a file: the list and the warnings of lenient quoting.
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, PowerList};
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("list.csv");
+    /// std::fs::write(&path, "权力分类,事项名称\n行政许可,x\n").unwrap();
+    /// let (list, findings) = PowerList::read_csv_path_with(&path, &InputOptions::default()).unwrap();
+    /// assert_eq!((list.items.len(), findings.len()), (1, 0));
+    /// let tiny = InputOptions { limits: Limits { max_file_bytes: 10, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(PowerList::read_csv_path_with(&path, &tiny),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_file_bytes"));
+    /// ```
+    pub fn read_csv_path_with(
+        path: impl AsRef<Path>,
+        opts: &InputOptions,
+    ) -> Result<(PowerList, Vec<crate::Finding>)> {
+        read_file(path.as_ref(), |f| PowerList::read_csv_with(f, opts))
+    }
+
     /// The CSV header [`PowerList::write_csv`] writes: every [`PowerField`] under its canonical
     /// name, then the extra columns.
     fn header(&self) -> Vec<String> {
@@ -410,8 +430,24 @@ impl PowerList {
     /// assert!(matches!(sunlit::PowerList::read_json_path("/no/such.json"), Err(sunlit::Error::Io { .. })));
     /// ```
     pub fn read_json_path(path: impl AsRef<Path>) -> Result<PowerList> {
-        let text = crate::io::read_json_file(path.as_ref(), &crate::io::Limits::default())?;
-        PowerList::from_json(&text)
+        PowerList::read_json_path_with(path, &InputOptions::default())
+    }
+
+    /// [`PowerList::from_json_with`] from a file (the file size is checked before it is read).
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, PowerList};
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("list.json");
+    /// std::fs::write(&path, PowerList::default().to_json()).unwrap();
+    /// assert!(PowerList::read_json_path_with(&path, &InputOptions::default()).is_ok());
+    /// let tiny = InputOptions { limits: Limits { max_file_bytes: 2, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(PowerList::read_json_path_with(&path, &tiny),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_file_bytes"));
+    /// ```
+    pub fn read_json_path_with(path: impl AsRef<Path>, opts: &InputOptions) -> Result<PowerList> {
+        let text = crate::io::read_json_file(path.as_ref(), &opts.limits)?;
+        PowerList::from_json_with(&text, opts)
     }
 
     /// The list as JSON (see [`PowerList::from_json`]); vocabulary values by id, time limits as

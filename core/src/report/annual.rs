@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::read::{CountRow, ProactiveJson};
 use super::{ProactiveTable, ReportFormat, RequestTable, ReviewTable};
 use crate::error::{Error, Result};
-use crate::finding::Findings;
-use crate::io::parse_json;
+use crate::finding::{Finding, Findings};
+use crate::io::{InputOptions, parse_json_with};
 use crate::request::DisclosureRequest;
 use crate::vocab::vocabulary;
 
@@ -284,18 +284,47 @@ impl AnnualReport {
     /// assert!(matches!(AnnualReport::read_tables(&missing), Err(Error::Io { .. })));
     /// ```
     pub fn read_tables(files: &TableFiles) -> Result<AnnualReport> {
+        AnnualReport::read_tables_with(files, &InputOptions::default()).map(|(r, _)| r)
+    }
+
+    /// [`AnnualReport::read_tables`] with [`InputOptions`]: each file is read within its limits
+    /// and quoting; returns the report and the warnings of lenient quoting of every CSV file.
+    ///
+    /// ```
+    /// use sunlit::{AnnualReport, Error, InputOptions, Limits, ReportFormat, ReviewTable, TableFiles};
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("t4.csv");
+    /// std::fs::write(&path, ReviewTable::new().to_csv_string().unwrap()).unwrap();
+    /// let files = TableFiles { reviews: Some(path), ..Default::default() };
+    /// let (report, findings) = AnnualReport::read_tables_with(&files, &InputOptions::default()).unwrap();
+    /// assert!(report.reviews().is_some() && findings.is_empty());
+    /// let tiny = InputOptions { limits: Limits { max_rows: 2, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(AnnualReport::read_tables_with(&files, &tiny),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_rows"));
+    /// ```
+    pub fn read_tables_with(
+        files: &TableFiles,
+        opts: &InputOptions,
+    ) -> Result<(AnnualReport, Vec<Finding>)> {
         let format = files.format;
         let mut report = AnnualReport::new(format, files.year);
+        let mut findings = Vec::new();
         if let Some(p) = &files.proactive {
-            report.proactive = Some(ProactiveTable::read_path(p, format)?);
+            let (t, f) = ProactiveTable::read_path_with(p, format, opts)?;
+            report.proactive = Some(t);
+            findings.extend(f);
         }
         if let Some(p) = &files.requests {
-            report.requests = Some(RequestTable::read_path(p, format)?);
+            let (t, f) = RequestTable::read_path_with(p, format, opts)?;
+            report.requests = Some(t);
+            findings.extend(f);
         }
         if let Some(p) = &files.reviews {
-            report.reviews = Some(ReviewTable::read_path(p)?);
+            let (t, f) = ReviewTable::read_path_with(p, opts)?;
+            report.reviews = Some(t);
+            findings.extend(f);
         }
-        Ok(report)
+        Ok((report, findings))
     }
 
     /// Check every table the report has (see [`ProactiveTable::check`],
@@ -407,7 +436,22 @@ impl AnnualReport {
     /// assert!(AnnualReport::from_json(r#"{"format": "2019", "year": 0}"#).is_err());
     /// ```
     pub fn from_json(text: &str) -> Result<AnnualReport> {
-        let Value::Object(map) = parse_json(text)? else {
+        AnnualReport::from_json_with(text, &InputOptions::default())
+    }
+
+    /// [`AnnualReport::from_json`] within the limits of `opts` (size, items of any array,
+    /// string length, nesting).
+    ///
+    /// ```
+    /// use sunlit::{AnnualReport, Error, InputOptions, Limits};
+    /// let json = r#"{"format": "2019", "year": 2020}"#;
+    /// assert!(AnnualReport::from_json_with(json, &InputOptions::default()).is_ok());
+    /// let tiny = InputOptions { limits: Limits { max_field_bytes: 3, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(AnnualReport::from_json_with(json, &tiny),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_field_bytes"));
+    /// ```
+    pub fn from_json_with(text: &str, opts: &InputOptions) -> Result<AnnualReport> {
+        let Value::Object(map) = parse_json_with(text, &opts.limits)? else {
             return Err(Error::value(
                 "report",
                 "",

@@ -25,7 +25,8 @@ use super::{
     RequestTable, ReviewBlock, ReviewColumn, ReviewTable,
 };
 use crate::error::{Error, Result};
-use crate::io::{CsvTable, open, parse_json, write_err};
+use crate::finding::Finding;
+use crate::io::{CsvTable, InputOptions, open, parse_json_with, write_err};
 use crate::money::{format_amount, parse_amount};
 
 /// One row of text fields, in the order of the expected columns.
@@ -41,8 +42,13 @@ impl TextRow {
 }
 
 /// The rows of a CSV source whose header is exactly `columns` (any order).
-pub(crate) fn csv_rows<R: Read>(reader: R, columns: &[&str]) -> Result<Vec<TextRow>> {
-    let mut table = CsvTable::read(reader, columns, &crate::io::InputOptions::default())?;
+/// With them, the warnings of the fields read under lenient quoting.
+pub(crate) fn csv_rows<R: Read>(
+    reader: R,
+    columns: &[&str],
+    opts: &InputOptions,
+) -> Result<(Vec<TextRow>, Vec<Finding>)> {
+    let mut table = CsvTable::read(reader, columns, opts)?;
     let mut rows = Vec::new();
     while let Some(row) = table.next_row()? {
         rows.push(TextRow {
@@ -50,7 +56,7 @@ pub(crate) fn csv_rows<R: Read>(reader: R, columns: &[&str]) -> Result<Vec<TextR
             fields: (0..columns.len()).map(|i| row.get(i).to_owned()).collect(),
         });
     }
-    Ok(rows)
+    Ok((rows, table.findings()))
 }
 
 /// The rows of a JSON array of objects keyed by `columns` (every key required, no other key).
@@ -178,6 +184,7 @@ fn missing(field: &str, label: &str, reason: String) -> Error {
 /// Read a table file: `.json` as JSON, anything else as CSV. Errors name the file.
 pub(crate) fn read_file<T>(
     path: &Path,
+    limits: &crate::io::Limits,
     csv: impl FnOnce(File) -> Result<T>,
     json: impl FnOnce(&str) -> Result<T>,
 ) -> Result<T> {
@@ -185,7 +192,7 @@ pub(crate) fn read_file<T>(
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("json"));
     let result = if is_json {
-        crate::io::read_json_file(path, &crate::io::Limits::default()).and_then(|text| json(&text))
+        crate::io::read_json_file(path, limits).and_then(|text| json(&text))
     } else {
         csv(open(path)?)
     };
@@ -257,7 +264,28 @@ impl RequestTable {
     ///     Err(Error::Input { line: 2, ref column, .. }) if column == "总计"));
     /// ```
     pub fn read_csv<R: Read>(reader: R, format: ReportFormat) -> Result<RequestTable> {
-        RequestTable::from_text_rows(format, &csv_rows(reader, &REQUEST_HEADER)?)
+        RequestTable::read_csv_with(reader, format, &InputOptions::default()).map(|(t, _)| t)
+    }
+
+    /// [`RequestTable::read_csv`] with [`InputOptions`] (quoting and limits); returns the table
+    /// and the warnings of the fields read under lenient quoting.
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, ReportFormat, RequestTable};
+    /// let csv = RequestTable::new(ReportFormat::Y2021).to_csv_string().unwrap();
+    /// let (t, findings) = RequestTable::read_csv_with(csv.as_bytes(), ReportFormat::Y2021, &InputOptions::default()).unwrap();
+    /// assert_eq!((t, findings.len()), (RequestTable::new(ReportFormat::Y2021), 0));
+    /// let small = InputOptions { limits: Limits { max_rows: 3, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(RequestTable::read_csv_with(csv.as_bytes(), ReportFormat::Y2021, &small),
+    ///     Err(Error::Limit { ref limit, line: 4, .. }) if limit == "max_rows"));
+    /// ```
+    pub fn read_csv_with<R: Read>(
+        reader: R,
+        format: ReportFormat,
+        opts: &InputOptions,
+    ) -> Result<(RequestTable, Vec<Finding>)> {
+        let (rows, findings) = csv_rows(reader, &REQUEST_HEADER, opts)?;
+        Ok((RequestTable::from_text_rows(format, &rows)?, findings))
     }
 
     /// Read Table 3 from a JSON array of objects keyed like the CSV header (counts as integers or
@@ -270,7 +298,25 @@ impl RequestTable {
     /// assert!(RequestTable::from_json("[]", ReportFormat::Y2019).is_err()); // rows missing
     /// ```
     pub fn from_json(text: &str, format: ReportFormat) -> Result<RequestTable> {
-        RequestTable::from_json_value(&parse_json(text)?, format)
+        RequestTable::from_json_with(text, format, &InputOptions::default())
+    }
+
+    /// [`RequestTable::from_json`] within the limits of `opts`.
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, ReportFormat, RequestTable};
+    /// let json = RequestTable::new(ReportFormat::Y2019).to_json();
+    /// assert!(RequestTable::from_json_with(&json, ReportFormat::Y2019, &InputOptions::default()).is_ok());
+    /// let small = InputOptions { limits: Limits { max_rows: 2, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(RequestTable::from_json_with(&json, ReportFormat::Y2019, &small),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_rows"));
+    /// ```
+    pub fn from_json_with(
+        text: &str,
+        format: ReportFormat,
+        opts: &InputOptions,
+    ) -> Result<RequestTable> {
+        RequestTable::from_json_value(&parse_json_with(text, &opts.limits)?, format)
     }
 
     pub(crate) fn from_json_value(value: &Value, format: ReportFormat) -> Result<RequestTable> {
@@ -284,10 +330,32 @@ impl RequestTable {
     /// assert!(matches!(RequestTable::read_path("/no/such.csv", ReportFormat::Y2021), Err(sunlit::Error::Io { .. })));
     /// ```
     pub fn read_path(path: impl AsRef<Path>, format: ReportFormat) -> Result<RequestTable> {
+        RequestTable::read_path_with(path, format, &InputOptions::default()).map(|(t, _)| t)
+    }
+
+    /// [`RequestTable::read_path`] with [`InputOptions`]; returns the table and the warnings of
+    /// lenient quoting (CSV only).
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, ReportFormat, RequestTable};
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("t3.json");
+    /// std::fs::write(&path, RequestTable::new(ReportFormat::Y2021).to_json()).unwrap();
+    /// assert!(RequestTable::read_path_with(&path, ReportFormat::Y2021, &InputOptions::default()).is_ok());
+    /// let tiny = InputOptions { limits: Limits { max_file_bytes: 100, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(RequestTable::read_path_with(&path, ReportFormat::Y2021, &tiny),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_file_bytes"));
+    /// ```
+    pub fn read_path_with(
+        path: impl AsRef<Path>,
+        format: ReportFormat,
+        opts: &InputOptions,
+    ) -> Result<(RequestTable, Vec<Finding>)> {
         read_file(
             path.as_ref(),
-            |f| RequestTable::read_csv(f, format),
-            |t| RequestTable::from_json(t, format),
+            &opts.limits,
+            |f| RequestTable::read_csv_with(f, format, opts),
+            |t| RequestTable::from_json_with(t, format, opts).map(|t| (t, Vec::new())),
         )
     }
 
@@ -415,7 +483,26 @@ impl ReviewTable {
     /// assert!(ReviewTable::read_csv("block,结果维持\n".as_bytes()).is_err());
     /// ```
     pub fn read_csv<R: Read>(reader: R) -> Result<ReviewTable> {
-        ReviewTable::from_text_rows(&csv_rows(reader, &REVIEW_HEADER)?)
+        ReviewTable::read_csv_with(reader, &InputOptions::default()).map(|(t, _)| t)
+    }
+
+    /// [`ReviewTable::read_csv`] with [`InputOptions`] (quoting and limits); returns the table
+    /// and the warnings of the fields read under lenient quoting.
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, ReviewTable};
+    /// let csv = ReviewTable::new().to_csv_string().unwrap();
+    /// assert!(ReviewTable::read_csv_with(csv.as_bytes(), &InputOptions::default()).is_ok());
+    /// let small = InputOptions { limits: Limits { max_field_bytes: 4, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(ReviewTable::read_csv_with(csv.as_bytes(), &small),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_field_bytes"));
+    /// ```
+    pub fn read_csv_with<R: Read>(
+        reader: R,
+        opts: &InputOptions,
+    ) -> Result<(ReviewTable, Vec<Finding>)> {
+        let (rows, findings) = csv_rows(reader, &REVIEW_HEADER, opts)?;
+        Ok((ReviewTable::from_text_rows(&rows)?, findings))
     }
 
     /// Read Table 4 from a JSON array of objects keyed like the CSV header.
@@ -427,7 +514,21 @@ impl ReviewTable {
     /// assert!(ReviewTable::from_json("{}").is_err());
     /// ```
     pub fn from_json(text: &str) -> Result<ReviewTable> {
-        ReviewTable::from_json_value(&parse_json(text)?)
+        ReviewTable::from_json_with(text, &InputOptions::default())
+    }
+
+    /// [`ReviewTable::from_json`] within the limits of `opts`.
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, ReviewTable};
+    /// let json = ReviewTable::new().to_json();
+    /// assert!(ReviewTable::from_json_with(&json, &InputOptions::default()).is_ok());
+    /// let flat = InputOptions { limits: Limits { max_json_depth: 1, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(ReviewTable::from_json_with(&json, &flat),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_json_depth"));
+    /// ```
+    pub fn from_json_with(text: &str, opts: &InputOptions) -> Result<ReviewTable> {
+        ReviewTable::from_json_value(&parse_json_with(text, &opts.limits)?)
     }
 
     pub(crate) fn from_json_value(value: &Value) -> Result<ReviewTable> {
@@ -440,7 +541,32 @@ impl ReviewTable {
     /// assert!(sunlit::ReviewTable::read_path("/no/such.json").is_err());
     /// ```
     pub fn read_path(path: impl AsRef<Path>) -> Result<ReviewTable> {
-        read_file(path.as_ref(), ReviewTable::read_csv, ReviewTable::from_json)
+        ReviewTable::read_path_with(path, &InputOptions::default()).map(|(t, _)| t)
+    }
+
+    /// [`ReviewTable::read_path`] with [`InputOptions`]; returns the table and the warnings of
+    /// lenient quoting (CSV only).
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, ReviewTable};
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("t4.csv");
+    /// std::fs::write(&path, ReviewTable::new().to_csv_string().unwrap()).unwrap();
+    /// assert!(ReviewTable::read_path_with(&path, &InputOptions::default()).is_ok());
+    /// let tiny = InputOptions { limits: Limits { max_file_bytes: 10, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(ReviewTable::read_path_with(&path, &tiny),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_file_bytes"));
+    /// ```
+    pub fn read_path_with(
+        path: impl AsRef<Path>,
+        opts: &InputOptions,
+    ) -> Result<(ReviewTable, Vec<Finding>)> {
+        read_file(
+            path.as_ref(),
+            &opts.limits,
+            |f| ReviewTable::read_csv_with(f, opts),
+            |t| ReviewTable::from_json_with(t, opts).map(|t| (t, Vec::new())),
+        )
     }
 
     fn block_values(&self, b: ReviewBlock) -> Vec<Option<i64>> {
@@ -578,7 +704,27 @@ impl ProactiveTable {
     ///         if column == "value" && value == "1.5" && reason == "a count is a whole number"));
     /// ```
     pub fn read_csv<R: Read>(reader: R, format: ReportFormat) -> Result<ProactiveTable> {
-        ProactiveTable::from_text_rows(format, &csv_rows(reader, &PROACTIVE_HEADER)?)
+        ProactiveTable::read_csv_with(reader, format, &InputOptions::default()).map(|(t, _)| t)
+    }
+
+    /// [`ProactiveTable::read_csv`] with [`InputOptions`] (quoting and limits); returns the table
+    /// and the warnings of the fields read under lenient quoting.
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, ProactiveTable, ReportFormat};
+    /// let csv = ProactiveTable::new(ReportFormat::Y2021).to_csv_string().unwrap();
+    /// assert!(ProactiveTable::read_csv_with(csv.as_bytes(), ReportFormat::Y2021, &InputOptions::default()).is_ok());
+    /// let small = InputOptions { limits: Limits { max_rows: 2, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(ProactiveTable::read_csv_with(csv.as_bytes(), ReportFormat::Y2021, &small),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_rows"));
+    /// ```
+    pub fn read_csv_with<R: Read>(
+        reader: R,
+        format: ReportFormat,
+        opts: &InputOptions,
+    ) -> Result<(ProactiveTable, Vec<Finding>)> {
+        let (rows, findings) = csv_rows(reader, &PROACTIVE_HEADER, opts)?;
+        Ok((ProactiveTable::from_text_rows(format, &rows)?, findings))
     }
 
     /// Read Table 2 from a JSON array of `{"label", "column", "value"}` objects (a fractional
@@ -591,7 +737,25 @@ impl ProactiveTable {
     /// assert!(ProactiveTable::from_json(&t.to_json(), ReportFormat::Y2021).is_err());
     /// ```
     pub fn from_json(text: &str, format: ReportFormat) -> Result<ProactiveTable> {
-        ProactiveTable::from_json_value(&parse_json(text)?, format)
+        ProactiveTable::from_json_with(text, format, &InputOptions::default())
+    }
+
+    /// [`ProactiveTable::from_json`] within the limits of `opts`.
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, ProactiveTable, ReportFormat};
+    /// let json = ProactiveTable::new(ReportFormat::Y2021).to_json();
+    /// assert!(ProactiveTable::from_json_with(&json, ReportFormat::Y2021, &InputOptions::default()).is_ok());
+    /// let small = InputOptions { limits: Limits { max_file_bytes: 10, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(ProactiveTable::from_json_with(&json, ReportFormat::Y2021, &small),
+    ///     Err(Error::Limit { ref limit, line: 0, .. }) if limit == "max_file_bytes"));
+    /// ```
+    pub fn from_json_with(
+        text: &str,
+        format: ReportFormat,
+        opts: &InputOptions,
+    ) -> Result<ProactiveTable> {
+        ProactiveTable::from_json_value(&parse_json_with(text, &opts.limits)?, format)
     }
 
     pub(crate) fn from_json_value(value: &Value, format: ReportFormat) -> Result<ProactiveTable> {
@@ -605,10 +769,32 @@ impl ProactiveTable {
     /// assert!(ProactiveTable::read_path("/no/such.csv", ReportFormat::Y2021).is_err());
     /// ```
     pub fn read_path(path: impl AsRef<Path>, format: ReportFormat) -> Result<ProactiveTable> {
+        ProactiveTable::read_path_with(path, format, &InputOptions::default()).map(|(t, _)| t)
+    }
+
+    /// [`ProactiveTable::read_path`] with [`InputOptions`]; returns the table and the warnings
+    /// of lenient quoting (CSV only).
+    ///
+    /// ```
+    /// use sunlit::{Error, InputOptions, Limits, ProactiveTable, ReportFormat};
+    /// let dir = tempfile::tempdir().unwrap();
+    /// let path = dir.path().join("t2.csv");
+    /// std::fs::write(&path, ProactiveTable::new(ReportFormat::Y2021).to_csv_string().unwrap()).unwrap();
+    /// assert!(ProactiveTable::read_path_with(&path, ReportFormat::Y2021, &InputOptions::default()).is_ok());
+    /// let tiny = InputOptions { limits: Limits { max_file_bytes: 10, ..Limits::default() }, ..Default::default() };
+    /// assert!(matches!(ProactiveTable::read_path_with(&path, ReportFormat::Y2021, &tiny),
+    ///     Err(Error::Limit { ref limit, .. }) if limit == "max_file_bytes"));
+    /// ```
+    pub fn read_path_with(
+        path: impl AsRef<Path>,
+        format: ReportFormat,
+        opts: &InputOptions,
+    ) -> Result<(ProactiveTable, Vec<Finding>)> {
         read_file(
             path.as_ref(),
-            |f| ProactiveTable::read_csv(f, format),
-            |t| ProactiveTable::from_json(t, format),
+            &opts.limits,
+            |f| ProactiveTable::read_csv_with(f, format, opts),
+            |t| ProactiveTable::from_json_with(t, format, opts).map(|t| (t, Vec::new())),
         )
     }
 
