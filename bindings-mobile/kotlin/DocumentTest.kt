@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test
 import sunlit.Document
 import sunlit.DocumentKind
 import sunlit.DocumentOptions
+import sunlit.InputOptions
 import sunlit.Severity
 import sunlit.SunlitException
 import sunlit.documentsToHtml
@@ -99,6 +100,10 @@ class DocumentTest {
         val rows = readDocument(path, DocumentOptions()).tables()[0].rows
         assertEquals(listOf(4, 5), listOf(rows.size, rows[0].size))
         assertEquals(listOf("合计", "12.5", "7"), listOf(rows[0][0], rows[0][1], rows.last().last()))
+        val e = assertThrows(SunlitException.Limit::class.java) {
+            readDocument(path, DocumentOptions(input = InputOptions(maxCells = 19UL)))
+        }
+        assertEquals(listOf("max_cells", 20UL, 19UL), listOf(e.limit, e.value, e.cap))
     }
 
     @Test

@@ -39,7 +39,8 @@ pub struct DocumentOptions {
     /// Options of the table checks (null: the core's).
     #[uniffi(default = None)]
     pub check: Option<TableCheckOptions>,
-    /// Input limits (file size for every format; rows and field length for CSV) and quoting
+    /// Input limits (file size for every format; rows and field length for CSV; grid cells for
+    /// sheets and HTML tables) and quoting
     /// (CSV documents are read strictly: "lenient" is an error). Null: the defaults.
     #[uniffi(default = None)]
     pub input: Option<crate::input::InputOptions>,

@@ -169,7 +169,8 @@ impl PyDocument {
 /// page: each `<table>` a grid, its ordinal the page). Only what is given overrides the core's
 /// defaults: `encoding` of a CSV or page ("utf-8", "gbk", "gb18030"; detected when None), `kind` ("budget", "final", …, or 部门预算 …), `unit` ("元", "万元") and
 /// `year` when the document does not print them. `input` (an `InputOptions`) sets the limits
-/// (file size for every format; rows and field length for CSV; strict quoting only). Errors are
+/// (file size for every format; rows and field length for CSV; grid cells for sheets and HTML
+/// tables; strict quoting only). Errors are
 /// SunlitError subclasses (FileError for an unreadable file, LimitError beyond a limit).
 #[pyfunction]
 #[pyo3(signature = (path, *, encoding=None, kind=None, unit=None, year=None, input=None))]

@@ -167,6 +167,9 @@ def test_a_sheet_with_two_far_cells_reads_as_a_small_grid():
     rows = d.tables[0].rows
     assert (len(rows), len(rows[0])) == (4, 5)
     assert (rows[0][:2], rows[-1][-1]) == (["合计", "12.5"], "7")
+    with pytest.raises(sunlit.LimitError) as e:
+        sunlit.read_document(path, input=sunlit.InputOptions(max_cells=19))
+    assert (e.value.limit, e.value.value, e.value.cap) == ("max_cells", 20, 19)
 
 
 # ---- Every reader of a user file or text takes the options (limits; quoting where CSV). ----
