@@ -1,8 +1,8 @@
 # Sourced by scripts/setup and scripts/test: where things are and which versions, said once.
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034 # the variables are used by the scripts that source this
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$ROOT"
+cd "$ROOT" || exit 1
 TOOLS=$ROOT/target/tools
 VENV=$ROOT/.venv
 JAVA_LIBS=/usr/share/java
