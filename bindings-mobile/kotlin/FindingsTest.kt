@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import sunlit.AmountUnit
 import sunlit.DisclosureDocument
-import sunlit.Finding
+import sunlit.core.Finding
 import sunlit.PublishedTable
 import sunlit.RollupOptions
-import sunlit.Severity
-import sunlit.Subtotals
+import sunlit.core.Severity
+import sunlit.core.Subtotals
 import sunlit.TableCheckOptions
-import sunlit.TableKind
+import sunlit.core.TableKind
 import sunlit.TableLedgerOptions
 import sunlit.filterFindings
 import sunlit.findingsToCsv

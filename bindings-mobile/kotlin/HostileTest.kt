@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestFactory
 import org.junit.jupiter.api.function.ThrowingSupplier
 import sunlit.*
+import sunlit.core.*
 
 /**
  * Hostile input at every entry point of the Kotlin bindings (issue 11).
@@ -515,13 +516,13 @@ class HostileTest {
         for (m in Class.forName("sunlit.Sunlit_mobileKt").declaredMethods) {
             if (own(m) && Modifier.isStatic(m.modifiers)) names += kotlinName(m)
         }
-        val dir = File(Disposable::class.java.protectionDomain.codeSource.location.toURI()).resolve("sunlit")
+        val dir = File(sunlit.Disposable::class.java.protectionDomain.codeSource.location.toURI()).resolve("sunlit")
         for (f in dir.listFiles().orEmpty()) {
             val simple = f.name.removeSuffix(".class")
             if (!f.name.endsWith(".class") || '$' in simple) continue
             val cls = Class.forName("sunlit.$simple")
             val iface = runCatching { Class.forName("sunlit.${simple}Interface") }.getOrNull()
-            if (iface != null && Disposable::class.java.isAssignableFrom(cls) && !cls.isInterface) {
+            if (iface != null && sunlit.Disposable::class.java.isAssignableFrom(cls) && !cls.isInterface) {
                 // an object: its methods, its constructors and its named constructors
                 iface.declaredMethods.filter { own(it) }.forEach { names += "$simple.${kotlinName(it)}" }
                 if (cls.constructors.any { c -> c.parameterTypes.none { it.name.startsWith("sunlit.Uniffi") || it.name == "sunlit.NoHandle" || it.name == "kotlin.jvm.internal.DefaultConstructorMarker" } && c.parameterCount > 0 }) {

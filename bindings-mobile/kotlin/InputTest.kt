@@ -11,7 +11,7 @@ import sunlit.AmountUnit
 import sunlit.InputOptions
 import sunlit.Ledger
 import sunlit.PublishedTable
-import sunlit.SunlitException
+import sunlit.core.SunlitException
 import sunlit.ledgerFromCsvWith
 import sunlit.tableFromCsvWith
 

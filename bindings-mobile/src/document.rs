@@ -10,16 +10,6 @@ use crate::errors::Result;
 use crate::money::AmountUnit;
 use crate::tables::{PublishedTable, TableCheckOptions};
 
-/// What a published document is.
-#[uniffi::remote(Enum)]
-pub enum DocumentKind {
-    Budget,
-    Final,
-    AnnualReport,
-    PowerList,
-    Unknown,
-}
-
 /// How to read a document; every field left null keeps the core's default (detected from the
 /// document).
 #[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]

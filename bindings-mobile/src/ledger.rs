@@ -9,59 +9,6 @@ use crate::errors::{Result, SunlitError};
 use crate::input::{InputOptions, core_options, strict_options};
 use sunlit::Finding;
 
-/// Which of the four budgets (四本预算).
-#[uniffi::remote(Enum)]
-pub enum Book {
-    General,
-    Fund,
-    StateCapital,
-    SocialInsurance,
-}
-
-/// Budget (预算), adjusted budget (调整预算) or final account (决算).
-#[uniffi::remote(Enum)]
-pub enum Phase {
-    Budget,
-    Adjusted,
-    Final,
-}
-
-/// 基本支出, 项目支出 and the further final-account natures.
-#[uniffi::remote(Enum)]
-pub enum Nature {
-    Basic,
-    Project,
-    RemitToSuperior,
-    Business,
-    SubsidyToAffiliates,
-}
-
-/// A dimension to group by.
-#[uniffi::remote(Enum)]
-pub enum GroupKey {
-    Year,
-    Book,
-    Phase,
-    Unit,
-    Nature,
-    Source,
-    Economic,
-}
-
-/// Which tree a roll-up climbs.
-#[uniffi::remote(Enum)]
-pub enum Hierarchy {
-    Functional,
-    Economic,
-}
-
-/// What to do with lines at two levels of one branch.
-#[uniffi::remote(Enum)]
-pub enum Subtotals {
-    Reject,
-    Check,
-}
-
 /// One budget line. Codes are given as text and checked by the core.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct LedgerLine {

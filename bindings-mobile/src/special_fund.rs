@@ -7,16 +7,6 @@ use sunlit::{Finding, FundStage};
 use crate::errors::Result;
 use crate::money::AmountUnit;
 
-/// A stage of a special fund's process: 申报 → 审批 → 分配 → 公开 → 监督.
-#[uniffi::remote(Enum)]
-pub enum FundStage {
-    Application,
-    Approval,
-    Allocation,
-    Disclosure,
-    Supervision,
-}
-
 /// A stage and its date.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct StageDate {

@@ -10,29 +10,6 @@ use crate::input::{InputOptions, core_options, strict_options};
 use crate::ledger::Ledger;
 use crate::money::AmountUnit;
 
-/// The eighteen disclosure tables (nine budget, nine final-account).
-#[uniffi::remote(Enum)]
-pub enum TableKind {
-    BudgetSummary,
-    BudgetIncome,
-    BudgetExpenditure,
-    BudgetAppropriation,
-    BudgetGeneralFunctional,
-    BudgetFundFunctional,
-    BudgetStateCapitalFunctional,
-    BudgetBasicEconomic,
-    BudgetThreePublic,
-    FinalSummary,
-    FinalIncome,
-    FinalExpenditure,
-    FinalAppropriation,
-    FinalGeneralFunctional,
-    FinalGeneralBasic,
-    FinalThreePublic,
-    FinalFund,
-    FinalStateCapital,
-}
-
 /// The rounding step of printed cells per unit; null = exact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct Tolerance {

@@ -4,6 +4,9 @@
 
 mod vocab;
 
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 mod budget;
 mod calendar;
 mod catalog;
@@ -13,6 +16,8 @@ mod disclosure;
 mod document;
 mod error;
 mod fdp;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 mod finding;
 mod io;
 mod money;
