@@ -5,7 +5,7 @@ import java.math.BigDecimal
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import sunlit.AmountUnit
+import sunlit.core.AmountUnit
 import sunlit.DisclosureDocument
 import sunlit.core.Finding
 import sunlit.PublishedTable

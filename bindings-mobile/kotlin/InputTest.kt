@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import sunlit.AmountUnit
+import sunlit.core.AmountUnit
 import sunlit.InputOptions
 import sunlit.Ledger
 import sunlit.PublishedTable

@@ -22,7 +22,7 @@ import sunlit.core.SunlitException
 import sunlit.convert
 import sunlit.parseAmount
 import sunlit.share
-import sunlit.AmountUnit
+import sunlit.core.AmountUnit
 
 class LedgerTest {
     private val header = "year,book,phase,unit,functional,economic,nature,source,amount"

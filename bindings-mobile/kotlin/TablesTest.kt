@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import sunlit.Allocation
-import sunlit.AmountUnit
+import sunlit.core.AmountUnit
 import sunlit.DisclosureDocument
 import sunlit.core.Finding
 import sunlit.FundCheckOptions

@@ -41,7 +41,7 @@ impl From<DocumentOptions> for sunlit::ReadOptions {
             r.kind = o.kind;
         }
         if let Some(u) = o.unit {
-            r.unit = Some(u.into());
+            r.unit = Some(u);
         }
         if o.year.is_some() {
             r.year = o.year;
@@ -80,7 +80,7 @@ impl From<&sunlit::DocumentTable> for DocumentTable {
             number: t.number,
             kind: t.kind,
             title: t.title.clone(),
-            unit: t.unit.map(Into::into),
+            unit: t.unit,
             pages: t.pages.clone(),
             empty_note: t.empty_note.clone(),
             rows: t

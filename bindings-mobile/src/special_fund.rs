@@ -85,7 +85,7 @@ fn core(f: &SpecialFund) -> sunlit::SpecialFund {
         department: f.department,
         year: f.year,
         approved: f.approved,
-        unit: f.unit.into(),
+        unit: f.unit,
         stages: f
             .stages
             .into_iter()
@@ -118,7 +118,7 @@ fn core_list(list: &SpecialFundList) -> sunlit::SpecialFundList {
     sunlit::SpecialFundList {
         funds: list.funds.iter().map(core).collect(),
         published_total: list.published_total,
-        total_unit: list.total_unit.into(),
+        total_unit: list.total_unit,
         published_count: list.published_count,
     }
 }

@@ -45,19 +45,19 @@ impl From<sunlit::ToleranceOptions> for Tolerance {
 impl Tolerance {
     /// The rounding step of cells printed in `unit` (zero when exact).
     pub fn step(&self, unit: AmountUnit) -> Result<Decimal> {
-        Ok(sunlit::ToleranceOptions::from(*self).step(unit.into()))
+        Ok(sunlit::ToleranceOptions::from(*self).step(unit))
     }
 
     /// How far apart `cells` cells printed in `unit` may be through rounding alone: half a step
     /// each.
     pub fn allowed(&self, unit: AmountUnit, cells: u32) -> Result<Decimal> {
-        Ok(sunlit::ToleranceOptions::from(*self).allowed(unit.into(), cells as usize)?)
+        Ok(sunlit::ToleranceOptions::from(*self).allowed(unit, cells as usize)?)
     }
 
     /// How far a sum of `addends` printed cells in `unit` may sit from its printed total: half a
     /// step × (addends + 1) — 0.005 × (n + 1) 万元 by default.
     pub fn sum_allowed(&self, unit: AmountUnit, addends: u32) -> Result<Decimal> {
-        Ok(sunlit::ToleranceOptions::from(*self).sum_allowed(unit.into(), addends as usize)?)
+        Ok(sunlit::ToleranceOptions::from(*self).sum_allowed(unit, addends as usize)?)
     }
 }
 
@@ -195,7 +195,7 @@ pub(crate) fn read_options(
     title: Option<String>,
 ) -> sunlit::TableReadOptions {
     sunlit::TableReadOptions {
-        unit: unit.into(),
+        unit: unit,
         kind,
         title,
         ..Default::default()
@@ -261,7 +261,7 @@ impl PublishedTable {
     pub fn from_ledger(ledger: Arc<Ledger>, options: RenderOptions) -> Result<Arc<PublishedTable>> {
         let opts = sunlit::RenderOptions {
             kind: options.kind,
-            unit: options.unit.into(),
+            unit: options.unit,
             places: options.places,
             title: options.title,
             skip_other_books: options.skip_other_books,
@@ -283,7 +283,7 @@ impl PublishedTable {
 
     /// The unit.
     pub fn unit(&self) -> AmountUnit {
-        self.0.unit().into()
+        self.0.unit()
     }
 
     /// The column headings as printed.
@@ -374,7 +374,7 @@ impl DisclosureDocument {
                 row: f.row,
                 column: f.column,
                 amount: f.amount,
-                unit: f.unit.into(),
+                unit: f.unit,
                 text: f.text,
             })
             .collect();
