@@ -6,14 +6,14 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import sunlit.Allocation
+import sunlit.core.Allocation
 import sunlit.core.AmountUnit
 import sunlit.core.Finding
-import sunlit.FundCheckOptions
+import sunlit.core.FundCheckOptions
 import sunlit.core.FundStage
-import sunlit.SpecialFund
-import sunlit.SpecialFundList
-import sunlit.StageDate
+import sunlit.core.SpecialFund
+import sunlit.core.SpecialFundList
+import sunlit.core.StageDate
 import sunlit.core.SunlitException
 import sunlit.checkSpecialFund
 

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import sunlit.Allocation
+import sunlit.core.Allocation
 import sunlit.core.AmountUnit
 import sunlit.DisclosureDocument
 import sunlit.core.Finding
-import sunlit.FundCheckOptions
+import sunlit.core.FundCheckOptions
 import sunlit.core.FundStage
 import sunlit.GroupFilter
 import sunlit.core.GroupKey
@@ -25,9 +25,9 @@ import sunlit.PublishedTable
 import sunlit.RenderOptions
 import sunlit.RollupOptions
 import sunlit.core.Severity
-import sunlit.SpecialFund
-import sunlit.SpecialFundList
-import sunlit.StageDate
+import sunlit.core.SpecialFund
+import sunlit.core.SpecialFundList
+import sunlit.core.StageDate
 import sunlit.core.Subtotals
 import sunlit.core.SunlitException
 import sunlit.TableCheckOptions

@@ -13,11 +13,13 @@
 //! custom types that raise it, and not in `bindings-mobile`).
 
 mod error;
+mod special_fund;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 pub use error::{Result, SunlitError};
+pub use special_fund::FundCheckOptions;
 
 uniffi::custom_type!(Decimal, String, {
     remote,
