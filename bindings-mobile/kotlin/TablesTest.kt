@@ -19,10 +19,10 @@ import sunlit.core.FundStage
 import sunlit.GroupFilter
 import sunlit.core.GroupKey
 import sunlit.Ledger
-import sunlit.NarrativeFigure
+import sunlit.core.NarrativeFigure
 import sunlit.core.Phase
 import sunlit.PublishedTable
-import sunlit.RenderOptions
+import sunlit.core.RenderOptions
 import sunlit.RollupOptions
 import sunlit.core.Severity
 import sunlit.core.SpecialFund

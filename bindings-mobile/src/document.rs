@@ -131,7 +131,7 @@ impl Document {
 
     /// The money unit of the document.
     pub fn unit(&self) -> Option<AmountUnit> {
-        self.0.unit.map(Into::into)
+        self.0.unit
     }
 
     /// The tables recognised, in reading order.

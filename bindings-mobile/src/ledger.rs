@@ -108,9 +108,9 @@ pub struct CompareOptions {
     pub axis: CompareAxis,
     /// How each side is rolled up.
     pub rollup: RollupOptions,
-    /// Decimal places of the percentages (half up).
-    #[uniffi(default = 2)]
-    pub places: u32,
+    /// Decimal places of the percentages, half up (null: the core's default, 2).
+    #[uniffi(default = None)]
+    pub places: Option<u32>,
 }
 
 /// One code of a comparison.
@@ -148,17 +148,6 @@ fn group_filters(by: &[GroupKey], values: &[sunlit::GroupValue]) -> Vec<GroupFil
             value: v.text(),
         })
         .collect()
-}
-
-/// A Fiscal Data Package: `datapackage.json` and the CSV it describes.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct FiscalDataPackage {
-    /// The descriptor (datapackage.json).
-    pub descriptor: String,
-    /// The CSV data.
-    pub csv: String,
-    /// The CSV's file name relative to the descriptor.
-    pub resource_path: String,
 }
 
 /// A budget ledger.
@@ -278,11 +267,10 @@ impl Ledger {
             CompareAxis::Phase { base, target } => sunlit::CompareAxis::Phase { base, target },
             CompareAxis::Year { base, target } => sunlit::CompareAxis::Year { base, target },
         };
-        let cmp = self.0.compare(&sunlit::CompareOptions {
-            axis,
-            rollup: options.rollup.into(),
-            places: options.places,
-        })?;
+        let mut opts = sunlit::CompareOptions::new(axis);
+        opts.rollup = options.rollup.into();
+        opts.places = options.places.unwrap_or(opts.places);
+        let cmp = self.0.compare(&opts)?;
         Ok(cmp
             .rows
             .into_iter()
@@ -304,13 +292,8 @@ impl Ledger {
         &self,
         name: String,
         title: Option<String>,
-    ) -> Result<FiscalDataPackage> {
-        let p = self.package(name, title)?;
-        Ok(FiscalDataPackage {
-            descriptor: p.descriptor,
-            csv: p.csv,
-            resource_path: p.resource_path,
-        })
+    ) -> Result<sunlit::FiscalDataPackage> {
+        self.package(name, title)
     }
 
     /// Write the Fiscal Data Package into `directory`; returns the path of datapackage.json.

@@ -16,9 +16,9 @@ use crate::errors::Result;
 /// Options of `PowerList.disclosureDuties`.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DutyOptions {
-    /// Working days to publish a change of the list (default 20, art. 26).
-    #[uniffi(default = 20)]
-    pub change_workdays: u32,
+    /// Working days to publish a change of the list (null: the core's default, art. 26's 20).
+    #[uniffi(default = None)]
+    pub change_workdays: Option<u32>,
     /// The source of `changeWorkdays` when it is not art. 26's 20 (a local rule); null: the
     /// duty cites "period set by the caller".
     #[uniffi(default = None)]
@@ -248,7 +248,9 @@ impl PowerList {
         cal: Option<Arc<WorkCalendar>>,
     ) -> Result<Vec<DisclosureDuty>> {
         let opts = sunlit::DutyOptions {
-            change_workdays: options.change_workdays,
+            change_workdays: options
+                .change_workdays
+                .unwrap_or(sunlit::DutyOptions::default().change_workdays),
             change_basis: options.change_basis,
             changes: options.changes,
         };

@@ -405,6 +405,25 @@ pub struct SpecialFundList {
     pub published_count: Option<u32>,
 }
 
+impl Default for SpecialFundList {
+    /// An empty list with no printed count or total, its total in 亿元 (the unit lists of funds
+    /// are published in). The bindings take their defaults from here.
+    ///
+    /// ```
+    /// let list = sunlit::SpecialFundList::default();
+    /// assert_eq!(list.total_unit, sunlit::Unit::YiYuan);
+    /// assert!(list.funds.is_empty() && list.published_count.is_none());
+    /// ```
+    fn default() -> Self {
+        SpecialFundList {
+            funds: Vec::new(),
+            published_total: None,
+            total_unit: Unit::YiYuan,
+            published_count: None,
+        }
+    }
+}
+
 impl SpecialFundList {
     /// The exact sum of the approved amounts, in `total_unit`; an [`Error::Overflow`] when an
     /// amount or the sum does not fit 28 digits in that unit.
