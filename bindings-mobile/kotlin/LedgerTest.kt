@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import sunlit.core.Book
-import sunlit.CompareAxis
+import sunlit.core.CompareAxis
 import sunlit.CompareOptions
 import sunlit.GroupFilter
 import sunlit.core.GroupKey

@@ -82,30 +82,11 @@ pub struct RollupRecord {
     pub amount: Decimal,
 }
 
-/// Two sides of a comparison.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum CompareAxis {
-    /// Two phases (budget → final: execution rate).
-    Phase {
-        /// Denominator.
-        base: Phase,
-        /// Numerator.
-        target: Phase,
-    },
-    /// Two years (growth).
-    Year {
-        /// Earlier year.
-        base: i32,
-        /// Later year.
-        target: i32,
-    },
-}
-
 /// Options of a comparison.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CompareOptions {
     /// The two sides.
-    pub axis: CompareAxis,
+    pub axis: sunlit::CompareAxis,
     /// How each side is rolled up.
     pub rollup: RollupOptions,
     /// Decimal places of the percentages, half up (null: the core's default, 2).
@@ -263,11 +244,7 @@ impl Ledger {
     /// Compare two phases or two years, code by code.
     pub fn compare(&self, options: CompareOptions) -> Result<Vec<ComparisonRow>> {
         let by = options.rollup.by.clone();
-        let axis = match options.axis {
-            CompareAxis::Phase { base, target } => sunlit::CompareAxis::Phase { base, target },
-            CompareAxis::Year { base, target } => sunlit::CompareAxis::Year { base, target },
-        };
-        let mut opts = sunlit::CompareOptions::new(axis);
+        let mut opts = sunlit::CompareOptions::new(options.axis);
         opts.rollup = options.rollup.into();
         opts.places = options.places.unwrap_or(opts.places);
         let cmp = self.0.compare(&opts)?;
