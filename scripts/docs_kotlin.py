@@ -4,7 +4,7 @@
     scripts/docs_kotlin.py [OUT.kt]      (default: target/docs-kotlin/DocsTest.kt)
 
 Each block becomes one @Test function of `sunlit.docs.DocsTest`, named after its page and line;
-its `import` lines move to the top of the file, next to `import sunlit.*`. scripts/test compiles
+its `import` lines move to the top of the file, next to `import sunlit.*` and `import sunlit.core.*`. scripts/test compiles
 the file with kotlinc -Werror against the generated bindings and runs it with the other JUnit
 tests, from the repository root (paths in the examples are relative to it).
 bindings-python/tests/test_docs.py checks that every block of the pages becomes a test here.
@@ -55,7 +55,7 @@ def kotlin_blocks():
 
 def test_class():
     """The source of sunlit.docs.DocsTest: one @Test per ```kotlin block."""
-    imports = {"import org.junit.jupiter.api.Test", "import sunlit.*"}
+    imports = {"import org.junit.jupiter.api.Test", "import sunlit.*", "import sunlit.core.*"}
     tests = []
     for page, line, code in kotlin_blocks():
         body = []

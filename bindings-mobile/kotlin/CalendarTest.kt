@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import sunlit.LocalCalendar
-import sunlit.SunlitException
-import sunlit.Uncovered
+import sunlit.core.LocalCalendar
+import sunlit.core.SunlitException
+import sunlit.core.Uncovered
 import sunlit.WorkCalendar
 
 class CalendarTest {

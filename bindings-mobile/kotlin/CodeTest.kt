@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import sunlit.Code
-import sunlit.Scheme
-import sunlit.SunlitException
+import sunlit.core.Scheme
+import sunlit.core.SunlitException
 
 class CodeTest {
     @Test

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import sunlit.Document
-import sunlit.DocumentKind
+import sunlit.core.DocumentKind
 import sunlit.DocumentOptions
 import sunlit.InputOptions
-import sunlit.Severity
-import sunlit.SunlitException
+import sunlit.core.Severity
+import sunlit.core.SunlitException
 import sunlit.documentsToHtml
 import sunlit.documentsToJson
 import sunlit.documentsToText

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestFactory
 import org.junit.jupiter.api.function.ThrowingSupplier
 import sunlit.*
+import sunlit.core.*
 
 /**
  * Hostile input at every entry point of the Kotlin bindings (issue 11).
@@ -557,22 +558,28 @@ class HostileTest {
         // what every data class and object has, and the generated helpers (`use`, `uniffi…`)
         val standard = Regex("^(component\\d+|copy|equals|hashCode|toString|destroy|close|use|get[A-Z].*|set[A-Z].*|uniffi.*)$")
         fun own(m: java.lang.reflect.Method) = Modifier.isPublic(m.modifiers) && !m.isSynthetic && '$' !in m.name && !standard.matches(kotlinName(m))
-        for (m in Class.forName("sunlit.Sunlit_mobileKt").declaredMethods) {
-            if (own(m) && Modifier.isStatic(m.modifiers)) names += kotlinName(m)
+        // the functions and objects of bindings-mobile (package sunlit) and the core's records,
+        // enums and their methods (package sunlit.core, from the core's `uniffi` feature)
+        for (facade in listOf("sunlit.Sunlit_mobileKt", "sunlit.core.SunlitKt")) {
+            val cls = runCatching { Class.forName(facade) }.getOrNull() ?: continue
+            for (m in cls.declaredMethods) {
+                if (own(m) && Modifier.isStatic(m.modifiers)) names += kotlinName(m)
+            }
         }
-        val dir = File(Disposable::class.java.protectionDomain.codeSource.location.toURI()).resolve("sunlit")
-        for (f in dir.listFiles().orEmpty()) {
+        val root = File(sunlit.Disposable::class.java.protectionDomain.codeSource.location.toURI())
+        for (pkg in listOf("sunlit", "sunlit.core")) for (f in root.resolve(pkg.replace('.', '/')).listFiles().orEmpty()) {
             val simple = f.name.removeSuffix(".class")
             if (!f.name.endsWith(".class") || '$' in simple) continue
-            val cls = Class.forName("sunlit.$simple")
-            val iface = runCatching { Class.forName("sunlit.${simple}Interface") }.getOrNull()
-            if (iface != null && Disposable::class.java.isAssignableFrom(cls) && !cls.isInterface) {
+            val cls = Class.forName("$pkg.$simple")
+            val iface = runCatching { Class.forName("$pkg.${simple}Interface") }.getOrNull()
+            val disposable = Class.forName("$pkg.Disposable")
+            if (iface != null && disposable.isAssignableFrom(cls) && !cls.isInterface) {
                 // an object: its methods, its constructors and its named constructors
                 iface.declaredMethods.filter { own(it) }.forEach { names += "$simple.${kotlinName(it)}" }
-                if (cls.constructors.any { c -> c.parameterTypes.none { it.name.startsWith("sunlit.Uniffi") || it.name == "sunlit.NoHandle" || it.name == "kotlin.jvm.internal.DefaultConstructorMarker" } && c.parameterCount > 0 }) {
+                if (cls.constructors.any { c -> c.parameterTypes.none { it.name.startsWith("$pkg.Uniffi") || it.name == "$pkg.NoHandle" || it.name == "kotlin.jvm.internal.DefaultConstructorMarker" } && c.parameterCount > 0 }) {
                     names += "$simple.<init>"
                 }
-                val companion = runCatching { Class.forName("sunlit.$simple\$Companion") }.getOrNull()
+                val companion = runCatching { Class.forName("$pkg.$simple\$Companion") }.getOrNull()
                 companion?.declaredMethods?.filter { own(it) }?.forEach { names += "$simple.Companion.${kotlinName(it)}" }
             } else if (cls.declaredMethods.any { it.name == "component1" } && !cls.isInterface) {
                 // a record: the methods it carries besides those of a data class

@@ -6,23 +6,23 @@ import org.junit.jupiter.api.Assertions.assertNull
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import sunlit.Book
-import sunlit.CompareAxis
+import sunlit.core.Book
+import sunlit.core.CompareAxis
 import sunlit.CompareOptions
 import sunlit.GroupFilter
-import sunlit.GroupKey
+import sunlit.core.GroupKey
 import sunlit.Ledger
 import sunlit.LedgerLine
-import sunlit.Nature
-import sunlit.Phase
+import sunlit.core.Nature
+import sunlit.core.Phase
 import sunlit.RollupOptions
-import sunlit.Severity
-import sunlit.Subtotals
-import sunlit.SunlitException
+import sunlit.core.Severity
+import sunlit.core.Subtotals
+import sunlit.core.SunlitException
 import sunlit.convert
 import sunlit.parseAmount
 import sunlit.share
-import sunlit.AmountUnit
+import sunlit.core.AmountUnit
 
 class LedgerTest {
     private val header = "year,book,phase,unit,functional,economic,nature,source,amount"

@@ -6,15 +6,15 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import sunlit.Allocation
-import sunlit.AmountUnit
-import sunlit.Finding
-import sunlit.FundCheckOptions
-import sunlit.FundStage
-import sunlit.SpecialFund
-import sunlit.SpecialFundList
-import sunlit.StageDate
-import sunlit.SunlitException
+import sunlit.core.Allocation
+import sunlit.core.AmountUnit
+import sunlit.core.Finding
+import sunlit.core.FundCheckOptions
+import sunlit.core.FundStage
+import sunlit.core.SpecialFund
+import sunlit.core.SpecialFundList
+import sunlit.core.StageDate
+import sunlit.core.SunlitException
 import sunlit.checkSpecialFund
 
 /** Special funds (专项资金) on the shared golden data of tests/data/special_fund (see its README). */

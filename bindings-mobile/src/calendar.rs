@@ -7,33 +7,6 @@ use sunlit::{CalendarDay, LocalCalendar, Uncovered};
 
 use crate::errors::Result;
 
-/// What a calendar does with a date of a year it has no official data for.
-#[uniffi::remote(Enum)]
-pub enum Uncovered {
-    Error,
-    WeekendsOnly,
-}
-
-/// One listed day: a holiday (`off`) or a make-up working day.
-#[uniffi::remote(Record)]
-pub struct CalendarDay {
-    pub date: NaiveDate,
-    pub name: String,
-    pub off: bool,
-    pub local: bool,
-}
-
-/// A local layer: extra days off and extra working days.
-#[uniffi::remote(Record)]
-pub struct LocalCalendar {
-    #[uniffi(default = "")]
-    pub name: String,
-    #[uniffi(default = [])]
-    pub holidays: Vec<NaiveDate>,
-    #[uniffi(default = [])]
-    pub workdays: Vec<NaiveDate>,
-}
-
 /// A working-day calendar (工作日): official holidays and make-up working days 2007–2026,
 /// local layers, and a policy for uncovered years.
 #[derive(Debug, Clone, uniffi::Object)]

@@ -3,18 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use sunlit::Scheme;
-
 use crate::errors::Result;
-
-/// The classification schemes of the 政府收支分类科目.
-#[uniffi::remote(Enum)]
-pub enum Scheme {
-    Functional,
-    DeptEconomic,
-    GovEconomic,
-    Revenue,
-}
 
 /// A classification code (functional 类/款/项, economic 类/款, revenue 类/款/项/目).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, uniffi::Object)]

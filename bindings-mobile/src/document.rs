@@ -10,16 +10,6 @@ use crate::errors::Result;
 use crate::money::AmountUnit;
 use crate::tables::{PublishedTable, TableCheckOptions};
 
-/// What a published document is.
-#[uniffi::remote(Enum)]
-pub enum DocumentKind {
-    Budget,
-    Final,
-    AnnualReport,
-    PowerList,
-    Unknown,
-}
-
 /// How to read a document; every field left null keeps the core's default (detected from the
 /// document).
 #[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
@@ -56,7 +46,7 @@ impl From<DocumentOptions> for sunlit::ReadOptions {
             r.kind = o.kind;
         }
         if let Some(u) = o.unit {
-            r.unit = Some(u.into());
+            r.unit = Some(u);
         }
         if o.year.is_some() {
             r.year = o.year;
@@ -95,7 +85,7 @@ impl From<&sunlit::DocumentTable> for DocumentTable {
             number: t.number,
             kind: t.kind,
             title: t.title.clone(),
-            unit: t.unit.map(Into::into),
+            unit: t.unit,
             pages: t.pages.clone(),
             empty_note: t.empty_note.clone(),
             rows: t
@@ -146,7 +136,7 @@ impl Document {
 
     /// The money unit of the document.
     pub fn unit(&self) -> Option<AmountUnit> {
-        self.0.unit.map(Into::into)
+        self.0.unit
     }
 
     /// The tables recognised, in reading order.

@@ -1,34 +1,8 @@
 //! Findings: the shared vocabulary of check results (the core's own record, exported as is).
 
-use rust_decimal::Decimal;
 use sunlit::{Finding, Findings, Severity};
 
 use crate::errors::Result;
-
-/// How serious a finding is.
-#[uniffi::remote(Enum)]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-/// One finding: rule id, severity, location, expected / actual / difference, messages.
-#[uniffi::remote(Record)]
-pub struct Finding {
-    pub rule: String,
-    pub severity: Severity,
-    pub table: Option<String>,
-    pub code: Option<String>,
-    pub column: Option<String>,
-    pub expected: Option<Decimal>,
-    pub actual: Option<Decimal>,
-    pub difference: Option<Decimal>,
-    pub message_zh: String,
-    pub message_en: String,
-    pub page: Option<u32>,
-    pub printed: Option<String>,
-}
 
 /// Findings as CSV text.
 #[uniffi::export]

@@ -17,9 +17,9 @@ use crate::tables::{PublishedTable, read_options};
 /// `SunlitException.Limit` naming it.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct InputOptions {
-    /// "strict" or "lenient".
-    #[uniffi(default = "strict")]
-    pub quoting: String,
+    /// "strict" or "lenient" (null: the core's default, strict).
+    #[uniffi(default = None)]
+    pub quoting: Option<String>,
     /// Largest input in bytes (default 2 GiB).
     #[uniffi(default = None)]
     pub max_file_bytes: Option<u64>,
@@ -45,7 +45,12 @@ pub(crate) fn core_options(o: Option<InputOptions>) -> Result<sunlit::InputOptio
     };
     let d = sunlit::Limits::default();
     Ok(sunlit::InputOptions {
-        quoting: sunlit::Quoting::parse(&o.quoting)?,
+        quoting: o
+            .quoting
+            .as_deref()
+            .map(sunlit::Quoting::parse)
+            .transpose()?
+            .unwrap_or_default(),
         limits: sunlit::Limits {
             max_file_bytes: o.max_file_bytes.unwrap_or(d.max_file_bytes),
             max_rows: o.max_rows.unwrap_or(d.max_rows),

@@ -9,59 +9,6 @@ use crate::errors::{Result, SunlitError};
 use crate::input::{InputOptions, core_options, strict_options};
 use sunlit::Finding;
 
-/// Which of the four budgets (四本预算).
-#[uniffi::remote(Enum)]
-pub enum Book {
-    General,
-    Fund,
-    StateCapital,
-    SocialInsurance,
-}
-
-/// Budget (预算), adjusted budget (调整预算) or final account (决算).
-#[uniffi::remote(Enum)]
-pub enum Phase {
-    Budget,
-    Adjusted,
-    Final,
-}
-
-/// 基本支出, 项目支出 and the further final-account natures.
-#[uniffi::remote(Enum)]
-pub enum Nature {
-    Basic,
-    Project,
-    RemitToSuperior,
-    Business,
-    SubsidyToAffiliates,
-}
-
-/// A dimension to group by.
-#[uniffi::remote(Enum)]
-pub enum GroupKey {
-    Year,
-    Book,
-    Phase,
-    Unit,
-    Nature,
-    Source,
-    Economic,
-}
-
-/// Which tree a roll-up climbs.
-#[uniffi::remote(Enum)]
-pub enum Hierarchy {
-    Functional,
-    Economic,
-}
-
-/// What to do with lines at two levels of one branch.
-#[uniffi::remote(Enum)]
-pub enum Subtotals {
-    Reject,
-    Check,
-}
-
 /// One budget line. Codes are given as text and checked by the core.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
 pub struct LedgerLine {
@@ -135,35 +82,16 @@ pub struct RollupRecord {
     pub amount: Decimal,
 }
 
-/// Two sides of a comparison.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum CompareAxis {
-    /// Two phases (budget → final: execution rate).
-    Phase {
-        /// Denominator.
-        base: Phase,
-        /// Numerator.
-        target: Phase,
-    },
-    /// Two years (growth).
-    Year {
-        /// Earlier year.
-        base: i32,
-        /// Later year.
-        target: i32,
-    },
-}
-
 /// Options of a comparison.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CompareOptions {
     /// The two sides.
-    pub axis: CompareAxis,
+    pub axis: sunlit::CompareAxis,
     /// How each side is rolled up.
     pub rollup: RollupOptions,
-    /// Decimal places of the percentages (half up).
-    #[uniffi(default = 2)]
-    pub places: u32,
+    /// Decimal places of the percentages, half up (null: the core's default, 2).
+    #[uniffi(default = None)]
+    pub places: Option<u32>,
 }
 
 /// One code of a comparison.
@@ -201,17 +129,6 @@ fn group_filters(by: &[GroupKey], values: &[sunlit::GroupValue]) -> Vec<GroupFil
             value: v.text(),
         })
         .collect()
-}
-
-/// A Fiscal Data Package: `datapackage.json` and the CSV it describes.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct FiscalDataPackage {
-    /// The descriptor (datapackage.json).
-    pub descriptor: String,
-    /// The CSV data.
-    pub csv: String,
-    /// The CSV's file name relative to the descriptor.
-    pub resource_path: String,
 }
 
 /// A budget ledger.
@@ -327,15 +244,10 @@ impl Ledger {
     /// Compare two phases or two years, code by code.
     pub fn compare(&self, options: CompareOptions) -> Result<Vec<ComparisonRow>> {
         let by = options.rollup.by.clone();
-        let axis = match options.axis {
-            CompareAxis::Phase { base, target } => sunlit::CompareAxis::Phase { base, target },
-            CompareAxis::Year { base, target } => sunlit::CompareAxis::Year { base, target },
-        };
-        let cmp = self.0.compare(&sunlit::CompareOptions {
-            axis,
-            rollup: options.rollup.into(),
-            places: options.places,
-        })?;
+        let mut opts = sunlit::CompareOptions::new(options.axis);
+        opts.rollup = options.rollup.into();
+        opts.places = options.places.unwrap_or(opts.places);
+        let cmp = self.0.compare(&opts)?;
         Ok(cmp
             .rows
             .into_iter()
@@ -357,13 +269,8 @@ impl Ledger {
         &self,
         name: String,
         title: Option<String>,
-    ) -> Result<FiscalDataPackage> {
-        let p = self.package(name, title)?;
-        Ok(FiscalDataPackage {
-            descriptor: p.descriptor,
-            csv: p.csv,
-            resource_path: p.resource_path,
-        })
+    ) -> Result<sunlit::FiscalDataPackage> {
+        self.package(name, title)
     }
 
     /// Write the Fiscal Data Package into `directory`; returns the path of datapackage.json.

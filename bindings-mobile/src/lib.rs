@@ -6,11 +6,21 @@
 
 uniffi::setup_scaffolding!();
 
+// The domain enums and records, the custom types (Decimal, NaiveDate) and the FFI error are
+// derived once in the core (its `uniffi` feature); this crate wraps the objects and exports the
+// functions. Decimal and NaiveDate use the core's converters, so a bad value lifts to the same
+// `SunlitException` wherever it appears.
+uniffi::use_remote_type!(sunlit::rust_decimal::Decimal);
+uniffi::use_remote_type!(sunlit::chrono::NaiveDate);
+
+mod errors {
+    pub use sunlit::ffi::{Result, SunlitError};
+}
+
 mod calendar;
 mod code;
 mod disclosure;
 mod document;
-mod errors;
 mod finding;
 mod input;
 mod ledger;
@@ -20,7 +30,6 @@ mod report;
 mod request;
 mod special_fund;
 mod tables;
-mod types;
 mod vocab;
 
 pub use calendar::WorkCalendar;

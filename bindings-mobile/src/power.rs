@@ -6,224 +6,19 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sunlit::{
-    BodyNature, ChangeRecord, Citation, Deadline, DisclosureDuty, DutyKind, ExercisingLevel,
-    FieldChange, Finding, ImplementingBody, LegalBasis, LimitUnit, PowerCategory, PowerChange,
-    PowerChangeKind, PowerField, PowerItemRef, RiskGrade, RiskPoint, TimeLimit,
+    ChangeRecord, Citation, Deadline, DisclosureDuty, ExercisingLevel, Finding, ImplementingBody,
+    LegalBasis, PowerCategory, PowerChange, PowerField, RiskPoint, TimeLimit,
 };
 
 use crate::calendar::{WorkCalendar, calendar};
 use crate::errors::Result;
 
-/// The category of a power (事项类型, GB/T 39046—2020 Table A.1), or a local one.
-#[uniffi::remote(Enum)]
-pub enum PowerCategory {
-    General,
-    Licensing,
-    Penalty,
-    Coercion,
-    Levy,
-    Payment,
-    Inspection,
-    Confirmation,
-    Reward,
-    Adjudication,
-    Other,
-    PublicService,
-    Local,
-}
-
-/// The level that exercises a power (行使层级, GB/T 39046—2020 Table A.2).
-#[uniffi::remote(Enum)]
-pub enum ExercisingLevel {
-    National,
-    Provincial,
-    Municipal,
-    County,
-    Township,
-    Village,
-    Graded,
-}
-
-/// The legal nature of the implementing body (实施主体性质).
-#[uniffi::remote(Enum)]
-pub enum BodyNature {
-    Statutory,
-    Authorized,
-    Entrusted,
-    Other,
-}
-
-/// The unit of a time limit: working days, calendar days, months.
-#[uniffi::remote(Enum)]
-pub enum LimitUnit {
-    WorkingDays,
-    CalendarDays,
-    Months,
-}
-
-/// The grade of an integrity-risk point (高/中/低).
-#[uniffi::remote(Enum)]
-pub enum RiskGrade {
-    High,
-    Medium,
-    Low,
-}
-
-/// The kind of a change between two versions of a list.
-#[uniffi::remote(Enum)]
-pub enum PowerChangeKind {
-    Added,
-    Cancelled,
-    Delegated,
-    Merged,
-    Split,
-    Changed,
-}
-
-/// A column of a published power list.
-#[uniffi::remote(Enum)]
-pub enum PowerField {
-    Number,
-    Category,
-    Name,
-    SubItems,
-    BasicCode,
-    ImplementationCode,
-    LegalBasis,
-    Levels,
-    Body,
-    BodyCreditCode,
-    BodyNature,
-    Department,
-    StatutoryLimit,
-    PromisedLimit,
-    ChargesFee,
-    FeeBasis,
-    Procedure,
-    Responsibilities,
-    ResponsibilityBasis,
-    Accountability,
-    AccountabilityBasis,
-    SupervisionPhone,
-    RiskSteps,
-    RiskDescriptions,
-    RiskGrades,
-    RiskControls,
-    RiskOwners,
-    Remarks,
-}
-
-/// One citation: law, note, article (条), paragraph (款), item (项), text as written.
-#[uniffi::remote(Record)]
-pub struct Citation {
-    pub law: String,
-    pub note: Option<String>,
-    pub article: Option<u32>,
-    pub paragraph: Option<u32>,
-    pub item: Option<u32>,
-    pub text: String,
-}
-
-/// A legal-basis cell: text, citations, parts that are not citations.
-#[uniffi::remote(Record)]
-pub struct LegalBasis {
-    pub text: String,
-    pub citations: Vec<Citation>,
-    pub unparsed: Vec<String>,
-}
-
-/// A time limit (0 days = 即办).
-#[uniffi::remote(Record)]
-pub struct TimeLimit {
-    pub days: u32,
-    pub unit: LimitUnit,
-    pub note: Option<String>,
-}
-
-/// An integrity-risk point (廉政风险点).
-#[uniffi::remote(Record)]
-pub struct RiskPoint {
-    pub step: Option<String>,
-    pub description: Option<String>,
-    pub grade: RiskGrade,
-    pub controls: Option<String>,
-    pub owner: Option<String>,
-}
-
-/// The implementing body (实施主体).
-#[uniffi::remote(Record)]
-pub struct ImplementingBody {
-    pub name: Option<String>,
-    pub credit_code: Option<String>,
-    pub nature: Option<BodyNature>,
-}
-
-/// One changed field, as CSV cell text.
-#[uniffi::remote(Record)]
-pub struct FieldChange {
-    pub field: PowerField,
-    pub old: String,
-    pub new: String,
-}
-
-/// An item on one side of a change.
-#[uniffi::remote(Record)]
-pub struct PowerItemRef {
-    pub code: Option<String>,
-    pub name: String,
-}
-
-/// One change between two versions of a list.
-#[uniffi::remote(Record)]
-pub struct PowerChange {
-    pub kind: PowerChangeKind,
-    pub code: Option<String>,
-    pub name: String,
-    pub old: Vec<PowerItemRef>,
-    pub new: Vec<PowerItemRef>,
-    pub fields: Vec<FieldChange>,
-}
-
-/// One entry of a change log: kind, code, name, approving document, effective date, remarks.
-#[uniffi::remote(Record)]
-pub struct ChangeRecord {
-    pub kind: PowerChangeKind,
-    pub code: Option<String>,
-    pub name: String,
-    pub document: Option<String>,
-    pub effective: Option<NaiveDate>,
-    pub remarks: Option<String>,
-}
-
-/// A duty to disclose that follows from a power list.
-#[uniffi::remote(Enum)]
-pub enum DutyKind {
-    ServiceRules,
-    EnforcementRules,
-    DecisionPublicity,
-    ListChange,
-}
-
-/// One duty to disclose: kind, item, what, articles, working days, start and due date.
-#[uniffi::remote(Record)]
-pub struct DisclosureDuty {
-    pub kind: DutyKind,
-    pub code: Option<String>,
-    pub name: String,
-    pub category: Option<PowerCategory>,
-    pub what: String,
-    pub articles: Vec<String>,
-    pub workdays: u32,
-    pub start: Option<NaiveDate>,
-    pub due: Option<NaiveDate>,
-}
-
 /// Options of `PowerList.disclosureDuties`.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DutyOptions {
-    /// Working days to publish a change of the list (default 20, art. 26).
-    #[uniffi(default = 20)]
-    pub change_workdays: u32,
+    /// Working days to publish a change of the list (null: the core's default, art. 26's 20).
+    #[uniffi(default = None)]
+    pub change_workdays: Option<u32>,
     /// The source of `changeWorkdays` when it is not art. 26's 20 (a local rule); null: the
     /// duty cites "period set by the caller".
     #[uniffi(default = None)]
@@ -453,7 +248,9 @@ impl PowerList {
         cal: Option<Arc<WorkCalendar>>,
     ) -> Result<Vec<DisclosureDuty>> {
         let opts = sunlit::DutyOptions {
-            change_workdays: options.change_workdays,
+            change_workdays: options
+                .change_workdays
+                .unwrap_or(sunlit::DutyOptions::default().change_workdays),
             change_basis: options.change_basis,
             changes: options.changes,
         };

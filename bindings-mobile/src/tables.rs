@@ -10,29 +10,6 @@ use crate::input::{InputOptions, core_options, strict_options};
 use crate::ledger::Ledger;
 use crate::money::AmountUnit;
 
-/// The eighteen disclosure tables (nine budget, nine final-account).
-#[uniffi::remote(Enum)]
-pub enum TableKind {
-    BudgetSummary,
-    BudgetIncome,
-    BudgetExpenditure,
-    BudgetAppropriation,
-    BudgetGeneralFunctional,
-    BudgetFundFunctional,
-    BudgetStateCapitalFunctional,
-    BudgetBasicEconomic,
-    BudgetThreePublic,
-    FinalSummary,
-    FinalIncome,
-    FinalExpenditure,
-    FinalAppropriation,
-    FinalGeneralFunctional,
-    FinalGeneralBasic,
-    FinalThreePublic,
-    FinalFund,
-    FinalStateCapital,
-}
-
 /// The rounding step of printed cells per unit; null = exact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
 pub struct Tolerance {
@@ -68,19 +45,19 @@ impl From<sunlit::ToleranceOptions> for Tolerance {
 impl Tolerance {
     /// The rounding step of cells printed in `unit` (zero when exact).
     pub fn step(&self, unit: AmountUnit) -> Result<Decimal> {
-        Ok(sunlit::ToleranceOptions::from(*self).step(unit.into()))
+        Ok(sunlit::ToleranceOptions::from(*self).step(unit))
     }
 
     /// How far apart `cells` cells printed in `unit` may be through rounding alone: half a step
     /// each.
     pub fn allowed(&self, unit: AmountUnit, cells: u32) -> Result<Decimal> {
-        Ok(sunlit::ToleranceOptions::from(*self).allowed(unit.into(), cells as usize)?)
+        Ok(sunlit::ToleranceOptions::from(*self).allowed(unit, cells as usize)?)
     }
 
     /// How far a sum of `addends` printed cells in `unit` may sit from its printed total: half a
     /// step × (addends + 1) — 0.005 × (n + 1) 万元 by default.
     pub fn sum_allowed(&self, unit: AmountUnit, addends: u32) -> Result<Decimal> {
-        Ok(sunlit::ToleranceOptions::from(*self).sum_allowed(unit.into(), addends as usize)?)
+        Ok(sunlit::ToleranceOptions::from(*self).sum_allowed(unit, addends as usize)?)
     }
 }
 
@@ -99,12 +76,12 @@ pub fn exact_tolerance() -> Tolerance {
 /// Options of a check.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct TableCheckOptions {
-    /// Check the granularity (细化程度) of detail tables.
-    #[uniffi(default = true)]
-    pub granularity: bool,
-    /// Run the heuristic identities (warnings).
-    #[uniffi(default = true)]
-    pub heuristics: bool,
+    /// Check the granularity (细化程度) of detail tables (null: the core's default, yes).
+    #[uniffi(default = None)]
+    pub granularity: Option<bool>,
+    /// Run the heuristic identities, warnings (null: the core's default, yes).
+    #[uniffi(default = None)]
+    pub heuristics: Option<bool>,
     /// The rounding tolerance (null: the default).
     #[uniffi(default = None)]
     pub tolerance: Option<Tolerance>,
@@ -112,10 +89,11 @@ pub struct TableCheckOptions {
 
 impl From<TableCheckOptions> for sunlit::TableCheckOptions {
     fn from(o: TableCheckOptions) -> Self {
+        let d = sunlit::TableCheckOptions::default();
         sunlit::TableCheckOptions {
-            tolerance: o.tolerance.map(Into::into).unwrap_or_default(),
-            granularity: o.granularity,
-            heuristics: o.heuristics,
+            tolerance: o.tolerance.map_or(d.tolerance, Into::into),
+            granularity: o.granularity.unwrap_or(d.granularity),
+            heuristics: o.heuristics.unwrap_or(d.heuristics),
         }
     }
 }
@@ -156,25 +134,6 @@ pub struct TableLedgerOptions {
     /// How far a leaf's parts may sit from its 合计 (null: the default tolerance).
     #[uniffi(default = None)]
     pub tolerance: Option<Tolerance>,
-}
-
-/// How to render a ledger into a printed table.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct RenderOptions {
-    /// The kind.
-    #[uniffi(default = None)]
-    pub kind: Option<TableKind>,
-    /// The unit to print in.
-    pub unit: AmountUnit,
-    /// Decimal places per cell (null: exact in 元, 2 in 万元 / 亿元).
-    #[uniffi(default = None)]
-    pub places: Option<u32>,
-    /// The title.
-    #[uniffi(default = None)]
-    pub title: Option<String>,
-    /// For one book's table: leave other books' lines out instead of refusing them.
-    #[uniffi(default = false)]
-    pub skip_other_books: bool,
 }
 
 /// Recognise a printed title or file name as a table kind; null when it is none of the 18.
@@ -218,7 +177,7 @@ pub(crate) fn read_options(
     title: Option<String>,
 ) -> sunlit::TableReadOptions {
     sunlit::TableReadOptions {
-        unit: unit.into(),
+        unit,
         kind,
         title,
         ..Default::default()
@@ -281,16 +240,12 @@ impl PublishedTable {
     /// seed. For one book's table, lines of another book are refused (`SunlitException.Field`)
     /// unless `skipOtherBooks`; several units are `SunlitException.MixedDimension`.
     #[uniffi::constructor]
-    pub fn from_ledger(ledger: Arc<Ledger>, options: RenderOptions) -> Result<Arc<PublishedTable>> {
-        let opts = sunlit::RenderOptions {
-            kind: options.kind,
-            unit: options.unit.into(),
-            places: options.places,
-            title: options.title,
-            skip_other_books: options.skip_other_books,
-        };
+    pub fn from_ledger(
+        ledger: Arc<Ledger>,
+        options: sunlit::RenderOptions,
+    ) -> Result<Arc<PublishedTable>> {
         Ok(Arc::new(PublishedTable(
-            sunlit::PublishedTable::from_ledger(&ledger.0, sunlit::Catalog::seed(), &opts)?,
+            sunlit::PublishedTable::from_ledger(&ledger.0, sunlit::Catalog::seed(), &options)?,
         )))
     }
 
@@ -306,7 +261,7 @@ impl PublishedTable {
 
     /// The unit.
     pub fn unit(&self) -> AmountUnit {
-        self.0.unit().into()
+        self.0.unit()
     }
 
     /// The column headings as printed.
@@ -358,25 +313,6 @@ impl PublishedTable {
     }
 }
 
-/// A figure quoted in the narrative (情况说明).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct NarrativeFigure {
-    /// The table it comes from.
-    pub table: TableKind,
-    /// A code or a label (收入总计, 合计 …).
-    pub row: String,
-    /// The figure.
-    pub amount: Decimal,
-    /// Its unit.
-    pub unit: AmountUnit,
-    /// The column heading (null: the amount column).
-    #[uniffi(default = None)]
-    pub column: Option<String>,
-    /// The quoted sentence.
-    #[uniffi(default = "")]
-    pub text: String,
-}
-
 /// The tables of one disclosure (one unit, one year, one phase).
 #[derive(Debug, uniffi::Object)]
 pub struct DisclosureDocument(sunlit::DisclosureDocument);
@@ -387,21 +323,10 @@ impl DisclosureDocument {
     #[uniffi::constructor]
     pub fn new(
         tables: Vec<Arc<PublishedTable>>,
-        narrative: Vec<NarrativeFigure>,
+        narrative: Vec<sunlit::NarrativeFigure>,
     ) -> Result<Arc<DisclosureDocument>> {
         let doc = sunlit::DisclosureDocument::new(tables.iter().map(|t| t.0.clone()).collect())?;
-        let figures = narrative
-            .into_iter()
-            .map(|f| sunlit::NarrativeFigure {
-                table: f.table,
-                row: f.row,
-                column: f.column,
-                amount: f.amount,
-                unit: f.unit.into(),
-                text: f.text,
-            })
-            .collect();
-        Ok(Arc::new(DisclosureDocument(doc.with_narrative(figures))))
+        Ok(Arc::new(DisclosureDocument(doc.with_narrative(narrative))))
     }
 
     /// Check every table and every identity the tables allow.

@@ -38,16 +38,47 @@ fn keys(by: Option<Vec<String>>) -> PyResult<Vec<GroupKey>> {
         .py()
 }
 
+/// The roll-up options from the keyword arguments; `hierarchy` and `subtotals` left None take
+/// the core's defaults (`RollupOptions::default()`).
 fn rollup_options(
-    by: Option<Vec<String>>,
-    hierarchy: &str,
-    subtotals: &str,
+    by: Option<Vec<Text>>,
+    hierarchy: Option<Text>,
+    subtotals: Option<Text>,
 ) -> PyResult<RollupOptions> {
+    let d = RollupOptions::default();
     Ok(RollupOptions {
-        by: keys(by)?,
-        hierarchy: Hierarchy::parse(hierarchy).py()?,
-        subtotals: Subtotals::parse(subtotals).py()?,
+        by: keys(by.map(|v| v.into_iter().map(String::from).collect()))?,
+        hierarchy: hierarchy
+            .map_or(Ok(d.hierarchy), |h| Hierarchy::parse(&h))
+            .py()?,
+        subtotals: subtotals
+            .map_or(Ok(d.subtotals), |s| Subtotals::parse(&s))
+            .py()?,
     })
+}
+
+/// A list of dicts, one per item, each filled by `fill`: the one records loop of the ledger
+/// views (lines, roll-up nodes, comparison rows).
+fn records<'py, T>(
+    py: Python<'py>,
+    items: impl IntoIterator<Item = T>,
+    mut fill: impl FnMut(&Bound<'py, PyDict>, T) -> PyResult<()>,
+) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for item in items {
+        let d = PyDict::new(py);
+        fill(&d, item)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+/// A row's group values under their dimension ids (`year`, `nature` …).
+fn set_group(d: &Bound<'_, PyDict>, by: &[GroupKey], group: &[GroupValue]) -> PyResult<()> {
+    for (k, v) in by.iter().zip(group) {
+        d.set_item(k.id(), group_value_py(d.py(), v)?)?;
+    }
+    Ok(())
 }
 
 /// Dimension filters given as keyword arguments (`nature="basic"`, `year=2026`).
@@ -238,9 +269,7 @@ impl PyLedger {
 
     /// The lines as dicts; amounts are decimal.Decimal, absent economic code and source None.
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let list = PyList::empty(py);
-        for l in self.0.iter() {
-            let d = PyDict::new(py);
+        records(py, self.0.iter(), |d, l| {
             d.set_item("year", l.year)?;
             d.set_item("book", l.book.id())?;
             d.set_item("phase", l.phase.id())?;
@@ -249,10 +278,8 @@ impl PyLedger {
             d.set_item("economic", l.economic.map(|c| c.to_string()))?;
             d.set_item("nature", l.nature.id())?;
             d.set_item("source", l.source)?;
-            d.set_item("amount", l.amount)?;
-            list.append(d)?;
-        }
-        Ok(list)
+            d.set_item("amount", l.amount)
+        })
     }
 
     /// Write the ledger as CSV.
@@ -299,20 +326,16 @@ impl PyLedger {
     /// nature, source and/or economic. `subtotals="check"` treats upper-level lines as published
     /// subtotals to compare; `hierarchy="economic"` climbs the economic tree. Names come from
     /// `catalog` (default: the embedded seed).
-    #[pyo3(signature = (by=None, hierarchy = Text::from("functional"), subtotals = Text::from("reject"), catalog=None), text_signature = "($self, by=None, hierarchy=\"functional\", subtotals=\"reject\", catalog=None)")]
+    #[pyo3(signature = (by=None, hierarchy=None, subtotals=None, catalog=None))]
     fn rollup(
         &self,
         py: Python<'_>,
         by: Option<Vec<Text>>,
-        hierarchy: Text,
-        subtotals: Text,
+        hierarchy: Option<Text>,
+        subtotals: Option<Text>,
         catalog: Option<PyRef<'_, PyCatalog>>,
     ) -> PyResult<PyRollup> {
-        let opts = rollup_options(
-            by.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>()),
-            &hierarchy,
-            &subtotals,
-        )?;
+        let opts = rollup_options(by, hierarchy, subtotals)?;
         let inner = py.detach(|| self.0.rollup(&opts)).py()?;
         Ok(PyRollup {
             inner,
@@ -325,8 +348,7 @@ impl PyLedger {
     /// code, level, base, target, difference, rate (target ÷ base × 100) and growth, percentages
     /// rounded half up to `places`.
     #[pyo3(
-        signature = (base, target, by=None, places=Int::of(2), hierarchy = Text::from("functional"), subtotals = Text::from("reject")),
-        text_signature = "($self, base, target, by=None, places=2, hierarchy=\"functional\", subtotals=\"reject\")"
+        signature = (base, target, by=None, places=None, hierarchy=None, subtotals=None)
     )]
     #[allow(clippy::too_many_arguments)]
     fn compare<'py>(
@@ -335,11 +357,10 @@ impl PyLedger {
         base: &Bound<'py, PyAny>,
         target: &Bound<'py, PyAny>,
         by: Option<Vec<Text>>,
-        places: Int,
-        hierarchy: Text,
-        subtotals: Text,
+        places: Option<Int>,
+        hierarchy: Option<Text>,
+        subtotals: Option<Text>,
     ) -> PyResult<Bound<'py, PyList>> {
-        let places = places.get("places")?;
         let axis = match (base.extract::<i32>(), target.extract::<i32>()) {
             (Ok(b), Ok(t)) => CompareAxis::Year { base: b, target: t },
             _ => CompareAxis::Phase {
@@ -347,33 +368,21 @@ impl PyLedger {
                 target: Phase::parse(&value_text(target)?).py()?,
             },
         };
-        let opts = CompareOptions {
-            axis,
-            rollup: rollup_options(
-                by.map(|v| v.into_iter().map(String::from).collect::<Vec<_>>()),
-                &hierarchy,
-                &subtotals,
-            )?,
-            places,
-        };
-        let by_keys = opts.rollup.by.clone();
+        // the core's defaults (CompareOptions::new) for what is left None
+        let mut opts = CompareOptions::new(axis);
+        opts.rollup = rollup_options(by, hierarchy, subtotals)?;
+        opts.places = opt_int(places, "places")?.unwrap_or(opts.places);
         let cmp = py.detach(|| self.0.compare(&opts)).py()?;
-        let list = PyList::empty(py);
-        for row in &cmp.rows {
-            let d = PyDict::new(py);
-            for (k, v) in by_keys.iter().zip(&row.group) {
-                d.set_item(k.id(), group_value_py(py, v)?)?;
-            }
+        records(py, &cmp.rows, |d, row| {
+            set_group(d, &opts.rollup.by, &row.group)?;
             d.set_item("code", row.code.to_string())?;
             d.set_item("level", row.level)?;
             d.set_item("base", row.base)?;
             d.set_item("target", row.target)?;
             d.set_item("difference", row.difference)?;
             d.set_item("rate", row.rate)?;
-            d.set_item("growth", row.growth)?;
-            list.append(d)?;
-        }
-        Ok(list)
+            d.set_item("growth", row.growth)
+        })
     }
 
     /// The ledger as a Fiscal Data Package (datapackage.json + CSV) written into `directory`;
@@ -476,19 +485,13 @@ impl PyRollup {
 
     /// Every node as a dict: group keys, code, level, name (or None), amount (decimal.Decimal).
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let list = PyList::empty(py);
-        for rec in self.inner.records(&self.catalog) {
-            let d = PyDict::new(py);
-            for (k, v) in self.inner.by().iter().zip(&rec.group) {
-                d.set_item(k.id(), group_value_py(py, v)?)?;
-            }
+        records(py, self.inner.records(&self.catalog), |d, rec| {
+            set_group(d, self.inner.by(), &rec.group)?;
             d.set_item("code", rec.code.to_string())?;
             d.set_item("level", rec.level)?;
             d.set_item("name", rec.name)?;
-            d.set_item("amount", rec.amount)?;
-            list.append(d)?;
-        }
-        Ok(list)
+            d.set_item("amount", rec.amount)
+        })
     }
 
     fn __len__(&self) -> usize {

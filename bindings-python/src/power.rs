@@ -829,18 +829,20 @@ impl PyPowerList {
     /// working days and otherwise `change_basis` (the source of the period) or "period set by
     /// the caller". `cal` defaults to the national calendar.
     #[pyo3(
-        signature = (cal=None, changes=None, previous=None, change_workdays=Int::of(20), change_basis=None),
-        text_signature = "($self, cal=None, changes=None, previous=None, change_workdays=20, change_basis=None)"
+        signature = (cal=None, changes=None, previous=None, change_workdays=None, change_basis=None)
     )]
     fn disclosure_duties(
         &self,
         cal: Option<&Bound<'_, PyWorkCalendar>>,
         changes: Option<PyRef<'_, PyChangeLog>>,
         previous: Option<PyRef<'_, PyPowerList>>,
-        change_workdays: Int,
+        change_workdays: Option<Int>,
         change_basis: Option<Text>,
     ) -> PyResult<Vec<PyDisclosureDuty>> {
-        let change_workdays = change_workdays.get("change_workdays")?;
+        let change_workdays = change_workdays
+            .map(|n| n.get("change_workdays"))
+            .transpose()?
+            .unwrap_or(DutyOptions::default().change_workdays);
         let mut records = changes.map(|c| c.0.records.clone()).unwrap_or_default();
         if let Some(prev) = previous {
             let diff = PowerList::diff(&prev.0, &self.0);

@@ -106,11 +106,16 @@ fn stages(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<StageDate>> {
         .collect()
 }
 
-/// The check options from the keyword arguments (`as_of` a datetime.date or None).
-fn options(disclosure_days: Int, as_of: Option<&Bound<'_, PyAny>>) -> PyResult<FundCheckOptions> {
+/// The check options from the keyword arguments (`as_of` a datetime.date or None); a value left
+/// None takes the core's default (`FundCheckOptions::default()`).
+fn options(
+    disclosure_days: Option<Int>,
+    as_of: Option<&Bound<'_, PyAny>>,
+) -> PyResult<FundCheckOptions> {
+    let d = FundCheckOptions::default();
     Ok(FundCheckOptions {
-        disclosure_days: disclosure_days.get("disclosure_days")?,
-        as_of: opt_date_arg(as_of, "as_of")?,
+        disclosure_days: opt_int(disclosure_days, "disclosure_days")?.unwrap_or(d.disclosure_days),
+        as_of: opt_date_arg(as_of, "as_of")?.or(d.as_of),
     })
 }
 
@@ -209,12 +214,12 @@ impl PySpecialFund {
     /// Check the fund (allocations ≤ approved, stages in order, no allocation before approval,
     /// disclosure within `disclosure_days` of approval — as of `as_of` when not yet disclosed).
     #[pyo3(
-        signature = (disclosure_days=Int::of(20), as_of=None),
-        text_signature = "($self, disclosure_days=20, as_of=None)"
+        signature = (disclosure_days=None, as_of=None),
+        text_signature = "($self, disclosure_days=None, as_of=None)"
     )]
     fn check(
         &self,
-        disclosure_days: Int,
+        disclosure_days: Option<Int>,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyFinding>> {
         Ok(wrap(self.0.check(&options(disclosure_days, as_of)?)))
@@ -236,11 +241,11 @@ pub struct PySpecialFundList(SpecialFundList);
 impl PySpecialFundList {
     /// `total` (Decimal, int or str, as printed, in `unit`) and `count` as published.
     #[new]
-    #[pyo3(signature = (funds, total=None, unit = Text::from("亿元"), count=None), text_signature = "(funds, total=None, unit=\"亿元\", count=None)")]
+    #[pyo3(signature = (funds, total=None, unit=None, count=None))]
     fn new(
         funds: Vec<PyRef<'_, PySpecialFund>>,
         total: Option<&Bound<'_, PyAny>>,
-        unit: Text,
+        unit: Option<Text>,
         count: Option<Int>,
     ) -> PyResult<PySpecialFundList> {
         Ok(PySpecialFundList(SpecialFundList {
@@ -249,7 +254,10 @@ impl PySpecialFundList {
                 .filter(|t| !t.is_none())
                 .map(|t| decimal_arg(t, "total"))
                 .transpose()?,
-            total_unit: Unit::parse(&unit).py()?,
+            total_unit: match unit {
+                Some(u) => Unit::parse(&u).py()?,
+                None => SpecialFundList::default().total_unit,
+            },
             published_count: opt_int(count, "count")?,
         }))
     }
@@ -261,12 +269,12 @@ impl PySpecialFundList {
 
     /// Check the count, the total as printed and every fund.
     #[pyo3(
-        signature = (disclosure_days=Int::of(20), as_of=None),
-        text_signature = "($self, disclosure_days=20, as_of=None)"
+        signature = (disclosure_days=None, as_of=None),
+        text_signature = "($self, disclosure_days=None, as_of=None)"
     )]
     fn check(
         &self,
-        disclosure_days: Int,
+        disclosure_days: Option<Int>,
         as_of: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Vec<PyFinding>> {
         Ok(wrap(self.0.check(&options(disclosure_days, as_of)?).py()?))

@@ -74,6 +74,7 @@ vocabulary! {
 /// assert!(day.name.contains("国庆"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CalendarDay {
     /// The date.
     pub date: NaiveDate,
@@ -101,12 +102,16 @@ pub struct CalendarDay {
 /// assert!(local.workdays.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LocalCalendar {
     /// A name recorded on every day of the layer (e.g. the festival or the regulation).
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub name: String,
     /// Dates that are off.
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub holidays: Vec<NaiveDate>,
     /// Dates that are worked.
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub workdays: Vec<NaiveDate>,
 }
 

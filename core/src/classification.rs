@@ -33,6 +33,7 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Scheme {
     /// 支出功能分类 — functional expenditure classification: 类/款/项 = 3/5/7 digits, codes 2xx.
     Functional,

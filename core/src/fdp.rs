@@ -63,6 +63,7 @@ impl Default for FdpOptions {
 /// assert!(p.descriptor.contains("\"model\""));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FiscalDataPackage {
     /// `datapackage.json`.
     pub descriptor: String,

@@ -24,6 +24,7 @@ use crate::io::{write_err, write_string};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Severity {
     /// An identity that must hold (up to the unit's rounding tolerance) does not.
     Error,
@@ -86,6 +87,7 @@ impl std::str::FromStr for Severity {
 /// assert_eq!(f.code.as_deref(), Some("208"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Finding {
     /// Stable rule id, e.g. `budget.subtotal_mismatch`.
     pub rule: String,

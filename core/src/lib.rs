@@ -8,6 +8,9 @@ mod vocab;
 #[cfg(doctest)]
 mod doctests;
 
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!();
+
 mod budget;
 mod calendar;
 mod catalog;
@@ -17,6 +20,8 @@ mod disclosure;
 mod document;
 mod error;
 mod fdp;
+#[cfg(feature = "uniffi")]
+pub mod ffi;
 mod finding;
 mod io;
 mod money;

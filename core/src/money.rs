@@ -28,6 +28,9 @@ use crate::error::{Error, Result};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+// `Unit` is Kotlin's unit type: the bindings call it AmountUnit.
+#[cfg_attr(feature = "uniffi", uniffi(name = "AmountUnit"))]
 pub enum Unit {
     /// 元 — yuan.
     Yuan,

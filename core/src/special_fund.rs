@@ -82,6 +82,7 @@ vocabulary! {
 /// assert_eq!(s.stage.name_zh(), "审批");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct StageDate {
     /// The stage.
     pub stage: FundStage,
@@ -97,14 +98,17 @@ pub struct StageDate {
 /// assert_eq!(a.amount.to_string(), "1200");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Allocation {
     /// The recipient (unit, project or person).
     pub recipient: String,
-    /// The region, if stated.
-    pub region: Option<String>,
     /// The amount, in the fund's unit.
     pub amount: Decimal,
+    /// The region, if stated.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub region: Option<String>,
     /// The date of the allocation, if stated.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub date: Option<NaiveDate>,
 }
 
@@ -126,6 +130,7 @@ pub struct Allocation {
 /// assert_eq!(rules, ["special_fund.late_disclosure", "special_fund.over_allocated"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SpecialFund {
     /// The fund's name.
     pub name: String,
@@ -138,8 +143,10 @@ pub struct SpecialFund {
     /// The unit of `approved` and of the allocations.
     pub unit: Unit,
     /// The stages that have happened, with their dates (any order).
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub stages: Vec<StageDate>,
     /// The allocations.
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub allocations: Vec<Allocation>,
 }
 
@@ -384,15 +391,37 @@ impl SpecialFund {
 /// assert_eq!(f.as_slice()[0].rule, "special_fund.list_count");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SpecialFundList {
     /// The funds.
     pub funds: Vec<SpecialFund>,
     /// The published total, as printed, in `total_unit`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub published_total: Option<Decimal>,
     /// The unit of the published total (亿元 in the seed).
     pub total_unit: Unit,
     /// The published number of funds.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub published_count: Option<u32>,
+}
+
+impl Default for SpecialFundList {
+    /// An empty list with no printed count or total, its total in 亿元 (the unit lists of funds
+    /// are published in). The bindings take their defaults from here.
+    ///
+    /// ```
+    /// let list = sunlit::SpecialFundList::default();
+    /// assert_eq!(list.total_unit, sunlit::Unit::YiYuan);
+    /// assert!(list.funds.is_empty() && list.published_count.is_none());
+    /// ```
+    fn default() -> Self {
+        SpecialFundList {
+            funds: Vec::new(),
+            published_total: None,
+            total_unit: Unit::YiYuan,
+            published_count: None,
+        }
+    }
 }
 
 impl SpecialFundList {

@@ -274,8 +274,8 @@ class Ledger:
     def rollup(
         self,
         by: Optional[Sequence[str]] = None,
-        hierarchy: str = "functional",
-        subtotals: str = "reject",
+        hierarchy: Optional[str] = None,
+        subtotals: Optional[str] = None,
         catalog: Optional[Catalog] = None,
     ) -> Rollup: ...
     def compare(
@@ -283,9 +283,9 @@ class Ledger:
         base: Union[str, int],
         target: Union[str, int],
         by: Optional[Sequence[str]] = None,
-        places: int = 2,
-        hierarchy: str = "functional",
-        subtotals: str = "reject",
+        places: Optional[int] = None,
+        hierarchy: Optional[str] = None,
+        subtotals: Optional[str] = None,
     ) -> list[dict[str, Any]]: ...
     def to_fiscal_data_package(
         self, directory: _Path, name: str = "sunlit-ledger", title: Optional[str] = None, catalog: Optional[Catalog] = None
@@ -449,15 +449,15 @@ class SpecialFund:
     @property
     def allocations(self) -> list[Allocation]: ...
     def allocated(self) -> decimal.Decimal: ...
-    def check(self, disclosure_days: int = 20, as_of: Optional[datetime.date] = None) -> list[Finding]: ...
+    def check(self, disclosure_days: Optional[int] = None, as_of: Optional[datetime.date] = None) -> list[Finding]: ...
 
 @final
 class SpecialFundList:
     def __new__(
-        cls, funds: Sequence[SpecialFund], total: Optional[_Amount] = None, unit: str = "亿元", count: Optional[int] = None
+        cls, funds: Sequence[SpecialFund], total: Optional[_Amount] = None, unit: Optional[str] = None, count: Optional[int] = None
     ) -> SpecialFundList: ...
     def total(self) -> decimal.Decimal: ...
-    def check(self, disclosure_days: int = 20, as_of: Optional[datetime.date] = None) -> list[Finding]: ...
+    def check(self, disclosure_days: Optional[int] = None, as_of: Optional[datetime.date] = None) -> list[Finding]: ...
     def __len__(self) -> int: ...
 
 @final
@@ -938,7 +938,7 @@ class PowerList:
         cal: Optional[WorkCalendar] = None,
         changes: Optional[ChangeLog] = None,
         previous: Optional[PowerList] = None,
-        change_workdays: int = 20,
+        change_workdays: Optional[int] = None,
         change_basis: Optional[str] = None,
     ) -> list[DisclosureDuty]: ...
     def to_csv(self) -> str: ...

@@ -19,6 +19,7 @@ use crate::money::percent;
 /// assert_ne!(execution, growth);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CompareAxis {
     /// Two phases of the same year(s): `Budget` → `Final` gives the execution rate (预算执行率 =
     /// 决算数 ÷ 预算数); `Adjusted` → `Final` against the adjusted budget.

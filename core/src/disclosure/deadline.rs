@@ -21,6 +21,7 @@ use crate::finding::{Finding, Severity};
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Deadline {
     /// Which duty.
     pub kind: DeadlineKind,

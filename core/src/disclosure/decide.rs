@@ -26,6 +26,7 @@ use crate::error::Result;
 /// assert!(item.facts.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InfoItem {
     /// Title (名称).
     pub title: String,
@@ -38,21 +39,26 @@ pub struct InfoItem {
     pub category: Category,
     /// Which of the five disclosures (五公开) it belongs to, if known. Descriptive only.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub stage: Option<DisclosureStage>,
     /// The level of the organ, which decides whether an art. 21 local item binds it. `None`
     /// means "as categorised": an art. 21 category is then taken to apply.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub organ_level: Option<OrganLevel>,
     /// The art. 19 test: the item involves the adjustment of public interests (涉及公众利益调整),
     /// needs wide public awareness (需要公众广泛知晓) or public participation in decision-making
     /// (需要公众参与决策), so it must be proactively disclosed whatever its category.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub wide_concern: bool,
     /// Facts that bear on exemption, and the overrides that lift one.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = []))]
     pub facts: Vec<ExemptionFact>,
     /// Whether the exempt part can be separated from the rest (能够作区分处理, art. 37).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub separable: bool,
 }
 
@@ -73,6 +79,7 @@ pub struct InfoItem {
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Decision {
     /// Proactive, on request, withheld or partial.
     pub mode: DisclosureMode,

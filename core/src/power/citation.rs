@@ -27,6 +27,7 @@ pub(crate) type ProvisionKey = (String, Option<u32>, Option<u32>, Option<u32>);
 /// assert_eq!(c.law_key(), "行政许可法");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Citation {
     /// The instrument's title, without 《》.
     pub law: String,
@@ -128,6 +129,7 @@ impl fmt::Display for Citation {
 /// assert_eq!((b.citations.len(), b.unparsed), (1, vec!["市政府会议纪要".to_owned()]));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LegalBasis {
     /// The cell as written (trimmed).
     pub text: String,

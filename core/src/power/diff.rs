@@ -23,6 +23,7 @@ use crate::io::{CsvTable, InputOptions, parse_json_with, read_file, write_err, w
 /// assert_eq!(c.field.name_zh(), "承诺办结时限");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FieldChange {
     /// The column.
     pub field: PowerField,
@@ -39,6 +40,7 @@ pub struct FieldChange {
 /// assert_eq!(r.code.as_deref(), Some("XK001"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PowerItemRef {
     /// The item's code (implementation code, else basic code).
     pub code: Option<String>,
@@ -72,6 +74,7 @@ impl PowerItemRef {
 /// assert_eq!((changes[0].fields[0].old.as_str(), changes[0].fields[0].new.as_str()), ("省级", "市级"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PowerChange {
     /// Added, cancelled, delegated, merged, split or changed.
     pub kind: PowerChangeKind,
@@ -528,6 +531,7 @@ impl PowerList {
 /// assert_eq!(r.kind.name_zh(), "取消");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ChangeRecord {
     /// 变更类型 — the kind of change.
     pub kind: PowerChangeKind,

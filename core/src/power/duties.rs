@@ -86,6 +86,7 @@ impl Default for DutyOptions {
 /// For the other kinds `start` is the list's (or the change's) effective date and `due` the
 /// last day, when that date is known.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DisclosureDuty {
     /// The kind of duty.
     pub kind: DutyKind,

@@ -23,6 +23,7 @@ use crate::error::{Error, Result};
 /// assert!(TimeLimit::parse("20").is_err()); // which unit?
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TimeLimit {
     /// The number of units (0: immediate, 即办).
     pub days: u32,
@@ -139,6 +140,7 @@ impl fmt::Display for TimeLimit {
 /// assert!(b.credit_code.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ImplementingBody {
     /// 实施主体 — name.
     pub name: Option<String>,
@@ -157,6 +159,7 @@ pub struct ImplementingBody {
 /// assert_eq!(r.grade.name_zh(), "高");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RiskPoint {
     /// 环节 — the step.
     pub step: Option<String>,

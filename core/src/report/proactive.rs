@@ -330,6 +330,7 @@ impl ProactiveColumn {
 /// assert_eq!(c.value.unwrap().to_string(), "96171.60");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ProactiveCell {
     /// What is counted.
     pub row: ProactiveRow,

@@ -30,6 +30,7 @@ use crate::money::format_amount;
 /// assert_eq!(view.rows[0].cells[1].label, "结果纠正");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportCell {
     /// The column id (`natural_person`, `corrected`, `valid` …).
     pub column: String,
@@ -49,6 +50,7 @@ pub struct ReportCell {
 /// assert_eq!(row.group.as_deref(), Some("（三）不予公开"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportRow {
     /// The row id (`new`, `refused_state_secret`, `review`, `rules` …).
     pub id: String,
@@ -72,6 +74,7 @@ pub struct ReportRow {
 /// assert_eq!((view.rows.len(), view.rows[0].cells.len()), (25, 7));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReportTableView {
     /// Which table.
     pub kind: ReportTableKind,

@@ -98,6 +98,7 @@ impl ReviewColumn {
 /// assert_eq!(c.count, 245);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReviewCount {
     /// Reconsideration, direct suit or suit after reconsideration.
     pub block: ReviewBlock,

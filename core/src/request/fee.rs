@@ -42,6 +42,7 @@ vocabulary! {
 /// assert_eq!((t.amount.to_string(), t.last_rate), ("400".to_owned(), t.rate));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FeeTier {
     /// First request or page of the band (1-based).
     pub first: u32,
@@ -66,6 +67,7 @@ pub struct FeeTier {
 /// assert_eq!(information_fee(FeeMethod::PerPage, 30).amount.to_string(), "0");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FeeQuote {
     /// Per request or per page.
     pub method: FeeMethod,

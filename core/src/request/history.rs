@@ -36,6 +36,7 @@ const CONSULTATION_WORKDAYS: i64 = 15;
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RequestEvent {
     /// 告知补正 — the applicant is asked, once, to correct the request (art. 30).
     CorrectionRequested {
@@ -185,6 +186,7 @@ pub struct DisclosureRequest {
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RequestStatus {
     /// Open, answered on time, answered late, overdue or withdrawn.
     pub state: RequestState,
@@ -217,6 +219,7 @@ pub struct RequestStatus {
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TimelineEntry {
     /// The day.
     pub date: NaiveDate,

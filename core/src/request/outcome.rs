@@ -83,6 +83,7 @@ vocabulary! {
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Outcome {
     /// （一）予以公开 (art. 36(2)).
     Granted,

@@ -49,20 +49,25 @@ pub struct TableLedgerOptions {
 /// assert!(!o.skip_other_books); // a line of another book is refused, not dropped
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RenderOptions {
     /// The kind of table to render (its name becomes the title when `title` is not given).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub kind: Option<TableKind>,
     /// The unit to print in.
     pub unit: Unit,
     /// Decimal places each cell is rounded to (half away from zero, cell by cell as printed
     /// tables are); `None`: exact in 元, two places in 万元 and 亿元.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub places: Option<u32>,
     /// The title.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub title: Option<String>,
     /// When the kind is one book's table (一般公共预算 for 预算表五 …): `false` (the default)
     /// refuses a ledger that also holds lines of another book ([`Error::Value`], field `book`);
     /// `true` renders only that book's lines and leaves the others out. Either way a 一般公共预算
     /// table never shows 政府性基金 money.
+    #[cfg_attr(feature = "uniffi", uniffi(default = false))]
     pub skip_other_books: bool,
 }
 

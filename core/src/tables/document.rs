@@ -24,18 +24,21 @@ use crate::money::Unit;
 /// assert_eq!(f.unit, Unit::WanYuan);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NarrativeFigure {
     /// The table the figure comes from.
     pub table: TableKind,
     /// The row: a code (`208`) or a label (`收入总计`, `合计`).
     pub row: String,
-    /// The column heading as printed; `None` for the table's amount column (合计 / 预算数 / 决算数).
-    pub column: Option<String>,
     /// The figure as quoted.
     pub amount: Decimal,
     /// The unit it is quoted in (narratives use 万元).
     pub unit: Unit,
+    /// The column heading as printed; `None` for the table's amount column (合计 / 预算数 / 决算数).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub column: Option<String>,
     /// The quoted sentence, for the reader (not parsed).
+    #[cfg_attr(feature = "uniffi", uniffi(default = ""))]
     pub text: String,
 }
 

@@ -123,9 +123,9 @@ pub enum SunlitError {
     },
 }
 
-impl From<sunlit::Error> for SunlitError {
-    fn from(e: sunlit::Error) -> SunlitError {
-        use sunlit::Error as E;
+impl From<crate::Error> for SunlitError {
+    fn from(e: crate::Error) -> SunlitError {
+        use crate::Error as E;
         // A bounded copy of every text field: a 100 MB value never reaches the exception.
         match e.bounded() {
             E::Input {
@@ -203,6 +203,7 @@ impl From<sunlit::Error> for SunlitError {
                 date,
                 reason,
             },
+            #[allow(unreachable_patterns)] // `Error` is non_exhaustive for other crates
             other => SunlitError::Other {
                 description: other.to_string(),
             },
