@@ -267,3 +267,46 @@ fn an_html_table_spanning_millions_of_positions_is_a_limit_error() {
         "{err:?}"
     );
 }
+
+/// fuzz target `document_sheet` (selector 0: XLSX, the 10-minute run of 19:08 after the grid
+/// fix): 13.5 KB of compound (OLE) file given as XLSX. calamine's XLSX reader opens a compound
+/// file to look for the streams of a password-protected workbook, without the checks the XLS
+/// path runs first, and followed a looping sector chain until it asked for 4 GiB
+/// (libFuzzer: out-of-memory in `calamine::cfb::Sectors::get_chain` under
+/// `check_for_password_protected`). Such a file is now read as the XLS it is, checks first: an
+/// `Error::Io` saying what the file is.
+#[test]
+fn an_xlsx_that_is_a_compound_file_gets_the_xls_checks() {
+    let bytes = include_bytes!("fuzz_regressions/document_sheet_xlsx_cfb_cycle.xlsx");
+    let err = SourceDocument::from_bytes(
+        "ole.xlsx",
+        SourceFormat::Xlsx,
+        bytes,
+        &ReadOptions::default(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, sunlit::Error::Io { ref path, ref reason, .. }
+            if path == "ole.xlsx" && reason.contains("compound (OLE) file") && reason.contains("loops")),
+        "{err:?}"
+    );
+}
+
+/// A real .xls workbook under an .xlsx name is read (as XLS) rather than refused.
+#[test]
+fn an_xls_named_xlsx_is_read() {
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/data/documents/xinjiang/karamay-ybj-power-list-2024.xls"
+    ))
+    .unwrap();
+    let d = SourceDocument::from_bytes(
+        "x.xlsx",
+        SourceFormat::Xlsx,
+        &bytes,
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(d.format, SourceFormat::Xls);
+    assert!(!d.tables.is_empty());
+}

@@ -20,6 +20,9 @@ use super::source::{
 use crate::error::{Error, Result};
 use crate::io::Limits;
 
+/// The first eight bytes of a compound (OLE) file: an .xls, or a password-protected workbook.
+const COMPOUND_FILE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
 /// Print a floating-point cell value as a spreadsheet shows it (15 significant digits, shortest
 /// form, no exponent, no `-0`).
 pub(super) fn float_text(f: f64) -> String {
@@ -68,7 +71,7 @@ fn data_text(d: &Data) -> String {
 /// claiming too much is refused, and so is a cell beyond BIFF8's 256 columns, which made calamine
 /// lay out a dense grid of 65,536 × 65,536 cells.
 fn unreadable_compound_file(bytes: &[u8]) -> Option<String> {
-    const MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    const MAGIC: &[u8] = COMPOUND_FILE_MAGIC;
     const RESERVED: u32 = 0xFFFF_FFFA;
     const DIFSECT: u32 = 0xFFFF_FFFC;
     const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
@@ -352,6 +355,22 @@ pub(super) fn read_workbook(
     bytes: &[u8],
     limits: &Limits,
 ) -> Result<SourceDocument> {
+    // An "XLSX" that is a compound (OLE) file is a password-protected workbook or an .xls under
+    // the wrong name. calamine's XLSX reader opens such a file as a compound file to look for
+    // the encryption streams, without the checks below (a looping sector chain made it grow a
+    // buffer to 4 GiB: fuzz target document_sheet); it is read as the XLS it claims to be.
+    if format == SourceFormat::Xlsx && bytes.starts_with(COMPOUND_FILE_MAGIC) {
+        return read_workbook(name, SourceFormat::Xls, bytes, limits).map_err(|e| match e {
+            Error::Io { reason, .. } => io(
+                name,
+                format!(
+                    "not a readable XLSX workbook: it is a compound (OLE) file, as a \
+                     password-protected workbook or an .xls file is, and read as XLS: {reason}"
+                ),
+            ),
+            other => other,
+        });
+    }
     if format == SourceFormat::Xls
         && let Some(reason) = unreadable_compound_file(bytes)
     {
