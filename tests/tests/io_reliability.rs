@@ -384,6 +384,7 @@ const ROWS_1: Limits = Limits {
     max_rows: 1,
     max_field_bytes: 1 << 20,
     max_json_depth: 64,
+    max_cells: 10_000_000,
 };
 
 #[test]
