@@ -21,16 +21,10 @@ use serde_json::{Map, Value};
 use crate::budget::{Ledger, LineRecord};
 use crate::csv_strict::{Record, Relaxed, Splitter, column_name};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::money::format_amount;
 
-/// Rule ids of the findings readers raise.
-pub(crate) mod rules {
-    /// A CSV field read under [`Quoting::Lenient`](crate::Quoting::Lenient) that strict reading
-    /// would have refused (text after a closing quote, a quote inside an unquoted field). A
-    /// warning naming the line, the column, the text as written and as read.
-    pub const RELAXED_QUOTING: &str = "input.relaxed_quoting";
-}
+pub(crate) use crate::rules::input as rules;
 
 /// Caps on what a reader accepts, so that a hostile or broken file fails with a clear
 /// [`Error::Limit`] instead of exhausting memory. Every reader takes them through its options
@@ -170,8 +164,7 @@ pub(crate) fn check_size(len: usize, limits: &Limits) -> Result<()> {
 pub(crate) fn relaxed_finding(r: &Relaxed, names: &[String]) -> Finding {
     let column = column_name(names, r.field);
     Finding::new(
-        rules::RELAXED_QUOTING,
-        Severity::Warning,
+        &rules::RELAXED_QUOTING,
         format!(
             "第 {} 行「{column}」列引号不规范（{}），按宽松模式读作 {:?}",
             r.line, r.raw, r.read

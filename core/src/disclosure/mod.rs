@@ -18,22 +18,7 @@ mod decide;
 pub use deadline::{Deadline, proactive_deadline, publicity_deadline, withdrawal_deadline};
 pub use decide::{Decision, InfoItem, decide};
 
-/// Rule ids of the disclosure deadline checks ([`Deadline::check`]).
-pub mod rules {
-    /// `disclosure.proactive_late` (error): information that must be proactively disclosed was
-    /// published more than 20 working days after it was formed or changed, or is still
-    /// unpublished after that. Source: 政府信息公开条例 2019 art. 26.
-    pub const PROACTIVE_LATE: &str = "disclosure.proactive_late";
-    /// `disclosure.publicity_late` (error): a licensing or penalty decision was put online more
-    /// than 7 working days after it was made (双公示), or is still not online after that.
-    /// Source: 国办发〔2015〕51号, item (十八).
-    pub const PUBLICITY_LATE: &str = "disclosure.publicity_late";
-    /// `disclosure.withdrawal_late` (error): a published penalty decision that was changed,
-    /// revoked, found unlawful or void was withdrawn more than 3 working days later, or is still
-    /// online after that. Source: 行政处罚法 (2021) art. 48 (withdraw within three days) and
-    /// art. 85 (such periods are working days).
-    pub const WITHDRAWAL_LATE: &str = "disclosure.withdrawal_late";
-}
+pub(crate) use crate::rules::disclosure as rules;
 
 use crate::vocab::vocabulary;
 

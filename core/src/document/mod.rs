@@ -24,7 +24,7 @@ mod output;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod recognise;
-pub mod rules;
+pub(crate) use crate::rules::document as rules;
 mod sheet;
 mod source;
 mod text;

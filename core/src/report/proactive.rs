@@ -7,7 +7,7 @@ use super::ReportFormat;
 use super::labels::{find_by_key, label_key};
 use super::{check_cell, rules};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::vocab::vocabulary;
 
 /// The table id used in findings.
@@ -543,8 +543,7 @@ impl ProactiveTable {
             if expected != valid {
                 out.push(
                     Finding::new(
-                        rules::VALID_CARRY,
-                        Severity::Warning,
+                        &rules::VALID_CARRY,
                         "现行有效件数不等于上年现行有效件数加本年制发件数减本年废止件数",
                         "currently valid ≠ last year's valid + issued − repealed",
                     )

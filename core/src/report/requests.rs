@@ -7,7 +7,7 @@ use super::labels::{find_by_key, key_without_prefix, label_key};
 use super::{check_cell, count_decimal, rules};
 use crate::disclosure::ExemptionGround;
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::request::{
     Applicant, CannotProvideReason, DisclosureRequest, NotProcessedReason, OtherReason, Outcome,
     RequestEvent,
@@ -720,8 +720,7 @@ impl RequestTable {
             {
                 out.push(
                     Finding::new(
-                        rules::ROW_TOTAL,
-                        Severity::Error,
+                        &rules::ROW_TOTAL,
                         "总计不等于自然人与法人或其他组织各列之和",
                         "总计 is not the sum of the applicant columns",
                     )
@@ -746,8 +745,7 @@ impl RequestTable {
             {
                 out.push(
                     Finding::new(
-                        rules::OUTCOME_TOTAL,
-                        Severity::Error,
+                        &rules::OUTCOME_TOTAL,
                         "（七）总计不等于各项办理结果之和",
                         "（七）总计 is not the sum of the results above it",
                     )
@@ -764,8 +762,7 @@ impl RequestTable {
                 if expected != forward {
                     out.push(
                         Finding::new(
-                            rules::COLUMN_IDENTITY,
-                            Severity::Error,
+                            &rules::COLUMN_IDENTITY,
                             "本列第一项加第二项之和不等于第三项加第四项之和",
                             "new + carried over ≠ handled (（七）总计) + carried forward in this column",
                         )

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::labels::{find_by_key, key_without_prefix, label_key};
 use super::{check_cell, count_decimal, rules};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::money::percent;
 use crate::vocab::vocabulary;
 
@@ -294,8 +294,7 @@ impl ReviewTable {
                 let expected = count_decimal(sum);
                 out.push(
                     Finding::new(
-                        rules::REVIEW_TOTAL,
-                        Severity::Error,
+                        &rules::REVIEW_TOTAL,
                         "总计不等于结果维持、结果纠正、其他结果、尚未审结之和",
                         "总计 is not the sum of upheld, corrected, other and pending",
                     )

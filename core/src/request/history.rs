@@ -10,7 +10,7 @@ use super::{
 };
 use crate::calendar::WorkCalendar;
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 
 /// Working days to answer a request (art. 33 ¶2).
 const ANSWER_WORKDAYS: i64 = 20;
@@ -1322,7 +1322,7 @@ impl DisclosureRequest {
         };
         let late = match (s.state, s.due) {
             (RequestState::Overdue, Some(due)) => Some((
-                rules::OVERDUE,
+                &rules::OVERDUE,
                 format!(
                     "依申请公开应于{due}前答复，截至{as_of}仍未答复，已逾期{}个工作日",
                     s.overdue_by
@@ -1335,7 +1335,7 @@ impl DisclosureRequest {
             (RequestState::AnsweredLate, Some(due)) => {
                 let on = s.closed.unwrap_or(as_of);
                 Some((
-                    rules::ANSWERED_LATE,
+                    &rules::ANSWERED_LATE,
                     format!(
                         "依申请公开应于{due}前答复，实际{on}答复，逾期{}个工作日",
                         s.overdue_by
@@ -1349,7 +1349,7 @@ impl DisclosureRequest {
             _ => None,
         };
         if let Some((rule, zh, en)) = late {
-            push(Finding::new(rule, Severity::Error, zh, en).with_values(
+            push(Finding::new(rule, zh, en).with_values(
                 Decimal::from(r.allowed),
                 Decimal::from(r.allowed + s.overdue_by),
             ));
@@ -1377,11 +1377,10 @@ impl DisclosureRequest {
                     ),
                 };
                 push(
-                    Finding::new(rules::CONSULTATION_REPLY_OVERDUE, Severity::Warning, zh, en)
-                        .with_values(
-                            Decimal::from(CONSULTATION_WORKDAYS),
-                            Decimal::from(CONSULTATION_WORKDAYS + past),
-                        ),
+                    Finding::new(&rules::CONSULTATION_REPLY_OVERDUE, zh, en).with_values(
+                        Decimal::from(CONSULTATION_WORKDAYS),
+                        Decimal::from(CONSULTATION_WORKDAYS + past),
+                    ),
                 );
             }
         }
