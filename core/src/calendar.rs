@@ -320,9 +320,9 @@ struct DayRecord {
 /// ```
 pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1949..=9999;
 
-/// `Ok` when `year` is in [`SUPPORTED_YEARS`], else an [`Error::Value`] naming `field` and the
+/// `Ok` when `year` is in [`SUPPORTED_YEARS`], else an [`Error::Field`] naming `field` and the
 /// year.
-pub(crate) fn check_year(field: &str, year: i32) -> Result<()> {
+pub(crate) fn check_year(field: &'static str, year: i32) -> Result<()> {
     if SUPPORTED_YEARS.contains(&year) {
         Ok(())
     } else {
@@ -338,11 +338,11 @@ pub(crate) fn check_year(field: &str, year: i32) -> Result<()> {
     }
 }
 
-/// `Ok` when the year of `date` is in [`SUPPORTED_YEARS`], else an [`Error::Value`] naming
+/// `Ok` when the year of `date` is in [`SUPPORTED_YEARS`], else an [`Error::Field`] naming
 /// `field` and the date.
-pub(crate) fn check_date(field: &str, date: NaiveDate) -> Result<()> {
+pub(crate) fn check_date(field: &'static str, date: NaiveDate) -> Result<()> {
     check_year(field, date.year()).map_err(|e| match e {
-        Error::Value { field, reason, .. } => Error::Value {
+        Error::Field { field, reason, .. } => Error::Field {
             field,
             value: date.to_string(),
             reason,
@@ -362,6 +362,7 @@ impl Inner {
     /// year. Does not rebuild the tables.
     fn load_year(&mut self, text: &str) -> Result<i32> {
         let file: YearFile = serde_json::from_str(text).map_err(|e| Error::Input {
+            cause: None,
             line: e.line() as u64,
             column: String::new(),
             value: String::new(),
@@ -372,6 +373,7 @@ impl Inner {
         let mut days: BTreeMap<NaiveDate, Listed> = BTreeMap::new();
         for (i, d) in file.days.iter().enumerate() {
             let bad = |reason: String| Error::Input {
+                cause: None,
                 line: i as u64 + 1,
                 column: "date".to_owned(),
                 value: d.date.clone(),
@@ -418,6 +420,7 @@ impl Inner {
                 .position(|d| parse_iso_date(&d.date) == Some(*first))
                 .map_or(1, |i| i as u64 + 1);
             return Err(Error::Input {
+                cause: None,
                 line,
                 column: "date".to_owned(),
                 value: first.to_string(),
@@ -624,12 +627,12 @@ impl WorkCalendar {
     /// ```
     pub fn with_local(&self, local: &LocalCalendar) -> Result<WorkCalendar> {
         for d in local.holidays.iter().chain(&local.workdays) {
-            check_date("local calendar", *d)?;
+            check_date("local_calendar", *d)?;
         }
         let holidays: BTreeSet<NaiveDate> = local.holidays.iter().copied().collect();
         if let Some(d) = local.workdays.iter().find(|d| holidays.contains(d)) {
             return Err(Error::value(
-                "local calendar",
+                "local_calendar",
                 &d.to_string(),
                 "a date cannot be both a local holiday and a local working day",
             ));

@@ -33,7 +33,7 @@ use crate::finding::Severity;
 /// ```
 /// let r = &sunlit::rules::request::OVERDUE;
 /// assert_eq!((r.id, r.family), ("request.overdue", "request"));
-/// assert!(r.citation.contains("art. 33"));
+/// assert!(r.citation.contains("arts. 30, 33"));
 /// assert_eq!(r.to_string(), "request.overdue");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -19,7 +19,7 @@ pub(crate) use crate::rules::budget as rules;
 
 vocabulary! {
     /// A dimension of a line item that roll-ups and comparisons can group by.
-    pub enum GroupKey("group key") {
+    pub enum GroupKey("group_key") {
         /// Budget year.
         Year = "year", "年度";
         /// Which of the four budgets.

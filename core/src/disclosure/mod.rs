@@ -159,7 +159,7 @@ impl Category {
 vocabulary! {
     /// The level of the organ that produced an item; decides which local items of art. 21 bind
     /// it.
-    pub enum OrganLevel("organ level") {
+    pub enum OrganLevel("organ_level") {
         /// 国务院部门 — a central (State Council) department.
         National = "national", "国务院部门" | "中央";
         /// 省级 — a province and its departments.
@@ -195,7 +195,7 @@ vocabulary! {
 vocabulary! {
     /// A fact about an item that bears on exemption (arts. 14–16, 36(7)) or lifts one (the
     /// overrides of arts. 15 and 16 ¶2).
-    pub enum ExemptionFact("exemption fact") {
+    pub enum ExemptionFact("exemption_fact") {
         /// 依法确定为国家秘密 — lawfully classified as a state secret (art. 14).
         StateSecret = "state_secret", "国家秘密";
         /// 法律、行政法规禁止公开 — a law or administrative regulation forbids disclosure (art. 14).
@@ -342,7 +342,7 @@ vocabulary! {
 
 vocabulary! {
     /// Which publication duty a [`Deadline`] belongs to.
-    pub enum DeadlineKind("deadline kind") {
+    pub enum DeadlineKind("deadline_kind") {
         /// 主动公开 — 20 working days after the information is formed or changed (art. 26).
         Proactive = "proactive", "主动公开";
         /// 双公示 — licensing and penalty decisions online within 7 working days
@@ -356,7 +356,7 @@ vocabulary! {
 
 vocabulary! {
     /// The two kinds of administrative decision published under 双公示.
-    pub enum PublicityKind("publicity kind") {
+    pub enum PublicityKind("publicity_kind") {
         /// 行政许可 — a licensing decision.
         Licensing = "licensing", "行政许可";
         /// 行政处罚 — a penalty decision.

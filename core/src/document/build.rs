@@ -829,7 +829,8 @@ fn power_list_of(grids: &[SourceTable]) -> Option<Result<crate::PowerList>> {
         .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
     Some(match text {
         Ok(text) => crate::PowerList::read_csv_str(&text),
-        Err(reason) => Err(crate::error::Error::Io {
+        Err(reason) => Err(crate::error::Error::File {
+            kind: std::io::ErrorKind::InvalidData,
             path: String::new(),
             reason,
         }),

@@ -109,7 +109,7 @@ fn check_item(item: &PowerItem, out: &mut Findings) {
         && let Err(e) = CreditCode::parse(code)
     {
         let reason = match e {
-            Error::Value { reason, .. } => reason,
+            Error::Field { reason, .. } => reason,
             other => other.to_string(),
         };
         out.push(finding(

@@ -169,7 +169,7 @@ impl ExercisingLevel {
 
 vocabulary! {
     /// The legal nature of the implementing body (实施主体性质), GB/T 39046—2020 Table A.3.
-    pub enum BodyNature("body nature") {
+    pub enum BodyNature("body_nature") {
         /// 1 法定机关 — an administrative organ acting under its statutory powers.
         Statutory = "statutory", "法定机关" | "1" | "行政机关";
         /// 2 授权组织 — an organisation empowered by a law or regulation.
@@ -184,7 +184,7 @@ vocabulary! {
 vocabulary! {
     /// The unit of a time limit (办结时限单位): working days (工作日) or calendar days (日) —
     /// statutes say 日 for calendar days — or months.
-    pub enum LimitUnit("time limit unit") {
+    pub enum LimitUnit("time_limit_unit") {
         /// 工作日 — working days (weekends and statutory holidays excluded).
         WorkingDays = "working_days", "工作日" | "个工作日";
         /// 日 — calendar days (自然日).
@@ -197,7 +197,7 @@ vocabulary! {
 vocabulary! {
     /// The grade of an integrity-risk point (廉政风险等级): three levels in practice
     /// (disclosure.md §4.6, confidence M).
-    pub enum RiskGrade("risk grade") {
+    pub enum RiskGrade("risk_grade") {
         /// 高 / 一级 — powers over money, projects, personnel, major approvals.
         High = "high", "高" | "一级" | "高风险" | "Ⅰ级" | "I级";
         /// 中 / 二级 — ordinary licensing, confirmation, inspection.
@@ -209,7 +209,7 @@ vocabulary! {
 
 vocabulary! {
     /// The kind of a change between two versions of a list (disclosure.md §4.5).
-    pub enum PowerChangeKind("change kind") {
+    pub enum PowerChangeKind("change_kind") {
         /// 新增 — an item that is new.
         Added = "added", "新增" | "增加";
         /// 取消 — an item that is gone.

@@ -48,7 +48,7 @@ vocabulary! {
     /// The national format of the annual report (年度报告格式): the tables' rows and columns differ
     /// between the two. The default is the current format, 2021.
     #[derive(Default)]
-    pub enum ReportFormat("report format") {
+    pub enum ReportFormat("report_format") {
         /// 国办公开办函〔2021〕30号 — the 2021 reports onward.
         #[default]
         Y2021 = "2021", "国办公开办函〔2021〕30号" | "2021版";

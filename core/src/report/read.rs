@@ -57,6 +57,7 @@ pub(crate) fn csv_rows<R: Read>(reader: R, columns: &[&str]) -> Result<Vec<TextR
 pub(crate) fn json_rows(value: &Value, columns: &[&str]) -> Result<Vec<TextRow>> {
     let Value::Array(items) = value else {
         return Err(Error::Input {
+            cause: None,
             line: 1,
             column: String::new(),
             value: String::new(),
@@ -70,6 +71,7 @@ pub(crate) fn json_rows(value: &Value, columns: &[&str]) -> Result<Vec<TextRow>>
     for (i, item) in items.iter().enumerate() {
         let line = i as u64 + 1;
         let err = |column: &str, value: String, reason: String| Error::Input {
+            cause: None,
             line,
             column: column.to_owned(),
             value,
@@ -127,6 +129,7 @@ fn parse_count(text: &str, line: u64, column: &str) -> Result<Option<i64>> {
         return Ok(None);
     };
     let bad = |reason: &str| Error::Input {
+        cause: None,
         line,
         column: column.to_owned(),
         value: text.to_owned(),
@@ -160,6 +163,7 @@ fn cell_text(v: Option<i64>) -> String {
 
 fn duplicate(line: u64, column: &str, value: &str, first: u64) -> Error {
     Error::Input {
+        cause: None,
         line,
         column: column.to_owned(),
         value: value.to_owned(),
@@ -167,9 +171,9 @@ fn duplicate(line: u64, column: &str, value: &str, first: u64) -> Error {
     }
 }
 
-fn missing(field: &str, label: &str, reason: String) -> Error {
-    Error::Value {
-        field: field.to_owned(),
+fn missing(field: &'static str, label: &str, reason: String) -> Error {
+    Error::Field {
+        field,
         value: label.to_owned(),
         reason,
     }
@@ -191,7 +195,11 @@ pub(crate) fn read_file<T>(
     };
     let name = path.display().to_string();
     result.map_err(|e| match e {
-        Error::Io { reason, .. } => Error::Io { path: name, reason },
+        Error::File { reason, kind, .. } => Error::File {
+            kind,
+            path: name,
+            reason,
+        },
         other => other.in_context(&name),
     })
 }
@@ -232,7 +240,7 @@ impl RequestTable {
         }
         if let Some((r, _)) = all.iter().zip(&seen).find(|(_, s)| s.is_none()) {
             return Err(missing(
-                "requests table",
+                "requests_table",
                 &r.label(),
                 format!(
                     "row missing: Table 3 of the {} format has {} rows, each once",
@@ -281,7 +289,7 @@ impl RequestTable {
     ///
     /// ```
     /// use sunlit::{ReportFormat, RequestTable};
-    /// assert!(matches!(RequestTable::read_path("/no/such.csv", ReportFormat::Y2021), Err(sunlit::Error::Io { .. })));
+    /// assert!(matches!(RequestTable::read_path("/no/such.csv", ReportFormat::Y2021), Err(sunlit::Error::File { .. })));
     /// ```
     pub fn read_path(path: impl AsRef<Path>, format: ReportFormat) -> Result<RequestTable> {
         read_file(
@@ -393,7 +401,7 @@ impl ReviewTable {
             .find(|(_, s)| s.is_none())
         {
             return Err(missing(
-                "reviews table",
+                "reviews_table",
                 b.name_zh(),
                 "block missing: Table 4 has the blocks 行政复议, 未经复议直接起诉, 复议后起诉, each once"
                     .to_owned(),
@@ -511,6 +519,7 @@ impl ProactiveTable {
             let value = value_at(row.get(2), row.line, "value")?;
             if c.is_count() && value.is_some_and(|v| !v.fract().is_zero()) {
                 return Err(Error::Input {
+                    cause: None,
                     line: row.line,
                     column: "value".to_owned(),
                     value: row.get(2).to_owned(),
@@ -530,7 +539,9 @@ impl ProactiveTable {
                 column,
                 value,
                 reason,
+                cause,
             } => Error::Input {
+                cause,
                 line: usize::try_from(line)
                     .ok()
                     .and_then(|l| lines.get(l.wrapping_sub(1)))
@@ -550,7 +561,7 @@ impl ProactiveTable {
             .find(|c| !given.contains(&(c.row, c.column)))
         {
             return Err(missing(
-                "proactive table",
+                "proactive_table",
                 &format!("{} / {}", c.row.label(format), c.column.label(format)),
                 format!(
                     "cell missing: every cell of Table 2 in the {} format is required (leave the value blank if it is not reported)",

@@ -283,7 +283,7 @@ struct Replay<'a> {
 
 fn history(kind: EventKind, on: NaiveDate, reason: impl Into<String>) -> Error {
     Error::History {
-        event: kind.id().to_owned(),
+        event: kind,
         date: on,
         reason: reason.into(),
     }
@@ -312,7 +312,7 @@ fn complete(
 /// naming the event and the date.
 fn supported(kind: EventKind, on: NaiveDate) -> Result<()> {
     crate::calendar::check_date("date", on).map_err(|e| match e {
-        Error::Value { reason, .. } => history(kind, on, reason),
+        Error::Field { reason, .. } => history(kind, on, reason),
         other => other,
     })
 }

@@ -65,7 +65,7 @@ pub struct DisclosureDocument {
 impl DisclosureDocument {
     /// A document of `tables`. Every table must have a kind; no kind may appear twice; budget and
     /// final-account tables do not mix (one document is one phase). Otherwise an
-    /// [`Error::Value`] naming the table.
+    /// [`Error::Field`] naming the table.
     ///
     /// ```
     /// use sunlit::{DisclosureDocument, PublishedTable, Unit};
