@@ -39,7 +39,7 @@ pub enum SunlitError {
     /// A value outside its vocabulary.
     #[error("invalid {field} {value:?}: {reason}")]
     Field {
-        /// The field.
+        /// The field, as a stable snake_case id (`book`, `credit_code` …).
         field: String,
         /// The text.
         value: String,
@@ -76,9 +76,12 @@ pub enum SunlitError {
     },
     /// A file that cannot be read or written.
     #[error("{path}: {reason}")]
-    Io {
+    File {
         /// The path.
         path: String,
+        /// The operating system's error kind as a snake_case id (`not_found`,
+        /// `permission_denied`, `invalid_data` …).
+        kind: String,
         /// The reason.
         reason: String,
     },
@@ -95,7 +98,7 @@ pub enum SunlitError {
     /// An event that would make a disclosure request's history impossible.
     #[error("{event} on {date}: {reason}")]
     History {
-        /// The event id, e.g. `correction_requested`.
+        /// The event kind's id, e.g. `correction_requested`.
         event: String,
         /// The date given for the event.
         date: NaiveDate,
@@ -126,12 +129,16 @@ pub enum SunlitError {
 impl From<sunlit::Error> for SunlitError {
     fn from(e: sunlit::Error) -> SunlitError {
         use sunlit::Error as E;
+        let io_kind = e.io_kind_id().unwrap_or_default();
         match e {
+            // the located cell error (`cause`) is not carried: Kotlin's Throwable.cause is
+            // reserved and uniffi errors do not nest; its message is the reason
             E::Input {
                 line,
                 column,
                 value,
                 reason,
+                ..
             } => SunlitError::Input {
                 line,
                 column,
@@ -148,12 +155,12 @@ impl From<sunlit::Error> for SunlitError {
                 reason,
             },
             E::Amount { value, reason } => SunlitError::Amount { value, reason },
-            E::Value {
+            E::Field {
                 field,
                 value,
                 reason,
             } => SunlitError::Field {
-                field,
+                field: field.to_owned(),
                 value,
                 reason,
             },
@@ -172,7 +179,11 @@ impl From<sunlit::Error> for SunlitError {
             E::MixedDimension { dimension, values } => {
                 SunlitError::MixedDimension { dimension, values }
             }
-            E::Io { path, reason } => SunlitError::Io { path, reason },
+            E::File { path, reason, .. } => SunlitError::File {
+                path,
+                kind: io_kind,
+                reason,
+            },
             E::Limit {
                 limit,
                 line,
@@ -198,7 +209,7 @@ impl From<sunlit::Error> for SunlitError {
                 date,
                 reason,
             } => SunlitError::History {
-                event,
+                event: event.id().to_owned(),
                 date,
                 reason,
             },
