@@ -28,7 +28,9 @@ fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Backquoted spans that look like a rule id: `family.name` with a registry family.
 fn rule_like_spans(text: &str) -> Vec<String> {
     let families: Vec<&str> = sunlit::rules::all().map(|r| r.family).collect();
-    let files = ["csv", "json", "md", "rs", "pdf", "html", "xls", "xlsx", "txt", "py", "kt"];
+    let files = [
+        "csv", "json", "md", "rs", "pdf", "html", "xls", "xlsx", "txt", "py", "kt",
+    ];
     text.split('`')
         .skip(1)
         .step_by(2)
@@ -60,7 +62,11 @@ fn every_rule_id_in_the_markdown_is_in_the_registry() {
         }
     }
     assert!(seen > 50, "only {seen} rule ids found");
-    assert!(stale.is_empty(), "rule ids not in the registry:\n{}", stale.join("\n"));
+    assert!(
+        stale.is_empty(),
+        "rule ids not in the registry:\n{}",
+        stale.join("\n")
+    );
 }
 
 #[test]
