@@ -3,8 +3,9 @@
 //! A finding is data that parses but breaks a rule: a parent row that is not the sum of its
 //! children, a code missing from the catalogue, a deadline missed. It is never an error: the
 //! input was read; the finding says what is wrong with it, where, and by how much. Every finding
-//! carries a stable rule id (`budget.subtotal_mismatch`, `catalog.unknown_code`, …) that users
-//! filter by; the rule's doc comment cites its source.
+//! is made from a rule of the registry ([`crate::rules`]): it carries the rule's stable id
+//! (`budget.subtotal_mismatch`, `catalog.unknown_code`, …), which users filter by, and the rule's
+//! severity; the rule cites its source.
 
 use std::fmt;
 
