@@ -50,8 +50,8 @@ pub enum Error {
     ///
     /// ```
     /// use sunlit::{Book, Error};
-    /// let err = Book::parse("fund").unwrap_err();
-    /// assert!(matches!(err, Error::Field { field: "book", ref value, .. } if value == "fund"));
+    /// let err = Book::parse("no such book").unwrap_err();
+    /// assert!(matches!(err, Error::Field { field: "book", ref value, .. } if value == "no such book"));
     /// ```
     #[error("invalid {field} {value:?}: {reason}")]
     Field {

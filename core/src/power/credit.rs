@@ -65,7 +65,7 @@ pub fn credit_code_check_char(first17: &str) -> Result<char> {
 /// assert_eq!(c.region(), "441500");
 /// match CreditCode::parse("12441500196720244X") {
 ///     Err(Error::Field { field, reason, .. }) => {
-///         assert_eq!(field, "credit code");
+///         assert_eq!(field, "credit_code");
 ///         assert!(reason.contains("check character"));
 ///     }
 ///     other => panic!("{other:?}"),

@@ -387,7 +387,7 @@ impl ProactiveTable {
     /// assert!(matches!(ProactiveTable::from_cells(ReportFormat::Y2021, &[c]), Err(Error::Input { line: 1, .. })));
     /// let half = ProactiveCell { row: ProactiveRow::Rules, column: ProactiveColumn::Issued, value: Some(Decimal::new(15, 1)) };
     /// assert!(matches!(ProactiveTable::from_cells(ReportFormat::Y2021, &[half]),
-    ///     Err(Error::Field { ref field, ref value, .. }) if field == "issued" && value == "1.5"));
+    ///     Err(Error::Field { field, ref value, .. }) if field == "issued" && value == "1.5"));
     /// ```
     pub fn from_cells(format: ReportFormat, cells: &[ProactiveCell]) -> Result<ProactiveTable> {
         let mut t = ProactiveTable::new(format);

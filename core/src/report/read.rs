@@ -585,7 +585,7 @@ impl ProactiveTable {
     ///     Err(Error::Input { line: 2, .. })));
     /// let csv = "label,column,value\n规章,本年制发件数,1.5\n";
     /// assert!(matches!(ProactiveTable::read_csv(csv.as_bytes(), ReportFormat::Y2021),
-    ///     Err(Error::Input { line: 2, ref column, ref value, ref reason })
+    ///     Err(Error::Input { line: 2, ref column, ref value, ref reason, .. })
     ///         if column == "value" && value == "1.5" && reason == "a count is a whole number"));
     /// ```
     pub fn read_csv<R: Read>(reader: R, format: ReportFormat) -> Result<ProactiveTable> {

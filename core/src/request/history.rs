@@ -796,7 +796,7 @@ impl DisclosureRequest {
     /// assert_eq!(online.submitted(), Some(d(2024, 3, 2)));
     /// let in_person = DisclosureRequest::new(d(2024, 3, 4), Channel::InPerson, Applicant::NaturalPerson)
     ///     .with_submitted(d(2024, 3, 2));
-    /// assert!(matches!(in_person, Err(Error::History { ref event, .. }) if event == "received"));
+    /// assert!(matches!(in_person, Err(Error::History { event, .. }) if event.id() == "received"));
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn with_submitted(mut self, submitted: NaiveDate) -> Result<DisclosureRequest> {
@@ -963,7 +963,7 @@ impl DisclosureRequest {
     /// let mut req = DisclosureRequest::new(d(4), Channel::Online, Applicant::NaturalPerson);
     /// req.push(RequestEvent::Extended { on: d(20), workdays: 15 }, &cal)?;
     /// let err = req.push(RequestEvent::Extended { on: d(21), workdays: 6 }, &cal).unwrap_err();
-    /// assert!(matches!(err, Error::History { ref event, .. } if event == "extended"));
+    /// assert!(matches!(err, Error::History { event, .. } if event.id() == "extended"));
     /// assert_eq!(req.events().len(), 1);
     /// # Ok::<(), sunlit::Error>(())
     /// ```

@@ -258,7 +258,7 @@ impl PublishedTable {
     ///     2026,general,budget,u,2120104,,basic,,100\n2026,fund,budget,u,2120104,,project,,50\n").unwrap();
     /// let t5 = RenderOptions { kind: Some(TableKind::BudgetGeneralFunctional), ..Default::default() };
     /// assert!(matches!(PublishedTable::from_ledger(&mixed, Catalog::seed(), &t5),
-    ///     Err(Error::Field { ref field, ref value, .. }) if field == "book" && value == "fund"));
+    ///     Err(Error::Field { field, ref value, .. }) if field == "book" && value == "fund"));
     /// let only = PublishedTable::from_ledger(&mixed, Catalog::seed(),
     ///     &RenderOptions { skip_other_books: true, ..t5.clone() }).unwrap();
     /// assert!(only.to_csv_string().unwrap().ends_with(",合计,100,100,\n"));
