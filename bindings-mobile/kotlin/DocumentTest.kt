@@ -137,9 +137,10 @@ class DocumentTest {
     }
 
     @Test
-    fun anUnreadableFileIsAnIoErrorNamingIt() {
-        val e = assertThrows(SunlitException.Io::class.java) { readDocument("missing.pdf", DocumentOptions()) }
+    fun anUnreadableFileIsAFileErrorNamingItAndItsKind() {
+        val e = assertThrows(SunlitException.File::class.java) { readDocument("missing.pdf", DocumentOptions()) }
         assertEquals("missing.pdf", e.path)
+        assertEquals("not_found", e.kind)
         assertThrows(SunlitException::class.java) { readDocument("notes.txt", DocumentOptions()) }
     }
 }

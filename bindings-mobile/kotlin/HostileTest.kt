@@ -315,6 +315,7 @@ class HostileTest {
             vary("part", DECIMALS) { share(it, BigDecimal.ONE, 1u) } + vary("whole", DECIMALS) { share(BigDecimal.ONE, it, 1u) } +
                 vary("places", UINTS) { share(BigDecimal.ONE, BigDecimal("3"), it) }
         },
+        "rules" to { once { rules() } },
         "sortFindings" to { vary("findings.expected", DECIMALS) { sortFindings(listOf(finding, finding.copy(expected = it))) } },
         "tableKindOf" to { vary("title", STRINGS) { tableKindOf(it) } },
         "timeLimitExceeds" to { vary("limit.days", UINTS) { timeLimitExceeds(limit.copy(days = it), limit) } },

@@ -66,8 +66,8 @@ pub(crate) fn core_options(o: Option<InputOptions>) -> Result<sunlit::InputOptio
 pub(crate) fn strict_options(o: Option<InputOptions>, with: &str) -> Result<sunlit::InputOptions> {
     let o = core_options(o)?;
     if o.quoting == sunlit::Quoting::Lenient {
-        return Err(sunlit::Error::Value {
-            field: "quoting".to_owned(),
+        return Err(sunlit::Error::Field {
+            field: "quoting",
             value: "lenient".to_owned(),
             reason: format!(
                 "lenient quoting reports a warning for every relaxed field: use {with}, which returns them"

@@ -28,6 +28,7 @@ mod money;
 mod power;
 mod report;
 mod request;
+mod rules;
 mod special_fund;
 mod tables;
 mod vocab;

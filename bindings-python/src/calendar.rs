@@ -53,7 +53,7 @@ pub fn calendar(cal: Option<&Bound<'_, PyWorkCalendar>>) -> WorkCalendar {
     cal.map_or_else(WorkCalendar::china, |c| c.get().0.clone())
 }
 
-fn dates(values: Vec<Bound<'_, PyAny>>, name: &str) -> PyResult<Vec<NaiveDate>> {
+fn dates(values: Vec<Bound<'_, PyAny>>, name: &'static str) -> PyResult<Vec<NaiveDate>> {
     values.iter().map(|v| date_arg(v, name)).collect()
 }
 

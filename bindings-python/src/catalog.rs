@@ -54,8 +54,9 @@ impl PyCatalog {
         let year = year.get("year")?;
         let scheme = Scheme::parse(&scheme).py()?;
         let file = std::fs::File::open(&path).map_err(|e| {
-            crate::errors::to_py(sunlit::Error::Io {
+            crate::errors::to_py(sunlit::Error::File {
                 path: path.display().to_string(),
+                kind: e.kind(),
                 reason: e.to_string(),
             })
         })?;

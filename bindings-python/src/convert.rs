@@ -109,7 +109,7 @@ fn decimal_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
 }
 
 /// A required amount argument as an exact `Decimal`.
-pub fn decimal_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<Decimal> {
+pub fn decimal_arg(obj: &Bound<'_, PyAny>, name: &'static str) -> PyResult<Decimal> {
     let text =
         amount_text(obj).map_err(|reason| crate::errors::input_error(0, name, "", &reason))?;
     match sunlit::parse_amount(&text).py()? {
@@ -141,10 +141,10 @@ pub fn value_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
 
 /// A `datetime.date` argument. A `datetime.datetime` (a subclass of `date`) is refused so that a
 /// time of day is never silently dropped; anything else is refused too. Both raise `FieldError`.
-pub fn date_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
+pub fn date_arg(obj: &Bound<'_, PyAny>, name: &'static str) -> PyResult<NaiveDate> {
     let refuse = |reason: &str| {
-        crate::errors::to_py(sunlit::Error::Value {
-            field: name.to_owned(),
+        crate::errors::to_py(sunlit::Error::Field {
+            field: name,
             value: obj.repr().map(|r| r.to_string()).unwrap_or_default(),
             reason: reason.to_owned(),
         })
@@ -162,7 +162,10 @@ pub fn date_arg(obj: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
 }
 
 /// An optional `datetime.date` argument (`None` stays `None`).
-pub fn opt_date_arg(obj: Option<&Bound<'_, PyAny>>, name: &str) -> PyResult<Option<NaiveDate>> {
+pub fn opt_date_arg(
+    obj: Option<&Bound<'_, PyAny>>,
+    name: &'static str,
+) -> PyResult<Option<NaiveDate>> {
     match obj {
         Some(o) if !o.is_none() => date_arg(o, name).map(Some),
         _ => Ok(None),
@@ -197,10 +200,10 @@ impl Int {
     }
 
     /// The value as `T`, or a `FieldError` naming `name` and the range of `T`.
-    pub fn get<T: Bounded>(&self, name: &str) -> PyResult<T> {
+    pub fn get<T: Bounded>(&self, name: &'static str) -> PyResult<T> {
         let out_of_range = |value: String| {
-            crate::errors::to_py(sunlit::Error::Value {
-                field: name.to_owned(),
+            crate::errors::to_py(sunlit::Error::Field {
+                field: name,
                 value,
                 reason: format!(
                     "out of range: expected an integer from {} to {}",
@@ -256,7 +259,7 @@ bounded!(
 );
 
 /// An optional [`Int`] argument as `T` (`None` stays `None`).
-pub fn opt_int<T: Bounded>(value: Option<Int>, name: &str) -> PyResult<Option<T>> {
+pub fn opt_int<T: Bounded>(value: Option<Int>, name: &'static str) -> PyResult<Option<T>> {
     value.map(|v| v.get(name)).transpose()
 }
 
@@ -268,13 +271,13 @@ pub struct Day(pub NaiveDate);
 
 impl Day {
     /// The date, or the `FieldError` for a year `datetime.date` cannot hold.
-    pub fn check(date: NaiveDate, name: &str) -> PyResult<NaiveDate> {
+    pub fn check(date: NaiveDate, name: &'static str) -> PyResult<NaiveDate> {
         use chrono::Datelike;
         if (1..=9999).contains(&date.year()) {
             Ok(date)
         } else {
-            Err(crate::errors::to_py(sunlit::Error::Value {
-                field: name.to_owned(),
+            Err(crate::errors::to_py(sunlit::Error::Field {
+                field: name,
                 value: date.to_string(),
                 reason: "outside the years 1 to 9999 a Python datetime.date can hold".to_owned(),
             }))
@@ -339,8 +342,8 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Text {
             Err(_) => {
                 let lossy = s.to_string_lossy();
                 let at = lossy.chars().position(|c| c == '\u{fffd}').unwrap_or(0);
-                Err(crate::errors::to_py(sunlit::Error::Value {
-                    field: "text".to_owned(),
+                Err(crate::errors::to_py(sunlit::Error::Field {
+                    field: "text",
                     value: lossy.chars().take(80).collect(),
                     reason: format!(
                         "not valid Unicode: a lone surrogate at character {at} (undecodable bytes?); decode the input with its real encoding"

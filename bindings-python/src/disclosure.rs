@@ -200,7 +200,7 @@ impl PyDeadline {
     /// The rule id a missed deadline is reported under.
     #[getter]
     fn rule(&self) -> &'static str {
-        self.0.rule()
+        self.0.rule().id
     }
 
     /// A finding when the duty was met late (`done`) or is overdue on `as_of`, else None.

@@ -17,7 +17,7 @@ create_exception!(
     sunlit,
     InputError,
     SunlitError,
-    "A bad cell, row or header of an input; attributes line, column, value, reason."
+    "A bad cell, row or header of an input; attributes line, column, value, reason, cause (the cell's own error, also __cause__, or None)."
 );
 create_exception!(
     sunlit,
@@ -35,7 +35,7 @@ create_exception!(
     sunlit,
     FieldError,
     SunlitError,
-    "A value outside its vocabulary (book, phase, nature …); attributes field, value, reason."
+    "A value outside its vocabulary (book, phase, nature …); attributes field (a stable snake_case id), value, reason."
 );
 create_exception!(
     sunlit,
@@ -59,7 +59,7 @@ create_exception!(
     sunlit,
     FileError,
     SunlitError,
-    "A file that cannot be read or written; attributes path, reason."
+    "A file that cannot be read or written; attributes path, kind (the OS error kind as a snake_case id: not_found, permission_denied, invalid_data …), reason."
 );
 create_exception!(
     sunlit,
@@ -71,7 +71,7 @@ create_exception!(
     sunlit,
     HistoryError,
     SunlitError,
-    "An event that would make a disclosure request's history impossible; attributes event, date, reason."
+    "An event that would make a disclosure request's history impossible; attributes event (the event kind's id), date, reason."
 );
 
 create_exception!(
@@ -88,6 +88,8 @@ enum Attr {
     Date(chrono::NaiveDate),
     Str(String),
     List(Vec<String>),
+    /// Another error, converted in turn (or `None`).
+    Error(Option<PyErr>),
 }
 
 /// Convert a core error into the matching Python exception with its fields as attributes.
@@ -97,6 +99,7 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
     // of every text field (a 100 MB value would otherwise sit in its attributes); see
     // `sunlit::Error::bounded`.
     let message = err.to_string();
+    let io_kind = err.io_kind_id().unwrap_or_default();
     let err = err.bounded();
     let (pyerr, attrs): (PyErr, Vec<(&str, Attr)>) = match err {
         E::Input {
@@ -104,6 +107,7 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
             column,
             value,
             reason,
+            cause,
         } => (
             InputError::new_err(message),
             vec![
@@ -111,6 +115,7 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
                 ("column", Attr::Str(column)),
                 ("value", Attr::Str(value)),
                 ("reason", Attr::Str(reason)),
+                ("cause", Attr::Error(cause.map(|c| to_py(*c)))),
             ],
         ),
         E::Code {
@@ -129,14 +134,14 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
             AmountError::new_err(message),
             vec![("value", Attr::Str(value)), ("reason", Attr::Str(reason))],
         ),
-        E::Value {
+        E::Field {
             field,
             value,
             reason,
         } => (
             FieldError::new_err(message),
             vec![
-                ("field", Attr::Str(field)),
+                ("field", Attr::Str(field.to_owned())),
                 ("value", Attr::Str(value)),
                 ("reason", Attr::Str(reason)),
             ],
@@ -166,9 +171,13 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
                 ("values", Attr::List(values)),
             ],
         ),
-        E::Io { path, reason } => (
+        E::File { path, reason, .. } => (
             FileError::new_err(message),
-            vec![("path", Attr::Str(path)), ("reason", Attr::Str(reason))],
+            vec![
+                ("path", Attr::Str(path)),
+                ("kind", Attr::Str(io_kind)),
+                ("reason", Attr::Str(reason)),
+            ],
         ),
         E::UncoveredYear {
             year,
@@ -189,7 +198,7 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
         } => (
             HistoryError::new_err(message),
             vec![
-                ("event", Attr::Str(event)),
+                ("event", Attr::Str(event.id().to_owned())),
                 ("date", Attr::Date(date)),
                 ("reason", Attr::Str(reason)),
             ],
@@ -224,6 +233,12 @@ pub fn to_py(err: sunlit::Error) -> PyErr {
                 },
                 Attr::Str(s) => value.setattr(name, s),
                 Attr::List(l) => value.setattr(name, l),
+                Attr::Error(None) => value.setattr(name, py.None()),
+                Attr::Error(Some(cause)) => {
+                    let cause_value = cause.value(py).clone();
+                    pyerr.set_cause(py, Some(cause));
+                    value.setattr(name, cause_value)
+                }
             };
             if let Err(e) = set {
                 return e;
@@ -253,5 +268,6 @@ pub fn input_error(line: u64, column: &str, value: &str, reason: &str) -> PyErr 
         column: column.to_owned(),
         value: value.to_owned(),
         reason: reason.to_owned(),
+        cause: None,
     })
 }

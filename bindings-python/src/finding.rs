@@ -149,3 +149,51 @@ pub fn findings_to_csv(findings: Vec<PyRef<'_, PyFinding>>) -> PyResult<String> 
 pub fn findings_to_json(findings: Vec<PyRef<'_, PyFinding>>) -> String {
     collect(&findings).to_json()
 }
+
+/// One rule of the registry: id, family, severity, citation and summaries (`sunlit::rules::Rule`).
+#[pyclass(module = "sunlit", name = "Rule", frozen, eq, hash)]
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct PyRule(pub &'static sunlit::rules::Rule);
+
+#[pymethods]
+impl PyRule {
+    /// Stable id, `family.name`.
+    #[getter]
+    fn id(&self) -> &'static str {
+        self.0.id
+    }
+    /// The family (the id's prefix).
+    #[getter]
+    fn family(&self) -> &'static str {
+        self.0.family
+    }
+    /// `"error"`, `"warning"` or `"info"`: the severity of every finding of the rule.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.0.severity.id()
+    }
+    /// The source the rule rests on.
+    #[getter]
+    fn citation(&self) -> &'static str {
+        self.0.citation
+    }
+    /// One line in Chinese.
+    #[getter]
+    fn summary_zh(&self) -> &'static str {
+        self.0.summary_zh
+    }
+    /// One line in English.
+    #[getter]
+    fn summary_en(&self) -> &'static str {
+        self.0.summary_en
+    }
+    fn __repr__(&self) -> String {
+        format!("Rule({:?}, {})", self.0.id, self.0.severity)
+    }
+}
+
+/// Every rule of the library, family by family (the registry `sunlit::rules`).
+#[pyfunction]
+pub fn rules() -> Vec<PyRule> {
+    sunlit::rules::all().map(PyRule).collect()
+}

@@ -102,8 +102,8 @@ pub fn input_options(options: Option<&PyInputOptions>) -> InputOptions {
 pub fn strict_options(options: Option<&PyInputOptions>, with: &str) -> PyResult<InputOptions> {
     let o = input_options(options);
     if o.quoting == Quoting::Lenient {
-        return Err(sunlit::Error::Value {
-            field: "quoting".to_owned(),
+        return Err(sunlit::Error::Field {
+            field: "quoting",
             value: "lenient".to_owned(),
             reason: format!(
                 "lenient quoting reports a warning for every relaxed field: use {with}, which returns them"

@@ -49,7 +49,7 @@ mod _sunlit {
     };
     #[pymodule_export]
     use super::finding::{
-        PyFinding, filter_findings, findings_to_csv, findings_to_json, sort_findings,
+        PyFinding, PyRule, filter_findings, findings_to_csv, findings_to_json, rules, sort_findings,
     };
     #[pymodule_export]
     use super::input::PyInputOptions;

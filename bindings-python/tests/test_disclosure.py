@@ -69,7 +69,7 @@ def test_no_exemption_fact_is_never_withheld():
 def test_bad_vocabulary_and_datetimes_are_refused():
     with pytest.raises(sunlit.FieldError) as e:
         sunlit.InfoItem("t", "o", datetime.date(2024, 3, 1), facts=["secret"])
-    assert e.value.field == "exemption fact"
+    assert e.value.field == "exemption_fact"
     with pytest.raises(sunlit.FieldError):
         sunlit.InfoItem("t", "o", datetime.date(2024, 3, 1), category="budget")
     with pytest.raises(sunlit.FieldError):

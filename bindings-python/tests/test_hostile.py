@@ -377,6 +377,7 @@ ROWS: dict[str, Row] = {
         [p("path", "path", lambda c: c.table_path), kw("encoding", "str", None), kw("kind", "str", None), kw("unit", "str", None), kw("year", "int", None), kw("input", "obj", None)],
     ),
     "share": Row(lambda c: S.share, [p("part", "amount", Decimal("1")), p("whole", "amount", Decimal("3")), kw("places", "int", 1, optional=False)]),
+    "rules": Row(lambda c: S.rules, []),
     "sort_findings": Row(lambda c: S.sort_findings, [p("findings", "seq", lambda c: c.findings)]),
     "table_kind_of": Row(lambda c: S.table_kind_of, [p("title", "str", "一般公共预算支出表")]),
     "withdrawal_deadline": Row(lambda c: S.withdrawal_deadline, [p("changed", "date", D), CAL]),
@@ -716,7 +717,7 @@ KNOWN_SLOW: dict[tuple[str, str], str] = {}
 NO_CONSTRUCTOR = {
     "AnnualReport", "CalendarDay", "ChangeLog", "Citation", "Code", "Deadline", "Decision", "DisclosureDuty",
     "Document", "DocumentTable", "FeeQuote", "FeeTier", "FieldChange", "Finding", "LegalBasis", "PowerChange",
-    "PowerItem", "PowerList", "PublishedTable", "RequestStatus", "RiskPoint", "Rollup", "TimeLimit",
+    "PowerItem", "PowerList", "PublishedTable", "RequestStatus", "RiskPoint", "Rollup", "Rule", "TimeLimit",
     "TimelineEntry", "WorkCalendar",
 }  # fmt: skip
 

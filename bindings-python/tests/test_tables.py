@@ -312,7 +312,7 @@ def test_real_personnel_and_public_layout_and_headings():
     t1 = sunlit.PublishedTable.read_csv(TABLES / "sfj_unit_budget_2026" / "t1_summary.csv", unit="元", kind="budget_summary")
     findings = t1.check()
     assert errors(findings) == []
-    assert [(f.rule, f.severity) for f in findings] == [("tables.row_sum", "info")] * 2
+    assert [(f.rule, f.severity) for f in findings] == [("tables.whole_yuan_rounding", "info")] * 2
     assert sunlit.heading_role_of("机关运行经费预算数") == "running_costs"
     assert sunlit.heading_role_of("行次") == "line_number"
     assert sunlit.heading_role_of("功能分类科目编码") == "code"

@@ -366,8 +366,8 @@ fn check_document() -> Result<(), sunlit::Error> {
 }
 
 fn day(y: i32, m: u32, d: u32) -> Result<NaiveDate, sunlit::Error> {
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| sunlit::Error::Value {
-        field: "date".into(),
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| sunlit::Error::Field {
+        field: "date",
         value: format!("{y}-{m}-{d}"),
         reason: "not a date".into(),
     })
@@ -611,8 +611,8 @@ fn annual_report() -> Result<(), sunlit::Error> {
         "\n政府信息公开工作年度报告 2024 (synthetic published tables, {})",
         format.document()
     );
-    let requests = report.requests().ok_or_else(|| sunlit::Error::Value {
-        field: "table".into(),
+    let requests = report.requests().ok_or_else(|| sunlit::Error::Field {
+        field: "table",
         value: "requests".into(),
         reason: "missing".into(),
     })?;

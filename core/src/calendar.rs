@@ -325,9 +325,9 @@ struct DayRecord {
 /// ```
 pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1949..=9999;
 
-/// `Ok` when `year` is in [`SUPPORTED_YEARS`], else an [`Error::Value`] naming `field` and the
+/// `Ok` when `year` is in [`SUPPORTED_YEARS`], else an [`Error::Field`] naming `field` and the
 /// year.
-pub(crate) fn check_year(field: &str, year: i32) -> Result<()> {
+pub(crate) fn check_year(field: &'static str, year: i32) -> Result<()> {
     if SUPPORTED_YEARS.contains(&year) {
         Ok(())
     } else {
@@ -343,11 +343,11 @@ pub(crate) fn check_year(field: &str, year: i32) -> Result<()> {
     }
 }
 
-/// `Ok` when the year of `date` is in [`SUPPORTED_YEARS`], else an [`Error::Value`] naming
+/// `Ok` when the year of `date` is in [`SUPPORTED_YEARS`], else an [`Error::Field`] naming
 /// `field` and the date.
-pub(crate) fn check_date(field: &str, date: NaiveDate) -> Result<()> {
+pub(crate) fn check_date(field: &'static str, date: NaiveDate) -> Result<()> {
     check_year(field, date.year()).map_err(|e| match e {
-        Error::Value { field, reason, .. } => Error::Value {
+        Error::Field { field, reason, .. } => Error::Field {
             field,
             value: date.to_string(),
             reason,
@@ -370,6 +370,7 @@ impl Inner {
         // `limits`, no duplicate key, no BOM. Then the typed reading, which names lines.
         crate::io::parse_json_with(text, limits)?;
         let file: YearFile = serde_json::from_str(text).map_err(|e| Error::Input {
+            cause: None,
             line: e.line() as u64,
             column: String::new(),
             value: String::new(),
@@ -380,6 +381,7 @@ impl Inner {
         let mut days: BTreeMap<NaiveDate, Listed> = BTreeMap::new();
         for (i, d) in file.days.iter().enumerate() {
             let bad = |reason: String| Error::Input {
+                cause: None,
                 line: i as u64 + 1,
                 column: "date".to_owned(),
                 value: d.date.clone(),
@@ -426,6 +428,7 @@ impl Inner {
                 .position(|d| parse_iso_date(&d.date) == Some(*first))
                 .map_or(1, |i| i as u64 + 1);
             return Err(Error::Input {
+                cause: None,
                 line,
                 column: "date".to_owned(),
                 value: first.to_string(),
@@ -656,12 +659,12 @@ impl WorkCalendar {
     /// ```
     pub fn with_local(&self, local: &LocalCalendar) -> Result<WorkCalendar> {
         for d in local.holidays.iter().chain(&local.workdays) {
-            check_date("local calendar", *d)?;
+            check_date("local_calendar", *d)?;
         }
         let holidays: BTreeSet<NaiveDate> = local.holidays.iter().copied().collect();
         if let Some(d) = local.workdays.iter().find(|d| holidays.contains(d)) {
             return Err(Error::value(
-                "local calendar",
+                "local_calendar",
                 &d.to_string(),
                 "a date cannot be both a local holiday and a local working day",
             ));

@@ -18,19 +18,9 @@ use std::sync::LazyLock;
 use crate::budget::Ledger;
 use crate::classification::{Code, Scheme};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 
-/// Rule ids of the catalogue check.
-pub mod rules {
-    /// `catalog.unknown_code` (warning): a ledger code is not in the chosen catalogue (scheme,
-    /// year). Source: codes must come from the year's 《政府收支分类科目》 issued by the Ministry of
-    /// Finance (预算法 2018 art. 32 ¶4, budgets are compiled by the classification); a missing code
-    /// is a typo, a code of another year, or a gap in the catalogue loaded.
-    pub const UNKNOWN_CODE: &str = "catalog.unknown_code";
-    /// `catalog.no_catalogue` (warning): there is no catalogue at all for the scheme and year
-    /// asked for, so nothing could be checked.
-    pub const NO_CATALOGUE: &str = "catalog.no_catalogue";
-}
+pub(crate) use crate::rules::catalog as rules;
 
 const SEED_FUNCTIONAL: &str = include_str!("../data/classification/functional_observed_seed.csv");
 const SEED_DEPT_ECONOMIC: &str =
@@ -355,8 +345,7 @@ impl Catalog {
                     if reported_missing.insert((scheme, year)) {
                         findings.push(
                             Finding::new(
-                                rules::NO_CATALOGUE,
-                                Severity::Warning,
+                                &rules::NO_CATALOGUE,
                                 format!("没有{year}年{}科目表，无法核对科目", scheme.name_zh()),
                                 format!(
                                     "no {year} catalogue of the {} scheme; codes not checked",
@@ -369,8 +358,7 @@ impl Catalog {
                 }
                 Some(m) if !m.contains_key(&code) => findings.push(
                     Finding::new(
-                        rules::UNKNOWN_CODE,
-                        Severity::Warning,
+                        &rules::UNKNOWN_CODE,
                         format!("科目 {code} 不在{year}年{}科目表中", scheme.name_zh()),
                         format!("code {code} is not in the {year} {} catalogue", scheme.id()),
                     )

@@ -173,6 +173,7 @@ impl Splitter {
             let field_start = self.pos;
             let mut buf: Vec<u8> = Vec::new();
             let quote_err = |line: u64, value: String, what: &str| Error::Input {
+                cause: None,
                 line,
                 column: column_name(names, i),
                 value,
@@ -293,6 +294,7 @@ impl Splitter {
                             .count() as u64;
                     let (value, reason) = describe_non_utf8(&bytes, bad);
                     return Err(Error::Input {
+                        cause: None,
                         line,
                         column: column_name(names, i),
                         value,
@@ -411,6 +413,7 @@ mod tests {
             column,
             value,
             reason,
+            ..
         } = e
         else {
             panic!("{e:?}")

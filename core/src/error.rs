@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::classification::Scheme;
+use crate::request::EventKind;
 
 /// `Result` with the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -45,10 +46,18 @@ pub enum Error {
         reason: String,
     },
     /// A field value outside its vocabulary (an unknown budget book, phase, nature, unit …).
-    #[error("invalid {} {}: {}", clipped(.field), shown(.value), clipped(.reason))]
-    Value {
-        /// The field, e.g. `book`.
-        field: String,
+    /// Python `FieldError`, Kotlin `SunlitException.Field`.
+    ///
+    /// ```
+    /// use sunlit::{Book, Error};
+    /// let err = Book::parse("no such book").unwrap_err();
+    /// assert!(matches!(err, Error::Field { field: "book", ref value, .. } if value == "no such book"));
+    /// ```
+    #[error("invalid {field} {}: {}", shown(.value), clipped(.reason))]
+    Field {
+        /// The field, as a stable snake_case id fixed in the library (`book`, `phase`,
+        /// `credit_code`, `request_row` …): the option, column or vocabulary it belongs to.
+        field: &'static str,
         /// The text as given.
         value: String,
         /// Why it was rejected, usually the accepted values.
@@ -63,6 +72,10 @@ pub enum Error {
     /// value in a record (as for in-memory records). `column` is the column name (or the JSON
     /// key; `field N` for a CSV field beyond the header; empty when the whole input is at
     /// fault).
+    ///
+    /// An error of one cell located by [`Error::at`] keeps the cell's own error as its `cause`
+    /// ([`std::error::Error::source`]): a [`Error::Code`], [`Error::Amount`] or [`Error::Field`]
+    /// with its structured fields.
     #[error(
         "line {line}, column {}: {} (value {})",
         shown(.column),
@@ -76,8 +89,12 @@ pub enum Error {
         column: String,
         /// The offending text.
         value: String,
-        /// What is wrong with it.
+        /// What is wrong with it (for a located cell error, the cause's message).
         reason: String,
+        /// The error of the cell itself, when one was located by [`Error::at`];
+        /// [`source()`](std::error::Error::source) returns it (as the `Box<Error>` held here).
+        #[source]
+        cause: Option<Box<Error>>,
     },
     /// An exact sum or conversion that does not fit a 96-bit decimal. Never wraps.
     #[error("arithmetic overflow in {}", clipped(.operation))]
@@ -130,10 +147,11 @@ pub enum Error {
     /// An event that would make the history of a disclosure request impossible (an answer before
     /// receipt, a second correction request, an extension beyond 20 working days, events out of
     /// order …). Names the event and its date.
-    #[error("{} on {date}: {}", clipped(.event), clipped(.reason))]
+    #[error("{event} on {date}: {}", clipped(.reason))]
     History {
-        /// The event id, e.g. `correction_requested`.
-        event: String,
+        /// The kind of event, e.g. [`EventKind::CorrectionRequested`] (shown by its id,
+        /// `correction_requested`).
+        event: EventKind,
         /// The date given for the event.
         date: NaiveDate,
         /// Why the history would be impossible, citing the article where one applies.
@@ -166,12 +184,23 @@ pub enum Error {
         /// The limit in force.
         cap: u64,
     },
-    /// A file could not be read or written.
+    /// A file could not be read or written. Python `FileError`, Kotlin `SunlitException.File`.
+    ///
+    /// ```
+    /// use sunlit::{Error, Ledger};
+    /// let err = Ledger::read_csv_path("/no/such/ledger.csv").unwrap_err();
+    /// assert!(matches!(err, Error::File { kind: std::io::ErrorKind::NotFound, .. }));
+    /// assert_eq!(err.io_kind_id().as_deref(), Some("not_found"));
+    /// ```
     #[error("{}: {}", clipped(.path), clipped(.reason))]
-    Io {
+    File {
         /// The path.
         path: String,
-        /// The operating system's message.
+        /// What kind of failure, as the operating system reported it
+        /// ([`std::io::ErrorKind::InvalidData`] for a file that was read but cannot be used,
+        /// [`std::io::ErrorKind::Other`] for a reader that failed inside).
+        kind: std::io::ErrorKind,
+        /// The operating system's (or reader's) message.
         reason: String,
     },
 }
@@ -185,6 +214,11 @@ impl Error {
     /// let err = Code::functional("2O8").unwrap_err().at(3, "functional");
     /// assert!(matches!(err, Error::Input { line: 3, ref column, ref value, .. }
     ///     if column == "functional" && value == "2O8"));
+    /// // the cell's own error is kept, with its fields, as the cause (also `source()`)
+    /// assert!(matches!(err, Error::Input { cause: Some(ref c), .. }
+    ///     if matches!(**c, Error::Code { ref value, .. } if value == "2O8")));
+    /// use std::error::Error as _;
+    /// assert!(err.source().is_some_and(|c| c.downcast_ref::<Box<Error>>().is_some()));
     /// ```
     #[must_use]
     pub fn at(self, line: u64, column: &str) -> Error {
@@ -192,7 +226,7 @@ impl Error {
             Error::Input { .. } => return self,
             Error::Code { value, .. }
             | Error::Amount { value, .. }
-            | Error::Value { value, .. } => value.clone(),
+            | Error::Field { value, .. } => value.clone(),
             _ => String::new(),
         };
         Error::Input {
@@ -200,7 +234,36 @@ impl Error {
             column: column.to_owned(),
             value,
             reason: self.to_string(),
+            cause: Some(Box::new(self)),
         }
+    }
+
+    /// The [`std::io::ErrorKind`] of a [`Error::File`] as a stable snake_case id (`not_found`,
+    /// `permission_denied`, `invalid_data` …), the `kind` the Python and Kotlin errors carry;
+    /// `None` for other errors.
+    ///
+    /// ```
+    /// use sunlit::Error;
+    /// let err = Error::File { path: "x".into(), kind: std::io::ErrorKind::PermissionDenied, reason: "no".into() };
+    /// assert_eq!(err.io_kind_id().as_deref(), Some("permission_denied"));
+    /// assert_eq!(sunlit::Code::functional("x").unwrap_err().io_kind_id(), None);
+    /// ```
+    pub fn io_kind_id(&self) -> Option<String> {
+        let Error::File { kind, .. } = self else {
+            return None;
+        };
+        let mut id = String::new();
+        for c in format!("{kind:?}").chars() {
+            if c.is_ascii_uppercase() {
+                if !id.is_empty() {
+                    id.push('_');
+                }
+                id.push(c.to_ascii_lowercase());
+            } else {
+                id.push(c);
+            }
+        }
+        Some(id)
     }
 
     /// Prefix the reason of a located or value error with its context (a file, a table), keeping
@@ -212,17 +275,19 @@ impl Error {
                 column,
                 value,
                 reason,
+                cause,
             } => Error::Input {
                 line,
                 column,
                 value,
                 reason: format!("{context}: {reason}"),
+                cause,
             },
-            Error::Value {
+            Error::Field {
                 field,
                 value,
                 reason,
-            } => Error::Value {
+            } => Error::Field {
                 field,
                 value,
                 reason: format!("{context}: {reason}"),
@@ -231,10 +296,10 @@ impl Error {
         }
     }
 
-    /// Shorthand for an [`Error::Value`].
-    pub(crate) fn value(field: &str, value: &str, reason: impl Into<String>) -> Error {
-        Error::Value {
-            field: field.to_owned(),
+    /// Shorthand for an [`Error::Field`].
+    pub(crate) fn value(field: &'static str, value: &str, reason: impl Into<String>) -> Error {
+        Error::Field {
+            field,
             value: value.to_owned(),
             reason: reason.into(),
         }
@@ -247,10 +312,11 @@ impl Error {
         }
     }
 
-    /// Shorthand for an [`Error::Io`].
+    /// Shorthand for an [`Error::File`].
     pub(crate) fn io(path: &std::path::Path, err: &std::io::Error) -> Error {
-        Error::Io {
+        Error::File {
             path: path.display().to_string(),
+            kind: err.kind(),
             reason: err.to_string(),
         }
     }
@@ -338,12 +404,12 @@ impl Error {
                 value: v(value),
                 reason: t(reason),
             },
-            Error::Value {
+            Error::Field {
                 field,
                 value,
                 reason,
-            } => Error::Value {
-                field: v(field),
+            } => Error::Field {
+                field,
                 value: v(value),
                 reason: t(reason),
             },
@@ -352,11 +418,13 @@ impl Error {
                 column,
                 value,
                 reason,
+                cause,
             } => Error::Input {
                 line,
                 column: v(column),
                 value: v(value),
                 reason: t(reason),
+                cause: cause.map(|c| Box::new(c.bounded())),
             },
             Error::Overflow { operation } => Error::Overflow {
                 operation: t(operation),
@@ -381,12 +449,13 @@ impl Error {
                 date,
                 reason,
             } => Error::History {
-                event: v(event),
+                event,
                 date,
                 reason: t(reason),
             },
-            Error::Io { path, reason } => Error::Io {
+            Error::File { path, kind, reason } => Error::File {
                 path: t(path),
+                kind,
                 reason: t(reason),
             },
             other => other,

@@ -85,7 +85,8 @@ impl FiscalDataPackage {
     pub fn write(&self, dir: impl AsRef<Path>) -> Result<PathBuf> {
         let dir = dir.as_ref();
         if dir.as_os_str().is_empty() {
-            return Err(Error::Io {
+            return Err(Error::File {
+                kind: std::io::ErrorKind::InvalidInput,
                 path: String::new(),
                 reason: "an empty path names no directory; give the directory to write into"
                     .to_owned(),
@@ -336,7 +337,8 @@ impl Ledger {
                 );
             }
         }
-        let descriptor = serde_json::to_string_pretty(&descriptor).map_err(|e| Error::Io {
+        let descriptor = serde_json::to_string_pretty(&descriptor).map_err(|e| Error::File {
+            kind: std::io::ErrorKind::Other,
             path: "datapackage.json".to_owned(),
             reason: e.to_string(),
         })?;

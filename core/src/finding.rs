@@ -3,8 +3,9 @@
 //! A finding is data that parses but breaks a rule: a parent row that is not the sum of its
 //! children, a code missing from the catalogue, a deadline missed. It is never an error: the
 //! input was read; the finding says what is wrong with it, where, and by how much. Every finding
-//! carries a stable rule id (`budget.subtotal_mismatch`, `catalog.unknown_code`, …) that users
-//! filter by; the rule's doc comment cites its source.
+//! is made from a rule of the registry ([`crate::rules`]): it carries the rule's stable id
+//! (`budget.subtotal_mismatch`, `catalog.unknown_code`, …), which users filter by, and the rule's
+//! severity; the rule cites its source.
 
 use std::fmt;
 
@@ -13,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::io::{write_err, write_string};
+use crate::rules::Rule;
 
 /// How serious a finding is.
 ///
@@ -79,7 +81,7 @@ impl std::str::FromStr for Severity {
 /// ```
 /// use sunlit::{Finding, Severity};
 /// use rust_decimal::Decimal;
-/// let f = Finding::new("budget.subtotal_mismatch", Severity::Error,
+/// let f = Finding::new(&sunlit::rules::budget::SUBTOTAL_MISMATCH,
 ///         "上级科目不等于下级科目之和", "parent row is not the sum of its children")
 ///     .with_code("208")
 ///     .with_values(Decimal::from(10), Decimal::from(12));
@@ -121,23 +123,24 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// A finding with its rule, severity and messages; add the location and values with the
-    /// `with_*` methods.
+    /// A finding of `rule` (from the registry, [`crate::rules`]), with the rule's id and severity
+    /// and the two messages; add the location and values with the `with_*` methods.
     ///
     /// ```
-    /// let f = sunlit::Finding::new("x.y", sunlit::Severity::Warning, "中", "en");
-    /// assert_eq!(f.rule, "x.y");
+    /// use sunlit::{Finding, Severity, rules};
+    /// let f = Finding::new(&rules::catalog::UNKNOWN_CODE, "中", "en");
+    /// assert_eq!(f.rule, "catalog.unknown_code");
+    /// assert_eq!(f.severity, Severity::Warning); // the rule's severity, always
     /// assert_eq!(f.expected, None);
     /// ```
     pub fn new(
-        rule: &str,
-        severity: Severity,
+        rule: &Rule,
         message_zh: impl Into<String>,
         message_en: impl Into<String>,
     ) -> Finding {
         Finding {
-            rule: rule.to_owned(),
-            severity,
+            rule: rule.id.to_owned(),
+            severity: rule.severity,
             table: None,
             code: None,
             column: None,
@@ -154,7 +157,7 @@ impl Finding {
     /// Set the table.
     ///
     /// ```
-    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "").with_table("T5");
+    /// let f = sunlit::Finding::new(&sunlit::rules::tables::ROW_SUM, "", "").with_table("T5");
     /// assert_eq!(f.table.as_deref(), Some("T5"));
     /// ```
     #[must_use]
@@ -166,7 +169,7 @@ impl Finding {
     /// Set the code or row label.
     ///
     /// ```
-    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "").with_code("合计");
+    /// let f = sunlit::Finding::new(&sunlit::rules::tables::ROW_SUM, "", "").with_code("合计");
     /// assert_eq!(f.code.as_deref(), Some("合计"));
     /// ```
     #[must_use]
@@ -178,7 +181,7 @@ impl Finding {
     /// Set the column.
     ///
     /// ```
-    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "").with_column("合计");
+    /// let f = sunlit::Finding::new(&sunlit::rules::tables::ROW_SUM, "", "").with_column("合计");
     /// assert_eq!(f.column.as_deref(), Some("合计"));
     /// ```
     #[must_use]
@@ -192,7 +195,7 @@ impl Finding {
     ///
     /// ```
     /// use rust_decimal::Decimal;
-    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "")
+    /// let f = sunlit::Finding::new(&sunlit::rules::tables::ROW_SUM, "", "")
     ///     .with_values(Decimal::from(5), Decimal::from(3));
     /// assert_eq!(f.difference, Some(Decimal::from(-2)));
     /// ```
@@ -207,7 +210,7 @@ impl Finding {
     /// Set the page of the published document where the finding's cell is printed.
     ///
     /// ```
-    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "").with_page(7);
+    /// let f = sunlit::Finding::new(&sunlit::rules::tables::ROW_SUM, "", "").with_page(7);
     /// assert_eq!(f.page, Some(7));
     /// ```
     #[must_use]
@@ -219,7 +222,7 @@ impl Finding {
     /// Set the text of the finding's cell as printed.
     ///
     /// ```
-    /// let f = sunlit::Finding::new("x", sunlit::Severity::Error, "", "").with_printed("1,234.00");
+    /// let f = sunlit::Finding::new(&sunlit::rules::tables::ROW_SUM, "", "").with_printed("1,234.00");
     /// assert_eq!(f.printed.as_deref(), Some("1,234.00"));
     /// ```
     #[must_use]
@@ -300,13 +303,13 @@ impl FindingFilter {
 /// A list of findings: sortable, filterable, exportable to CSV and JSON.
 ///
 /// ```
-/// use sunlit::{Finding, Findings, FindingFilter, Severity};
+/// use sunlit::{Finding, Findings, FindingFilter, Severity, rules};
 /// let mut all = Findings::from(vec![
-///     Finding::new("b.rule", Severity::Warning, "乙", "b"),
-///     Finding::new("a.rule", Severity::Error, "甲", "a"),
+///     Finding::new(&rules::catalog::UNKNOWN_CODE, "乙", "b"),
+///     Finding::new(&rules::tables::ROW_SUM, "甲", "a"),
 /// ]);
 /// all.sort();
-/// assert_eq!(all.as_slice()[0].rule, "a.rule");
+/// assert_eq!(all.as_slice()[0].rule, rules::tables::ROW_SUM);
 /// let errors = all.filter(&FindingFilter { severity: Some(Severity::Error), ..Default::default() });
 /// assert_eq!(errors.len(), 1);
 /// assert!(all.to_csv().unwrap().starts_with("rule,severity,table,code,column"));
@@ -347,7 +350,7 @@ impl Findings {
     ///
     /// ```
     /// let mut f = sunlit::Findings::new();
-    /// f.push(sunlit::Finding::new("x", sunlit::Severity::Error, "", ""));
+    /// f.push(sunlit::Finding::new(&sunlit::rules::tables::ROW_SUM, "", ""));
     /// assert_eq!(f.len(), 1);
     /// ```
     pub fn push(&mut self, finding: Finding) {
@@ -393,8 +396,8 @@ impl Findings {
     /// Number of findings of severity error.
     ///
     /// ```
-    /// use sunlit::{Finding, Findings, Severity};
-    /// let f = Findings::from(vec![Finding::new("x", Severity::Warning, "", "")]);
+    /// use sunlit::{Finding, Findings, rules};
+    /// let f = Findings::from(vec![Finding::new(&rules::catalog::UNKNOWN_CODE, "", "")]);
     /// assert_eq!(f.error_count(), 0);
     /// ```
     pub fn error_count(&self) -> usize {
@@ -407,11 +410,12 @@ impl Findings {
     /// Sort: errors first, then by rule, table, code, column (stable, deterministic).
     ///
     /// ```
-    /// use sunlit::{Finding, Findings, Severity};
+    /// use sunlit::{Finding, Findings, rules};
     /// let mut f = Findings::from(vec![
-    ///     Finding::new("z", Severity::Error, "", ""), Finding::new("a", Severity::Warning, "", "")]);
+    ///     Finding::new(&rules::catalog::NO_CATALOGUE, "", ""), // a warning
+    ///     Finding::new(&rules::tables::SCOPE, "", "")]);       // an error
     /// f.sort();
-    /// assert_eq!(f.as_slice()[0].rule, "z");
+    /// assert_eq!(f.as_slice()[0].rule, "tables.scope");
     /// ```
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -420,9 +424,9 @@ impl Findings {
     /// The findings the filter keeps, in their current order.
     ///
     /// ```
-    /// use sunlit::{Finding, Findings, FindingFilter, Severity};
-    /// let f = Findings::from(vec![Finding::new("budget.x", Severity::Error, "", ""),
-    ///                             Finding::new("catalog.y", Severity::Warning, "", "")]);
+    /// use sunlit::{Finding, Findings, FindingFilter, rules};
+    /// let f = Findings::from(vec![Finding::new(&rules::budget::SUBTOTAL_MISMATCH, "", ""),
+    ///                             Finding::new(&rules::catalog::UNKNOWN_CODE, "", "")]);
     /// let only = f.filter(&FindingFilter { rules: vec!["budget.".into()], severity: None });
     /// assert_eq!(only.len(), 1);
     /// ```

@@ -21,16 +21,10 @@ use serde_json::{Map, Value};
 use crate::budget::{Ledger, LineRecord};
 use crate::csv_strict::{Record, Relaxed, Splitter, column_name};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
 use crate::money::format_amount;
 
-/// Rule ids of the findings readers raise.
-pub(crate) mod rules {
-    /// A CSV field read under [`Quoting::Lenient`](crate::Quoting::Lenient) that strict reading
-    /// would have refused (text after a closing quote, a quote inside an unquoted field). A
-    /// warning naming the line, the column, the text as written and as read.
-    pub const RELAXED_QUOTING: &str = "input.relaxed_quoting";
-}
+pub(crate) use crate::rules::input as rules;
 
 /// Caps on what a reader accepts, so that a hostile or broken file fails with a clear
 /// [`Error::Limit`] instead of exhausting memory. Every reader takes them through its options
@@ -114,7 +108,7 @@ impl Quoting {
     ///
     /// ```
     /// assert!(sunlit::Quoting::parse("strict").is_ok());
-    /// assert!(matches!(sunlit::Quoting::parse(""), Err(sunlit::Error::Value { .. })));
+    /// assert!(matches!(sunlit::Quoting::parse(""), Err(sunlit::Error::Field { .. })));
     /// ```
     pub fn parse(text: &str) -> Result<Quoting> {
         match text.trim() {
@@ -153,7 +147,8 @@ pub(crate) fn read_capped<R: Read>(reader: R, limits: &Limits) -> Result<Vec<u8>
     reader
         .take(limits.max_file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::Io {
+        .map_err(|e| Error::File {
+            kind: e.kind(),
             path: "<input>".to_owned(),
             reason: e.to_string(),
         })?;
@@ -178,8 +173,7 @@ pub(crate) fn check_size(len: usize, limits: &Limits) -> Result<()> {
 pub(crate) fn relaxed_finding(r: &Relaxed, names: &[String]) -> Finding {
     let column = column_name(names, r.field);
     Finding::new(
-        rules::RELAXED_QUOTING,
-        Severity::Warning,
+        &rules::RELAXED_QUOTING,
         format!(
             "第 {} 行「{column}」列引号不规范（{}），按宽松模式读作 {:?}",
             r.line, r.raw, r.read
@@ -223,6 +217,7 @@ impl CsvRow<'_> {
 pub(crate) fn width_error(record: &Record, names: &[String]) -> Error {
     let (n, m) = (record.fields.len(), names.len());
     Error::Input {
+        cause: None,
         line: record.line,
         column: column_name(names, n.min(m)),
         value: record.fields.join(","),
@@ -248,6 +243,7 @@ pub(crate) fn open_csv<R: Read>(reader: R, opts: &InputOptions) -> Result<(Split
     let mut splitter = Splitter::new(bytes, opts.quoting, &opts.limits);
     let Some(header) = splitter.next_record(&[])? else {
         return Err(Error::Input {
+            cause: None,
             line: 1,
             column: String::new(),
             value: String::new(),
@@ -268,6 +264,7 @@ impl CsvTable {
     ) -> Result<CsvTable> {
         let (splitter, names) = open_csv(reader, opts)?;
         let header_err = |column: &str, reason: String| Error::Input {
+            cause: None,
             line: 1,
             column: column.to_owned(),
             value: names.join(","),
@@ -321,6 +318,7 @@ impl CsvTable {
         for (i, n) in names.iter().enumerate() {
             if n.is_empty() || names[..i].contains(n) {
                 return Err(Error::Input {
+                    cause: None,
                     line: 1,
                     column: n.clone(),
                     value: names.join(","),
@@ -546,6 +544,7 @@ pub(crate) fn parse_json_with(text: &str, limits: &Limits) -> Result<Value> {
     check_size(text.len(), limits)?;
     if text.starts_with('\u{feff}') {
         return Err(Error::Input {
+            cause: None,
             line: 1,
             column: String::new(),
             value: "\u{feff}".to_owned(),
@@ -569,6 +568,7 @@ pub(crate) fn parse_json_with(text: &str, limits: &Limits) -> Result<Value> {
                 && let Some((line, digits)) = big_integer_literal(text)
             {
                 return Err(Error::Input {
+                    cause: None,
                     line,
                     column: String::new(),
                     value: digits,
@@ -583,6 +583,7 @@ pub(crate) fn parse_json_with(text: &str, limits: &Limits) -> Result<Value> {
             let line = e.line() as u64;
             if let Some(key) = trouble.duplicate {
                 return Err(Error::Input {
+                    cause: None,
                     line,
                     value: key.clone(),
                     column: key,
@@ -614,6 +615,7 @@ pub(crate) fn parse_json_with(text: &str, limits: &Limits) -> Result<Value> {
                 });
             }
             Err(Error::Input {
+                cause: None,
                 line: line.max(1),
                 column: String::new(),
                 value: String::new(),
@@ -649,6 +651,7 @@ pub(crate) fn json_text(bytes: Vec<u8>) -> Result<String> {
         let shown = bytes.get(line_start..line_end).unwrap_or_default();
         let (value, reason) = crate::csv_strict::describe_non_utf8(shown, at - line_start);
         Error::Input {
+            cause: None,
             line,
             column: String::new(),
             value,
@@ -662,7 +665,8 @@ pub(crate) fn open(path: &Path) -> Result<File> {
 }
 
 pub(crate) fn write_err(e: impl std::fmt::Display) -> Error {
-    Error::Io {
+    Error::File {
+        kind: std::io::ErrorKind::Other,
         path: "<output>".to_owned(),
         reason: e.to_string(),
     }
@@ -671,7 +675,8 @@ pub(crate) fn write_err(e: impl std::fmt::Display) -> Error {
 /// Read a file with `read`, naming the path in I/O errors.
 pub(crate) fn read_file<T>(path: &Path, read: impl FnOnce(File) -> Result<T>) -> Result<T> {
     read(open(path)?).map_err(|e| match e {
-        Error::Io { reason, .. } => Error::Io {
+        Error::File { reason, kind, .. } => Error::File {
+            kind,
             path: path.display().to_string(),
             reason,
         },
@@ -694,7 +699,8 @@ pub(crate) fn write_file(
     write: impl FnOnce(&mut std::io::BufWriter<File>) -> Result<()>,
 ) -> Result<()> {
     let name_io = |e: Error| match e {
-        Error::Io { reason, .. } => Error::Io {
+        Error::File { reason, kind, .. } => Error::File {
+            kind,
             path: path.display().to_string(),
             reason,
         },
@@ -801,7 +807,7 @@ impl Ledger {
     /// [`Ledger::read_csv`] from a file.
     ///
     /// ```
-    /// assert!(matches!(sunlit::Ledger::read_csv_path("/no/such.csv"), Err(sunlit::Error::Io { .. })));
+    /// assert!(matches!(sunlit::Ledger::read_csv_path("/no/such.csv"), Err(sunlit::Error::File { .. })));
     /// ```
     pub fn read_csv_path(path: impl AsRef<Path>) -> Result<Ledger> {
         read_file(path.as_ref(), Ledger::read_csv)
@@ -811,7 +817,7 @@ impl Ledger {
     ///
     /// ```
     /// let r = sunlit::Ledger::read_csv_path_with("/no/such.csv", &Default::default());
-    /// assert!(matches!(r, Err(sunlit::Error::Io { .. })));
+    /// assert!(matches!(r, Err(sunlit::Error::File { .. })));
     /// ```
     pub fn read_csv_path_with(
         path: impl AsRef<Path>,
@@ -904,6 +910,7 @@ impl Ledger {
         let value = parse_json_with(text, &opts.limits)?;
         let Value::Array(items) = value else {
             return Err(Error::Input {
+                cause: None,
                 line: 1,
                 column: String::new(),
                 value: String::new(),
@@ -940,6 +947,7 @@ impl Ledger {
 /// `year` and `amount`, null for absent; a fractional JSON number is refused.
 fn json_record(item: &Value, line: u64) -> Result<LineRecord> {
     let err = |column: &str, value: String, reason: &str| Error::Input {
+        cause: None,
         line,
         column: column.to_owned(),
         value,

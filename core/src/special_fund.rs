@@ -12,51 +12,12 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::money::{Unit, rounds_to};
+use crate::rules::Rule;
 use crate::vocab::vocabulary;
 
-/// Rule ids of the special-fund checks.
-pub mod rules {
-    /// `special_fund.over_allocated` (error): the allocations add up to more than the approved
-    /// amount — money allocated that was never approved. Source: 预算法 art. 13 — "各级政府、各部门、
-    /// 各单位的支出必须以经批准的预算为依据，未列入预算的不得支出". The article text is quoted from the
-    /// Budget Law as amended in 2018 (预算法 2018); it is not in the project's fiscal reference.
-    pub const OVER_ALLOCATED: &str = "special_fund.over_allocated";
-    /// `special_fund.stage_order` (error): the stages are dated out of their order 申报 → 审批 →
-    /// 分配 → 公开 → 监督 (the process as the seed article lists it), or a stage is dated twice.
-    pub const STAGE_ORDER: &str = "special_fund.stage_order";
-    /// `special_fund.allocation_before_approval` (error): an allocation is dated before the fund
-    /// was approved. Source: the special-fund process the seed article describes — 申报
-    /// (application), 审批 (approval), 分配 (allocation), 公开 (disclosure), 监督 (supervision), in
-    /// that order, made public for Guangdong's 50 special funds (648亿元) in the 2016 draft budget
-    /// (`shared/seeds/README.md`, "Budget disclosure"): 分配 follows 审批, so money allocated before
-    /// the approval date was allocated without one.
-    pub const ALLOCATION_BEFORE_APPROVAL: &str = "special_fund.allocation_before_approval";
-    /// `special_fund.late_disclosure` (error): the allocation was disclosed more than the
-    /// configured number of days (default 20) after approval. Source of the default: 预算法 (2018)
-    /// art. 14 — approved budgets, adjustments and final accounts are published within twenty
-    /// days of approval (批准后二十日内), departmental budgets within twenty days of the finance
-    /// department's approval (批复后二十日内). That article governs budgets; applying its period to
-    /// special-fund allocations is this library's default, so the period is configurable.
-    /// Expected and actual are day counts.
-    pub const LATE_DISCLOSURE: &str = "special_fund.late_disclosure";
-    /// `special_fund.not_disclosed` (error): as of the checking date, the disclosure period after
-    /// approval has passed and no disclosure is recorded (same source and period as
-    /// [`LATE_DISCLOSURE`]). Expected and actual are day counts.
-    pub const NOT_DISCLOSED: &str = "special_fund.not_disclosed";
-    /// `special_fund.list_total` (error): the approved amounts of a list of funds do not add up to
-    /// the published total, as printed (648 亿元 stands for 647.5 to 648.5 亿元). Source: the seed
-    /// article's disclosure of special funds with the 2016 Guangdong draft budget — "50 special
-    /// funds (专项资金) totalling 648亿元", each with its 申报/审批/分配/公开/监督 process made public
-    /// (`shared/seeds/README.md`, "Budget disclosure"): a published total is a claim about the
-    /// funds listed, checked as printed.
-    pub const LIST_TOTAL: &str = "special_fund.list_total";
-    /// `special_fund.list_count` (error): the list does not hold the published number of funds.
-    /// Source: the same disclosure of the seed article — "50 special funds … 648亿元" — whose
-    /// count is as much a published figure as its total (`shared/seeds/README.md`).
-    pub const LIST_COUNT: &str = "special_fund.list_count";
-}
+pub(crate) use crate::rules::special_fund as rules;
 
 vocabulary! {
     /// A stage of a special fund's process (专项资金全过程), in order: 申报 → 审批 → 分配 → 公开 → 监督.
@@ -177,13 +138,13 @@ impl Default for FundCheckOptions {
 }
 
 fn fund_finding(
-    rule: &str,
+    rule: &Rule,
     fund: &SpecialFund,
     column: Option<&str>,
     zh: String,
     en: String,
 ) -> Finding {
-    let f = Finding::new(rule, Severity::Error, zh, en)
+    let f = Finding::new(rule, zh, en)
         .with_table("专项资金")
         .with_code(fund.name.clone());
     match column {
@@ -248,7 +209,7 @@ impl SpecialFund {
         match self.allocated() {
             Ok(sum) if sum > self.approved => out.push(
                 fund_finding(
-                    rules::OVER_ALLOCATED,
+                    &rules::OVER_ALLOCATED,
                     self,
                     Some("allocations"),
                     format!(
@@ -264,7 +225,7 @@ impl SpecialFund {
             ),
             Ok(_) => {}
             Err(e) => out.push(fund_finding(
-                rules::OVER_ALLOCATED,
+                &rules::OVER_ALLOCATED,
                 self,
                 Some("allocations"),
                 format!("{} 的分配合计无法计算：{e}", self.name),
@@ -276,7 +237,7 @@ impl SpecialFund {
         for s in &self.stages {
             if seen.contains(&s.stage) {
                 out.push(fund_finding(
-                    rules::STAGE_ORDER,
+                    &rules::STAGE_ORDER,
                     self,
                     Some(s.stage.id()),
                     format!("{} 的{}阶段记录了两次", self.name, s.stage.name_zh()),
@@ -300,7 +261,7 @@ impl SpecialFund {
                 .find(|(_, d)| *d > ld);
             if let Some((e, ed)) = earlier {
                 out.push(fund_finding(
-                    rules::STAGE_ORDER,
+                    &rules::STAGE_ORDER,
                     self,
                     Some(later.id()),
                     format!(
@@ -325,7 +286,7 @@ impl SpecialFund {
                     && d < ap
                 {
                     out.push(fund_finding(
-                        rules::ALLOCATION_BEFORE_APPROVAL,
+                        &rules::ALLOCATION_BEFORE_APPROVAL,
                         self,
                         Some(&a.recipient),
                         format!(
@@ -348,7 +309,7 @@ impl SpecialFund {
                     if elapsed > i64::from(opts.disclosure_days) {
                         out.push(
                             fund_finding(
-                                rules::LATE_DISCLOSURE,
+                                &rules::LATE_DISCLOSURE,
                                 self,
                                 Some(FundStage::Disclosure.id()),
                                 format!("{} 于审批后第{elapsed}天公开（{dd}），超过{}天", self.name, opts.disclosure_days),
@@ -364,7 +325,7 @@ impl SpecialFund {
                         if elapsed > i64::from(opts.disclosure_days) {
                             out.push(
                                 fund_finding(
-                                    rules::NOT_DISCLOSED,
+                                    &rules::NOT_DISCLOSED,
                                     self,
                                     Some(FundStage::Disclosure.id()),
                                     format!("{} 审批后{elapsed}天（截至{as_of}）仍未公开", self.name),
@@ -473,8 +434,7 @@ impl SpecialFundList {
             if u32::try_from(actual).ok() != Some(n) {
                 out.push(
                     Finding::new(
-                        rules::LIST_COUNT,
-                        Severity::Error,
+                        &rules::LIST_COUNT,
                         format!("公布{n}项专项资金，清单列出{actual}项"),
                         format!("{n} funds are published but the list holds {actual}"),
                     )
@@ -491,8 +451,7 @@ impl SpecialFundList {
                 let u = self.total_unit;
                 out.push(
                     Finding::new(
-                        rules::LIST_TOTAL,
-                        Severity::Error,
+                        &rules::LIST_TOTAL,
                         format!("各项专项资金合计 {exact} {u}，与公布的 {printed} {u} 不符"),
                         format!("the funds add up to {exact} {u}, which does not print as the published {printed} {u}"),
                     )

@@ -1,5 +1,5 @@
 //! A small macro for closed vocabularies: enums with a stable snake_case id, a Chinese name and
-//! accepted aliases, parsed strictly (an unknown value is an [`Error::Value`](crate::Error::Value)
+//! accepted aliases, parsed strictly (an unknown value is an [`Error::Field`](crate::Error::Field)
 //! that lists what is accepted) and serialised by id.
 
 /// Define a vocabulary enum.
@@ -66,8 +66,8 @@ macro_rules! vocabulary {
                         return Ok($name::$variant);
                     }
                 )+
-                Err($crate::Error::Value {
-                    field: $field.to_owned(),
+                Err($crate::Error::Field {
+                    field: $field,
                     value: text.to_owned(),
                     reason: concat!("expected one of:" $(, " ", $id, " (", $zh, ")")+).to_owned(),
                 })

@@ -28,7 +28,7 @@ fn change_log_json_blank_name_is_refused() {
 
 /// fuzz target `document_sheet` (selector 1: XLS): a 512-byte compound-file header whose
 /// sector size makes calamine's sector table an odd length tripped calamine's `assert_eq!` in
-/// `to_u32` and panicked through `SourceDocument::from_bytes`. It is an `Error::Io` now.
+/// `to_u32` and panicked through `SourceDocument::from_bytes`. It is an `Error::File` now.
 #[test]
 fn xls_reader_turns_a_calamine_panic_into_an_error() {
     let bytes = include_bytes!("fuzz_regressions/document_sheet_cfb_assert.xls");
@@ -36,7 +36,7 @@ fn xls_reader_turns_a_calamine_panic_into_an_error() {
         SourceDocument::from_bytes("bad.xls", SourceFormat::Xls, bytes, &ReadOptions::default())
             .unwrap_err();
     assert!(
-        matches!(err, sunlit::Error::Io { ref path, .. } if path == "bad.xls"),
+        matches!(err, sunlit::Error::File { ref path, .. } if path == "bad.xls"),
         "{err:?}"
     );
 }
@@ -69,7 +69,7 @@ fn xls_reader_refuses_a_looping_sector_chain() {
     )
     .unwrap_err();
     assert!(
-        matches!(err, sunlit::Error::Io { ref path, ref reason } if path == "loop.xls" && reason.contains("loops")),
+        matches!(err, sunlit::Error::File { ref path, ref reason, kind: std::io::ErrorKind::InvalidData } if path == "loop.xls" && reason.contains("loops")),
         "{err:?}"
     );
 }
@@ -90,7 +90,7 @@ fn xls_reader_refuses_impossible_dimensions() {
     )
     .unwrap_err();
     assert!(
-        matches!(err, sunlit::Error::Io { ref reason, .. } if reason.contains("DIMENSIONS")),
+        matches!(err, sunlit::Error::File { ref reason, .. } if reason.contains("DIMENSIONS")),
         "{err:?}"
     );
 }
@@ -146,7 +146,7 @@ fn xls_reader_refuses_a_cell_beyond_the_sheet() {
     )
     .unwrap_err();
     assert!(
-        matches!(err, sunlit::Error::Io { ref path, ref reason }
+        matches!(err, sunlit::Error::File { ref path, ref reason, kind: std::io::ErrorKind::InvalidData }
             if path == "dense.xls" && reason.contains("offset") && reason.contains("column")),
         "{err:?}"
     );
@@ -274,7 +274,7 @@ fn an_html_table_spanning_millions_of_positions_is_a_limit_error() {
 /// path runs first, and followed a looping sector chain until it asked for 4 GiB
 /// (libFuzzer: out-of-memory in `calamine::cfb::Sectors::get_chain` under
 /// `check_for_password_protected`). Such a file is now read as the XLS it is, checks first: an
-/// `Error::Io` saying what the file is.
+/// `Error::File` saying what the file is.
 #[test]
 fn an_xlsx_that_is_a_compound_file_gets_the_xls_checks() {
     let bytes = include_bytes!("fuzz_regressions/document_sheet_xlsx_cfb_cycle.xlsx");
@@ -286,7 +286,7 @@ fn an_xlsx_that_is_a_compound_file_gets_the_xls_checks() {
     )
     .unwrap_err();
     assert!(
-        matches!(err, sunlit::Error::Io { ref path, ref reason, .. }
+        matches!(err, sunlit::Error::File { ref path, ref reason, .. }
             if path == "ole.xlsx" && reason.contains("compound (OLE) file") && reason.contains("loops")),
         "{err:?}"
     );

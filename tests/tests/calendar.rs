@@ -400,7 +400,7 @@ fn impossible_years_are_refused() {
     ] {
         let err = r.unwrap_err();
         assert!(
-            matches!(err, Error::Value { ref field, .. } if field == "date" || field == "local calendar"),
+            matches!(err, Error::Field { field, .. } if field == "date" || field == "local_calendar"),
             "{err:?}"
         );
         assert!(err.to_string().contains("1949–9999"), "{err}");
@@ -461,7 +461,7 @@ proptest! {
                 let own = i64::from(cal.is_workday(d).unwrap());
                 prop_assert_eq!(cal.workdays_between(back, d).unwrap(), -n - 1 + own);
             }
-            Err(e) => prop_assert!(matches!(e, Error::Value { .. }), "{:?}", e),
+            Err(e) => prop_assert!(matches!(e, Error::Field { .. }), "{:?}", e),
         }
     }
 }
@@ -484,7 +484,7 @@ fn huge_counts_are_refused_without_walking_the_years() {
             assert!(
                 matches!(
                     got,
-                    Err(Error::Overflow { .. } | Error::UncoveredYear { .. } | Error::Value { .. })
+                    Err(Error::Overflow { .. } | Error::UncoveredYear { .. } | Error::Field { .. })
                 ),
                 "{n}: {got:?}"
             );

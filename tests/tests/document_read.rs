@@ -202,7 +202,7 @@ fn a_gbk_csv_is_detected_or_declared() {
     };
     let e = SourceDocument::read(data_file(GBK_CSV), &wrong).unwrap_err();
     let msg = e.to_string();
-    assert!(matches!(e, Error::Io { .. }));
+    assert!(matches!(e, Error::File { .. }));
     assert!(msg.contains("byte 0xC4 at byte offset 4 (line 1)"), "{msg}");
 }
 
@@ -282,7 +282,8 @@ fn a_pdf_without_text_layer_is_refused_clearly() {
     )
     .unwrap_err();
     match e {
-        Error::Io { path, reason } => {
+        Error::File { path, reason, kind } => {
+            assert_eq!(kind, std::io::ErrorKind::InvalidData);
             assert_eq!(path, "scan.pdf");
             assert!(reason.contains("no text layer"), "{reason}");
         }
@@ -301,7 +302,7 @@ fn malformed_pdfs_are_errors_not_panics() {
             &ReadOptions::default(),
         );
         if let Err(e) = r {
-            assert!(matches!(e, Error::Io { .. }), "{e:?}");
+            assert!(matches!(e, Error::File { .. }), "{e:?}");
         }
     }
 }

@@ -134,8 +134,7 @@ fn csv_export_has_the_exact_header_and_survives_commas_and_quotes() {
     let mut all = real_findings();
     all.push(
         Finding::new(
-            "tables.narrative",
-            Severity::Error,
+            &sunlit::rules::tables::NARRATIVE,
             "情况说明：收入 1,234.56 万元，\"三公\"经费",
             "the narrative says \"1,234.56\", the table 1234.55",
         )

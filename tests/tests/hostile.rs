@@ -17,7 +17,8 @@ fn a_fiscal_data_package_is_not_written_to_an_empty_path() {
         let _ = std::fs::remove_file(&package.resource_path);
     }
     match written {
-        Err(Error::Io { path, reason }) => {
+        Err(Error::File { path, reason, kind }) => {
+            assert_eq!(kind, std::io::ErrorKind::InvalidInput);
             assert_eq!(path, "");
             assert!(reason.contains("empty path"), "{reason}");
         }

@@ -18,6 +18,7 @@ fn input_err<T: std::fmt::Debug>(r: Result<T, Error>) -> (u64, String, String, S
             column,
             value,
             reason,
+            ..
         }) => (line, column, value, reason),
         other => panic!("expected an input error, got {other:?}"),
     }
@@ -353,7 +354,7 @@ fn lenient_quoting_reads_messy_fields_and_says_so_for_each() {
     };
     assert!(matches!(
         PublishedTable::read_csv_str("code,name,合计\n208,x,1\n", &t),
-        Err(Error::Value { .. })
+        Err(Error::Field { .. })
     ));
     let (table, findings) =
         PublishedTable::read_csv_with("code,name,合计\n208,x,\"1,0\"00\n".as_bytes(), &t).unwrap();
@@ -629,7 +630,7 @@ fn messages_show_a_bounded_prefix_of_long_values() {
         let value = match &bounded {
             Error::Amount { value, .. }
             | Error::Code { value, .. }
-            | Error::Value { value, .. }
+            | Error::Field { value, .. }
             | Error::Input { value, .. } => value.clone(),
             other => panic!("{other:?}"),
         };
@@ -641,4 +642,32 @@ fn messages_show_a_bounded_prefix_of_long_values() {
         sunlit::parse_amount("1x").unwrap_err().to_string(),
         "invalid amount \"1x\": unexpected character 'x': an amount is digits with optional sign, thousands separators and decimal point"
     );
+}
+
+/// A bad cell keeps its own error as the cause of the located input error: the code, its scheme
+/// and its reason stay structured (`source()`), not only flattened into the reason text.
+#[test]
+fn a_located_cell_error_keeps_its_cause() {
+    use std::error::Error as _;
+    let csv = "year,book,phase,unit,functional,economic,nature,source,amount\n\
+               2026,general,budget,u,2O8,,basic,,1\n";
+    let err = sunlit::Ledger::read_csv(csv.as_bytes()).unwrap_err();
+    let Error::Input {
+        line,
+        ref column,
+        cause: Some(ref cause),
+        ..
+    } = err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!((line, column.as_str()), (2, "functional"));
+    assert!(
+        matches!(**cause, Error::Code { scheme: sunlit::Scheme::Functional, ref value, .. } if value == "2O8"),
+        "{cause:?}"
+    );
+    // `source()` gives the cause (boxed, as the field holds it) to error-chain reporters
+    let source = err.source().and_then(|s| s.downcast_ref::<Box<Error>>());
+    assert_eq!(source, Some(cause));
+    assert_eq!(err.source().map(|s| s.to_string()), Some(cause.to_string()));
 }

@@ -263,11 +263,11 @@ fn citations_parse_as_written() {
             }
             (
                 "no",
-                Err(Error::Value {
+                Err(Error::Field {
                     field: f, value, ..
                 }),
             ) => {
-                assert_eq!((f.as_str(), value.as_str()), ("citation", text));
+                assert_eq!((f, value.as_str()), ("citation", text));
             }
             (ok, other) => panic!("{text}: expected ok={ok}, got {other:?}"),
         }

@@ -176,6 +176,7 @@ fn a_fractional_count_is_refused() {
             column,
             value,
             reason,
+            ..
         } = &err
         else {
             panic!("{file}: {err:?}");
@@ -211,7 +212,7 @@ fn a_fractional_count_is_refused() {
     )
     .unwrap_err();
     assert!(
-        matches!(&err, Error::Value { field, value, .. } if field == "issued" && value == "1.5"),
+        matches!(&err, Error::Field { field, value, .. } if *field == "issued" && value == "1.5"),
         "{err:?}"
     );
     let mut t = ProactiveTable::new(ReportFormat::Y2019);
@@ -221,7 +222,7 @@ fn a_fractional_count_is_refused() {
             ProactiveColumn::ItemsChange,
             Some(Decimal::new(-125, 1))
         ),
-        Err(Error::Value { .. })
+        Err(Error::Field { .. })
     ));
     assert_eq!(t, ProactiveTable::new(ReportFormat::Y2019));
     t.set(

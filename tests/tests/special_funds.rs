@@ -105,7 +105,7 @@ fn every_fund_case_raises_exactly_its_findings() {
         sunlit::rules::special_fund::LATE_DISCLOSURE,
         sunlit::rules::special_fund::NOT_DISCLOSED,
     ] {
-        assert!(rules.iter().any(|r| r == rule), "{rule} is not covered");
+        assert!(rules.iter().any(|r| *r == rule), "{rule} is not covered");
     }
 }
 
@@ -158,6 +158,6 @@ fn every_list_adds_up_and_raises_exactly_its_findings() {
         sunlit::rules::special_fund::LIST_TOTAL,
         sunlit::rules::special_fund::LIST_COUNT,
     ] {
-        assert!(rules.iter().any(|r| r == rule), "{rule} is not covered");
+        assert!(rules.iter().any(|r| *r == rule), "{rule} is not covered");
     }
 }

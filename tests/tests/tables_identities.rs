@@ -507,8 +507,8 @@ fn rendering_never_mixes_books_or_units() {
     };
     let render = |l: &Ledger, o: &RenderOptions| PublishedTable::from_ledger(l, Catalog::seed(), o);
     match render(&ledger, &t5) {
-        Err(sunlit::Error::Value { field, value, .. }) => {
-            assert_eq!((field.as_str(), value.as_str()), ("book", "fund"));
+        Err(sunlit::Error::Field { field, value, .. }) => {
+            assert_eq!((field, value.as_str()), ("book", "fund"));
         }
         other => panic!("{other:?}"),
     }

@@ -178,11 +178,15 @@ fn budget_summary_with_personnel_and_public_columns() {
         rules_at(&found, Severity::Info),
         [
             (
-                "tables.row_sum".into(),
+                "tables.whole_yuan_rounding".into(),
                 "一、公共安全支出".into(),
                 "合计".into()
             ),
-            ("tables.row_sum".into(), "支出总计".into(), "合计".into()),
+            (
+                "tables.whole_yuan_rounding".into(),
+                "支出总计".into(),
+                "合计".into()
+            ),
         ]
     );
     // A real change of 100 元 in 项目支出 is an error (1 元 is within the rounding of three parts
@@ -680,4 +684,33 @@ fn appropriation_summary_with_carry_over_rows() {
         "{found:#?}"
     );
     assert!(found.iter().all(|f| f.rule != "tables.duplicate_row"));
+}
+
+/// A figure in a column the form does not name (单位预留机动经费) may or may not be part of 合计:
+/// the row's total is not checked, and that is said under its own info rule — never as a
+/// `tables.row_sum` (an error rule) at info severity.
+#[test]
+fn a_column_the_form_does_not_name_leaves_the_total_unchecked_as_an_info() {
+    let d = |s: &str| Some(s.parse::<rust_decimal::Decimal>().unwrap());
+    let row = sunlit::TableRow {
+        line: 2,
+        name: "合计".into(),
+        cells: vec![d("110"), d("50"), d("50"), d("10")],
+        ..Default::default()
+    };
+    let columns = ["合计", "基本支出", "项目支出", "单位预留机动经费"].map(String::from);
+    let t =
+        PublishedTable::new_keeping_unknown(None, Unit::Yuan, columns.to_vec(), vec![row]).unwrap();
+    let found = t.check(&TableCheckOptions::default()).unwrap();
+    assert_eq!(
+        rules_at(&found, Severity::Info),
+        [("tables.unknown_column".into(), "合计".into(), "合计".into())],
+        "{found:#?}"
+    );
+    assert!(errors(&found).is_empty(), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .all(|f| f.rule != sunlit::rules::tables::ROW_SUM)
+    );
 }

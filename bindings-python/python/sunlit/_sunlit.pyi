@@ -49,6 +49,7 @@ __all__ = [
     "RequestStatus",
     "RiskPoint",
     "Rollup",
+    "Rule",
     "SpecialFund",
     "SpecialFundList",
     "SunlitError",
@@ -79,6 +80,7 @@ __all__ = [
     "proactive_deadline",
     "publicity_deadline",
     "read_document",
+    "rules",
     "share",
     "sort_findings",
     "table_kind_of",
@@ -97,6 +99,7 @@ class InputError(SunlitError):
     column: str
     value: str
     reason: str
+    cause: Optional[SunlitError]  # the cell's own error (also __cause__), or None
 
 class CodeError(SunlitError):
     scheme: str
@@ -108,7 +111,7 @@ class AmountError(SunlitError):
     reason: str
 
 class FieldError(SunlitError):
-    field: str
+    field: str  # a stable snake_case id: book, phase, credit_code …
     value: str
     reason: str
 
@@ -127,6 +130,7 @@ class MixedDimensionError(SunlitError):
 
 class FileError(SunlitError):
     path: str
+    kind: str  # the OS error kind as a snake_case id: not_found, permission_denied, invalid_data …
     reason: str
 
 class LimitError(SunlitError):
@@ -248,6 +252,27 @@ def filter_findings(
 ) -> list[Finding]: ...
 def findings_to_csv(findings: Sequence[Finding]) -> str: ...
 def findings_to_json(findings: Sequence[Finding]) -> str: ...
+
+
+@final
+class Rule:
+    @property
+    def id(self) -> str: ...
+    @property
+    def family(self) -> str: ...
+    @property
+    def severity(self) -> str: ...
+    @property
+    def citation(self) -> str: ...
+    @property
+    def summary_zh(self) -> str: ...
+    @property
+    def summary_en(self) -> str: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def rules() -> list[Rule]: ...
 
 @final
 class Ledger:

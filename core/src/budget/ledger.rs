@@ -117,6 +117,7 @@ impl LineRecord {
         line: u64,
     ) -> Result<LineRecord> {
         let err = |column: &str, reason: &str| Error::Input {
+            cause: None,
             line,
             column: column.to_owned(),
             value: String::new(),

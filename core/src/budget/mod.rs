@@ -12,7 +12,6 @@ mod rollup;
 
 pub use compare::{CompareAxis, CompareOptions, Comparison, ComparisonRow};
 pub use ledger::{Ledger, Line, LineItem, LineRecord, Selection};
-pub use rollup::rules;
 pub use rollup::{
     GroupKey, GroupValue, Hierarchy, Rollup, RollupGroup, RollupOptions, RollupRecord, RollupRow,
     Subtotals,

@@ -12,22 +12,14 @@ use super::{Book, Ledger, Nature, Phase};
 use crate::catalog::Catalog;
 use crate::classification::{Code, Scheme};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::vocab::vocabulary;
 
-/// Rule ids of the budget checks.
-pub mod rules {
-    /// `budget.subtotal_mismatch` (error): a published subtotal — a line at an upper level of a
-    /// branch that also has lower lines, checked with [`Subtotals::Check`](crate::Subtotals) —
-    /// differs from the sum of the lines under it. Source: the classification is a tree in which
-    /// each 类 and 款 is the sum of its 款 and 项 (财政部《政府收支分类科目》; the published tables print
-    /// "every parent row = Σ its children", fiscal.md §2.3 identity 2).
-    pub const SUBTOTAL_MISMATCH: &str = "budget.subtotal_mismatch";
-}
+pub(crate) use crate::rules::budget as rules;
 
 vocabulary! {
     /// A dimension of a line item that roll-ups and comparisons can group by.
-    pub enum GroupKey("group key") {
+    pub enum GroupKey("group_key") {
         /// Budget year.
         Year = "year", "年度";
         /// Which of the four budgets.
@@ -687,8 +679,7 @@ fn check_subtotals(
             );
             findings.push(
                 Finding::new(
-                    rules::SUBTOTAL_MISMATCH,
-                    Severity::Error,
+                    &rules::SUBTOTAL_MISMATCH,
                     format!(
                         "已列示的小计 {}（{context}，第{}行）不等于其下级明细之和",
                         position_label(u),

@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::{DeadlineKind, PublicityKind, rules};
 use crate::calendar::WorkCalendar;
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Severity};
+use crate::finding::Finding;
+use crate::rules::Rule;
 
 /// A publication deadline: `workdays` working days after `start` (the start day not counted,
 /// 民法典 art. 201), due on `due`, with the articles that set it.
@@ -120,19 +121,20 @@ pub fn withdrawal_deadline(changed: NaiveDate, cal: &WorkCalendar) -> Result<Dea
 }
 
 impl Deadline {
-    /// The rule id a missed deadline of this kind is reported under.
+    /// The rule a missed deadline of this kind is reported under.
     ///
     /// ```
     /// use sunlit::{WorkCalendar, proactive_deadline, rules};
     /// let d = proactive_deadline(chrono::NaiveDate::from_ymd_opt(2024, 5, 6).unwrap(), &WorkCalendar::china())?;
-    /// assert_eq!(d.rule(), rules::disclosure::PROACTIVE_LATE);
+    /// assert_eq!(d.rule(), &rules::disclosure::PROACTIVE_LATE);
+    /// assert_eq!(d.rule().id, "disclosure.proactive_late");
     /// # Ok::<(), sunlit::Error>(())
     /// ```
-    pub fn rule(&self) -> &'static str {
+    pub fn rule(&self) -> &'static Rule {
         match self.kind {
-            DeadlineKind::Proactive => rules::PROACTIVE_LATE,
-            DeadlineKind::Publicity => rules::PUBLICITY_LATE,
-            DeadlineKind::Withdrawal => rules::WITHDRAWAL_LATE,
+            DeadlineKind::Proactive => &rules::PROACTIVE_LATE,
+            DeadlineKind::Publicity => &rules::PUBLICITY_LATE,
+            DeadlineKind::Withdrawal => &rules::WITHDRAWAL_LATE,
         }
     }
 
@@ -205,9 +207,9 @@ impl Deadline {
                 ),
             ),
         };
-        Ok(Some(
-            Finding::new(self.rule(), Severity::Error, zh, en)
-                .with_values(Decimal::from(self.workdays), Decimal::from(taken)),
-        ))
+        Ok(Some(Finding::new(self.rule(), zh, en).with_values(
+            Decimal::from(self.workdays),
+            Decimal::from(taken),
+        )))
     }
 }

@@ -18,22 +18,7 @@ mod decide;
 pub use deadline::{Deadline, proactive_deadline, publicity_deadline, withdrawal_deadline};
 pub use decide::{Decision, InfoItem, decide};
 
-/// Rule ids of the disclosure deadline checks ([`Deadline::check`]).
-pub mod rules {
-    /// `disclosure.proactive_late` (error): information that must be proactively disclosed was
-    /// published more than 20 working days after it was formed or changed, or is still
-    /// unpublished after that. Source: 政府信息公开条例 2019 art. 26.
-    pub const PROACTIVE_LATE: &str = "disclosure.proactive_late";
-    /// `disclosure.publicity_late` (error): a licensing or penalty decision was put online more
-    /// than 7 working days after it was made (双公示), or is still not online after that.
-    /// Source: 国办发〔2015〕51号, item (十八).
-    pub const PUBLICITY_LATE: &str = "disclosure.publicity_late";
-    /// `disclosure.withdrawal_late` (error): a published penalty decision that was changed,
-    /// revoked, found unlawful or void was withdrawn more than 3 working days later, or is still
-    /// online after that. Source: 行政处罚法 (2021) art. 48 (withdraw within three days) and
-    /// art. 85 (such periods are working days).
-    pub const WITHDRAWAL_LATE: &str = "disclosure.withdrawal_late";
-}
+pub(crate) use crate::rules::disclosure as rules;
 
 use crate::vocab::vocabulary;
 
@@ -174,7 +159,7 @@ impl Category {
 vocabulary! {
     /// The level of the organ that produced an item; decides which local items of art. 21 bind
     /// it.
-    pub enum OrganLevel("organ level") {
+    pub enum OrganLevel("organ_level") {
         /// 国务院部门 — a central (State Council) department.
         National = "national", "国务院部门" | "中央";
         /// 省级 — a province and its departments.
@@ -210,7 +195,7 @@ vocabulary! {
 vocabulary! {
     /// A fact about an item that bears on exemption (arts. 14–16, 36(7)) or lifts one (the
     /// overrides of arts. 15 and 16 ¶2).
-    pub enum ExemptionFact("exemption fact") {
+    pub enum ExemptionFact("exemption_fact") {
         /// 依法确定为国家秘密 — lawfully classified as a state secret (art. 14).
         StateSecret = "state_secret", "国家秘密";
         /// 法律、行政法规禁止公开 — a law or administrative regulation forbids disclosure (art. 14).
@@ -357,7 +342,7 @@ vocabulary! {
 
 vocabulary! {
     /// Which publication duty a [`Deadline`] belongs to.
-    pub enum DeadlineKind("deadline kind") {
+    pub enum DeadlineKind("deadline_kind") {
         /// 主动公开 — 20 working days after the information is formed or changed (art. 26).
         Proactive = "proactive", "主动公开";
         /// 双公示 — licensing and penalty decisions online within 7 working days
@@ -371,7 +356,7 @@ vocabulary! {
 
 vocabulary! {
     /// The two kinds of administrative decision published under 双公示.
-    pub enum PublicityKind("publicity kind") {
+    pub enum PublicityKind("publicity_kind") {
         /// 行政许可 — a licensing decision.
         Licensing = "licensing", "行政许可";
         /// 行政处罚 — a penalty decision.

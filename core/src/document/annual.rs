@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use super::rules;
 use super::{SourceCell, SourceTable};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::report::label_key;
 use crate::report::{
     AnnualReport, ProactiveColumn, ProactiveRow, ProactiveTable, ReportCheckOptions, ReportFormat,
@@ -37,8 +37,7 @@ pub(crate) fn annual_report_of(
     let format = match year {
         Some(y) if y < 2021 => {
             notes.push(Finding::new(
-                rules::UNREAD_TABLE,
-                Severity::Info,
+                &rules::UNREAD_TABLE,
                 format!("{y}年度报告使用2019年试行格式，其表格尚不能从版面读取，未检查"),
                 format!(
                     "the {y} report is in the 2019 trial format, whose tables are not yet read from print; not checked"
@@ -192,8 +191,7 @@ fn unread(table: &str, page: Option<u32>, reason: &str) -> Finding {
 fn note(table: &str, page: Option<u32>, zh: &str, en: &str) -> Finding {
     let h = heading(table);
     let mut f = Finding::new(
-        rules::UNREAD_TABLE,
-        Severity::Info,
+        &rules::UNREAD_TABLE,
         format!("年度报告表格“{h}”{zh}"),
         format!("annual-report table {h:?}: {en}"),
     )
@@ -207,8 +205,7 @@ fn note(table: &str, page: Option<u32>, zh: &str, en: &str) -> Finding {
 /// An `info` finding on one cell that does not read as a number (kept blank).
 fn unread_cell(table: &str, cell: &SourceCell) -> Finding {
     let mut f = Finding::new(
-        rules::UNREAD_CELL,
-        Severity::Info,
+        &rules::UNREAD_CELL,
         format!("单元格“{}”不是数字，按空白处理", cell.text.trim()),
         format!(
             "the cell {:?} is not a number; kept blank",
@@ -613,8 +610,7 @@ fn outcome_with_merged(t: &RequestTable, merged: &[MergedGroup], out: &mut Findi
         {
             let group = group_label(&m.rows);
             let mut f = Finding::new(
-                report_rules::ROW_TOTAL,
-                Severity::Error,
+                &report_rules::ROW_TOTAL,
                 "总计不等于自然人与法人或其他组织各列之和",
                 "总计 is not the sum of the applicant columns",
             )
@@ -655,8 +651,7 @@ fn outcome_with_merged(t: &RequestTable, merged: &[MergedGroup], out: &mut Findi
         {
             out.push(
                 Finding::new(
-                    report_rules::OUTCOME_TOTAL,
-                    Severity::Error,
+                    &report_rules::OUTCOME_TOTAL,
                     "（七）总计不等于各项办理结果之和",
                     "（七）总计 is not the sum of the results above it",
                 )
@@ -771,6 +766,7 @@ fn read_reviews(g: &SourceTable, places: &mut Places, notes: &mut Findings) -> O
 mod tests {
     use super::*;
     use crate::document::Provenance;
+    use crate::finding::Severity;
 
     fn grid(page: u32, rows: &[Vec<String>]) -> SourceTable {
         let width = rows.iter().map(Vec::len).max().unwrap_or(0);
@@ -981,7 +977,7 @@ mod tests {
         assert!(report.is_none());
         assert_eq!(
             rules_of(&f),
-            [(rules::UNREAD_TABLE.to_owned(), Severity::Info)]
+            [(rules::UNREAD_TABLE.id.to_owned(), Severity::Info)]
         );
     }
 

@@ -6,7 +6,7 @@ use super::rules;
 use super::{DocumentKind, ReadOptions, SourceDocument, SourceLine, SourceTable};
 use crate::budget::Phase;
 use crate::error::Result;
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::money::Unit;
 use crate::tables::{DisclosureDocument, PublishedTable, TableColumn, TableKind};
 
@@ -275,8 +275,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
             && k.phase() != p
         {
             let mut f = Finding::new(
-                rules::AMBIGUOUS_KIND,
-                Severity::Info,
+                &rules::AMBIGUOUS_KIND,
                 format!("表格标题“{title}”属于另一阶段的表格，未检查"),
                 format!("the title {title:?} names a table of the other phase; not checked"),
             );
@@ -338,8 +337,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                             .and_then(|r| r.get(b.column))
                             .and_then(|c| c.at.page);
                         let mut f = Finding::new(
-                            rules::UNREAD_CELL,
-                            Severity::Info,
+                            &rules::UNREAD_CELL,
                             format!(
                                 "{}：单元格“{}”未能读取，按空白处理（{}）",
                                 k.name_zh(),
@@ -362,8 +360,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                     }
                     for (j, heading) in &a.skipped {
                         let mut f = Finding::new(
-                            rules::UNREAD_COLUMN,
-                            Severity::Info,
+                            &rules::UNREAD_COLUMN,
                             format!(
                                 "{}：第{}列“{heading}”保留原样，未读取、未检查",
                                 k.name_zh(),
@@ -390,8 +387,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                         .any(|r| r.cells.iter().any(Option::is_some));
                     if figures && let Some(note) = dt.empty_note.take() {
                         let mut f = Finding::new(
-                            rules::EMPTY_NOTE_WITH_FIGURES,
-                            Severity::Info,
+                            &rules::EMPTY_NOTE_WITH_FIGURES,
                             format!("{}印有数字，但说明称本表为空：“{note}”", k.name_zh()),
                             format!(
                                 "{} prints figures but its note says it is empty: {note:?}",
@@ -410,8 +406,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                 }
                 Err(e) => {
                     let mut f = Finding::new(
-                        rules::UNREAD_TABLE,
-                        Severity::Info,
+                        &rules::UNREAD_TABLE,
                         format!(
                             "{}（第{}页）未能读取，未检查：{e}",
                             k.name_zh(),
@@ -445,8 +440,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         let Some(k) = dt.kind else { continue };
         if seen.contains(&k) {
             let mut f = Finding::new(
-                rules::DUPLICATE_TABLE,
-                Severity::Info,
+                &rules::DUPLICATE_TABLE,
                 format!("{}出现不止一次，只检查第一张", k.name_zh()),
                 format!(
                     "{} is printed more than once; only the first is checked",
@@ -482,8 +476,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                     "决算"
                 };
                 findings.push(Finding::new(
-                    rules::MISSING_TABLE,
-                    Severity::Warning,
+                    &rules::MISSING_TABLE,
                     format!("未找到{which}表{n}（财预〔2016〕143号规定公开的表格）"),
                     format!("table {n} of the standard {} set is missing", kind.id()),
                 ));
@@ -502,14 +495,12 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                 power_list = Some(list);
             }
             Some(Err(e)) => findings.push(Finding::new(
-                rules::UNREAD_TABLE,
-                Severity::Info,
+                &rules::UNREAD_TABLE,
                 format!("权责清单未能读取，未检查：{e}"),
                 format!("the power list could not be read and is not checked: {e}"),
             )),
             None => findings.push(Finding::new(
-                rules::UNREAD_TABLE,
-                Severity::Info,
+                &rules::UNREAD_TABLE,
                 "未找到权责清单的表头（事项名称、权力类型 …），未检查".to_owned(),
                 "no power-list header row (事项名称, 权力类型 …) was found; not checked".to_owned(),
             )),
@@ -838,7 +829,8 @@ fn power_list_of(grids: &[SourceTable]) -> Option<Result<crate::PowerList>> {
         .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
     Some(match text {
         Ok(text) => crate::PowerList::read_csv_str(&text),
-        Err(reason) => Err(crate::error::Error::Io {
+        Err(reason) => Err(crate::error::Error::File {
+            kind: std::io::ErrorKind::InvalidData,
             path: String::new(),
             reason,
         }),

@@ -118,7 +118,7 @@ pub(super) fn decode(path: &str, bytes: &[u8], encoding: Option<&str>) -> Result
             match decode_utf8(path, bytes) {
                 Ok(s) => Ok(s),
                 Err(utf8_err) => decode_gb18030(path, bytes).map_err(|gb_err| {
-                    let (Error::Io { reason: a, .. }, Error::Io { reason: b, .. }) =
+                    let (Error::File { reason: a, .. }, Error::File { reason: b, .. }) =
                         (&utf8_err, &gb_err)
                     else {
                         return gb_err;

@@ -24,7 +24,7 @@ mod output;
 #[cfg(feature = "pdf")]
 mod pdf;
 mod recognise;
-pub mod rules;
+pub(crate) use crate::rules::document as rules;
 mod sheet;
 mod source;
 mod text;
@@ -73,7 +73,7 @@ pub struct ReadOptions {
 
 crate::vocab::vocabulary! {
     /// What a published document is.
-    pub enum DocumentKind("document kind") {
+    pub enum DocumentKind("document_kind") {
         /// 部门预算 / 单位预算 — a departmental or unit budget.
         Budget = "budget", "部门预算" | "单位预算" | "预算";
         /// 部门决算 / 单位决算 — a departmental or unit final account.
@@ -89,7 +89,7 @@ crate::vocab::vocabulary! {
 
 /// Run a reader built on a third-party parser (calamine, pdfplumber) so that a panic inside it
 /// on malformed bytes (e.g. calamine's assertion on a truncated XLS sector table) becomes an
-/// [`Error::Io`] naming the file instead of unwinding into the caller. The panic message is
+/// [`Error::File`] naming the file instead of unwinding into the caller. The panic message is
 /// kept in the reason. (Built with `panic = "abort"`, a panic still aborts.)
 fn guarded<T>(name: &str, read: impl FnOnce() -> Result<T>) -> Result<T> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|payload| {
@@ -98,7 +98,8 @@ fn guarded<T>(name: &str, read: impl FnOnce() -> Result<T>) -> Result<T> {
             .map(|s| (*s).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        Err(Error::Io {
+        Err(Error::File {
+            kind: std::io::ErrorKind::InvalidData,
             path: name.to_owned(),
             reason: format!("malformed file: its reader failed ({detail})"),
         })
@@ -114,7 +115,7 @@ impl SourceDocument {
     ///
     /// ```
     /// let err = sunlit::SourceDocument::read("no/such/file.csv", &sunlit::ReadOptions::default());
-    /// assert!(matches!(err, Err(sunlit::Error::Io { .. })));
+    /// assert!(matches!(err, Err(sunlit::Error::File { .. })));
     /// let err = sunlit::SourceDocument::read("notes.txt", &sunlit::ReadOptions::default());
     /// assert!(err.is_err());
     /// ```
@@ -128,7 +129,8 @@ impl SourceDocument {
             }
             (Some(f), _) | (None, Some(f)) => f,
             (None, None) => {
-                return Err(Error::Io {
+                return Err(Error::File {
+                    kind: std::io::ErrorKind::Unsupported,
                     path: name.clone(),
                     reason: "unknown file type: expected .pdf, .xlsx, .xls, .csv or .html"
                         .to_owned(),
@@ -144,10 +146,10 @@ impl SourceDocument {
     /// on the next page is joined when nothing but a page number follows it and nothing
     /// title-like precedes the next page's first grid of the same width; a label split over the
     /// page break is folded back into its row. A PDF without a text layer is an
-    /// [`Error::Io`] saying so. XLSX/XLS: one grid per sheet, merged ranges recorded, numbers as
+    /// [`Error::File`] saying so. XLSX/XLS: one grid per sheet, merged ranges recorded, numbers as
     /// the spreadsheet shows them in General format (15 significant digits, never rounded to
     /// fewer decimals). CSV: see [`SourceDocument::from_csv_bytes`]. Malformed bytes are an
-    /// [`Error::Io`], never a panic, even where the spreadsheet or PDF parser underneath panics.
+    /// [`Error::File`], never a panic, even where the spreadsheet or PDF parser underneath panics.
     ///
     /// ```
     /// use sunlit::{ReadOptions, SourceDocument, SourceFormat};
@@ -176,7 +178,8 @@ impl SourceDocument {
             #[cfg(feature = "pdf")]
             SourceFormat::Pdf => guarded(name, || pdf::read_pdf(name, bytes)),
             #[cfg(not(feature = "pdf"))]
-            SourceFormat::Pdf => Err(Error::Io {
+            SourceFormat::Pdf => Err(Error::File {
+                kind: std::io::ErrorKind::Unsupported,
                 path: name.to_owned(),
                 reason: "reading PDF needs the `pdf` feature of sunlit".to_owned(),
             }),

@@ -324,7 +324,7 @@ impl Document {
     /// ```
     /// use sunlit::{Document, Finding, ReadOptions, Severity};
     /// let mut d = Document::from_csv_bytes("x.csv", b"a\n", &ReadOptions::default())?;
-    /// d.findings.push(Finding::new("x.y", Severity::Info, "提示", "note").with_page(3));
+    /// d.findings.push(Finding::new(&sunlit::rules::document::UNREAD_TABLE, "提示", "note").with_page(3));
     /// assert_eq!(d.located_findings().as_slice()[0].page, Some(3)); // as given
     /// # Ok::<(), sunlit::Error>(())
     /// ```
@@ -441,7 +441,7 @@ impl Document {
     /// use sunlit::{Document, Finding, ReadOptions, Severity};
     /// use rust_decimal::Decimal;
     /// let mut d = Document::from_csv_bytes("x.csv", b"a\n", &ReadOptions::default())?;
-    /// d.findings.push(Finding::new("tables.row_sum", Severity::Error, "合计不等", "total differs")
+    /// d.findings.push(Finding::new(&sunlit::rules::tables::ROW_SUM, "合计不等", "total differs")
     ///     .with_values(Decimal::new(1001, 1), Decimal::from(100)));
     /// let v: serde_json::Value = serde_json::from_str(&d.to_json()).unwrap();
     /// assert_eq!(v["findings"][0]["expected"], "100.1"); // a string, never a float
@@ -463,11 +463,11 @@ impl Document {
     /// let mut d = Document::from_csv_bytes("x.csv", b"a\n", &ReadOptions::default())?;
     /// d.kind = DocumentKind::Budget;
     /// d.missing = vec![6, 7];
-    /// d.findings.push(Finding::new("tables.x", Severity::Warning, "注意", "look"));
+    /// d.findings.push(Finding::new(&sunlit::rules::tables::RUNNING_COSTS, "注意", "look"));
     /// let text = d.to_text();
     /// assert!(text.contains("部门预算 budget"));
     /// assert!(text.contains("缺少 Missing: 表六, 表七"));
-    /// assert!(text.contains("[warning] tables.x"));
+    /// assert!(text.contains("[warning] tables.running_costs"));
     /// assert!(text.contains("注意 / look"));
     /// # Ok::<(), sunlit::Error>(())
     /// ```
@@ -1387,16 +1387,11 @@ mod tests {
             ..Default::default()
         }];
         d.findings = Findings::from(vec![
-            Finding::new(
-                "tables.summary_balance",
-                Severity::Error,
-                "不平",
-                "unbalanced",
-            )
-            .with_table(TableKind::BudgetSummary.name_zh())
-            .with_code("支出总计")
-            .with_column("预算数"),
-            Finding::new("tables.x", Severity::Warning, "行", "row")
+            Finding::new(&crate::rules::tables::SUMMARY_BALANCE, "不平", "unbalanced")
+                .with_table(TableKind::BudgetSummary.name_zh())
+                .with_code("支出总计")
+                .with_column("预算数"),
+            Finding::new(&crate::rules::tables::RUNNING_COSTS, "行", "row")
                 .with_table(TableKind::BudgetSummary.name_zh())
                 .with_code("支出总计"),
         ]);

@@ -45,7 +45,7 @@
 //!   fragment row is dropped. The label keeps the provenance of its first part. Without such
 //!   evidence the row is kept as printed: a label-only row with blank amounts is common on real
 //!   continuations (使用非财政拨款结余 | 结余分配 on a 决算 收支总表).
-//! - **No text layer** (scanned pages): an [`Error::Io`] saying so.
+//! - **No text layer** (scanned pages): an [`Error::File`] saying so.
 
 use pdfplumber::{Cell, Char, Pdf, Table, TableSettings};
 
@@ -824,7 +824,7 @@ mod tests {
             b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
         ] {
             let e = read_pdf("x.pdf", bad);
-            assert!(matches!(e, Err(crate::Error::Io { .. })), "{e:?}");
+            assert!(matches!(e, Err(crate::Error::File { .. })), "{e:?}");
         }
     }
 

@@ -361,7 +361,7 @@ pub(super) fn read_workbook(
     // buffer to 4 GiB: fuzz target document_sheet); it is read as the XLS it claims to be.
     if format == SourceFormat::Xlsx && bytes.starts_with(COMPOUND_FILE_MAGIC) {
         return read_workbook(name, SourceFormat::Xls, bytes, limits).map_err(|e| match e {
-            Error::Io { reason, .. } => io(
+            Error::File { reason, .. } => io(
                 name,
                 format!(
                     "not a readable XLSX workbook: it is a compound (OLE) file, as a \

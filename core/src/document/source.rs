@@ -248,9 +248,10 @@ pub struct SourceDocument {
     pub tables: Vec<SourceTable>,
 }
 
-/// An [`Error::Io`](crate::Error::Io) naming the file a reader could not read.
+/// An [`Error::File`](crate::Error::File) naming the file a reader could not read.
 pub(super) fn io(path: &str, reason: String) -> crate::error::Error {
-    crate::error::Error::Io {
+    crate::error::Error::File {
+        kind: std::io::ErrorKind::InvalidData,
         path: path.to_owned(),
         reason,
     }

@@ -39,7 +39,7 @@ pub enum SunlitError {
     /// A value outside its vocabulary.
     #[error("invalid {field} {value:?}: {reason}")]
     Field {
-        /// The field.
+        /// The field, as a stable snake_case id (`book`, `credit_code` …).
         field: String,
         /// The text.
         value: String,
@@ -76,9 +76,12 @@ pub enum SunlitError {
     },
     /// A file that cannot be read or written.
     #[error("{path}: {reason}")]
-    Io {
+    File {
         /// The path.
         path: String,
+        /// The operating system's error kind as a snake_case id (`not_found`,
+        /// `permission_denied`, `invalid_data` …).
+        kind: String,
         /// The reason.
         reason: String,
     },
@@ -95,7 +98,7 @@ pub enum SunlitError {
     /// An event that would make a disclosure request's history impossible.
     #[error("{event} on {date}: {reason}")]
     History {
-        /// The event id, e.g. `correction_requested`.
+        /// The event kind's id, e.g. `correction_requested`.
         event: String,
         /// The date given for the event.
         date: NaiveDate,
@@ -126,13 +129,17 @@ pub enum SunlitError {
 impl From<crate::Error> for SunlitError {
     fn from(e: crate::Error) -> SunlitError {
         use crate::Error as E;
+        let io_kind = e.io_kind_id().unwrap_or_default();
         // A bounded copy of every text field: a 100 MB value never reaches the exception.
         match e.bounded() {
+            // the located cell error (`cause`) is not carried: Kotlin's Throwable.cause is
+            // reserved and uniffi errors do not nest; its message is the reason
             E::Input {
                 line,
                 column,
                 value,
                 reason,
+                ..
             } => SunlitError::Input {
                 line,
                 column,
@@ -149,12 +156,12 @@ impl From<crate::Error> for SunlitError {
                 reason,
             },
             E::Amount { value, reason } => SunlitError::Amount { value, reason },
-            E::Value {
+            E::Field {
                 field,
                 value,
                 reason,
             } => SunlitError::Field {
-                field,
+                field: field.to_owned(),
                 value,
                 reason,
             },
@@ -173,7 +180,11 @@ impl From<crate::Error> for SunlitError {
             E::MixedDimension { dimension, values } => {
                 SunlitError::MixedDimension { dimension, values }
             }
-            E::Io { path, reason } => SunlitError::Io { path, reason },
+            E::File { path, reason, .. } => SunlitError::File {
+                path,
+                kind: io_kind,
+                reason,
+            },
             E::Limit {
                 limit,
                 line,
@@ -199,7 +210,7 @@ impl From<crate::Error> for SunlitError {
                 date,
                 reason,
             } => SunlitError::History {
-                event,
+                event: event.id().to_owned(),
                 date,
                 reason,
             },

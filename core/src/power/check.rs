@@ -9,17 +9,11 @@ use super::item::PowerItem;
 use super::list::PowerList;
 use super::{LimitUnit, PowerCategory, PowerField, RiskGrade, rules};
 use crate::error::Error;
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
+use crate::rules::Rule;
 
-fn finding(
-    rule: &str,
-    severity: Severity,
-    item: &PowerItem,
-    column: PowerField,
-    zh: String,
-    en: String,
-) -> Finding {
-    Finding::new(rule, severity, zh, en)
+fn finding(rule: &Rule, item: &PowerItem, column: PowerField, zh: String, en: String) -> Finding {
+    Finding::new(rule, zh, en)
         .with_code(item.label())
         .with_column(column.name_zh())
 }
@@ -55,8 +49,7 @@ fn check_item(item: &PowerItem, out: &mut Findings) {
     let name = &item.name;
     if item.legal_basis.is_missing() {
         out.push(finding(
-            rules::MISSING_BASIS,
-            Severity::Error,
+            &rules::MISSING_BASIS,
             item,
             PowerField::LegalBasis,
             format!("事项“{name}”未列明设定依据"),
@@ -65,8 +58,7 @@ fn check_item(item: &PowerItem, out: &mut Findings) {
     }
     for seg in &item.legal_basis.unparsed {
         out.push(finding(
-            rules::CITATION_UNPARSED,
-            Severity::Warning,
+            &rules::CITATION_UNPARSED,
             item,
             PowerField::LegalBasis,
             format!("事项“{name}”的设定依据“{seg}”不是可识别的法条引用（《名称》第N条第N款第N项）"),
@@ -77,8 +69,7 @@ fn check_item(item: &PowerItem, out: &mut Findings) {
         && promised.exceeds(statutory) == Some(true)
     {
         let mut f = finding(
-            rules::PROMISED_EXCEEDS_STATUTORY,
-            Severity::Error,
+            &rules::PROMISED_EXCEEDS_STATUTORY,
             item,
             PowerField::PromisedLimit,
             format!("事项“{name}”承诺办结时限{promised}超过法定办结时限{statutory}"),
@@ -91,8 +82,7 @@ fn check_item(item: &PowerItem, out: &mut Findings) {
     }
     if item.charges_fee == Some(true) && item.fee_basis.is_none() {
         out.push(finding(
-            rules::FEE_WITHOUT_BASIS,
-            Severity::Error,
+            &rules::FEE_WITHOUT_BASIS,
             item,
             PowerField::FeeBasis,
             format!("事项“{name}”收费但未列明收费依据"),
@@ -105,8 +95,7 @@ fn check_item(item: &PowerItem, out: &mut Findings) {
     ) && item.responsibilities.is_empty()
     {
         out.push(finding(
-            rules::MISSING_RESPONSIBILITY,
-            Severity::Error,
+            &rules::MISSING_RESPONSIBILITY,
             item,
             PowerField::Responsibilities,
             format!("{}事项“{name}”未列明责任事项", item.category.name_zh()),
@@ -120,12 +109,11 @@ fn check_item(item: &PowerItem, out: &mut Findings) {
         && let Err(e) = CreditCode::parse(code)
     {
         let reason = match e {
-            Error::Value { reason, .. } => reason,
+            Error::Field { reason, .. } => reason,
             other => other.to_string(),
         };
         out.push(finding(
-            rules::INVALID_CREDIT_CODE,
-            Severity::Error,
+            &rules::INVALID_CREDIT_CODE,
             item,
             PowerField::BodyCreditCode,
             format!("事项“{name}”实施主体统一社会信用代码“{code}”无效：{reason}"),
@@ -136,8 +124,7 @@ fn check_item(item: &PowerItem, out: &mut Findings) {
         if r.grade == RiskGrade::High && r.controls.is_none() {
             let step = r.step.as_deref().unwrap_or("");
             out.push(finding(
-                rules::HIGH_RISK_WITHOUT_CONTROLS,
-                Severity::Error,
+                &rules::HIGH_RISK_WITHOUT_CONTROLS,
                 item,
                 PowerField::RiskControls,
                 format!("事项“{name}”{step}环节高等级廉政风险点未列明防控措施"),
@@ -148,8 +135,7 @@ fn check_item(item: &PowerItem, out: &mut Findings) {
     if item.category == PowerCategory::Local {
         let label = &item.category_label;
         out.push(finding(
-            rules::LOCAL_CATEGORY,
-            Severity::Warning,
+            &rules::LOCAL_CATEGORY,
             item,
             PowerField::Category,
             format!("事项“{name}”的权力分类“{label}”不在GB/T 39046—2020表A.1中"),
@@ -175,8 +161,7 @@ fn check_duplicates(items: &[PowerItem], out: &mut Findings) {
         }
         let names: Vec<&str> = group.iter().map(|i| i.name.as_str()).collect();
         let f = Finding::new(
-            rules::DUPLICATE_CODE,
-            Severity::Error,
+            &rules::DUPLICATE_CODE,
             format!("编码“{code}”重复{}次：{}", group.len(), names.join("、")),
             format!(
                 "code {code:?} appears {} times: {}",

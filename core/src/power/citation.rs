@@ -303,7 +303,7 @@ impl LegalBasis {
 
 /// Parse one citation, e.g. `《中华人民共和国行政许可法》第十二条第一项` or `《行政处罚法》第23条第1款`.
 /// Quoted text after the provision is allowed and ignored. A text that holds no citation, a
-/// malformed one, or several is an [`Error::Value`] with the field `citation` (use
+/// malformed one, or several is an [`Error::Field`] with the field `citation` (use
 /// [`LegalBasis::parse`] for a cell with several).
 ///
 /// ```

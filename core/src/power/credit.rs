@@ -23,7 +23,7 @@ fn value_of(c: char) -> Option<u32> {
 /// The check character (校验码) of GB 32100—2015 for the first 17 characters of a code:
 /// C18 = 31 − (Σ Ci·Wi mod 31), where 31 becomes `0` and the result is read back through the
 /// alphabet (30 → `Y`). The 17 characters must come from the code alphabet (digits and capitals
-/// except I, O, S, V, Z); anything else is an [`Error::Value`] with the field `credit code`.
+/// except I, O, S, V, Z); anything else is an [`Error::Field`] with the field `credit code`.
 ///
 /// ```
 /// use sunlit::credit_code_check_char;
@@ -33,7 +33,7 @@ fn value_of(c: char) -> Option<u32> {
 /// assert!(credit_code_check_char("1244").is_err());
 /// ```
 pub fn credit_code_check_char(first17: &str) -> Result<char> {
-    let err = |reason: String| Error::value("credit code", first17, reason);
+    let err = |reason: String| Error::value("credit_code", first17, reason);
     let count = first17.chars().count();
     if count != 17 {
         return Err(err(format!(
@@ -64,8 +64,8 @@ pub fn credit_code_check_char(first17: &str) -> Result<char> {
 /// assert_eq!(c.as_str(), "12441500196720244T");
 /// assert_eq!(c.region(), "441500");
 /// match CreditCode::parse("12441500196720244X") {
-///     Err(Error::Value { field, reason, .. }) => {
-///         assert_eq!(field, "credit code");
+///     Err(Error::Field { field, reason, .. }) => {
+///         assert_eq!(field, "credit_code");
 ///         assert!(reason.contains("check character"));
 ///     }
 ///     other => panic!("{other:?}"),
@@ -88,7 +88,7 @@ impl CreditCode {
     /// ```
     pub fn parse(text: &str) -> Result<CreditCode> {
         let t = text.trim();
-        let err = |reason: String| Error::value("credit code", text, reason);
+        let err = |reason: String| Error::value("credit_code", text, reason);
         let count = t.chars().count();
         if count != 18 {
             return Err(err(format!(
@@ -98,7 +98,7 @@ impl CreditCode {
         let split = t.char_indices().last().map_or(0, |(i, _)| i);
         let (first17, last) = t.split_at(split);
         let expected = credit_code_check_char(first17).map_err(|e| match e {
-            Error::Value { reason, .. } => err(reason),
+            Error::Field { reason, .. } => err(reason),
             other => other,
         })?;
         let actual = last.chars().next().unwrap_or_default();

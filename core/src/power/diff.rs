@@ -671,6 +671,7 @@ impl ChangeLog {
                 .position(|(canon, aliases)| canon == n || aliases.contains(&n.as_str()))
             else {
                 return Err(Error::Input {
+                    cause: None,
                     line: 1,
                     column: n.clone(),
                     value: names.join(","),
@@ -682,6 +683,7 @@ impl ChangeLog {
             if let Some(slot) = index.get_mut(c) {
                 if slot.is_some() {
                     return Err(Error::Input {
+                        cause: None,
                         line: 1,
                         column: n.clone(),
                         value: names.join(","),
@@ -694,6 +696,7 @@ impl ChangeLog {
         for (c, (canon, _)) in LOG_COLUMNS.iter().enumerate() {
             if matches!(c, 0 | 2) && index.get(c).is_some_and(Option::is_none) {
                 return Err(Error::Input {
+                    cause: None,
                     line: 1,
                     column: (*canon).to_owned(),
                     value: names.join(","),
@@ -714,6 +717,7 @@ impl ChangeLog {
             let (ncol, ntext) = cell(2);
             if ntext.trim().is_empty() {
                 return Err(Error::Input {
+                    cause: None,
                     line: row.line,
                     column: ncol.to_owned(),
                     value: String::new(),
@@ -724,6 +728,7 @@ impl ChangeLog {
             let effective = optional(dtext)
                 .map(|d| {
                     d.parse::<NaiveDate>().map_err(|_| Error::Input {
+                        cause: None,
                         line: row.line,
                         column: dcol.to_owned(),
                         value: dtext.to_owned(),
@@ -861,6 +866,7 @@ impl ChangeLog {
         let value = parse_json_with(text, &opts.limits)?;
         let serde_json::Value::Array(items) = value else {
             return Err(Error::Input {
+                cause: None,
                 line: 1,
                 column: String::new(),
                 value: String::new(),
@@ -873,6 +879,7 @@ impl ChangeLog {
             let line = i as u64 + 1;
             let mut record =
                 serde_json::from_value::<ChangeRecord>(item).map_err(|e| Error::Input {
+                    cause: None,
                     line,
                     column: String::new(),
                     value: shown,
@@ -883,6 +890,7 @@ impl ChangeLog {
             record.name = record.name.trim().to_owned();
             if record.name.is_empty() {
                 return Err(Error::Input {
+                    cause: None,
                     line,
                     column: "name".to_owned(),
                     value: String::new(),

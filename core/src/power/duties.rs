@@ -21,7 +21,7 @@ const PROACTIVE_WORKDAYS: u32 = 20;
 
 vocabulary! {
     /// A duty to disclose that follows from a power list (disclosure.md §1.4, §3, §4.5).
-    pub enum DutyKind("duty kind") {
+    pub enum DutyKind("duty_kind") {
         /// 政府信息公开条例 2019 art. 20(5): the basis, conditions, procedure and results of
         /// licensing and other external management and service items — for every item that is
         /// not a penalty or coercive measure (our reading of 其他对外管理服务事项).
@@ -111,7 +111,7 @@ pub struct DisclosureDuty {
 impl DisclosureDuty {
     /// The deadline of one decision made on `decided` under a 双公示 duty: online within 7
     /// working days (国办发〔2015〕51号 (十八)). Any other kind of duty is an
-    /// [`Error::Value`]; a date the calendar does not cover is an error of the calendar.
+    /// [`Error::Field`]; a date the calendar does not cover is an error of the calendar.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -132,7 +132,7 @@ impl DisclosureDuty {
             (DutyKind::DecisionPublicity, _) => PublicityKind::Licensing,
             (other, _) => {
                 return Err(Error::value(
-                    "duty kind",
+                    "duty_kind",
                     other.id(),
                     "only 双公示 (decision_publicity) duties run from each decision",
                 ));

@@ -36,7 +36,7 @@ pub struct TimeLimit {
 impl TimeLimit {
     /// Parse a limit as printed: `20个工作日`, `20工作日`, `二十个工作日`, `30日`, `30天`,
     /// `30个自然日`, `3个月`, `即办` / `当场办结` (0 working days), each optionally followed by
-    /// a note in brackets. Anything else is an [`Error::Value`] with the field `time limit`.
+    /// a note in brackets. Anything else is an [`Error::Field`] with the field `time limit`.
     ///
     /// ```
     /// let t = sunlit::TimeLimit::parse("15日（不含公告时间）").unwrap();
@@ -45,7 +45,7 @@ impl TimeLimit {
     /// ```
     pub fn parse(text: &str) -> Result<TimeLimit> {
         let t = text.trim();
-        let err = |reason: &str| Error::value("time limit", text, reason);
+        let err = |reason: &str| Error::value("time_limit", text, reason);
         let (main, note) = match t.find(['（', '(']) {
             Some(i) => {
                 let inner = t[i..]
@@ -382,7 +382,7 @@ impl Builder {
                     None
                 } else {
                     Some(parse_bool(text).ok_or_else(|| {
-                        at(Error::value("charges fee", text, "expected 是 or 否"))
+                        at(Error::value("charges_fee", text, "expected 是 or 否"))
                     })?)
                 };
             }
@@ -410,6 +410,7 @@ impl Builder {
 
     fn finish(mut self, line: u64) -> Result<PowerItem> {
         let missing = |column: &str, what: &str| Error::Input {
+            cause: None,
             line,
             column: column.to_owned(),
             value: String::new(),
@@ -444,6 +445,7 @@ impl Builder {
                 .next()
             {
                 return Err(Error::Input {
+                    cause: None,
                     line,
                     column: col.clone(),
                     value: lines
@@ -464,6 +466,7 @@ impl Builder {
         {
             if lines.len() != n {
                 return Err(Error::Input {
+                    cause: None,
                     line,
                     column: col.clone(),
                     value: lines

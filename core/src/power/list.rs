@@ -147,6 +147,7 @@ impl PowerList {
                 Some(f) => {
                     if let Some((_, first)) = seen.iter().find(|(g, _)| *g == f) {
                         return Err(Error::Input {
+                            cause: None,
                             line: 1,
                             column: n.clone(),
                             value: names.join(","),
@@ -165,6 +166,7 @@ impl PowerList {
         for required in [PowerField::Category, PowerField::Name] {
             if !seen.iter().any(|(f, _)| *f == required) {
                 return Err(Error::Input {
+                    cause: None,
                     line: 1,
                     column: required.name_zh().to_owned(),
                     value: names.join(","),
@@ -207,7 +209,7 @@ impl PowerList {
     /// [`PowerList::read_csv`] from a file.
     ///
     /// ```
-    /// assert!(matches!(sunlit::PowerList::read_csv_path("/no/such.csv"), Err(sunlit::Error::Io { .. })));
+    /// assert!(matches!(sunlit::PowerList::read_csv_path("/no/such.csv"), Err(sunlit::Error::File { .. })));
     /// ```
     pub fn read_csv_path(path: impl AsRef<Path>) -> Result<PowerList> {
         read_file(path.as_ref(), PowerList::read_csv)
@@ -339,6 +341,7 @@ impl PowerList {
     pub fn from_json_with(text: &str, opts: &InputOptions) -> Result<PowerList> {
         let value = parse_json_with(text, &opts.limits)?;
         let top_err = |column: &str, value: String, reason: &str| Error::Input {
+            cause: None,
             line: 0,
             column: column.to_owned(),
             value,
@@ -427,7 +430,7 @@ impl PowerList {
     /// [`PowerList::from_json`] from a file.
     ///
     /// ```
-    /// assert!(matches!(sunlit::PowerList::read_json_path("/no/such.json"), Err(sunlit::Error::Io { .. })));
+    /// assert!(matches!(sunlit::PowerList::read_json_path("/no/such.json"), Err(sunlit::Error::File { .. })));
     /// ```
     pub fn read_json_path(path: impl AsRef<Path>) -> Result<PowerList> {
         PowerList::read_json_path_with(path, &InputOptions::default())
@@ -571,6 +574,7 @@ fn item_json(item: &PowerItem) -> Value {
 
 fn json_item(value: &Value, line: u64) -> Result<PowerItem> {
     let err = |column: &str, value: String, reason: &str| Error::Input {
+        cause: None,
         line,
         column: column.to_owned(),
         value,
@@ -670,6 +674,7 @@ fn json_item(value: &Value, line: u64) -> Result<PowerItem> {
 
 fn json_risks(v: &Value, line: u64) -> Result<Vec<RiskPoint>> {
     let err = |value: String, reason: &str| Error::Input {
+        cause: None,
         line,
         column: "risk_points".to_owned(),
         value,

@@ -45,58 +45,7 @@ pub use numeral::{chinese_numeral, parse_numeral};
 
 use crate::vocab::vocabulary;
 
-/// The stable rule ids of power-list checks ([`PowerList::check`]).
-pub mod rules {
-    /// `power.missing_basis` (error): an item gives no legal basis (设定依据 blank or `无`).
-    /// Source: a power list sets out each administrative power with its basis (依据) — the 2015
-    /// guideline of the General Offices of the CPC Central Committee and the State Council on
-    /// power lists (关于推行地方各级政府工作部门权力清单制度的指导意见; disclosure.md §4.1) — and
-    /// 设定依据 is a field of every item in GB/T 39046—2020 Table 4.
-    pub const MISSING_BASIS: &str = "power.missing_basis";
-    /// `power.citation_unparsed` (warning): part of a legal-basis cell is not a citation of the
-    /// form 《title》第N条第N款第N项 (or names a provision that does not exist, such as 第零条),
-    /// so the basis cannot be checked against the law. Source: as for
-    /// [`MISSING_BASIS`]: the basis must identify the provision (GB/T 39046—2020 Table 4,
-    /// 设定依据).
-    pub const CITATION_UNPARSED: &str = "power.citation_unparsed";
-    /// `power.duplicate_code` (error): two items share an implementation code (实施编码), or —
-    /// when they have none — a basic code (基本编码). Source: GB/T 39046—2020 Table 4: the basic
-    /// code is the unique id of an item in the catalogue, the implementation code its unique id
-    /// in the implementation list.
-    pub const DUPLICATE_CODE: &str = "power.duplicate_code";
-    /// `power.promised_exceeds_statutory` (error): the promised time limit (承诺办结时限) is
-    /// longer than the statutory one (法定办结时限). Source: GB/T 39046—2020 Table 4 has both
-    /// fields; a promise is a commitment within the statutory limit, which binds. Limits in
-    /// different units are compared only where the answer does not depend on the calendar
-    /// (n working days always span at least n calendar days).
-    pub const PROMISED_EXCEEDS_STATUTORY: &str = "power.promised_exceeds_statutory";
-    /// `power.fee_without_basis` (error): an item charges a fee (是否收费 = 是) but names no fee
-    /// basis (收费依据). Source: GB/T 39046—2020 Table 4 (是否收费, 收费依据); administrative fees,
-    /// their basis and rates must be proactively disclosed (政府信息公开条例 2019 art. 20(8)).
-    pub const FEE_WITHOUT_BASIS: &str = "power.fee_without_basis";
-    /// `power.missing_responsibility` (error): a licensing (行政许可) or penalty (行政处罚) item
-    /// lists no responsibility items (责任事项). Source: a power list states each power's
-    /// corresponding responsibilities (对应的责任; 2015 power-list guideline, disclosure.md
-    /// §4.1), and the standard responsibility chains of licensing (受理 → 审查 → 决定 → 送达 →
-    /// 事后监管) and penalty (立案 → 调查取证 → 审理 → 告知 → 决定 → 送达 → 执行) are
-    /// disclosure.md §4.3 (d).
-    pub const MISSING_RESPONSIBILITY: &str = "power.missing_responsibility";
-    /// `power.invalid_credit_code` (error): the implementing body's unified social credit code
-    /// (实施主体代码) is not 18 characters of the code alphabet with a matching check character.
-    /// Source: GB 32100—2015 (法人和其他组织统一社会信用代码编码规则); GB/T 39046—2020 Table 4
-    /// codes the implementing body by it.
-    pub const INVALID_CREDIT_CODE: &str = "power.invalid_credit_code";
-    /// `power.high_risk_without_controls` (error): an integrity-risk point (廉政风险点) graded
-    /// 高 has no prevention and control measures (防控措施). Source: each risk point is attached
-    /// to a step with its manifestation, grade, controls and responsible person (practice of
-    /// the 廉政风险等级 schemes, disclosure.md §4.6, confidence M; no national standard exists).
-    pub const HIGH_RISK_WITHOUT_CONTROLS: &str = "power.high_risk_without_controls";
-    /// `power.local_category` (warning): the item's category (权力分类) is a local label with no
-    /// code in GB/T 39046—2020 Table A.1 (e.g. 非行政许可审批, 行政监督, 行政审批); it is kept as
-    /// written. Source: GB/T 39046—2020 Table A.1 事项类型代码; local variants in
-    /// disclosure.md §4.2.
-    pub const LOCAL_CATEGORY: &str = "power.local_category";
-}
+pub(crate) use crate::rules::power as rules;
 
 vocabulary! {
     /// The category of an administrative power (事项类型), coded as in GB/T 39046—2020
@@ -220,7 +169,7 @@ impl ExercisingLevel {
 
 vocabulary! {
     /// The legal nature of the implementing body (实施主体性质), GB/T 39046—2020 Table A.3.
-    pub enum BodyNature("body nature") {
+    pub enum BodyNature("body_nature") {
         /// 1 法定机关 — an administrative organ acting under its statutory powers.
         Statutory = "statutory", "法定机关" | "1" | "行政机关";
         /// 2 授权组织 — an organisation empowered by a law or regulation.
@@ -235,7 +184,7 @@ vocabulary! {
 vocabulary! {
     /// The unit of a time limit (办结时限单位): working days (工作日) or calendar days (日) —
     /// statutes say 日 for calendar days — or months.
-    pub enum LimitUnit("time limit unit") {
+    pub enum LimitUnit("time_limit_unit") {
         /// 工作日 — working days (weekends and statutory holidays excluded).
         WorkingDays = "working_days", "工作日" | "个工作日";
         /// 日 — calendar days (自然日).
@@ -248,7 +197,7 @@ vocabulary! {
 vocabulary! {
     /// The grade of an integrity-risk point (廉政风险等级): three levels in practice
     /// (disclosure.md §4.6, confidence M).
-    pub enum RiskGrade("risk grade") {
+    pub enum RiskGrade("risk_grade") {
         /// 高 / 一级 — powers over money, projects, personnel, major approvals.
         High = "high", "高" | "一级" | "高风险" | "Ⅰ级" | "I级";
         /// 中 / 二级 — ordinary licensing, confirmation, inspection.
@@ -260,7 +209,7 @@ vocabulary! {
 
 vocabulary! {
     /// The kind of a change between two versions of a list (disclosure.md §4.5).
-    pub enum PowerChangeKind("change kind") {
+    pub enum PowerChangeKind("change_kind") {
         /// 新增 — an item that is new.
         Added = "added", "新增" | "增加";
         /// 取消 — an item that is gone.

@@ -41,7 +41,7 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
 /// Parse a number as written in a citation: Arabic digits (ASCII `12` or full width `１２`) or
 /// Chinese numerals up to 9999 (`十二`, `二十`, `一百零五`, `一千零一十`, `两百`, the financial
 /// forms `壹贰叁`, and `〇`/`零` for zero). Ambiguous colloquial forms such as `一百五` (150 or
-/// 105?) and malformed ones (`十十`, `二二`, `百`) are an [`Error::Value`] with the field
+/// 105?) and malformed ones (`十十`, `二二`, `百`) are an [`Error::Field`] with the field
 /// `numeral`.
 ///
 /// ```

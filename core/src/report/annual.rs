@@ -15,7 +15,7 @@ use crate::vocab::vocabulary;
 
 vocabulary! {
     /// A table of figures of the annual report.
-    pub enum ReportTableKind("report table") {
+    pub enum ReportTableKind("report_table") {
         /// Table 2 主动公开政府信息情况 — proactive disclosure.
         Proactive = "proactive", "主动公开政府信息情况" | "二、主动公开政府信息情况" | "table2";
         /// Table 3 收到和处理政府信息公开申请情况 — requests received and handled.
@@ -120,7 +120,7 @@ pub struct AnnualReport {
 
 fn format_mismatch(table: &str, table_format: ReportFormat, format: ReportFormat) -> Error {
     Error::value(
-        "report format",
+        "report_format",
         table_format.id(),
         format!(
             "the {table} table is in the {} format but the report in the {} format",
@@ -281,7 +281,7 @@ impl AnnualReport {
     /// let none = AnnualReport::read_tables(&TableFiles::default()).unwrap();
     /// assert!(none.requests().is_none());
     /// let missing = TableFiles { requests: Some("/no/such.csv".into()), ..Default::default() };
-    /// assert!(matches!(AnnualReport::read_tables(&missing), Err(Error::Io { .. })));
+    /// assert!(matches!(AnnualReport::read_tables(&missing), Err(Error::File { .. })));
     /// ```
     pub fn read_tables(files: &TableFiles) -> Result<AnnualReport> {
         AnnualReport::read_tables_with(files, &InputOptions::default()).map(|(r, _)| r)
@@ -389,7 +389,7 @@ impl AnnualReport {
     pub(crate) fn need<'t, T>(&self, kind: ReportTableKind, table: &'t Option<T>) -> Result<&'t T> {
         table.as_ref().ok_or_else(|| {
             Error::value(
-                "report table",
+                "report_table",
                 kind.id(),
                 "the report does not have this table",
             )
@@ -465,7 +465,7 @@ impl AnnualReport {
             )
         }) {
             return Err(Error::value(
-                "report key",
+                "report_key",
                 k,
                 "expected format, year, proactive, requests or reviews",
             ));
@@ -474,7 +474,7 @@ impl AnnualReport {
             Some(Value::String(s)) => ReportFormat::parse(s)?,
             other => {
                 return Err(Error::value(
-                    "report format",
+                    "report_format",
                     &other.map(Value::to_string).unwrap_or_default(),
                     "format is required: \"2021\" or \"2019\"",
                 ));

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::rules;
 use crate::error::Result;
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::money::percent;
 use crate::vocab::vocabulary;
 
@@ -138,14 +138,10 @@ impl LegacyStatistics {
         figures.extend(self.channels.iter().map(|(c, v)| (c.name_zh(), *v)));
         for (code, v) in figures {
             if v < 0 {
-                let mut f = Finding::new(
-                    rules::NEGATIVE_COUNT,
-                    Severity::Error,
-                    "数量为负数",
-                    "a count is negative",
-                )
-                .with_table(TABLE)
-                .with_code(code);
+                let mut f =
+                    Finding::new(&rules::NEGATIVE_COUNT, "数量为负数", "a count is negative")
+                        .with_table(TABLE)
+                        .with_code(code);
                 f.actual = Some(Decimal::from(v));
                 out.push(f);
             }
@@ -156,8 +152,7 @@ impl LegacyStatistics {
             if sum > i128::from(total) || (complete && sum != i128::from(total)) {
                 out.push(
                     Finding::new(
-                        rules::LEGACY_CHANNEL_SUM,
-                        Severity::Error,
+                        &rules::LEGACY_CHANNEL_SUM,
                         "各渠道申请数之和与申请总数不符",
                         "the requests by channel do not fit the total",
                     )
@@ -176,8 +171,7 @@ impl LegacyStatistics {
             {
                 out.push(
                     Finding::new(
-                        rules::LEGACY_CORRECTED,
-                        Severity::Error,
+                        &rules::LEGACY_CORRECTED,
                         "纠错案件数大于案件总数",
                         "more cases corrected than cases",
                     )

@@ -7,7 +7,7 @@ use super::ReportFormat;
 use super::labels::{find_by_key, label_key};
 use super::{check_cell, rules};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::vocab::vocabulary;
 
 /// The table id used in findings.
@@ -17,7 +17,7 @@ pub(crate) const CONTENT_HEADING: &str = "信息内容";
 
 vocabulary! {
     /// A row of Table 2: what is counted.
-    pub enum ProactiveRow("proactive row") {
+    pub enum ProactiveRow("proactive_row") {
         /// 规章 — rules (art. 20(1)).
         Rules = "rules", "规章";
         /// 行政规范性文件 (2019: 规范性文件) — normative documents (art. 20(1)).
@@ -39,7 +39,7 @@ vocabulary! {
 
 vocabulary! {
     /// A column of Table 2. Which columns a row has depends on its block and the format.
-    pub enum ProactiveColumn("proactive column") {
+    pub enum ProactiveColumn("proactive_column") {
         /// 本年制发件数 — issued this year (2021).
         Issued = "issued", "本年制发件数";
         /// 本年废止件数 — repealed this year (2021).
@@ -211,7 +211,7 @@ impl ProactiveRow {
             .or_else(|| find_by_key(text.trim(), &candidates))
             .ok_or_else(|| {
                 Error::value(
-                    "proactive row",
+                    "proactive_row",
                     text,
                     format!("not a row of Table 2 in the {} format", format.id()),
                 )
@@ -256,7 +256,7 @@ impl ProactiveColumn {
     }
 
     /// Refuse a fraction in a count column ([`ProactiveColumn::is_count`]): an
-    /// [`Error::Value`] whose field is the column id and whose value is the number.
+    /// [`Error::Field`] whose field is the column id and whose value is the number.
     pub(crate) fn check_value(self, row: ProactiveRow, value: Option<Decimal>) -> Result<()> {
         match value {
             Some(v) if self.is_count() && !v.fract().is_zero() => Err(Error::value(
@@ -313,7 +313,7 @@ impl ProactiveColumn {
             .or_else(|| find_by_key(text.trim(), &candidates))
             .ok_or_else(|| {
                 Error::value(
-                    "proactive column",
+                    "proactive_column",
                     text,
                     format!("not a column of Table 2 in the {} format", format.id()),
                 )
@@ -378,7 +378,7 @@ impl ProactiveTable {
 
     /// A table from cells; cells not given stay blank. A cell the format lacks, or one given
     /// twice, is an error naming its position in the list as `line`; a fraction in a count
-    /// column ([`ProactiveColumn::is_count`]) is an [`Error::Value`] naming the column and the
+    /// column ([`ProactiveColumn::is_count`]) is an [`Error::Field`] naming the column and the
     /// number.
     ///
     /// ```
@@ -388,7 +388,7 @@ impl ProactiveTable {
     /// assert!(matches!(ProactiveTable::from_cells(ReportFormat::Y2021, &[c]), Err(Error::Input { line: 1, .. })));
     /// let half = ProactiveCell { row: ProactiveRow::Rules, column: ProactiveColumn::Issued, value: Some(Decimal::new(15, 1)) };
     /// assert!(matches!(ProactiveTable::from_cells(ReportFormat::Y2021, &[half]),
-    ///     Err(Error::Value { ref field, ref value, .. }) if field == "issued" && value == "1.5"));
+    ///     Err(Error::Field { field, ref value, .. }) if field == "issued" && value == "1.5"));
     /// ```
     pub fn from_cells(format: ReportFormat, cells: &[ProactiveCell]) -> Result<ProactiveTable> {
         let mut t = ProactiveTable::new(format);
@@ -400,6 +400,7 @@ impl ProactiveTable {
             c.column.check_value(c.row, c.value)?;
             if given.get(k).copied().unwrap_or(false) {
                 return Err(Error::Input {
+                    cause: None,
                     line,
                     column: c.column.id().to_owned(),
                     value: c.row.id().to_owned(),
@@ -429,7 +430,7 @@ impl ProactiveTable {
             .position(|p| p == (row, column))
             .ok_or_else(|| {
                 Error::value(
-                    "proactive cell",
+                    "proactive_cell",
                     &format!("{}/{}", row.id(), column.id()),
                     format!(
                         "Table 2 of the {} format has no column {} in row {}",
@@ -454,7 +455,7 @@ impl ProactiveTable {
     }
 
     /// Set the value of a cell. A cell the format lacks, or a fraction in a count column
-    /// ([`ProactiveColumn::is_count`]), is an [`Error::Value`] and leaves the table unchanged.
+    /// ([`ProactiveColumn::is_count`]), is an [`Error::Field`] and leaves the table unchanged.
     ///
     /// ```
     /// use sunlit::{ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat};
@@ -544,8 +545,7 @@ impl ProactiveTable {
             if expected != valid {
                 out.push(
                     Finding::new(
-                        rules::VALID_CARRY,
-                        Severity::Warning,
+                        &rules::VALID_CARRY,
                         "现行有效件数不等于上年现行有效件数加本年制发件数减本年废止件数",
                         "currently valid ≠ last year's valid + issued − repealed",
                     )

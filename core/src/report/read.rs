@@ -63,6 +63,7 @@ pub(crate) fn csv_rows<R: Read>(
 pub(crate) fn json_rows(value: &Value, columns: &[&str]) -> Result<Vec<TextRow>> {
     let Value::Array(items) = value else {
         return Err(Error::Input {
+            cause: None,
             line: 1,
             column: String::new(),
             value: String::new(),
@@ -76,6 +77,7 @@ pub(crate) fn json_rows(value: &Value, columns: &[&str]) -> Result<Vec<TextRow>>
     for (i, item) in items.iter().enumerate() {
         let line = i as u64 + 1;
         let err = |column: &str, value: String, reason: String| Error::Input {
+            cause: None,
             line,
             column: column.to_owned(),
             value,
@@ -133,6 +135,7 @@ fn parse_count(text: &str, line: u64, column: &str) -> Result<Option<i64>> {
         return Ok(None);
     };
     let bad = |reason: &str| Error::Input {
+        cause: None,
         line,
         column: column.to_owned(),
         value: text.to_owned(),
@@ -166,6 +169,7 @@ fn cell_text(v: Option<i64>) -> String {
 
 fn duplicate(line: u64, column: &str, value: &str, first: u64) -> Error {
     Error::Input {
+        cause: None,
         line,
         column: column.to_owned(),
         value: value.to_owned(),
@@ -173,9 +177,9 @@ fn duplicate(line: u64, column: &str, value: &str, first: u64) -> Error {
     }
 }
 
-fn missing(field: &str, label: &str, reason: String) -> Error {
-    Error::Value {
-        field: field.to_owned(),
+fn missing(field: &'static str, label: &str, reason: String) -> Error {
+    Error::Field {
+        field,
         value: label.to_owned(),
         reason,
     }
@@ -198,7 +202,11 @@ pub(crate) fn read_file<T>(
     };
     let name = path.display().to_string();
     result.map_err(|e| match e {
-        Error::Io { reason, .. } => Error::Io { path: name, reason },
+        Error::File { reason, kind, .. } => Error::File {
+            kind,
+            path: name,
+            reason,
+        },
         other => other.in_context(&name),
     })
 }
@@ -239,7 +247,7 @@ impl RequestTable {
         }
         if let Some((r, _)) = all.iter().zip(&seen).find(|(_, s)| s.is_none()) {
             return Err(missing(
-                "requests table",
+                "requests_table",
                 &r.label(),
                 format!(
                     "row missing: Table 3 of the {} format has {} rows, each once",
@@ -327,7 +335,7 @@ impl RequestTable {
     ///
     /// ```
     /// use sunlit::{ReportFormat, RequestTable};
-    /// assert!(matches!(RequestTable::read_path("/no/such.csv", ReportFormat::Y2021), Err(sunlit::Error::Io { .. })));
+    /// assert!(matches!(RequestTable::read_path("/no/such.csv", ReportFormat::Y2021), Err(sunlit::Error::File { .. })));
     /// ```
     pub fn read_path(path: impl AsRef<Path>, format: ReportFormat) -> Result<RequestTable> {
         RequestTable::read_path_with(path, format, &InputOptions::default()).map(|(t, _)| t)
@@ -461,7 +469,7 @@ impl ReviewTable {
             .find(|(_, s)| s.is_none())
         {
             return Err(missing(
-                "reviews table",
+                "reviews_table",
                 b.name_zh(),
                 "block missing: Table 4 has the blocks 行政复议, 未经复议直接起诉, 复议后起诉, each once"
                     .to_owned(),
@@ -637,6 +645,7 @@ impl ProactiveTable {
             let value = value_at(row.get(2), row.line, "value")?;
             if c.is_count() && value.is_some_and(|v| !v.fract().is_zero()) {
                 return Err(Error::Input {
+                    cause: None,
                     line: row.line,
                     column: "value".to_owned(),
                     value: row.get(2).to_owned(),
@@ -656,7 +665,9 @@ impl ProactiveTable {
                 column,
                 value,
                 reason,
+                cause,
             } => Error::Input {
+                cause,
                 line: usize::try_from(line)
                     .ok()
                     .and_then(|l| lines.get(l.wrapping_sub(1)))
@@ -676,7 +687,7 @@ impl ProactiveTable {
             .find(|c| !given.contains(&(c.row, c.column)))
         {
             return Err(missing(
-                "proactive table",
+                "proactive_table",
                 &format!("{} / {}", c.row.label(format), c.column.label(format)),
                 format!(
                     "cell missing: every cell of Table 2 in the {} format is required (leave the value blank if it is not reported)",
@@ -700,7 +711,7 @@ impl ProactiveTable {
     ///     Err(Error::Input { line: 2, .. })));
     /// let csv = "label,column,value\n规章,本年制发件数,1.5\n";
     /// assert!(matches!(ProactiveTable::read_csv(csv.as_bytes(), ReportFormat::Y2021),
-    ///     Err(Error::Input { line: 2, ref column, ref value, ref reason })
+    ///     Err(Error::Input { line: 2, ref column, ref value, ref reason, .. })
     ///         if column == "value" && value == "1.5" && reason == "a count is a whole number"));
     /// ```
     pub fn read_csv<R: Read>(reader: R, format: ReportFormat) -> Result<ProactiveTable> {

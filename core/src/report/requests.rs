@@ -7,7 +7,7 @@ use super::labels::{find_by_key, key_without_prefix, label_key};
 use super::{check_cell, count_decimal, rules};
 use crate::disclosure::ExemptionGround;
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::request::{
     Applicant, CannotProvideReason, DisclosureRequest, NotProcessedReason, OtherReason, Outcome,
     RequestEvent,
@@ -29,7 +29,7 @@ pub(crate) const ORGANISATION_HEADING: &str = "法人或其他组织";
 vocabulary! {
     /// A column of Table 3 (申请人情况): the type of applicant, or the total. The five columns
     /// between 自然人 and 总计 are the legal persons and other organisations (法人或其他组织).
-    pub enum RequestColumn("request column") {
+    pub enum RequestColumn("request_column") {
         /// 自然人 — natural persons.
         NaturalPerson = "natural_person", "自然人";
         /// 商业企业 — commercial enterprises.
@@ -94,7 +94,7 @@ vocabulary! {
     /// The result sub-rows are named after the outcome and reason of a request
     /// (政府信息公开条例 2019 arts. 36–39); [`RequestRow::Other`] is the single 其他处理 row of the
     /// 2019 format, which the 2021 format splits into three.
-    pub enum RequestRow("request row") {
+    pub enum RequestRow("request_row") {
         /// 一、本年新收 — new requests received this year.
         New = "new", "一、本年新收政府信息公开申请数量";
         /// 二、上年结转 — requests carried over from last year.
@@ -345,7 +345,7 @@ impl RequestRow {
                 Ok(R::Other)
             }
             (ReportFormat::Y2021, R::Other) => Err(Error::value(
-                "request row",
+                "request_row",
                 self.id(),
                 "the 2021 format splits （六）其他处理 into other_no_correction, other_no_fee and other_other",
             )),
@@ -386,7 +386,7 @@ impl RequestRow {
         let key = key_without_prefix(text, &label_key(RESULTS_LABEL));
         find_by_key(&key, &candidates).ok_or_else(|| {
             Error::value(
-                "request row",
+                "request_row",
                 text,
                 format!(
                     "not a row label of Table 3 in the {} format (e.g. {})",
@@ -530,7 +530,7 @@ impl RequestTable {
     fn position(&self, row: RequestRow) -> Result<usize> {
         self.rows().iter().position(|r| *r == row).ok_or_else(|| {
             Error::value(
-                "request row",
+                "request_row",
                 row.id(),
                 format!("not a row of Table 3 in the {} format", self.format.id()),
             )
@@ -594,7 +594,7 @@ impl RequestTable {
     pub fn add(&mut self, row: RequestRow, applicant: RequestColumn, n: i64) -> Result<()> {
         if applicant == RequestColumn::Total {
             return Err(Error::value(
-                "request column",
+                "request_column",
                 applicant.id(),
                 "add to an applicant column; the total follows",
             ));
@@ -603,13 +603,13 @@ impl RequestTable {
         let cells = self
             .cells
             .get_mut(i)
-            .ok_or_else(|| Error::value("request row", row.id(), "no such row"))?;
+            .ok_or_else(|| Error::value("request_row", row.id(), "no such row"))?;
         for j in [applicant.index(), RequestColumn::Total.index()] {
             let cell = cells
                 .get_mut(j)
-                .ok_or_else(|| Error::value("request column", applicant.id(), "no such column"))?;
+                .ok_or_else(|| Error::value("request_column", applicant.id(), "no such column"))?;
             let old = cell.ok_or_else(|| {
-                Error::value("request row", row.id(), "cannot add to a blank cell")
+                Error::value("request_row", row.id(), "cannot add to a blank cell")
             })?;
             *cell = Some(
                 old.checked_add(n)
@@ -638,6 +638,7 @@ impl RequestTable {
                 Some((date, row)) => {
                     if !row.is_outcome() {
                         return Err(Error::Input {
+                            cause: None,
                             line,
                             column: "outcome".to_owned(),
                             value: row.id().to_owned(),
@@ -646,6 +647,7 @@ impl RequestTable {
                     }
                     if date < f.received {
                         return Err(Error::Input {
+                            cause: None,
                             line,
                             column: "answered".to_owned(),
                             value: date.to_string(),
@@ -720,8 +722,7 @@ impl RequestTable {
             {
                 out.push(
                     Finding::new(
-                        rules::ROW_TOTAL,
-                        Severity::Error,
+                        &rules::ROW_TOTAL,
                         "总计不等于自然人与法人或其他组织各列之和",
                         "总计 is not the sum of the applicant columns",
                     )
@@ -746,8 +747,7 @@ impl RequestTable {
             {
                 out.push(
                     Finding::new(
-                        rules::OUTCOME_TOTAL,
-                        Severity::Error,
+                        &rules::OUTCOME_TOTAL,
                         "（七）总计不等于各项办理结果之和",
                         "（七）总计 is not the sum of the results above it",
                     )
@@ -764,8 +764,7 @@ impl RequestTable {
                 if expected != forward {
                     out.push(
                         Finding::new(
-                            rules::COLUMN_IDENTITY,
-                            Severity::Error,
+                            &rules::COLUMN_IDENTITY,
                             "本列第一项加第二项之和不等于第三项加第四项之和",
                             "new + carried over ≠ handled (（七）总计) + carried forward in this column",
                         )

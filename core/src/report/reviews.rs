@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::labels::{find_by_key, key_without_prefix, label_key};
 use super::{check_cell, count_decimal, rules};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 use crate::money::percent;
 use crate::vocab::vocabulary;
 
@@ -18,7 +18,7 @@ pub(crate) const LITIGATION_HEADING: &str = "行政诉讼";
 vocabulary! {
     /// A block of Table 4: administrative reconsideration, or administrative litigation split by
     /// whether the suit followed a reconsideration.
-    pub enum ReviewBlock("review block") {
+    pub enum ReviewBlock("review_block") {
         /// 行政复议 — administrative reconsideration.
         Review = "review", "行政复议";
         /// 行政诉讼 · 未经复议直接起诉 — suits brought directly, without reconsideration.
@@ -30,7 +30,7 @@ vocabulary! {
 
 vocabulary! {
     /// A column of a Table 4 block: the result of the cases, or their total.
-    pub enum ReviewColumn("review column") {
+    pub enum ReviewColumn("review_column") {
         /// 结果维持 — the decision was upheld.
         Upheld = "upheld", "结果维持";
         /// 结果纠正 — the decision was corrected (纠错).
@@ -70,7 +70,7 @@ impl ReviewBlock {
             .or_else(|| find_by_key(text.trim(), &candidates))
             .ok_or_else(|| {
                 Error::value(
-                    "review block",
+                    "review_block",
                     text,
                     "expected 行政复议, 未经复议直接起诉 or 复议后起诉",
                 )
@@ -167,7 +167,7 @@ impl ReviewTable {
         for (i, c) in counts.iter().enumerate() {
             let line = i as u64 + 1;
             if c.column == ReviewColumn::Total {
-                return Err(Error::Input {
+                return Err(Error::Input { cause: None,
                     line,
                     column: c.block.id().to_owned(),
                     value: c.column.id().to_owned(),
@@ -176,6 +176,7 @@ impl ReviewTable {
             }
             if c.count < 0 {
                 return Err(Error::Input {
+                    cause: None,
                     line,
                     column: c.column.id().to_owned(),
                     value: c.count.to_string(),
@@ -192,7 +193,7 @@ impl ReviewTable {
         let row = self
             .cells
             .get_mut(block.index())
-            .ok_or_else(|| Error::value("review block", block.id(), "no such block"))?;
+            .ok_or_else(|| Error::value("review_block", block.id(), "no such block"))?;
         for j in [column.index(), ReviewColumn::Total.index()] {
             if let Some(cell) = row.get_mut(j) {
                 let old = cell.unwrap_or(0);
@@ -295,8 +296,7 @@ impl ReviewTable {
                 let expected = count_decimal(sum);
                 out.push(
                     Finding::new(
-                        rules::REVIEW_TOTAL,
-                        Severity::Error,
+                        &rules::REVIEW_TOTAL,
                         "总计不等于结果维持、结果纠正、其他结果、尚未审结之和",
                         "总计 is not the sum of upheld, corrected, other and pending",
                     )

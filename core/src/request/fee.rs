@@ -22,7 +22,7 @@ use crate::vocab::vocabulary;
 
 vocabulary! {
     /// How the fee is counted (国办函〔2020〕109号 art. 3: one or the other per request).
-    pub enum FeeMethod("fee method") {
+    pub enum FeeMethod("fee_method") {
         /// 按件计收 — per request, by the applicant's count of requests in the natural month
         /// (art. 4).
         PerRequest = "per_request", "按件计收";

@@ -10,7 +10,7 @@ use super::{
 };
 use crate::calendar::WorkCalendar;
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
 
 /// Working days to answer a request (art. 33 ¶2).
 const ANSWER_WORKDAYS: i64 = 20;
@@ -286,7 +286,7 @@ struct Replay<'a> {
 
 fn history(kind: EventKind, on: NaiveDate, reason: impl Into<String>) -> Error {
     Error::History {
-        event: kind.id().to_owned(),
+        event: kind,
         date: on,
         reason: reason.into(),
     }
@@ -315,7 +315,7 @@ fn complete(
 /// naming the event and the date.
 fn supported(kind: EventKind, on: NaiveDate) -> Result<()> {
     crate::calendar::check_date("date", on).map_err(|e| match e {
-        Error::Value { reason, .. } => history(kind, on, reason),
+        Error::Field { reason, .. } => history(kind, on, reason),
         other => other,
     })
 }
@@ -799,7 +799,7 @@ impl DisclosureRequest {
     /// assert_eq!(online.submitted(), Some(d(2024, 3, 2)));
     /// let in_person = DisclosureRequest::new(d(2024, 3, 4), Channel::InPerson, Applicant::NaturalPerson)
     ///     .with_submitted(d(2024, 3, 2));
-    /// assert!(matches!(in_person, Err(Error::History { ref event, .. }) if event == "received"));
+    /// assert!(matches!(in_person, Err(Error::History { event, .. }) if event.id() == "received"));
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn with_submitted(mut self, submitted: NaiveDate) -> Result<DisclosureRequest> {
@@ -966,7 +966,7 @@ impl DisclosureRequest {
     /// let mut req = DisclosureRequest::new(d(4), Channel::Online, Applicant::NaturalPerson);
     /// req.push(RequestEvent::Extended { on: d(20), workdays: 15 }, &cal)?;
     /// let err = req.push(RequestEvent::Extended { on: d(21), workdays: 6 }, &cal).unwrap_err();
-    /// assert!(matches!(err, Error::History { ref event, .. } if event == "extended"));
+    /// assert!(matches!(err, Error::History { event, .. } if event.id() == "extended"));
     /// assert_eq!(req.events().len(), 1);
     /// # Ok::<(), sunlit::Error>(())
     /// ```
@@ -1325,7 +1325,7 @@ impl DisclosureRequest {
         };
         let late = match (s.state, s.due) {
             (RequestState::Overdue, Some(due)) => Some((
-                rules::OVERDUE,
+                &rules::OVERDUE,
                 format!(
                     "依申请公开应于{due}前答复，截至{as_of}仍未答复，已逾期{}个工作日",
                     s.overdue_by
@@ -1338,7 +1338,7 @@ impl DisclosureRequest {
             (RequestState::AnsweredLate, Some(due)) => {
                 let on = s.closed.unwrap_or(as_of);
                 Some((
-                    rules::ANSWERED_LATE,
+                    &rules::ANSWERED_LATE,
                     format!(
                         "依申请公开应于{due}前答复，实际{on}答复，逾期{}个工作日",
                         s.overdue_by
@@ -1352,7 +1352,7 @@ impl DisclosureRequest {
             _ => None,
         };
         if let Some((rule, zh, en)) = late {
-            push(Finding::new(rule, Severity::Error, zh, en).with_values(
+            push(Finding::new(rule, zh, en).with_values(
                 Decimal::from(r.allowed),
                 Decimal::from(r.allowed + s.overdue_by),
             ));
@@ -1380,11 +1380,10 @@ impl DisclosureRequest {
                     ),
                 };
                 push(
-                    Finding::new(rules::CONSULTATION_REPLY_OVERDUE, Severity::Warning, zh, en)
-                        .with_values(
-                            Decimal::from(CONSULTATION_WORKDAYS),
-                            Decimal::from(CONSULTATION_WORKDAYS + past),
-                        ),
+                    Finding::new(&rules::CONSULTATION_REPLY_OVERDUE, zh, en).with_values(
+                        Decimal::from(CONSULTATION_WORKDAYS),
+                        Decimal::from(CONSULTATION_WORKDAYS + past),
+                    ),
                 );
             }
         }

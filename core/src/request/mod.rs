@@ -28,24 +28,7 @@ pub use outcome::{CannotProvideReason, NotProcessedReason, OtherReason, Outcome,
 
 use crate::vocab::vocabulary;
 
-/// Rule ids of the request checks ([`DisclosureRequest::findings`]).
-pub mod rules {
-    /// `request.overdue` (error): a request still unanswered after its due date — 20 working days
-    /// from receipt (or from receipt of the corrected application), plus any approved extension,
-    /// not counting consultation time. Source: 政府信息公开条例 2019 arts. 30, 33.
-    pub const OVERDUE: &str = "request.overdue";
-    /// `request.answered_late` (error): a request answered after its due date. Source: 政府信息公开条例
-    /// 2019 arts. 30, 33.
-    pub const ANSWERED_LATE: &str = "request.answered_late";
-    /// `request.consultation_reply_overdue` (warning): a consultation still open after the
-    /// consulted party's 15 working days to reply. A third party must reply within 15 working
-    /// days of receiving the consultation letter and, if it does not, the organ decides itself
-    /// (政府信息公开条例 2019 art. 32); another organ consulted on co-produced information must
-    /// reply within 15 working days and its silence counts as consent to disclose (视为同意公开,
-    /// art. 34). Consultation time is not counted in the answer period (art. 33 ¶3), so a
-    /// consultation that is never ended would keep the request open with no other signal.
-    pub const CONSULTATION_REPLY_OVERDUE: &str = "request.consultation_reply_overdue";
-}
+pub(crate) use crate::rules::request as rules;
 
 vocabulary! {
     /// How a request reached the organ; decides which day counts as receipt (art. 31).

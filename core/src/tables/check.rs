@@ -6,7 +6,8 @@ use rustc_hash::FxHashMap;
 use super::table::{PublishedTable, RowLabel, RowSide, TableColumn};
 use super::{TableCheckOptions, rules};
 use crate::error::{Error, Result};
-use crate::finding::{Finding, Findings, Severity};
+use crate::finding::{Finding, Findings};
+use crate::rules::Rule;
 
 /// The sum of the present values and how many there were (`None` when all are blank).
 pub(crate) fn sum_cells(
@@ -45,8 +46,7 @@ pub(crate) fn differs(
 /// A finding with optional expected and actual values.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn finding(
-    rule: &str,
-    severity: Severity,
+    rule: &Rule,
     table: &str,
     code: &str,
     column: Option<&str>,
@@ -55,9 +55,7 @@ pub(crate) fn finding(
     zh: String,
     en: String,
 ) -> Finding {
-    let mut f = Finding::new(rule, severity, zh, en)
-        .with_table(table)
-        .with_code(code);
+    let mut f = Finding::new(rule, zh, en).with_table(table).with_code(code);
     if let Some(c) = column {
         f = f.with_column(c);
     }
@@ -298,7 +296,7 @@ impl Check<'_> {
     /// `what` (`expected`).
     fn report(
         &mut self,
-        rule: &str,
+        rule: &Rule,
         key: &str,
         col: usize,
         (expected, actual): (Option<Decimal>, Option<Decimal>),
@@ -308,7 +306,6 @@ impl Check<'_> {
         let col_name = self.column_name(col).to_owned();
         let f = finding(
             rule,
-            Severity::Error,
             &self.name,
             key,
             Some(&col_name),
@@ -336,8 +333,7 @@ impl Check<'_> {
             };
             let key = b.key();
             let f = finding(
-                rules::DUPLICATE_ROW,
-                Severity::Error,
+                &rules::DUPLICATE_ROW,
                 &self.name,
                 &key,
                 None,
@@ -433,8 +429,7 @@ impl Check<'_> {
                             .collect::<Vec<_>>()
                             .join("、");
                         let f = finding(
-                            rules::ROW_SUM,
-                            Severity::Info,
+                            &rules::UNKNOWN_COLUMN,
                             &self.name,
                             &key,
                             Some(&col_name),
@@ -466,11 +461,11 @@ impl Check<'_> {
                         .map(|c| self.cell(i, c))
                         .collect();
                     if self.whole_yuan_rounding(&printed, expected, actual)? {
-                        self.report_rounding(rules::ROW_SUM, &key, tc, (expected, actual), &parts);
+                        self.report_rounding(&key, tc, (expected, actual), &parts);
                         continue;
                     }
                     self.report(
-                        rules::ROW_SUM,
+                        &rules::ROW_SUM,
                         &key,
                         tc,
                         (expected, actual),
@@ -515,7 +510,6 @@ impl Check<'_> {
     /// An info finding: a 元 difference within the rounding of figures printed to whole 元.
     fn report_rounding(
         &mut self,
-        rule: &str,
         key: &str,
         col: usize,
         (expected, actual): (Option<Decimal>, Option<Decimal>),
@@ -523,8 +517,7 @@ impl Check<'_> {
     ) {
         let col_name = self.column_name(col).to_owned();
         let f = finding(
-            rule,
-            Severity::Info,
+            &rules::WHOLE_YUAN_ROUNDING,
             &self.name,
             key,
             Some(&col_name),
@@ -571,8 +564,7 @@ impl Check<'_> {
                 let parent = self.key(p);
                 let col_name = self.column_name(col).to_owned();
                 let f = finding(
-                    rules::SUBTOTAL_AS_LEAF,
-                    Severity::Error,
+                    &rules::SUBTOTAL_AS_LEAF,
                     &self.name,
                     &key,
                     Some(&col_name),
@@ -595,7 +587,7 @@ impl Check<'_> {
             for (col, expected, actual) in failing {
                 let key = self.key(p);
                 self.report(
-                    rules::PARENT_SUM,
+                    &rules::PARENT_SUM,
                     &key,
                     col,
                     (expected, actual),
@@ -675,11 +667,11 @@ impl Check<'_> {
                     .map(|&r| self.cell(r, col))
                     .collect();
                 if self.whole_yuan_rounding(&printed, expected, actual)? {
-                    self.report_rounding(rules::TOTAL_SUM, &key, col, (expected, actual), "各类");
+                    self.report_rounding(&key, col, (expected, actual), "各类");
                     continue;
                 }
                 self.report(
-                    rules::TOTAL_SUM,
+                    &rules::TOTAL_SUM,
                     &key,
                     col,
                     (expected, actual),
@@ -695,7 +687,7 @@ impl Check<'_> {
     #[allow(clippy::too_many_arguments)]
     fn rows_equal(
         &mut self,
-        rule: &str,
+        rule: &Rule,
         total: usize,
         parts: &[usize],
         col: usize,
@@ -724,7 +716,7 @@ impl Check<'_> {
         label: RowLabel,
         lines: Vec<usize>,
         col: usize,
-        rule: &str,
+        rule: &Rule,
         what: (&str, &str),
     ) -> Result<Vec<usize>> {
         match self.label_row(label) {
@@ -772,7 +764,7 @@ impl Check<'_> {
                 L::CurrentExpenditure,
                 tops.clone(),
                 col,
-                rules::TOTAL_SUM,
+                &rules::TOTAL_SUM,
                 ("各类支出之和", "the sum of the 类 lines"),
             )?;
             parts.extend(rows(&[L::Distribution, L::ClosingBalance], self));
@@ -780,7 +772,7 @@ impl Check<'_> {
                 L::ExpenditureTotal,
                 parts,
                 col,
-                rules::SUMMARY_BALANCE,
+                &rules::SUMMARY_BALANCE,
                 ("支出方各项之和", "the sum of the expenditure side"),
             )?;
         }
@@ -799,7 +791,7 @@ impl Check<'_> {
             L::Appropriation,
             books,
             a,
-            rules::TOTAL_SUM,
+            &rules::TOTAL_SUM,
             ("各本预算财政拨款之和", "the sum of the books"),
         )?;
         lines.extend(rows(
@@ -816,7 +808,7 @@ impl Check<'_> {
             L::CurrentIncome,
             lines,
             a,
-            rules::TOTAL_SUM,
+            &rules::TOTAL_SUM,
             ("各项收入之和", "the sum of the income lines"),
         )?;
         income.extend(rows(&[L::UseOfBalance, L::OpeningBalance], self));
@@ -824,7 +816,7 @@ impl Check<'_> {
             L::IncomeTotal,
             income,
             a,
-            rules::SUMMARY_BALANCE,
+            &rules::SUMMARY_BALANCE,
             ("收入方各项之和", "the sum of the income side"),
         )?;
         Ok(())
@@ -840,7 +832,7 @@ impl Check<'_> {
                     continue;
                 }
                 self.rows_equal(
-                    rules::TOTAL_SUM,
+                    &rules::TOTAL_SUM,
                     balance,
                     &parts,
                     col,
@@ -864,7 +856,7 @@ impl Check<'_> {
             )? {
                 let key = self.key(et);
                 self.report(
-                    rules::SUMMARY_BALANCE,
+                    &rules::SUMMARY_BALANCE,
                     &key,
                     e,
                     (expected, actual),
@@ -906,8 +898,7 @@ impl Check<'_> {
                 )
             };
             let f = finding(
-                rules::UNKNOWN_LINE,
-                Severity::Info,
+                &rules::UNKNOWN_LINE,
                 &self.name,
                 &key,
                 None,
@@ -971,8 +962,7 @@ impl Check<'_> {
             let col_name = self.column_name(col).to_owned();
             let level = m.level_name();
             let f = finding(
-                rules::MISSING_PARENT,
-                Severity::Error,
+                &rules::MISSING_PARENT,
                 &self.name,
                 &key,
                 Some(&col_name),
@@ -1011,8 +1001,7 @@ impl Check<'_> {
                 .copied()
                 .unwrap_or("项");
             let f = finding(
-                rules::GRANULARITY,
-                Severity::Warning,
+                &rules::GRANULARITY,
                 &self.name,
                 &key,
                 None,

@@ -64,7 +64,7 @@ pub struct RenderOptions {
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub title: Option<String>,
     /// When the kind is one book's table (一般公共预算 for 预算表五 …): `false` (the default)
-    /// refuses a ledger that also holds lines of another book ([`Error::Value`], field `book`);
+    /// refuses a ledger that also holds lines of another book ([`Error::Field`], field `book`);
     /// `true` renders only that book's lines and leaves the others out. Either way a 一般公共预算
     /// table never shows 政府性基金 money.
     #[cfg_attr(feature = "uniffi", uniffi(default = false))]
@@ -200,6 +200,7 @@ impl PublishedTable {
                 let total = row.cells.get(tc).copied().flatten();
                 if differs(parts, total, tolerance.sum_allowed(self.unit(), n)?)? {
                     return Err(Error::Input {
+                        cause: None,
                         line: row.line,
                         column: self.columns().get(tc).cloned().unwrap_or_default(),
                         value: total.map(|d| d.to_string()).unwrap_or_default(),
@@ -243,7 +244,7 @@ impl PublishedTable {
     /// ledger must hold one unit, year and phase ([`Error::MixedDimension`] naming the dimension
     /// otherwise — select first with [`Ledger::select`]). When the kind is one book's table
     /// (一般公共预算 for 预算表五, 政府性基金 for 预算表六 …) a line of another book is refused
-    /// ([`Error::Value`], field `book`), or left out with
+    /// ([`Error::Field`], field `book`), or left out with
     /// [`RenderOptions::skip_other_books`]; all-funds tables (预算表三, 支出决算表) and tables of
     /// no kind take every book.
     ///
@@ -262,7 +263,7 @@ impl PublishedTable {
     ///     2026,general,budget,u,2120104,,basic,,100\n2026,fund,budget,u,2120104,,project,,50\n").unwrap();
     /// let t5 = RenderOptions { kind: Some(TableKind::BudgetGeneralFunctional), ..Default::default() };
     /// assert!(matches!(PublishedTable::from_ledger(&mixed, Catalog::seed(), &t5),
-    ///     Err(Error::Value { ref field, ref value, .. }) if field == "book" && value == "fund"));
+    ///     Err(Error::Field { field, ref value, .. }) if field == "book" && value == "fund"));
     /// let only = PublishedTable::from_ledger(&mixed, Catalog::seed(),
     ///     &RenderOptions { skip_other_books: true, ..t5.clone() }).unwrap();
     /// assert!(only.to_csv_string().unwrap().ends_with(",合计,100,100,\n"));

@@ -10,8 +10,9 @@ use super::{TableCheckOptions, rules};
 use crate::budget::Phase;
 use crate::classification::Code;
 use crate::error::{Error, Result};
-use crate::finding::{Findings, Severity};
+use crate::finding::Findings;
 use crate::money::Unit;
+use crate::rules::Rule;
 
 /// A figure quoted in the narrative of a document (情况说明), to be checked against its table
 /// (fiscal.md §2.3 identity 16): "2024年本年支出合计 1,234.56 万元" is `table` 收入支出决算总表, `row`
@@ -67,7 +68,7 @@ pub struct DisclosureDocument {
 impl DisclosureDocument {
     /// A document of `tables`. Every table must have a kind; no kind may appear twice; budget and
     /// final-account tables do not mix (one document is one phase). Otherwise an
-    /// [`Error::Value`] naming the table.
+    /// [`Error::Field`] naming the table.
     ///
     /// ```
     /// use sunlit::{DisclosureDocument, PublishedTable, Unit};
@@ -311,8 +312,7 @@ impl<'a> Cross<'a> {
     #[allow(clippy::too_many_arguments)]
     fn compare(
         &mut self,
-        rule: &str,
-        severity: Severity,
+        rule: &Rule,
         table: &str,
         code: &str,
         column: &str,
@@ -335,7 +335,6 @@ impl<'a> Cross<'a> {
                 |v: Option<Decimal>| v.map_or_else(|| "blank".to_owned(), |d| d.to_string());
             let f = finding(
                 rule,
-                severity,
                 table,
                 code,
                 (!column.is_empty()).then_some(column),
@@ -361,8 +360,7 @@ impl<'a> Cross<'a> {
     /// (what it should be), over `codes` (deduplicated here).
     fn compare_codes(
         &mut self,
-        rule: &str,
-        severity: Severity,
+        rule: &Rule,
         mut codes: Vec<Code>,
         (te, ce): (&PublishedTable, usize),
         (ta, ca): (&PublishedTable, usize),
@@ -381,7 +379,6 @@ impl<'a> Cross<'a> {
                 .and_then(|r| r.cells.get(ce).copied().flatten());
             self.compare(
                 rule,
-                severity,
                 &name,
                 &code.to_string(),
                 &col_name,
@@ -431,8 +428,7 @@ impl<'a> Cross<'a> {
         let coded = t3.rows().iter().any(|r| r.code.is_some());
         if coded {
             self.compare_codes(
-                rules::SUMMARY_DETAIL,
-                Severity::Error,
+                &rules::SUMMARY_DETAIL,
                 all,
                 (t3, col3),
                 (t1, t1.amount_column()),
@@ -446,8 +442,7 @@ impl<'a> Cross<'a> {
             let expected = total_cell(t3, TableColumn::Total);
             let key = et.key();
             self.compare(
-                rules::SUMMARY_DETAIL,
-                Severity::Error,
+                &rules::SUMMARY_DETAIL,
                 &name,
                 &key,
                 &col1,
@@ -480,8 +475,7 @@ impl<'a> Cross<'a> {
             .cloned()
             .unwrap_or_default();
         self.compare(
-            rules::INCOME_TOTAL,
-            Severity::Error,
+            &rules::INCOME_TOTAL,
             &name,
             &it.key(),
             &col,
@@ -536,8 +530,7 @@ impl<'a> Cross<'a> {
                 let expected = total_cell(tk, TableColumn::Total);
                 let actual = et.cells.get(col).copied().flatten();
                 self.compare(
-                    rules::APPROPRIATION_SPLIT,
-                    Severity::Error,
+                    &rules::APPROPRIATION_SPLIT,
                     &name,
                     &et.key(),
                     &col_name,
@@ -551,8 +544,7 @@ impl<'a> Cross<'a> {
             let mut all = codes(t4, false);
             all.extend(codes(tk, true));
             self.compare_codes(
-                rules::APPROPRIATION_SPLIT,
-                Severity::Error,
+                &rules::APPROPRIATION_SPLIT,
                 all,
                 (tk, tk_col),
                 (t4, col),
@@ -600,8 +592,7 @@ impl<'a> Cross<'a> {
                 .cloned()
                 .unwrap_or_default();
             self.compare(
-                rules::BASIC_ECONOMIC,
-                Severity::Error,
+                &rules::BASIC_ECONOMIC,
                 &name,
                 code,
                 &col,
@@ -661,8 +652,7 @@ impl<'a> Cross<'a> {
                         let key = row.key();
                         let col = heading(ta, ac);
                         let f = finding(
-                            rules::SCOPE,
-                            Severity::Error,
+                            &rules::SCOPE,
                             &name,
                             &key,
                             Some(&col),
@@ -712,8 +702,7 @@ impl<'a> Cross<'a> {
         let name = t9.label();
         let col_name = heading(t9, col);
         self.compare(
-            rules::RUNNING_COSTS,
-            Severity::Warning,
+            &rules::RUNNING_COSTS,
             &name,
             &row.key(),
             &col_name,
@@ -775,8 +764,7 @@ impl<'a> Cross<'a> {
             let what = format!("一般公共预算支出功能分类预算表 {}", functional.join("+"));
             let what_en = format!("{} in the functional table (T5)", functional.join(" + "));
             self.compare(
-                rules::SOCIAL_INSURANCE_MIRROR,
-                Severity::Warning,
+                &rules::SOCIAL_INSURANCE_MIRROR,
                 &name,
                 economic,
                 &col_name,
@@ -806,8 +794,7 @@ impl<'a> Cross<'a> {
         let mut all = codes(t2, false);
         all.extend(codes(t3, false));
         self.compare_codes(
-            rules::INCOME_EXPENDITURE_MIRROR,
-            Severity::Warning,
+            &rules::INCOME_EXPENDITURE_MIRROR,
             all,
             (t3, c3),
             (t2, c2),
@@ -853,8 +840,7 @@ impl<'a> Cross<'a> {
             };
             if row.is_none() || col.is_none() {
                 let f = finding(
-                    rules::NARRATIVE,
-                    Severity::Error,
+                    &rules::NARRATIVE,
                     &name,
                     &fig.row,
                     fig.column.as_deref(),
@@ -877,8 +863,7 @@ impl<'a> Cross<'a> {
                 continue;
             }
             self.compare(
-                rules::NARRATIVE,
-                Severity::Error,
+                &rules::NARRATIVE,
                 &name,
                 &fig.row,
                 &col_name,

@@ -12,7 +12,7 @@ vocabulary! {
     /// 收支决算总表, 财政拨款收支总表 / 财政拨款收入支出决算总表, 运行费 / 运行维护费, full- and
     /// half-width brackets and quotes, a 部门 / 单位 prefix) are recognised by
     /// [`TableKind::from_title`].
-    pub enum TableKind("table kind") {
+    pub enum TableKind("table_kind") {
         /// 预算表一 部门财务收支预算总表: income by source, expenditure by functional 类.
         BudgetSummary = "budget_summary", "部门财务收支预算总表" | "财务收支预算总表" | "部门收支预算总表" | "收支预算总表" | "收支总表";
         /// 预算表二 部门收入预算总表: functional 类/款/项 × funding sources.

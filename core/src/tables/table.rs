@@ -99,7 +99,7 @@ vocabulary! {
     /// A summary table read without sides gets them from the printed order: income lines first,
     /// expenditure lines from the first coded or 类 row, 支出-side label or the row after the
     /// income side's 总计.
-    pub enum RowSide("row side") {
+    pub enum RowSide("row_side") {
         /// 收 — the income side.
         Income = "income", "收入" | "收";
         /// 支 — the expenditure side.
@@ -110,7 +110,7 @@ vocabulary! {
 vocabulary! {
     /// The meaning of a row printed without a code (合计, 收入总计, 人员经费合计 …), recognised from
     /// its printed label (enumerators such as 一、 or 1. and bracketed remarks ignored).
-    pub enum RowLabel("row label") {
+    pub enum RowLabel("row_label") {
         /// 合计 — the table total.
         Total = "total", "合计" | "总计";
         /// 收入总计 — total of the income side.
@@ -370,6 +370,7 @@ enum CodeLayout {
 
 fn header_error(names: &[String], column: &str, reason: String) -> Error {
     Error::Input {
+        cause: None,
         line: 1,
         column: column.to_owned(),
         value: names.join(","),
@@ -519,6 +520,7 @@ impl PublishedTable {
         for r in &rows {
             if r.cells.len() != columns.len() {
                 return Err(Error::Input {
+                    cause: None,
                     line: r.line,
                     column: String::new(),
                     value: r.key(),
@@ -531,6 +533,7 @@ impl PublishedTable {
             }
             if r.code.is_none() && r.name.trim().is_empty() {
                 return Err(Error::Input {
+                    cause: None,
                     line: r.line,
                     column: "name".to_owned(),
                     value: String::new(),
@@ -683,6 +686,7 @@ impl PublishedTable {
     ) -> Result<PublishedTable> {
         if headings.len() != values.len() {
             return Err(Error::Input {
+                cause: None,
                 line: 2,
                 column: String::new(),
                 value: values.len().to_string(),
@@ -907,6 +911,7 @@ impl PublishedTable {
                     continue;
                 }
                 return Err(Error::Input {
+                    cause: None,
                     line,
                     column: "name".to_owned(),
                     value: String::new(),
@@ -949,7 +954,7 @@ impl PublishedTable {
     /// ```
     /// use sunlit::{Error, PublishedTable, TableReadOptions};
     /// let r = PublishedTable::read_csv_path("/no/such/收入决算表.csv", &TableReadOptions::default());
-    /// assert!(matches!(r, Err(Error::Io { .. })));
+    /// assert!(matches!(r, Err(Error::File { .. })));
     /// ```
     pub fn read_csv_path(
         path: impl AsRef<Path>,
@@ -1001,6 +1006,7 @@ impl PublishedTable {
     pub fn from_json_with(text: &str, opts: &InputOptions) -> Result<PublishedTable> {
         let value = crate::io::parse_json_with(text, &opts.limits)?;
         let err = |line: u64, column: &str, value: String, reason: &str| Error::Input {
+            cause: None,
             line,
             column: column.to_owned(),
             value,
@@ -1093,7 +1099,7 @@ impl PublishedTable {
     /// ```
     /// use sunlit::{Error, InputOptions, PublishedTable};
     /// let r = PublishedTable::read_json_path_with("/no/such.json", &InputOptions::default());
-    /// assert!(matches!(r, Err(Error::Io { .. })));
+    /// assert!(matches!(r, Err(Error::File { .. })));
     /// ```
     pub fn read_json_path_with(
         path: impl AsRef<Path>,
@@ -1360,6 +1366,7 @@ fn json_row(
     kind: Option<TableKind>,
 ) -> Result<TableRow> {
     let err = |column: &str, value: String, reason: &str| Error::Input {
+        cause: None,
         line,
         column: column.to_owned(),
         value,
