@@ -4,8 +4,8 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertThrows
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
-import sunlit.Severity
-import sunlit.SunlitException
+import sunlit.core.Severity
+import sunlit.core.SunlitException
 import sunlit.creditCodeCheckChar
 import sunlit.rules
 
