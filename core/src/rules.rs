@@ -127,8 +127,8 @@ macro_rules! family {
     };
 }
 
-/// Budget ledger checks (`budget.*`).
 pub mod budget {
+    //! Budget ledger checks (`budget.*`).
     family! { "budget";
         /// A published subtotal — a line at an upper level of a branch that also has lower
         /// lines, checked with [`Subtotals::Check`](crate::Subtotals) — differs from the sum of
@@ -141,8 +141,8 @@ pub mod budget {
     }
 }
 
-/// Catalogue checks (`catalog.*`).
 pub mod catalog {
+    //! Catalogue checks (`catalog.*`).
     family! { "catalog";
         /// A ledger code is not in the chosen catalogue (scheme, year): a typo, a code of another
         /// year, or a gap in the catalogue loaded.
@@ -159,8 +159,8 @@ pub mod catalog {
     }
 }
 
-/// Special-fund checks (`special_fund.*`, 专项资金).
 pub mod special_fund {
+    //! Special-fund checks (`special_fund.*`, 专项资金).
     family! { "special_fund";
         /// The allocations add up to more than the approved amount — money allocated that was
         /// never approved. 预算法 art. 13: "各级政府、各部门、各单位的支出必须以经批准的预算为依据，
@@ -219,37 +219,37 @@ pub mod special_fund {
     }
 }
 
-/// Published-table checks (`tables.*`, 预决算公开表格): in-table sums, structure, granularity and
-/// the cross-table identities of fiscal.md §2.3, numbered as there. Sources: the identities read
-/// off the 2026 Shanghai departmental budget form and the MOF 2024 部门决算 template and
-/// recomputed on real documents (zxj6827111-blip/GovBudgetChecker `rules/v3_3.yaml`,
-/// `预算检查规则设计方案.md`), and the classification tree of the 政府收支分类科目 (each 类 and 款
-/// is the sum of its 款 and 项).
-///
-/// | identity | what | rule |
-/// | --- | --- | --- |
-/// | 1 | T1 收入总计 = 支出总计 | [`SUMMARY_BALANCE`] |
-/// | 1 | T1 类 lines and 支出总计 = T3 | [`SUMMARY_DETAIL`] |
-/// | 2, 5, 11 | 合计 = 基本 + 项目 (+ 上缴上级 + 经营 + 对附属单位补助); 合计 = 人员 + 公用 | [`ROW_SUM`] |
-/// | 2, 5 | parent row = Σ children | [`PARENT_SUM`] |
-/// | 2, 5 | Σ 类 = 合计 row | [`TOTAL_SUM`] |
-/// | 3 | T2 row: 合计 = Σ funding columns | [`ROW_SUM`] |
-/// | 3 | T2 合计 = T1 收入总计 | [`INCOME_TOTAL`] |
-/// | 4 | T4 支出总计 = Σ books (row) and book columns = T5 / T6 / T7 | [`ROW_SUM`], [`APPROPRIATION_SPLIT`] |
-/// | 5, 13 | basic expenditure by economic nature (T8, F6) = by function (T5, F5 基本支出) | [`BASIC_ECONOMIC`] |
-/// | 6, 14 | "三公" 合计 = 出国 + 车 + 接待; 车 = 购置 + 运行 | [`ROW_SUM`] |
-/// | 7 (H) | 机关运行经费 ≈ T8 公用经费 | [`RUNNING_COSTS`] |
-/// | 8 (H) | social-insurance 款 of T8 = their 项 in T5 | [`SOCIAL_INSURANCE_MIRROR`] |
-/// | 9 (H) | T2 = T3 per code | [`INCOME_EXPENDITURE_MIRROR`] |
-/// | 10, 12 | F1 / F4 totals: 总计 = 本年 + 结转结余 on each side, both sides equal | [`SUMMARY_BALANCE`] |
-/// | 15 | all-funds table ≥ appropriation table, row by row (T3 ≥ T5, F3 ≥ F5) | [`SCOPE`] |
-/// | 16 | figures quoted in the narrative = their table | [`NARRATIVE`] |
-///
-/// An identity whose tables are not all in the document is **not checked** (a missing table is no
-/// evidence of anything), nor one over blank cells only. Structure: [`DUPLICATE_ROW`],
-/// [`MISSING_PARENT`], [`SUBTOTAL_AS_LEAF`]; granularity (细化程度): [`GRANULARITY`]. Where the
-/// library cannot decide: [`WHOLE_YUAN_ROUNDING`], [`UNKNOWN_COLUMN`], [`UNKNOWN_LINE`].
 pub mod tables {
+    //! Published-table checks (`tables.*`, 预决算公开表格): in-table sums, structure, granularity and
+    //! the cross-table identities of fiscal.md §2.3, numbered as there. Sources: the identities read
+    //! off the 2026 Shanghai departmental budget form and the MOF 2024 部门决算 template and
+    //! recomputed on real documents (zxj6827111-blip/GovBudgetChecker `rules/v3_3.yaml`,
+    //! `预算检查规则设计方案.md`), and the classification tree of the 政府收支分类科目 (each 类 and 款
+    //! is the sum of its 款 and 项).
+    //!
+    //! | identity | what | rule |
+    //! | --- | --- | --- |
+    //! | 1 | T1 收入总计 = 支出总计 | [`SUMMARY_BALANCE`] |
+    //! | 1 | T1 类 lines and 支出总计 = T3 | [`SUMMARY_DETAIL`] |
+    //! | 2, 5, 11 | 合计 = 基本 + 项目 (+ 上缴上级 + 经营 + 对附属单位补助); 合计 = 人员 + 公用 | [`ROW_SUM`] |
+    //! | 2, 5 | parent row = Σ children | [`PARENT_SUM`] |
+    //! | 2, 5 | Σ 类 = 合计 row | [`TOTAL_SUM`] |
+    //! | 3 | T2 row: 合计 = Σ funding columns | [`ROW_SUM`] |
+    //! | 3 | T2 合计 = T1 收入总计 | [`INCOME_TOTAL`] |
+    //! | 4 | T4 支出总计 = Σ books (row) and book columns = T5 / T6 / T7 | [`ROW_SUM`], [`APPROPRIATION_SPLIT`] |
+    //! | 5, 13 | basic expenditure by economic nature (T8, F6) = by function (T5, F5 基本支出) | [`BASIC_ECONOMIC`] |
+    //! | 6, 14 | "三公" 合计 = 出国 + 车 + 接待; 车 = 购置 + 运行 | [`ROW_SUM`] |
+    //! | 7 (H) | 机关运行经费 ≈ T8 公用经费 | [`RUNNING_COSTS`] |
+    //! | 8 (H) | social-insurance 款 of T8 = their 项 in T5 | [`SOCIAL_INSURANCE_MIRROR`] |
+    //! | 9 (H) | T2 = T3 per code | [`INCOME_EXPENDITURE_MIRROR`] |
+    //! | 10, 12 | F1 / F4 totals: 总计 = 本年 + 结转结余 on each side, both sides equal | [`SUMMARY_BALANCE`] |
+    //! | 15 | all-funds table ≥ appropriation table, row by row (T3 ≥ T5, F3 ≥ F5) | [`SCOPE`] |
+    //! | 16 | figures quoted in the narrative = their table | [`NARRATIVE`] |
+    //!
+    //! An identity whose tables are not all in the document is **not checked** (a missing table is no
+    //! evidence of anything), nor one over blank cells only. Structure: [`DUPLICATE_ROW`],
+    //! [`MISSING_PARENT`], [`SUBTOTAL_AS_LEAF`]; granularity (细化程度): [`GRANULARITY`]. Where the
+    //! library cannot decide: [`WHOLE_YUAN_ROUNDING`], [`UNKNOWN_COLUMN`], [`UNKNOWN_LINE`].
     family! { "tables";
         /// 合计 = 基本支出 + 项目支出 (+ 上缴上级支出 + 经营支出 + 对附属单位补助支出 in 支出决算表);
         /// 合计 = 人员经费 + 公用经费; 合计 = Σ funding or book columns (收入表, 财政拨款收支总表);
@@ -380,7 +380,7 @@ pub mod tables {
         /// to departmental tables rests on that unconsulted document. Expected and actual are digit
         /// counts (7 and 5, say).
         GRANULARITY = "granularity", warning,
-            "预算法 2018 art. 46; 财预〔2016〕143号 [K]",
+            "预算法 2018 art. 46; 财预〔2016〕143号 (K: domain knowledge, fiscal.md §1.1)",
             "明细行未细化到表格应达到的级次",
             "a detailed row stops above the level the table must reach";
         /// An expenditure line of a summary table (收支总表, 财政拨款收支总表) printed by name
@@ -412,9 +412,9 @@ pub mod tables {
     }
 }
 
-/// Document recognition (`document.*`): missing standard tables, tables or cells that could not
-/// be read.
 pub mod document {
+    //! Document recognition (`document.*`): missing standard tables, tables or cells that could not
+    //! be read.
     family! { "document";
         /// A departmental budget or final account does not print one of the nine tables of its
         /// standard set. The nine tables are the national minimum for departmental budgets and
@@ -471,9 +471,9 @@ pub mod document {
     }
 }
 
-/// Disclosure deadline checks (`disclosure.*`: 主动公开, 双公示, withdrawal), made by
-/// [`Deadline::check`](crate::Deadline::check).
 pub mod disclosure {
+    //! Disclosure deadline checks (`disclosure.*`: 主动公开, 双公示, withdrawal), made by
+    //! [`Deadline::check`](crate::Deadline::check).
     family! { "disclosure";
         /// Information that must be proactively disclosed was published more than 20 working
         /// days after it was formed or changed, or is still unpublished after that.
@@ -496,9 +496,9 @@ pub mod disclosure {
     }
 }
 
-/// Request checks (`request.*`, 依申请公开), made by
-/// [`DisclosureRequest::findings`](crate::DisclosureRequest::findings).
 pub mod request {
+    //! Request checks (`request.*`, 依申请公开), made by
+    //! [`DisclosureRequest::findings`](crate::DisclosureRequest::findings).
     family! { "request";
         /// A request still unanswered after its due date — 20 working days from receipt (or from
         /// receipt of the corrected application), plus any approved extension, not counting
@@ -526,8 +526,8 @@ pub mod request {
     }
 }
 
-/// Power-list checks (`power.*`), made by [`PowerList::check`](crate::PowerList::check).
 pub mod power {
+    //! Power-list checks (`power.*`), made by [`PowerList::check`](crate::PowerList::check).
     family! { "power";
         /// An item gives no legal basis (设定依据 blank or `无`). A power list sets out each
         /// administrative power with its basis (依据) — the 2015 guideline of the General Offices
@@ -599,8 +599,8 @@ pub mod power {
     }
 }
 
-/// Readers (`input.*`): fields read under lenient CSV quoting.
 pub mod input {
+    //! Readers (`input.*`): fields read under lenient CSV quoting.
     family! { "input";
         /// A CSV field read under [`Quoting::Lenient`](crate::Quoting::Lenient) that strict
         /// reading would have refused (text after a closing quote, a quote inside an unquoted
@@ -612,8 +612,8 @@ pub mod input {
     }
 }
 
-/// Annual-report checks (`report.*`, 政府信息公开工作年度报告).
 pub mod report {
+    //! Annual-report checks (`report.*`, 政府信息公开工作年度报告).
     family! { "report";
         /// In a column of Table 3, 一 (new requests) + 二 (carried over from last year) ≠ （七）总计
         /// (handled) + 四 (carried forward): the top-left cell of Table 3 says "（本列数据的勾稽关系为：
