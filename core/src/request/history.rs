@@ -320,6 +320,17 @@ fn supported(kind: EventKind, on: NaiveDate) -> Result<()> {
     })
 }
 
+/// What an applied event adds to its timeline entry: the note (empty when the timeline is not
+/// built) and the articles that apply.
+type Applied = (String, Vec<&'static str>);
+
+/// The note of a timeline entry, formatted only when the timeline is built (`$track`).
+macro_rules! describe {
+    ($track:expr, $($arg:tt)*) => {
+        if $track { format!($($arg)*) } else { String::new() }
+    };
+}
+
 impl<'a> Replay<'a> {
     fn new(req: &DisclosureRequest, cal: &'a WorkCalendar, track: bool) -> Result<Replay<'a>> {
         supported(EventKind::Received, req.received)?;
@@ -439,319 +450,28 @@ impl<'a> Replay<'a> {
         let kind = event.kind();
         let on = event.date();
         supported(kind, on)?;
-        if on < self.not_before {
-            let (prev, day) = self.last;
-            let reason = match (prev, kind) {
-                (EventKind::Received, _) => {
-                    format!("before the request was received on {day}")
-                }
-                (EventKind::CarriedOver, _) => format!(
-                    "the request was carried over into {}; later events fall in that year",
-                    day.year() + 1
-                ),
-                _ => format!("events out of order: after {} on {day}", prev.id()),
-            };
-            return Err(history(kind, on, reason));
-        }
+        self.in_order(kind, on)?;
         self.closed(kind, on)?;
-        let track = self.track;
-        // The note of the timeline entry, formatted only when the timeline is built.
-        macro_rules! describe {
-            ($($arg:tt)*) => {
-                if track { format!($($arg)*) } else { String::new() }
-            };
-        }
-        let mut articles: Vec<&str> = Vec::new();
-        let note: String;
-        match *event {
-            RequestEvent::CorrectionRequested { on } => {
-                if let Some((first, _)) = self.correction {
-                    return Err(history(
-                        kind,
-                        on,
-                        format!(
-                            "the applicant is notified of corrections once (art. 30); a \
-                             correction was already asked for on {first}"
-                        ),
-                    ));
-                }
-                if let Some((k, day)) = self.processing {
-                    return Err(history(
-                        kind,
-                        on,
-                        format!(
-                            "a correction must be asked for before processing starts ({} on \
-                             {day}): the corrected application restarts the period (art. 30)",
-                            k.id()
-                        ),
-                    ));
-                }
-                let received = self.received;
-                let limit = self.cal.add_workdays(received, CORRECTION_WORKDAYS)?;
-                if on > limit {
-                    return Err(history(
-                        kind,
-                        on,
-                        format!(
-                            "a correction must be asked for within 7 working days of receipt \
-                             ({received}), by {limit} (art. 30)"
-                        ),
-                    ));
-                }
-                self.correction = Some((on, None));
-                self.phase = Phase::AwaitingCorrection { requested: on };
-                note = describe!(
-                    "correction asked for (once): the clock stops until the corrected \
-                        application arrives"
-                );
-                articles.push("art. 30");
-            }
-            RequestEvent::CorrectionReceived { on } => {
-                complete(
-                    &mut self.correction,
-                    kind,
-                    on,
-                    "no correction was asked for",
-                    "the corrected application was already received",
-                )?;
-                self.phase = Phase::Running;
-                self.start = on;
-                self.used = 0;
-                self.allowed = ANSWER_WORKDAYS + self.extended;
-                note = describe!("corrected application received: the 20 working days start again");
-                articles.extend(["art. 30", "art. 33"]);
-            }
+        let (note, articles) = match *event {
+            RequestEvent::CorrectionRequested { on } => self.correction_requested(on)?,
+            RequestEvent::CorrectionReceived { on } => self.correction_received(on)?,
             RequestEvent::ConsultationStarted { on, party } => {
-                self.awaiting(kind, on)?;
-                if let Phase::Consulting { since, .. } = self.phase {
-                    return Err(history(
-                        kind,
-                        on,
-                        format!("a consultation is already open since {since}"),
-                    ));
-                }
-                if let Some(due) = self.due()?.filter(|due| on > *due) {
-                    return Err(history(
-                        kind,
-                        on,
-                        format!(
-                            "the answer period ended on {due}; consultation time is left out \
-                             only while the period runs (art. 33)"
-                        ),
-                    ));
-                }
-                // The consultation occupies [on, end]: the days from the start of the running
-                // segment up to the day before `on` are used.
-                let mut used = self.cal.workdays_between(self.start, on)?;
-                if on > self.start && self.cal.is_workday(on)? {
-                    used -= 1;
-                }
-                self.used += used;
-                self.phase = Phase::Consulting { since: on, party };
-                self.processing.get_or_insert((kind, on));
-                let article = match party {
-                    ConsultParty::ThirdParty => "art. 32",
-                    ConsultParty::OtherOrgan => "art. 34",
-                };
-                if track {
-                    let reply = self.cal.add_workdays(on, CONSULTATION_WORKDAYS)?;
-                    self.note(
-                        reply,
-                        EventKind::ConsultationReplyDue,
-                        false,
-                        None,
-                        format!("the {} has 15 working days to reply", party.id()),
-                        &[article],
-                    );
-                }
-                note = describe!(
-                    "{} consulted: the clock pauses ({} working days used so far)",
-                    party.id(),
-                    self.used
-                );
-                articles.extend([article, "art. 33"]);
+                self.consultation_started(on, party)?
             }
-            RequestEvent::ConsultationEnded { on } => {
-                let Phase::Consulting { since, .. } = self.phase else {
-                    return Err(history(kind, on, "no consultation is open"));
-                };
-                self.phase = Phase::Running;
-                self.start = on;
-                note = describe!("consultation since {since} ended: the clock runs again");
-                articles.push("art. 33");
-            }
-            RequestEvent::Extended { on, workdays } => {
-                self.awaiting(kind, on)?;
-                let n = i64::from(workdays);
-                if n == 0 {
-                    return Err(history(
-                        kind,
-                        on,
-                        "an extension adds at least 1 working day",
-                    ));
-                }
-                if self.extended + n > MAX_EXTENSION {
-                    return Err(history(
-                        kind,
-                        on,
-                        format!(
-                            "extensions total at most 20 working days (art. 33); {} already \
-                             granted, {n} more asked",
-                            self.extended
-                        ),
-                    ));
-                }
-                if let Some(due) = self.due()?.filter(|due| on > *due) {
-                    return Err(history(
-                        kind,
-                        on,
-                        format!(
-                            "an extension is approved within the answer period, which ended on \
-                             {due} (art. 33)"
-                        ),
-                    ));
-                }
-                self.allowed += n;
-                self.extended += n;
-                self.processing.get_or_insert((kind, on));
-                note = describe!("extended by {n} working days");
-                articles.push("art. 33");
-            }
-            RequestEvent::FeeNotice { on, amount } => {
-                self.awaiting(kind, on)?;
-                if let Some((day, _)) = self.fee {
-                    return Err(history(
-                        kind,
-                        on,
-                        format!("a fee notice was already sent on {day}"),
-                    ));
-                }
-                if amount <= Decimal::ZERO {
-                    return Err(history(
-                        kind,
-                        on,
-                        format!("a fee notice needs a positive amount in 元, not {amount}"),
-                    ));
-                }
-                self.fee = Some((on, None));
-                self.processing.get_or_insert((kind, on));
-                note = describe!("fee notice: {amount} 元 (effect on the period not encoded)");
-                articles.extend(["art. 42", "国办函〔2020〕109号"]);
-            }
-            RequestEvent::FeePaid { on } => {
-                complete(
-                    &mut self.fee,
-                    kind,
-                    on,
-                    "no fee notice was sent",
-                    "the fee was already paid",
-                )?;
-                note = describe!("fee paid");
-                articles.push("国办函〔2020〕109号");
-            }
-            RequestEvent::Answered { on, outcome } => {
-                match (self.phase, outcome) {
-                    (Phase::Consulting { since, .. }, _) => {
-                        return Err(history(
-                            kind,
-                            on,
-                            format!(
-                                "a consultation is still open since {since}: end it first \
-                                 (arts. 32–34)"
-                            ),
-                        ));
-                    }
-                    (
-                        Phase::AwaitingCorrection { .. },
-                        Outcome::Other {
-                            reason: OtherReason::NoCorrection | OtherReason::Other,
-                        },
-                    ) => {}
-                    (Phase::AwaitingCorrection { requested }, _) => {
-                        return Err(history(
-                            kind,
-                            on,
-                            format!(
-                                "waiting for the corrected application asked for on {requested} \
-                                 (art. 30): only other/no_correction or other/other can close \
-                                 the request now, not {outcome}"
-                            ),
-                        ));
-                    }
-                    (
-                        _,
-                        Outcome::Other {
-                            reason: OtherReason::NoCorrection,
-                        },
-                    ) => {
-                        return Err(history(
-                            kind,
-                            on,
-                            "other/no_correction needs a correction asked for and not received \
-                             (art. 30)",
-                        ));
-                    }
-                    _ => {}
-                }
-                if outcome
-                    == (Outcome::CannotProvide {
-                        reason: CannotProvideReason::StillUnclear,
-                    })
-                    && !matches!(self.correction, Some((_, Some(_))))
-                {
-                    return Err(history(
-                        kind,
-                        on,
-                        "cannot_provide/still_unclear needs a corrected application (art. 30)",
-                    ));
-                }
-                if outcome
-                    == (Outcome::Other {
-                        reason: OtherReason::NoFee,
-                    })
-                    && !matches!(self.fee, Some((_, None)))
-                {
-                    return Err(history(
-                        kind,
-                        on,
-                        "other/no_fee needs a fee notice that was not paid",
-                    ));
-                }
-                self.due_at_close = self.due()?;
-                self.phase = Phase::Answered { on, outcome };
-                articles = outcome.articles();
-                note = describe!("answered: {} ({outcome})", outcome.label_zh());
-            }
-            RequestEvent::Withdrawn { on } => {
-                self.due_at_close = self.due()?;
-                self.phase = Phase::Withdrawn { on };
-                note = describe!("withdrawn by the applicant");
-            }
-            RequestEvent::CarriedOver { on } => {
-                if (on.month(), on.day()) != (12, 31) {
-                    return Err(history(
-                        kind,
-                        on,
-                        "a carry-over is recorded on 31 December of the year it leaves",
-                    ));
-                }
-                if self.carried.contains(&on.year()) {
-                    return Err(history(
-                        kind,
-                        on,
-                        format!("already carried over from {}", on.year()),
-                    ));
-                }
-                self.carried.push(on.year());
-                note = describe!("still open: carried over into {}", on.year() + 1);
-            }
-        }
+            RequestEvent::ConsultationEnded { on } => self.consultation_ended(on)?,
+            RequestEvent::Extended { on, workdays } => self.extended(on, workdays)?,
+            RequestEvent::FeeNotice { on, amount } => self.fee_notice(on, amount)?,
+            RequestEvent::FeePaid { on } => self.fee_paid(on)?,
+            RequestEvent::Answered { on, outcome } => self.answered(on, outcome)?,
+            RequestEvent::Withdrawn { on } => self.withdrawn(on)?,
+            RequestEvent::CarriedOver { on } => self.carried_over(on)?,
+        };
         self.last = (kind, on);
         self.not_before = match kind {
             EventKind::CarriedOver => on.succ_opt().unwrap_or(on),
             _ => on,
         };
-        if track {
+        if self.track {
             let due = match self.phase {
                 Phase::Answered { .. } | Phase::Withdrawn { .. } => self.due_at_close,
                 _ => self.due()?,
@@ -759,6 +479,360 @@ impl<'a> Replay<'a> {
             self.note(on, kind, true, due, note, &articles);
         }
         Ok(())
+    }
+
+    /// The error for an event dated before the previous one (or before receipt, or inside a
+    /// year the request was carried out of).
+    fn in_order(&self, kind: EventKind, on: NaiveDate) -> Result<()> {
+        if on >= self.not_before {
+            return Ok(());
+        }
+        let (prev, day) = self.last;
+        let reason = match (prev, kind) {
+            (EventKind::Received, _) => {
+                format!("before the request was received on {day}")
+            }
+            (EventKind::CarriedOver, _) => format!(
+                "the request was carried over into {}; later events fall in that year",
+                day.year() + 1
+            ),
+            _ => format!("events out of order: after {} on {day}", prev.id()),
+        };
+        Err(history(kind, on, reason))
+    }
+
+    /// 告知补正 ([`RequestEvent::CorrectionRequested`]).
+    fn correction_requested(&mut self, on: NaiveDate) -> Result<Applied> {
+        let kind = EventKind::CorrectionRequested;
+        if let Some((first, _)) = self.correction {
+            return Err(history(
+                kind,
+                on,
+                format!(
+                    "the applicant is notified of corrections once (art. 30); a \
+                     correction was already asked for on {first}"
+                ),
+            ));
+        }
+        if let Some((k, day)) = self.processing {
+            return Err(history(
+                kind,
+                on,
+                format!(
+                    "a correction must be asked for before processing starts ({} on \
+                     {day}): the corrected application restarts the period (art. 30)",
+                    k.id()
+                ),
+            ));
+        }
+        let received = self.received;
+        let limit = self.cal.add_workdays(received, CORRECTION_WORKDAYS)?;
+        if on > limit {
+            return Err(history(
+                kind,
+                on,
+                format!(
+                    "a correction must be asked for within 7 working days of receipt \
+                     ({received}), by {limit} (art. 30)"
+                ),
+            ));
+        }
+        self.correction = Some((on, None));
+        self.phase = Phase::AwaitingCorrection { requested: on };
+        let note = describe!(
+            self.track,
+            "correction asked for (once): the clock stops until the corrected \
+                application arrives"
+        );
+        Ok((note, vec!["art. 30"]))
+    }
+
+    /// 收到补正后的申请 ([`RequestEvent::CorrectionReceived`]).
+    fn correction_received(&mut self, on: NaiveDate) -> Result<Applied> {
+        complete(
+            &mut self.correction,
+            EventKind::CorrectionReceived,
+            on,
+            "no correction was asked for",
+            "the corrected application was already received",
+        )?;
+        self.phase = Phase::Running;
+        self.start = on;
+        self.used = 0;
+        self.allowed = ANSWER_WORKDAYS + self.extended;
+        let note = describe!(
+            self.track,
+            "corrected application received: the 20 working days start again"
+        );
+        Ok((note, vec!["art. 30", "art. 33"]))
+    }
+
+    /// 征求意见 ([`RequestEvent::ConsultationStarted`]).
+    fn consultation_started(&mut self, on: NaiveDate, party: ConsultParty) -> Result<Applied> {
+        let kind = EventKind::ConsultationStarted;
+        self.awaiting(kind, on)?;
+        if let Phase::Consulting { since, .. } = self.phase {
+            return Err(history(
+                kind,
+                on,
+                format!("a consultation is already open since {since}"),
+            ));
+        }
+        if let Some(due) = self.due()?.filter(|due| on > *due) {
+            return Err(history(
+                kind,
+                on,
+                format!(
+                    "the answer period ended on {due}; consultation time is left out \
+                     only while the period runs (art. 33)"
+                ),
+            ));
+        }
+        // The consultation occupies [on, end]: the days from the start of the running
+        // segment up to the day before `on` are used.
+        let mut used = self.cal.workdays_between(self.start, on)?;
+        if on > self.start && self.cal.is_workday(on)? {
+            used -= 1;
+        }
+        self.used += used;
+        self.phase = Phase::Consulting { since: on, party };
+        self.processing.get_or_insert((kind, on));
+        let article = match party {
+            ConsultParty::ThirdParty => "art. 32",
+            ConsultParty::OtherOrgan => "art. 34",
+        };
+        if self.track {
+            let reply = self.cal.add_workdays(on, CONSULTATION_WORKDAYS)?;
+            self.note(
+                reply,
+                EventKind::ConsultationReplyDue,
+                false,
+                None,
+                format!("the {} has 15 working days to reply", party.id()),
+                &[article],
+            );
+        }
+        let note = describe!(
+            self.track,
+            "{} consulted: the clock pauses ({} working days used so far)",
+            party.id(),
+            self.used
+        );
+        Ok((note, vec![article, "art. 33"]))
+    }
+
+    /// 征求意见结束 ([`RequestEvent::ConsultationEnded`]).
+    fn consultation_ended(&mut self, on: NaiveDate) -> Result<Applied> {
+        let Phase::Consulting { since, .. } = self.phase else {
+            return Err(history(
+                EventKind::ConsultationEnded,
+                on,
+                "no consultation is open",
+            ));
+        };
+        self.phase = Phase::Running;
+        self.start = on;
+        let note = describe!(
+            self.track,
+            "consultation since {since} ended: the clock runs again"
+        );
+        Ok((note, vec!["art. 33"]))
+    }
+
+    /// 延长答复期限 ([`RequestEvent::Extended`]).
+    fn extended(&mut self, on: NaiveDate, workdays: u32) -> Result<Applied> {
+        let kind = EventKind::Extended;
+        self.awaiting(kind, on)?;
+        let n = i64::from(workdays);
+        if n == 0 {
+            return Err(history(
+                kind,
+                on,
+                "an extension adds at least 1 working day",
+            ));
+        }
+        if self.extended + n > MAX_EXTENSION {
+            return Err(history(
+                kind,
+                on,
+                format!(
+                    "extensions total at most 20 working days (art. 33); {} already \
+                     granted, {n} more asked",
+                    self.extended
+                ),
+            ));
+        }
+        if let Some(due) = self.due()?.filter(|due| on > *due) {
+            return Err(history(
+                kind,
+                on,
+                format!(
+                    "an extension is approved within the answer period, which ended on \
+                     {due} (art. 33)"
+                ),
+            ));
+        }
+        self.allowed += n;
+        self.extended += n;
+        self.processing.get_or_insert((kind, on));
+        let note = describe!(self.track, "extended by {n} working days");
+        Ok((note, vec!["art. 33"]))
+    }
+
+    /// 收费通知 ([`RequestEvent::FeeNotice`]).
+    fn fee_notice(&mut self, on: NaiveDate, amount: Decimal) -> Result<Applied> {
+        let kind = EventKind::FeeNotice;
+        self.awaiting(kind, on)?;
+        if let Some((day, _)) = self.fee {
+            return Err(history(
+                kind,
+                on,
+                format!("a fee notice was already sent on {day}"),
+            ));
+        }
+        if amount <= Decimal::ZERO {
+            return Err(history(
+                kind,
+                on,
+                format!("a fee notice needs a positive amount in 元, not {amount}"),
+            ));
+        }
+        self.fee = Some((on, None));
+        self.processing.get_or_insert((kind, on));
+        let note = describe!(
+            self.track,
+            "fee notice: {amount} 元 (effect on the period not encoded)"
+        );
+        Ok((note, vec!["art. 42", "国办函〔2020〕109号"]))
+    }
+
+    /// 缴纳费用 ([`RequestEvent::FeePaid`]).
+    fn fee_paid(&mut self, on: NaiveDate) -> Result<Applied> {
+        complete(
+            &mut self.fee,
+            EventKind::FeePaid,
+            on,
+            "no fee notice was sent",
+            "the fee was already paid",
+        )?;
+        let note = describe!(self.track, "fee paid");
+        Ok((note, vec!["国办函〔2020〕109号"]))
+    }
+
+    /// 答复 ([`RequestEvent::Answered`]).
+    fn answered(&mut self, on: NaiveDate, outcome: Outcome) -> Result<Applied> {
+        self.answerable(on, outcome)?;
+        self.due_at_close = self.due()?;
+        self.phase = Phase::Answered { on, outcome };
+        let note = describe!(self.track, "answered: {} ({outcome})", outcome.label_zh());
+        Ok((note, outcome.articles()))
+    }
+
+    /// The error for an answer with `outcome` on `on` that the history does not allow.
+    fn answerable(&self, on: NaiveDate, outcome: Outcome) -> Result<()> {
+        let kind = EventKind::Answered;
+        match (self.phase, outcome) {
+            (Phase::Consulting { since, .. }, _) => {
+                return Err(history(
+                    kind,
+                    on,
+                    format!(
+                        "a consultation is still open since {since}: end it first \
+                         (arts. 32–34)"
+                    ),
+                ));
+            }
+            (
+                Phase::AwaitingCorrection { .. },
+                Outcome::Other {
+                    reason: OtherReason::NoCorrection | OtherReason::Other,
+                },
+            ) => {}
+            (Phase::AwaitingCorrection { requested }, _) => {
+                return Err(history(
+                    kind,
+                    on,
+                    format!(
+                        "waiting for the corrected application asked for on {requested} \
+                         (art. 30): only other/no_correction or other/other can close \
+                         the request now, not {outcome}"
+                    ),
+                ));
+            }
+            (
+                _,
+                Outcome::Other {
+                    reason: OtherReason::NoCorrection,
+                },
+            ) => {
+                return Err(history(
+                    kind,
+                    on,
+                    "other/no_correction needs a correction asked for and not received \
+                     (art. 30)",
+                ));
+            }
+            _ => {}
+        }
+        if outcome
+            == (Outcome::CannotProvide {
+                reason: CannotProvideReason::StillUnclear,
+            })
+            && !matches!(self.correction, Some((_, Some(_))))
+        {
+            return Err(history(
+                kind,
+                on,
+                "cannot_provide/still_unclear needs a corrected application (art. 30)",
+            ));
+        }
+        if outcome
+            == (Outcome::Other {
+                reason: OtherReason::NoFee,
+            })
+            && !matches!(self.fee, Some((_, None)))
+        {
+            return Err(history(
+                kind,
+                on,
+                "other/no_fee needs a fee notice that was not paid",
+            ));
+        }
+        Ok(())
+    }
+
+    /// 撤回申请 ([`RequestEvent::Withdrawn`]).
+    fn withdrawn(&mut self, on: NaiveDate) -> Result<Applied> {
+        self.due_at_close = self.due()?;
+        self.phase = Phase::Withdrawn { on };
+        let note = describe!(self.track, "withdrawn by the applicant");
+        Ok((note, Vec::new()))
+    }
+
+    /// 结转下年度继续办理 ([`RequestEvent::CarriedOver`]).
+    fn carried_over(&mut self, on: NaiveDate) -> Result<Applied> {
+        let kind = EventKind::CarriedOver;
+        if (on.month(), on.day()) != (12, 31) {
+            return Err(history(
+                kind,
+                on,
+                "a carry-over is recorded on 31 December of the year it leaves",
+            ));
+        }
+        if self.carried.contains(&on.year()) {
+            return Err(history(
+                kind,
+                on,
+                format!("already carried over from {}", on.year()),
+            ));
+        }
+        self.carried.push(on.year());
+        let note = describe!(
+            self.track,
+            "still open: carried over into {}",
+            on.year() + 1
+        );
+        Ok((note, Vec::new()))
     }
 }
 
