@@ -8,6 +8,7 @@
 
 mod compare;
 mod ledger;
+mod ledger_io;
 mod rollup;
 
 pub use compare::{CompareAxis, CompareOptions, Comparison, ComparisonRow};
