@@ -25,7 +25,7 @@ pub fn convert(amount: &Bound<'_, PyAny>, from_unit: Text, to_unit: Text) -> PyR
 
 /// `part / whole × 100` rounded half up to `places`; None when whole is zero.
 #[pyfunction]
-#[pyo3(signature = (part, whole, places=Int::of(1)), text_signature = "(part, whole, places=1)")]
+#[pyo3(signature = (part, whole, places=Int::of(sunlit::PERCENT_PLACES as i64)), text_signature = "(part, whole, places=1)")]
 pub fn share(
     part: &Bound<'_, PyAny>,
     whole: &Bound<'_, PyAny>,

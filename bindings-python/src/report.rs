@@ -276,7 +276,7 @@ impl PyAnnualReport {
 
     /// The correction rate (纠错率) of a Table 4 block: corrected ÷ total × 100, half up.
     #[pyo3(
-        signature = (block = Text::from("review"), places=Int::of(1)),
+        signature = (block = Text::from("review"), places=Int::of(sunlit::PERCENT_PLACES as i64)),
         text_signature = "($self, block=\"review\", places=1)"
     )]
     fn correction_rate(&self, block: Text, places: Int) -> PyResult<Option<Decimal>> {
@@ -384,7 +384,7 @@ impl PyLegacyStatistics {
 
     /// The share of a channel in the requests, percent rounded half up to `places`.
     #[pyo3(
-        signature = (channel, places=Int::of(1)),
+        signature = (channel, places=Int::of(sunlit::PERCENT_PLACES as i64)),
         text_signature = "($self, channel, places=1)"
     )]
     fn channel_share(&self, channel: Text, places: Int) -> PyResult<Option<Decimal>> {
@@ -395,13 +395,13 @@ impl PyLegacyStatistics {
     }
 
     /// Reconsideration correction rate (纠错率), percent, half up.
-    #[pyo3(signature = (places=Int::of(1)), text_signature = "($self, places=1)")]
+    #[pyo3(signature = (places=Int::of(sunlit::PERCENT_PLACES as i64)), text_signature = "($self, places=1)")]
     fn review_correction_rate(&self, places: Int) -> PyResult<Option<Decimal>> {
         self.0.review_correction_rate(places.get("places")?).py()
     }
 
     /// Litigation correction rate (纠错率), percent, half up.
-    #[pyo3(signature = (places=Int::of(1)), text_signature = "($self, places=1)")]
+    #[pyo3(signature = (places=Int::of(sunlit::PERCENT_PLACES as i64)), text_signature = "($self, places=1)")]
     fn suit_correction_rate(&self, places: Int) -> PyResult<Option<Decimal>> {
         self.0.suit_correction_rate(places.get("places")?).py()
     }

@@ -54,8 +54,8 @@ pub use fdp::{FdpOptions, FiscalDataPackage};
 pub use finding::{Finding, FindingFilter, Findings, Severity};
 pub use io::{InputOptions, Limits, Quoting};
 pub use money::{
-    ToleranceOptions, Unit, checked_sum, div_round, format_amount, format_grouped, parse_amount,
-    percent, rounds_to,
+    PERCENT_PLACES, ToleranceOptions, Unit, checked_sum, div_round, format_amount, format_grouped,
+    parse_amount, percent, rounds_to,
 };
 pub use power::{
     BodyNature, ChangeLog, ChangeRecord, Citation, CreditCode, DisclosureDuty, DutyKind,

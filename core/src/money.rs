@@ -402,6 +402,18 @@ pub fn div_round(numerator: Decimal, denominator: Decimal, places: u32) -> Resul
         .map_err(|_| overflow())
 }
 
+/// Decimal places of a share or rate when the caller names none: one, as the 2021 annual-report
+/// template's 纠错率 and the budget explanations' "占X.X%" are printed. The Python binding's
+/// `places=` defaults read it (`share`, `correction_rate`, `channel_share`, …).
+///
+/// ```
+/// use sunlit::{PERCENT_PLACES, percent};
+/// use rust_decimal::Decimal;
+/// let p = percent(Decimal::from(1), Decimal::from(3), PERCENT_PLACES).unwrap().unwrap();
+/// assert_eq!(p.to_string(), "33.3");
+/// ```
+pub const PERCENT_PLACES: u32 = 1;
+
 /// `part / whole × 100`, rounded half up to `places` decimals: the share or rate as printed
 /// (`53.5` for 24,121 of 45,104 at one place). `Ok(None)` when `whole` is zero.
 ///

@@ -4,7 +4,7 @@ import datetime
 import decimal
 import os
 import pathlib
-from typing import Any, Iterable, Mapping, Optional, Sequence, Union, final
+from typing import Any, Iterable, Literal, Mapping, Optional, Sequence, Union, final
 
 __version__: str
 __all__ = [
@@ -90,6 +90,25 @@ __all__ = [
 _Amount = Union[decimal.Decimal, int, str]
 _Path = Union[str, "os.PathLike[str]"]
 _Value = Union[str, int, "Code", None]
+# The ids of the core's Scheme (tests/tests/python_stubs.rs keeps them in step).
+_Scheme = Literal["functional", "dept_economic", "gov_economic", "revenue"]
+# The ids of the core's EventKind vocabulary (tests/tests/python_stubs.rs keeps them in step).
+_EventKind = Literal[
+    "received",
+    "correction_requested",
+    "correction_received",
+    "consultation_started",
+    "consultation_ended",
+    "extended",
+    "fee_notice",
+    "fee_paid",
+    "answered",
+    "withdrawn",
+    "carried_over",
+    "correction_deadline",
+    "consultation_reply_due",
+    "answer_due",
+]
 
 class SunlitError(ValueError):
     """Root of every sunlit error."""
@@ -102,7 +121,7 @@ class InputError(SunlitError):
     cause: Optional[SunlitError]  # the cell's own error (also __cause__), or None
 
 class CodeError(SunlitError):
-    scheme: str
+    scheme: _Scheme
     value: str
     reason: str
 
@@ -172,7 +191,7 @@ class UncoveredYearError(SunlitError):
     covered: str
 
 class HistoryError(SunlitError):
-    event: str
+    event: _EventKind
     date: Optional[datetime.date]  # None for a date outside datetime.date's years 1 to 9999
     reason: str
 
