@@ -192,6 +192,44 @@ proptest! {
         prop_assert_eq!(r.findings().is_empty(), delta.is_zero());
     }
 
+    /// A roll-up done in parts is the roll-up of the whole: compact each part, concatenate the
+    /// compacted parts, roll up once (`Ledger::compact`, `Ledger::concat`; docs/scale-out.md).
+    #[test]
+    fn partial_rollups_merge_exactly(
+        items in prop::collection::vec(line_item(), 1..60),
+        cuts in prop::collection::vec(0usize..120, 0..4),
+        by in prop::sample::subsequence(vec![GroupKey::Book, GroupKey::Unit, GroupKey::Nature, GroupKey::Source, GroupKey::Economic], 0..=3),
+    ) {
+        // every line twice, so that compaction has lines to add together
+        let doubled: Vec<LineItem> = items.iter().chain(items.iter()).cloned().collect();
+        let whole = ledger_of(&doubled);
+        let mut bounds: Vec<usize> = cuts.into_iter().map(|c| c % (doubled.len() + 1)).collect();
+        bounds.extend([0, doubled.len()]);
+        bounds.sort_unstable();
+        let parts: Vec<Ledger> = bounds.windows(2).map(|w| ledger_of(&doubled[w[0]..w[1]]).compact().unwrap()).collect();
+        let merged = Ledger::concat(&parts).unwrap();
+        prop_assert!(merged.len() <= doubled.len());
+        let opts = RollupOptions { by, ..Default::default() };
+        let a = whole.rollup(&opts).unwrap();
+        let b = merged.rollup(&opts).unwrap();
+        prop_assert_eq!(a.groups(), b.groups());
+    }
+
+    /// Arrow record batches carry a ledger without loss: every dimension, every digit of every
+    /// amount (decimal128, never a float; the column has one scale, so `0` comes back as `0.00`).
+    #[test]
+    fn ledgers_round_trip_through_arrow(items in prop::collection::vec(line_item(), 0..40)) {
+        let ledger = ledger_of(&items);
+        let batch = ledger.to_arrow().unwrap();
+        prop_assert_eq!(batch.num_rows(), items.len());
+        let back = Ledger::from_arrow(&batch).unwrap();
+        // equal values (a decimal128 column has one scale, so 0 comes back as 0.00)
+        prop_assert_eq!(&back, &ledger);
+        for (a, b) in back.iter().zip(ledger.iter()) {
+            prop_assert_eq!(a.amount.normalize(), b.amount.normalize());
+        }
+    }
+
     /// Unit conversions (元 / 万元 / 亿元) are exact: there and back gives the amount again, and
     /// two steps are one.
     #[test]

@@ -6,9 +6,12 @@
 //! [`Ledger::rollup`] adds them up the classification tree (项 → 款 → 类 → total), grouped by
 //! any dimension; [`Ledger::compare`] sets two phases or two years side by side.
 
+#[cfg(feature = "arrow")]
+mod arrow;
 mod compare;
 mod ledger;
 mod ledger_io;
+mod partial;
 mod rollup;
 
 pub use compare::{CompareAxis, CompareOptions, Comparison, ComparisonRow};

@@ -1,0 +1,395 @@
+//! Arrow record batches in and out (feature `arrow`): a [`Ledger`], a [`Rollup`] and
+//! [`Findings`] as [`RecordBatch`]es that pyarrow, polars, pandas, DuckDB and Spark read without
+//! a copy per row.
+//!
+//! Amounts are `decimal128(38, s)` with `s` the largest number of decimal places among the
+//! amounts and at least 2 (分) — exact, never a float. A column has one scale, so the value of
+//! every amount survives a round trip but not how many places it was written with (`0` comes
+//! back as `0.00`). Text dimensions are dictionary-encoded
+//! (`dictionary<uint32, utf8>`): a unit or code is stored once however many lines name it.
+//!
+//! Reading ([`Ledger::from_arrow`]) applies the very rules of the CSV reader
+//! ([`LineRecord::parse`]): every bad value is an [`Error::Input`] naming its row (1-based,
+//! counted across the batches), its column and the value. A float column is refused — a float
+//! cannot hold an amount exactly; cast it to decimal or text first. `economic` and `source` may
+//! be missing; every other column of [`LineRecord::COLUMNS`] must be there.
+
+use std::sync::Arc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::UInt32Type;
+use arrow_array::{
+    Array, ArrayRef, Decimal128Array, DictionaryArray, Int32Array, RecordBatch, StringArray,
+    UInt8Array, UInt32Array,
+};
+use arrow_schema::{DataType, Field, Schema};
+use rust_decimal::Decimal;
+
+use super::{GroupKey, GroupValue, Ledger, LineRecord, Rollup};
+use crate::{Error, Findings, Result};
+
+/// An Arrow error while building a batch (arrays of unequal length and the like: a defect of
+/// this module, not of the data) as a field error naming Arrow.
+fn arrow_err(e: arrow_schema::ArrowError) -> Error {
+    Error::value("arrow", "", e.to_string())
+}
+
+/// Decimal places of the amount column: the most any amount has, at least 2 (分).
+fn amount_scale(amounts: impl Iterator<Item = Decimal>) -> u32 {
+    amounts.map(|a| a.scale()).fold(2, u32::max)
+}
+
+/// An amount as the `i128` mantissa of a `decimal128(38, scale)` (`scale` ≥ its own scale, ≤ 28).
+fn mantissa_at(amount: Decimal, scale: u32) -> Result<i128> {
+    let shift = scale.saturating_sub(amount.scale());
+    10i128
+        .checked_pow(shift)
+        .and_then(|f| amount.mantissa().checked_mul(f))
+        .ok_or_else(|| Error::overflow(format!("{amount} as decimal128(38, {scale})")))
+}
+
+/// A `decimal128(38, s)` array of amounts (`None` → null).
+fn decimal_array(amounts: &[Option<Decimal>]) -> Result<(Decimal128Array, u32)> {
+    let scale = amount_scale(amounts.iter().flatten().copied());
+    let values = amounts
+        .iter()
+        .map(|a| a.map(|a| mantissa_at(a, scale)).transpose())
+        .collect::<Result<Vec<_>>>()?;
+    let scale_i8 =
+        i8::try_from(scale).map_err(|_| Error::overflow("an amount scale beyond decimal128"))?;
+    let array = Decimal128Array::from(values)
+        .with_precision_and_scale(38, scale_i8)
+        .map_err(arrow_err)?;
+    Ok((array, scale))
+}
+
+/// Dictionary-encode text values (`None` → null), each distinct text stored once.
+fn dictionary<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Result<ArrayRef> {
+    let mut index = rustc_hash::FxHashMap::<&str, u32>::default();
+    let mut names: Vec<&str> = Vec::new();
+    let mut keys: Vec<Option<u32>> = Vec::new();
+    for v in values {
+        keys.push(match v {
+            None => None,
+            Some(v) => Some(match index.get(v) {
+                Some(&k) => k,
+                None => {
+                    let k = u32::try_from(names.len())
+                        .map_err(|_| Error::overflow("more than 4 billion distinct values"))?;
+                    names.push(v);
+                    index.insert(v, k);
+                    k
+                }
+            }),
+        });
+    }
+    let array = DictionaryArray::<UInt32Type>::try_new(
+        UInt32Array::from(keys),
+        Arc::new(StringArray::from(names)),
+    )
+    .map_err(arrow_err)?;
+    Ok(Arc::new(array))
+}
+
+/// A record batch from named columns.
+fn batch(columns: Vec<(&str, ArrayRef, bool)>) -> Result<RecordBatch> {
+    let fields: Vec<Field> = columns
+        .iter()
+        .map(|(name, array, nullable)| Field::new(*name, array.data_type().clone(), *nullable))
+        .collect();
+    let arrays = columns.into_iter().map(|(_, a, _)| a).collect();
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays).map_err(arrow_err)
+}
+
+impl Ledger {
+    /// The ledger as one Arrow record batch with the columns of [`LineRecord::COLUMNS`]:
+    /// `year` int32, `book`/`phase`/`nature` ids, `unit`, `functional`, `economic` and `source`
+    /// dictionary-encoded text (`economic`, `source` nullable), `amount` `decimal128(38, s)` in
+    /// 元 (s ≥ 2, exact).
+    ///
+    /// ```
+    /// use sunlit::Ledger;
+    /// let ledger = Ledger::read_csv_str("\
+    /// year,book,phase,unit,functional,economic,nature,source,amount
+    /// 2026,general,budget,城管执法局,2080505,,basic,,2302464.5
+    /// ").unwrap();
+    /// let batch = ledger.to_arrow().unwrap();
+    /// assert_eq!(batch.num_rows(), 1);
+    /// assert_eq!(batch.schema().field(8).data_type().to_string(), "Decimal128(38, 2)");
+    /// assert_eq!(Ledger::from_arrow(&batch).unwrap(), ledger); // a lossless round trip
+    /// ```
+    pub fn to_arrow(&self) -> Result<RecordBatch> {
+        let n = self.len();
+        let mut years = Vec::with_capacity(n);
+        let mut amounts = Vec::with_capacity(n);
+        let mut codes = Vec::with_capacity(n);
+        let mut economics = Vec::with_capacity(n);
+        for line in self.iter() {
+            years.push(line.year);
+            amounts.push(Some(line.amount));
+            codes.push(line.functional.to_string());
+            economics.push(line.economic.map(|c| c.to_string()));
+        }
+        let (amount, _) = decimal_array(&amounts)?;
+        let c = LineRecord::COLUMNS;
+        batch(vec![
+            (c[0], Arc::new(Int32Array::from(years)), false),
+            (
+                c[1],
+                dictionary(self.iter().map(|l| Some(l.book.id())))?,
+                false,
+            ),
+            (
+                c[2],
+                dictionary(self.iter().map(|l| Some(l.phase.id())))?,
+                false,
+            ),
+            (c[3], dictionary(self.iter().map(|l| Some(l.unit)))?, false),
+            (
+                c[4],
+                dictionary(codes.iter().map(|s| Some(s.as_str())))?,
+                false,
+            ),
+            (
+                c[5],
+                dictionary(economics.iter().map(|s| s.as_deref()))?,
+                true,
+            ),
+            (
+                c[6],
+                dictionary(self.iter().map(|l| Some(l.nature.id())))?,
+                false,
+            ),
+            (c[7], dictionary(self.iter().map(|l| l.source))?, true),
+            (c[8], Arc::new(amount), false),
+        ])
+    }
+
+    /// A ledger from one Arrow record batch; see [`Ledger::from_arrow_batches`].
+    ///
+    /// ```
+    /// use sunlit::Ledger;
+    /// let ledger = Ledger::read_csv_str("\
+    /// year,book,phase,unit,functional,economic,nature,source,amount
+    /// 2026,general,budget,u,2080505,,basic,,1.25
+    /// ").unwrap();
+    /// assert_eq!(Ledger::from_arrow(&ledger.to_arrow().unwrap()).unwrap().len(), 1);
+    /// ```
+    pub fn from_arrow(batch: &RecordBatch) -> Result<Ledger> {
+        Ledger::from_arrow_batches([batch])
+    }
+
+    /// A ledger from Arrow record batches whose columns are named as in
+    /// [`LineRecord::COLUMNS`] (any order, extra columns refused). Each column may be text
+    /// (utf8, large or view, dictionary-encoded or not), an integer or a decimal; the values go
+    /// through [`LineRecord::parse`], the CSV reader's rules, so a bad value is an
+    /// [`Error::Input`] naming the row (1-based across the batches), the column and the value.
+    /// A null is a blank cell (blank is not zero: a null amount is an error). Floats are refused
+    /// with an [`Error::Input`] at row 0 (the schema).
+    ///
+    /// ```
+    /// use sunlit::{Error, Ledger};
+    /// let ledger = Ledger::read_csv_str("\
+    /// year,book,phase,unit,functional,economic,nature,source,amount
+    /// 2026,general,budget,u,2080505,,basic,,1.25
+    /// 2026,general,budget,u,2080506,,basic,,2
+    /// ").unwrap();
+    /// let batch = ledger.to_arrow().unwrap();
+    /// let twice = Ledger::from_arrow_batches([&batch, &batch]).unwrap();
+    /// assert_eq!(twice.len(), 4);
+    /// // a missing column is named
+    /// let cut = batch.project(&[0, 1, 2, 3, 4, 6, 8]).unwrap(); // economic, source may go
+    /// assert_eq!(Ledger::from_arrow(&cut).unwrap().len(), 2);
+    /// let cut = batch.project(&[0, 1, 2, 3, 4]).unwrap();
+    /// assert!(matches!(Ledger::from_arrow(&cut), Err(Error::Input { line: 0, ref column, .. })
+    ///     if column == "nature"));
+    /// ```
+    pub fn from_arrow_batches<'a>(
+        batches: impl IntoIterator<Item = &'a RecordBatch>,
+    ) -> Result<Ledger> {
+        let mut ledger = Ledger::new();
+        let mut row: u64 = 0;
+        for batch in batches {
+            let columns = text_columns(batch)?;
+            for i in 0..batch.num_rows() {
+                row += 1;
+                let cell = |c: usize| -> String {
+                    columns[c]
+                        .as_ref()
+                        .filter(|a| a.is_valid(i))
+                        .map_or_else(String::new, |a| a.value(i).to_owned())
+                };
+                let record = LineRecord {
+                    year: cell(0),
+                    book: cell(1),
+                    phase: cell(2),
+                    unit: cell(3),
+                    functional: cell(4),
+                    economic: cell(5),
+                    nature: cell(6),
+                    source: cell(7),
+                    amount: cell(8),
+                };
+                ledger.push(record.parse(row)?)?;
+            }
+        }
+        Ok(ledger)
+    }
+}
+
+/// The ledger columns of a batch as text arrays, in [`LineRecord::COLUMNS`] order (`None` for a
+/// missing optional column); an unknown, missing or float column is an error at row 0.
+fn text_columns(batch: &RecordBatch) -> Result<Vec<Option<StringArray>>> {
+    let schema = batch.schema();
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    let header_err = |column: &str, reason: String| Error::Input {
+        line: 0,
+        column: column.to_owned(),
+        value: names.join(","),
+        reason,
+        cause: None,
+    };
+    let wanted = LineRecord::COLUMNS;
+    if let Some(unknown) = names.iter().find(|n| !wanted.contains(n)) {
+        return Err(header_err(
+            unknown,
+            format!(
+                "unknown column {unknown:?}; the columns must be {}",
+                wanted.join(",")
+            ),
+        ));
+    }
+    let mut out = Vec::with_capacity(wanted.len());
+    for name in wanted {
+        let Some(array) = batch.column_by_name(name) else {
+            if matches!(name, "economic" | "source") {
+                out.push(None);
+                continue;
+            }
+            return Err(header_err(
+                name,
+                format!(
+                    "missing column {name:?}; the columns must be {}",
+                    wanted.join(",")
+                ),
+            ));
+        };
+        let ty = array.data_type();
+        let float = |t: &DataType| t.is_floating();
+        if float(ty) || matches!(ty, DataType::Dictionary(_, v) if float(v)) {
+            return Err(header_err(
+                name,
+                format!(
+                    "column {name:?} is {ty}: a float cannot hold an amount or a code exactly; \
+                     cast it to decimal128 or to text first"
+                ),
+            ));
+        }
+        let text = arrow_cast::cast(array, &DataType::Utf8).map_err(|e| {
+            header_err(
+                name,
+                format!("column {name:?} of type {ty} is not text: {e}"),
+            )
+        })?;
+        out.push(text.as_string_opt::<i32>().cloned());
+    }
+    Ok(out)
+}
+
+impl Rollup {
+    /// The roll-up as one Arrow record batch, one row per node: a column per grouping
+    /// dimension ([`Rollup::by`]; `year` int32, the others text, null for a blank source or
+    /// economic code), then `code`, `level` (uint8, 1 = 类) and `amount` (`decimal128(38, s)`).
+    ///
+    /// ```
+    /// use sunlit::{GroupKey, Ledger, RollupOptions};
+    /// let ledger = Ledger::read_csv_str("\
+    /// year,book,phase,unit,functional,economic,nature,source,amount
+    /// 2026,general,budget,u,2080505,,basic,,1.25
+    /// 2026,general,budget,u,2080506,,basic,,2
+    /// ").unwrap();
+    /// let r = ledger.rollup(&RollupOptions { by: vec![GroupKey::Year], ..Default::default() }).unwrap();
+    /// let b = r.to_arrow().unwrap();
+    /// assert_eq!(b.num_rows(), 4); // 208, 20805, 2080505, 2080506
+    /// assert_eq!(b.schema().field(0).name(), "year");
+    /// ```
+    pub fn to_arrow(&self) -> Result<RecordBatch> {
+        let rows: Vec<_> = self.rows().collect();
+        let mut columns: Vec<(&str, ArrayRef, bool)> = Vec::new();
+        for (i, key) in self.by().iter().enumerate() {
+            let values = rows.iter().map(|r| r.group.get(i));
+            let array: ArrayRef = match key {
+                GroupKey::Year => Arc::new(Int32Array::from(
+                    values
+                        .map(|v| match v {
+                            Some(GroupValue::Year(y)) => Some(*y),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>(),
+                )),
+                _ => {
+                    let texts: Vec<Option<String>> = values
+                        .map(|v| v.map(GroupValue::text).filter(|t| !t.is_empty()))
+                        .collect();
+                    dictionary(texts.iter().map(|t| t.as_deref()))?
+                }
+            };
+            columns.push((key.id(), array, !matches!(key, GroupKey::Year)));
+        }
+        let codes: Vec<String> = rows.iter().map(|r| r.code.to_string()).collect();
+        let levels: Vec<u8> = rows.iter().map(|r| r.level).collect();
+        let amounts: Vec<Option<Decimal>> = rows.iter().map(|r| Some(r.amount)).collect();
+        let (amount, _) = decimal_array(&amounts)?;
+        columns.push((
+            "code",
+            dictionary(codes.iter().map(|c| Some(c.as_str())))?,
+            false,
+        ));
+        columns.push(("level", Arc::new(UInt8Array::from(levels)), false));
+        columns.push(("amount", Arc::new(amount), false));
+        batch(columns)
+    }
+}
+
+impl Findings {
+    /// The findings as one Arrow record batch with the columns of [`Findings::to_csv`]: `rule`,
+    /// `severity`, `table`, `code`, `column`, `expected`, `actual`, `difference` (decimals,
+    /// exact), `message_zh`, `message_en`, `page` (uint32) and `printed`.
+    ///
+    /// ```
+    /// let findings = sunlit::Findings::default();
+    /// let b = findings.to_arrow().unwrap();
+    /// assert_eq!(b.num_rows(), 0);
+    /// assert_eq!(b.schema().field(0).name(), "rule");
+    /// ```
+    pub fn to_arrow(&self) -> Result<RecordBatch> {
+        let f = self.as_slice();
+        let text = |get: &dyn Fn(&crate::Finding) -> Option<&str>| -> ArrayRef {
+            Arc::new(StringArray::from(f.iter().map(get).collect::<Vec<_>>()))
+        };
+        let amounts = |get: &dyn Fn(&crate::Finding) -> Option<Decimal>| -> Result<ArrayRef> {
+            let values: Vec<Option<Decimal>> = f.iter().map(get).collect();
+            Ok(Arc::new(decimal_array(&values)?.0))
+        };
+        batch(vec![
+            ("rule", text(&|x| Some(x.rule.as_str())), false),
+            ("severity", text(&|x| Some(x.severity.id())), false),
+            ("table", text(&|x| x.table.as_deref()), true),
+            ("code", text(&|x| x.code.as_deref()), true),
+            ("column", text(&|x| x.column.as_deref()), true),
+            ("expected", amounts(&|x| x.expected)?, true),
+            ("actual", amounts(&|x| x.actual)?, true),
+            ("difference", amounts(&|x| x.difference)?, true),
+            ("message_zh", text(&|x| Some(x.message_zh.as_str())), false),
+            ("message_en", text(&|x| Some(x.message_en.as_str())), false),
+            (
+                "page",
+                Arc::new(UInt32Array::from(
+                    f.iter().map(|x| x.page).collect::<Vec<_>>(),
+                )),
+                true,
+            ),
+            ("printed", text(&|x| x.printed.as_deref()), true),
+        ])
+    }
+}
