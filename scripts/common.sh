@@ -23,7 +23,10 @@ JARS=(jna.jar junit-platform-console-standalone.jar gson.jar)
 # Python packages in .venv: the build (maturin), the tests (pytest), the stub check (mypy), the
 # Fiscal Data Package validator (frictionless), the rendered-report check (Pillow) and the PDF
 # cross-check (pdfplumber).
-PYTHON_REQUIREMENTS=("maturin>=1.9,<2" "pytest>=8" mypy "frictionless>=5,<6" pillow "pdfplumber>=0.11,<0.12")
+PYTHON_REQUIREMENTS=("maturin>=1.9,<2" "pytest>=8" mypy "frictionless>=5,<6" pillow "pdfplumber>=0.11,<0.12"
+  # Arrow interop and docs/scale-out.md: exact decimals through pyarrow, polars, pandas, DuckDB,
+  # Dask and Spark (local mode on Java 17).
+  "pyarrow>=15" "polars>=1" "pandas>=2.2" "duckdb>=1.1" "dask[dataframe]>=2024.1" "pyspark>=4")
 
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 export RUST_BACKTRACE=0

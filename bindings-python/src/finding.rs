@@ -144,6 +144,14 @@ pub fn findings_to_csv(findings: Vec<PyRef<'_, PyFinding>>) -> PyResult<String> 
     collect(&findings).to_csv().py()
 }
 
+/// Findings as an `ArrowBatch` (the columns of `findings_to_csv`, amounts as exact decimals).
+#[pyfunction]
+pub fn findings_to_arrow(
+    findings: Vec<PyRef<'_, PyFinding>>,
+) -> PyResult<crate::arrow::PyArrowBatch> {
+    crate::arrow::batch(collect(&findings).to_arrow())
+}
+
 /// Findings as a JSON array (amounts as strings).
 #[pyfunction]
 pub fn findings_to_json(findings: Vec<PyRef<'_, PyFinding>>) -> String {

@@ -10,6 +10,7 @@ use sunlit::{
     GroupValue, Hierarchy, Ledger, LineRecord, Phase, Rollup, RollupOptions, Selection, Subtotals,
 };
 
+use crate::arrow::{PyArrowBatch, batch, ledger_from_arrow};
 use crate::catalog::{PyCatalog, seed};
 use crate::code::PyCode;
 use crate::convert::{Int, Text, amount_text, opt_int, value_text};
@@ -175,6 +176,55 @@ impl PyLedger {
     #[new]
     fn new() -> PyLedger {
         PyLedger(Ledger::new())
+    }
+
+    /// A ledger from any Arrow table or batch (pyarrow, polars, DuckDB, arro3 … through the
+    /// Arrow PyCapsule interface) with the ledger's columns; values go through the CSV reader's
+    /// rules, so a bad one raises `InputError` naming row, column and value. Float columns are
+    /// refused (cast amounts to decimal or str first); null is blank, not zero.
+    #[staticmethod]
+    fn from_arrow(data: &Bound<'_, PyAny>) -> PyResult<PyLedger> {
+        ledger_from_arrow(data).map(PyLedger)
+    }
+
+    /// The ledger as an `ArrowBatch` (amounts `decimal128(38, s)`, text dictionary-encoded):
+    /// `pyarrow.table(b)`, `polars.DataFrame(b)`, `b.to_pandas()` …
+    fn to_arrow(&self, py: Python<'_>) -> PyResult<PyArrowBatch> {
+        batch(py.detach(|| self.0.to_arrow()))
+    }
+
+    /// The ledger as a `polars.DataFrame` (needs polars; exact `Decimal` amounts).
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        PyArrowBatch::to_polars(&Bound::new(py, self.to_arrow(py)?)?)
+    }
+
+    /// The ledger as a `pandas.DataFrame` with `pd.ArrowDtype` columns (needs pandas and pyarrow;
+    /// exact decimal amounts).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        PyArrowBatch::to_pandas(&Bound::new(py, self.to_arrow(py)?)?)
+    }
+
+    /// Lines equal in every dimension added into one: the mergeable partial result of a
+    /// roll-up (see `Rollup.partial`, `Rollup.merge`).
+    fn compact(&self, py: Python<'_>) -> PyResult<PyLedger> {
+        py.detach(|| self.0.compact()).map(PyLedger).py()
+    }
+
+    /// The lines of every ledger, one after another.
+    #[staticmethod]
+    fn concat(py: Python<'_>, parts: Vec<PyRef<'_, PyLedger>>) -> PyResult<PyLedger> {
+        let parts: Vec<&Ledger> = parts.iter().map(|p| &p.0).collect();
+        py.detach(|| Ledger::concat(parts)).map(PyLedger).py()
+    }
+
+    /// A notebook view: line count and the first lines as a table.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let b = self.to_arrow(py)?;
+        Ok(format!(
+            "<p><b>sunlit.Ledger</b>: {} lines (amounts in 元)</p>{}",
+            self.0.len(),
+            b._repr_html_()?
+        ))
     }
 
     /// Read a ledger CSV (header year,book,phase,unit,functional,economic,nature,source,amount).
@@ -492,6 +542,73 @@ impl PyRollup {
             d.set_item("name", rec.name)?;
             d.set_item("amount", rec.amount)
         })
+    }
+
+    /// The roll-up as an `ArrowBatch`, one row per node: the grouping columns, `code`, `level`,
+    /// `amount` (`decimal128`, exact).
+    fn to_arrow(&self, py: Python<'_>) -> PyResult<PyArrowBatch> {
+        batch(py.detach(|| self.inner.to_arrow()))
+    }
+
+    /// The roll-up as a `polars.DataFrame` (needs polars).
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        PyArrowBatch::to_polars(&Bound::new(py, self.to_arrow(py)?)?)
+    }
+
+    /// The roll-up as a `pandas.DataFrame` with `pd.ArrowDtype` columns (needs pandas, pyarrow).
+    fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        PyArrowBatch::to_pandas(&Bound::new(py, self.to_arrow(py)?)?)
+    }
+
+    /// The partial roll-up of one batch of ledger lines (any Arrow object: a pyarrow
+    /// `RecordBatch` in Spark's `mapInArrow`, a pandas partition through `pyarrow`, …): the lines
+    /// compacted (`Ledger.compact`), as an `ArrowBatch` to ship back. `Rollup.merge` of the
+    /// parts is exactly the roll-up of all the lines.
+    #[staticmethod]
+    fn partial(py: Python<'_>, batch: &Bound<'_, PyAny>) -> PyResult<PyArrowBatch> {
+        let ledger = ledger_from_arrow(batch)?;
+        self::batch(py.detach(|| ledger.compact().and_then(|l| l.to_arrow())))
+    }
+
+    /// Merge partial roll-ups (`Rollup.partial` results, or any Arrow objects or Ledgers with
+    /// ledger lines) and roll them up once, with the options of `Ledger.rollup`.
+    #[staticmethod]
+    #[pyo3(signature = (parts, by=None, hierarchy=None, subtotals=None, catalog=None))]
+    fn merge(
+        py: Python<'_>,
+        parts: Vec<Bound<'_, PyAny>>,
+        by: Option<Vec<Text>>,
+        hierarchy: Option<Text>,
+        subtotals: Option<Text>,
+        catalog: Option<PyRef<'_, PyCatalog>>,
+    ) -> PyResult<PyRollup> {
+        let opts = rollup_options(by, hierarchy, subtotals)?;
+        let mut ledgers = Vec::with_capacity(parts.len());
+        for part in &parts {
+            ledgers.push(match part.cast::<PyLedger>() {
+                Ok(l) => l.get().0.clone(),
+                Err(_) => ledger_from_arrow(part)?,
+            });
+        }
+        let inner = py
+            .detach(|| Ledger::concat(&ledgers).and_then(|l| l.rollup(&opts)))
+            .py()?;
+        Ok(PyRollup {
+            inner,
+            catalog: catalog.map_or_else(seed, |c| c.0.clone()),
+        })
+    }
+
+    /// A notebook view: the groups and the first nodes as a table.
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let b = self.to_arrow(py)?;
+        Ok(format!(
+            "<p><b>sunlit.Rollup</b> by {:?}: {} groups, {} nodes</p>{}",
+            self.by(),
+            self.inner.groups().len(),
+            self.inner.rows().count(),
+            b._repr_html_()?
+        ))
     }
 
     fn __len__(&self) -> usize {

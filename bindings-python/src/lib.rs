@@ -3,6 +3,7 @@
 //! A thin layer: every function converts its Python arguments, calls the core and converts the
 //! result back. No rule lives here.
 
+mod arrow;
 mod calendar;
 mod catalog;
 mod code;
@@ -25,6 +26,8 @@ use pyo3::prelude::*;
 /// The native module `sunlit._sunlit`; the package `sunlit` re-exports it.
 #[pymodule]
 mod _sunlit {
+    #[pymodule_export]
+    use super::arrow::PyArrowBatch;
     #[pymodule_export]
     use super::calendar::{PyCalendarDay, PyWorkCalendar};
     #[pymodule_export]
@@ -49,7 +52,8 @@ mod _sunlit {
     };
     #[pymodule_export]
     use super::finding::{
-        PyFinding, PyRule, filter_findings, findings_to_csv, findings_to_json, rules, sort_findings,
+        PyFinding, PyRule, filter_findings, findings_to_arrow, findings_to_csv, findings_to_json,
+        rules, sort_findings,
     };
     #[pymodule_export]
     use super::input::PyInputOptions;

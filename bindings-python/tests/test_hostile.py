@@ -362,6 +362,10 @@ ROWS: dict[str, Row] = {
     "filter_findings": Row(lambda c: S.filter_findings, [p("findings", "seq", lambda c: c.findings), kw("rules", "strs", None), kw("severity", "str", None)]),
     "findings_to_csv": Row(lambda c: S.findings_to_csv, [p("findings", "seq", lambda c: c.findings)]),
     "findings_to_json": Row(lambda c: S.findings_to_json, [p("findings", "seq", lambda c: c.findings)]),
+    "findings_to_arrow": Row(lambda c: S.findings_to_arrow, [p("findings", "seq", lambda c: c.findings)]),
+    "ArrowBatch.to_pandas": Row(lambda c: c.ledger.to_arrow().to_pandas, []),
+    "ArrowBatch.to_polars": Row(lambda c: c.ledger.to_arrow().to_polars, []),
+    "ArrowBatch.to_pyarrow": Row(lambda c: c.ledger.to_arrow().to_pyarrow, []),
     "functional_class_of": Row(lambda c: S.functional_class_of, [p("name", "str", "教育支出"), kw("year", "int", 2024)]),
     "heading_role_of": Row(lambda c: S.heading_role_of, [p("heading", "str", "合计")]),
     "information_fee": Row(lambda c: S.information_fee, [p("method", "str", "per_page"), p("quantity", "int", 200)]),
@@ -585,6 +589,12 @@ ROWS: dict[str, Row] = {
     ),
     "Ledger.select": Row(lambda c: c.ledger.select, [kw("under", "str", None)], kwargs=p("year", "value", 2026)),
     "Ledger.to_csv": Row(lambda c: c.ledger.to_csv, []),
+    "Ledger.compact": Row(lambda c: c.ledger.compact, []),
+    "Ledger.concat": Row(lambda c: S.Ledger.concat, [p("parts", "seq", lambda c: [c.ledger, c.ledger2])]),
+    "Ledger.from_arrow": Row(lambda c: S.Ledger.from_arrow, [p("data", "obj", lambda c: c.ledger.to_arrow())]),
+    "Ledger.to_arrow": Row(lambda c: c.ledger.to_arrow, []),
+    "Ledger.to_pandas": Row(lambda c: c.ledger.to_pandas, []),
+    "Ledger.to_polars": Row(lambda c: c.ledger.to_polars, []),
     "Ledger.to_fiscal_data_package": Row(
         lambda c: c.ledger.to_fiscal_data_package,
         [p("directory", "out", lambda c: c.out("fdp")), kw("name", "str", "sunlit-ledger", optional=False), kw("title", "str", None), CATALOG],
@@ -670,6 +680,14 @@ ROWS: dict[str, Row] = {
     "Rollup.amount": Row(lambda c: c.rollup.amount, [p("code", "str", "208")], kwargs=p("year", "value", 2026)),
     "Rollup.findings": Row(lambda c: c.rollup.findings, []),
     "Rollup.to_records": Row(lambda c: c.rollup.to_records, []),
+    "Rollup.to_arrow": Row(lambda c: c.rollup.to_arrow, []),
+    "Rollup.to_pandas": Row(lambda c: c.rollup.to_pandas, []),
+    "Rollup.to_polars": Row(lambda c: c.rollup.to_polars, []),
+    "Rollup.partial": Row(lambda c: S.Rollup.partial, [p("batch", "obj", lambda c: c.ledger.to_arrow())]),
+    "Rollup.merge": Row(
+        lambda c: S.Rollup.merge,
+        [p("parts", "seq", lambda c: [c.ledger.to_arrow(), c.ledger2]), kw("by", "strs", ["year"]), kw("hierarchy", "str", "functional", optional=False), kw("subtotals", "str", "reject", optional=False), CATALOG],
+    ),
     "Rollup.total": Row(lambda c: c.rollup.total, [], kwargs=p("year", "value", 2026)),
     # --- SpecialFund, SpecialFundList
     "SpecialFund.allocated": Row(lambda c: c.fund.allocated, []),
@@ -715,7 +733,7 @@ KNOWN_SLOW: dict[tuple[str, str], str] = {}
 # Classes Python code cannot construct (values come out of the library): calling one raises
 # TypeError, which the table checks too.
 NO_CONSTRUCTOR = {
-    "AnnualReport", "CalendarDay", "ChangeLog", "Citation", "Code", "Deadline", "Decision", "DisclosureDuty",
+    "AnnualReport", "ArrowBatch", "CalendarDay", "ChangeLog", "Citation", "Code", "Deadline", "Decision", "DisclosureDuty",
     "Document", "DocumentTable", "FeeQuote", "FeeTier", "FieldChange", "Finding", "LegalBasis", "PowerChange",
     "PowerItem", "PowerList", "PublishedTable", "RequestStatus", "RiskPoint", "Rollup", "Rule", "TimeLimit",
     "TimelineEntry", "WorkCalendar",

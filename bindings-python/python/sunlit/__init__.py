@@ -13,6 +13,7 @@ This package only re-exports the native module ``sunlit._sunlit``.
 
 from ._sunlit import (
     Allocation,
+    ArrowBatch,
     AmountError,
     AnnualReport,
     ArithmeticOverflowError,
@@ -71,6 +72,7 @@ from ._sunlit import (
     documents_to_json,
     documents_to_text,
     filter_findings,
+    findings_to_arrow,
     findings_to_csv,
     findings_to_json,
     functional_class_of,
@@ -93,6 +95,7 @@ from ._sunlit import (
 
 __all__ = [
     "Allocation",
+    "ArrowBatch",
     "AmountError",
     "AnnualReport",
     "ArithmeticOverflowError",
@@ -151,6 +154,7 @@ __all__ = [
     "documents_to_json",
     "documents_to_text",
     "filter_findings",
+    "findings_to_arrow",
     "findings_to_csv",
     "findings_to_json",
     "functional_class_of",
