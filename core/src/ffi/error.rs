@@ -229,3 +229,33 @@ impl From<crate::Error> for SunlitError {
 
 /// Result type of every exported function.
 pub type Result<T> = std::result::Result<T, SunlitError>;
+
+#[cfg(test)]
+mod tests {
+    use super::SunlitError;
+    use crate::{Code, Error, EventKind};
+
+    #[test]
+    fn a_located_cell_error_keeps_its_cause_and_the_history_event_its_kind() {
+        let located = Code::functional("2O8").unwrap_err().at(3, "functional");
+        let SunlitError::Input { line, cause, .. } = SunlitError::from(located) else {
+            panic!("not an Input error");
+        };
+        assert_eq!(line, 3);
+        assert!(
+            matches!(cause.as_deref(), Some(SunlitError::Code { value, .. }) if value == "2O8")
+        );
+        let history = Error::History {
+            event: EventKind::Extended,
+            date: chrono::NaiveDate::MIN,
+            reason: String::new(),
+        };
+        assert!(matches!(
+            SunlitError::from(history),
+            SunlitError::History {
+                event: EventKind::Extended,
+                ..
+            }
+        ));
+    }
+}
