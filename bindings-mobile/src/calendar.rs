@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use sunlit::{CalendarDay, LocalCalendar, Uncovered};
 
 use crate::errors::Result;
+use crate::input::{InputOptions, core_options};
 
 /// A working-day calendar (工作日): official holidays and make-up working days 2007–2026,
 /// local layers, and a policy for uncovered years.
@@ -33,13 +34,16 @@ constructors! { WorkCalendar {
 
 methods! { WorkCalendar(c) {
     /// The same calendar with another policy for uncovered years.
-    fn with_uncovered(uncovered: Uncovered) -> Arc<WorkCalendar> = wrap(c.0.with_uncovered(uncovered));
+    fn with_uncovered(uncovered: Uncovered) -> Arc<WorkCalendar> =
+        wrap(c.0.with_uncovered(uncovered));
     /// The policy for uncovered years.
     fn uncovered() -> Uncovered = c.0.uncovered();
     /// A new calendar with one more official year file (holiday-cn JSON text).
-    fn with_year_json(text: String) -> Result<Arc<WorkCalendar>> = Ok(wrap(c.0.with_year_json(&text)?));
+    fn with_year_json(text: String) -> Result<Arc<WorkCalendar>> =
+        Ok(wrap(c.0.with_year_json(&text)?));
     /// A new calendar with a local layer on top.
-    fn with_local(local: LocalCalendar) -> Result<Arc<WorkCalendar>> = Ok(wrap(c.0.with_local(&local)?));
+    fn with_local(local: LocalCalendar) -> Result<Arc<WorkCalendar>> =
+        Ok(wrap(c.0.with_local(&local)?));
     /// The covered years, ascending.
     fn covered_years() -> Vec<i32> = c.0.covered_years();
     /// Whether a year is covered.
@@ -54,17 +58,21 @@ methods! { WorkCalendar(c) {
     /// The n-th working day after `date` (start day not counted; negative n counts back).
     fn add_workdays(date: NaiveDate, n: i64) -> Result<NaiveDate> = Ok(c.0.add_workdays(date, n)?);
     /// Working days in (a, b]; negative when b < a.
-    fn workdays_between(a: NaiveDate, b: NaiveDate) -> Result<i64> = Ok(c.0.workdays_between(a, b)?);
+    fn workdays_between(a: NaiveDate, b: NaiveDate) -> Result<i64> =
+        Ok(c.0.workdays_between(a, b)?);
     /// The first working day strictly after `date`.
     fn next_workday(date: NaiveDate) -> Result<NaiveDate> = Ok(c.0.next_workday(date)?);
     /// `date` when it is a working day, else the next one.
-    fn workday_on_or_after(date: NaiveDate) -> Result<NaiveDate> = Ok(c.0.workday_on_or_after(date)?);
+    fn workday_on_or_after(date: NaiveDate) -> Result<NaiveDate> =
+        Ok(c.0.workday_on_or_after(date)?);
 }}
 
 functions! {
     /// `calendar` with one more official year file (holiday-cn JSON text), read within the limits
     /// of `options` (`WorkCalendar.withYearJson` applies the default limits).
-    fn calendar_with_year_json(calendar: Arc<WorkCalendar>, text: String, options: crate::input::InputOptions)
-        -> Result<Arc<WorkCalendar>> =
-        Ok(wrap(calendar.0.with_year_json_with(&text, &crate::input::core_options(Some(options))?)?));
+    fn calendar_with_year_json(calendar: Arc<WorkCalendar>, text: String, options: InputOptions)
+        -> Result<Arc<WorkCalendar>> = {
+        let opts = core_options(Some(options))?;
+        Ok(wrap(calendar.0.with_year_json_with(&text, &opts)?))
+    };
 }

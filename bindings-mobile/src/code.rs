@@ -28,22 +28,26 @@ constructors! { Code {
     fn functional(text: String) -> Result<Arc<Code>> = Ok(wrap(sunlit::Code::functional(&text)?));
     /// A functional code from split columns, e.g. `["208", "05", "05"]`.
     #[uniffi::constructor]
-    fn functional_split(parts: Vec<String>) -> Result<Arc<Code>> = Ok(wrap(sunlit::Code::functional_split(&parts)?));
+    fn functional_split(parts: Vec<String>) -> Result<Arc<Code>> =
+        Ok(wrap(sunlit::Code::functional_split(&parts)?));
     /// An economic code; 3xx departmental, 5xx governmental.
     #[uniffi::constructor]
     fn economic(text: String) -> Result<Arc<Code>> = Ok(wrap(sunlit::Code::economic(&text)?));
     /// An economic code from split columns.
     #[uniffi::constructor]
-    fn economic_split(parts: Vec<String>) -> Result<Arc<Code>> = Ok(wrap(sunlit::Code::economic_split(&parts)?));
+    fn economic_split(parts: Vec<String>) -> Result<Arc<Code>> =
+        Ok(wrap(sunlit::Code::economic_split(&parts)?));
     /// A revenue code.
     #[uniffi::constructor]
     fn revenue(text: String) -> Result<Arc<Code>> = Ok(wrap(sunlit::Code::revenue(&text)?));
     /// A revenue code from split columns.
     #[uniffi::constructor]
-    fn revenue_split(parts: Vec<String>) -> Result<Arc<Code>> = Ok(wrap(sunlit::Code::revenue_split(&parts)?));
+    fn revenue_split(parts: Vec<String>) -> Result<Arc<Code>> =
+        Ok(wrap(sunlit::Code::revenue_split(&parts)?));
     /// A code of an explicit scheme.
     #[uniffi::constructor]
-    fn parse(scheme: Scheme, text: String) -> Result<Arc<Code>> = Ok(wrap(sunlit::Code::parse(scheme, &text)?));
+    fn parse(scheme: Scheme, text: String) -> Result<Arc<Code>> =
+        Ok(wrap(sunlit::Code::parse(scheme, &text)?));
 }}
 
 methods! { Code(c) {

@@ -29,6 +29,11 @@ functions! {
         Ok(sunlit::withdrawal_deadline(changed, &calendar(cal))?);
     /// A finding when the duty was met late (`done`) or is overdue on `asOf`, else null.
     export(default(cal = None))
-    fn check_deadline(deadline: Deadline, done: Option<NaiveDate>, as_of: NaiveDate, cal: Option<Arc<WorkCalendar>>)
+    fn check_deadline(
+        deadline: Deadline,
+        done: Option<NaiveDate>,
+        as_of: NaiveDate,
+        cal: Option<Arc<WorkCalendar>>,
+    )
         -> Result<Option<Finding>> = Ok(deadline.check(done, as_of, &calendar(cal))?);
 }

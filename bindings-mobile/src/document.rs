@@ -141,11 +141,15 @@ fn docs(documents: &[Arc<Document>]) -> Vec<sunlit::Document> {
 
 functions! {
     /// Read, recognise and check a document file (the same as `Document.read`).
-    fn read_document(path: String, options: DocumentOptions) -> Result<Arc<Document>> = Document::read(path, options);
+    fn read_document(path: String, options: DocumentOptions) -> Result<Arc<Document>> =
+        Document::read(path, options);
     /// Several documents as `{"documents": [...]}` (the output of `sunlit check --json`).
-    fn documents_to_json(documents: Vec<Arc<Document>>) -> String = sunlit::documents_to_json(&docs(&documents));
+    fn documents_to_json(documents: Vec<Arc<Document>>) -> String =
+        sunlit::documents_to_json(&docs(&documents));
     /// Several documents as one readable report.
-    fn documents_to_text(documents: Vec<Arc<Document>>) -> String = sunlit::documents_to_text(&docs(&documents));
+    fn documents_to_text(documents: Vec<Arc<Document>>) -> String =
+        sunlit::documents_to_text(&docs(&documents));
     /// Several documents on one self-contained HTML page.
-    fn documents_to_html(documents: Vec<Arc<Document>>) -> String = sunlit::documents_to_html(&docs(&documents));
+    fn documents_to_html(documents: Vec<Arc<Document>>) -> String =
+        sunlit::documents_to_html(&docs(&documents));
 }

@@ -140,8 +140,9 @@ pub(crate) fn wrap(l: sunlit::Ledger) -> Arc<Ledger> {
 }
 
 constructors! { Ledger {
-    /// Parse ledger CSV text (header year,book,phase,unit,functional,economic,nature,source,amount).
-    /// `options` sets the limits; lenient quoting needs `ledgerFromCsvWith`.
+    /// Parse ledger CSV text (header
+    /// year,book,phase,unit,functional,economic,nature,source,amount). `options` sets the
+    /// limits; lenient quoting needs `ledgerFromCsvWith`.
     #[uniffi::constructor(default(options = None))]
     fn from_csv(text: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> = {
         let opts = strict_options(options, "ledgerFromCsvWith")?;
@@ -207,7 +208,8 @@ methods! { Ledger(l) {
         Ok(wrap(l.0.select(&sunlit::Selection { values: self::filters(&filters)?, under })))
     };
     /// Roll the lines up the classification tree.
-    fn rollup(options: RollupOptions) -> Result<Arc<Rollup>> = Ok(Arc::new(Rollup(l.0.rollup(&options.into())?)));
+    fn rollup(options: RollupOptions) -> Result<Arc<Rollup>> =
+        Ok(Arc::new(Rollup(l.0.rollup(&options.into())?)));
     /// Compare two phases or two years, code by code.
     fn compare(options: CompareOptions) -> Result<Vec<ComparisonRow>> = {
         let by = options.rollup.by.clone();
@@ -226,10 +228,12 @@ methods! { Ledger(l) {
         }).collect())
     };
     /// The ledger as a Fiscal Data Package (descriptor and CSV), names from the embedded seed.
-    fn fiscal_data_package(name: String, title: Option<String>) -> Result<sunlit::FiscalDataPackage> =
+    fn fiscal_data_package(name: String, title: Option<String>)
+        -> Result<sunlit::FiscalDataPackage> =
         l.package(name, title);
     /// Write the Fiscal Data Package into `directory`; returns the path of datapackage.json.
-    fn write_fiscal_data_package(directory: String, name: String, title: Option<String>) -> Result<String> =
+    fn write_fiscal_data_package(directory: String, name: String, title: Option<String>)
+        -> Result<String> =
         Ok(l.package(name, title)?.write(&directory)?.display().to_string());
     /// Codes missing from the embedded seed catalogue (or `year`'s), as findings.
     fn check_catalog(year: Option<i32>, economic: bool) -> Vec<Finding> = sunlit::Catalog::seed()
@@ -268,9 +272,11 @@ methods! { Rollup(r) {
     fn amount(code: String, filters: Vec<GroupFilter>) -> Result<Option<Decimal>> =
         Ok(r.0.amount(r.code(&code)?, &self::filters(&filters)?)?);
     /// Total (sum of the 类) over the groups matching the filters.
-    fn total(filters: Vec<GroupFilter>) -> Result<Option<Decimal>> = Ok(r.0.total(&self::filters(&filters)?)?);
+    fn total(filters: Vec<GroupFilter>) -> Result<Option<Decimal>> =
+        Ok(r.0.total(&self::filters(&filters)?)?);
     /// Every node with its name from the embedded seed catalogue.
-    fn records() -> Vec<RollupRecord> = r.0.records(sunlit::Catalog::seed()).into_iter().map(|n| RollupRecord {
+    fn records() -> Vec<RollupRecord> =
+        r.0.records(sunlit::Catalog::seed()).into_iter().map(|n| RollupRecord {
         group: group_filters(r.0.by(), &n.group),
         code: n.code.to_string(),
         level: n.level,

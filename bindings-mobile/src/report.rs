@@ -9,6 +9,7 @@ use sunlit::{
 };
 
 use crate::errors::Result;
+use crate::input::{InputOptions, core_options};
 use crate::request::DisclosureRequest;
 
 /// What a report is built from.
@@ -79,24 +80,26 @@ constructors! { AnnualReport {
             Some(f) => f,
             None => ReportFormat::for_year(input.year)?,
         };
-        let proactive = input.proactive.map(|cells| sunlit::ProactiveTable::from_cells(format, &cells)).transpose()?;
-        let reviews = input.reviews.map(|counts| sunlit::ReviewTable::from_counts(&counts)).transpose()?;
+        let proactive = input.proactive.map(|c| sunlit::ProactiveTable::from_cells(format, &c));
+        let reviews = input.reviews.map(|counts| sunlit::ReviewTable::from_counts(&counts));
         let requests: Option<Vec<sunlit::DisclosureRequest>> =
             input.requests.map(|all| all.iter().map(|r| r.inner().clone()).collect());
         Ok(wrap(sunlit::AnnualReport::build(&sunlit::ReportInput {
             year: input.year,
             format: Some(format),
             requests: requests.as_deref(),
-            proactive,
-            reviews,
+            proactive: proactive.transpose()?,
+            reviews: reviews.transpose()?,
         })?))
     };
     /// Read the tables of a published report, one file per table (each optional).
     #[uniffi::constructor]
-    fn read_tables(files: TableFiles) -> Result<Arc<AnnualReport>> = Ok(wrap(sunlit::AnnualReport::read_tables(&files.into())?));
+    fn read_tables(files: TableFiles) -> Result<Arc<AnnualReport>> =
+        Ok(wrap(sunlit::AnnualReport::read_tables(&files.into())?));
     /// Read a report written by `toJson()`.
     #[uniffi::constructor]
-    fn from_json(text: String) -> Result<Arc<AnnualReport>> = Ok(wrap(sunlit::AnnualReport::from_json(&text)?));
+    fn from_json(text: String) -> Result<Arc<AnnualReport>> =
+        Ok(wrap(sunlit::AnnualReport::from_json(&text)?));
 }}
 
 methods! { AnnualReport(r) {
@@ -108,15 +111,18 @@ methods! { AnnualReport(r) {
     fn table(kind: ReportTableKind) -> Option<ReportTableView> = r.0.table(kind);
     /// Check every table; with last year's report, also the cross-year check of Table 2.
     fn check(last_year: Option<Arc<AnnualReport>>) -> Vec<Finding> =
-        r.0.check(&sunlit::ReportCheckOptions { last_year: last_year.as_deref().map(|r| &r.0) }).into_vec();
+        r.0.check(&sunlit::ReportCheckOptions { last_year: last_year.as_deref().map(|l| &l.0) })
+            .into_vec();
     /// The correction rate (纠错率) of a Table 4 block, percent rounded half up (null without
     /// Table 4 or cases).
-    fn correction_rate(block: ReviewBlock, places: u32) -> Result<Option<Decimal>> = match r.0.reviews() {
+    fn correction_rate(block: ReviewBlock, places: u32) -> Result<Option<Decimal>> =
+        match r.0.reviews() {
         Some(t) => Ok(t.correction_rate(block, places)?),
         None => Ok(None),
     };
     /// The count in a Table 3 cell (null: blank or no Table 3).
-    fn request_count(row: RequestRow, column: RequestColumn) -> Result<Option<i64>> = match r.0.requests() {
+    fn request_count(row: RequestRow, column: RequestColumn) -> Result<Option<i64>> =
+        match r.0.requests() {
         Some(t) => Ok(t.get(row, column)?),
         None => Ok(None),
     };
@@ -148,12 +154,15 @@ pub struct AnnualReportRead {
 functions! {
     /// Read the tables of a published report (one file per table, each optional) with `options`
     /// (quoting and limits of every file), returning the warnings of lenient quoting.
-    fn annual_report_read_tables_with(files: TableFiles, options: crate::input::InputOptions) -> Result<AnnualReportRead> = {
-        let opts = crate::input::core_options(Some(options))?;
+    fn annual_report_read_tables_with(files: TableFiles, options: InputOptions)
+        -> Result<AnnualReportRead> =
+        {
+        let opts = core_options(Some(options))?;
         let (report, findings) = sunlit::AnnualReport::read_tables_with(&files.into(), &opts)?;
         Ok(AnnualReportRead { report: wrap(report), findings })
     };
     /// Read a report written by `toJson()` within the limits of `options`.
-    fn annual_report_from_json_with(text: String, options: crate::input::InputOptions) -> Result<Arc<AnnualReport>> =
-        Ok(wrap(sunlit::AnnualReport::from_json_with(&text, &crate::input::core_options(Some(options))?)?));
+    fn annual_report_from_json_with(text: String, options: InputOptions)
+        -> Result<Arc<AnnualReport>> =
+        Ok(wrap(sunlit::AnnualReport::from_json_with(&text, &core_options(Some(options))?)?));
 }

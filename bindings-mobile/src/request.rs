@@ -14,13 +14,15 @@ use crate::errors::Result;
 
 functions! {
     /// The fee of 国办函〔2020〕109号 arts. 4–5 for `quantity` requests in a natural month or pages.
-    fn information_fee(method: FeeMethod, quantity: u32) -> FeeQuote = sunlit::information_fee(method, quantity);
+    fn information_fee(method: FeeMethod, quantity: u32) -> FeeQuote =
+        sunlit::information_fee(method, quantity);
     /// The bands of the schedule a quote reaches (past the first 100 rising per-request bands,
     /// one merged tier whose rate rises from `rate` to `last_rate`); they add up to the quote.
     fn fee_tiers(quote: FeeQuote) -> Result<Vec<FeeTier>> = Ok(quote.tiers());
     /// Parse an outcome from its group and reason (ids or Chinese labels).
     export(default(reason = None))
-    fn parse_outcome(outcome: String, reason: Option<String>) -> Result<Outcome> = Ok(Outcome::parse(&outcome, reason.as_deref())?);
+    fn parse_outcome(outcome: String, reason: Option<String>) -> Result<Outcome> =
+        Ok(Outcome::parse(&outcome, reason.as_deref())?);
 }
 
 /// A request for disclosure and its history. Every method that would make the history
@@ -84,7 +86,8 @@ methods! { DisclosureRequest(r) {
         r.push(RequestEvent::CorrectionReceived { on }, cal);
     /// Start a consultation (arts. 32, 34): the clock pauses.
     #[uniffi::method(default(cal = None))]
-    fn start_consultation(on: NaiveDate, party: ConsultParty, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+    fn start_consultation(on: NaiveDate, party: ConsultParty, cal: Option<Arc<WorkCalendar>>)
+        -> Result<()> =
         r.push(RequestEvent::ConsultationStarted { on, party }, cal);
     /// End the open consultation: the clock runs again.
     #[uniffi::method(default(cal = None))]
@@ -100,27 +103,32 @@ methods! { DisclosureRequest(r) {
         r.push(RequestEvent::FeeNotice { on, amount }, cal);
     /// The applicant pays the fee.
     #[uniffi::method(default(cal = None))]
-    fn pay_fee(on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> = r.push(RequestEvent::FeePaid { on }, cal);
+    fn pay_fee(on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        r.push(RequestEvent::FeePaid { on }, cal);
     /// Answer with an outcome.
     #[uniffi::method(default(cal = None))]
     fn answer(on: NaiveDate, outcome: Outcome, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
         r.push(RequestEvent::Answered { on, outcome }, cal);
     /// The applicant withdraws the request.
     #[uniffi::method(default(cal = None))]
-    fn withdraw(on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> = r.push(RequestEvent::Withdrawn { on }, cal);
+    fn withdraw(on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        r.push(RequestEvent::Withdrawn { on }, cal);
     /// Carry the open request over from `year` into the next (recorded on 31 December).
     #[uniffi::method(default(cal = None))]
-    fn carry_over(year: i32, cal: Option<Arc<WorkCalendar>>) -> Result<()> = Ok(r.inner().carry_over(year, &calendar(cal))?);
+    fn carry_over(year: i32, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        Ok(r.inner().carry_over(year, &calendar(cal))?);
     /// The answer due date, or null while the clock stands still.
     #[uniffi::method(default(cal = None))]
-    fn due_date(cal: Option<Arc<WorkCalendar>>) -> Result<Option<NaiveDate>> = Ok(r.inner().due_date(&calendar(cal))?);
+    fn due_date(cal: Option<Arc<WorkCalendar>>) -> Result<Option<NaiveDate>> =
+        Ok(r.inner().due_date(&calendar(cal))?);
     /// Where the request stands on `asOf`.
     #[uniffi::method(default(cal = None))]
     fn status(as_of: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<RequestStatus> =
         Ok(r.inner().status(as_of, &calendar(cal))?);
     /// The full timeline: events and milestones in date order.
     #[uniffi::method(default(cal = None))]
-    fn timeline(cal: Option<Arc<WorkCalendar>>) -> Result<Vec<TimelineEntry>> = Ok(r.inner().timeline(&calendar(cal))?);
+    fn timeline(cal: Option<Arc<WorkCalendar>>) -> Result<Vec<TimelineEntry>> =
+        Ok(r.inner().timeline(&calendar(cal))?);
     /// Findings on `asOf`: request.overdue or request.answered_late, and
     /// request.consultation_reply_overdue (a warning) for a consultation still open after the
     /// consulted party's 15 working days (arts. 32, 34).

@@ -12,6 +12,7 @@ functions! {
         Ok(fund.check(&options.into()).into_vec());
     /// Check a list of funds: count, total as printed, every fund (the same as
     /// `SpecialFundList.check`).
-    fn check_special_fund_list(list: SpecialFundList, options: FundCheckOptions) -> Result<Vec<Finding>> =
+    fn check_special_fund_list(list: SpecialFundList, options: FundCheckOptions)
+        -> Result<Vec<Finding>> =
         Ok(list.check(&options.into())?.into_vec());
 }

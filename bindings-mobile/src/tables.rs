@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
-use sunlit::{Finding, HeadingRole, TableKind};
+use sunlit::{Catalog, Finding, HeadingRole, TableKind};
 
 use crate::errors::Result;
 use crate::input::{InputOptions, core_options, strict_options};
@@ -79,7 +79,8 @@ functions! {
     /// What a printed column heading is: a column id ("total", "basic", "running_costs" …), or
     /// "code", "name", "line_number" (行次 / 栏次), "group" (a merged heading over columns); null
     /// when unknown.
-    fn heading_role_of(heading: String) -> Option<String> = HeadingRole::recognise(&heading).map(|r| {
+    fn heading_role_of(heading: String) -> Option<String> =
+        HeadingRole::recognise(&heading).map(|r| {
         match r {
             HeadingRole::Column(c) => c.id(),
             HeadingRole::Code => "code",
@@ -129,14 +130,26 @@ constructors! { PublishedTable {
     /// Read a table CSV file (header `code,name,<columns>` or `类,款,项,name,<columns>`);
     /// `options` sets the limits (lenient quoting needs `tableFromCsvWith`).
     #[uniffi::constructor(default(options = None))]
-    fn read_csv(path: String, unit: AmountUnit, kind: Option<TableKind>, title: Option<String>, options: Option<InputOptions>)
+    fn read_csv(
+        path: String,
+        unit: AmountUnit,
+        kind: Option<TableKind>,
+        title: Option<String>,
+        options: Option<InputOptions>,
+    )
         -> Result<Arc<PublishedTable>> = {
         let opts = read_options(unit, kind, title, options, "tableFromCsvWith")?;
         Ok(wrap(sunlit::PublishedTable::read_csv_path(&path, &opts)?))
     };
     /// Parse table CSV text; `options` sets the limits.
     #[uniffi::constructor(default(options = None))]
-    fn from_csv(text: String, unit: AmountUnit, kind: Option<TableKind>, title: Option<String>, options: Option<InputOptions>)
+    fn from_csv(
+        text: String,
+        unit: AmountUnit,
+        kind: Option<TableKind>,
+        title: Option<String>,
+        options: Option<InputOptions>,
+    )
         -> Result<Arc<PublishedTable>> = {
         let opts = read_options(unit, kind, title, options, "tableFromCsvWith")?;
         Ok(wrap(sunlit::PublishedTable::read_csv_str(&text, &opts)?))
@@ -154,8 +167,9 @@ constructors! { PublishedTable {
     /// seed. For one book's table, lines of another book are refused (`SunlitException.Field`)
     /// unless `skipOtherBooks`; several units are `SunlitException.MixedDimension`.
     #[uniffi::constructor]
-    fn from_ledger(ledger: Arc<Ledger>, options: sunlit::RenderOptions) -> Result<Arc<PublishedTable>> =
-        Ok(wrap(sunlit::PublishedTable::from_ledger(&ledger.0, sunlit::Catalog::seed(), &options)?));
+    fn from_ledger(ledger: Arc<Ledger>, options: sunlit::RenderOptions)
+        -> Result<Arc<PublishedTable>> =
+        Ok(wrap(sunlit::PublishedTable::from_ledger(&ledger.0, Catalog::seed(), &options)?));
 }}
 
 methods! { PublishedTable(t) {
@@ -176,7 +190,8 @@ methods! { PublishedTable(t) {
         side: r.side.map(|s| s.id().to_owned()),
     }).collect();
     /// Check the table on its own.
-    fn check(options: TableCheckOptions) -> Result<Vec<Finding>> = Ok(t.0.check(&options.into())?.into_vec());
+    fn check(options: TableCheckOptions) -> Result<Vec<Finding>> =
+        Ok(t.0.check(&options.into())?.into_vec());
     /// The leaf rows as ledger lines (subtotals are not added), in 元.
     fn to_ledger(options: TableLedgerOptions) -> Result<Arc<Ledger>> = {
         let opts = sunlit::TableLedgerOptions {
@@ -202,7 +217,9 @@ pub struct DisclosureDocument(sunlit::DisclosureDocument);
 constructors! { DisclosureDocument {
     /// One table of each kind, all budget or all final-account tables.
     #[uniffi::constructor]
-    fn new(tables: Vec<Arc<PublishedTable>>, narrative: Vec<sunlit::NarrativeFigure>) -> Result<Arc<DisclosureDocument>> = {
+    fn new(tables: Vec<Arc<PublishedTable>>, narrative: Vec<sunlit::NarrativeFigure>)
+        -> Result<Arc<DisclosureDocument>> =
+        {
         let doc = sunlit::DisclosureDocument::new(tables.iter().map(|t| t.0.clone()).collect())?;
         Ok(Arc::new(DisclosureDocument(doc.with_narrative(narrative))))
     };
@@ -210,7 +227,8 @@ constructors! { DisclosureDocument {
 
 methods! { DisclosureDocument(d) {
     /// Check every table and every identity the tables allow.
-    fn check(options: TableCheckOptions) -> Result<Vec<Finding>> = Ok(d.0.check(&options.into())?.into_vec());
+    fn check(options: TableCheckOptions) -> Result<Vec<Finding>> =
+        Ok(d.0.check(&options.into())?.into_vec());
     /// The tables.
     fn tables() -> Vec<Arc<PublishedTable>> = d.0.tables().iter().cloned().map(wrap).collect();
     /// Budget or final (null when empty).
