@@ -74,6 +74,7 @@ class InputTest {
         val e = assertThrows(SunlitException.Input::class.java) { Ledger.fromCsv("$header\n2026,general,budget\n") }
         assertEquals(listOf(2UL, "unit", "2026,general,budget"), listOf(e.line, e.column, e.value))
         assertTrue(e.reason.contains("3 fields but the header has 9"), e.reason)
+        assertEquals(null, e.causeError) // a row error, not a cell's
     }
 
     @Test

@@ -90,6 +90,10 @@ class LedgerTest {
         assertEquals(3UL, e.line)
         assertEquals("functional", e.column)
         assertEquals("20805a5", e.value)
+        // the cell's own error, typed (Python's InputError.cause)
+        val cause = e.causeError as SunlitException.Code
+        assertEquals("functional", cause.scheme)
+        assertEquals("20805a5", cause.value)
     }
 
     @Test

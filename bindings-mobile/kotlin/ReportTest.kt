@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test
 import sunlit.AnnualReport
 import sunlit.DisclosureRequest
 import sunlit.core.LegacyChannel
-import sunlit.LegacyStatistics
+import sunlit.core.LegacyStatistics
 import sunlit.core.ProactiveCell
 import sunlit.core.ProactiveColumn
 import sunlit.core.ProactiveRow

@@ -102,7 +102,7 @@ class RequestTest {
                 assertEquals(before, req.events().size, "$name: nothing recorded")
                 err
             }
-            assertEquals(c.str("event"), e.event, name)
+            assertEquals(EventKind.valueOf(c.str("event")!!.uppercase()), e.event, name)
             assertTrue(e.reason.isNotEmpty())
         }
     }

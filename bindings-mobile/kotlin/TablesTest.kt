@@ -35,8 +35,8 @@ import sunlit.core.TableKind
 import sunlit.TableLedgerOptions
 import sunlit.checkSpecialFund
 import sunlit.checkSpecialFundList
-import sunlit.defaultTolerance
-import sunlit.exactTolerance
+import sunlit.core.defaultTolerance
+import sunlit.core.exactTolerance
 import sunlit.functionalClassOf
 import sunlit.headingRoleOf
 import sunlit.tableKindOf

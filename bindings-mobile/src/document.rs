@@ -36,25 +36,19 @@ pub struct DocumentOptions {
     pub input: Option<crate::input::InputOptions>,
 }
 
-impl From<DocumentOptions> for sunlit::ReadOptions {
-    fn from(o: DocumentOptions) -> Self {
-        let mut r = sunlit::ReadOptions::default();
-        if o.encoding.is_some() {
-            r.encoding = o.encoding;
-        }
-        if o.kind.is_some() {
-            r.kind = o.kind;
-        }
-        if let Some(u) = o.unit {
-            r.unit = Some(u);
-        }
-        if o.year.is_some() {
-            r.year = o.year;
-        }
-        if let Some(c) = o.check {
-            r.check = c.into();
-        }
-        r
+impl DocumentOptions {
+    /// The core's read options: each field given replaces the core's default.
+    fn core(self) -> Result<sunlit::ReadOptions> {
+        let d = sunlit::ReadOptions::default();
+        Ok(sunlit::ReadOptions {
+            encoding: self.encoding.or(d.encoding),
+            kind: self.kind.or(d.kind),
+            unit: self.unit.or(d.unit),
+            year: self.year.or(d.year),
+            check: self.check.map_or(d.check, Into::into),
+            input: crate::input::core_options(self.input)?,
+            ..d
+        })
     }
 }
 
@@ -103,112 +97,59 @@ impl From<&sunlit::DocumentTable> for DocumentTable {
 #[derive(Debug, uniffi::Object)]
 pub struct Document(pub(crate) sunlit::Document);
 
-#[uniffi::export]
-impl Document {
+constructors! { Document {
     /// Read, recognise and check a document file (.pdf, .xlsx, .xls, .csv).
     #[uniffi::constructor]
-    pub fn read(path: String, options: DocumentOptions) -> Result<Arc<Document>> {
-        let input = crate::input::core_options(options.input.clone())?;
-        let mut opts: sunlit::ReadOptions = options.into();
-        opts.input = input;
-        Ok(Arc::new(Document(sunlit::Document::read(path, &opts)?)))
-    }
+    fn read(path: String, options: DocumentOptions) -> Result<Arc<Document>> =
+        Ok(Arc::new(Document(sunlit::Document::read(path, &options.core()?)?)));
+}}
 
+methods! { Document(d) {
     /// The file as named to the reader.
-    pub fn path(&self) -> String {
-        self.0.path.clone()
-    }
-
+    fn path() -> String = d.0.path.clone();
     /// What the document is.
-    pub fn kind(&self) -> DocumentKind {
-        self.0.kind
-    }
-
+    fn kind() -> DocumentKind = d.0.kind;
     /// The year it is about, when printed or given.
-    pub fn year(&self) -> Option<i32> {
-        self.0.year
-    }
-
+    fn year() -> Option<i32> = d.0.year;
     /// The issuing department or unit, when printed.
-    pub fn issuer(&self) -> Option<String> {
-        self.0.issuer.clone()
-    }
-
+    fn issuer() -> Option<String> = d.0.issuer.clone();
     /// The money unit of the document.
-    pub fn unit(&self) -> Option<AmountUnit> {
-        self.0.unit
-    }
-
+    fn unit() -> Option<AmountUnit> = d.0.unit;
     /// The tables recognised, in reading order.
-    pub fn tables(&self) -> Vec<DocumentTable> {
-        self.0.tables.iter().map(Into::into).collect()
-    }
-
+    fn tables() -> Vec<DocumentTable> = d.0.tables.iter().map(Into::into).collect();
     /// The numbers of the standard tables the document lacks.
-    pub fn missing(&self) -> Vec<u8> {
-        self.0.missing.clone()
-    }
-
+    fn missing() -> Vec<u8> = d.0.missing.clone();
     /// The findings of every check, each pointing at where it was printed.
-    pub fn findings(&self) -> Vec<Finding> {
-        self.0.located_findings().into_vec()
-    }
-
+    fn findings() -> Vec<Finding> = d.0.located_findings().into_vec();
     /// The number of findings of severity error.
-    pub fn error_count(&self) -> u32 {
-        u32::try_from(self.0.findings.error_count()).unwrap_or(u32::MAX)
-    }
-
+    fn error_count() -> u32 = u32::try_from(d.0.findings.error_count()).unwrap_or(u32::MAX);
     /// The stable JSON of `sunlit check --json` for this document (amounts as strings).
-    pub fn to_json(&self) -> String {
-        self.0.to_json()
-    }
-
+    fn to_json() -> String = d.0.to_json();
     /// A readable report: header, then the findings grouped by table, errors first.
-    pub fn to_text(&self) -> String {
-        self.0.to_text()
-    }
-
+    fn to_text() -> String = d.0.to_text();
     /// One self-contained HTML page: each table as printed with its findings marked.
-    pub fn to_html(&self) -> String {
-        self.0.to_html()
-    }
-
+    fn to_html() -> String = d.0.to_html();
     /// The recognised tables cell by cell with provenance, as CSV.
-    pub fn tables_csv(&self) -> Result<String> {
-        Ok(self.0.tables_csv()?)
-    }
-
+    fn tables_csv() -> Result<String> = Ok(d.0.tables_csv()?);
     /// The recognised tables cell by cell with provenance, as JSON.
-    pub fn tables_json(&self) -> String {
-        self.0.tables_json()
-    }
-}
-
-/// Read, recognise and check a document file (the same as `Document.read`).
-#[uniffi::export]
-pub fn read_document(path: String, options: DocumentOptions) -> Result<Arc<Document>> {
-    Document::read(path, options)
-}
+    fn tables_json() -> String = d.0.tables_json();
+}}
 
 fn docs(documents: &[Arc<Document>]) -> Vec<sunlit::Document> {
     documents.iter().map(|d| d.0.clone()).collect()
 }
 
-/// Several documents as `{"documents": [...]}` (the output of `sunlit check --json`).
-#[uniffi::export]
-pub fn documents_to_json(documents: Vec<Arc<Document>>) -> String {
-    sunlit::documents_to_json(&docs(&documents))
-}
-
-/// Several documents as one readable report.
-#[uniffi::export]
-pub fn documents_to_text(documents: Vec<Arc<Document>>) -> String {
-    sunlit::documents_to_text(&docs(&documents))
-}
-
-/// Several documents on one self-contained HTML page.
-#[uniffi::export]
-pub fn documents_to_html(documents: Vec<Arc<Document>>) -> String {
-    sunlit::documents_to_html(&docs(&documents))
+functions! {
+    /// Read, recognise and check a document file (the same as `Document.read`).
+    fn read_document(path: String, options: DocumentOptions) -> Result<Arc<Document>> =
+        Document::read(path, options);
+    /// Several documents as `{"documents": [...]}` (the output of `sunlit check --json`).
+    fn documents_to_json(documents: Vec<Arc<Document>>) -> String =
+        sunlit::documents_to_json(&docs(&documents));
+    /// Several documents as one readable report.
+    fn documents_to_text(documents: Vec<Arc<Document>>) -> String =
+        sunlit::documents_to_text(&docs(&documents));
+    /// Several documents on one self-contained HTML page.
+    fn documents_to_html(documents: Vec<Arc<Document>>) -> String =
+        sunlit::documents_to_html(&docs(&documents));
 }

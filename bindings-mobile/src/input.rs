@@ -96,31 +96,25 @@ pub struct TableRead {
     pub findings: Vec<Finding>,
 }
 
-/// Parse ledger CSV text with `options`, returning the warnings of lenient quoting.
-#[uniffi::export]
-pub fn ledger_from_csv_with(text: String, options: InputOptions) -> Result<LedgerRead> {
-    let (ledger, findings) =
-        sunlit::Ledger::read_csv_with(text.as_bytes(), &core_options(Some(options))?)?;
-    Ok(LedgerRead {
-        ledger: Arc::new(Ledger(ledger)),
-        findings,
-    })
-}
-
-/// Parse table CSV text with `options`, returning the warnings of lenient quoting.
-#[uniffi::export(default(kind = None, title = None))]
-pub fn table_from_csv_with(
-    text: String,
-    unit: AmountUnit,
-    options: InputOptions,
-    kind: Option<sunlit::TableKind>,
-    title: Option<String>,
-) -> Result<TableRead> {
-    let mut opts = read_options(unit, kind, title);
-    opts.input = core_options(Some(options))?;
-    let (table, findings) = sunlit::PublishedTable::read_csv_with(text.as_bytes(), &opts)?;
-    Ok(TableRead {
-        table: Arc::new(PublishedTable(table)),
-        findings,
-    })
+functions! {
+    /// Parse ledger CSV text with `options`, returning the warnings of lenient quoting.
+    fn ledger_from_csv_with(text: String, options: InputOptions) -> Result<LedgerRead> = {
+        let opts = core_options(Some(options))?;
+        let (ledger, findings) = sunlit::Ledger::read_csv_with(text.as_bytes(), &opts)?;
+        Ok(LedgerRead { ledger: crate::ledger::wrap(ledger), findings })
+    };
+    /// Parse table CSV text with `options`, returning the warnings of lenient quoting.
+    export(default(kind = None, title = None))
+    fn table_from_csv_with(
+        text: String,
+        unit: AmountUnit,
+        options: InputOptions,
+        kind: Option<sunlit::TableKind>,
+        title: Option<String>,
+    )
+        -> Result<TableRead> = {
+        let opts = read_options(unit, kind, title, Some(options), "")?;
+        let (table, findings) = sunlit::PublishedTable::read_csv_with(text.as_bytes(), &opts)?;
+        Ok(TableRead { table: crate::tables::wrap(table), findings })
+    };
 }

@@ -135,39 +135,32 @@ fn group_filters(by: &[GroupKey], values: &[sunlit::GroupValue]) -> Vec<GroupFil
 #[derive(Debug, uniffi::Object)]
 pub struct Ledger(pub(crate) sunlit::Ledger);
 
-#[uniffi::export]
-impl Ledger {
-    /// Parse ledger CSV text (header year,book,phase,unit,functional,economic,nature,source,amount).
-    /// `options` sets the limits; lenient quoting needs `ledgerFromCsvWith`.
-    #[uniffi::constructor(default(options = None))]
-    pub fn from_csv(text: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> {
-        let opts = strict_options(options, "ledgerFromCsvWith")?;
-        Ok(Arc::new(Ledger(
-            sunlit::Ledger::read_csv_with(text.as_bytes(), &opts)?.0,
-        )))
-    }
+pub(crate) fn wrap(l: sunlit::Ledger) -> Arc<Ledger> {
+    Arc::new(Ledger(l))
+}
 
+constructors! { Ledger {
+    /// Parse ledger CSV text (header
+    /// year,book,phase,unit,functional,economic,nature,source,amount). `options` sets the
+    /// limits; lenient quoting needs `ledgerFromCsvWith`.
+    #[uniffi::constructor(default(options = None))]
+    fn from_csv(text: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> = {
+        let opts = strict_options(options, "ledgerFromCsvWith")?;
+        Ok(wrap(sunlit::Ledger::read_csv_with(text.as_bytes(), &opts)?.0))
+    };
     /// Read a ledger CSV file; `options` sets the limits.
     #[uniffi::constructor(default(options = None))]
-    pub fn read_csv(path: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> {
+    fn read_csv(path: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> = {
         let opts = strict_options(options, "ledgerFromCsvWith")?;
-        Ok(Arc::new(Ledger(
-            sunlit::Ledger::read_csv_path_with(&path, &opts)?.0,
-        )))
-    }
-
+        Ok(wrap(sunlit::Ledger::read_csv_path_with(&path, &opts)?.0))
+    };
     /// Parse a ledger JSON array; `options` sets the limits. A duplicate key is an error.
     #[uniffi::constructor(default(options = None))]
-    pub fn from_json(text: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> {
-        Ok(Arc::new(Ledger(sunlit::Ledger::from_json_with(
-            &text,
-            &core_options(options)?,
-        )?)))
-    }
-
+    fn from_json(text: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> =
+        Ok(wrap(sunlit::Ledger::from_json_with(&text, &core_options(options)?)?));
     /// Build a ledger from records; errors name the 1-based record as `line`.
     #[uniffi::constructor]
-    pub fn from_records(lines: Vec<LedgerLine>) -> Result<Arc<Ledger>> {
+    fn from_records(lines: Vec<LedgerLine>) -> Result<Arc<Ledger>> = {
         let mut ledger = sunlit::Ledger::with_capacity(lines.len());
         for (i, l) in lines.into_iter().enumerate() {
             let line = i as u64 + 1;
@@ -182,126 +175,82 @@ impl Ledger {
                 source: l.source.unwrap_or_default(),
                 amount: sunlit::format_amount(l.amount),
             };
-            ledger
-                .push(record.parse(line)?)
-                .map_err(|e| e.at(line, ""))?;
+            ledger.push(record.parse(line)?).map_err(|e| e.at(line, ""))?;
         }
-        Ok(Arc::new(Ledger(ledger)))
-    }
+        Ok(wrap(ledger))
+    };
+}}
 
+methods! { Ledger(l) {
     /// Number of lines.
-    pub fn len(&self) -> u64 {
-        self.0.len() as u64
-    }
-
+    fn len() -> u64 = l.0.len() as u64;
     /// Whether there are no lines.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
+    fn is_empty() -> bool = l.0.is_empty();
     /// The lines.
-    pub fn lines(&self) -> Vec<LedgerLine> {
-        self.0
-            .iter()
-            .map(|l| LedgerLine {
-                year: l.year,
-                book: l.book,
-                phase: l.phase,
-                unit: l.unit.to_owned(),
-                functional: l.functional.to_string(),
-                economic: l.economic.map(|c| c.to_string()),
-                nature: l.nature,
-                source: l.source.map(str::to_owned),
-                amount: l.amount,
-            })
-            .collect()
-    }
-
+    fn lines() -> Vec<LedgerLine> = l.0.iter().map(|l| LedgerLine {
+        year: l.year,
+        book: l.book,
+        phase: l.phase,
+        unit: l.unit.to_owned(),
+        functional: l.functional.to_string(),
+        economic: l.economic.map(|c| c.to_string()),
+        nature: l.nature,
+        source: l.source.map(str::to_owned),
+        amount: l.amount,
+    }).collect();
     /// The ledger as CSV text.
-    pub fn to_csv(&self) -> Result<String> {
-        Ok(self.0.to_csv_string()?)
-    }
-
+    fn to_csv() -> Result<String> = Ok(l.0.to_csv_string()?);
     /// The ledger as JSON.
-    pub fn to_json(&self) -> String {
-        self.0.to_json()
-    }
-
+    fn to_json() -> String = l.0.to_json();
     /// The lines matching every filter (and under a functional code, if given).
-    pub fn select(&self, filters: Vec<GroupFilter>, under: Option<String>) -> Result<Arc<Ledger>> {
+    fn select(filters: Vec<GroupFilter>, under: Option<String>) -> Result<Arc<Ledger>> = {
         let under = under.map(|u| sunlit::Code::functional(&u)).transpose()?;
-        Ok(Arc::new(Ledger(self.0.select(&sunlit::Selection {
-            values: self::filters(&filters)?,
-            under,
-        }))))
-    }
-
+        Ok(wrap(l.0.select(&sunlit::Selection { values: self::filters(&filters)?, under })))
+    };
     /// Roll the lines up the classification tree.
-    pub fn rollup(&self, options: RollupOptions) -> Result<Arc<Rollup>> {
-        Ok(Arc::new(Rollup(self.0.rollup(&options.into())?)))
-    }
-
+    fn rollup(options: RollupOptions) -> Result<Arc<Rollup>> =
+        Ok(Arc::new(Rollup(l.0.rollup(&options.into())?)));
     /// Compare two phases or two years, code by code.
-    pub fn compare(&self, options: CompareOptions) -> Result<Vec<ComparisonRow>> {
+    fn compare(options: CompareOptions) -> Result<Vec<ComparisonRow>> = {
         let by = options.rollup.by.clone();
         let mut opts = sunlit::CompareOptions::new(options.axis);
         opts.rollup = options.rollup.into();
         opts.places = options.places.unwrap_or(opts.places);
-        let cmp = self.0.compare(&opts)?;
-        Ok(cmp
-            .rows
-            .into_iter()
-            .map(|r| ComparisonRow {
-                group: group_filters(&by, &r.group),
-                code: r.code.to_string(),
-                level: r.level,
-                base: r.base,
-                target: r.target,
-                difference: r.difference,
-                rate: r.rate,
-                growth: r.growth,
-            })
-            .collect())
-    }
-
+        Ok(l.0.compare(&opts)?.rows.into_iter().map(|r| ComparisonRow {
+            group: group_filters(&by, &r.group),
+            code: r.code.to_string(),
+            level: r.level,
+            base: r.base,
+            target: r.target,
+            difference: r.difference,
+            rate: r.rate,
+            growth: r.growth,
+        }).collect())
+    };
     /// The ledger as a Fiscal Data Package (descriptor and CSV), names from the embedded seed.
-    pub fn fiscal_data_package(
-        &self,
-        name: String,
-        title: Option<String>,
-    ) -> Result<sunlit::FiscalDataPackage> {
-        self.package(name, title)
-    }
-
+    fn fiscal_data_package(name: String, title: Option<String>)
+        -> Result<sunlit::FiscalDataPackage> =
+        l.package(name, title);
     /// Write the Fiscal Data Package into `directory`; returns the path of datapackage.json.
-    pub fn write_fiscal_data_package(
-        &self,
-        directory: String,
-        name: String,
-        title: Option<String>,
-    ) -> Result<String> {
-        let p = self.package(name, title)?;
-        Ok(p.write(&directory)?.display().to_string())
-    }
-
+    fn write_fiscal_data_package(directory: String, name: String, title: Option<String>)
+        -> Result<String> =
+        Ok(l.package(name, title)?.write(&directory)?.display().to_string());
     /// Codes missing from the embedded seed catalogue (or `year`'s), as findings.
-    pub fn check_catalog(&self, year: Option<i32>, economic: bool) -> Vec<Finding> {
-        sunlit::Catalog::seed()
-            .check_ledger(&self.0, &sunlit::CatalogCheckOptions { year, economic })
-            .into_vec()
-    }
-}
+    fn check_catalog(year: Option<i32>, economic: bool) -> Vec<Finding> = sunlit::Catalog::seed()
+        .check_ledger(&l.0, &sunlit::CatalogCheckOptions { year, economic })
+        .into_vec();
+}}
 
 impl Ledger {
     fn package(&self, name: String, title: Option<String>) -> Result<sunlit::FiscalDataPackage> {
-        Ok(self.0.to_fiscal_data_package(
-            sunlit::Catalog::seed(),
-            &sunlit::FdpOptions {
-                name,
-                title,
-                ..Default::default()
-            },
-        )?)
+        let opts = sunlit::FdpOptions {
+            name,
+            title,
+            ..Default::default()
+        };
+        Ok(self
+            .0
+            .to_fiscal_data_package(sunlit::Catalog::seed(), &opts)?)
     }
 }
 
@@ -318,36 +267,22 @@ impl Rollup {
     }
 }
 
-#[uniffi::export]
-impl Rollup {
+methods! { Rollup(r) {
     /// Amount at a code over the groups matching the filters; null when nothing is there.
-    pub fn amount(&self, code: String, filters: Vec<GroupFilter>) -> Result<Option<Decimal>> {
-        let code = self.code(&code)?;
-        Ok(self.0.amount(code, &self::filters(&filters)?)?)
-    }
-
+    fn amount(code: String, filters: Vec<GroupFilter>) -> Result<Option<Decimal>> =
+        Ok(r.0.amount(r.code(&code)?, &self::filters(&filters)?)?);
     /// Total (sum of the 类) over the groups matching the filters.
-    pub fn total(&self, filters: Vec<GroupFilter>) -> Result<Option<Decimal>> {
-        Ok(self.0.total(&self::filters(&filters)?)?)
-    }
-
+    fn total(filters: Vec<GroupFilter>) -> Result<Option<Decimal>> =
+        Ok(r.0.total(&self::filters(&filters)?)?);
     /// Every node with its name from the embedded seed catalogue.
-    pub fn records(&self) -> Vec<RollupRecord> {
-        self.0
-            .records(sunlit::Catalog::seed())
-            .into_iter()
-            .map(|r| RollupRecord {
-                group: group_filters(self.0.by(), &r.group),
-                code: r.code.to_string(),
-                level: r.level,
-                name: r.name,
-                amount: r.amount,
-            })
-            .collect()
-    }
-
+    fn records() -> Vec<RollupRecord> =
+        r.0.records(sunlit::Catalog::seed()).into_iter().map(|n| RollupRecord {
+        group: group_filters(r.0.by(), &n.group),
+        code: n.code.to_string(),
+        level: n.level,
+        name: n.name,
+        amount: n.amount,
+    }).collect();
     /// Findings of the subtotal check.
-    pub fn findings(&self) -> Vec<Finding> {
-        self.0.findings().as_slice().to_vec()
-    }
-}
+    fn findings() -> Vec<Finding> = r.0.findings().as_slice().to_vec();
+}}

@@ -12,6 +12,47 @@ uniffi::setup_scaffolding!();
 // `SunlitException` wherever it appears.
 uniffi::use_remote_type!(sunlit::rust_decimal::Decimal);
 uniffi::use_remote_type!(sunlit::chrono::NaiveDate);
+// (the macro names the type by the path after the crate: `ffi::ExtraColumns`)
+use sunlit::ffi;
+uniffi::use_remote_type!(sunlit::ffi::ExtraColumns);
+
+/// Exported methods of a binding object, each one expression over the object (bound to the name
+/// given after the type): `fn name(args) -> Type = expression;`. Docs and `#[uniffi::method(…)]`
+/// attributes pass through; a fallible body is written `Ok(…?)`, as in any exported method.
+macro_rules! methods {
+    ($ty:ident($v:ident) {
+        $($(#[$m:meta])* fn $name:ident($($a:ident: $t:ty),* $(,)?) -> $r:ty = $body:expr;)*
+    }) => {
+        #[uniffi::export]
+        impl $ty {
+            $($(#[$m])* pub fn $name(&self, $($a: $t),*) -> $r { let $v = self; $body })*
+        }
+    };
+}
+
+/// Exported constructors of a binding object, written as in `methods!` but without `self`; each
+/// carries its `#[uniffi::constructor]` attribute.
+macro_rules! constructors {
+    ($ty:ident {
+        $($(#[$m:meta])* fn $name:ident($($a:ident: $t:ty),* $(,)?) -> $r:ty = $body:expr;)*
+    }) => {
+        #[uniffi::export]
+        impl $ty {
+            $($(#[$m])* pub fn $name($($a: $t),*) -> $r { $body })*
+        }
+    };
+}
+
+/// Exported functions, each one expression: `fn name(args) -> Type = expression;`, or
+/// `export(default(…)) fn …` for the arguments of `#[uniffi::export(default(…))]`.
+macro_rules! functions {
+    ($(
+        $(#[$m:meta])* $(export($($e:tt)*))?
+        fn $name:ident($($a:ident: $t:ty),* $(,)?) -> $r:ty = $body:expr;
+    )*) => {
+        $($(#[$m])* #[uniffi::export($($($e)*)?)] pub fn $name($($a: $t),*) -> $r { $body })*
+    };
+}
 
 mod errors {
     pub use sunlit::ffi::{Result, SunlitError};
@@ -38,7 +79,7 @@ pub use code::Code;
 pub use document::Document;
 pub use errors::SunlitError;
 pub use ledger::{Ledger, Rollup};
-pub use power::{PowerItem, PowerList};
+pub use power::PowerList;
 pub use report::AnnualReport;
 pub use request::DisclosureRequest;
 pub use tables::{DisclosureDocument, PublishedTable};

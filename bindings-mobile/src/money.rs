@@ -8,20 +8,13 @@ use crate::errors::Result;
 /// there (its `uniffi(name)` in the core).
 pub use sunlit::Unit as AmountUnit;
 
-/// Parse an amount as printed; null for blank and dashes.
-#[uniffi::export]
-pub fn parse_amount(text: String) -> Result<Option<Decimal>> {
-    Ok(sunlit::parse_amount(&text)?)
-}
-
-/// Convert between units, exactly.
-#[uniffi::export]
-pub fn convert(amount: Decimal, from: AmountUnit, to: AmountUnit) -> Result<Decimal> {
-    Ok(from.convert(amount, to)?)
-}
-
-/// part ÷ whole × 100 rounded half up to `places`; null when whole is zero.
-#[uniffi::export]
-pub fn share(part: Decimal, whole: Decimal, places: u32) -> Result<Option<Decimal>> {
-    Ok(sunlit::percent(part, whole, places)?)
+functions! {
+    /// Parse an amount as printed; null for blank and dashes.
+    fn parse_amount(text: String) -> Result<Option<Decimal>> = Ok(sunlit::parse_amount(&text)?);
+    /// Convert between units, exactly.
+    fn convert(amount: Decimal, from: AmountUnit, to: AmountUnit) -> Result<Decimal> =
+        Ok(from.convert(amount, to)?);
+    /// part ÷ whole × 100 rounded half up to `places`; null when whole is zero.
+    fn share(part: Decimal, whole: Decimal, places: u32) -> Result<Option<Decimal>> =
+        Ok(sunlit::percent(part, whole, places)?);
 }

@@ -1,15 +1,15 @@
 //! The annual report of disclosure work (政府信息公开工作年度报告) and the legacy statistics.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use sunlit::{
-    Finding, LegacyChannel, ProactiveCell, ReportFormat, ReportTableKind, ReportTableView,
-    RequestColumn, RequestRow, ReviewBlock, ReviewCount,
+    Finding, ProactiveCell, ReportFormat, ReportTableKind, ReportTableView, RequestColumn,
+    RequestRow, ReviewBlock, ReviewCount,
 };
 
 use crate::errors::Result;
+use crate::input::{InputOptions, core_options};
 use crate::request::DisclosureRequest;
 
 /// What a report is built from.
@@ -56,197 +56,91 @@ pub struct TableFiles {
 #[uniffi::export(Eq)]
 pub struct AnnualReport(sunlit::AnnualReport);
 
-#[uniffi::export]
-impl AnnualReport {
+fn wrap(r: sunlit::AnnualReport) -> Arc<AnnualReport> {
+    Arc::new(AnnualReport(r))
+}
+
+impl From<TableFiles> for sunlit::TableFiles {
+    fn from(f: TableFiles) -> Self {
+        sunlit::TableFiles {
+            format: f.format.unwrap_or_default(),
+            year: f.year,
+            proactive: f.proactive.map(Into::into),
+            requests: f.requests.map(Into::into),
+            reviews: f.reviews.map(Into::into),
+        }
+    }
+}
+
+constructors! { AnnualReport {
     /// Build a year's report from its request records and figures.
     #[uniffi::constructor]
-    pub fn build(input: ReportInput) -> Result<Arc<AnnualReport>> {
+    fn build(input: ReportInput) -> Result<Arc<AnnualReport>> = {
         let format = match input.format {
             Some(f) => f,
             None => ReportFormat::for_year(input.year)?,
         };
-        let proactive = input
-            .proactive
-            .map(|cells| sunlit::ProactiveTable::from_cells(format, &cells))
-            .transpose()?;
-        let reviews = input
-            .reviews
-            .map(|counts| sunlit::ReviewTable::from_counts(&counts))
-            .transpose()?;
-        let requests: Option<Vec<sunlit::DisclosureRequest>> = input
-            .requests
-            .map(|all| all.iter().map(|r| r.inner().clone()).collect());
-        let report = sunlit::AnnualReport::build(&sunlit::ReportInput {
+        let proactive = input.proactive.map(|c| sunlit::ProactiveTable::from_cells(format, &c));
+        let reviews = input.reviews.map(|counts| sunlit::ReviewTable::from_counts(&counts));
+        let requests: Option<Vec<sunlit::DisclosureRequest>> =
+            input.requests.map(|all| all.iter().map(|r| r.inner().clone()).collect());
+        Ok(wrap(sunlit::AnnualReport::build(&sunlit::ReportInput {
             year: input.year,
             format: Some(format),
             requests: requests.as_deref(),
-            proactive,
-            reviews,
-        })?;
-        Ok(Arc::new(AnnualReport(report)))
-    }
-
+            proactive: proactive.transpose()?,
+            reviews: reviews.transpose()?,
+        })?))
+    };
     /// Read the tables of a published report, one file per table (each optional).
     #[uniffi::constructor]
-    pub fn read_tables(files: TableFiles) -> Result<Arc<AnnualReport>> {
-        let report = sunlit::AnnualReport::read_tables(&sunlit::TableFiles {
-            format: files.format.unwrap_or_default(),
-            year: files.year,
-            proactive: files.proactive.map(Into::into),
-            requests: files.requests.map(Into::into),
-            reviews: files.reviews.map(Into::into),
-        })?;
-        Ok(Arc::new(AnnualReport(report)))
-    }
-
+    fn read_tables(files: TableFiles) -> Result<Arc<AnnualReport>> =
+        Ok(wrap(sunlit::AnnualReport::read_tables(&files.into())?));
     /// Read a report written by `toJson()`.
     #[uniffi::constructor]
-    pub fn from_json(text: String) -> Result<Arc<AnnualReport>> {
-        Ok(Arc::new(AnnualReport(sunlit::AnnualReport::from_json(
-            &text,
-        )?)))
-    }
+    fn from_json(text: String) -> Result<Arc<AnnualReport>> =
+        Ok(wrap(sunlit::AnnualReport::from_json(&text)?));
+}}
 
+methods! { AnnualReport(r) {
     /// The year the report covers.
-    pub fn year(&self) -> Option<i32> {
-        self.0.year()
-    }
-
+    fn year() -> Option<i32> = r.0.year();
     /// The format.
-    pub fn format(&self) -> ReportFormat {
-        self.0.format()
-    }
-
+    fn format() -> ReportFormat = r.0.format();
     /// A table as rows of labelled cells (null if the report lacks it).
-    pub fn table(&self, kind: ReportTableKind) -> Option<ReportTableView> {
-        self.0.table(kind)
-    }
-
+    fn table(kind: ReportTableKind) -> Option<ReportTableView> = r.0.table(kind);
     /// Check every table; with last year's report, also the cross-year check of Table 2.
-    pub fn check(&self, last_year: Option<Arc<AnnualReport>>) -> Vec<Finding> {
-        self.0
-            .check(&sunlit::ReportCheckOptions {
-                last_year: last_year.as_deref().map(|r| &r.0),
-            })
-            .into_vec()
-    }
-
+    fn check(last_year: Option<Arc<AnnualReport>>) -> Vec<Finding> =
+        r.0.check(&sunlit::ReportCheckOptions { last_year: last_year.as_deref().map(|l| &l.0) })
+            .into_vec();
     /// The correction rate (纠错率) of a Table 4 block, percent rounded half up (null without
     /// Table 4 or cases).
-    pub fn correction_rate(&self, block: ReviewBlock, places: u32) -> Result<Option<Decimal>> {
-        match self.0.reviews() {
-            Some(t) => Ok(t.correction_rate(block, places)?),
-            None => Ok(None),
-        }
-    }
-
+    fn correction_rate(block: ReviewBlock, places: u32) -> Result<Option<Decimal>> =
+        match r.0.reviews() {
+        Some(t) => Ok(t.correction_rate(block, places)?),
+        None => Ok(None),
+    };
     /// The count in a Table 3 cell (null: blank or no Table 3).
-    pub fn request_count(&self, row: RequestRow, column: RequestColumn) -> Result<Option<i64>> {
-        match self.0.requests() {
-            Some(t) => Ok(t.get(row, column)?),
-            None => Ok(None),
-        }
-    }
-
+    fn request_count(row: RequestRow, column: RequestColumn) -> Result<Option<i64>> =
+        match r.0.requests() {
+        Some(t) => Ok(t.get(row, column)?),
+        None => Ok(None),
+    };
     /// The report as Markdown.
-    pub fn to_markdown(&self) -> String {
-        self.0.to_markdown()
-    }
-
+    fn to_markdown() -> String = r.0.to_markdown();
     /// The report as a standalone HTML page (official layout, merged cells).
-    pub fn to_html(&self) -> String {
-        self.0.to_html()
-    }
-
+    fn to_html() -> String = r.0.to_html();
     /// The report as JSON.
-    pub fn to_json(&self) -> String {
-        self.0.to_json()
-    }
-
+    fn to_json() -> String = r.0.to_json();
     /// One table as CSV in the reading format.
-    pub fn table_csv(&self, kind: ReportTableKind) -> Result<String> {
-        Ok(self.0.table_csv(kind)?)
-    }
-
+    fn table_csv(kind: ReportTableKind) -> Result<String> = Ok(r.0.table_csv(kind)?);
     /// One table as JSON in the reading format.
-    pub fn table_json(&self, kind: ReportTableKind) -> Result<String> {
-        Ok(self.0.table_json(kind)?)
-    }
-
+    fn table_json(kind: ReportTableKind) -> Result<String> = Ok(r.0.table_json(kind)?);
     /// One table as Markdown.
-    pub fn table_markdown(&self, kind: ReportTableKind) -> Result<String> {
-        Ok(self.0.table_markdown(kind)?)
-    }
-
+    fn table_markdown(kind: ReportTableKind) -> Result<String> = Ok(r.0.table_markdown(kind)?);
     /// One table as an HTML fragment.
-    pub fn table_html(&self, kind: ReportTableKind) -> Result<String> {
-        Ok(self.0.table_html(kind)?)
-    }
-}
-
-/// Pre-2019 statistics: requests in total and by channel, reconsideration and litigation cases
-/// with the number corrected (纠错). Unknown figures are null, not zero.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct LegacyStatistics {
-    /// The year covered.
-    #[uniffi(default = None)]
-    pub year: Option<i32>,
-    /// 申请总数.
-    #[uniffi(default = None)]
-    pub requests: Option<i64>,
-    /// Requests by channel.
-    #[uniffi(default)]
-    pub channels: HashMap<LegacyChannel, i64>,
-    /// Reconsideration cases.
-    #[uniffi(default = None)]
-    pub reviews: Option<i64>,
-    /// Reconsideration cases corrected.
-    #[uniffi(default = None)]
-    pub reviews_corrected: Option<i64>,
-    /// Litigation cases.
-    #[uniffi(default = None)]
-    pub suits: Option<i64>,
-    /// Litigation cases corrected.
-    #[uniffi(default = None)]
-    pub suits_corrected: Option<i64>,
-}
-
-impl From<&LegacyStatistics> for sunlit::LegacyStatistics {
-    fn from(s: &LegacyStatistics) -> Self {
-        sunlit::LegacyStatistics {
-            year: s.year,
-            requests: s.requests,
-            channels: s.channels.iter().map(|(k, v)| (*k, *v)).collect(),
-            reviews: s.reviews,
-            reviews_corrected: s.reviews_corrected,
-            suits: s.suits,
-            suits_corrected: s.suits_corrected,
-        }
-    }
-}
-
-#[uniffi::export]
-impl LegacyStatistics {
-    /// A channel's share of the requests, percent rounded half up to `places`.
-    pub fn channel_share(&self, channel: LegacyChannel, places: u32) -> Result<Option<Decimal>> {
-        Ok(sunlit::LegacyStatistics::from(self).channel_share(channel, places)?)
-    }
-
-    /// Reconsideration correction rate (纠错率), percent, half up.
-    pub fn review_correction_rate(&self, places: u32) -> Result<Option<Decimal>> {
-        Ok(sunlit::LegacyStatistics::from(self).review_correction_rate(places)?)
-    }
-
-    /// Litigation correction rate (纠错率), percent, half up.
-    pub fn suit_correction_rate(&self, places: u32) -> Result<Option<Decimal>> {
-        Ok(sunlit::LegacyStatistics::from(self).suit_correction_rate(places)?)
-    }
-
-    /// Check the figures.
-    pub fn check(&self) -> Vec<Finding> {
-        sunlit::LegacyStatistics::from(self).check().into_vec()
-    }
-}
+    fn table_html(kind: ReportTableKind) -> Result<String> = Ok(r.0.table_html(kind)?);
+}}
 
 /// An annual report read from its table files, with the warnings of lenient quoting.
 #[derive(uniffi::Record)]
@@ -257,38 +151,18 @@ pub struct AnnualReportRead {
     pub findings: Vec<Finding>,
 }
 
-/// Read the tables of a published report (one file per table, each optional) with `options`
-/// (quoting and limits of every file), returning the warnings of lenient quoting.
-#[uniffi::export]
-pub fn annual_report_read_tables_with(
-    files: TableFiles,
-    options: crate::input::InputOptions,
-) -> Result<AnnualReportRead> {
-    let opts = crate::input::core_options(Some(options))?;
-    let (report, findings) = sunlit::AnnualReport::read_tables_with(
-        &sunlit::TableFiles {
-            format: files.format.unwrap_or_default(),
-            year: files.year,
-            proactive: files.proactive.map(Into::into),
-            requests: files.requests.map(Into::into),
-            reviews: files.reviews.map(Into::into),
-        },
-        &opts,
-    )?;
-    Ok(AnnualReportRead {
-        report: Arc::new(AnnualReport(report)),
-        findings,
-    })
-}
-
-/// Read a report written by `toJson()` within the limits of `options`.
-#[uniffi::export]
-pub fn annual_report_from_json_with(
-    text: String,
-    options: crate::input::InputOptions,
-) -> Result<Arc<AnnualReport>> {
-    let opts = crate::input::core_options(Some(options))?;
-    Ok(Arc::new(AnnualReport(
-        sunlit::AnnualReport::from_json_with(&text, &opts)?,
-    )))
+functions! {
+    /// Read the tables of a published report (one file per table, each optional) with `options`
+    /// (quoting and limits of every file), returning the warnings of lenient quoting.
+    fn annual_report_read_tables_with(files: TableFiles, options: InputOptions)
+        -> Result<AnnualReportRead> =
+        {
+        let opts = core_options(Some(options))?;
+        let (report, findings) = sunlit::AnnualReport::read_tables_with(&files.into(), &opts)?;
+        Ok(AnnualReportRead { report: wrap(report), findings })
+    };
+    /// Read a report written by `toJson()` within the limits of `options`.
+    fn annual_report_from_json_with(text: String, options: InputOptions)
+        -> Result<Arc<AnnualReport>> =
+        Ok(wrap(sunlit::AnnualReport::from_json_with(&text, &core_options(Some(options))?)?));
 }

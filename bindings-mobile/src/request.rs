@@ -12,23 +12,17 @@ use sunlit::{
 use crate::calendar::{WorkCalendar, calendar};
 use crate::errors::Result;
 
-/// The fee of 国办函〔2020〕109号 arts. 4–5 for `quantity` requests in a natural month or pages.
-#[uniffi::export]
-pub fn information_fee(method: FeeMethod, quantity: u32) -> FeeQuote {
-    sunlit::information_fee(method, quantity)
-}
-
-/// The bands of the schedule a quote reaches (past the first 100 rising per-request bands, one
-/// merged tier whose rate rises from `rate` to `last_rate`); they add up to the quote.
-#[uniffi::export]
-pub fn fee_tiers(quote: FeeQuote) -> Result<Vec<FeeTier>> {
-    Ok(quote.tiers())
-}
-
-/// Parse an outcome from its group and reason (ids or Chinese labels).
-#[uniffi::export(default(reason = None))]
-pub fn parse_outcome(outcome: String, reason: Option<String>) -> Result<Outcome> {
-    Ok(Outcome::parse(&outcome, reason.as_deref())?)
+functions! {
+    /// The fee of 国办函〔2020〕109号 arts. 4–5 for `quantity` requests in a natural month or pages.
+    fn information_fee(method: FeeMethod, quantity: u32) -> FeeQuote =
+        sunlit::information_fee(method, quantity);
+    /// The bands of the schedule a quote reaches (past the first 100 rising per-request bands,
+    /// one merged tier whose rate rises from `rate` to `last_rate`); they add up to the quote.
+    fn fee_tiers(quote: FeeQuote) -> Result<Vec<FeeTier>> = Ok(quote.tiers());
+    /// Parse an outcome from its group and reason (ids or Chinese labels).
+    export(default(reason = None))
+    fn parse_outcome(outcome: String, reason: Option<String>) -> Result<Outcome> =
+        Ok(Outcome::parse(&outcome, reason.as_deref())?);
 }
 
 /// A request for disclosure and its history. Every method that would make the history
@@ -69,143 +63,76 @@ impl DisclosureRequest {
         }
         Ok(Arc::new(DisclosureRequest(Mutex::new(req))))
     }
+}
 
+methods! { DisclosureRequest(r) {
     /// The receipt date.
-    pub fn received(&self) -> NaiveDate {
-        self.inner().received()
-    }
-
+    fn received() -> NaiveDate = r.inner().received();
     /// The channel.
-    pub fn channel(&self) -> Channel {
-        self.inner().channel()
-    }
-
+    fn channel() -> Channel = r.inner().channel();
     /// The applicant type.
-    pub fn applicant(&self) -> Applicant {
-        self.inner().applicant()
-    }
-
+    fn applicant() -> Applicant = r.inner().applicant();
     /// The reference (申请编号).
-    pub fn reference(&self) -> String {
-        self.inner().reference().to_owned()
-    }
-
+    fn reference() -> String = r.inner().reference().to_owned();
     /// The recorded events.
-    pub fn events(&self) -> Vec<RequestEvent> {
-        self.inner().events().to_vec()
-    }
-
+    fn events() -> Vec<RequestEvent> = r.inner().events().to_vec();
     /// Ask for a correction, once, within 7 working days of receipt (art. 30).
     #[uniffi::method(default(cal = None))]
-    pub fn request_correction(&self, on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
-        self.push(RequestEvent::CorrectionRequested { on }, cal)
-    }
-
+    fn request_correction(on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        r.push(RequestEvent::CorrectionRequested { on }, cal);
     /// The corrected application arrives: the period restarts (art. 30).
     #[uniffi::method(default(cal = None))]
-    pub fn receive_correction(&self, on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
-        self.push(RequestEvent::CorrectionReceived { on }, cal)
-    }
-
+    fn receive_correction(on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        r.push(RequestEvent::CorrectionReceived { on }, cal);
     /// Start a consultation (arts. 32, 34): the clock pauses.
     #[uniffi::method(default(cal = None))]
-    pub fn start_consultation(
-        &self,
-        on: NaiveDate,
-        party: ConsultParty,
-        cal: Option<Arc<WorkCalendar>>,
-    ) -> Result<()> {
-        self.push(RequestEvent::ConsultationStarted { on, party }, cal)
-    }
-
+    fn start_consultation(on: NaiveDate, party: ConsultParty, cal: Option<Arc<WorkCalendar>>)
+        -> Result<()> =
+        r.push(RequestEvent::ConsultationStarted { on, party }, cal);
     /// End the open consultation: the clock runs again.
     #[uniffi::method(default(cal = None))]
-    pub fn end_consultation(&self, on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
-        self.push(RequestEvent::ConsultationEnded { on }, cal)
-    }
-
+    fn end_consultation(on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        r.push(RequestEvent::ConsultationEnded { on }, cal);
     /// Approve an extension (at most 20 working days in total, art. 33).
     #[uniffi::method(default(cal = None))]
-    pub fn extend(
-        &self,
-        on: NaiveDate,
-        workdays: u32,
-        cal: Option<Arc<WorkCalendar>>,
-    ) -> Result<()> {
-        self.push(RequestEvent::Extended { on, workdays }, cal)
-    }
-
+    fn extend(on: NaiveDate, workdays: u32, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        r.push(RequestEvent::Extended { on, workdays }, cal);
     /// Send a fee notice of `amount` 元.
     #[uniffi::method(default(cal = None))]
-    pub fn fee_notice(
-        &self,
-        on: NaiveDate,
-        amount: Decimal,
-        cal: Option<Arc<WorkCalendar>>,
-    ) -> Result<()> {
-        self.push(RequestEvent::FeeNotice { on, amount }, cal)
-    }
-
+    fn fee_notice(on: NaiveDate, amount: Decimal, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        r.push(RequestEvent::FeeNotice { on, amount }, cal);
     /// The applicant pays the fee.
     #[uniffi::method(default(cal = None))]
-    pub fn pay_fee(&self, on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
-        self.push(RequestEvent::FeePaid { on }, cal)
-    }
-
+    fn pay_fee(on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        r.push(RequestEvent::FeePaid { on }, cal);
     /// Answer with an outcome.
     #[uniffi::method(default(cal = None))]
-    pub fn answer(
-        &self,
-        on: NaiveDate,
-        outcome: Outcome,
-        cal: Option<Arc<WorkCalendar>>,
-    ) -> Result<()> {
-        self.push(RequestEvent::Answered { on, outcome }, cal)
-    }
-
+    fn answer(on: NaiveDate, outcome: Outcome, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        r.push(RequestEvent::Answered { on, outcome }, cal);
     /// The applicant withdraws the request.
     #[uniffi::method(default(cal = None))]
-    pub fn withdraw(&self, on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
-        self.push(RequestEvent::Withdrawn { on }, cal)
-    }
-
+    fn withdraw(on: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        r.push(RequestEvent::Withdrawn { on }, cal);
     /// Carry the open request over from `year` into the next (recorded on 31 December).
     #[uniffi::method(default(cal = None))]
-    pub fn carry_over(&self, year: i32, cal: Option<Arc<WorkCalendar>>) -> Result<()> {
-        Ok(self.inner().carry_over(year, &calendar(cal))?)
-    }
-
+    fn carry_over(year: i32, cal: Option<Arc<WorkCalendar>>) -> Result<()> =
+        Ok(r.inner().carry_over(year, &calendar(cal))?);
     /// The answer due date, or null while the clock stands still.
     #[uniffi::method(default(cal = None))]
-    pub fn due_date(&self, cal: Option<Arc<WorkCalendar>>) -> Result<Option<NaiveDate>> {
-        Ok(self.inner().due_date(&calendar(cal))?)
-    }
-
+    fn due_date(cal: Option<Arc<WorkCalendar>>) -> Result<Option<NaiveDate>> =
+        Ok(r.inner().due_date(&calendar(cal))?);
     /// Where the request stands on `asOf`.
     #[uniffi::method(default(cal = None))]
-    pub fn status(
-        &self,
-        as_of: NaiveDate,
-        cal: Option<Arc<WorkCalendar>>,
-    ) -> Result<RequestStatus> {
-        Ok(self.inner().status(as_of, &calendar(cal))?)
-    }
-
+    fn status(as_of: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<RequestStatus> =
+        Ok(r.inner().status(as_of, &calendar(cal))?);
     /// The full timeline: events and milestones in date order.
     #[uniffi::method(default(cal = None))]
-    pub fn timeline(&self, cal: Option<Arc<WorkCalendar>>) -> Result<Vec<TimelineEntry>> {
-        Ok(self.inner().timeline(&calendar(cal))?)
-    }
-
+    fn timeline(cal: Option<Arc<WorkCalendar>>) -> Result<Vec<TimelineEntry>> =
+        Ok(r.inner().timeline(&calendar(cal))?);
     /// Findings on `asOf`: request.overdue or request.answered_late, and
     /// request.consultation_reply_overdue (a warning) for a consultation still open after the
     /// consulted party's 15 working days (arts. 32, 34).
     #[uniffi::method(default(cal = None))]
-    pub fn findings(
-        &self,
-        as_of: NaiveDate,
-        cal: Option<Arc<WorkCalendar>>,
-    ) -> Result<Vec<Finding>> {
-        Ok(self.inner().findings(as_of, &calendar(cal))?.into_vec())
-    }
-}
+    fn findings(as_of: NaiveDate, cal: Option<Arc<WorkCalendar>>) -> Result<Vec<Finding>> =
+        Ok(r.inner().findings(as_of, &calendar(cal))?.into_vec());
+}}

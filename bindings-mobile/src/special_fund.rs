@@ -6,18 +6,13 @@ use sunlit::{Finding, SpecialFund, SpecialFundList};
 
 use crate::errors::Result;
 
-/// Check one fund (the same as `SpecialFund.check`).
-#[uniffi::export]
-pub fn check_special_fund(fund: SpecialFund, options: FundCheckOptions) -> Result<Vec<Finding>> {
-    Ok(fund.check(&options.into()).into_vec())
-}
-
-/// Check a list of funds: count, total as printed, every fund (the same as
-/// `SpecialFundList.check`).
-#[uniffi::export]
-pub fn check_special_fund_list(
-    list: SpecialFundList,
-    options: FundCheckOptions,
-) -> Result<Vec<Finding>> {
-    Ok(list.check(&options.into())?.into_vec())
+functions! {
+    /// Check one fund (the same as `SpecialFund.check`).
+    fn check_special_fund(fund: SpecialFund, options: FundCheckOptions) -> Result<Vec<Finding>> =
+        Ok(fund.check(&options.into()).into_vec());
+    /// Check a list of funds: count, total as printed, every fund (the same as
+    /// `SpecialFundList.check`).
+    fn check_special_fund_list(list: SpecialFundList, options: FundCheckOptions)
+        -> Result<Vec<Finding>> =
+        Ok(list.check(&options.into())?.into_vec());
 }

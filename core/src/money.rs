@@ -451,8 +451,8 @@ pub fn checked_sum(amounts: impl IntoIterator<Item = Decimal>, operation: &str) 
 /// sum of its printed parts because every cell was rounded on its own.
 ///
 /// A cell printed to a step *s* (0.01 for a table in 万元 given to two decimals) stands for any
-/// exact value within *s*/2 of it. A sum of *n* printed cells compared with its printed total
-/// involves *n* + 1 rounded cells, so the two may differ by up to *s*/2 × (*n* + 1) — for a
+/// exact value within half of *s* of it. A sum of *n* printed cells compared with its printed total
+/// involves *n* + 1 rounded cells, so the two may differ by up to *s* ÷ 2 × (*n* + 1) — for a
 /// 0.01-万元 table, 0.005 × (*n* + 1) 万元 — and still be consistent. Tables in 元 are exact by
 /// default (given to the 分, nothing rounded): any difference is an error. Real final accounts in
 /// 万元 are off by 0.01 in their totals (fiscal.md §0 point 3, §4.3); with this rule a sum of up to
@@ -468,6 +468,7 @@ pub fn checked_sum(amounts: impl IntoIterator<Item = Decimal>, operation: &str) 
 /// assert_eq!(loose.sum_allowed(Unit::Yuan, 1).unwrap().to_string(), "1.0");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record), uniffi(name = "Tolerance"))]
 pub struct ToleranceOptions {
     /// Rounding step of cells printed in 元; `None` (the default) means exact.
     pub yuan: Option<Decimal>,

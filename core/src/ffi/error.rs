@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use crate::EventKind;
+
 /// Every error of sunlit, as seen from Kotlin and Swift.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
 pub enum SunlitError {
@@ -17,6 +19,10 @@ pub enum SunlitError {
         value: String,
         /// What is wrong.
         reason: String,
+        /// The error of the cell itself (a `Code`, `Amount` or `Field` error), when one was
+        /// located; Python's `InputError.cause`. Kotlin calls it `causeError`, because
+        /// `Throwable.cause` is taken.
+        cause: Option<Box<SunlitError>>,
     },
     /// A code that does not fit its scheme.
     #[error("invalid {scheme} code {value:?}: {reason}")]
@@ -98,8 +104,8 @@ pub enum SunlitError {
     /// An event that would make a disclosure request's history impossible.
     #[error("{event} on {date}: {reason}")]
     History {
-        /// The event kind's id, e.g. `correction_requested`.
-        event: String,
+        /// The kind of event, e.g. `EventKind.CORRECTION_REQUESTED`.
+        event: EventKind,
         /// The date given for the event.
         date: NaiveDate,
         /// Why.
@@ -132,19 +138,18 @@ impl From<crate::Error> for SunlitError {
         let io_kind = e.io_kind_id().unwrap_or_default();
         // A bounded copy of every text field: a 100 MB value never reaches the exception.
         match e.bounded() {
-            // the located cell error (`cause`) is not carried: Kotlin's Throwable.cause is
-            // reserved and uniffi errors do not nest; its message is the reason
             E::Input {
                 line,
                 column,
                 value,
                 reason,
-                ..
+                cause,
             } => SunlitError::Input {
                 line,
                 column,
                 value,
                 reason,
+                cause: cause.map(|c| Box::new(SunlitError::from(*c))),
             },
             E::Code {
                 scheme,
@@ -210,7 +215,7 @@ impl From<crate::Error> for SunlitError {
                 date,
                 reason,
             } => SunlitError::History {
-                event: event.id().to_owned(),
+                event,
                 date,
                 reason,
             },
@@ -224,3 +229,33 @@ impl From<crate::Error> for SunlitError {
 
 /// Result type of every exported function.
 pub type Result<T> = std::result::Result<T, SunlitError>;
+
+#[cfg(test)]
+mod tests {
+    use super::SunlitError;
+    use crate::{Code, Error, EventKind};
+
+    #[test]
+    fn a_located_cell_error_keeps_its_cause_and_the_history_event_its_kind() {
+        let located = Code::functional("2O8").unwrap_err().at(3, "functional");
+        let SunlitError::Input { line, cause, .. } = SunlitError::from(located) else {
+            panic!("not an Input error");
+        };
+        assert_eq!(line, 3);
+        assert!(
+            matches!(cause.as_deref(), Some(SunlitError::Code { value, .. }) if value == "2O8")
+        );
+        let history = Error::History {
+            event: EventKind::Extended,
+            date: chrono::NaiveDate::MIN,
+            reason: String::new(),
+        };
+        assert!(matches!(
+            SunlitError::from(history),
+            SunlitError::History {
+                event: EventKind::Extended,
+                ..
+            }
+        ));
+    }
+}

@@ -13,10 +13,16 @@
 //! custom types that raise it, and not in `bindings-mobile`).
 
 mod error;
+mod legacy;
 mod special_fund;
+mod tolerance;
+
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+use crate::LegacyChannel;
 
 pub use error::{Result, SunlitError};
 pub use special_fund::FundCheckOptions;
@@ -38,4 +44,22 @@ uniffi::custom_type!(NaiveDate, String, {
         reason: format!("{e}: a date is YYYY-MM-DD"),
         value: s,
     }.into()),
+});
+
+/// The columns of a power item beyond the known ones (`PowerItem::extra`), a map in Kotlin.
+pub type ExtraColumns = BTreeMap<String, String>;
+
+uniffi::custom_type!(ExtraColumns, HashMap<String, String>, {
+    remote,
+    lower: |m| m.into_iter().collect(),
+    try_lift: |m| Ok(m.into_iter().collect()),
+});
+
+/// Requests by channel (`LegacyStatistics::channels`), a map in Kotlin.
+pub type ChannelCounts = BTreeMap<LegacyChannel, i64>;
+
+uniffi::custom_type!(ChannelCounts, HashMap<LegacyChannel, i64>, {
+    remote,
+    lower: |m| m.into_iter().collect(),
+    try_lift: |m| Ok(m.into_iter().collect()),
 });

@@ -190,6 +190,7 @@ pub struct RiskPoint {
 /// assert_eq!(item.responsibilities, ["受理责任", "审查责任"]);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PowerItem {
     /// 序号 — the row number as printed.
     pub number: Option<String>,

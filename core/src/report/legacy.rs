@@ -52,20 +52,27 @@ vocabulary! {
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LegacyStatistics {
     /// The year the figures cover.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub year: Option<i32>,
     /// 申请总数 — requests received.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub requests: Option<i64>,
     /// Requests by channel (其中 …); channels not given are unknown, not zero.
     pub channels: BTreeMap<LegacyChannel, i64>,
     /// 行政复议 — reconsideration cases.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub reviews: Option<i64>,
     /// Reconsideration cases corrected (纠错).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub reviews_corrected: Option<i64>,
     /// 行政诉讼 — litigation cases.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub suits: Option<i64>,
     /// Litigation cases corrected (纠错).
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub suits_corrected: Option<i64>,
 }
 
