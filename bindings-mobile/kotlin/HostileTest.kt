@@ -426,6 +426,7 @@ class HostileTest {
         "Document.unit" to { once { document.unit() } },
         "Document.year" to { once { document.year() } },
         // --- Ledger
+        "Ledger.Companion.concat" to { once { Ledger.concat(listOf()) } + once { Ledger.concat(listOf(ledger, ledger)) } },
         "Ledger.Companion.fromCsv" to { vary("text", TEXTS) { Ledger.fromCsv(it) } },
         "Ledger.Companion.fromJson" to { vary("text", TEXTS) { Ledger.fromJson(it) } },
         "Ledger.Companion.fromRecords" to {
@@ -435,6 +436,7 @@ class HostileTest {
                 vary("unit", STRINGS) { Ledger.fromRecords(listOf(line.copy(unit = it))) }
         },
         "Ledger.Companion.readCsv" to { vary("path", PATHS) { Ledger.readCsv(it) } },
+        "Ledger.compact" to { once { ledger.compact() } + once { Ledger.concat(listOf()).compact() } },
         "Ledger.checkCatalog" to { vary("year", orNull(INTS)) { ledger.checkCatalog(it, false) } },
         "Ledger.compare" to {
             vary("base", INTS) { ledger.compare(CompareOptions(CompareAxis.Year(it, 2026), rollupOptions.copy(by = listOf()), 2u)) } +

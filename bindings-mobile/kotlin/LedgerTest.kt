@@ -49,6 +49,18 @@ class LedgerTest {
     }
 
     @Test
+    fun compactedPartsMergeToTheGoldenRollup() {
+        val lines = Ledger.readCsv(TestData.file(golden).path).lines()
+        val parts = lines.chunked(3).map { Ledger.fromRecords(it + it).compact() }
+        assertEquals(lines.chunked(3).sumOf { it.size }, parts.sumOf { it.len().toInt() })
+        val merged = Ledger.concat(parts).rollup(RollupOptions(by = listOf(GroupKey.NATURE)))
+        val whole = Ledger.readCsv(TestData.file(golden).path).rollup(RollupOptions(by = listOf(GroupKey.NATURE)))
+        // every line twice, so every amount doubled, exactly
+        assertEquals(whole.records().map { it.code to it.amount.multiply(BigDecimal(2)) },
+            merged.records().map { it.code to it.amount })
+    }
+
+    @Test
     fun goldenRecordsCarryNamesAndLevels() {
         val records = Ledger.fromCsv(TestData.text(golden)).rollup(RollupOptions()).records()
         val expected = TestData.table("budget/chengguan_2026_expected.csv").filter { it.getValue("code").isNotEmpty() }

@@ -158,6 +158,10 @@ constructors! { Ledger {
     #[uniffi::constructor(default(options = None))]
     fn from_json(text: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> =
         Ok(wrap(sunlit::Ledger::from_json_with(&text, &core_options(options)?)?));
+    /// The lines of every part, one after another (e.g. compacted parts of a roll-up).
+    #[uniffi::constructor]
+    fn concat(parts: Vec<Arc<Ledger>>) -> Result<Arc<Ledger>> =
+        Ok(wrap(sunlit::Ledger::concat(parts.iter().map(|p| &p.0))?));
     /// Build a ledger from records; errors name the 1-based record as `line`.
     #[uniffi::constructor]
     fn from_records(lines: Vec<LedgerLine>) -> Result<Arc<Ledger>> = {
@@ -184,6 +188,9 @@ constructors! { Ledger {
 methods! { Ledger(l) {
     /// Number of lines.
     fn len() -> u64 = l.0.len() as u64;
+    /// Lines equal in every dimension added into one: the mergeable partial result of a
+    /// roll-up (`Ledger.concat` of compacted parts rolls up to exactly the whole).
+    fn compact() -> Result<Arc<Ledger>> = Ok(wrap(l.0.compact()?));
     /// Whether there are no lines.
     fn is_empty() -> bool = l.0.is_empty();
     /// The lines.
