@@ -26,7 +26,7 @@ JARS=(jna.jar junit-platform-console-standalone.jar gson.jar)
 PYTHON_REQUIREMENTS=("maturin>=1.9,<2" "pytest>=8" mypy "frictionless>=5,<6" pillow "pdfplumber>=0.11,<0.12"
   # Arrow interop and docs/scale-out.md: exact decimals through pyarrow, polars, pandas, DuckDB,
   # Dask and Spark (local mode on Java 17).
-  "pyarrow>=15" "polars>=1" "pandas>=2.2" "duckdb>=1.1" "dask[dataframe]>=2024.1" "pyspark>=4")
+  "pyarrow>=15" "polars>=1" "pandas>=2.2" "duckdb>=1.1" "dask[dataframe]>=2024.1" "pyspark>=4" "plotly>=5")
 
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 export RUST_BACKTRACE=0
