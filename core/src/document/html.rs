@@ -439,18 +439,8 @@ fn grid(name: &str, page: u32, table: NodeRef<'_, Node>, limits: &Limits) -> Res
     })
 }
 
-/// Read an HTML page's bytes.
-pub(super) fn read_html(
-    name: &str,
-    bytes: &[u8],
-    encoding: Option<&str>,
-    limits: &Limits,
-) -> Result<SourceDocument> {
-    let text = decode(name, bytes, encoding)?;
-    let html = Html::parse_document(&text);
-    let mut lines: Vec<SourceLine> = Vec::new();
-    let mut tables: Vec<SourceTable> = Vec::new();
-    // The <title> first: portals print the report's name there.
+/// The lines of the page's `<title>`: portals print the report's name there.
+fn title_lines(html: &Html) -> Vec<SourceLine> {
     let mut stack = Vec::new();
     push_children(&mut stack, html.tree.root());
     let mut titles = Vec::new();
@@ -463,91 +453,151 @@ pub(super) fn read_html(
             None => {}
         }
     }
-    for t in titles.iter().filter(|t| !t.is_empty()) {
-        lines.push(SourceLine::new(1, t.replace('\n', " ")));
-    }
-    // Body text and tables in reading order; a table's ordinal is its page.
-    let mut ordinal = 0u32;
-    let mut text_lines = Lines::default();
-    let mut stack = Vec::new();
-    push_children(&mut stack, html.tree.root());
-    let flush = |text_lines: &mut Lines, lines: &mut Vec<SourceLine>, page: u32| {
-        for l in std::mem::take(text_lines).finish() {
-            lines.push(SourceLine::new(page, l));
-        }
-    };
-    while let Some(step) = stack.pop() {
-        match step {
-            Step::Leave(name) => {
-                if block(name) {
-                    text_lines.end_line();
+    titles
+        .iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| SourceLine::new(1, t.replace('\n', " ")))
+        .collect()
+}
+
+/// The body of a page as it is read: its lines and tables so far, a table's ordinal its page.
+struct Body<'a> {
+    name: &'a str,
+    limits: &'a Limits,
+    lines: Vec<SourceLine>,
+    tables: Vec<SourceTable>,
+    /// The ordinal of the last table read (0 before the first).
+    ordinal: u32,
+    /// The text since the last table.
+    text_lines: Lines,
+}
+
+impl Body<'_> {
+    /// Body text and tables in reading order.
+    fn read(&mut self, root: NodeRef<'_, Node>) -> Result<()> {
+        let mut stack = Vec::new();
+        push_children(&mut stack, root);
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Leave(name) => {
+                    if block(name) {
+                        self.text_lines.end_line();
+                    }
                 }
+                Step::Enter(node) => match node.value() {
+                    Node::Text(t) => self.text_lines.text(t),
+                    Node::Element(e) => {
+                        let tag = e.name();
+                        if hidden(tag) || tag == "title" {
+                            continue;
+                        }
+                        if tag == "br" {
+                            self.text_lines.end_line();
+                            continue;
+                        }
+                        if tag == "table" {
+                            self.table(node)?;
+                            continue;
+                        }
+                        if block(tag) {
+                            self.text_lines.end_line();
+                        }
+                        stack.push(Step::Leave(tag));
+                        push_children(&mut stack, node);
+                    }
+                    _ => {}
+                },
             }
-            Step::Enter(node) => match node.value() {
-                Node::Text(t) => text_lines.text(t),
-                Node::Element(e) => {
-                    let tag = e.name();
-                    if hidden(tag) || tag == "title" {
-                        continue;
-                    }
-                    if tag == "br" {
-                        text_lines.end_line();
-                        continue;
-                    }
-                    if tag == "table" {
-                        // This table and the tables nested in it, in document order.
-                        flush(&mut text_lines, &mut lines, ordinal + 1);
-                        let mut inner = vec![node];
-                        let mut nested = Vec::new();
-                        push_children(&mut nested, node);
-                        while let Some(Step::Enter(n)) = nested.pop() {
-                            if element_name(&n) == Some("table") {
-                                inner.push(n);
-                            }
-                            push_children(&mut nested, n);
-                        }
-                        for (k, t) in inner.into_iter().enumerate() {
-                            ordinal += 1;
-                            let mut g = grid(name, ordinal, t, limits)?;
-                            if k == 0 {
-                                let before: Vec<SourceLine> = lines
-                                    .iter()
-                                    .rev()
-                                    .take_while(|l| {
-                                        l.page == ordinal && l.text.chars().count() <= CONTEXT_WIDTH
-                                    })
-                                    .take(CONTEXT_LINES)
-                                    .cloned()
-                                    .collect();
-                                g.context = before.into_iter().rev().collect();
-                            }
-                            for row in &g.rows {
-                                let printed: Vec<String> = row
-                                    .iter()
-                                    .map(|c| c.text.replace('\n', ""))
-                                    .filter(|t| !t.trim().is_empty())
-                                    .collect();
-                                if !printed.is_empty() {
-                                    lines.push(SourceLine::new(ordinal, printed.join(" ")));
-                                }
-                            }
-                            if g.rows.iter().any(|r| !r.is_empty()) {
-                                tables.push(g);
-                            }
-                        }
-                        continue;
-                    }
-                    if block(tag) {
-                        text_lines.end_line();
-                    }
-                    stack.push(Step::Leave(tag));
-                    push_children(&mut stack, node);
-                }
-                _ => {}
-            },
+        }
+        self.flush();
+        Ok(())
+    }
+
+    /// The text collected since the last table, as lines on the page of the next table.
+    fn flush(&mut self) {
+        let page = self.ordinal + 1;
+        for l in std::mem::take(&mut self.text_lines).finish() {
+            self.lines.push(SourceLine::new(page, l));
         }
     }
-    flush(&mut text_lines, &mut lines, ordinal + 1);
+
+    /// This table and the tables nested in it, in document order.
+    fn table(&mut self, node: NodeRef<'_, Node>) -> Result<()> {
+        self.flush();
+        let mut inner = vec![node];
+        let mut nested = Vec::new();
+        push_children(&mut nested, node);
+        while let Some(Step::Enter(n)) = nested.pop() {
+            if element_name(&n) == Some("table") {
+                inner.push(n);
+            }
+            push_children(&mut nested, n);
+        }
+        for (k, t) in inner.into_iter().enumerate() {
+            self.ordinal += 1;
+            let g = grid(self.name, self.ordinal, t, self.limits)?;
+            self.add_grid(g, k == 0);
+        }
+        Ok(())
+    }
+
+    /// A grid read: the outer table's context (the short lines just before it, nearest last),
+    /// each row as a line, and the grid kept when it has a row with cells.
+    fn add_grid(&mut self, mut g: SourceTable, outer: bool) {
+        let ordinal = self.ordinal;
+        if outer {
+            let before: Vec<SourceLine> = self
+                .lines
+                .iter()
+                .rev()
+                .take_while(|l| l.page == ordinal && l.text.chars().count() <= CONTEXT_WIDTH)
+                .take(CONTEXT_LINES)
+                .cloned()
+                .collect();
+            g.context = before.into_iter().rev().collect();
+        }
+        for row in &g.rows {
+            let printed: Vec<String> = row
+                .iter()
+                .map(|c| c.text.replace('\n', ""))
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            if !printed.is_empty() {
+                self.lines.push(SourceLine::new(ordinal, printed.join(" ")));
+            }
+        }
+        if g.rows.iter().any(|r| !r.is_empty()) {
+            self.tables.push(g);
+        }
+    }
+}
+
+/// Read an HTML page's bytes.
+pub(super) fn read_html(
+    name: &str,
+    bytes: &[u8],
+    encoding: Option<&str>,
+    limits: &Limits,
+) -> Result<SourceDocument> {
+    let text = decode(name, bytes, encoding)?;
+    let html = Html::parse_document(&text);
+    // The <title> first: portals print the report's name there.
+    let mut body = Body {
+        name,
+        limits,
+        lines: title_lines(&html),
+        tables: Vec::new(),
+        ordinal: 0,
+        text_lines: Lines::default(),
+    };
+    // Body text and tables in reading order; a table's ordinal is its page.
+    body.read(html.tree.root())?;
+    let Body {
+        lines,
+        tables,
+        ordinal,
+        ..
+    } = body;
     let pages = lines
         .iter()
         .map(|l| l.page)
