@@ -631,8 +631,41 @@ impl Document {
         documents_to_html(std::slice::from_ref(self))
     }
 
+    /// One document's section of the HTML report: its facts, the findings at a glance, then the
+    /// document's own findings and each table as printed with its findings.
     fn html_section(&self, out: &mut String, doc: usize) {
         let _ = writeln!(out, "<section class=\"doc\">\n<h1>{}</h1>", esc(&self.path));
+        self.html_facts(out, doc);
+        // Number the findings once, in the order of the text report.
+        let groups = self.finding_groups();
+        let mut numbered: Vec<(usize, &Finding, Place)> = Vec::new();
+        for (_, g) in &groups {
+            for f in g {
+                numbered.push((numbered.len() + 1, f, self.place(f)));
+            }
+        }
+        let unplaced: Vec<&(usize, &Finding, Place)> = numbered
+            .iter()
+            .filter(|(_, _, p)| p.table.is_none())
+            .collect();
+        self.html_glance(out, doc, &numbered);
+        if !unplaced.is_empty() {
+            let _ = writeln!(out, "<h2>文件 Document</h2>");
+            self.html_finding_list(out, doc, &unplaced);
+        }
+        for (ti, t) in self.tables.iter().enumerate() {
+            let mine: Vec<&(usize, &Finding, Place)> = numbered
+                .iter()
+                .filter(|(_, _, p)| p.table == Some(ti))
+                .collect();
+            self.html_table(out, (doc, ti), t, &mine);
+        }
+        out.push_str("</section>\n");
+    }
+
+    /// The document's facts (kind, year, issuer, unit), its count of findings by severity, the
+    /// tables found (linked) and the tables missing.
+    fn html_facts(&self, out: &mut String, doc: usize) {
         let mut facts = vec![format!(
             "类型 Kind: <b>{} {}</b>",
             esc(self.kind.name_zh()),
@@ -680,55 +713,42 @@ impl Document {
                 missing.join(", ")
             }
         );
-        // Number the findings once, in the order of the text report.
-        let groups = self.finding_groups();
-        let mut numbered: Vec<(usize, &Finding, Place)> = Vec::new();
-        for (_, g) in &groups {
-            for f in g {
-                numbered.push((numbered.len() + 1, f, self.place(f)));
-            }
+    }
+
+    /// One table: its heading (pages, unit), its note of emptiness, its grid with the findings
+    /// marked, and the list of its findings.
+    fn html_table(
+        &self,
+        out: &mut String,
+        (doc, ti): (usize, usize),
+        t: &DocumentTable,
+        mine: &[&(usize, &Finding, Place)],
+    ) {
+        let mut h = esc(&t.heading());
+        let pages = t.pages_text();
+        if !pages.is_empty() {
+            let _ = write!(h, " <small>{pages}</small>");
         }
-        let unplaced: Vec<&(usize, &Finding, Place)> = numbered
-            .iter()
-            .filter(|(_, _, p)| p.table.is_none())
-            .collect();
-        self.html_glance(out, doc, &numbered);
-        if !unplaced.is_empty() {
-            let _ = writeln!(out, "<h2>文件 Document</h2>");
-            self.html_finding_list(out, doc, &unplaced);
+        if let Some(u) = t.unit {
+            let _ = write!(h, " <small>单位：{}</small>", u.symbol());
         }
-        for (ti, t) in self.tables.iter().enumerate() {
-            let mine: Vec<&(usize, &Finding, Place)> = numbered
-                .iter()
-                .filter(|(_, _, p)| p.table == Some(ti))
-                .collect();
-            let mut h = esc(&t.heading());
-            let pages = t.pages_text();
-            if !pages.is_empty() {
-                let _ = write!(h, " <small>{pages}</small>");
-            }
-            if let Some(u) = t.unit {
-                let _ = write!(h, " <small>单位：{}</small>", u.symbol());
-            }
-            // A grid nothing was recognised in (a table of contents, a cover) is folded away.
-            let fold = t.number.is_none() && t.kind.is_none() && mine.is_empty();
-            if fold {
-                let _ = writeln!(out, "<details id=\"d{doc}t{ti}\"><summary>{h}</summary>");
-            } else {
-                let _ = writeln!(out, "<h2 id=\"d{doc}t{ti}\">{h}</h2>");
-            }
-            if let Some(note) = &t.empty_note {
-                let _ = writeln!(out, "<p class=\"note\">空表 empty: {}</p>", esc(note));
-            }
-            self.html_grid(out, t, &mine);
-            if !mine.is_empty() {
-                self.html_finding_list(out, doc, &mine);
-            }
-            if fold {
-                out.push_str("</details>\n");
-            }
+        // A grid nothing was recognised in (a table of contents, a cover) is folded away.
+        let fold = t.number.is_none() && t.kind.is_none() && mine.is_empty();
+        if fold {
+            let _ = writeln!(out, "<details id=\"d{doc}t{ti}\"><summary>{h}</summary>");
+        } else {
+            let _ = writeln!(out, "<h2 id=\"d{doc}t{ti}\">{h}</h2>");
         }
-        out.push_str("</section>\n");
+        if let Some(note) = &t.empty_note {
+            let _ = writeln!(out, "<p class=\"note\">空表 empty: {}</p>", esc(note));
+        }
+        self.html_grid(out, t, mine);
+        if !mine.is_empty() {
+            self.html_finding_list(out, doc, mine);
+        }
+        if fold {
+            out.push_str("</details>\n");
+        }
     }
 
     /// A table's grid as printed, in HTML, each finding marked on its cell.
