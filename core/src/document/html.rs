@@ -335,79 +335,56 @@ fn table_rows(table: NodeRef<'_, Node>) -> Vec<Vec<NodeRef<'_, Node>>> {
     rows
 }
 
-/// One table as a grid with its spans expanded; more than [`Limits::max_cells`] positions is an
-/// [`Error::Limit`] (a row of `<td rowspan=0 colspan=1000>` over ten thousand empty rows would
-/// otherwise be ten million cells from a few kilobytes).
-fn grid(name: &str, page: u32, table: NodeRef<'_, Node>, limits: &Limits) -> Result<SourceTable> {
-    let rows = table_rows(table);
-    let height = rows.len();
-    let too_many = |size: usize| Error::Limit {
-        limit: "max_cells".to_owned(),
-        line: 0,
-        value: size as u64,
-        cap: limits.max_cells,
+/// A cell's spans in a table of `height` rows: its columns (capped as browsers cap them) and the
+/// last row it covers (`rowspan="0"` reaches the last row; a span is cut at the last row).
+fn cell_spans(cell: NodeRef<'_, Node>, r: usize, height: usize) -> (usize, usize) {
+    let el = cell.value().as_element();
+    let colspan = span(el.and_then(|e| e.attr("colspan")))
+        .filter(|&n| n > 0)
+        .unwrap_or(1)
+        .min(MAX_COLSPAN);
+    let last_row = match span(el.and_then(|e| e.attr("rowspan"))) {
+        Some(0) => height.saturating_sub(1),
+        Some(n) => (r + n.max(1) - 1).min(height.saturating_sub(1)),
+        None => r,
     };
-    let mut filled = 0usize;
-    // Occupied positions: text of the top-left cell, or None for a covered position.
-    let mut slots: Vec<Vec<Option<Option<String>>>> = vec![Vec::new(); height];
-    let mut merged = Vec::new();
-    for (r, cells) in rows.iter().enumerate() {
-        let mut c = 0usize;
-        for cell in cells {
-            while slots
-                .get(r)
-                .and_then(|row| row.get(c))
-                .is_some_and(Option::is_some)
-            {
-                c += 1;
+    (colspan, last_row)
+}
+
+/// Occupied positions of a grid being laid out: text of the top-left cell, or None for a
+/// covered position.
+type Slots = Vec<Vec<Option<Option<String>>>>;
+
+/// Place a cell at row `r`, column `c`, over rows `r..=last_row` and `colspan` columns: its text
+/// in the top-left position, the others covered.
+fn place_cell(
+    slots: &mut Slots,
+    (r, c): (usize, usize),
+    last_row: usize,
+    colspan: usize,
+    text: &str,
+) {
+    for rr in r..=last_row {
+        if let Some(row) = slots.get_mut(rr) {
+            if row.len() < c + colspan {
+                row.resize(c + colspan, None);
             }
-            let el = cell.value().as_element();
-            let colspan = span(el.and_then(|e| e.attr("colspan")))
-                .filter(|&n| n > 0)
-                .unwrap_or(1)
-                .min(MAX_COLSPAN);
-            let last_row = match span(el.and_then(|e| e.attr("rowspan"))) {
-                Some(0) => height.saturating_sub(1),
-                Some(n) => (r + n.max(1) - 1).min(height.saturating_sub(1)),
-                None => r,
-            };
-            filled = filled.saturating_add((last_row + 1 - r).saturating_mul(colspan));
-            if filled as u64 > limits.max_cells {
-                return Err(too_many(filled));
-            }
-            let text = cell_text(*cell);
-            for rr in r..=last_row {
-                if let Some(row) = slots.get_mut(rr) {
-                    if row.len() < c + colspan {
-                        row.resize(c + colspan, None);
-                    }
-                    for cc in c..c + colspan {
-                        if let Some(slot) = row.get_mut(cc) {
-                            *slot = Some(if rr == r && cc == c {
-                                Some(text.clone())
-                            } else {
-                                None
-                            });
-                        }
-                    }
+            for cc in c..c + colspan {
+                if let Some(slot) = row.get_mut(cc) {
+                    *slot = Some(if rr == r && cc == c {
+                        Some(text.to_owned())
+                    } else {
+                        None
+                    });
                 }
             }
-            if last_row > r || colspan > 1 {
-                merged.push((
-                    to_u32(r),
-                    to_u32(c),
-                    to_u32(last_row),
-                    to_u32(c + colspan - 1),
-                ));
-            }
-            c += colspan;
         }
     }
-    let width = slots.iter().map(Vec::len).max().unwrap_or(0);
-    if (width.saturating_mul(height)) as u64 > limits.max_cells {
-        return Err(too_many(width.saturating_mul(height)));
-    }
-    let rows = slots
+}
+
+/// The cells of a laid-out grid, every row padded to `width`, each with its provenance.
+fn grid_cells(name: &str, page: u32, slots: Slots, width: usize) -> Vec<Vec<SourceCell>> {
+    slots
         .into_iter()
         .enumerate()
         .map(|(r, row)| {
@@ -427,7 +404,57 @@ fn grid(name: &str, page: u32, table: NodeRef<'_, Node>, limits: &Limits) -> Res
                 })
                 .collect()
         })
-        .collect();
+        .collect()
+}
+
+/// One table as a grid with its spans expanded; more than [`Limits::max_cells`] positions is an
+/// [`Error::Limit`] (a row of `<td rowspan=0 colspan=1000>` over ten thousand empty rows would
+/// otherwise be ten million cells from a few kilobytes).
+fn grid(name: &str, page: u32, table: NodeRef<'_, Node>, limits: &Limits) -> Result<SourceTable> {
+    let rows = table_rows(table);
+    let height = rows.len();
+    let too_many = |size: usize| Error::Limit {
+        limit: "max_cells".to_owned(),
+        line: 0,
+        value: size as u64,
+        cap: limits.max_cells,
+    };
+    let mut filled = 0usize;
+    // Occupied positions: text of the top-left cell, or None for a covered position.
+    let mut slots: Slots = vec![Vec::new(); height];
+    let mut merged = Vec::new();
+    for (r, cells) in rows.iter().enumerate() {
+        let mut c = 0usize;
+        for cell in cells {
+            while slots
+                .get(r)
+                .and_then(|row| row.get(c))
+                .is_some_and(Option::is_some)
+            {
+                c += 1;
+            }
+            let (colspan, last_row) = cell_spans(*cell, r, height);
+            filled = filled.saturating_add((last_row + 1 - r).saturating_mul(colspan));
+            if filled as u64 > limits.max_cells {
+                return Err(too_many(filled));
+            }
+            place_cell(&mut slots, (r, c), last_row, colspan, &cell_text(*cell));
+            if last_row > r || colspan > 1 {
+                merged.push((
+                    to_u32(r),
+                    to_u32(c),
+                    to_u32(last_row),
+                    to_u32(c + colspan - 1),
+                ));
+            }
+            c += colspan;
+        }
+    }
+    let width = slots.iter().map(Vec::len).max().unwrap_or(0);
+    if (width.saturating_mul(height)) as u64 > limits.max_cells {
+        return Err(too_many(width.saturating_mul(height)));
+    }
+    let rows = grid_cells(name, page, slots, width);
     merged.sort_unstable();
     Ok(SourceTable {
         pages: vec![page],
