@@ -814,20 +814,12 @@ fn outcome_with_merged(t: &RequestTable, merged: &[MergedGroup], out: &mut Findi
     }
 }
 
-/// Table 4: for each column, its block (行政复议, 未经复议直接起诉, 复议后起诉: the nearest block
-/// heading at or left of it in a heading row) and its result (结果维持 … 总计); the figures from
-/// the first row of numbers. All fifteen cells must be matched one to one.
-fn read_reviews(g: &SourceTable, places: &mut Places, notes: &mut Findings) -> Option<ReviewTable> {
-    const T: &str = crate::report::REVIEWS_TABLE;
-    let tid = crate::report::REVIEWS_TABLE;
-    let page = g.pages.first().copied();
-    let is_numbers = |r: &Vec<SourceCell>| {
-        r.iter().any(|c| !c.norm.is_empty()) && r.iter().all(|c| number(c).is_ok())
-    };
-    let Some(data) = g.rows.iter().position(is_numbers) else {
-        notes.push(unread(T, page, "未找到数字行 / no row of figures"));
-        return None;
-    };
+/// For each column of Table 4's grid, from the heading rows above row `data`: its block (the
+/// nearest block heading at or left of it in a heading row) and its result column.
+fn review_headings(
+    g: &SourceTable,
+    data: usize,
+) -> (Vec<Option<ReviewBlock>>, Vec<Option<ReviewColumn>>) {
     let width = g.rows.first().map_or(0, Vec::len);
     let mut block_at: Vec<Option<ReviewBlock>> = vec![None; width];
     let mut column_at: Vec<Option<ReviewColumn>> = vec![None; width];
@@ -854,6 +846,24 @@ fn read_reviews(g: &SourceTable, places: &mut Places, notes: &mut Findings) -> O
             }
         }
     }
+    (block_at, column_at)
+}
+
+/// Table 4: for each column, its block (行政复议, 未经复议直接起诉, 复议后起诉: the nearest block
+/// heading at or left of it in a heading row) and its result (结果维持 … 总计); the figures from
+/// the first row of numbers. All fifteen cells must be matched one to one.
+fn read_reviews(g: &SourceTable, places: &mut Places, notes: &mut Findings) -> Option<ReviewTable> {
+    const T: &str = crate::report::REVIEWS_TABLE;
+    let tid = crate::report::REVIEWS_TABLE;
+    let page = g.pages.first().copied();
+    let is_numbers = |r: &Vec<SourceCell>| {
+        r.iter().any(|c| !c.norm.is_empty()) && r.iter().all(|c| number(c).is_ok())
+    };
+    let Some(data) = g.rows.iter().position(is_numbers) else {
+        notes.push(unread(T, page, "未找到数字行 / no row of figures"));
+        return None;
+    };
+    let (block_at, column_at) = review_headings(g, data);
     let mut cells: Vec<(ReviewBlock, ReviewColumn, &SourceCell)> = Vec::new();
     if let Some(row) = g.rows.get(data) {
         for (j, c) in row.iter().enumerate() {
