@@ -987,9 +987,12 @@ impl Document {
     }
 }
 
+/// Per position of a grid, its (rows, columns) span: (1, 1) unless a merged range starts there.
+type Spans = Vec<Vec<(usize, usize)>>;
+
 /// The spans of the merged ranges of a grid that lie within it (rows, columns), and the cells
 /// they cover, which are skipped when the grid is drawn.
-fn grid_spans(t: &DocumentTable) -> (Vec<Vec<(usize, usize)>>, Vec<Vec<bool>>) {
+fn grid_spans(t: &DocumentTable) -> (Spans, Vec<Vec<bool>>) {
     let rows = &t.source.rows;
     let height = rows.len();
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
