@@ -27,14 +27,10 @@ use crate::report::{
 /// Where a cell of the report was printed, keyed by the (table, code, column) its findings use.
 type Places = HashMap<(String, String, String), (u32, String)>;
 
-/// The report read from the grids of a document, and the findings (reading notes and the checks
-/// of [`AnnualReport::check`], located). `None` when no table of the report was found.
-pub(crate) fn annual_report_of(
-    grids: &[SourceTable],
-    year: Option<i32>,
-) -> (Option<AnnualReport>, Findings) {
-    let mut notes = Findings::new();
-    let format = match year {
+/// The format of the report's tables: the national format of 2021, unless the year is before
+/// 2021 (the 2019 trial format, whose tables are not yet read: a note, and `None`).
+fn format_of(year: Option<i32>, notes: &mut Findings) -> Option<ReportFormat> {
+    match year {
         Some(y) if y < 2021 => {
             notes.push(Finding::new(
                 &rules::UNREAD_TABLE,
@@ -43,15 +39,14 @@ pub(crate) fn annual_report_of(
                     "the {y} report is in the 2019 trial format, whose tables are not yet read from print; not checked"
                 ),
             ));
-            return (None, notes);
+            None
         }
-        _ => ReportFormat::Y2021,
-    };
-    // Only grids of at least two columns: running text comes out as one-column tables.
-    let wide: Vec<&SourceTable> = grids
-        .iter()
-        .filter(|t| t.rows.first().is_some_and(|r| r.len() >= 2))
-        .collect();
+        _ => Some(ReportFormat::Y2021),
+    }
+}
+
+/// The grids of Table 3 and Table 4 among the wide grids.
+fn table_grids<'a>(wide: &[&'a SourceTable]) -> (Option<&'a SourceTable>, Option<&'a SourceTable>) {
     // Table 3 by its row 一 as a cell of its own (running text may name it inside a sentence);
     // Table 4 by its litigation block headings as cells of their own.
     let requests_grid = wide
@@ -68,11 +63,135 @@ pub(crate) fn annual_report_of(
             .flatten()
             .any(|c| review_keys.contains(&label_key(&c.norm)))
     });
-    let mut places = Places::new();
-    let mut report = AnnualReport::new(format, year);
-    let mut suppress: Vec<String> = Vec::new();
-    let mut extra = Findings::new();
+    (requests_grid, reviews_grid)
+}
 
+/// The report as it is read table by table, with where its cells were printed and the findings.
+struct ReportReading {
+    format: ReportFormat,
+    report: AnnualReport,
+    places: Places,
+    /// Reading notes.
+    notes: Findings,
+    /// The codes of the sub-rows of groups printed as one row (not reported blank).
+    suppress: Vec<String>,
+    /// The checks of groups printed as one row (made here, not by the report).
+    extra: Findings,
+}
+
+impl ReportReading {
+    /// Table 2, from the grids that are neither Table 3 nor Table 4.
+    fn proactive(&mut self, others: &[&SourceTable]) {
+        if let Some(t) = read_proactive(others, self.format, &mut self.places, &mut self.notes) {
+            match self.report.clone().with_proactive(t) {
+                Ok(r) => self.report = r,
+                Err(e) => {
+                    self.notes
+                        .push(unread(crate::report::PROACTIVE_TABLE, None, &e.to_string()));
+                }
+            }
+        } else {
+            self.notes.push(unread(
+                crate::report::PROACTIVE_TABLE,
+                None,
+                "未找到该表 / table not found",
+            ));
+        }
+    }
+
+    /// Table 3, from its grid; groups printed as one row are checked here.
+    fn requests(&mut self, grid: Option<&SourceTable>) {
+        let Some(g) = grid else {
+            self.notes.push(unread(
+                crate::report::REQUESTS_TABLE,
+                None,
+                "未找到该表 / table not found",
+            ));
+            return;
+        };
+        let Some((t, merged)) = read_requests(g, self.format, &mut self.places, &mut self.notes)
+        else {
+            return;
+        };
+        for m in &merged {
+            for r in &m.rows {
+                self.suppress.push(r.label());
+            }
+        }
+        outcome_with_merged(&t, &merged, &mut self.extra);
+        match self.report.clone().with_requests(t) {
+            Ok(r) => self.report = r,
+            Err(e) => self.notes.push(unread(
+                crate::report::REQUESTS_TABLE,
+                g.pages.first().copied(),
+                &e.to_string(),
+            )),
+        }
+    }
+
+    /// Table 4, from its grid.
+    fn reviews(&mut self, grid: Option<&SourceTable>) {
+        match grid {
+            Some(g) => {
+                if let Some(t) = read_reviews(g, &mut self.places, &mut self.notes) {
+                    self.report = self.report.clone().with_reviews(t);
+                }
+            }
+            None => self.notes.push(unread(
+                crate::report::REVIEWS_TABLE,
+                None,
+                "未找到该表 / table not found",
+            )),
+        }
+    }
+
+    /// The report and its findings: the reading notes, then the checks, located; `None` when no
+    /// table was read.
+    fn finish(self) -> (Option<AnnualReport>, Findings) {
+        let report = self.report;
+        if report.proactive().is_none() && report.requests().is_none() && report.reviews().is_none()
+        {
+            return (None, self.notes);
+        }
+        let mut out = self.notes;
+        for f in report
+            .check(&ReportCheckOptions::default())
+            .into_iter()
+            .chain(self.extra)
+        {
+            // A blank cell of a group printed as one row is not blank in print: the group's figure
+            // is reported once (its info finding), not as blank sub-rows.
+            if f.rule == report_rules::BLANK_CELL
+                && f.table.as_deref() == Some(crate::report::REQUESTS_TABLE)
+                && self
+                    .suppress
+                    .iter()
+                    .any(|code| f.code.as_deref() == Some(code.as_str()))
+            {
+                continue;
+            }
+            out.push(locate(f, &self.places));
+        }
+        (Some(report), out)
+    }
+}
+
+/// The report read from the grids of a document, and the findings (reading notes and the checks
+/// of [`AnnualReport::check`], located). `None` when no table of the report was found.
+pub(crate) fn annual_report_of(
+    grids: &[SourceTable],
+    year: Option<i32>,
+) -> (Option<AnnualReport>, Findings) {
+    let mut notes = Findings::new();
+    let Some(format) = format_of(year, &mut notes) else {
+        return (None, notes);
+    };
+    // Only grids of at least two columns: running text comes out as one-column tables.
+    let wide: Vec<&SourceTable> = grids
+        .iter()
+        .filter(|t| t.rows.first().is_some_and(|r| r.len() >= 2))
+        .collect();
+    let (requests_grid, reviews_grid) = table_grids(&wide);
     let others: Vec<&SourceTable> = wide
         .iter()
         .copied()
@@ -81,77 +200,18 @@ pub(crate) fn annual_report_of(
                 && !reviews_grid.is_some_and(|r| std::ptr::eq(r, *t))
         })
         .collect();
-    if let Some(t) = read_proactive(&others, format, &mut places, &mut notes) {
-        match report.clone().with_proactive(t) {
-            Ok(r) => report = r,
-            Err(e) => notes.push(unread(crate::report::PROACTIVE_TABLE, None, &e.to_string())),
-        }
-    } else {
-        notes.push(unread(
-            crate::report::PROACTIVE_TABLE,
-            None,
-            "未找到该表 / table not found",
-        ));
-    }
-    match requests_grid {
-        Some(g) => {
-            if let Some((t, merged)) = read_requests(g, format, &mut places, &mut notes) {
-                for m in &merged {
-                    for r in &m.rows {
-                        suppress.push(r.label());
-                    }
-                }
-                outcome_with_merged(&t, &merged, &mut extra);
-                match report.clone().with_requests(t) {
-                    Ok(r) => report = r,
-                    Err(e) => notes.push(unread(
-                        crate::report::REQUESTS_TABLE,
-                        g.pages.first().copied(),
-                        &e.to_string(),
-                    )),
-                }
-            }
-        }
-        None => notes.push(unread(
-            crate::report::REQUESTS_TABLE,
-            None,
-            "未找到该表 / table not found",
-        )),
-    }
-    match reviews_grid {
-        Some(g) => {
-            if let Some(t) = read_reviews(g, &mut places, &mut notes) {
-                report = report.with_reviews(t);
-            }
-        }
-        None => notes.push(unread(
-            crate::report::REVIEWS_TABLE,
-            None,
-            "未找到该表 / table not found",
-        )),
-    }
-    if report.proactive().is_none() && report.requests().is_none() && report.reviews().is_none() {
-        return (None, notes);
-    }
-    let mut out = notes;
-    for f in report
-        .check(&ReportCheckOptions::default())
-        .into_iter()
-        .chain(extra)
-    {
-        // A blank cell of a group printed as one row is not blank in print: the group's figure
-        // is reported once (its info finding), not as blank sub-rows.
-        if f.rule == report_rules::BLANK_CELL
-            && f.table.as_deref() == Some(crate::report::REQUESTS_TABLE)
-            && suppress
-                .iter()
-                .any(|code| f.code.as_deref() == Some(code.as_str()))
-        {
-            continue;
-        }
-        out.push(locate(f, &places));
-    }
-    (Some(report), out)
+    let mut reading = ReportReading {
+        format,
+        report: AnnualReport::new(format, year),
+        places: Places::new(),
+        notes,
+        suppress: Vec::new(),
+        extra: Findings::new(),
+    };
+    reading.proactive(&others);
+    reading.requests(requests_grid);
+    reading.reviews(reviews_grid);
+    reading.finish()
 }
 
 /// A finding with the page and printed text of its cell, when known.
@@ -425,19 +485,8 @@ fn group_rows(format: ReportFormat, n: usize) -> Vec<RequestRow> {
         .collect()
 }
 
-/// Table 3: the applicant columns by their headings, each row by its label (sub-rows by group
-/// and number, their label checked against the official one).
-fn read_requests(
-    g: &SourceTable,
-    format: ReportFormat,
-    places: &mut Places,
-    notes: &mut Findings,
-) -> Option<(RequestTable, Vec<MergedGroup>)> {
-    const T: &str = crate::report::REQUESTS_TABLE;
-    let tid = crate::report::REQUESTS_TABLE;
-    let page = g.pages.first().copied();
-    let first_data = g.rows.iter().position(|r| new_row(r))?;
-    // The applicant columns, from the heading rows.
+/// The applicant columns of Table 3, from the heading rows above its row 一.
+fn request_columns(g: &SourceTable, first_data: usize) -> Vec<(usize, RequestColumn)> {
     let mut columns: Vec<(usize, RequestColumn)> = Vec::new();
     for row in g.rows.iter().take(first_data) {
         for (j, c) in row.iter().enumerate() {
@@ -450,6 +499,212 @@ fn read_requests(
             }
         }
     }
+    columns
+}
+
+/// The figures of one printed row of Table 3, by applicant column, with their cells.
+type RowValues<'c> = Vec<(RequestColumn, Option<i64>, &'c SourceCell)>;
+
+/// The reading of Table 3's rows, one printed row at a time.
+struct RequestRows<'a> {
+    format: ReportFormat,
+    /// The page of the table's grid.
+    page: Option<u32>,
+    /// The applicant columns and the first of them (the label is printed left of it).
+    columns: Vec<(usize, RequestColumn)>,
+    first_value: usize,
+    places: &'a mut Places,
+    notes: &'a mut Findings,
+    table: RequestTable,
+    seen: Vec<RequestRow>,
+    merged: Vec<MergedGroup>,
+    /// The group ((三) … (六)) the rows below belong to.
+    group: Option<usize>,
+}
+
+impl RequestRows<'_> {
+    /// Read one printed row: its figures under the row of the format its label names.
+    fn row(&mut self, row: &[SourceCell]) {
+        const T: &str = crate::report::REQUESTS_TABLE;
+        let text: Vec<&SourceCell> = row
+            .iter()
+            .take(self.first_value)
+            .filter(|c| !c.norm.is_empty())
+            .collect();
+        let values = self.values(row);
+        let label_page = text.first().and_then(|c| c.at.page).or(self.page);
+        let joined: String = text.iter().map(|c| c.norm.as_str()).collect();
+        if let Some(n) = text.iter().find_map(|c| group_number(&c.norm)) {
+            self.group = Some(n);
+        }
+        let target = if let Some((n, rest)) = text.iter().find_map(|c| sub_number(&c.norm)) {
+            self.sub_row(n, rest, &joined, label_page)
+        } else if let Ok(r) = RequestRow::from_label(&joined, self.format) {
+            if !r.in_results() {
+                self.group = None;
+            }
+            Some(r)
+        } else {
+            let rows = group_rows(self.format, self.group.unwrap_or(0));
+            let printed_group = text.iter().any(|c| group_number(&c.norm).is_some());
+            if printed_group && !rows.is_empty() {
+                self.group_in_one_row(rows, &values, &joined, label_page);
+                return;
+            }
+            self.not_a_row(&values, &joined, label_page);
+            None
+        };
+        let Some(r) = target else { return };
+        if self.seen.contains(&r) {
+            self.notes.push(unread(
+                T,
+                label_page,
+                &format!("“{}”行重复出现，只读第一次 / row printed twice", r.label()),
+            ));
+            return;
+        }
+        self.seen.push(r);
+        self.set(r, &values);
+    }
+
+    /// The row's figures under the applicant columns; a cell that is not a count is noted and
+    /// read as blank.
+    fn values<'c>(&mut self, row: &'c [SourceCell]) -> RowValues<'c> {
+        let notes = &mut *self.notes;
+        self.columns
+            .iter()
+            .filter_map(|(j, k)| row.get(*j).map(|c| (*k, c)))
+            .map(|(k, c)| match count(c) {
+                Ok(v) => (k, v, c),
+                Err(()) => {
+                    notes.push(unread_cell(crate::report::REQUESTS_TABLE, c));
+                    (k, None, c)
+                }
+            })
+            .collect()
+    }
+
+    /// The sub-row `n` of the current group, when its printed label resembles the official one.
+    fn sub_row(
+        &mut self,
+        n: usize,
+        rest: &str,
+        joined: &str,
+        label_page: Option<u32>,
+    ) -> Option<RequestRow> {
+        let rows = group_rows(self.format, self.group.unwrap_or(0));
+        match rows.get(n.wrapping_sub(1)) {
+            Some(r) if resembles(rest, r.name_zh()) => Some(*r),
+            _ => {
+                self.notes.push(unread(
+                    crate::report::REQUESTS_TABLE,
+                    label_page,
+                    &format!(
+                        "行“{}”不能确定对应格式中的哪一行，未读 / row label not matched with certainty",
+                        joined
+                    ),
+                ));
+                None
+            }
+        }
+    }
+
+    /// A group printed as one row where the format has sub-rows: all zero, so are its sub-rows;
+    /// otherwise its sub-rows stay blank and the group's figures are kept for its own checks.
+    fn group_in_one_row(
+        &mut self,
+        rows: Vec<RequestRow>,
+        values: &RowValues<'_>,
+        joined: &str,
+        label_page: Option<u32>,
+    ) {
+        const T: &str = crate::report::REQUESTS_TABLE;
+        let all_zero = values.iter().all(|(_, v, _)| *v == Some(0));
+        if all_zero {
+            for r in &rows {
+                self.set(*r, values);
+                self.seen.push(*r);
+            }
+            self.notes.push(
+                note(
+                    T,
+                    label_page,
+                    &format!(
+                        "中“{joined}”印为一行（格式分{}个子行）；各栏均为0，故各子行均为0",
+                        rows.len()
+                    ),
+                    &format!(
+                        "{joined:?} is printed as one row (the format has {} sub-rows); all its figures are 0, so are its sub-rows",
+                        rows.len()
+                    ),
+                )
+                .with_code(group_label(&rows)),
+            );
+        } else {
+            self.notes.push(
+                unread(
+                    T,
+                    label_page,
+                    &format!(
+                        "“{joined}”印为一行（格式分{}个子行），数字不能分到子行，子行留空 / the group is printed as one row; its figures cannot be split into the sub-rows, which stay blank",
+                        rows.len()
+                    ),
+                )
+                .with_code(group_label(&rows)),
+            );
+            self.seen.extend(rows.iter().copied());
+            self.merged.push(MergedGroup {
+                rows,
+                values: values
+                    .iter()
+                    .map(|(k, v, c)| (*k, *v, (*c).clone()))
+                    .collect(),
+            });
+        }
+    }
+
+    /// A row whose label is no row of the table: noted, unless it is blank (or the heading
+    /// 本年度办理结果) with no figures.
+    fn not_a_row(&mut self, values: &RowValues<'_>, joined: &str, label_page: Option<u32>) {
+        let blank = values.iter().all(|(_, v, _)| v.is_none());
+        if !(blank && (joined.is_empty() || label_key(joined) == "本年度办理结果")) {
+            self.notes.push(unread(
+                crate::report::REQUESTS_TABLE,
+                label_page,
+                &format!("行“{joined}”不是该表的行，未读 / not a row of the table"),
+            ));
+        }
+    }
+
+    /// The figures of row `r`, each placed at its printed cell.
+    fn set(&mut self, r: RequestRow, values: &RowValues<'_>) {
+        for (k, v, c) in values {
+            if self.table.set(r, *k, *v).is_ok() {
+                place(
+                    self.places,
+                    crate::report::REQUESTS_TABLE,
+                    &r.label(),
+                    k.name_zh(),
+                    c,
+                );
+            }
+        }
+    }
+}
+
+/// Table 3: the applicant columns by their headings, each row by its label (sub-rows by group
+/// and number, their label checked against the official one).
+fn read_requests(
+    g: &SourceTable,
+    format: ReportFormat,
+    places: &mut Places,
+    notes: &mut Findings,
+) -> Option<(RequestTable, Vec<MergedGroup>)> {
+    const T: &str = crate::report::REQUESTS_TABLE;
+    let page = g.pages.first().copied();
+    let first_data = g.rows.iter().position(|r| new_row(r))?;
+    // The applicant columns, from the heading rows.
+    let columns = request_columns(g, first_data);
     let complete = RequestColumn::ALL
         .iter()
         .all(|k| columns.iter().filter(|(_, c)| c == k).count() == 1);
@@ -462,130 +717,22 @@ fn read_requests(
         return None;
     }
     let first_value = columns.iter().map(|(j, _)| *j).min().unwrap_or(0);
-    let mut table = RequestTable::blank(format);
-    let mut seen: Vec<RequestRow> = Vec::new();
-    let mut merged: Vec<MergedGroup> = Vec::new();
-    let mut group: Option<usize> = None;
+    let mut rows = RequestRows {
+        format,
+        page,
+        columns,
+        first_value,
+        places,
+        notes,
+        table: RequestTable::blank(format),
+        seen: Vec::new(),
+        merged: Vec::new(),
+        group: None,
+    };
     for row in g.rows.iter().skip(first_data) {
-        let text: Vec<&SourceCell> = row
-            .iter()
-            .take(first_value)
-            .filter(|c| !c.norm.is_empty())
-            .collect();
-        let values: Vec<(RequestColumn, Option<i64>, &SourceCell)> = columns
-            .iter()
-            .filter_map(|(j, k)| row.get(*j).map(|c| (*k, c)))
-            .map(|(k, c)| match count(c) {
-                Ok(v) => (k, v, c),
-                Err(()) => {
-                    notes.push(unread_cell(tid, c));
-                    (k, None, c)
-                }
-            })
-            .collect();
-        let label_page = text.first().and_then(|c| c.at.page).or(page);
-        let joined: String = text.iter().map(|c| c.norm.as_str()).collect();
-        if let Some(n) = text.iter().find_map(|c| group_number(&c.norm)) {
-            group = Some(n);
-        }
-        let sub = text.iter().find_map(|c| sub_number(&c.norm));
-        let target: Option<RequestRow> = if let Some((n, rest)) = sub {
-            let rows = group_rows(format, group.unwrap_or(0));
-            match rows.get(n.wrapping_sub(1)) {
-                Some(r) if resembles(rest, r.name_zh()) => Some(*r),
-                _ => {
-                    notes.push(unread(
-                        T,
-                        label_page,
-                        &format!(
-                            "行“{}”不能确定对应格式中的哪一行，未读 / row label not matched with certainty",
-                            joined
-                        ),
-                    ));
-                    None
-                }
-            }
-        } else if let Ok(r) = RequestRow::from_label(&joined, format) {
-            if !r.in_results() {
-                group = None;
-            }
-            Some(r)
-        } else {
-            let rows = group_rows(format, group.unwrap_or(0));
-            let printed_group = text.iter().any(|c| group_number(&c.norm).is_some());
-            if printed_group && !rows.is_empty() {
-                // A group printed as one row where the format has sub-rows.
-                let all_zero = values.iter().all(|(_, v, _)| *v == Some(0));
-                if all_zero {
-                    for r in &rows {
-                        for (k, v, c) in &values {
-                            if table.set(*r, *k, *v).is_ok() {
-                                place(places, tid, &r.label(), k.name_zh(), c);
-                            }
-                        }
-                        seen.push(*r);
-                    }
-                    notes.push(note(
-                        T,
-                        label_page,
-                        &format!(
-                            "中“{joined}”印为一行（格式分{}个子行）；各栏均为0，故各子行均为0",
-                            rows.len()
-                        ),
-                        &format!(
-                            "{joined:?} is printed as one row (the format has {} sub-rows); all its figures are 0, so are its sub-rows",
-                            rows.len()
-                        ),
-                    )
-                    .with_code(group_label(&rows)));
-                } else {
-                    notes.push(unread(
-                        T,
-                        label_page,
-                        &format!(
-                            "“{joined}”印为一行（格式分{}个子行），数字不能分到子行，子行留空 / the group is printed as one row; its figures cannot be split into the sub-rows, which stay blank",
-                            rows.len()
-                        ),
-                    )
-                    .with_code(group_label(&rows)));
-                    seen.extend(rows.iter().copied());
-                    merged.push(MergedGroup {
-                        rows,
-                        values: values
-                            .iter()
-                            .map(|(k, v, c)| (*k, *v, (*c).clone()))
-                            .collect(),
-                    });
-                }
-                continue;
-            }
-            let blank = values.iter().all(|(_, v, _)| v.is_none());
-            if !(blank && (joined.is_empty() || label_key(&joined) == "本年度办理结果")) {
-                notes.push(unread(
-                    T,
-                    label_page,
-                    &format!("行“{joined}”不是该表的行，未读 / not a row of the table"),
-                ));
-            }
-            None
-        };
-        let Some(r) = target else { continue };
-        if seen.contains(&r) {
-            notes.push(unread(
-                T,
-                label_page,
-                &format!("“{}”行重复出现，只读第一次 / row printed twice", r.label()),
-            ));
-            continue;
-        }
-        seen.push(r);
-        for (k, v, c) in &values {
-            if table.set(r, *k, *v).is_ok() {
-                place(places, tid, &r.label(), k.name_zh(), c);
-            }
-        }
+        rows.row(row);
     }
-    Some((table, merged))
+    Some((rows.table, rows.merged))
 }
 
 /// The identities [`RequestTable::check`] cannot see where a group is printed as one row (its
@@ -667,20 +814,12 @@ fn outcome_with_merged(t: &RequestTable, merged: &[MergedGroup], out: &mut Findi
     }
 }
 
-/// Table 4: for each column, its block (行政复议, 未经复议直接起诉, 复议后起诉: the nearest block
-/// heading at or left of it in a heading row) and its result (结果维持 … 总计); the figures from
-/// the first row of numbers. All fifteen cells must be matched one to one.
-fn read_reviews(g: &SourceTable, places: &mut Places, notes: &mut Findings) -> Option<ReviewTable> {
-    const T: &str = crate::report::REVIEWS_TABLE;
-    let tid = crate::report::REVIEWS_TABLE;
-    let page = g.pages.first().copied();
-    let is_numbers = |r: &Vec<SourceCell>| {
-        r.iter().any(|c| !c.norm.is_empty()) && r.iter().all(|c| number(c).is_ok())
-    };
-    let Some(data) = g.rows.iter().position(is_numbers) else {
-        notes.push(unread(T, page, "未找到数字行 / no row of figures"));
-        return None;
-    };
+/// For each column of Table 4's grid, from the heading rows above row `data`: its block (the
+/// nearest block heading at or left of it in a heading row) and its result column.
+fn review_headings(
+    g: &SourceTable,
+    data: usize,
+) -> (Vec<Option<ReviewBlock>>, Vec<Option<ReviewColumn>>) {
     let width = g.rows.first().map_or(0, Vec::len);
     let mut block_at: Vec<Option<ReviewBlock>> = vec![None; width];
     let mut column_at: Vec<Option<ReviewColumn>> = vec![None; width];
@@ -707,6 +846,24 @@ fn read_reviews(g: &SourceTable, places: &mut Places, notes: &mut Findings) -> O
             }
         }
     }
+    (block_at, column_at)
+}
+
+/// Table 4: for each column, its block (行政复议, 未经复议直接起诉, 复议后起诉: the nearest block
+/// heading at or left of it in a heading row) and its result (结果维持 … 总计); the figures from
+/// the first row of numbers. All fifteen cells must be matched one to one.
+fn read_reviews(g: &SourceTable, places: &mut Places, notes: &mut Findings) -> Option<ReviewTable> {
+    const T: &str = crate::report::REVIEWS_TABLE;
+    let tid = crate::report::REVIEWS_TABLE;
+    let page = g.pages.first().copied();
+    let is_numbers = |r: &Vec<SourceCell>| {
+        r.iter().any(|c| !c.norm.is_empty()) && r.iter().all(|c| number(c).is_ok())
+    };
+    let Some(data) = g.rows.iter().position(is_numbers) else {
+        notes.push(unread(T, page, "未找到数字行 / no row of figures"));
+        return None;
+    };
+    let (block_at, column_at) = review_headings(g, data);
     let mut cells: Vec<(ReviewBlock, ReviewColumn, &SourceCell)> = Vec::new();
     if let Some(row) = g.rows.get(data) {
         for (j, c) in row.iter().enumerate() {

@@ -322,45 +322,56 @@ fn repeats_header(row: &[String], header: &[Vec<String>]) -> bool {
         || (is_header_row(row) && !row.iter().all(String::is_empty))
 }
 
-/// Assemble the grid of a recognised table of `kind`.
-pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
-    let width = t.rows.first().map_or(0, Vec::len);
-    let header_rows = header_count(t);
-    let parts = header_parts(t, header_rows, width);
-    let roles = column_roles(t, &parts, header_rows);
-    let blocks = blocks(&roles);
-    let summary = kind.is_some_and(TableKind::is_summary) && blocks.len() == 2;
-    let header_norms: Vec<Vec<String>> = t
-        .rows
+/// The columns kept in the grid but not read (code columns printed after the name), with their
+/// headings flattened.
+fn skipped_columns(blocks: &[Block], parts: &[Vec<(String, String)>]) -> Vec<(usize, String)> {
+    blocks
         .iter()
-        .take(header_rows)
-        .map(|r| r.iter().map(|c| c.norm.clone()).collect())
-        .collect();
+        .flat_map(|b| b.extra.iter())
+        .map(|&j| {
+            let heading = parts
+                .get(j)
+                .map(|ps| {
+                    ps.iter()
+                        .map(|(p, _)| p.as_str())
+                        .collect::<Vec<_>>()
+                        .join("/")
+                })
+                .unwrap_or_default();
+            (j, heading)
+        })
+        .collect()
+}
 
-    let mut a = Assembled {
-        header_rows,
-        skipped: blocks
-            .iter()
-            .flat_map(|b| b.extra.iter())
-            .map(|&j| {
-                let heading = parts
-                    .get(j)
-                    .map(|ps| {
-                        ps.iter()
-                            .map(|(p, _)| p.as_str())
-                            .collect::<Vec<_>>()
-                            .join("/")
-                    })
-                    .unwrap_or_default();
-                (j, heading)
-            })
-            .collect(),
-        ..Assembled::default()
-    };
-    // Union of amount columns, by role (or by heading for unknown ones).
+/// The headings of a column from its header parts: the most specific (the last part naming a
+/// known column, else the last part) and the full one (all parts joined by `/`).
+fn column_headings(ps: &[(String, String)]) -> (String, String) {
+    let specific = ps
+        .iter()
+        .rev()
+        .find(|(_, n)| matches!(HeadingRole::recognise(n), Some(HeadingRole::Column(_))))
+        .or_else(|| ps.last())
+        .map(|(p, _)| p.clone())
+        .unwrap_or_default();
+    let full: String = ps
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .collect::<Vec<_>>()
+        .join("/");
+    (specific, full)
+}
+
+/// Union of amount columns, by role (or by heading for unknown ones): each new one added to
+/// `a`'s columns; for each block, the column of `a` each of its amount columns fills.
+fn amount_columns(
+    a: &mut Assembled,
+    blocks: &[Block],
+    roles: &[Role],
+    parts: &[Vec<(String, String)>],
+) -> Vec<Vec<usize>> {
     let mut keys: Vec<(Option<TableColumn>, String)> = Vec::new();
     let mut block_cols: Vec<Vec<usize>> = Vec::new();
-    for b in &blocks {
+    for b in blocks {
         let mut idx = Vec::new();
         for &j in &b.amounts {
             let role = match roles.get(j) {
@@ -368,18 +379,7 @@ pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
                 _ => None,
             };
             let ps = parts.get(j).cloned().unwrap_or_default();
-            let specific = ps
-                .iter()
-                .rev()
-                .find(|(_, n)| matches!(HeadingRole::recognise(n), Some(HeadingRole::Column(_))))
-                .or_else(|| ps.last())
-                .map(|(p, _)| p.clone())
-                .unwrap_or_default();
-            let full: String = ps
-                .iter()
-                .map(|(p, _)| p.as_str())
-                .collect::<Vec<_>>()
-                .join("/");
+            let (specific, full) = column_headings(&ps);
             let key_name = if role.is_some() {
                 String::new()
             } else {
@@ -408,17 +408,276 @@ pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
         }
         block_cols.push(idx);
     }
-    let ncols = a.columns.len();
+    block_cols
+}
 
-    // Rows, block by block (summary: block 0 income, block 1 expenditure; otherwise linearised).
-    let data: Vec<usize> = (header_rows..t.rows.len())
+/// The rows below the header that hold data: neither a header repeated at a continuation nor a
+/// row of column numbers.
+fn data_rows(t: &SourceTable, header_rows: usize) -> Vec<usize> {
+    let header_norms: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .take(header_rows)
+        .map(|r| r.iter().map(|c| c.norm.clone()).collect())
+        .collect();
+    (header_rows..t.rows.len())
         .filter(|&i| {
-            let norms: Vec<String> = t.rows[i].iter().map(|c| c.norm.clone()).collect();
+            let norms: Vec<String> = t
+                .rows
+                .get(i)
+                .map(|r| r.iter().map(|c| c.norm.clone()).collect())
+                .unwrap_or_default();
             let repeated =
                 t.continuations.iter().any(|&c| c <= i) && continuation_header(t, i, &header_norms);
             !repeated && !is_number_row(&norms)
         })
-        .collect();
+        .collect()
+}
+
+/// The normalised text of cell `j` of a row (empty when absent).
+fn norm_at(row: &[super::SourceCell], j: usize) -> String {
+    row.get(j).map(|c| c.norm.clone()).unwrap_or_default()
+}
+
+/// The printed text of cell `j` of a row, cleaned (empty when absent).
+fn printed_at(row: &[super::SourceCell], j: usize) -> String {
+    row.get(j).map(|c| clean(&c.text)).unwrap_or_default()
+}
+
+/// A classification code read from its joined text: functional, else economic.
+fn code_of(code_text: &str) -> Option<crate::classification::Code> {
+    if code_text.is_empty() {
+        None
+    } else {
+        crate::classification::Code::functional(code_text)
+            .or_else(|_| crate::classification::Code::economic(code_text))
+            .ok()
+    }
+}
+
+/// The rows of one block of columns, read one source row at a time, with what carries from a row
+/// to the next.
+struct BlockRows<'a> {
+    t: &'a SourceTable,
+    kind: Option<TableKind>,
+    block: &'a Block,
+    /// The column of the table each of the block's amount columns fills.
+    cols: Vec<usize>,
+    /// The number of amount columns of the table.
+    ncols: usize,
+    /// A summary table (收 | 支): rows are not joined as wrapped labels.
+    summary: bool,
+    side: Option<RowSide>,
+    /// The last part printed in each code column (类 / 款 carried to rows that leave it blank).
+    last_code: Vec<String>,
+    /// A wrapped label held for the row it belongs to.
+    pending: Option<String>,
+}
+
+impl BlockRows<'_> {
+    /// Read source row `i` of the block into `a` (nothing when the block prints nothing there).
+    fn row(&mut self, a: &mut Assembled, i: usize) {
+        let Some(row) = self.t.rows.get(i) else {
+            return;
+        };
+        let (code_parts, label_in_code) = self.code_parts(row);
+        let mut name = self
+            .block
+            .name
+            .map(|j| printed_at(row, j))
+            .unwrap_or_default();
+        if name.is_empty() {
+            name = label_in_code;
+        }
+        let (cells, at, any) = self.amounts(a, row, i);
+        let code_text = self.code_text(&code_parts);
+        let code = code_of(&code_text);
+        if code.is_none() && !code_text.is_empty() {
+            a.bad.push(BadCell {
+                row: i,
+                column: self.block.codes.first().copied().unwrap_or(0),
+                text: code_text.clone(),
+                reason: "not a classification code".to_owned(),
+            });
+            if name.is_empty() {
+                name = code_text.clone();
+            }
+        }
+        if name.is_empty() && code.is_none() && !any {
+            return; // nothing printed in this block on this row
+        }
+        if (name == "无" || name == "-") && !any && code.is_none() {
+            return;
+        }
+        if code.is_none() && !any && self.is_wrapped_label(&name) {
+            self.hold_wrapped(a, i, &name);
+            return;
+        }
+        if let Some(p) = self.pending.take() {
+            name = p + &name;
+        }
+        if name.is_empty()
+            && code.is_none()
+            && self.block.name.is_none()
+            && self.block.codes.is_empty()
+        {
+            // A table of figures only (三公): the row is the figure of the table's phase.
+            name = match self.kind.map(TableKind::phase) {
+                Some(crate::budget::Phase::Final) => "决算数".to_owned(),
+                _ => "预算数".to_owned(),
+            };
+        }
+        a.any_amount |= any;
+        a.rows.push(TableRow {
+            line: i as u64 + 1,
+            code,
+            name,
+            cells,
+            side: self.side,
+        });
+        a.row_at.push(i);
+        a.cell_at.push(at);
+    }
+
+    /// Code parts; a non-code text in a code column is a label (returned second).
+    fn code_parts(&self, row: &[super::SourceCell]) -> (Vec<String>, String) {
+        let mut label_in_code = String::new();
+        let mut code_parts: Vec<String> = Vec::new();
+        for (k, &j) in self.block.codes.iter().enumerate() {
+            let s = norm_at(row, j);
+            if s.is_empty() || s.chars().all(|c| c.is_ascii_digit()) {
+                // 款 / 项 printed without their leading zero (a spreadsheet's number format).
+                let s = if k > 0 && s.len() == 1 {
+                    format!("0{s}")
+                } else {
+                    s
+                };
+                code_parts.push(s);
+            } else {
+                if label_in_code.is_empty() {
+                    label_in_code = printed_at(row, j);
+                }
+                code_parts.push(String::new());
+            }
+        }
+        (code_parts, label_in_code)
+    }
+
+    /// Amounts: the row's figures in the table's columns, the source column of each, and whether
+    /// any was printed; a cell that does not read as an amount is kept blank and noted in `a`.
+    fn amounts(
+        &self,
+        a: &mut Assembled,
+        row: &[super::SourceCell],
+        i: usize,
+    ) -> (Vec<Option<Decimal>>, Vec<Option<usize>>, bool) {
+        let mut cells: Vec<Option<Decimal>> = vec![None; self.ncols];
+        let mut at: Vec<Option<usize>> = vec![None; self.ncols];
+        let mut any = false;
+        for (&j, &k) in self.block.amounts.iter().zip(&self.cols) {
+            let Some(c) = row.get(j) else { continue };
+            if let Some(slot) = at.get_mut(k) {
+                *slot = Some(j);
+            }
+            if c.is_blank() {
+                continue;
+            }
+            let joined: String = c.norm.chars().filter(|ch| !ch.is_whitespace()).collect();
+            match parse_amount(&joined) {
+                Ok(Some(v)) => {
+                    if let Some(slot) = cells.get_mut(k) {
+                        *slot = Some(v);
+                    }
+                    any = true;
+                }
+                Ok(None) => {}
+                Err(e) => a.bad.push(BadCell {
+                    row: i,
+                    column: j,
+                    text: c.text.clone(),
+                    reason: e.to_string(),
+                }),
+            }
+        }
+        (cells, at, any)
+    }
+
+    /// The code: split parts with the 类 / 款 carried from the row above when blank.
+    fn code_text(&mut self, code_parts: &[String]) -> String {
+        let has_code = code_parts.iter().any(|p| !p.is_empty());
+        if !(has_code && code_parts.len() > 1) {
+            return code_parts.concat();
+        }
+        let first_blank = code_parts.first().is_some_and(String::is_empty);
+        let mut out = String::new();
+        for (k, p) in code_parts.iter().enumerate() {
+            if p.is_empty() {
+                if first_blank
+                    && code_parts.iter().skip(k + 1).any(|q| !q.is_empty())
+                    && let Some(carried) = self.last_code.get(k)
+                {
+                    out.push_str(carried);
+                }
+            } else {
+                out.push_str(p);
+            }
+        }
+        for (k, p) in code_parts.iter().enumerate() {
+            if !p.is_empty()
+                && let Some(slot) = self.last_code.get_mut(k)
+            {
+                *slot = p.clone();
+            }
+        }
+        out
+    }
+
+    /// A label wrapped onto a row of its own (no code, no amount, not a known label), in a block
+    /// with code columns and not in a summary table.
+    fn is_wrapped_label(&self, name: &str) -> bool {
+        let b = self.block;
+        !self.summary
+            && !name.is_empty()
+            && RowLabel::recognise(name).is_none()
+            && crate::functional_class_by_name(name, None).is_none()
+            && b.codes.len() + usize::from(b.name.is_some()) > 0
+            && !b.codes.is_empty()
+    }
+
+    /// Append a wrapped label to the previous row when it came from the row just above, else
+    /// hold it for the next row.
+    fn hold_wrapped(&mut self, a: &mut Assembled, i: usize, name: &str) {
+        let prev_above = a.row_at.last().is_some_and(|&p| p + 1 == i)
+            && a.rows.last().is_some_and(|r| r.code.is_some());
+        if prev_above && self.pending.is_none() {
+            if let Some(r) = a.rows.last_mut() {
+                r.name.push_str(name);
+            }
+        } else {
+            self.pending = Some(self.pending.take().unwrap_or_default() + name);
+        }
+    }
+}
+
+/// Assemble the grid of a recognised table of `kind`.
+pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
+    let width = t.rows.first().map_or(0, Vec::len);
+    let header_rows = header_count(t);
+    let parts = header_parts(t, header_rows, width);
+    let roles = column_roles(t, &parts, header_rows);
+    let blocks = blocks(&roles);
+    let summary = kind.is_some_and(TableKind::is_summary) && blocks.len() == 2;
+
+    let mut a = Assembled {
+        header_rows,
+        skipped: skipped_columns(&blocks, &parts),
+        ..Assembled::default()
+    };
+    let block_cols = amount_columns(&mut a, &blocks, &roles, &parts);
+    let ncols = a.columns.len();
+
+    // Rows, block by block (summary: block 0 income, block 1 expenditure; otherwise linearised).
+    let data = data_rows(t, header_rows);
     let _ = repeats_header;
     for (bi, b) in blocks.iter().enumerate() {
         let side = if summary {
@@ -430,155 +689,19 @@ pub(crate) fn assemble(t: &SourceTable, kind: Option<TableKind>) -> Assembled {
         } else {
             None
         };
-        let cols = block_cols.get(bi).cloned().unwrap_or_default();
-        let mut last_code: Vec<String> = vec![String::new(); b.codes.len()];
-        let mut pending: Option<String> = None;
+        let mut rows = BlockRows {
+            t,
+            kind,
+            block: b,
+            cols: block_cols.get(bi).cloned().unwrap_or_default(),
+            ncols,
+            summary,
+            side,
+            last_code: vec![String::new(); b.codes.len()],
+            pending: None,
+        };
         for &i in &data {
-            let row = &t.rows[i];
-            let text = |j: usize| row.get(j).map(|c| c.norm.clone()).unwrap_or_default();
-            let printed = |j: usize| row.get(j).map(|c| clean(&c.text)).unwrap_or_default();
-            // Code parts; a non-code text in a code column is a label.
-            let mut label_in_code = String::new();
-            let mut code_parts: Vec<String> = Vec::new();
-            for (k, &j) in b.codes.iter().enumerate() {
-                let s = text(j);
-                if s.is_empty() || s.chars().all(|c| c.is_ascii_digit()) {
-                    // 款 / 项 printed without their leading zero (a spreadsheet's number format).
-                    let s = if k > 0 && s.len() == 1 {
-                        format!("0{s}")
-                    } else {
-                        s
-                    };
-                    code_parts.push(s);
-                } else {
-                    if label_in_code.is_empty() {
-                        label_in_code = printed(j);
-                    }
-                    code_parts.push(String::new());
-                }
-            }
-            let mut name = b.name.map(printed).unwrap_or_default();
-            if name.is_empty() {
-                name = label_in_code.clone();
-            }
-            // Amounts.
-            let mut cells: Vec<Option<Decimal>> = vec![None; ncols];
-            let mut at: Vec<Option<usize>> = vec![None; ncols];
-            let mut any = false;
-            for (&j, &k) in b.amounts.iter().zip(&cols) {
-                let Some(c) = row.get(j) else { continue };
-                if let Some(slot) = at.get_mut(k) {
-                    *slot = Some(j);
-                }
-                if c.is_blank() {
-                    continue;
-                }
-                let joined: String = c.norm.chars().filter(|ch| !ch.is_whitespace()).collect();
-                match parse_amount(&joined) {
-                    Ok(Some(v)) => {
-                        if let Some(slot) = cells.get_mut(k) {
-                            *slot = Some(v);
-                        }
-                        any = true;
-                    }
-                    Ok(None) => {}
-                    Err(e) => a.bad.push(BadCell {
-                        row: i,
-                        column: j,
-                        text: c.text.clone(),
-                        reason: e.to_string(),
-                    }),
-                }
-            }
-            // The code: split parts with the 类 / 款 carried from the row above when blank.
-            let has_code = code_parts.iter().any(|p| !p.is_empty());
-            let code_text = if has_code && code_parts.len() > 1 {
-                let first_blank = code_parts.first().is_some_and(String::is_empty);
-                let mut out = String::new();
-                for (k, p) in code_parts.iter().enumerate() {
-                    if p.is_empty() {
-                        if first_blank && code_parts[k + 1..].iter().any(|q| !q.is_empty()) {
-                            out.push_str(&last_code[k]);
-                        }
-                    } else {
-                        out.push_str(p);
-                    }
-                }
-                for (k, p) in code_parts.iter().enumerate() {
-                    if !p.is_empty() {
-                        last_code[k] = p.clone();
-                    }
-                }
-                out
-            } else {
-                code_parts.concat()
-            };
-            let code = if code_text.is_empty() {
-                None
-            } else {
-                crate::classification::Code::functional(&code_text)
-                    .or_else(|_| crate::classification::Code::economic(&code_text))
-                    .ok()
-            };
-            if code.is_none() && !code_text.is_empty() {
-                a.bad.push(BadCell {
-                    row: i,
-                    column: b.codes.first().copied().unwrap_or(0),
-                    text: code_text.clone(),
-                    reason: "not a classification code".to_owned(),
-                });
-                if name.is_empty() {
-                    name = code_text.clone();
-                }
-            }
-            if name.is_empty() && code.is_none() && !any {
-                continue; // nothing printed in this block on this row
-            }
-            if (name == "无" || name == "-") && !any && code.is_none() {
-                continue;
-            }
-            // A label wrapped onto a row of its own (no code, no amount, not a known label).
-            if !summary
-                && code.is_none()
-                && !any
-                && !name.is_empty()
-                && RowLabel::recognise(&name).is_none()
-                && crate::functional_class_by_name(&name, None).is_none()
-                && b.codes.len() + usize::from(b.name.is_some()) > 0
-                && !b.codes.is_empty()
-            {
-                // Append to the previous row when it came from the row just above, else hold.
-                let prev_above = a.row_at.last().is_some_and(|&p| p + 1 == i)
-                    && a.rows.last().is_some_and(|r| r.code.is_some());
-                if prev_above && pending.is_none() {
-                    if let Some(r) = a.rows.last_mut() {
-                        r.name.push_str(&name);
-                    }
-                } else {
-                    pending = Some(pending.unwrap_or_default() + &name);
-                }
-                continue;
-            }
-            if let Some(p) = pending.take() {
-                name = p + &name;
-            }
-            if name.is_empty() && code.is_none() && b.name.is_none() && b.codes.is_empty() {
-                // A table of figures only (三公): the row is the figure of the table's phase.
-                name = match kind.map(TableKind::phase) {
-                    Some(crate::budget::Phase::Final) => "决算数".to_owned(),
-                    _ => "预算数".to_owned(),
-                };
-            }
-            a.any_amount |= any;
-            a.rows.push(TableRow {
-                line: i as u64 + 1,
-                code,
-                name,
-                cells,
-                side,
-            });
-            a.row_at.push(i);
-            a.cell_at.push(at);
+            rows.row(&mut a, i);
         }
     }
     dedupe_totals(&mut a);

@@ -192,10 +192,30 @@ fn kind_by_shape(t: &SourceTable, phase: Option<Phase>) -> Option<TableKind> {
     None
 }
 
-/// The recognition pass.
-pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Document> {
-    let mut findings = Findings::new();
-    // Document kind, year, issuer, unit.
+/// What the first pages of a document say: its kind, year, issuer and money unit (each from
+/// the options when given).
+struct Head {
+    kind: Option<DocumentKind>,
+    year: Option<i32>,
+    issuer: Option<String>,
+    unit: Option<Unit>,
+}
+
+/// The cover: page 1's lines joined (a title broken over lines) up to the first that completes
+/// a kind's name.
+fn cover_line(lines: &[SourceLine]) -> SourceLine {
+    let mut cover = String::new();
+    for l in lines.iter().filter(|l| l.page == 1).take(6) {
+        cover.push_str(&l.text);
+        if kind_of_line(&super::normalize_text(&cover)).is_some() {
+            break;
+        }
+    }
+    SourceLine::new(1, cover)
+}
+
+/// Document kind, year, issuer, unit: from the options, else the title line and the first pages.
+fn head_of(source: &SourceDocument, opts: &ReadOptions) -> Head {
     let head: Vec<&SourceLine> = source
         .lines
         .iter()
@@ -203,14 +223,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         .take(60)
         .collect();
     // The cover: page 1's lines joined (a title broken over lines), else the first line naming a kind.
-    let mut cover = String::new();
-    for l in source.lines.iter().filter(|l| l.page == 1).take(6) {
-        cover.push_str(&l.text);
-        if kind_of_line(&super::normalize_text(&cover)).is_some() {
-            break;
-        }
-    }
-    let cover = SourceLine::new(1, cover);
+    let cover = cover_line(&source.lines);
     let title_line = Some(&cover)
         .filter(|l| l.norm.chars().count() <= 80 && kind_of_line(&l.norm).is_some())
         .or_else(|| {
@@ -218,7 +231,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                 .copied()
                 .find(|l| kind_of_line(&l.norm).is_some())
         });
-    let mut kind = opts
+    let kind = opts
         .kind
         .or_else(|| title_line.and_then(|l| kind_of_line(&l.norm)));
     let year = opts.year.or_else(|| {
@@ -228,7 +241,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
             .or_else(|| super::layouts::year_fallback(&source.lines, &source.tables, year_of))
     });
     let issuer = issuer_of(&source.lines, title_line);
-    let doc_unit = opts.unit.or_else(|| {
+    let unit = opts.unit.or_else(|| {
         source
             .tables
             .iter()
@@ -236,88 +249,92 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
             .chain(source.lines.iter())
             .find_map(|l| unit_of(&l.norm))
     });
-
-    // Tables.
-    let mut tables: Vec<DocumentTable> = Vec::new();
-    let mut layouts: Vec<Option<Assembled>> = Vec::new();
-    // The annual report's reader takes the grids as joined; the budget layouts (one-amount
-    // tables compacted, captions moved to context) are for budget and final-account tables.
-    let joined = join_fragments(&source.tables);
-    let grids = super::layouts::normalise(joined.clone());
-    let titled: Vec<(String, Option<TableKind>)> = grids.iter().map(title_of).collect();
-    if kind.is_none() {
-        let phases: Vec<Phase> = titled
-            .iter()
-            .filter_map(|(_, k)| k.map(TableKind::phase))
-            .collect();
-        if let Some(p) = phases.first() {
-            kind = Some(match p {
-                Phase::Final => DocumentKind::Final,
-                _ => DocumentKind::Budget,
-            });
-        }
+    Head {
+        kind,
+        year,
+        issuer,
+        unit,
     }
-    let kind = kind.unwrap_or(DocumentKind::Unknown);
-    let phase = match kind {
-        DocumentKind::Budget => Some(Phase::Budget),
-        DocumentKind::Final => Some(Phase::Final),
-        _ => None,
-    };
-    let fiscal = phase.is_some();
-    for (t, (title, by_title)) in grids.iter().zip(titled) {
-        let page = t.pages.first().copied();
-        let mut tkind = if fiscal {
-            by_title.or_else(|| kind_by_shape(t, phase))
-        } else {
-            None
-        };
-        if let (Some(k), Some(p)) = (tkind, phase)
-            && k.phase() != p
-        {
-            let mut f = Finding::new(
-                &rules::AMBIGUOUS_KIND,
-                format!("表格标题“{title}”属于另一阶段的表格，未检查"),
-                format!("the title {title:?} names a table of the other phase; not checked"),
-            );
-            if let Some(p) = page {
-                f = f.with_page(p);
-            }
-            findings.push(f);
-            tkind = None;
-        }
-        // The table's own unit: its context lines, else a 单位 line printed in its first rows.
-        let unit = t
-            .context
-            .iter()
-            .rev()
-            .find_map(|l| unit_of(&l.norm))
-            .or_else(|| {
-                t.rows
-                    .iter()
-                    .take(assemble::header_count(t).max(1))
-                    .flatten()
-                    .find_map(|c| unit_of(&c.norm))
-            })
-            .or(doc_unit);
-        let empty_note = tkind.and_then(|_| {
-            t.context
+}
+
+/// The kind of a document whose title names none: the phase of its first table recognised by
+/// title.
+fn kind_by_tables(titled: &[(String, Option<TableKind>)]) -> Option<DocumentKind> {
+    let phase = titled.iter().find_map(|(_, k)| k.map(TableKind::phase))?;
+    Some(match phase {
+        Phase::Final => DocumentKind::Final,
+        _ => DocumentKind::Budget,
+    })
+}
+
+/// A finding placed on `page`, when known.
+fn on_page(f: Finding, page: Option<u32>) -> Finding {
+    match page {
+        Some(p) => f.with_page(p),
+        None => f,
+    }
+}
+
+/// A table's own unit: its context lines, else a 单位 line printed in its first rows.
+fn table_unit(t: &SourceTable) -> Option<Unit> {
+    t.context
+        .iter()
+        .rev()
+        .find_map(|l| unit_of(&l.norm))
+        .or_else(|| {
+            t.rows
                 .iter()
-                .chain(source.lines.iter().filter(|l| t.pages.contains(&l.page)))
-                .find(|l| empty_sentence(&l.norm))
-                .map(|l| l.text.trim().to_owned())
-                .or_else(|| {
-                    t.rows
-                        .iter()
-                        .flatten()
-                        .find(|c| empty_sentence(&c.norm))
-                        .map(|c| c.text.trim().to_owned())
-                })
-        });
+                .take(assemble::header_count(t).max(1))
+                .flatten()
+                .find_map(|c| unit_of(&c.norm))
+        })
+}
+
+/// The sentence saying a table is empty on purpose: in its context or on its pages, else in
+/// its cells.
+fn empty_note_of(t: &SourceTable, lines: &[SourceLine]) -> Option<String> {
+    t.context
+        .iter()
+        .chain(lines.iter().filter(|l| t.pages.contains(&l.page)))
+        .find(|l| empty_sentence(&l.norm))
+        .map(|l| l.text.trim().to_owned())
+        .or_else(|| {
+            t.rows
+                .iter()
+                .flatten()
+                .find(|c| empty_sentence(&c.norm))
+                .map(|c| c.text.trim().to_owned())
+        })
+}
+
+/// The recognition of a document's grids, one at a time, and the findings it makes.
+struct Recogniser<'a> {
+    /// The document's lines of text.
+    lines: &'a [SourceLine],
+    /// The phase of a budget or final account; `None` for other documents (no table kinds).
+    phase: Option<Phase>,
+    /// The document's unit, for a table that prints none.
+    unit: Option<Unit>,
+    /// The findings so far.
+    findings: Findings,
+}
+
+impl Recogniser<'_> {
+    /// A grid recognised: its kind, unit and note of emptiness, and its table when it has a kind.
+    fn table(
+        &mut self,
+        t: &SourceTable,
+        title: String,
+        by_title: Option<TableKind>,
+    ) -> (DocumentTable, Option<Assembled>) {
+        let page = t.pages.first().copied();
+        let tkind = self.table_kind(t, &title, by_title, page);
+        let empty_note = tkind.and_then(|_| empty_note_of(t, self.lines));
         let mut dt = DocumentTable {
             number: tkind.map(TableKind::number),
             kind: tkind,
             title,
-            unit,
+            unit: table_unit(t).or(self.unit),
             pages: t.pages.clone(),
             source: t.clone(),
             table: None,
@@ -327,119 +344,165 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         };
         let mut layout = None;
         if let Some(k) = tkind {
-            let u = unit.unwrap_or_else(|| k.usual_unit());
-            match build_table(t, k, u) {
-                Ok((table, a)) => {
-                    for b in &a.bad {
-                        let p = t
-                            .rows
-                            .get(b.row)
-                            .and_then(|r| r.get(b.column))
-                            .and_then(|c| c.at.page);
-                        let mut f = Finding::new(
-                            &rules::UNREAD_CELL,
-                            format!(
-                                "{}：单元格“{}”未能读取，按空白处理（{}）",
-                                k.name_zh(),
-                                b.text,
-                                b.reason
-                            ),
-                            format!(
-                                "{}: cell {:?} could not be read; kept blank ({})",
-                                k.id(),
-                                b.text,
-                                b.reason
-                            ),
-                        )
-                        .with_table(k.name_zh())
-                        .with_printed(b.text.clone());
-                        if let Some(p) = p {
-                            f = f.with_page(p);
-                        }
-                        findings.push(f);
-                    }
-                    for (j, heading) in &a.skipped {
-                        let mut f = Finding::new(
-                            &rules::UNREAD_COLUMN,
-                            format!(
-                                "{}：第{}列“{heading}”保留原样，未读取、未检查",
-                                k.name_zh(),
-                                j + 1
-                            ),
-                            format!(
-                                "{}: column {} {heading:?} is kept as printed, not read or checked",
-                                k.id(),
-                                j + 1
-                            ),
-                        )
-                        .with_table(k.name_zh())
-                        .with_column(heading.clone());
-                        if let Some(p) = page {
-                            f = f.with_page(p);
-                        }
-                        findings.push(f);
-                    }
-                    dt.row_at = a.row_at.clone();
-                    dt.column_at = a.column_at.clone();
-                    let figures = table
-                        .rows()
-                        .iter()
-                        .any(|r| r.cells.iter().any(Option::is_some));
-                    if figures && let Some(note) = dt.empty_note.take() {
-                        let mut f = Finding::new(
-                            &rules::EMPTY_NOTE_WITH_FIGURES,
-                            format!("{}印有数字，但说明称本表为空：“{note}”", k.name_zh()),
-                            format!(
-                                "{} prints figures but its note says it is empty: {note:?}",
-                                k.id()
-                            ),
-                        )
-                        .with_table(k.name_zh())
-                        .with_printed(note);
-                        if let Some(p) = page {
-                            f = f.with_page(p);
-                        }
-                        findings.push(f);
-                    }
-                    dt.table = Some(table.with_title(dt.title.clone()));
-                    layout = Some(a);
-                }
-                Err(e) => {
-                    let mut f = Finding::new(
-                        &rules::UNREAD_TABLE,
-                        format!(
-                            "{}（第{}页）未能读取，未检查：{e}",
-                            k.name_zh(),
-                            page.unwrap_or(0)
-                        ),
-                        format!(
-                            "{} (page {}) could not be read and is not checked: {e}",
-                            k.id(),
-                            page.unwrap_or(0)
-                        ),
-                    )
-                    .with_table(k.name_zh());
-                    if let Some(p) = page {
-                        f = f.with_page(p);
-                    }
-                    findings.push(f);
-                }
-            }
+            layout = self.read_table(&mut dt, t, k, page);
         }
-        if tkind.is_none() && fiscal {
-            layout = super::layouts::part_of_standard(&mut dt, phase);
+        if tkind.is_none() && self.phase.is_some() {
+            layout = super::layouts::part_of_standard(&mut dt, self.phase);
         }
-        tables.push(dt);
-        layouts.push(layout);
+        (dt, layout)
     }
 
-    // Duplicates: only the first table of a kind is checked.
+    /// A grid's kind in a budget or final account, by its title else by its shape; a table of the
+    /// other phase is reported and left without a kind.
+    fn table_kind(
+        &mut self,
+        t: &SourceTable,
+        title: &str,
+        by_title: Option<TableKind>,
+        page: Option<u32>,
+    ) -> Option<TableKind> {
+        let phase = self.phase?;
+        let k = by_title.or_else(|| kind_by_shape(t, Some(phase)))?;
+        if k.phase() != phase {
+            let f = Finding::new(
+                &rules::AMBIGUOUS_KIND,
+                format!("表格标题“{title}”属于另一阶段的表格，未检查"),
+                format!("the title {title:?} names a table of the other phase; not checked"),
+            );
+            self.findings.push(on_page(f, page));
+            return None;
+        }
+        Some(k)
+    }
+
+    /// Read a grid of kind `k` into `dt`'s table, reporting what could not be read; its layout.
+    fn read_table(
+        &mut self,
+        dt: &mut DocumentTable,
+        t: &SourceTable,
+        k: TableKind,
+        page: Option<u32>,
+    ) -> Option<Assembled> {
+        let u = dt.unit.unwrap_or_else(|| k.usual_unit());
+        match build_table(t, k, u) {
+            Ok((table, a)) => {
+                self.bad_cells(t, k, &a);
+                self.skipped_columns(k, page, &a);
+                dt.row_at = a.row_at.clone();
+                dt.column_at = a.column_at.clone();
+                self.empty_note_with_figures(dt, &table, k, page);
+                dt.table = Some(table.with_title(dt.title.clone()));
+                Some(a)
+            }
+            Err(e) => {
+                let f = Finding::new(
+                    &rules::UNREAD_TABLE,
+                    format!(
+                        "{}（第{}页）未能读取，未检查：{e}",
+                        k.name_zh(),
+                        page.unwrap_or(0)
+                    ),
+                    format!(
+                        "{} (page {}) could not be read and is not checked: {e}",
+                        k.id(),
+                        page.unwrap_or(0)
+                    ),
+                )
+                .with_table(k.name_zh());
+                self.findings.push(on_page(f, page));
+                None
+            }
+        }
+    }
+
+    /// Each cell that did not read as an amount (kept blank), at its page and printed text.
+    fn bad_cells(&mut self, t: &SourceTable, k: TableKind, a: &Assembled) {
+        for b in &a.bad {
+            let p = t
+                .rows
+                .get(b.row)
+                .and_then(|r| r.get(b.column))
+                .and_then(|c| c.at.page);
+            let f = Finding::new(
+                &rules::UNREAD_CELL,
+                format!(
+                    "{}：单元格“{}”未能读取，按空白处理（{}）",
+                    k.name_zh(),
+                    b.text,
+                    b.reason
+                ),
+                format!(
+                    "{}: cell {:?} could not be read; kept blank ({})",
+                    k.id(),
+                    b.text,
+                    b.reason
+                ),
+            )
+            .with_table(k.name_zh())
+            .with_printed(b.text.clone());
+            self.findings.push(on_page(f, p));
+        }
+    }
+
+    /// Each column kept as printed but not read (a second code column).
+    fn skipped_columns(&mut self, k: TableKind, page: Option<u32>, a: &Assembled) {
+        for (j, heading) in &a.skipped {
+            let f = Finding::new(
+                &rules::UNREAD_COLUMN,
+                format!(
+                    "{}：第{}列“{heading}”保留原样，未读取、未检查",
+                    k.name_zh(),
+                    j + 1
+                ),
+                format!(
+                    "{}: column {} {heading:?} is kept as printed, not read or checked",
+                    k.id(),
+                    j + 1
+                ),
+            )
+            .with_table(k.name_zh())
+            .with_column(heading.clone());
+            self.findings.push(on_page(f, page));
+        }
+    }
+
+    /// A note saying the table is empty while it prints figures: reported, and the note dropped.
+    fn empty_note_with_figures(
+        &mut self,
+        dt: &mut DocumentTable,
+        table: &PublishedTable,
+        k: TableKind,
+        page: Option<u32>,
+    ) {
+        let figures = table
+            .rows()
+            .iter()
+            .any(|r| r.cells.iter().any(Option::is_some));
+        if figures && let Some(note) = dt.empty_note.take() {
+            let f = Finding::new(
+                &rules::EMPTY_NOTE_WITH_FIGURES,
+                format!("{}印有数字，但说明称本表为空：“{note}”", k.name_zh()),
+                format!(
+                    "{} prints figures but its note says it is empty: {note:?}",
+                    k.id()
+                ),
+            )
+            .with_table(k.name_zh())
+            .with_printed(note);
+            self.findings.push(on_page(f, page));
+        }
+    }
+}
+
+/// Duplicates: only the first table of a kind is checked, the others reported. The indices of
+/// the tables to check.
+fn first_of_each_kind(tables: &[DocumentTable], findings: &mut Findings) -> Vec<usize> {
     let mut seen: Vec<TableKind> = Vec::new();
     let mut checked: Vec<usize> = Vec::new();
     for (i, dt) in tables.iter().enumerate() {
         let Some(k) = dt.kind else { continue };
         if seen.contains(&k) {
-            let mut f = Finding::new(
+            let f = Finding::new(
                 &rules::DUPLICATE_TABLE,
                 format!("{}出现不止一次，只检查第一张", k.name_zh()),
                 format!(
@@ -448,10 +511,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
                 ),
             )
             .with_table(k.name_zh());
-            if let Some(p) = dt.pages.first() {
-                f = f.with_page(*p);
-            }
-            findings.push(f);
+            findings.push(on_page(f, dt.pages.first().copied()));
             continue;
         }
         seen.push(k);
@@ -459,63 +519,77 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
             checked.push(i);
         }
     }
+    checked
+}
 
-    // Missing tables.
+/// Missing tables: the numbers of the standard set (财预〔2016〕143号, or the options' own) that no
+/// table of a budget or final account has, each reported.
+fn missing_tables(
+    tables: &[DocumentTable],
+    kind: DocumentKind,
+    opts: &ReadOptions,
+    findings: &mut Findings,
+) -> Vec<u8> {
     let mut missing = Vec::new();
-    if fiscal {
-        let standard: Vec<u8> = opts
-            .standard_tables
-            .clone()
-            .unwrap_or_else(|| (1..=9).collect());
-        for n in standard {
-            if !tables.iter().any(|t| t.number == Some(n)) {
-                missing.push(n);
-                let which = if kind == DocumentKind::Budget {
-                    "预算"
-                } else {
-                    "决算"
-                };
-                findings.push(Finding::new(
-                    &rules::MISSING_TABLE,
-                    format!("未找到{which}表{n}（财预〔2016〕143号规定公开的表格）"),
-                    format!("table {n} of the standard {} set is missing", kind.id()),
-                ));
-            }
+    let standard: Vec<u8> = opts
+        .standard_tables
+        .clone()
+        .unwrap_or_else(|| (1..=9).collect());
+    for n in standard {
+        if !tables.iter().any(|t| t.number == Some(n)) {
+            missing.push(n);
+            let which = if kind == DocumentKind::Budget {
+                "预算"
+            } else {
+                "决算"
+            };
+            findings.push(Finding::new(
+                &rules::MISSING_TABLE,
+                format!("未找到{which}表{n}（财预〔2016〕143号规定公开的表格）"),
+                format!("table {n} of the standard {} set is missing", kind.id()),
+            ));
         }
     }
+    missing
+}
 
-    // A power list: its grids, read through the power-list reader.
-    let mut power_list = None;
-    if kind == DocumentKind::PowerList {
-        match power_list_of(&grids) {
-            Some(Ok(list)) => {
-                for f in list.check() {
-                    findings.push(f);
-                }
-                power_list = Some(list);
+/// A power list: its grids, read through the power-list reader and checked; what could not be
+/// read is reported.
+fn read_power_list(grids: &[SourceTable], findings: &mut Findings) -> Option<crate::PowerList> {
+    match power_list_of(grids) {
+        Some(Ok(list)) => {
+            for f in list.check() {
+                findings.push(f);
             }
-            Some(Err(e)) => findings.push(Finding::new(
+            Some(list)
+        }
+        Some(Err(e)) => {
+            findings.push(Finding::new(
                 &rules::UNREAD_TABLE,
                 format!("权责清单未能读取，未检查：{e}"),
                 format!("the power list could not be read and is not checked: {e}"),
-            )),
-            None => findings.push(Finding::new(
+            ));
+            None
+        }
+        None => {
+            findings.push(Finding::new(
                 &rules::UNREAD_TABLE,
                 "未找到权责清单的表头（事项名称、权力类型 …），未检查".to_owned(),
                 "no power-list header row (事项名称, 权力类型 …) was found; not checked".to_owned(),
-            )),
+            ));
+            None
         }
     }
+}
 
-    // An annual report: Tables 2–4 from its grids (document/annual.rs).
-    let mut annual_report = None;
-    if kind == DocumentKind::AnnualReport {
-        let (report, found) = super::annual::annual_report_of(&joined, year);
-        findings.extend(found);
-        annual_report = report;
-    }
-
-    // Checks.
+/// Checks: the checked tables as one disclosure document, each finding pointed at its cell.
+fn check_tables(
+    tables: &[DocumentTable],
+    layouts: &[Option<Assembled>],
+    checked: &[usize],
+    opts: &ReadOptions,
+    findings: &mut Findings,
+) -> Result<()> {
     let published: Vec<PublishedTable> = checked
         .iter()
         .filter_map(|&i| tables.get(i).and_then(|t| t.table.clone()))
@@ -523,15 +597,69 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
     if !published.is_empty() {
         let doc = DisclosureDocument::new(published)?;
         for f in doc.check(&opts.check)? {
-            findings.push(locate(f, &tables, &layouts, &checked));
+            findings.push(locate(f, tables, layouts, checked));
         }
     }
+    Ok(())
+}
+
+/// The recognition pass.
+pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Document> {
+    // Document kind, year, issuer, unit.
+    let head = head_of(&source, opts);
+
+    // Tables.
+    // The annual report's reader takes the grids as joined; the budget layouts (one-amount
+    // tables compacted, captions moved to context) are for budget and final-account tables.
+    let joined = join_fragments(&source.tables);
+    let grids = super::layouts::normalise(joined.clone());
+    let titled: Vec<(String, Option<TableKind>)> = grids.iter().map(title_of).collect();
+    let kind = head
+        .kind
+        .or_else(|| kind_by_tables(&titled))
+        .unwrap_or(DocumentKind::Unknown);
+    let phase = match kind {
+        DocumentKind::Budget => Some(Phase::Budget),
+        DocumentKind::Final => Some(Phase::Final),
+        _ => None,
+    };
+    let mut recogniser = Recogniser {
+        lines: &source.lines,
+        phase,
+        unit: head.unit,
+        findings: Findings::new(),
+    };
+    let mut tables: Vec<DocumentTable> = Vec::new();
+    let mut layouts: Vec<Option<Assembled>> = Vec::new();
+    for (t, (title, by_title)) in grids.iter().zip(titled) {
+        let (dt, layout) = recogniser.table(t, title, by_title);
+        tables.push(dt);
+        layouts.push(layout);
+    }
+    let mut findings = recogniser.findings;
+    let checked = first_of_each_kind(&tables, &mut findings);
+    let missing = if phase.is_some() {
+        missing_tables(&tables, kind, opts, &mut findings)
+    } else {
+        Vec::new()
+    };
+    let power_list = (kind == DocumentKind::PowerList)
+        .then(|| read_power_list(&grids, &mut findings))
+        .flatten();
+    // An annual report: Tables 2–4 from its grids (document/annual.rs).
+    let mut annual_report = None;
+    if kind == DocumentKind::AnnualReport {
+        let (report, found) = super::annual::annual_report_of(&joined, head.year);
+        findings.extend(found);
+        annual_report = report;
+    }
+    check_tables(&tables, &layouts, &checked, opts, &mut findings)?;
     Ok(Document {
         path: source.path.clone(),
         kind,
-        year,
-        issuer,
-        unit: doc_unit,
+        year: head.year,
+        issuer: head.issuer,
+        unit: head.unit,
         tables,
         missing,
         findings,

@@ -335,79 +335,56 @@ fn table_rows(table: NodeRef<'_, Node>) -> Vec<Vec<NodeRef<'_, Node>>> {
     rows
 }
 
-/// One table as a grid with its spans expanded; more than [`Limits::max_cells`] positions is an
-/// [`Error::Limit`] (a row of `<td rowspan=0 colspan=1000>` over ten thousand empty rows would
-/// otherwise be ten million cells from a few kilobytes).
-fn grid(name: &str, page: u32, table: NodeRef<'_, Node>, limits: &Limits) -> Result<SourceTable> {
-    let rows = table_rows(table);
-    let height = rows.len();
-    let too_many = |size: usize| Error::Limit {
-        limit: "max_cells".to_owned(),
-        line: 0,
-        value: size as u64,
-        cap: limits.max_cells,
+/// A cell's spans in a table of `height` rows: its columns (capped as browsers cap them) and the
+/// last row it covers (`rowspan="0"` reaches the last row; a span is cut at the last row).
+fn cell_spans(cell: NodeRef<'_, Node>, r: usize, height: usize) -> (usize, usize) {
+    let el = cell.value().as_element();
+    let colspan = span(el.and_then(|e| e.attr("colspan")))
+        .filter(|&n| n > 0)
+        .unwrap_or(1)
+        .min(MAX_COLSPAN);
+    let last_row = match span(el.and_then(|e| e.attr("rowspan"))) {
+        Some(0) => height.saturating_sub(1),
+        Some(n) => (r + n.max(1) - 1).min(height.saturating_sub(1)),
+        None => r,
     };
-    let mut filled = 0usize;
-    // Occupied positions: text of the top-left cell, or None for a covered position.
-    let mut slots: Vec<Vec<Option<Option<String>>>> = vec![Vec::new(); height];
-    let mut merged = Vec::new();
-    for (r, cells) in rows.iter().enumerate() {
-        let mut c = 0usize;
-        for cell in cells {
-            while slots
-                .get(r)
-                .and_then(|row| row.get(c))
-                .is_some_and(Option::is_some)
-            {
-                c += 1;
+    (colspan, last_row)
+}
+
+/// Occupied positions of a grid being laid out: text of the top-left cell, or None for a
+/// covered position.
+type Slots = Vec<Vec<Option<Option<String>>>>;
+
+/// Place a cell at row `r`, column `c`, over rows `r..=last_row` and `colspan` columns: its text
+/// in the top-left position, the others covered.
+fn place_cell(
+    slots: &mut Slots,
+    (r, c): (usize, usize),
+    last_row: usize,
+    colspan: usize,
+    text: &str,
+) {
+    for rr in r..=last_row {
+        if let Some(row) = slots.get_mut(rr) {
+            if row.len() < c + colspan {
+                row.resize(c + colspan, None);
             }
-            let el = cell.value().as_element();
-            let colspan = span(el.and_then(|e| e.attr("colspan")))
-                .filter(|&n| n > 0)
-                .unwrap_or(1)
-                .min(MAX_COLSPAN);
-            let last_row = match span(el.and_then(|e| e.attr("rowspan"))) {
-                Some(0) => height.saturating_sub(1),
-                Some(n) => (r + n.max(1) - 1).min(height.saturating_sub(1)),
-                None => r,
-            };
-            filled = filled.saturating_add((last_row + 1 - r).saturating_mul(colspan));
-            if filled as u64 > limits.max_cells {
-                return Err(too_many(filled));
-            }
-            let text = cell_text(*cell);
-            for rr in r..=last_row {
-                if let Some(row) = slots.get_mut(rr) {
-                    if row.len() < c + colspan {
-                        row.resize(c + colspan, None);
-                    }
-                    for cc in c..c + colspan {
-                        if let Some(slot) = row.get_mut(cc) {
-                            *slot = Some(if rr == r && cc == c {
-                                Some(text.clone())
-                            } else {
-                                None
-                            });
-                        }
-                    }
+            for cc in c..c + colspan {
+                if let Some(slot) = row.get_mut(cc) {
+                    *slot = Some(if rr == r && cc == c {
+                        Some(text.to_owned())
+                    } else {
+                        None
+                    });
                 }
             }
-            if last_row > r || colspan > 1 {
-                merged.push((
-                    to_u32(r),
-                    to_u32(c),
-                    to_u32(last_row),
-                    to_u32(c + colspan - 1),
-                ));
-            }
-            c += colspan;
         }
     }
-    let width = slots.iter().map(Vec::len).max().unwrap_or(0);
-    if (width.saturating_mul(height)) as u64 > limits.max_cells {
-        return Err(too_many(width.saturating_mul(height)));
-    }
-    let rows = slots
+}
+
+/// The cells of a laid-out grid, every row padded to `width`, each with its provenance.
+fn grid_cells(name: &str, page: u32, slots: Slots, width: usize) -> Vec<Vec<SourceCell>> {
+    slots
         .into_iter()
         .enumerate()
         .map(|(r, row)| {
@@ -427,7 +404,57 @@ fn grid(name: &str, page: u32, table: NodeRef<'_, Node>, limits: &Limits) -> Res
                 })
                 .collect()
         })
-        .collect();
+        .collect()
+}
+
+/// One table as a grid with its spans expanded; more than [`Limits::max_cells`] positions is an
+/// [`Error::Limit`] (a row of `<td rowspan=0 colspan=1000>` over ten thousand empty rows would
+/// otherwise be ten million cells from a few kilobytes).
+fn grid(name: &str, page: u32, table: NodeRef<'_, Node>, limits: &Limits) -> Result<SourceTable> {
+    let rows = table_rows(table);
+    let height = rows.len();
+    let too_many = |size: usize| Error::Limit {
+        limit: "max_cells".to_owned(),
+        line: 0,
+        value: size as u64,
+        cap: limits.max_cells,
+    };
+    let mut filled = 0usize;
+    // Occupied positions: text of the top-left cell, or None for a covered position.
+    let mut slots: Slots = vec![Vec::new(); height];
+    let mut merged = Vec::new();
+    for (r, cells) in rows.iter().enumerate() {
+        let mut c = 0usize;
+        for cell in cells {
+            while slots
+                .get(r)
+                .and_then(|row| row.get(c))
+                .is_some_and(Option::is_some)
+            {
+                c += 1;
+            }
+            let (colspan, last_row) = cell_spans(*cell, r, height);
+            filled = filled.saturating_add((last_row + 1 - r).saturating_mul(colspan));
+            if filled as u64 > limits.max_cells {
+                return Err(too_many(filled));
+            }
+            place_cell(&mut slots, (r, c), last_row, colspan, &cell_text(*cell));
+            if last_row > r || colspan > 1 {
+                merged.push((
+                    to_u32(r),
+                    to_u32(c),
+                    to_u32(last_row),
+                    to_u32(c + colspan - 1),
+                ));
+            }
+            c += colspan;
+        }
+    }
+    let width = slots.iter().map(Vec::len).max().unwrap_or(0);
+    if (width.saturating_mul(height)) as u64 > limits.max_cells {
+        return Err(too_many(width.saturating_mul(height)));
+    }
+    let rows = grid_cells(name, page, slots, width);
     merged.sort_unstable();
     Ok(SourceTable {
         pages: vec![page],
@@ -439,18 +466,8 @@ fn grid(name: &str, page: u32, table: NodeRef<'_, Node>, limits: &Limits) -> Res
     })
 }
 
-/// Read an HTML page's bytes.
-pub(super) fn read_html(
-    name: &str,
-    bytes: &[u8],
-    encoding: Option<&str>,
-    limits: &Limits,
-) -> Result<SourceDocument> {
-    let text = decode(name, bytes, encoding)?;
-    let html = Html::parse_document(&text);
-    let mut lines: Vec<SourceLine> = Vec::new();
-    let mut tables: Vec<SourceTable> = Vec::new();
-    // The <title> first: portals print the report's name there.
+/// The lines of the page's `<title>`: portals print the report's name there.
+fn title_lines(html: &Html) -> Vec<SourceLine> {
     let mut stack = Vec::new();
     push_children(&mut stack, html.tree.root());
     let mut titles = Vec::new();
@@ -463,91 +480,151 @@ pub(super) fn read_html(
             None => {}
         }
     }
-    for t in titles.iter().filter(|t| !t.is_empty()) {
-        lines.push(SourceLine::new(1, t.replace('\n', " ")));
-    }
-    // Body text and tables in reading order; a table's ordinal is its page.
-    let mut ordinal = 0u32;
-    let mut text_lines = Lines::default();
-    let mut stack = Vec::new();
-    push_children(&mut stack, html.tree.root());
-    let flush = |text_lines: &mut Lines, lines: &mut Vec<SourceLine>, page: u32| {
-        for l in std::mem::take(text_lines).finish() {
-            lines.push(SourceLine::new(page, l));
-        }
-    };
-    while let Some(step) = stack.pop() {
-        match step {
-            Step::Leave(name) => {
-                if block(name) {
-                    text_lines.end_line();
+    titles
+        .iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| SourceLine::new(1, t.replace('\n', " ")))
+        .collect()
+}
+
+/// The body of a page as it is read: its lines and tables so far, a table's ordinal its page.
+struct Body<'a> {
+    name: &'a str,
+    limits: &'a Limits,
+    lines: Vec<SourceLine>,
+    tables: Vec<SourceTable>,
+    /// The ordinal of the last table read (0 before the first).
+    ordinal: u32,
+    /// The text since the last table.
+    text_lines: Lines,
+}
+
+impl Body<'_> {
+    /// Body text and tables in reading order.
+    fn read(&mut self, root: NodeRef<'_, Node>) -> Result<()> {
+        let mut stack = Vec::new();
+        push_children(&mut stack, root);
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Leave(name) => {
+                    if block(name) {
+                        self.text_lines.end_line();
+                    }
                 }
+                Step::Enter(node) => match node.value() {
+                    Node::Text(t) => self.text_lines.text(t),
+                    Node::Element(e) => {
+                        let tag = e.name();
+                        if hidden(tag) || tag == "title" {
+                            continue;
+                        }
+                        if tag == "br" {
+                            self.text_lines.end_line();
+                            continue;
+                        }
+                        if tag == "table" {
+                            self.table(node)?;
+                            continue;
+                        }
+                        if block(tag) {
+                            self.text_lines.end_line();
+                        }
+                        stack.push(Step::Leave(tag));
+                        push_children(&mut stack, node);
+                    }
+                    _ => {}
+                },
             }
-            Step::Enter(node) => match node.value() {
-                Node::Text(t) => text_lines.text(t),
-                Node::Element(e) => {
-                    let tag = e.name();
-                    if hidden(tag) || tag == "title" {
-                        continue;
-                    }
-                    if tag == "br" {
-                        text_lines.end_line();
-                        continue;
-                    }
-                    if tag == "table" {
-                        // This table and the tables nested in it, in document order.
-                        flush(&mut text_lines, &mut lines, ordinal + 1);
-                        let mut inner = vec![node];
-                        let mut nested = Vec::new();
-                        push_children(&mut nested, node);
-                        while let Some(Step::Enter(n)) = nested.pop() {
-                            if element_name(&n) == Some("table") {
-                                inner.push(n);
-                            }
-                            push_children(&mut nested, n);
-                        }
-                        for (k, t) in inner.into_iter().enumerate() {
-                            ordinal += 1;
-                            let mut g = grid(name, ordinal, t, limits)?;
-                            if k == 0 {
-                                let before: Vec<SourceLine> = lines
-                                    .iter()
-                                    .rev()
-                                    .take_while(|l| {
-                                        l.page == ordinal && l.text.chars().count() <= CONTEXT_WIDTH
-                                    })
-                                    .take(CONTEXT_LINES)
-                                    .cloned()
-                                    .collect();
-                                g.context = before.into_iter().rev().collect();
-                            }
-                            for row in &g.rows {
-                                let printed: Vec<String> = row
-                                    .iter()
-                                    .map(|c| c.text.replace('\n', ""))
-                                    .filter(|t| !t.trim().is_empty())
-                                    .collect();
-                                if !printed.is_empty() {
-                                    lines.push(SourceLine::new(ordinal, printed.join(" ")));
-                                }
-                            }
-                            if g.rows.iter().any(|r| !r.is_empty()) {
-                                tables.push(g);
-                            }
-                        }
-                        continue;
-                    }
-                    if block(tag) {
-                        text_lines.end_line();
-                    }
-                    stack.push(Step::Leave(tag));
-                    push_children(&mut stack, node);
-                }
-                _ => {}
-            },
+        }
+        self.flush();
+        Ok(())
+    }
+
+    /// The text collected since the last table, as lines on the page of the next table.
+    fn flush(&mut self) {
+        let page = self.ordinal + 1;
+        for l in std::mem::take(&mut self.text_lines).finish() {
+            self.lines.push(SourceLine::new(page, l));
         }
     }
-    flush(&mut text_lines, &mut lines, ordinal + 1);
+
+    /// This table and the tables nested in it, in document order.
+    fn table(&mut self, node: NodeRef<'_, Node>) -> Result<()> {
+        self.flush();
+        let mut inner = vec![node];
+        let mut nested = Vec::new();
+        push_children(&mut nested, node);
+        while let Some(Step::Enter(n)) = nested.pop() {
+            if element_name(&n) == Some("table") {
+                inner.push(n);
+            }
+            push_children(&mut nested, n);
+        }
+        for (k, t) in inner.into_iter().enumerate() {
+            self.ordinal += 1;
+            let g = grid(self.name, self.ordinal, t, self.limits)?;
+            self.add_grid(g, k == 0);
+        }
+        Ok(())
+    }
+
+    /// A grid read: the outer table's context (the short lines just before it, nearest last),
+    /// each row as a line, and the grid kept when it has a row with cells.
+    fn add_grid(&mut self, mut g: SourceTable, outer: bool) {
+        let ordinal = self.ordinal;
+        if outer {
+            let before: Vec<SourceLine> = self
+                .lines
+                .iter()
+                .rev()
+                .take_while(|l| l.page == ordinal && l.text.chars().count() <= CONTEXT_WIDTH)
+                .take(CONTEXT_LINES)
+                .cloned()
+                .collect();
+            g.context = before.into_iter().rev().collect();
+        }
+        for row in &g.rows {
+            let printed: Vec<String> = row
+                .iter()
+                .map(|c| c.text.replace('\n', ""))
+                .filter(|t| !t.trim().is_empty())
+                .collect();
+            if !printed.is_empty() {
+                self.lines.push(SourceLine::new(ordinal, printed.join(" ")));
+            }
+        }
+        if g.rows.iter().any(|r| !r.is_empty()) {
+            self.tables.push(g);
+        }
+    }
+}
+
+/// Read an HTML page's bytes.
+pub(super) fn read_html(
+    name: &str,
+    bytes: &[u8],
+    encoding: Option<&str>,
+    limits: &Limits,
+) -> Result<SourceDocument> {
+    let text = decode(name, bytes, encoding)?;
+    let html = Html::parse_document(&text);
+    // The <title> first: portals print the report's name there.
+    let mut body = Body {
+        name,
+        limits,
+        lines: title_lines(&html),
+        tables: Vec::new(),
+        ordinal: 0,
+        text_lines: Lines::default(),
+    };
+    // Body text and tables in reading order; a table's ordinal is its page.
+    body.read(html.tree.root())?;
+    let Body {
+        lines,
+        tables,
+        ordinal,
+        ..
+    } = body;
     let pages = lines
         .iter()
         .map(|l| l.page)

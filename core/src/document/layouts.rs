@@ -502,13 +502,33 @@ fn starts_item(norm: &str) -> bool {
             .any(|k| norm.contains(k))
 }
 
-/// A table of side-by-side blocks, each a label column and an amount column (收支预算总表: 收入 |
-/// 支出 by function | 支出 by use), whose cells the reader spread over many columns and text
-/// lines: rebuilt as two columns per block, a label wrapped over two lines ('2.政府性基金预' / '算')
-/// joined, an amount printed on the line between attached to its item, and a total's amount
-/// printed under the next block moved to the total. `None` unless every cell sits in a label or
-/// an amount column of the headings.
-pub(crate) fn compact_blocks(t: &SourceTable) -> Option<SourceTable> {
+/// The columns of a table of side-by-side blocks: block `b` is label column `labels[b]` and
+/// amount column `amounts[b]`, compacted to columns `2b` and `2b + 1`.
+struct BlockColumns {
+    labels: Vec<usize>,
+    amounts: Vec<usize>,
+}
+
+impl BlockColumns {
+    /// The number of blocks.
+    fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// The compacted column of source column `j`, when it is a label or an amount column.
+    fn out_col(&self, j: usize) -> Option<usize> {
+        self.labels
+            .iter()
+            .position(|&c| c == j)
+            .map(|b| 2 * b)
+            .or_else(|| self.amounts.iter().position(|&c| c == j).map(|b| 2 * b + 1))
+    }
+}
+
+/// The last heading row (the rows before the first amount) and the blocks' columns (under
+/// 金额 and the name headings), when there are at least two blocks, each a label column followed
+/// by its amount column before the next block.
+fn block_columns(t: &SourceTable) -> Option<(usize, BlockColumns)> {
     let width = t.rows.first().map_or(0, Vec::len);
     let mut label_cols: Vec<usize> = Vec::new();
     let mut amount_cols: Vec<usize> = Vec::new();
@@ -542,29 +562,38 @@ pub(crate) fn compact_blocks(t: &SourceTable) -> Option<SourceTable> {
             return None;
         }
     }
-    let out_col = |j: usize| -> Option<usize> {
-        label_cols
-            .iter()
-            .position(|&c| c == j)
-            .map(|b| 2 * b)
-            .or_else(|| amount_cols.iter().position(|&c| c == j).map(|b| 2 * b + 1))
+    let cols = BlockColumns {
+        labels: label_cols,
+        amounts: amount_cols,
     };
-    // Header rows, each cell moved to its block column.
+    Some((header_end, cols))
+}
+
+/// A row of `width` blank cells where `like` was printed, numbered from column 1.
+fn blank_row(like: &SourceCell, width: usize) -> Vec<SourceCell> {
+    (0..width)
+        .map(|j| {
+            let mut at = like.at.clone();
+            at.column = u32::try_from(j + 1).unwrap_or(1);
+            SourceCell::new("", at)
+        })
+        .collect()
+}
+
+/// Header rows, each cell moved to its block column.
+fn compact_header(
+    t: &SourceTable,
+    header_end: usize,
+    cols: &BlockColumns,
+) -> Option<Vec<Vec<SourceCell>>> {
     let mut rows: Vec<Vec<SourceCell>> = Vec::new();
     for r in t.rows.iter().take(header_end + 1) {
         if r.iter().all(SourceCell::is_blank) {
             continue;
         }
-        let like = r.first()?;
-        let mut row: Vec<SourceCell> = (0..2 * n)
-            .map(|j| {
-                let mut at = like.at.clone();
-                at.column = u32::try_from(j + 1).unwrap_or(1);
-                SourceCell::new("", at)
-            })
-            .collect();
+        let mut row = blank_row(r.first()?, 2 * cols.len());
         for (j, c) in r.iter().enumerate().filter(|(_, c)| !c.is_blank()) {
-            *row.get_mut(out_col(j)?)? = c.clone();
+            *row.get_mut(cols.out_col(j)?)? = c.clone();
         }
         // A heading row that fills only columns the row above leaves blank continues that row
         // (the reader put a block's lower headings one text line lower than its neighbour's).
@@ -584,73 +613,111 @@ pub(crate) fn compact_blocks(t: &SourceTable) -> Option<SourceTable> {
         }
         rows.push(row);
     }
-    // Items per block: (start row, label, amount).
-    let mut items: Vec<Vec<(usize, SourceCell, Option<SourceCell>)>> = vec![Vec::new(); n];
-    for (i, r) in t.rows.iter().enumerate().skip(header_end + 1) {
-        let mut labels: Vec<Option<&SourceCell>> = vec![None; n];
-        let mut amounts: Vec<Option<&SourceCell>> = vec![None; n];
-        for (j, c) in r.iter().enumerate().filter(|(_, c)| !c.is_blank()) {
-            let o = out_col(j)?;
-            let slot = slot_of(c)?;
-            match (o % 2, slot) {
-                (0, Slot::Label) => *labels.get_mut(o / 2)? = Some(c),
-                (1, Slot::Amount) => *amounts.get_mut(o / 2)? = Some(c),
-                _ => return None,
-            }
-        }
-        let mut fresh = vec![false; n];
-        for b in 0..n {
-            let Some(c) = labels.get(b).copied().flatten() else {
-                continue;
-            };
-            let block = items.get_mut(b)?;
-            match block.last_mut() {
-                Some(last) if !starts_item(&c.norm) => {
-                    last.1.text.push_str(c.text.trim());
-                    last.1.norm.push_str(&c.norm);
-                }
-                _ => {
-                    block.push((i, c.clone(), None));
-                    *fresh.get_mut(b)? = true;
-                }
-            }
-        }
-        for b in 0..n {
-            let Some(a) = amounts.get(b).copied().flatten() else {
-                continue;
-            };
-            let own = items.get_mut(b)?.last_mut().filter(|last| {
-                last.2.is_none() && (labels.get(b).copied().flatten().is_some() || last.0 < i)
-            });
-            if let Some(last) = own {
-                last.2 = Some(a.clone());
-                continue;
-            }
-            // A total's amount printed under the next block: the nearest block to the left with
-            // a fresh label on this line and no amount.
-            let to = (0..b).rev().find(|&k| {
-                fresh.get(k).copied().unwrap_or(false)
-                    && amounts.get(k).copied().flatten().is_none()
-            })?;
-            let last = items.get_mut(to)?.last_mut()?;
-            if last.2.is_some() {
-                return None;
-            }
-            last.2 = Some(a.clone());
+    Some(rows)
+}
+
+/// An item of a block: the row it starts on, its label and its amount.
+type Item = (usize, SourceCell, Option<SourceCell>);
+
+/// The cells of one line of a block table, by block.
+type BlockCells<'r> = Vec<Option<&'r SourceCell>>;
+
+/// The label and amount cells of a data line, by block; `None` when a cell sits outside the
+/// blocks' columns or is not what its column holds.
+fn line_cells<'r>(
+    r: &'r [SourceCell],
+    cols: &BlockColumns,
+) -> Option<(BlockCells<'r>, BlockCells<'r>)> {
+    let n = cols.len();
+    let mut labels: BlockCells<'r> = vec![None; n];
+    let mut amounts: BlockCells<'r> = vec![None; n];
+    for (j, c) in r.iter().enumerate().filter(|(_, c)| !c.is_blank()) {
+        let o = cols.out_col(j)?;
+        let slot = slot_of(c)?;
+        match (o % 2, slot) {
+            (0, Slot::Label) => *labels.get_mut(o / 2)? = Some(c),
+            (1, Slot::Amount) => *amounts.get_mut(o / 2)? = Some(c),
+            _ => return None,
         }
     }
+    Some((labels, amounts))
+}
+
+/// The labels of line `i`: each starts an item, or continues the block's last label when it
+/// does not look like the start of one (a wrapped label). Which blocks started an item.
+fn add_labels(items: &mut [Vec<Item>], labels: &BlockCells<'_>, i: usize) -> Option<Vec<bool>> {
+    let mut fresh = vec![false; items.len()];
+    for (b, label) in labels.iter().enumerate() {
+        let Some(c) = label else {
+            continue;
+        };
+        let block = items.get_mut(b)?;
+        match block.last_mut() {
+            Some(last) if !starts_item(&c.norm) => {
+                last.1.text.push_str(c.text.trim());
+                last.1.norm.push_str(&c.norm);
+            }
+            _ => {
+                block.push((i, (*c).clone(), None));
+                *fresh.get_mut(b)? = true;
+            }
+        }
+    }
+    Some(fresh)
+}
+
+/// The amounts of line `i`: each to its block's last item (an amount printed on the line
+/// between attached to its item), else to a total of a block to the left.
+fn add_amounts(
+    items: &mut [Vec<Item>],
+    (labels, amounts): (&BlockCells<'_>, &BlockCells<'_>),
+    fresh: &[bool],
+    i: usize,
+) -> Option<()> {
+    for (b, amount) in amounts.iter().enumerate() {
+        let Some(a) = amount else {
+            continue;
+        };
+        let own = items.get_mut(b)?.last_mut().filter(|last| {
+            last.2.is_none() && (labels.get(b).copied().flatten().is_some() || last.0 < i)
+        });
+        if let Some(last) = own {
+            last.2 = Some((*a).clone());
+            continue;
+        }
+        // A total's amount printed under the next block: the nearest block to the left with
+        // a fresh label on this line and no amount.
+        let to = (0..b).rev().find(|&k| {
+            fresh.get(k).copied().unwrap_or(false) && amounts.get(k).copied().flatten().is_none()
+        })?;
+        let last = items.get_mut(to)?.last_mut()?;
+        if last.2.is_some() {
+            return None;
+        }
+        last.2 = Some((*a).clone());
+    }
+    Some(())
+}
+
+/// Items per block: (start row, label, amount).
+fn block_items(t: &SourceTable, header_end: usize, cols: &BlockColumns) -> Option<Vec<Vec<Item>>> {
+    let mut items: Vec<Vec<Item>> = vec![Vec::new(); cols.len()];
+    for (i, r) in t.rows.iter().enumerate().skip(header_end + 1) {
+        let (labels, amounts) = line_cells(r, cols)?;
+        let fresh = add_labels(&mut items, &labels, i)?;
+        add_amounts(&mut items, (&labels, &amounts), &fresh, i)?;
+    }
+    Some(items)
+}
+
+/// The data rows: one per row an item starts on, each block's item in its two columns.
+fn item_rows(items: &[Vec<Item>], like: &SourceCell) -> Option<Vec<Vec<SourceCell>>> {
     let mut starts: Vec<usize> = items.iter().flatten().map(|x| x.0).collect();
     starts.sort_unstable();
     starts.dedup();
-    let like = t.rows.get(header_end)?.first()?.clone();
+    let mut rows = Vec::new();
     for s in starts {
-        let mut row: Vec<SourceCell> = (0..2 * n)
-            .map(|j| {
-                let mut at = like.at.clone();
-                at.column = u32::try_from(j + 1).unwrap_or(1);
-                SourceCell::new("", at)
-            })
-            .collect();
+        let mut row = blank_row(like, 2 * items.len());
         for (b, block) in items.iter().enumerate() {
             if let Some((_, label, amount)) = block.iter().find(|x| x.0 == s) {
                 *row.get_mut(2 * b)? = label.clone();
@@ -661,6 +728,21 @@ pub(crate) fn compact_blocks(t: &SourceTable) -> Option<SourceTable> {
         }
         rows.push(row);
     }
+    Some(rows)
+}
+
+/// A table of side-by-side blocks, each a label column and an amount column (收支预算总表: 收入 |
+/// 支出 by function | 支出 by use), whose cells the reader spread over many columns and text
+/// lines: rebuilt as two columns per block, a label wrapped over two lines ('2.政府性基金预' / '算')
+/// joined, an amount printed on the line between attached to its item, and a total's amount
+/// printed under the next block moved to the total. `None` unless every cell sits in a label or
+/// an amount column of the headings.
+pub(crate) fn compact_blocks(t: &SourceTable) -> Option<SourceTable> {
+    let (header_end, cols) = block_columns(t)?;
+    let mut rows = compact_header(t, header_end, &cols)?;
+    let items = block_items(t, header_end, &cols)?;
+    let like = t.rows.get(header_end)?.first()?.clone();
+    rows.extend(item_rows(&items, &like)?);
     let mut out = t.clone();
     out.rows = rows;
     out.merged.clear();

@@ -631,8 +631,41 @@ impl Document {
         documents_to_html(std::slice::from_ref(self))
     }
 
+    /// One document's section of the HTML report: its facts, the findings at a glance, then the
+    /// document's own findings and each table as printed with its findings.
     fn html_section(&self, out: &mut String, doc: usize) {
         let _ = writeln!(out, "<section class=\"doc\">\n<h1>{}</h1>", esc(&self.path));
+        self.html_facts(out, doc);
+        // Number the findings once, in the order of the text report.
+        let groups = self.finding_groups();
+        let mut numbered: Vec<(usize, &Finding, Place)> = Vec::new();
+        for (_, g) in &groups {
+            for f in g {
+                numbered.push((numbered.len() + 1, f, self.place(f)));
+            }
+        }
+        let unplaced: Vec<&(usize, &Finding, Place)> = numbered
+            .iter()
+            .filter(|(_, _, p)| p.table.is_none())
+            .collect();
+        self.html_glance(out, doc, &numbered);
+        if !unplaced.is_empty() {
+            let _ = writeln!(out, "<h2>文件 Document</h2>");
+            self.html_finding_list(out, doc, &unplaced);
+        }
+        for (ti, t) in self.tables.iter().enumerate() {
+            let mine: Vec<&(usize, &Finding, Place)> = numbered
+                .iter()
+                .filter(|(_, _, p)| p.table == Some(ti))
+                .collect();
+            self.html_table(out, (doc, ti), t, &mine);
+        }
+        out.push_str("</section>\n");
+    }
+
+    /// The document's facts (kind, year, issuer, unit), its count of findings by severity, the
+    /// tables found (linked) and the tables missing.
+    fn html_facts(&self, out: &mut String, doc: usize) {
         let mut facts = vec![format!(
             "类型 Kind: <b>{} {}</b>",
             esc(self.kind.name_zh()),
@@ -680,94 +713,51 @@ impl Document {
                 missing.join(", ")
             }
         );
-        // Number the findings once, in the order of the text report.
-        let groups = self.finding_groups();
-        let mut numbered: Vec<(usize, &Finding, Place)> = Vec::new();
-        for (_, g) in &groups {
-            for f in g {
-                numbered.push((numbered.len() + 1, f, self.place(f)));
-            }
-        }
-        let unplaced: Vec<&(usize, &Finding, Place)> = numbered
-            .iter()
-            .filter(|(_, _, p)| p.table.is_none())
-            .collect();
-        self.html_glance(out, doc, &numbered);
-        if !unplaced.is_empty() {
-            let _ = writeln!(out, "<h2>文件 Document</h2>");
-            self.html_finding_list(out, doc, &unplaced);
-        }
-        for (ti, t) in self.tables.iter().enumerate() {
-            let mine: Vec<&(usize, &Finding, Place)> = numbered
-                .iter()
-                .filter(|(_, _, p)| p.table == Some(ti))
-                .collect();
-            let mut h = esc(&t.heading());
-            let pages = t.pages_text();
-            if !pages.is_empty() {
-                let _ = write!(h, " <small>{pages}</small>");
-            }
-            if let Some(u) = t.unit {
-                let _ = write!(h, " <small>单位：{}</small>", u.symbol());
-            }
-            // A grid nothing was recognised in (a table of contents, a cover) is folded away.
-            let fold = t.number.is_none() && t.kind.is_none() && mine.is_empty();
-            if fold {
-                let _ = writeln!(out, "<details id=\"d{doc}t{ti}\"><summary>{h}</summary>");
-            } else {
-                let _ = writeln!(out, "<h2 id=\"d{doc}t{ti}\">{h}</h2>");
-            }
-            if let Some(note) = &t.empty_note {
-                let _ = writeln!(out, "<p class=\"note\">空表 empty: {}</p>", esc(note));
-            }
-            self.html_grid(out, t, &mine);
-            if !mine.is_empty() {
-                self.html_finding_list(out, doc, &mine);
-            }
-            if fold {
-                out.push_str("</details>\n");
-            }
-        }
-        out.push_str("</section>\n");
     }
 
+    /// One table: its heading (pages, unit), its note of emptiness, its grid with the findings
+    /// marked, and the list of its findings.
+    fn html_table(
+        &self,
+        out: &mut String,
+        (doc, ti): (usize, usize),
+        t: &DocumentTable,
+        mine: &[&(usize, &Finding, Place)],
+    ) {
+        let mut h = esc(&t.heading());
+        let pages = t.pages_text();
+        if !pages.is_empty() {
+            let _ = write!(h, " <small>{pages}</small>");
+        }
+        if let Some(u) = t.unit {
+            let _ = write!(h, " <small>单位：{}</small>", u.symbol());
+        }
+        // A grid nothing was recognised in (a table of contents, a cover) is folded away.
+        let fold = t.number.is_none() && t.kind.is_none() && mine.is_empty();
+        if fold {
+            let _ = writeln!(out, "<details id=\"d{doc}t{ti}\"><summary>{h}</summary>");
+        } else {
+            let _ = writeln!(out, "<h2 id=\"d{doc}t{ti}\">{h}</h2>");
+        }
+        if let Some(note) = &t.empty_note {
+            let _ = writeln!(out, "<p class=\"note\">空表 empty: {}</p>", esc(note));
+        }
+        self.html_grid(out, t, mine);
+        if !mine.is_empty() {
+            self.html_finding_list(out, doc, mine);
+        }
+        if fold {
+            out.push_str("</details>\n");
+        }
+    }
+
+    /// A table's grid as printed, in HTML, each finding marked on its cell.
     fn html_grid(&self, out: &mut String, t: &DocumentTable, mine: &[&(usize, &Finding, Place)]) {
         let rows = &t.source.rows;
         if rows.is_empty() {
             return;
         }
-        let height = rows.len();
-        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-        // Spans of merged ranges that lie within the grid; the cells they cover are skipped.
-        let mut span = vec![vec![(1usize, 1usize); width]; height];
-        let mut covered = vec![vec![false; width]; height];
-        for &(r0, c0, r1, c1) in &t.source.merged {
-            let (r0, c0, r1, c1) = (r0 as usize, c0 as usize, r1 as usize, c1 as usize);
-            if r0 > r1 || c0 > c1 || r1 >= height || c1 >= width {
-                continue;
-            }
-            if covered
-                .get(r0)
-                .and_then(|r| r.get(c0))
-                .copied()
-                .unwrap_or(true)
-            {
-                continue;
-            }
-            if let Some(s) = span.get_mut(r0).and_then(|r| r.get_mut(c0)) {
-                *s = (r1 - r0 + 1, c1 - c0 + 1);
-            }
-            for row in covered.iter_mut().take(r1 + 1).skip(r0) {
-                for (c, cell) in row.iter_mut().enumerate().take(c1 + 1).skip(c0) {
-                    *cell = *cell || c != c0;
-                }
-            }
-            for row in covered.iter_mut().take(r1 + 1).skip(r0 + 1) {
-                if let Some(cell) = row.get_mut(c0) {
-                    *cell = true;
-                }
-            }
-        }
+        let (span, covered) = grid_spans(t);
         let map = t.cell_map();
         out.push_str("<table class=\"src\">\n");
         for (r, row) in rows.iter().enumerate() {
@@ -796,58 +786,8 @@ impl Document {
                             && f.table.is_some()
                     })
                     .collect();
-                let mut attrs = String::new();
-                if let Some(&(rs, cs)) = span.get(r).and_then(|x| x.get(c)) {
-                    if rs > 1 {
-                        let _ = write!(attrs, " rowspan=\"{rs}\"");
-                    }
-                    if cs > 1 {
-                        let _ = write!(attrs, " colspan=\"{cs}\"");
-                    }
-                }
-                let published = map.cell(r, c);
-                let numeric = published.is_some_and(|(i, j)| t.amount(i, j).is_some());
-                let mut classes = Vec::new();
-                if numeric {
-                    classes.push("n");
-                }
-                if let Some(sev) = here.iter().map(|(_, f, _)| f.severity).min() {
-                    classes.push(sev.id());
-                    let tip: Vec<String> = here
-                        .iter()
-                        .map(|(n, f, _)| {
-                            let mut s = format!(
-                                "#{n} [{}] {}: {} / {}",
-                                f.severity.id(),
-                                f.rule,
-                                f.message_zh,
-                                f.message_en
-                            );
-                            if let Some(e) = f.expected {
-                                let _ = write!(s, " (应为 expected {e})");
-                            }
-                            s
-                        })
-                        .collect();
-                    let _ = write!(attrs, " title=\"{}\"", esc(&tip.join("\n")));
-                }
-                if !classes.is_empty() {
-                    let _ = write!(attrs, " class=\"{}\"", classes.join(" "));
-                }
-                let tag = if t.table.is_some() && published.is_none() && map.row(r, c).is_none() {
-                    "th"
-                } else {
-                    "td"
-                };
-                let marks: String = here
-                    .iter()
-                    .map(|(n, _, _)| format!("<sup>{n}</sup>"))
-                    .collect();
-                let _ = write!(
-                    out,
-                    "<{tag}{attrs}>{}{marks}</{tag}>",
-                    esc(&cell.text).replace('\n', "<br>")
-                );
+                let span = span.get(r).and_then(|x| x.get(c)).copied();
+                html_cell(out, t, &map, (r, c), cell, span, &here);
             }
             out.push_str("</tr>\n");
         }
@@ -1045,6 +985,118 @@ impl Document {
         })
         .unwrap_or_else(|_| "{}".to_owned())
     }
+}
+
+/// Per position of a grid, its (rows, columns) span: (1, 1) unless a merged range starts there.
+type Spans = Vec<Vec<(usize, usize)>>;
+
+/// The spans of the merged ranges of a grid that lie within it (rows, columns), and the cells
+/// they cover, which are skipped when the grid is drawn.
+fn grid_spans(t: &DocumentTable) -> (Spans, Vec<Vec<bool>>) {
+    let rows = &t.source.rows;
+    let height = rows.len();
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    // Spans of merged ranges that lie within the grid; the cells they cover are skipped.
+    let mut span = vec![vec![(1usize, 1usize); width]; height];
+    let mut covered = vec![vec![false; width]; height];
+    for &(r0, c0, r1, c1) in &t.source.merged {
+        let (r0, c0, r1, c1) = (r0 as usize, c0 as usize, r1 as usize, c1 as usize);
+        if r0 > r1 || c0 > c1 || r1 >= height || c1 >= width {
+            continue;
+        }
+        if covered
+            .get(r0)
+            .and_then(|r| r.get(c0))
+            .copied()
+            .unwrap_or(true)
+        {
+            continue;
+        }
+        if let Some(s) = span.get_mut(r0).and_then(|r| r.get_mut(c0)) {
+            *s = (r1 - r0 + 1, c1 - c0 + 1);
+        }
+        for row in covered.iter_mut().take(r1 + 1).skip(r0) {
+            for (c, cell) in row.iter_mut().enumerate().take(c1 + 1).skip(c0) {
+                *cell = *cell || c != c0;
+            }
+        }
+        for row in covered.iter_mut().take(r1 + 1).skip(r0 + 1) {
+            if let Some(cell) = row.get_mut(c0) {
+                *cell = true;
+            }
+        }
+    }
+    (span, covered)
+}
+
+/// The tooltip of a cell: each finding on it, numbered, with its expected value.
+fn cell_tip(here: &[&&(usize, &Finding, Place)]) -> String {
+    let tip: Vec<String> = here
+        .iter()
+        .map(|(n, f, _)| {
+            let mut s = format!(
+                "#{n} [{}] {}: {} / {}",
+                f.severity.id(),
+                f.rule,
+                f.message_zh,
+                f.message_en
+            );
+            if let Some(e) = f.expected {
+                let _ = write!(s, " (应为 expected {e})");
+            }
+            s
+        })
+        .collect();
+    tip.join("\n")
+}
+
+/// One cell of a grid drawn in HTML: its span, a class for an amount and for the worst finding
+/// on it (the findings in its tooltip and as numbered marks), `th` for a heading.
+fn html_cell(
+    out: &mut String,
+    t: &DocumentTable,
+    map: &CellMap,
+    (r, c): (usize, usize),
+    cell: &SourceCell,
+    span: Option<(usize, usize)>,
+    here: &[&&(usize, &Finding, Place)],
+) {
+    let mut attrs = String::new();
+    if let Some((rs, cs)) = span {
+        if rs > 1 {
+            let _ = write!(attrs, " rowspan=\"{rs}\"");
+        }
+        if cs > 1 {
+            let _ = write!(attrs, " colspan=\"{cs}\"");
+        }
+    }
+    let published = map.cell(r, c);
+    let numeric = published.is_some_and(|(i, j)| t.amount(i, j).is_some());
+    let mut classes = Vec::new();
+    if numeric {
+        classes.push("n");
+    }
+    if let Some(sev) = here.iter().map(|(_, f, _)| f.severity).min() {
+        classes.push(sev.id());
+        let _ = write!(attrs, " title=\"{}\"", esc(&cell_tip(here)));
+    }
+    if !classes.is_empty() {
+        let _ = write!(attrs, " class=\"{}\"", classes.join(" "));
+    }
+    let tag = if t.table.is_some() && published.is_none() && map.row(r, c).is_none() {
+        "th"
+    } else {
+        "td"
+    };
+    let marks: String = here
+        .iter()
+        .map(|(n, _, _)| format!("<sup>{n}</sup>"))
+        .collect();
+    let _ = write!(
+        out,
+        "<{tag}{attrs}>{}{marks}</{tag}>",
+        esc(&cell.text).replace('\n', "<br>")
+    );
 }
 
 /// A document in the stable JSON schema (field order as written).

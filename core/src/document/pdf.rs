@@ -390,6 +390,74 @@ fn numeric(norm: &str) -> bool {
             .all(|c| c.is_ascii_digit() || ",.-%".contains(c))
 }
 
+/// The grids found on one page, top to bottom then left to right, each with its context (the
+/// lines between it and the grid above, titles printed in its rows), the text above the first
+/// and below the last, and the first grid's lead rows.
+fn page_tables(
+    page_no: u32,
+    chars: &[Char],
+    mut tables: Vec<Table>,
+    plines: &[PageLine],
+) -> Vec<PageTable> {
+    let mut found: Vec<PageTable> = Vec::new();
+    tables.sort_by(|a, b| {
+        a.bbox
+            .top
+            .total_cmp(&b.bbox.top)
+            .then(a.bbox.x0.total_cmp(&b.bbox.x0))
+    });
+    let mut above_from = f64::NEG_INFINITY;
+    let n_tables = tables.len();
+    for (k, t) in tables.iter().enumerate() {
+        let (rows, merged, xs) = grid(t);
+        if rows.is_empty() {
+            continue;
+        }
+        let above: Vec<&PageLine> = plines
+            .iter()
+            .filter(|l| l.bottom <= t.bbox.top + 1.0 && l.top >= above_from - 1.0)
+            .collect();
+        let mut context: Vec<SourceLine> = above
+            .iter()
+            .map(|l| SourceLine::new(page_no, l.text.clone()))
+            .collect();
+        for l in grid_titles(&rows, page_no) {
+            if !context.iter().any(|c| c.norm == l.norm) {
+                context.push(l);
+            }
+        }
+        let context = context.split_off(context.len().saturating_sub(4));
+        let lead = if k == 0 {
+            lead_rows(chars, t, &xs, &rows)
+        } else {
+            Vec::new()
+        };
+        let above = (k == 0).then(|| above.iter().map(|l| l.text.clone()).collect());
+        let below = (k + 1 == n_tables).then(|| {
+            plines
+                .iter()
+                .filter(|l| l.top >= t.bbox.bottom - 1.0)
+                .map(|l| l.norm.clone())
+                .collect()
+        });
+        above_from = t.bbox.bottom;
+        found.push(PageTable {
+            page: page_no,
+            rows,
+            merged,
+            context,
+            bare_top: false,
+            bare_bottom: false,
+            above,
+            below,
+            xs,
+            x1: t.bbox.x1,
+            lead,
+        });
+    }
+    found
+}
+
 /// Read a PDF's bytes.
 pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
     let pdf =
@@ -406,62 +474,12 @@ pub(super) fn read_pdf(name: &str, bytes: &[u8]) -> Result<SourceDocument> {
             .map_err(|e| io(name, format!("page {page_no}: {e}")))?;
         chars_seen += page.chars().len();
         let plines = page_lines(page.chars());
-        let mut tables = page.find_tables(&settings);
-        tables.sort_by(|a, b| {
-            a.bbox
-                .top
-                .total_cmp(&b.bbox.top)
-                .then(a.bbox.x0.total_cmp(&b.bbox.x0))
-        });
-        let mut above_from = f64::NEG_INFINITY;
-        let n_tables = tables.len();
-        for (k, t) in tables.iter().enumerate() {
-            let (rows, merged, xs) = grid(t);
-            if rows.is_empty() {
-                continue;
-            }
-            let above: Vec<&PageLine> = plines
-                .iter()
-                .filter(|l| l.bottom <= t.bbox.top + 1.0 && l.top >= above_from - 1.0)
-                .collect();
-            let mut context: Vec<SourceLine> = above
-                .iter()
-                .map(|l| SourceLine::new(page_no, l.text.clone()))
-                .collect();
-            for l in grid_titles(&rows, page_no) {
-                if !context.iter().any(|c| c.norm == l.norm) {
-                    context.push(l);
-                }
-            }
-            let context = context.split_off(context.len().saturating_sub(4));
-            let lead = if k == 0 {
-                lead_rows(page.chars(), t, &xs, &rows)
-            } else {
-                Vec::new()
-            };
-            let above = (k == 0).then(|| above.iter().map(|l| l.text.clone()).collect());
-            let below = (k + 1 == n_tables).then(|| {
-                plines
-                    .iter()
-                    .filter(|l| l.top >= t.bbox.bottom - 1.0)
-                    .map(|l| l.norm.clone())
-                    .collect()
-            });
-            above_from = t.bbox.bottom;
-            found.push(PageTable {
-                page: page_no,
-                rows,
-                merged,
-                context,
-                bare_top: false,
-                bare_bottom: false,
-                above,
-                below,
-                xs,
-                x1: t.bbox.x1,
-                lead,
-            });
-        }
+        found.extend(page_tables(
+            page_no,
+            page.chars(),
+            page.find_tables(&settings),
+            &plines,
+        ));
         lines.extend(plines.into_iter().map(|l| SourceLine::new(page_no, l.text)));
     }
     if chars_seen == 0 {

@@ -59,6 +59,155 @@ fn data_text(d: &Data) -> String {
     }
 }
 
+/// The little-endian u32 at `at`, when the bytes are there.
+fn word(b: &[u8], at: usize) -> Option<u32> {
+    let w: [u8; 4] = b.get(at..at.checked_add(4)?)?.try_into().ok()?;
+    Some(u32::from_le_bytes(w))
+}
+
+/// The little-endian u32s of some bytes (a last partial word is left out).
+fn words(b: &[u8]) -> Vec<u32> {
+    b.chunks_exact(4)
+        .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
+        .collect()
+}
+
+/// A directory entry of a compound file: name, first sector, stream length.
+type Entry = (String, u32, usize);
+
+/// A compound file as calamine reads it: its 512-byte header, the sectors after it, their size.
+struct CompoundFile<'b> {
+    header: &'b [u8],
+    body: &'b [u8],
+    size: usize,
+}
+
+impl<'b> CompoundFile<'b> {
+    const RESERVED: u32 = 0xFFFF_FFFA;
+    const DIFSECT: u32 = 0xFFFF_FFFC;
+    const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
+
+    /// The header and sectors of a compound file; `None` for other bytes or a sector size
+    /// other than 512 or 4096 (left to calamine's own errors).
+    fn new(bytes: &'b [u8]) -> Option<Self> {
+        let header = bytes
+            .get(..512)
+            .filter(|h| h.starts_with(COMPOUND_FILE_MAGIC))?;
+        let size: usize = match header.get(30..32) {
+            Some([9, 0]) => 512,
+            Some([12, 0]) => 4096,
+            _ => return None,
+        };
+        let body = bytes.get(size.max(512)..).unwrap_or(&[]);
+        Some(CompoundFile { header, body, size })
+    }
+
+    /// Sector `id`: shorter at the end of the file, empty beyond it.
+    fn sector(&self, id: u32) -> &'b [u8] {
+        let start = (id as usize).saturating_mul(self.size);
+        self.body
+            .get(start..)
+            .map(|s| s.get(..self.size).unwrap_or(s))
+            .unwrap_or(&[])
+    }
+
+    /// The FAT: the sectors the DIFAT lists (the header's ids, then the DIFAT chain, walked at
+    /// most once per sector of the file).
+    fn fat(&self) -> Vec<u32> {
+        let sectors = self.body.len() / self.size + 1;
+        let mut difat = self.header.get(76..512).map(words).unwrap_or_default();
+        let mut id = word(self.header, 68).unwrap_or(Self::ENDOFCHAIN);
+        let mut steps = 0;
+        while id < Self::RESERVED && steps <= sectors {
+            steps += 1;
+            difat.extend(words(self.sector(id)));
+            id = difat.pop().unwrap_or(Self::ENDOFCHAIN);
+        }
+        difat
+            .iter()
+            .filter(|&&id| id < Self::DIFSECT)
+            .flat_map(|&id| words(self.sector(id)))
+            .collect()
+    }
+
+    /// The mini FAT, read along its chain in the FAT (which must have no cycle).
+    fn minifat(&self, fat: &[u32]) -> Vec<u32> {
+        let mini_len = word(self.header, 64).unwrap_or(0) as usize;
+        let mut mini = Vec::new();
+        let mut id = word(self.header, 60).unwrap_or(Self::ENDOFCHAIN);
+        while mini_len > 0
+            && id != Self::ENDOFCHAIN
+            && mini.len() < mini_len.saturating_mul(self.size)
+        {
+            let Some(&next) = fat.get(id as usize) else {
+                break;
+            };
+            mini.extend_from_slice(self.sector(id));
+            id = next;
+        }
+        words(&mini)
+    }
+
+    /// The directory's entries, read along its chain in the FAT (which must have no cycle).
+    fn entries(&self, fat: &[u32]) -> Vec<Entry> {
+        let dirs = follow(
+            word(self.header, 48).unwrap_or(Self::ENDOFCHAIN),
+            fat,
+            |id| self.sector(id),
+            usize::MAX,
+        );
+        dirs.chunks_exact(128).map(|e| self.entry(e)).collect()
+    }
+
+    /// One 128-byte directory entry: its UTF-16 name (to the first NUL), its first sector and
+    /// its stream's length (32 bits with 512-byte sectors, 64 bits with 4096-byte ones).
+    fn entry(&self, e: &[u8]) -> Entry {
+        let units: Vec<u16> = e
+            .get(..64)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map(|u| u16::from_le_bytes([u[0], u[1]]))
+            .take_while(|&u| u != 0)
+            .collect();
+        let len = if self.size == 512 {
+            word(e, 120).map_or(0, |l| l as usize)
+        } else {
+            e.get(120..128)
+                .and_then(|b| <[u8; 8]>::try_from(b).ok())
+                .map_or(0, |b| {
+                    usize::try_from(u64::from_le_bytes(b)).unwrap_or(usize::MAX)
+                })
+        };
+        (
+            String::from_utf16_lossy(&units),
+            word(e, 116).unwrap_or(Self::ENDOFCHAIN),
+            len,
+        )
+    }
+
+    /// The `Workbook` (or `Book`) stream: from the mini stream (the root entry's stream) when
+    /// shorter than 4096 bytes, else from the sectors. `None` without a root or a workbook entry.
+    fn workbook(&self, fat: &[u32], minifat: &[u32], entries: &[Entry]) -> Option<Vec<u8>> {
+        let (_, root_start, root_len) = entries.first()?;
+        let ministream = follow(*root_start, fat, |id| self.sector(id), *root_len);
+        let minisector = |id: u32| -> &[u8] {
+            let start = (id as usize).saturating_mul(64);
+            ministream
+                .get(start..)
+                .map(|s| s.get(..64).unwrap_or(s))
+                .unwrap_or(&[])
+        };
+        let (_, start, len) = ["Workbook", "Book"]
+            .iter()
+            .find_map(|n| entries.iter().find(|e| e.0.eq_ignore_ascii_case(n)))?;
+        Some(if *len < 4096 {
+            follow(*start, minifat, minisector, *len)
+        } else {
+            follow(*start, fat, |id| self.sector(id), *len)
+        })
+    }
+}
+
 /// Read an XLSX or XLS workbook's bytes.
 /// Why calamine must not be given this compound file (the container of an XLS workbook), if it
 /// must not: calamine follows sector chains without noticing a cycle (a chain that loops back
@@ -71,116 +220,127 @@ fn data_text(d: &Data) -> String {
 /// claiming too much is refused, and so is a cell beyond BIFF8's 256 columns, which made calamine
 /// lay out a dense grid of 65,536 × 65,536 cells.
 fn unreadable_compound_file(bytes: &[u8]) -> Option<String> {
-    const MAGIC: &[u8] = COMPOUND_FILE_MAGIC;
-    const RESERVED: u32 = 0xFFFF_FFFA;
-    const DIFSECT: u32 = 0xFFFF_FFFC;
-    const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
-    let word = |b: &[u8], at: usize| -> Option<u32> {
-        let w: [u8; 4] = b.get(at..at.checked_add(4)?)?.try_into().ok()?;
-        Some(u32::from_le_bytes(w))
-    };
-    let words = |b: &[u8]| -> Vec<u32> {
-        b.chunks_exact(4)
-            .map(|w| u32::from_le_bytes([w[0], w[1], w[2], w[3]]))
-            .collect()
-    };
-    let header = bytes.get(..512).filter(|h| h.starts_with(MAGIC))?;
-    let size: usize = match header.get(30..32) {
-        Some([9, 0]) => 512,
-        Some([12, 0]) => 4096,
-        _ => return None,
-    };
-    let body = bytes.get(size.max(512)..).unwrap_or(&[]);
-    let sector = |id: u32| -> &[u8] {
-        let start = (id as usize).saturating_mul(size);
-        body.get(start..)
-            .map(|s| s.get(..size).unwrap_or(s))
-            .unwrap_or(&[])
-    };
-    let sectors = body.len() / size + 1;
-    let mut difat = header.get(76..512).map(words).unwrap_or_default();
-    let mut id = word(header, 68).unwrap_or(ENDOFCHAIN);
-    let mut steps = 0;
-    while id < RESERVED && steps <= sectors {
-        steps += 1;
-        difat.extend(words(sector(id)));
-        id = difat.pop().unwrap_or(ENDOFCHAIN);
-    }
-    let fat: Vec<u32> = difat
-        .iter()
-        .filter(|&&id| id < DIFSECT)
-        .flat_map(|&id| words(sector(id)))
-        .collect();
     const LOOPS: &str = "a sector chain of the compound file loops back on itself";
+    let file = CompoundFile::new(bytes)?;
+    let fat = file.fat();
     if loops(&fat) {
         return Some(LOOPS.to_owned());
     }
     // The mini FAT is read along its chain in the FAT, which has no cycle now.
-    let mini_len = word(header, 64).unwrap_or(0) as usize;
-    let mut mini = Vec::new();
-    let mut id = word(header, 60).unwrap_or(ENDOFCHAIN);
-    while mini_len > 0 && id != ENDOFCHAIN && mini.len() < mini_len.saturating_mul(size) {
-        let Some(&next) = fat.get(id as usize) else {
-            break;
-        };
-        mini.extend_from_slice(sector(id));
-        id = next;
-    }
-    let minifat = words(&mini);
+    let minifat = file.minifat(&fat);
     if loops(&minifat) {
         return Some(LOOPS.to_owned());
     }
     // No chain loops now: read the directory, the mini stream and the workbook stream.
-    let dirs = follow(
-        word(header, 48).unwrap_or(ENDOFCHAIN),
-        &fat,
-        sector,
-        usize::MAX,
-    );
-    let entries: Vec<(String, u32, usize)> = dirs
-        .chunks_exact(128)
-        .map(|e| {
-            let units: Vec<u16> = e
-                .get(..64)
-                .unwrap_or(&[])
-                .chunks_exact(2)
-                .map(|u| u16::from_le_bytes([u[0], u[1]]))
-                .take_while(|&u| u != 0)
-                .collect();
-            let len = if size == 512 {
-                word(e, 120).map_or(0, |l| l as usize)
-            } else {
-                e.get(120..128)
-                    .and_then(|b| <[u8; 8]>::try_from(b).ok())
-                    .map_or(0, |b| {
-                        usize::try_from(u64::from_le_bytes(b)).unwrap_or(usize::MAX)
-                    })
-            };
-            (
-                String::from_utf16_lossy(&units),
-                word(e, 116).unwrap_or(ENDOFCHAIN),
-                len,
-            )
-        })
-        .collect();
-    let (_, root_start, root_len) = entries.first()?;
-    let ministream = follow(*root_start, &fat, sector, *root_len);
-    let minisector = |id: u32| -> &[u8] {
-        let start = (id as usize).saturating_mul(64);
-        ministream
-            .get(start..)
-            .map(|s| s.get(..64).unwrap_or(s))
-            .unwrap_or(&[])
-    };
-    let (_, start, len) = ["Workbook", "Book"]
-        .iter()
-        .find_map(|n| entries.iter().find(|e| e.0.eq_ignore_ascii_case(n)))?;
-    let stream = if *len < 4096 {
-        follow(*start, &minifat, minisector, *len)
-    } else {
-        follow(*start, &fat, sector, *len)
-    };
+    let entries = file.entries(&fat);
+    let stream = file.workbook(&fat, &minifat, &entries)?;
     beyond_the_sheet(&stream)
+}
+
+/// The little-endian u16 at `at`, when the bytes are there.
+fn half(b: &[u8], at: usize) -> Option<u16> {
+    let h: [u8; 2] = b.get(at..at.checked_add(2)?)?.try_into().ok()?;
+    Some(u16::from_le_bytes(h))
+}
+
+/// The cells' columns in a record: (name, [first column, last column]).
+fn cell_columns(typ: u16, data: &[u8]) -> Option<(&'static str, [Option<u16>; 2])> {
+    let first = half(data, 2);
+    let name = match typ {
+        0x0203 => "NUMBER",
+        0x027E => "RK",
+        0x00FD => "LABELSST",
+        0x0204 => "LABEL",
+        0x0201 => "BLANK",
+        0x0205 => "BOOLERR",
+        0x0006 => "FORMULA",
+        0x00D6 => "RSTRING",
+        0x00BD | 0x00BE => {
+            let last = data.len().checked_sub(2).and_then(|at| half(data, at));
+            let name = if typ == 0x00BD { "MULRK" } else { "MULBLANK" };
+            return Some((name, [first, last]));
+        }
+        _ => return None,
+    };
+    Some((name, [first, None]))
+}
+
+/// Whether a DIMENSIONS record claims more than BIFF8 holds (BIFF8's 14-byte form, with
+/// 32-bit rows; the 10-byte form of older BIFF, with 16-bit rows).
+fn dimensions_too_big(data: &[u8]) -> bool {
+    let h = |at| half(data, at).map_or(0, u32::from);
+    let w = |at: usize| {
+        data.get(at..at + 4)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let (rf, rl, cf, cl) = match data.len() {
+        10 => (h(0), h(2), h(4), h(6)),
+        14 | 16 => (w(0), w(4), h(8), h(10)),
+        _ => return false,
+    };
+    let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
+    let rows = i64::from(rl) - i64::from(rf);
+    let cols = i64::from(cl) - i64::from(cf);
+    rl >= 1 && cl >= 1 && (!(1..=65_536).contains(&rows) || !(1..=256).contains(&cols))
+}
+
+/// Why a cell record cannot be given to calamine: a cell in a column beyond BIFF8's 256.
+fn cell_beyond_columns(at: usize, typ: u16, data: &[u8]) -> Option<String> {
+    let (name, cols) = cell_columns(typ, data)?;
+    let col = cols.into_iter().flatten().find(|&col| col >= 256)?;
+    Some(format!(
+        "the {name} record at offset {at} of the workbook stream puts a cell \
+         in column {col}, beyond BIFF8's 256 columns"
+    ))
+}
+
+/// Walk from `start` to the EOF that closes the substream begun there (nested substreams,
+/// such as embedded charts, open with a BOF and close with their own EOF), collecting the
+/// sheets' offsets from BOUNDSHEET records.
+fn walk_substream(stream: &[u8], start: usize, sheets: &mut Vec<usize>) -> Option<String> {
+    let mut at = start;
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    while at < stream.len() {
+        let (Some(typ), Some(len)) = (half(stream, at), half(stream, at + 2)) else {
+            return Some(format!(
+                "the record at offset {at} of the workbook stream is cut short by the \
+                 stream's end at {}",
+                stream.len()
+            ));
+        };
+        let data_at = at + 4;
+        let Some(data) = stream.get(data_at..data_at + usize::from(len)) else {
+            return Some(format!(
+                "the record at offset {at} of the workbook stream (type 0x{typ:04X}) \
+                 claims {len} bytes, past the stream's end at {}",
+                stream.len()
+            ));
+        };
+        match typ {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A if depth == 0 => return None,
+            0x000A => depth -= 1,
+            0x0085 => {
+                if let Some(pos) = data.get(..4).and_then(|b| <[u8; 4]>::try_from(b).ok()) {
+                    sheets.push(u32::from_le_bytes(pos) as usize);
+                }
+            }
+            0x0200 if dimensions_too_big(data) => {
+                return Some(format!(
+                    "the DIMENSIONS record at offset {at} of the workbook stream claims more \
+                     than 65,536 rows or 256 columns (or fewer than one)"
+                ));
+            }
+            _ => {}
+        }
+        if let Some(reason) = cell_beyond_columns(at, typ, data) {
+            return Some(reason);
+        }
+        at = data_at + usize::from(len);
+    }
+    None
 }
 
 /// Why the records of a `Workbook` stream cannot be given to calamine, if they cannot. The
@@ -193,113 +353,15 @@ fn unreadable_compound_file(bytes: &[u8]) -> Option<String> {
 /// construction). Bytes after the
 /// last EOF (writers pad the stream, with zeros or otherwise) are not read by calamine, nor here.
 fn beyond_the_sheet(stream: &[u8]) -> Option<String> {
-    let half = |b: &[u8], at: usize| -> Option<u16> {
-        let h: [u8; 2] = b.get(at..at.checked_add(2)?)?.try_into().ok()?;
-        Some(u16::from_le_bytes(h))
-    };
-    // The cells' columns in a record: (name, [first column, last column]).
-    let columns = |typ: u16, data: &[u8]| -> Option<(&'static str, [Option<u16>; 2])> {
-        let first = half(data, 2);
-        let name = match typ {
-            0x0203 => "NUMBER",
-            0x027E => "RK",
-            0x00FD => "LABELSST",
-            0x0204 => "LABEL",
-            0x0201 => "BLANK",
-            0x0205 => "BOOLERR",
-            0x0006 => "FORMULA",
-            0x00D6 => "RSTRING",
-            0x00BD | 0x00BE => {
-                let last = data.len().checked_sub(2).and_then(|at| half(data, at));
-                let name = if typ == 0x00BD { "MULRK" } else { "MULBLANK" };
-                return Some((name, [first, last]));
-            }
-            _ => return None,
-        };
-        Some((name, [first, None]))
-    };
-    // Whether a DIMENSIONS record claims more than BIFF8 holds (BIFF8's 14-byte form, with
-    // 32-bit rows; the 10-byte form of older BIFF, with 16-bit rows).
-    let too_big = |data: &[u8]| -> bool {
-        let h = |at| half(data, at).map_or(0, u32::from);
-        let w = |at: usize| {
-            data.get(at..at + 4)
-                .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        };
-        let (rf, rl, cf, cl) = match data.len() {
-            10 => (h(0), h(2), h(4), h(6)),
-            14 | 16 => (w(0), w(4), h(8), h(10)),
-            _ => return false,
-        };
-        let cf = if cf > 0xFF || cl < cf { 0 } else { cf };
-        let rows = i64::from(rl) - i64::from(rf);
-        let cols = i64::from(cl) - i64::from(cf);
-        rl >= 1 && cl >= 1 && (!(1..=65_536).contains(&rows) || !(1..=256).contains(&cols))
-    };
-    // Walk from `start` to the EOF that closes the substream begun there (nested substreams,
-    // such as embedded charts, open with a BOF and close with their own EOF), collecting the
-    // sheets' offsets from BOUNDSHEET records.
-    let walk = |start: usize, sheets: &mut Vec<usize>| -> Option<String> {
-        let mut at = start;
-        let mut seen_bof = false;
-        let mut depth = 0usize;
-        while at < stream.len() {
-            let (Some(typ), Some(len)) = (half(stream, at), half(stream, at + 2)) else {
-                return Some(format!(
-                    "the record at offset {at} of the workbook stream is cut short by the \
-                     stream's end at {}",
-                    stream.len()
-                ));
-            };
-            let data_at = at + 4;
-            let Some(data) = stream.get(data_at..data_at + usize::from(len)) else {
-                return Some(format!(
-                    "the record at offset {at} of the workbook stream (type 0x{typ:04X}) \
-                     claims {len} bytes, past the stream's end at {}",
-                    stream.len()
-                ));
-            };
-            match typ {
-                0x0809 if seen_bof => depth += 1,
-                0x0809 => seen_bof = true,
-                0x000A if depth == 0 => return None,
-                0x000A => depth -= 1,
-                0x0085 => {
-                    if let Some(pos) = data.get(..4).and_then(|b| <[u8; 4]>::try_from(b).ok()) {
-                        sheets.push(u32::from_le_bytes(pos) as usize);
-                    }
-                }
-                0x0200 if too_big(data) => {
-                    return Some(format!(
-                        "the DIMENSIONS record at offset {at} of the workbook stream claims more \
-                         than 65,536 rows or 256 columns (or fewer than one)"
-                    ));
-                }
-                _ => {}
-            }
-            if let Some((name, cols)) = columns(typ, data) {
-                for col in cols.into_iter().flatten() {
-                    if col >= 256 {
-                        return Some(format!(
-                            "the {name} record at offset {at} of the workbook stream puts a cell \
-                             in column {col}, beyond BIFF8's 256 columns"
-                        ));
-                    }
-                }
-            }
-            at = data_at + usize::from(len);
-        }
-        None
-    };
     let mut sheets = Vec::new();
-    if let Some(reason) = walk(0, &mut sheets) {
+    if let Some(reason) = walk_substream(stream, 0, &mut sheets) {
         return Some(reason);
     }
     sheets.sort_unstable();
     sheets.dedup();
     sheets
         .into_iter()
-        .find_map(|pos| walk(pos, &mut Vec::new()))
+        .find_map(|pos| walk_substream(stream, pos, &mut Vec::new()))
 }
 
 /// The bytes of a chain of sectors from `start`, following `next`, at most `len` of them; a
