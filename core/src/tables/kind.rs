@@ -11,18 +11,23 @@ vocabulary! {
     /// account (部门决算, 2024 template, fiscal.md §2.2). The title variants of fiscal.md §2.4 (收支总表 /
     /// 收支决算总表, 财政拨款收支总表 / 财政拨款收入支出决算总表, 运行费 / 运行维护费, full- and
     /// half-width brackets and quotes, a 部门 / 单位 prefix) are recognised by
-    /// [`TableKind::from_title`].
+    /// [`TableKind::from_title`]. The four-table template of the universities under the Ministry
+    /// of Education (西南大学 2023 and 2024 部门预算, 2023 决算: tests/data/documents/chongqing,
+    /// SOURCE.md) titles its tables 收支预算总表 (1), 收入预算表 (2), 支出预算表 (3) and
+    /// 财政拨款支出预算表 (5: expenditure of the appropriations by function, 基本 / 项目), and
+    /// 高等学校收支决算总表 (1), 收入决算表 (2), 支出决算表 (3), 财政拨款支出决算表 (5); its other
+    /// tables are not published and are named missing.
     pub enum TableKind("table_kind") {
         /// 预算表一 部门财务收支预算总表: income by source, expenditure by functional 类.
         BudgetSummary = "budget_summary", "部门财务收支预算总表" | "财务收支预算总表" | "部门收支预算总表" | "收支预算总表" | "收支总表";
         /// 预算表二 部门收入预算总表: functional 类/款/项 × funding sources.
-        BudgetIncome = "budget_income", "部门收入预算总表" | "收入预算总表";
+        BudgetIncome = "budget_income", "部门收入预算总表" | "收入预算总表" | "收入预算表";
         /// 预算表三 部门支出预算总表: functional 类/款/项 × 合计 / 基本支出 / 项目支出 (all funds).
-        BudgetExpenditure = "budget_expenditure", "部门支出预算总表" | "支出预算总表";
+        BudgetExpenditure = "budget_expenditure", "部门支出预算总表" | "支出预算总表" | "支出预算表";
         /// 预算表四 部门财政拨款收支预算总表: the three 财政拨款 budgets, expenditure by 类 and book.
         BudgetAppropriation = "budget_appropriation", "部门财政拨款收支预算总表" | "财政拨款收支预算总表" | "部门财政拨款收支总表" | "财政拨款收支总表";
         /// 预算表五 一般公共预算支出功能分类预算表.
-        BudgetGeneralFunctional = "budget_general_functional", "一般公共预算支出功能分类预算表" | "一般公共预算支出预算表";
+        BudgetGeneralFunctional = "budget_general_functional", "一般公共预算支出功能分类预算表" | "一般公共预算支出预算表" | "财政拨款支出预算表";
         /// 预算表六 政府性基金预算支出功能分类预算表 (often empty, with a note).
         BudgetFundFunctional = "budget_fund_functional", "政府性基金预算支出功能分类预算表" | "政府性基金预算支出预算表";
         /// 预算表七 国有资本经营预算支出功能分类预算表 (often empty, with a note).
@@ -40,7 +45,7 @@ vocabulary! {
         /// 决算表四 财政拨款收入支出决算总表.
         FinalAppropriation = "final_appropriation", "财政拨款收入支出决算总表" | "财政拨款收支决算总表" | "部门财政拨款收入支出决算总表" | "部门财政拨款收支决算总表";
         /// 决算表五 一般公共预算财政拨款支出决算表.
-        FinalGeneralFunctional = "final_general_functional", "一般公共预算财政拨款支出决算表";
+        FinalGeneralFunctional = "final_general_functional", "一般公共预算财政拨款支出决算表" | "财政拨款支出决算表";
         /// 决算表六 一般公共预算财政拨款基本支出决算表 (economic 类/款; 人员经费合计 / 公用经费合计).
         FinalGeneralBasic = "final_general_basic", "一般公共预算财政拨款基本支出决算表";
         /// 决算表七 财政拨款"三公"经费支出决算表 (预算数 and 决算数).
