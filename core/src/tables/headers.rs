@@ -187,10 +187,13 @@ impl TableColumn {
         if !PLAIN_SUBHEADINGS.contains(&bottom.as_str()) {
             return None;
         }
-        above.iter().rev().find_map(|h| match HeadingRole::recognise(h) {
-            Some(HeadingRole::Column(c)) if c != TableColumn::Amount => Some(c),
-            _ => None,
-        })
+        above
+            .iter()
+            .rev()
+            .find_map(|h| match HeadingRole::recognise(h) {
+                Some(HeadingRole::Column(c)) if c != TableColumn::Amount => Some(c),
+                _ => None,
+            })
     }
 }
 

@@ -11,23 +11,22 @@ vocabulary! {
     /// account (部门决算, 2024 template, fiscal.md §2.2). The title variants of fiscal.md §2.4 (收支总表 /
     /// 收支决算总表, 财政拨款收支总表 / 财政拨款收入支出决算总表, 运行费 / 运行维护费, full- and
     /// half-width brackets and quotes, a 部门 / 单位 prefix) are recognised by
-    /// [`TableKind::from_title`]. The four-table template of the universities under the Ministry
-    /// of Education (西南大学 2023 and 2024 部门预算, 2023 决算: tests/data/documents/chongqing,
-    /// SOURCE.md) titles its tables 收支预算总表 (1), 收入预算表 (2), 支出预算表 (3) and
-    /// 财政拨款支出预算表 (5: expenditure of the appropriations by function, 基本 / 项目), and
-    /// 高等学校收支决算总表 (1), 收入决算表 (2), 支出决算表 (3), 财政拨款支出决算表 (5); its other
-    /// tables are not published and are named missing.
+    /// [`TableKind::from_title`]. The four-table final account of the universities under the
+    /// Ministry of Education (西南大学 2023 决算: tests/data/documents/chongqing, SOURCE.md) titles
+    /// its tables 高等学校收支决算总表 (1), 收入决算表 (2), 支出决算表 (3) and
+    /// 财政拨款支出决算表 (5: the appropriations' expenditure by function, 基本 / 项目); its budget's
+    /// plain titles are recognised only where nothing else is ([`TableKind::from_plain_title`]).
     pub enum TableKind("table_kind") {
         /// 预算表一 部门财务收支预算总表: income by source, expenditure by functional 类.
         BudgetSummary = "budget_summary", "部门财务收支预算总表" | "财务收支预算总表" | "部门收支预算总表" | "收支预算总表" | "收支总表";
         /// 预算表二 部门收入预算总表: functional 类/款/项 × funding sources.
-        BudgetIncome = "budget_income", "部门收入预算总表" | "收入预算总表" | "收入预算表";
+        BudgetIncome = "budget_income", "部门收入预算总表" | "收入预算总表";
         /// 预算表三 部门支出预算总表: functional 类/款/项 × 合计 / 基本支出 / 项目支出 (all funds).
-        BudgetExpenditure = "budget_expenditure", "部门支出预算总表" | "支出预算总表" | "支出预算表";
+        BudgetExpenditure = "budget_expenditure", "部门支出预算总表" | "支出预算总表";
         /// 预算表四 部门财政拨款收支预算总表: the three 财政拨款 budgets, expenditure by 类 and book.
         BudgetAppropriation = "budget_appropriation", "部门财政拨款收支预算总表" | "财政拨款收支预算总表" | "部门财政拨款收支总表" | "财政拨款收支总表";
         /// 预算表五 一般公共预算支出功能分类预算表.
-        BudgetGeneralFunctional = "budget_general_functional", "一般公共预算支出功能分类预算表" | "一般公共预算支出预算表" | "财政拨款支出预算表";
+        BudgetGeneralFunctional = "budget_general_functional", "一般公共预算支出功能分类预算表" | "一般公共预算支出预算表";
         /// 预算表六 政府性基金预算支出功能分类预算表 (often empty, with a note).
         BudgetFundFunctional = "budget_fund_functional", "政府性基金预算支出功能分类预算表" | "政府性基金预算支出预算表";
         /// 预算表七 国有资本经营预算支出功能分类预算表 (often empty, with a note).
@@ -155,6 +154,35 @@ impl TableKind {
             }
         }
         best.map(|(_, k)| k)
+    }
+
+    /// The kind a plain title names where no table of the document is recognised as that kind:
+    /// the four-table budget of the universities under the Ministry of Education (西南大学 2023
+    /// and 2024 部门预算, tests/data/documents/chongqing) titles its tables 收支预算总表 (1),
+    /// 收入预算表 (2), 支出预算表 (3) and 财政拨款支出预算表 (5: the appropriations' expenditure
+    /// by function, 基本 / 项目). Such endings also close titles of other tables in larger sets
+    /// (江苏 2019: 政府采购支出预算表, 财政拨款支出预算表 beside its 一般公共预算支出预算表), so they
+    /// are a fallback, never a match of [`TableKind::from_title`]. A trailing bracketed remark is
+    /// ignored; the longest ending wins.
+    ///
+    /// ```
+    /// use sunlit::TableKind;
+    /// assert_eq!(TableKind::from_plain_title("西南大学收入预算表"), Some(TableKind::BudgetIncome));
+    /// assert_eq!(TableKind::from_plain_title("西南大学财政拨款支出预算表"), Some(TableKind::BudgetGeneralFunctional));
+    /// assert_eq!(TableKind::from_plain_title("西南大学支出预算表"), Some(TableKind::BudgetExpenditure));
+    /// assert_eq!(TableKind::from_plain_title("项目绩效目标表"), None);
+    /// ```
+    pub fn from_plain_title(title: &str) -> Option<TableKind> {
+        const PLAIN: [(&str, TableKind); 3] = [
+            ("财政拨款支出预算表", TableKind::BudgetGeneralFunctional),
+            ("收入预算表", TableKind::BudgetIncome),
+            ("支出预算表", TableKind::BudgetExpenditure),
+        ];
+        let t = normalize(title);
+        PLAIN
+            .iter()
+            .find(|(name, _)| t.ends_with(name))
+            .map(|(_, k)| *k)
     }
 
     /// The number of the table in its set (1–9), as in 预算表五 / 决算表五.
