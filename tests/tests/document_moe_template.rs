@@ -68,7 +68,7 @@ fn roles(doc: &Document, number: u8) -> Vec<&'static str> {
 fn budget_summary() -> SourceTable {
     grid(
         7,
-        "某大学收支预算总表",
+        "某某大学收支预算总表",
         &[
             &["收 入", "", "支 出", ""],
             &["项目", "预算数", "项目", "预算数"],
@@ -87,7 +87,7 @@ fn budget_summary() -> SourceTable {
 fn budget_income(primary_total: &str) -> SourceTable {
     grid(
         8,
-        "某大学收入预算表",
+        "某某大学收入预算表",
         &[
             &[
                 "科目\n编码",
@@ -166,12 +166,12 @@ fn budget_expenditure(page: u32, title: &str, [total, basic, project]: [&str; 3]
 
 fn budget(primary_total: &str) -> Document {
     document(
-        "某大学2023年度部门预算",
+        "某某大学2023年度部门预算",
         vec![
             budget_summary(),
             budget_income(primary_total),
-            budget_expenditure(9, "某大学支出预算表", ["130.00", "100.00", "30.00"]),
-            budget_expenditure(10, "某大学财政拨款支出预算表", ["100.00", "80.00", "20.00"]),
+            budget_expenditure(9, "某某大学支出预算表", ["130.00", "100.00", "30.00"]),
+            budget_expenditure(10, "某某大学财政拨款支出预算表", ["100.00", "80.00", "20.00"]),
         ],
     )
 }
@@ -219,9 +219,9 @@ fn a_wrong_row_of_an_income_table_with_balance_columns_is_reported() {
     assert_eq!(found[0].expected, Some("60.50".parse().unwrap()));
 }
 
-#[test]
-fn the_final_accounts_appropriation_table_is_table_5_with_its_project_sub_columns() {
-    let income = grid(
+/// 表 2：高等学校收入决算表 as SWU-F23 p10 prints it (a title sunlit recognised before).
+fn final_income() -> SourceTable {
+    grid(
         10,
         "表 2：高等学校收入决算表",
         &[
@@ -265,7 +265,48 @@ fn the_final_accounts_appropriation_table_is_table_5_with_its_project_sub_column
             &["", "合计", "140.00", "100.00", "30.00", "20.00", "10.00"],
         ],
         &[(0, 4, 0, 5)],
+    )
+}
+
+#[test]
+fn the_of_which_column_of_a_final_income_table_is_never_added_into_the_row_sum() {
+    // 本年收入合计 140 = 100 + 30 + 10; adding 其中：教育收费 20 instead of 金额 30 gave six
+    // false row_sum errors on SWU-F23 p10–11.
+    let doc = document("某某大学2023年度部门决算", vec![final_income()]);
+    assert_eq!(errors(&doc), Vec::<String>::new());
+    let t = doc.tables.iter().find(|t| t.number == Some(2)).unwrap();
+    let table = t.table.as_ref().unwrap();
+    let sub = table
+        .columns()
+        .iter()
+        .position(|c| c == "事业收入")
+        .unwrap();
+    assert_eq!(table.rows()[0].cells[sub], Some("30.00".parse().unwrap()));
+}
+
+#[test]
+fn a_plain_title_does_not_take_a_kind_another_table_names() {
+    // 江苏 2019: a 财政拨款支出预算表 beside the 一般公共预算支出预算表 (table 5) is not table 5.
+    let doc = document(
+        "某市某局2019年部门预算",
+        vec![
+            budget_expenditure(16, "某市某局财政拨款支出预算表", ["130.00", "100.00", "30.00"]),
+            budget_expenditure(
+                18,
+                "某市某局一般公共预算支出预算表",
+                ["100.00", "80.00", "20.00"],
+            ),
+            budget_expenditure(22, "某市某局政府采购支出预算表", ["10.00", "", "10.00"]),
+        ],
     );
+    let numbers: Vec<Option<u8>> = doc.tables.iter().map(|t| t.number).collect();
+    // Nor is a 政府采购支出预算表 the 支出预算表 of the four-table set.
+    assert_eq!(numbers, [None, Some(5), None]);
+}
+
+#[test]
+fn the_final_accounts_appropriation_table_is_table_5_with_its_project_sub_columns() {
+    let income = final_income();
     let appropriation = grid(
         14,
         "表 4：高等学校财政拨款支出决算表",
@@ -324,7 +365,7 @@ fn the_final_accounts_appropriation_table_is_table_5_with_its_project_sub_column
             (1, 6, 1, 7),
         ],
     );
-    let doc = document("某大学2023年度部门决算", vec![income, appropriation]);
+    let doc = document("某某大学2023年度部门决算", vec![income, appropriation]);
     assert_eq!(doc.kind, DocumentKind::Final);
     let numbers: Vec<u8> = doc.tables.iter().filter_map(|t| t.number).collect();
     assert_eq!(numbers, [2, 5]);

@@ -264,7 +264,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         _ => None,
     };
     let fiscal = phase.is_some();
-    let titled = super::recognise::plain_titles(titled, phase);
+    let titled = super::recognise::plain_titles(titled, phase, issuer.as_deref());
     for (t, (title, by_title)) in grids.iter().zip(titled) {
         let page = t.pages.first().copied();
         let mut tkind = if fiscal {

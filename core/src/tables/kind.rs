@@ -56,6 +56,18 @@ vocabulary! {
     }
 }
 
+/// A title without a leading year (`2024年`, `2024年度`).
+fn strip_year(t: &str) -> &str {
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits != 4 {
+        return t;
+    }
+    let rest = &t[digits..];
+    rest.strip_prefix("年度")
+        .or_else(|| rest.strip_prefix('年'))
+        .unwrap_or(t)
+}
+
 /// Normalise a printed title, column heading or row label for matching: NFKC
 /// ([`normalize_text`](crate::normalize_text)), no whitespace, no
 /// quotes, no leading enumerator (`一、`, `1.`, `（一）`), no bracketed remark (`(含专用结余)`,
@@ -160,28 +172,39 @@ impl TableKind {
     /// the four-table budget of the universities under the Ministry of Education (西南大学 2023
     /// and 2024 部门预算, tests/data/documents/chongqing) titles its tables 收支预算总表 (1),
     /// 收入预算表 (2), 支出预算表 (3) and 财政拨款支出预算表 (5: the appropriations' expenditure
-    /// by function, 基本 / 项目). Such endings also close titles of other tables in larger sets
-    /// (江苏 2019: 政府采购支出预算表, 财政拨款支出预算表 beside its 一般公共预算支出预算表), so they
-    /// are a fallback, never a match of [`TableKind::from_title`]. A trailing bracketed remark is
-    /// ignored; the longest ending wins.
+    /// by function, 基本 / 项目), each after the unit's name. Such endings also close titles of
+    /// other tables in larger sets (江苏 2019: 政府采购支出预算表, 财政拨款支出预算表 beside its
+    /// 一般公共预算支出预算表), so the title must be the plain name itself once a leading year, the
+    /// `issuer`'s name and 部门 / 单位 are taken off, and it is a fallback, never a match of
+    /// [`TableKind::from_title`]. Bracketed remarks are ignored.
     ///
     /// ```
     /// use sunlit::TableKind;
-    /// assert_eq!(TableKind::from_plain_title("西南大学收入预算表"), Some(TableKind::BudgetIncome));
-    /// assert_eq!(TableKind::from_plain_title("西南大学财政拨款支出预算表"), Some(TableKind::BudgetGeneralFunctional));
-    /// assert_eq!(TableKind::from_plain_title("西南大学支出预算表"), Some(TableKind::BudgetExpenditure));
-    /// assert_eq!(TableKind::from_plain_title("项目绩效目标表"), None);
+    /// assert_eq!(TableKind::from_plain_title("西南大学收入预算表", Some("西南大学")), Some(TableKind::BudgetIncome));
+    /// assert_eq!(TableKind::from_plain_title("2024年西南大学财政拨款支出预算表", Some("西南大学")), Some(TableKind::BudgetGeneralFunctional));
+    /// assert_eq!(TableKind::from_plain_title("支出预算表", None), Some(TableKind::BudgetExpenditure));
+    /// assert_eq!(TableKind::from_plain_title("某局政府采购支出预算表", Some("某局")), None);
+    /// assert_eq!(TableKind::from_plain_title("西南大学收入预算表", None), None); // issuer unknown
     /// ```
-    pub fn from_plain_title(title: &str) -> Option<TableKind> {
+    pub fn from_plain_title(title: &str, issuer: Option<&str>) -> Option<TableKind> {
         const PLAIN: [(&str, TableKind); 3] = [
             ("财政拨款支出预算表", TableKind::BudgetGeneralFunctional),
             ("收入预算表", TableKind::BudgetIncome),
             ("支出预算表", TableKind::BudgetExpenditure),
         ];
         let t = normalize(title);
+        let mut rest = strip_year(&t);
+        if let Some(issuer) = issuer.map(normalize).filter(|i| !i.is_empty()) {
+            rest = rest.strip_prefix(issuer.as_str()).unwrap_or(rest);
+        }
+        let rest = strip_year(rest);
+        let rest = rest
+            .strip_prefix("部门")
+            .or_else(|| rest.strip_prefix("单位"))
+            .unwrap_or(rest);
         PLAIN
             .iter()
-            .find(|(name, _)| t.ends_with(name))
+            .find(|(name, _)| rest == *name)
             .map(|(_, k)| *k)
     }
 
