@@ -171,7 +171,11 @@ fn budget(primary_total: &str) -> Document {
             budget_summary(),
             budget_income(primary_total),
             budget_expenditure(9, "某某大学支出预算表", ["130.00", "100.00", "30.00"]),
-            budget_expenditure(10, "某某大学财政拨款支出预算表", ["100.00", "80.00", "20.00"]),
+            budget_expenditure(
+                10,
+                "某某大学财政拨款支出预算表",
+                ["100.00", "80.00", "20.00"],
+            ),
         ],
     )
 }
@@ -290,7 +294,11 @@ fn a_plain_title_does_not_take_a_kind_another_table_names() {
     let doc = document(
         "某市某局2019年部门预算",
         vec![
-            budget_expenditure(16, "某市某局财政拨款支出预算表", ["130.00", "100.00", "30.00"]),
+            budget_expenditure(
+                16,
+                "某市某局财政拨款支出预算表",
+                ["130.00", "100.00", "30.00"],
+            ),
             budget_expenditure(
                 18,
                 "某市某局一般公共预算支出预算表",
