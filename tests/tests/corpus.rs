@@ -46,10 +46,15 @@ fn row_matches(row: &TableRow, wanted: &str) -> bool {
     !want.is_empty() && (have == want || (row.code.is_none() && have.ends_with(&want)))
 }
 
+/// The column a figure names: `A/B` is sub-column B under the merged heading A, so
+/// `事业收入/金额` is 事业收入 and `事业收入/其中：教育收费` its "of which" column.
 fn column_role(heading: &str) -> Option<TableColumn> {
     let n = normalize_text(heading);
     let last = n.rsplit('/').next().unwrap_or(&n);
-    TableColumn::recognise(last).or_else(|| TableColumn::recognise(&n))
+    let path: Vec<&str> = n.split('/').collect();
+    TableColumn::recognise_path(&path)
+        .or_else(|| TableColumn::recognise(last))
+        .or_else(|| TableColumn::recognise(&n))
 }
 
 /// Whether a hand-checked budget or final-account figure is read exactly from its table: the cell

@@ -231,6 +231,9 @@ fn column_roles(t: &SourceTable, parts: &[Vec<(String, String)>], header_rows: u
                     _ => Role::Line,
                 };
             }
+            if let Some(c) = sub_column_role(ps) {
+                return Role::Amount(Some(c));
+            }
             for (_, norm) in ps.iter().rev() {
                 match HeadingRole::recognise(norm) {
                     Some(HeadingRole::Column(c)) => return Role::Amount(Some(c)),
@@ -271,6 +274,32 @@ fn column_roles(t: &SourceTable, parts: &[Vec<(String, String)>], header_rows: u
             }
         })
         .collect()
+}
+
+/// The role of a column whose bottom heading only makes sense under the one above it: an "of
+/// which" sub-column (其中：教育收费) or a plain 金额 / 小计 under a column heading
+/// ([`TableColumn::recognise_path`]).
+fn sub_column_role(parts: &[(String, String)]) -> Option<TableColumn> {
+    let heads: Vec<&str> = parts.iter().map(|(_, n)| n.as_str()).collect();
+    TableColumn::recognise_path(&heads)
+}
+
+/// The printed heading that names an amount column: the lowest part recognised as its role
+/// (事业收入 over 金额), else the lowest part recognised as any column, else the lowest part.
+fn specific_heading(parts: &[(String, String)], role: Option<TableColumn>) -> String {
+    parts
+        .iter()
+        .rev()
+        .find(|(_, n)| role.is_some() && TableColumn::recognise(n) == role)
+        .or_else(|| {
+            parts
+                .iter()
+                .rev()
+                .find(|(_, n)| matches!(HeadingRole::recognise(n), Some(HeadingRole::Column(_))))
+        })
+        .or_else(|| parts.last())
+        .map(|(p, _)| p.clone())
+        .unwrap_or_default()
 }
 
 /// One block of columns: codes, a name, amounts.
@@ -343,16 +372,10 @@ fn skipped_columns(blocks: &[Block], parts: &[Vec<(String, String)>]) -> Vec<(us
         .collect()
 }
 
-/// The headings of a column from its header parts: the most specific (the last part naming a
-/// known column, else the last part) and the full one (all parts joined by `/`).
-fn column_headings(ps: &[(String, String)]) -> (String, String) {
-    let specific = ps
-        .iter()
-        .rev()
-        .find(|(_, n)| matches!(HeadingRole::recognise(n), Some(HeadingRole::Column(_))))
-        .or_else(|| ps.last())
-        .map(|(p, _)| p.clone())
-        .unwrap_or_default();
+/// The headings of a column from its header parts: the most specific ([`specific_heading`]) and
+/// the full one (all parts joined by `/`).
+fn column_headings(ps: &[(String, String)], role: Option<TableColumn>) -> (String, String) {
+    let specific = specific_heading(ps, role);
     let full: String = ps
         .iter()
         .map(|(p, _)| p.as_str())
@@ -379,8 +402,8 @@ fn amount_columns(
                 _ => None,
             };
             let ps = parts.get(j).cloned().unwrap_or_default();
-            let (specific, full) = column_headings(&ps);
-            let key_name = if role.is_some() {
+            let (specific, full) = column_headings(&ps, role);
+            let key_name = if role.is_some_and(|r| r != TableColumn::OfWhich) {
                 String::new()
             } else {
                 full.clone()

@@ -631,6 +631,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
     };
     let mut tables: Vec<DocumentTable> = Vec::new();
     let mut layouts: Vec<Option<Assembled>> = Vec::new();
+    let titled = super::recognise::plain_titles(titled, phase, head.issuer.as_deref());
     for (t, (title, by_title)) in grids.iter().zip(titled) {
         let (dt, layout) = recogniser.table(t, title, by_title);
         tables.push(dt);

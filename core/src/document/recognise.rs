@@ -136,3 +136,31 @@ impl Document {
         super::build::recognise(source, opts)
     }
 }
+
+/// Give a table whose title names no kind the kind its plain title names
+/// ([`TableKind::from_plain_title`]: 收入预算表, 支出预算表, 财政拨款支出预算表 of the four-table
+/// budget template, printed after the unit's name `issuer`), when that kind is of the document's
+/// phase and no other table's title names it — so a larger set keeping, say, a 财政拨款支出预算表
+/// beside its 一般公共预算支出预算表 is not misread.
+pub(crate) fn plain_titles(
+    titled: Vec<(String, Option<TableKind>)>,
+    phase: Option<crate::budget::Phase>,
+    issuer: Option<&str>,
+) -> Vec<(String, Option<TableKind>)> {
+    let named: Vec<TableKind> = titled.iter().filter_map(|(_, k)| *k).collect();
+    let mut given: Vec<TableKind> = Vec::new();
+    titled
+        .into_iter()
+        .map(|(title, kind)| {
+            let plain = kind
+                .is_none()
+                .then(|| TableKind::from_plain_title(&title, issuer))
+                .flatten()
+                .filter(|k| Some(k.phase()) == phase && !named.contains(k) && !given.contains(k));
+            if let Some(k) = plain {
+                given.push(k);
+            }
+            (title, kind.or(plain))
+        })
+        .collect()
+}

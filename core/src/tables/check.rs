@@ -377,6 +377,7 @@ impl Check<'_> {
             income.push(C::NonAppropriation);
         }
         income.push(C::CarriedOver);
+        income.push(C::UseOfBalance);
         // 基本支出, or its two halves 人员经费 + 公用经费 where the table prints those instead
         // (预算表一 / 三 / 五 of some 2026 forms: 合计 = 人员经费 + 公用经费 + 项目支出).
         let basic: Vec<C> = if has(C::Basic) {

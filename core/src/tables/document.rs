@@ -297,6 +297,63 @@ fn codes(t: &PublishedTable, tops_only: bool) -> Vec<Code> {
     }
 }
 
+/// Whether a summary table carries a balance forward: 结转下年 / 年末结转和结余 printed with a
+/// figure other than zero (then 支出总计 = 本年支出合计 + 结转下年).
+fn carries_forward(t1: &PublishedTable) -> bool {
+    t1.row_by_label(RowLabel::ClosingBalance)
+        .and_then(|r| amount(t1, r))
+        .is_some_and(|v| !v.is_zero())
+}
+
+/// The summary line the expenditure table's 合计 details: `total`, or 本年支出合计 when the
+/// summary carries a balance forward — 结转下年 is not spent in the year, so the expenditure
+/// table does not hold it (the MoE university template: 支出总计 557,259.13 = 本年支出合计
+/// 468,779.07 + 结转下年 88,480.06, 支出预算表 合计 468,779.07; tests/data/documents/chongqing).
+fn expenditure_line(t1: &PublishedTable, total: RowLabel) -> Option<&TableRow> {
+    let current = t1.row_by_label(RowLabel::CurrentExpenditure);
+    match current {
+        Some(c) if total == RowLabel::ExpenditureTotal && carries_forward(t1) => Some(c),
+        _ => t1.row_by_label(total),
+    }
+}
+
+/// The grand total of an income table: its 合计 row, else its only row when it has no code (a
+/// 收入预算表 printed as one row under its headings, SWU-B24 p9).
+fn income_table_total(t2: &PublishedTable) -> Option<Decimal> {
+    if t2.row_by_label(RowLabel::Total).is_some() {
+        return total_cell(t2, TableColumn::Total);
+    }
+    match t2.rows() {
+        [only] if only.code.is_none() => t2.cell(only, TableColumn::Total),
+        _ => None,
+    }
+}
+
+/// The summary line an income table's total is: 收入总计, or 本年收入合计 when the income table
+/// prints no balance column (上年结转, 使用非财政拨款结余) and its total is that line's figure —
+/// the income of the year only (SWU-B24 p9: 本年收入合计 445,059.97, 收入总计 582,276.35).
+fn income_line<'t>(
+    t1: &'t PublishedTable,
+    t2: &PublishedTable,
+    expected: Option<Decimal>,
+) -> Result<Option<&'t TableRow>> {
+    let balances = [TableColumn::CarriedOver, TableColumn::UseOfBalance];
+    if !balances.iter().any(|c| t2.column(*c).is_some())
+        && let (Some(row), Some(e)) = (t1.row_by_label(RowLabel::CurrentIncome), expected)
+        && amount(t1, row) == Some(t2.unit().convert(e, t1.unit())?)
+    {
+        return Ok(Some(row));
+    }
+    Ok(t1.row_by_label(RowLabel::IncomeTotal))
+}
+
+/// Whether income by function should mirror expenditure by function: the income table prints
+/// codes, and the summary carries nothing forward (what is carried forward was received but is
+/// not spent in the year: the MoE 收入预算表 prints 上年结转 and 使用非财政拨款结余 in 收入合计).
+fn mirror_holds(t1: Option<&PublishedTable>, t2: &PublishedTable) -> bool {
+    t2.rows().iter().any(|r| r.code.is_some()) && !t1.is_some_and(carries_forward)
+}
+
 struct Cross<'a> {
     doc: &'a DisclosureDocument,
     opts: &'a TableCheckOptions,
@@ -438,7 +495,7 @@ impl<'a> Cross<'a> {
                 ),
             )?;
         }
-        if let Some(et) = t1.row_by_label(total) {
+        if let Some(et) = expenditure_line(t1, total) {
             let expected = total_cell(t3, TableColumn::Total);
             let key = et.key();
             self.compare(
@@ -463,10 +520,10 @@ impl<'a> Cross<'a> {
         ) else {
             return Ok(());
         };
-        let Some(it) = t1.row_by_label(RowLabel::IncomeTotal) else {
+        let expected = income_table_total(t2);
+        let Some(it) = income_line(t1, t2, expected)? else {
             return Ok(());
         };
-        let expected = total_cell(t2, TableColumn::Total);
         let actual = amount(t1, it);
         let name = t1.label();
         let col = t1
@@ -789,6 +846,9 @@ impl<'a> Cross<'a> {
         ) else {
             return Ok(());
         };
+        if !mirror_holds(self.get(TableKind::BudgetSummary), t2) {
+            return Ok(());
+        }
         let c2 = t2.column(TableColumn::Total).unwrap_or(t2.amount_column());
         let c3 = t3.column(TableColumn::Total).unwrap_or(t3.amount_column());
         let mut all = codes(t2, false);

@@ -125,6 +125,9 @@ impl HeadingRole {
         if let Some(r) = lookup(&t) {
             return Some(r);
         }
+        if is_of_which(&t) {
+            return Some(HeadingRole::Column(TableColumn::OfWhich));
+        }
         if let Some(c) = TableColumn::ALL
             .iter()
             .copied()
@@ -142,6 +145,55 @@ impl HeadingRole {
             (Some(_), Some(HeadingRole::Column(c))) => Some(HeadingRole::Column(c)),
             _ => None,
         }
+    }
+}
+
+/// Whether a normalised heading is an "of which" sub-column (其中, 其中:教育收费 …).
+fn is_of_which(t: &str) -> bool {
+    t.starts_with("其中")
+}
+
+/// Sub-headings that only say "the amount" of the heading printed above them: 事业收入 / 金额
+/// (SWU-B23 p8, SWU-F23 p10), 项目支出 / 小计 (SWU-F23 p14). Under a heading that names a column
+/// they are that column; alone they keep their own meaning (`headers.csv`).
+const PLAIN_SUBHEADINGS: [&str; 2] = ["金额", "小计"];
+
+impl TableColumn {
+    /// Recognise a column from its stacked headings, top to bottom, where the bottom one only
+    /// makes sense under the one above it: an "of which" sub-column (`事业收入 / 其中：教育收费`)
+    /// is [`TableColumn::OfWhich`] — a part of its parent, never summed with its siblings — and a
+    /// plain 金额 / 小计 under a heading that names a column is that column (`事业收入 / 金额` is
+    /// 事业收入, `本年支出 / 项目支出 / 小计` is 项目支出). `None` when the bottom heading is
+    /// neither: recognise it on its own ([`TableColumn::recognise`]).
+    ///
+    /// ```
+    /// use sunlit::TableColumn as C;
+    /// assert_eq!(C::recognise_path(&["事业收入", "金额"]), Some(C::OperatingIncome));
+    /// assert_eq!(C::recognise_path(&["事业收入", "其中：教育\n收费"]), Some(C::OfWhich));
+    /// assert_eq!(C::recognise_path(&["本年支出", "项目支出", "小计"]), Some(C::Project));
+    /// assert_eq!(C::recognise_path(&["金额"]), None); // alone: 金额 (TableColumn::recognise)
+    /// assert_eq!(C::recognise_path(&["支出", "基本支出"]), None);
+    /// ```
+    pub fn recognise_path(headings: &[&str]) -> Option<TableColumn> {
+        let parts: Vec<String> = headings
+            .iter()
+            .map(|h| normalize(h))
+            .filter(|h| !h.is_empty())
+            .collect();
+        let (bottom, above) = parts.split_last()?;
+        if is_of_which(bottom) {
+            return Some(TableColumn::OfWhich);
+        }
+        if !PLAIN_SUBHEADINGS.contains(&bottom.as_str()) {
+            return None;
+        }
+        above
+            .iter()
+            .rev()
+            .find_map(|h| match HeadingRole::recognise(h) {
+                Some(HeadingRole::Column(c)) if c != TableColumn::Amount => Some(c),
+                _ => None,
+            })
     }
 }
 

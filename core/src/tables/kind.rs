@@ -11,7 +11,11 @@ vocabulary! {
     /// account (部门决算, 2024 template, fiscal.md §2.2). The title variants of fiscal.md §2.4 (收支总表 /
     /// 收支决算总表, 财政拨款收支总表 / 财政拨款收入支出决算总表, 运行费 / 运行维护费, full- and
     /// half-width brackets and quotes, a 部门 / 单位 prefix) are recognised by
-    /// [`TableKind::from_title`].
+    /// [`TableKind::from_title`]. The four-table final account of the universities under the
+    /// Ministry of Education (西南大学 2023 决算: tests/data/documents/chongqing, SOURCE.md) titles
+    /// its tables 高等学校收支决算总表 (1), 收入决算表 (2), 支出决算表 (3) and
+    /// 财政拨款支出决算表 (5: the appropriations' expenditure by function, 基本 / 项目); its budget's
+    /// plain titles are recognised only where nothing else is ([`TableKind::from_plain_title`]).
     pub enum TableKind("table_kind") {
         /// 预算表一 部门财务收支预算总表: income by source, expenditure by functional 类.
         BudgetSummary = "budget_summary", "部门财务收支预算总表" | "财务收支预算总表" | "部门收支预算总表" | "收支预算总表" | "收支总表";
@@ -40,7 +44,7 @@ vocabulary! {
         /// 决算表四 财政拨款收入支出决算总表.
         FinalAppropriation = "final_appropriation", "财政拨款收入支出决算总表" | "财政拨款收支决算总表" | "部门财政拨款收入支出决算总表" | "部门财政拨款收支决算总表";
         /// 决算表五 一般公共预算财政拨款支出决算表.
-        FinalGeneralFunctional = "final_general_functional", "一般公共预算财政拨款支出决算表";
+        FinalGeneralFunctional = "final_general_functional", "一般公共预算财政拨款支出决算表" | "财政拨款支出决算表";
         /// 决算表六 一般公共预算财政拨款基本支出决算表 (economic 类/款; 人员经费合计 / 公用经费合计).
         FinalGeneralBasic = "final_general_basic", "一般公共预算财政拨款基本支出决算表";
         /// 决算表七 财政拨款"三公"经费支出决算表 (预算数 and 决算数).
@@ -50,6 +54,18 @@ vocabulary! {
         /// 决算表九 国有资本经营预算财政拨款收入支出决算表.
         FinalStateCapital = "final_state_capital", "国有资本经营预算财政拨款收入支出决算表";
     }
+}
+
+/// A title without a leading year (`2024年`, `2024年度`).
+fn strip_year(t: &str) -> &str {
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits != 4 {
+        return t;
+    }
+    let rest = &t[digits..];
+    rest.strip_prefix("年度")
+        .or_else(|| rest.strip_prefix('年'))
+        .unwrap_or(t)
 }
 
 /// Normalise a printed title, column heading or row label for matching: NFKC
@@ -150,6 +166,46 @@ impl TableKind {
             }
         }
         best.map(|(_, k)| k)
+    }
+
+    /// The kind a plain title names where no table of the document is recognised as that kind:
+    /// the four-table budget of the universities under the Ministry of Education (西南大学 2023
+    /// and 2024 部门预算, tests/data/documents/chongqing) titles its tables 收支预算总表 (1),
+    /// 收入预算表 (2), 支出预算表 (3) and 财政拨款支出预算表 (5: the appropriations' expenditure
+    /// by function, 基本 / 项目), each after the unit's name. Such endings also close titles of
+    /// other tables in larger sets (江苏 2019: 政府采购支出预算表, 财政拨款支出预算表 beside its
+    /// 一般公共预算支出预算表), so the title must be the plain name itself once a leading year, the
+    /// `issuer`'s name and 部门 / 单位 are taken off, and it is a fallback, never a match of
+    /// [`TableKind::from_title`]. Bracketed remarks are ignored.
+    ///
+    /// ```
+    /// use sunlit::TableKind;
+    /// assert_eq!(TableKind::from_plain_title("西南大学收入预算表", Some("西南大学")), Some(TableKind::BudgetIncome));
+    /// assert_eq!(TableKind::from_plain_title("2024年西南大学财政拨款支出预算表", Some("西南大学")), Some(TableKind::BudgetGeneralFunctional));
+    /// assert_eq!(TableKind::from_plain_title("支出预算表", None), Some(TableKind::BudgetExpenditure));
+    /// assert_eq!(TableKind::from_plain_title("某局政府采购支出预算表", Some("某局")), None);
+    /// assert_eq!(TableKind::from_plain_title("西南大学收入预算表", None), None); // issuer unknown
+    /// ```
+    pub fn from_plain_title(title: &str, issuer: Option<&str>) -> Option<TableKind> {
+        const PLAIN: [(&str, TableKind); 3] = [
+            ("财政拨款支出预算表", TableKind::BudgetGeneralFunctional),
+            ("收入预算表", TableKind::BudgetIncome),
+            ("支出预算表", TableKind::BudgetExpenditure),
+        ];
+        let t = normalize(title);
+        let mut rest = strip_year(&t);
+        if let Some(issuer) = issuer.map(normalize).filter(|i| !i.is_empty()) {
+            rest = rest.strip_prefix(issuer.as_str()).unwrap_or(rest);
+        }
+        let rest = strip_year(rest);
+        let rest = rest
+            .strip_prefix("部门")
+            .or_else(|| rest.strip_prefix("单位"))
+            .unwrap_or(rest);
+        PLAIN
+            .iter()
+            .find(|(name, _)| rest == *name)
+            .map(|(_, k)| *k)
     }
 
     /// The number of the table in its set (1–9), as in 预算表五 / 决算表五.

@@ -84,6 +84,13 @@ vocabulary! {
         CarriedOver = "carried_over", "上年结转" | "上年结转结余";
         /// 调整预算数 — the adjusted budget figure.
         AdjustedBudget = "adjusted_budget", "调整预算数";
+        /// 使用非财政拨款结余 — non-appropriation balances used, as an income column (a part
+        /// of 收入合计 like 上年结转; the MoE university 收入预算表).
+        UseOfBalance = "use_of_balance", "使用非财政拨款结余";
+        /// 其中：… — an "of which" sub-column printed under the column it details (事业收入 /
+        /// 其中：教育收费, 项目支出 / 其中：基本建设资金支出): a part of that column, never added
+        /// into a row sum with its siblings. Checked down its rows (类 = Σ款) like any column.
+        OfWhich = "of_which", "其中";
         /// A column whose heading the library does not recognise, kept as printed and never
         /// checked ([`PublishedTable::new_keeping_unknown`]); never the result of
         /// [`TableColumn::recognise`].
@@ -505,7 +512,7 @@ impl PublishedTable {
                     ));
                 }
             };
-            if role != TableColumn::Other && roles.contains(&role) {
+            if !matches!(role, TableColumn::Other | TableColumn::OfWhich) && roles.contains(&role) {
                 return Err(header_error(
                     &columns,
                     c,
