@@ -7,9 +7,13 @@
 //! any dimension; [`Ledger::compare`] sets two phases or two years side by side.
 
 mod compare;
+mod fast_csv;
 mod ledger;
 mod ledger_io;
 mod rollup;
+mod rollup_fast;
+#[cfg(test)]
+mod tests;
 
 pub use compare::{CompareAxis, CompareOptions, Comparison, ComparisonRow};
 pub use ledger::{Ledger, Line, LineItem, LineRecord, Selection};
