@@ -194,12 +194,14 @@ def canonical(totals: dict) -> dict:
     return {k: str(Decimal(v).quantize(Decimal("0.01"))) for k, v in sorted(totals.items())}
 
 
-def compare(rows: int, rounds: int, nice: bool, rust: bool) -> None:
+def compare(rows: int, rounds: int, nice: bool, rust: bool, only: list[str]) -> None:
     path = data_file(rows)
     size_mib = path.stat().st_size / 2**20
     tools = list(TOOLS) + (["sunlit-rust"] if rust and RUST_BIN.exists() else [])
     if BASELINE_PY:
         tools.append("sunlit-python-baseline")
+    if only:
+        tools = [t for t in tools if t in only]
     results: dict[str, list[tuple[float, float, dict]]] = {t: [] for t in tools}
     for r in range(rounds):
         order = tools[r % len(tools):] + tools[:r % len(tools)]
@@ -227,8 +229,9 @@ def compare(rows: int, rounds: int, nice: bool, rust: bool) -> None:
                          f"totals {got[1]} vs {reference[1]}")
     assert reference is not None
     med = {t: statistics.median(w for w, _, _ in runs) for t, runs in results.items()}
-    best_other = min(med["polars"], med["duckdb"])
-    low_peak = min(max(p for _, p, _ in results[t]) for t in ("polars", "duckdb"))
+    others = [t for t in ("polars", "duckdb") if t in results] or list(results)
+    best_other = min(med[t] for t in others)
+    low_peak = min(max(p for _, p, _ in results[t]) for t in others)
     print(f"\n{rows:,} lines ({size_mib:,.0f} MiB CSV), {rounds} rounds, "
           f"{reference[0]:,} nodes, identical totals per (year, phase) in every run:\n")
     print("| tool | wall time (median; min–max) | load / roll-up (median) | peak memory (max) "
@@ -269,6 +272,7 @@ def main() -> None:
     run.add_argument("--rounds", type=int, default=3)
     run.add_argument("--nice", action="store_true", help="run the tools under nice -n 19")
     run.add_argument("--no-rust", action="store_true", help="leave the Rust binary out")
+    run.add_argument("--tools", nargs="*", default=[], help="run only these tools")
     gen = sub.add_parser("generate")
     gen.add_argument("--rows", type=int, default=1_000_000)
     one = sub.add_parser("one")
@@ -282,7 +286,7 @@ def main() -> None:
     elif a.cmd == "one":
         print(json.dumps(TOOLS[a.tool](a.path)))
     else:
-        compare(a.rows, a.rounds, a.nice, not a.no_rust)
+        compare(a.rows, a.rounds, a.nice, not a.no_rust, a.tools)
 
 
 if __name__ == "__main__":
