@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::ledger::{EXACT_TAG, Ledger, NO_VALUE, pack_amount};
+use super::ledger::{EXACT_TAG, Interner, Ledger, NO_VALUE, pack_amount};
 use super::{Book, Nature, Phase};
 use crate::classification::Code;
 use crate::io::Limits;
@@ -172,9 +172,13 @@ fn parse_block(block: &[u8], ledger: &mut Ledger, limits: &Limits) -> Option<()>
         chunks.push(&block[start..end]);
         start = end;
     }
+    let known = Known {
+        units: &ledger.units,
+        sources: &ledger.sources,
+    };
     let parsed: Vec<Chunk<'_>> = chunks
         .par_iter()
-        .map(|c| Chunk::parse(c, limits))
+        .map(|c| Chunk::parse(c, limits, &known))
         .collect::<Option<_>>()?;
     for c in parsed {
         c.append_to(ledger)?;
@@ -199,6 +203,16 @@ struct Chunk<'a> {
     sources: Names<'a>,
 }
 
+/// The ledger's names so far: a name found there is stored with its ledger id at once.
+struct Known<'l> {
+    units: &'l Interner,
+    sources: &'l Interner,
+}
+
+/// Marks an id given out by a chunk (to be mapped to a ledger id when appended), as opposed to
+/// a ledger id found in [`Known`].
+const LOCAL: u32 = 1 << 31;
+
 /// Names interned within a chunk, borrowed from the input.
 #[derive(Default)]
 struct Names<'a> {
@@ -208,19 +222,29 @@ struct Names<'a> {
 }
 
 impl<'a> Names<'a> {
+    /// The ledger id of the name if the ledger has it, else a chunk id marked [`LOCAL`].
     #[inline]
-    fn intern(&mut self, field: &'a [u8]) -> Option<u32> {
+    fn intern(&mut self, field: &'a [u8], known: &Interner) -> Option<u32> {
         if let Some((b, i)) = self.last
             && b == field
         {
             return Some(i);
         }
         let s = std::str::from_utf8(field).ok()?;
-        let next = self.list.len() as u32;
-        let i = *self.index.entry(s).or_insert(next);
-        if i == next {
-            self.list.push(s);
-        }
+        let i = match known.lookup(s).filter(|&g| g < LOCAL) {
+            Some(g) => g,
+            None => {
+                let next = self.list.len() as u32;
+                if next >= LOCAL {
+                    return None;
+                }
+                let i = *self.index.entry(s).or_insert(next);
+                if i == next {
+                    self.list.push(s);
+                }
+                i | LOCAL
+            }
+        };
         self.last = Some((field, i));
         Some(i)
     }
@@ -247,7 +271,7 @@ impl<'a, T: Copy> Vocab<'a, T> {
 }
 
 impl<'a> Chunk<'a> {
-    fn parse(text: &'a [u8], limits: &Limits) -> Option<Chunk<'a>> {
+    fn parse(text: &'a [u8], limits: &Limits, known: &Known<'_>) -> Option<Chunk<'a>> {
         if memchr::memchr(b'"', text).is_some() {
             return None;
         }
@@ -294,7 +318,7 @@ impl<'a> Chunk<'a> {
             if std::str::from_utf8(unit).ok()?.trim().is_empty() {
                 return None;
             }
-            c.unit.push(c.units.intern(unit)?);
+            c.unit.push(c.units.intern(unit, known.units)?);
             c.functional.push(functional(f.next()?)?);
             c.economic.push(economic(f.next()?)?);
             c.nature.push(natures.get(f.next()?)?);
@@ -303,7 +327,7 @@ impl<'a> Chunk<'a> {
                 .push(if std::str::from_utf8(source).ok()?.trim().is_empty() {
                     NO_VALUE
                 } else {
-                    c.sources.intern(source)?
+                    c.sources.intern(source, known.sources)?
                 });
             let amount = f.last()?;
             let packed = match fast_amount(amount) {
@@ -357,18 +381,16 @@ impl<'a> Chunk<'a> {
         l.book.extend_from_slice(&self.book);
         l.phase.extend_from_slice(&self.phase);
         l.nature.extend_from_slice(&self.nature);
-        l.unit.extend(
-            self.unit
-                .iter()
-                .map(|&u| units.get(u as usize).copied().unwrap_or(NO_VALUE)),
-        );
-        l.source.extend(self.source.iter().map(|&s| {
-            if s == NO_VALUE {
-                NO_VALUE
+        let map = |ids: &[u32], id: u32| {
+            if id == NO_VALUE || id & LOCAL == 0 {
+                id
             } else {
-                sources.get(s as usize).copied().unwrap_or(NO_VALUE)
+                ids.get((id & !LOCAL) as usize).copied().unwrap_or(NO_VALUE)
             }
-        }));
+        };
+        l.unit.extend(self.unit.iter().map(|&u| map(&units, u)));
+        l.source
+            .extend(self.source.iter().map(|&s| map(&sources, s)));
         l.functional.extend_from_slice(&self.functional);
         l.economic.extend_from_slice(&self.economic);
         if self.exact.is_empty() {

@@ -399,6 +399,11 @@ impl Interner {
         self.names.len()
     }
 
+    /// The index of a name already interned.
+    pub(crate) fn lookup(&self, s: &str) -> Option<u32> {
+        self.index.get(s).copied()
+    }
+
     /// Every name, in the order the indexes were given out.
     pub(crate) fn names(&self) -> &[Box<str>] {
         &self.names
