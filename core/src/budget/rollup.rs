@@ -589,36 +589,7 @@ impl Ledger {
             }
         }
 
-        // Leaves into groups, then up the tree.
-        let mut grouped: FxHashMap<RawGroup, (i32, Vec<(Code, Decimal)>)> = FxHashMap::default();
-        for ((g, code), leaf) in leaves {
-            grouped
-                .entry(g)
-                .or_insert_with(|| (leaf.year, Vec::new()))
-                .1
-                .push((code, leaf.sum));
-        }
-        let mut groups = Vec::with_capacity(grouped.len());
-        for (raw, (year, codes)) in grouped {
-            let mut amounts: BTreeMap<Code, Decimal> = BTreeMap::new();
-            for (code, sum) in codes {
-                for a in ancestors_or_self(code) {
-                    add_to(amounts.entry(a).or_insert(Decimal::ZERO), sum)?;
-                }
-            }
-            let mut total = Decimal::ZERO;
-            for (code, v) in &amounts {
-                if code.level() == 1 {
-                    add_to(&mut total, *v)?;
-                }
-            }
-            groups.push(RollupGroup {
-                key: raw.values(&opts.by, c),
-                year,
-                amounts,
-                total,
-            });
-        }
+        let mut groups = groups_from_leaves(leaves, &opts.by, c)?;
         groups.sort_by(|a, b| a.key.cmp(&b.key));
         findings.sort();
         let table = NodeTable::from_groups(&groups, &opts.by);
@@ -647,6 +618,46 @@ impl Ledger {
         }
         Ok(())
     }
+}
+
+/// The leaves' groups, each climbed up the tree (ancestors-or-self of every leaf code), with
+/// the group's total (the sum of its 类).
+fn groups_from_leaves(
+    leaves: FxHashMap<(RawGroup, Code), Leaf>,
+    by: &[GroupKey],
+    c: &Ledger,
+) -> Result<Vec<RollupGroup>> {
+    // Leaves into groups, then up the tree.
+    let mut grouped: FxHashMap<RawGroup, (i32, Vec<(Code, Decimal)>)> = FxHashMap::default();
+    for ((g, code), leaf) in leaves {
+        grouped
+            .entry(g)
+            .or_insert_with(|| (leaf.year, Vec::new()))
+            .1
+            .push((code, leaf.sum));
+    }
+    let mut groups = Vec::with_capacity(grouped.len());
+    for (raw, (year, codes)) in grouped {
+        let mut amounts: BTreeMap<Code, Decimal> = BTreeMap::new();
+        for (code, sum) in codes {
+            for a in ancestors_or_self(code) {
+                add_to(amounts.entry(a).or_insert(Decimal::ZERO), sum)?;
+            }
+        }
+        let mut total = Decimal::ZERO;
+        for (code, v) in &amounts {
+            if code.level() == 1 {
+                add_to(&mut total, *v)?;
+            }
+        }
+        groups.push(RollupGroup {
+            key: raw.values(by, c),
+            year,
+            amounts,
+            total,
+        });
+    }
+    Ok(groups)
 }
 
 fn add_to(acc: &mut Decimal, x: Decimal) -> Result<()> {

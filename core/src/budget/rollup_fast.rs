@@ -8,6 +8,8 @@
 //! and a dense key space not much larger than the ledger. Anything else — and any sum that
 //! overflows — returns `None`, and the caller takes the exact path.
 
+use std::ops::Range;
+
 use rayon::prelude::*;
 
 use super::ledger::{EXACT_TAG, Ledger, NO_VALUE, economic_code};
@@ -394,10 +396,18 @@ fn split_mut<T>(mut s: &mut [T], lens: impl Iterator<Item = usize>) -> Vec<&mut 
     out
 }
 
-/// The node table of the integer roll-up, or `None` on overflow.
-fn build(l: &Ledger, dims: &Dims) -> Option<NodeTable> {
+/// The lines scattered into their groups: groups present (dense indexes, in key order), each
+/// group's first line, and the lines' code digits and packed amounts in group order.
+struct Scattered {
+    groups: Vec<usize>,
+    line_starts: Vec<usize>,
+    codes: Vec<u32>,
+    amounts: Vec<i64>,
+}
+
+/// Count the lines of each group, then scatter their codes and amounts into group order.
+fn scatter(l: &Ledger, dims: &Dims) -> Scattered {
     let counts = count(l, dims);
-    // Groups present, in key order, and their first line in the scattered order.
     let groups: Vec<usize> = (0..dims.product).filter(|&g| counts[g] > 0).collect();
     let mut next = vec![0u32; dims.product];
     let mut line_starts = Vec::with_capacity(groups.len() + 1);
@@ -419,32 +429,31 @@ fn build(l: &Ledger, dims: &Dims) -> Option<NodeTable> {
         codes[p] = l.functional[i];
         amounts[p] = l.amount[i];
     }
-    drop(next);
     debug_assert!(amounts.iter().all(|a| a & 3 != EXACT_TAG));
+    Scattered {
+        groups,
+        line_starts,
+        codes,
+        amounts,
+    }
+}
 
-    // Chunks of groups for the parallel passes.
-    let parts = (rayon::current_num_threads() * 16).max(1);
-    let per = groups.len().div_ceil(parts).max(1);
-    let chunk_groups: Vec<std::ops::Range<usize>> = (0..groups.len())
-        .step_by(per)
-        .map(|a| a..(a + per).min(groups.len()))
-        .collect();
-    let line_lens = chunk_groups
-        .iter()
-        .map(|r| line_starts[r.end] - line_starts[r.start]);
-    let code_chunks = split_mut(&mut codes, line_lens.clone());
-    let amount_chunks = split_mut(&mut amounts, line_lens);
-
-    // Pass 1: sort and merge each group's leaves in place; count its nodes.
+/// Pass 1: sort and merge each group's leaves in place; per group its distinct leaves and its
+/// node count (`None` on overflow).
+fn merge_pass(sc: &mut Scattered, chunks: &[Range<usize>]) -> Option<Vec<(usize, usize)>> {
+    let starts = &sc.line_starts;
+    let lens = chunks.iter().map(|r| starts[r.end] - starts[r.start]);
+    let code_chunks = split_mut(&mut sc.codes, lens.clone());
+    let amount_chunks = split_mut(&mut sc.amounts, lens);
     let sizes: Vec<Vec<(usize, usize)>> = code_chunks
         .into_par_iter()
         .zip(amount_chunks)
-        .zip(chunk_groups.par_iter())
+        .zip(chunks.par_iter())
         .map(|((cs, am), r)| {
-            let base = line_starts[r.start];
+            let base = starts[r.start];
             let mut out = Vec::with_capacity(r.len());
             for g in r.clone() {
-                let (a, b) = (line_starts[g] - base, line_starts[g + 1] - base);
+                let (a, b) = (starts[g] - base, starts[g + 1] - base);
                 let m = merge_leaves(&mut cs[a..b], &mut am[a..b])?;
                 let (nodes, _) = climb(&cs[a..a + m], &am[a..a + m], |_, _, _| {})?;
                 out.push((m, nodes));
@@ -452,48 +461,81 @@ fn build(l: &Ledger, dims: &Dims) -> Option<NodeTable> {
             Some(out)
         })
         .collect::<Option<_>>()?;
-    let sizes: Vec<(usize, usize)> = sizes.into_iter().flatten().collect();
+    Some(sizes.into_iter().flatten().collect())
+}
 
-    // Pass 2: write the nodes.
-    let mut starts = Vec::with_capacity(groups.len() + 1);
+/// The nodes of a roll-up: per group its first node; per node digits and packed amount; per
+/// group its packed total.
+struct Nodes {
+    starts: Vec<usize>,
+    codes: Vec<u32>,
+    values: Vec<i64>,
+    totals: Vec<i64>,
+}
+
+/// Pass 2: climb each group's merged leaves into its nodes (`None` on overflow).
+fn write_pass(sc: &Scattered, sizes: &[(usize, usize)], chunks: &[Range<usize>]) -> Option<Nodes> {
+    let mut starts = Vec::with_capacity(sizes.len() + 1);
     let mut total_nodes = 0usize;
-    for &(_, nodes) in &sizes {
+    for &(_, nodes) in sizes {
         starts.push(total_nodes);
         total_nodes += nodes;
     }
     starts.push(total_nodes);
-    let mut out_codes = vec![0u32; total_nodes];
-    let mut out_values = vec![0i64; total_nodes];
-    let mut totals = vec![0i64; groups.len()];
-    let node_lens = chunk_groups.iter().map(|r| starts[r.end] - starts[r.start]);
-    let oc = split_mut(&mut out_codes, node_lens.clone());
-    let ov = split_mut(&mut out_values, node_lens);
-    let ot = split_mut(&mut totals, chunk_groups.iter().map(|r| r.len()));
+    let mut codes = vec![0u32; total_nodes];
+    let mut values = vec![0i64; total_nodes];
+    let mut totals = vec![0i64; sizes.len()];
+    let node_lens = chunks.iter().map(|r| starts[r.end] - starts[r.start]);
+    let oc = split_mut(&mut codes, node_lens.clone());
+    let ov = split_mut(&mut values, node_lens);
+    let ot = split_mut(&mut totals, chunks.iter().map(|r| r.len()));
+    let lines = &sc.line_starts;
     oc.into_par_iter()
         .zip(ov)
         .zip(ot)
-        .zip(chunk_groups.par_iter())
+        .zip(chunks.par_iter())
         .try_for_each(|(((oc, ov), ot), r)| {
-            let (lbase, nbase) = (line_starts[r.start], starts[r.start]);
+            let nbase = starts[r.start];
             for (k, g) in r.clone().enumerate() {
-                let a = line_starts[g] - lbase;
-                let m = sizes[g].0;
+                let (a, m) = (lines[g], sizes[g].0);
                 let off = starts[g] - nbase;
-                let (_, total) = climb(
-                    &codes[a + lbase..a + lbase + m],
-                    &amounts[a + lbase..a + lbase + m],
-                    |i, c, v| {
-                        oc[off + i] = c;
-                        ov[off + i] = v;
-                    },
-                )?;
+                let (_, total) = climb(&sc.codes[a..a + m], &sc.amounts[a..a + m], |i, c, v| {
+                    oc[off + i] = c;
+                    ov[off + i] = v;
+                })?;
                 ot[k] = total;
             }
             Some(())
         })?;
-    drop(codes);
-    drop(amounts);
+    Some(Nodes {
+        starts,
+        codes,
+        values,
+        totals,
+    })
+}
 
+/// The node table of the integer roll-up, or `None` on overflow.
+fn build(l: &Ledger, dims: &Dims) -> Option<NodeTable> {
+    let mut sc = scatter(l, dims);
+    // Chunks of groups for the parallel passes.
+    let n_groups = sc.groups.len();
+    let per = n_groups
+        .div_ceil((rayon::current_num_threads() * 16).max(1))
+        .max(1);
+    let chunks: Vec<Range<usize>> = (0..n_groups)
+        .step_by(per)
+        .map(|a| a..(a + per).min(n_groups))
+        .collect();
+    let sizes = merge_pass(&mut sc, &chunks)?;
+    let nodes = write_pass(&sc, &sizes, &chunks)?;
+    let Scattered {
+        groups,
+        codes,
+        amounts,
+        ..
+    } = sc;
+    drop((codes, amounts));
     let mut keys = Vec::with_capacity(groups.len() * dims.dims.len());
     for &g in &groups {
         dims.raw_key(g, &mut keys);
@@ -505,26 +547,25 @@ fn build(l: &Ledger, dims: &Dims) -> Option<NodeTable> {
         .map(|g| year_pos.map_or(single_year, |p| keys[g * width + p] as i32))
         .collect();
     let grouped = |k: GroupKey| dims.dims.iter().any(|d| d.key == k);
+    let names = |k: GroupKey, i: &super::ledger::Interner| {
+        if grouped(k) {
+            i.names().to_vec()
+        } else {
+            Vec::new()
+        }
+    };
     Some(NodeTable {
         keys,
         dict: KeyDict {
-            units: if grouped(GroupKey::Unit) {
-                l.units.names().to_vec()
-            } else {
-                Vec::new()
-            },
-            sources: if grouped(GroupKey::Source) {
-                l.sources.names().to_vec()
-            } else {
-                Vec::new()
-            },
+            units: names(GroupKey::Unit, &l.units),
+            sources: names(GroupKey::Source, &l.sources),
         },
         years,
-        starts,
-        codes: out_codes,
+        starts: nodes.starts,
+        codes: nodes.codes,
         values: NodeValues::Packed {
-            nodes: out_values,
-            totals,
+            nodes: nodes.values,
+            totals: nodes.totals,
         },
     })
 }
