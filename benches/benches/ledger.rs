@@ -21,6 +21,13 @@ fn bench(c: &mut Criterion) {
         by: vec![GroupKey::Unit, GroupKey::Nature],
         ..Default::default()
     };
+    let by_year_phase_unit = RollupOptions {
+        by: vec![GroupKey::Year, GroupKey::Phase, GroupKey::Unit],
+        ..Default::default()
+    };
+    // The same text as a file, for the streaming reader (Ledger::read_csv_path).
+    let path = std::env::temp_dir().join(format!("sunlit-bench-ledger-{rows}.csv"));
+    std::fs::write(&path, &csv).expect("write the bench file");
 
     let mut g = c.benchmark_group(format!("ledger_{rows}"));
     g.sample_size(10)
@@ -40,6 +47,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("rollup_by_unit_nature", |b| {
         b.iter(|| ledger.rollup(black_box(&by_unit_nature)).expect("rollup"))
     });
+    g.bench_function("csv_load_path", |b| {
+        b.iter(|| Ledger::read_csv_path(black_box(&path)).expect("load"))
+    });
+    g.bench_function("rollup_by_year_phase_unit", |b| {
+        b.iter(|| {
+            ledger
+                .rollup(black_box(&by_year_phase_unit))
+                .expect("rollup")
+        })
+    });
     g.bench_function("csv_load_and_rollup", |b| {
         b.iter(|| {
             let l = Ledger::read_csv_str(black_box(&csv)).expect("load");
@@ -47,6 +64,7 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.finish();
+    let _ = std::fs::remove_file(&path);
 }
 
 criterion_group!(benches, bench);

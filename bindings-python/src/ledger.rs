@@ -612,15 +612,15 @@ impl PyRollup {
     }
 
     fn __len__(&self) -> usize {
-        self.inner.rows().count()
+        self.inner.len()
     }
 
     fn __repr__(&self) -> String {
         format!(
             "Rollup(by={:?}, {} groups, {} nodes)",
             self.by(),
-            self.inner.groups().len(),
-            self.inner.rows().count()
+            self.inner.group_count(),
+            self.inner.len()
         )
     }
 }

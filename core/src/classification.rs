@@ -445,6 +445,23 @@ impl Code {
         out
     }
 
+    /// The digits as an integer (leading digit never 0, so the length follows from it).
+    pub(crate) fn digits(self) -> u32 {
+        self.value
+    }
+
+    /// The code of `scheme` whose digits are `value`, as [`Code::digits`] gave them: the caller
+    /// took `value` from a valid code of that scheme (so no check is repeated here).
+    pub(crate) fn from_digits(scheme: Scheme, value: u32) -> Code {
+        let len = match value {
+            0..=999 => 3,
+            1_000..=99_999 => 5,
+            100_000..=9_999_999 => 7,
+            _ => 9,
+        };
+        Code { scheme, len, value }
+    }
+
     fn sort_key(self) -> (Scheme, u32, u8) {
         let padded = self.value * 10u32.pow(u32::from(MAX_DIGITS - self.len));
         (self.scheme, padded, self.len)

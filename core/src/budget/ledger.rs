@@ -398,9 +398,70 @@ impl Interner {
     pub(crate) fn len(&self) -> usize {
         self.names.len()
     }
+
+    /// The index of a name already interned.
+    pub(crate) fn lookup(&self, s: &str) -> Option<u32> {
+        self.index.get(s).copied()
+    }
+
+    /// Every name, in the order the indexes were given out.
+    pub(crate) fn names(&self) -> &[Box<str>] {
+        &self.names
+    }
 }
 
 pub(crate) const NO_VALUE: u32 = u32::MAX;
+
+/// Amounts are stored as one `i64` each: `fen << 2 | scale` for an amount with at most two
+/// decimal places whose 分 fit in 61 bits (every real one), `index << 2 | 3` for any other, the
+/// index pointing into the ledger's exact side table of [`Decimal`]s. Never a float.
+pub(crate) const EXACT_TAG: i64 = 3;
+/// The largest |分| stored inline (2^60).
+const MAX_FEN: i128 = 1 << 60;
+
+/// The inline form of `amount`, if it has at most two places and fits.
+pub(crate) fn pack_amount(amount: Decimal) -> Option<i64> {
+    let scale = amount.scale();
+    // A negative zero keeps its sign only as a Decimal.
+    if scale > 2 || (amount.is_zero() && amount.is_sign_negative()) {
+        return None;
+    }
+    let fen = amount.mantissa().checked_mul(10i128.pow(2 - scale))?;
+    if fen.abs() >= MAX_FEN {
+        return None;
+    }
+    Some(((fen as i64) << 2) | i64::from(scale as u8))
+}
+
+/// The amount of an inline packed value (the caller has checked the tag is not [`EXACT_TAG`]).
+pub(crate) fn unpack_inline(packed: i64) -> Decimal {
+    let scale = (packed & 3) as u32;
+    let fen = packed >> 2;
+    // The value has `scale` places: its 分 are a multiple of 10^(2 − scale).
+    Decimal::new(fen / 10i64.pow(2 - scale.min(2)), scale.min(2))
+}
+
+/// The digits of a functional code back as a [`Code`].
+pub(crate) fn functional_code(digits: u32) -> Code {
+    Code::from_digits(Scheme::Functional, digits)
+}
+
+/// The digits of an economic code (0: none) back as a [`Code`].
+pub(crate) fn economic_code(digits: u32) -> Option<Code> {
+    if digits == 0 {
+        return None;
+    }
+    let mut lead = digits;
+    while lead >= 10 {
+        lead /= 10;
+    }
+    let scheme = if lead == 5 {
+        Scheme::GovEconomic
+    } else {
+        Scheme::DeptEconomic
+    };
+    Some(Code::from_digits(scheme, digits))
+}
 
 /// Which lines to keep in [`Ledger::select`]: every listed dimension value must match, and the
 /// functional code must lie under `under` (or be it) when given.
@@ -421,9 +482,12 @@ pub struct Selection {
 
 /// A ledger (预算明细账): line items stored column by column.
 ///
-/// Codes are stored as integers, units and fund sources interned, so a line costs about fifty
-/// bytes and reading a row allocates nothing. Read one with [`Ledger::read_csv`] or
-/// [`Ledger::from_json`], build one with [`Ledger::push`].
+/// Each column is as narrow as its data: years as `i16`, books, phases and natures as one-byte
+/// enums, codes as their digits (`u32`), units and fund sources interned (`u32`), amounts as
+/// integer 分 with their scale in one `i64` (an amount with more places, or too large, kept
+/// exactly as a [`Decimal`] beside), so a line costs 30 bytes and reading a row allocates
+/// nothing. Read one with [`Ledger::read_csv`] or [`Ledger::from_json`], build one with
+/// [`Ledger::push`].
 ///
 /// ```
 /// use sunlit::{Code, Ledger, RollupOptions};
@@ -438,17 +502,22 @@ pub struct Selection {
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Ledger {
-    year: Vec<i32>,
-    book: Vec<Book>,
-    phase: Vec<Phase>,
-    unit: Vec<u32>,
-    functional: Vec<Code>,
-    economic: Vec<Option<Code>>,
-    nature: Vec<Nature>,
-    source: Vec<u32>,
-    amount: Vec<Decimal>,
-    units: Interner,
-    sources: Interner,
+    pub(crate) year: Vec<i16>,
+    pub(crate) book: Vec<Book>,
+    pub(crate) phase: Vec<Phase>,
+    pub(crate) nature: Vec<Nature>,
+    pub(crate) unit: Vec<u32>,
+    pub(crate) source: Vec<u32>,
+    /// Digits of the functional code.
+    pub(crate) functional: Vec<u32>,
+    /// Digits of the economic code; 0 for none.
+    pub(crate) economic: Vec<u32>,
+    /// Packed amounts (see [`pack_amount`]).
+    pub(crate) amount: Vec<i64>,
+    /// Amounts that do not pack, indexed by their packed value.
+    pub(crate) exact: Vec<Decimal>,
+    pub(crate) units: Interner,
+    pub(crate) sources: Interner,
 }
 
 impl Ledger {
@@ -467,19 +536,22 @@ impl Ledger {
     /// assert_eq!(sunlit::Ledger::with_capacity(10).len(), 0);
     /// ```
     pub fn with_capacity(n: usize) -> Ledger {
-        Ledger {
-            year: Vec::with_capacity(n),
-            book: Vec::with_capacity(n),
-            phase: Vec::with_capacity(n),
-            unit: Vec::with_capacity(n),
-            functional: Vec::with_capacity(n),
-            economic: Vec::with_capacity(n),
-            nature: Vec::with_capacity(n),
-            source: Vec::with_capacity(n),
-            amount: Vec::with_capacity(n),
-            units: Interner::default(),
-            sources: Interner::default(),
-        }
+        let mut l = Ledger::default();
+        l.reserve(n);
+        l
+    }
+
+    /// Room for `n` more lines in every column.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.year.reserve(n);
+        self.book.reserve(n);
+        self.phase.reserve(n);
+        self.nature.reserve(n);
+        self.unit.reserve(n);
+        self.source.reserve(n);
+        self.functional.reserve(n);
+        self.economic.reserve(n);
+        self.amount.reserve(n);
     }
 
     /// Number of lines.
@@ -589,16 +661,39 @@ impl Ledger {
             Some(s) if !s.trim().is_empty() => self.sources.intern(s)?,
             _ => NO_VALUE,
         };
-        self.year.push(year);
+        let packed = match pack_amount(amount) {
+            Some(p) => p,
+            None => {
+                let i = i64::try_from(self.exact.len())
+                    .map_err(|_| Error::overflow("too many exact amounts"))?;
+                self.exact.push(amount);
+                (i << 2) | EXACT_TAG
+            }
+        };
+        // In SUPPORTED_YEARS (checked above): fits i16.
+        self.year.push(year as i16);
         self.book.push(book);
         self.phase.push(phase);
-        self.unit.push(unit);
-        self.functional.push(functional);
-        self.economic.push(economic);
         self.nature.push(nature);
+        self.unit.push(unit);
         self.source.push(source);
-        self.amount.push(amount);
+        self.functional.push(functional.digits());
+        self.economic.push(economic.map_or(0, Code::digits));
+        self.amount.push(packed);
         Ok(())
+    }
+
+    /// The amount of line `index` (in range).
+    pub(crate) fn amount_at(&self, index: usize) -> Decimal {
+        let packed = self.amount[index];
+        if packed & 3 == EXACT_TAG {
+            self.exact
+                .get((packed >> 2) as usize)
+                .copied()
+                .unwrap_or_default()
+        } else {
+            unpack_inline(packed)
+        }
     }
 
     /// The line at 0-based `index`, if any.
@@ -618,15 +713,15 @@ impl Ledger {
         let source = self.source[index];
         Line {
             row: index as u64 + 1,
-            year: self.year[index],
+            year: i32::from(self.year[index]),
             book: self.book[index],
             phase: self.phase[index],
             unit: self.units.get(self.unit[index]),
-            functional: self.functional[index],
-            economic: self.economic[index],
+            functional: functional_code(self.functional[index]),
+            economic: economic_code(self.economic[index]),
             nature: self.nature[index],
             source: (source != NO_VALUE).then(|| self.sources.get(source)),
-            amount: self.amount[index],
+            amount: self.amount_at(index),
         }
     }
 
@@ -658,20 +753,25 @@ impl Ledger {
                     .is_none_or(|u| u == line.functional || u.is_ancestor_of(line.functional));
             if keep {
                 // Cannot fail: the line was valid when it entered this ledger.
-                let _ = out.push_parts(
-                    line.year,
-                    line.book,
-                    line.phase,
-                    line.unit,
-                    line.functional,
-                    line.economic,
-                    line.nature,
-                    line.source,
-                    line.amount,
-                );
+                let _ = out.push_line(&line);
             }
         }
         out
+    }
+
+    /// Append a line of another ledger.
+    fn push_line(&mut self, l: &Line<'_>) -> Result<()> {
+        self.push_parts(
+            l.year,
+            l.book,
+            l.phase,
+            l.unit,
+            l.functional,
+            l.economic,
+            l.nature,
+            l.source,
+            l.amount,
+        )
     }
 
     /// Append every line of `other`.
@@ -682,18 +782,9 @@ impl Ledger {
     /// assert!(a.is_empty());
     /// ```
     pub fn extend_from(&mut self, other: &Ledger) -> Result<()> {
+        self.reserve(other.len());
         for l in other.iter() {
-            self.push_parts(
-                l.year,
-                l.book,
-                l.phase,
-                l.unit,
-                l.functional,
-                l.economic,
-                l.nature,
-                l.source,
-                l.amount,
-            )?;
+            self.push_line(&l)?;
         }
         Ok(())
     }
@@ -712,27 +803,27 @@ impl Ledger {
             GroupKey::Unit => (0..self.units.len() as u32)
                 .map(|i| GroupValue::Unit(self.units.get(i).to_owned()))
                 .collect(),
-            GroupKey::Year => dedup(self.year.iter().copied())
+            GroupKey::Year => dedup(&self.year)
                 .into_iter()
-                .map(GroupValue::Year)
+                .map(|y| GroupValue::Year(i32::from(y)))
                 .collect(),
-            GroupKey::Phase => dedup(self.phase.iter().copied())
+            GroupKey::Phase => dedup(&self.phase)
                 .into_iter()
                 .map(GroupValue::Phase)
                 .collect(),
-            GroupKey::Book => dedup(self.book.iter().copied())
+            GroupKey::Book => dedup(&self.book)
                 .into_iter()
                 .map(GroupValue::Book)
                 .collect(),
-            GroupKey::Nature => dedup(self.nature.iter().copied())
+            GroupKey::Nature => dedup(&self.nature)
                 .into_iter()
                 .map(GroupValue::Nature)
                 .collect(),
-            GroupKey::Economic => dedup(self.economic.iter().copied())
+            GroupKey::Economic => dedup(&self.economic)
                 .into_iter()
-                .map(GroupValue::Economic)
+                .map(|e| GroupValue::Economic(economic_code(e)))
                 .collect(),
-            GroupKey::Source => dedup(self.source.iter().copied())
+            GroupKey::Source => dedup(&self.source)
                 .into_iter()
                 .map(|s| {
                     GroupValue::Source((s != NO_VALUE).then(|| self.sources.get(s).to_owned()))
@@ -743,44 +834,19 @@ impl Ledger {
         out.dedup();
         out
     }
+}
 
-    // Column access for the roll-up.
-    pub(crate) fn columns(&self) -> Columns<'_> {
-        Columns {
-            year: &self.year,
-            book: &self.book,
-            phase: &self.phase,
-            unit: &self.unit,
-            functional: &self.functional,
-            economic: &self.economic,
-            nature: &self.nature,
-            source: &self.source,
-            amount: &self.amount,
-            units: &self.units,
-            sources: &self.sources,
+/// The distinct values of a column (unordered): one hash probe per run of equal values.
+fn dedup<T: Copy + Eq + std::hash::Hash>(column: &[T]) -> Vec<T> {
+    let mut seen: rustc_hash::FxHashSet<T> = rustc_hash::FxHashSet::default();
+    let mut last: Option<T> = None;
+    for &v in column {
+        if last != Some(v) {
+            seen.insert(v);
+            last = Some(v);
         }
     }
-}
-
-fn dedup<T: Ord + Copy>(it: impl Iterator<Item = T>) -> Vec<T> {
-    it.collect::<std::collections::BTreeSet<T>>()
-        .into_iter()
-        .collect()
-}
-
-/// Borrowed columns of a ledger.
-pub(crate) struct Columns<'a> {
-    pub(crate) year: &'a [i32],
-    pub(crate) book: &'a [Book],
-    pub(crate) phase: &'a [Phase],
-    pub(crate) unit: &'a [u32],
-    pub(crate) functional: &'a [Code],
-    pub(crate) economic: &'a [Option<Code>],
-    pub(crate) nature: &'a [Nature],
-    pub(crate) source: &'a [u32],
-    pub(crate) amount: &'a [Decimal],
-    pub(crate) units: &'a Interner,
-    pub(crate) sources: &'a Interner,
+    seen.into_iter().collect()
 }
 
 impl PartialEq for Ledger {

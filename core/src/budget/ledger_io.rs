@@ -11,7 +11,8 @@ use super::{Ledger, LineRecord};
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::io::{
-    CsvTable, InputOptions, parse_json_with, read_file, write_err, write_file, write_string,
+    CsvTable, InputOptions, Quoting, parse_json_with, read_capped, read_file, write_err,
+    write_file, write_string,
 };
 use crate::money::format_amount;
 
@@ -53,6 +54,22 @@ impl Ledger {
     /// assert!(findings[0].message_en.contains("line 2"));
     /// ```
     pub fn read_csv_with<R: Read>(
+        reader: R,
+        opts: &InputOptions,
+    ) -> Result<(Ledger, Vec<Finding>)> {
+        let bytes = read_capped(reader, &opts.limits)?;
+        if opts.quoting == Quoting::Strict
+            && let Some(ledger) = super::fast_csv::parse_bytes(&bytes, &opts.limits)
+        {
+            return Ok((ledger, Vec::new()));
+        }
+        Ledger::read_csv_strict(&bytes[..], opts)
+    }
+
+    /// The strict reader: every record split by the RFC 4180 splitter and validated field by
+    /// field; the first bad field is the error. (The fast path hands everything it does not take
+    /// to this.)
+    pub(crate) fn read_csv_strict<R: Read>(
         reader: R,
         opts: &InputOptions,
     ) -> Result<(Ledger, Vec<Finding>)> {
@@ -107,7 +124,16 @@ impl Ledger {
         path: impl AsRef<Path>,
         opts: &InputOptions,
     ) -> Result<(Ledger, Vec<Finding>)> {
-        read_file(path.as_ref(), |f| Ledger::read_csv_with(f, opts))
+        let path = path.as_ref();
+        if opts.quoting == Quoting::Strict
+            && let Ok(file) = std::fs::File::open(path)
+        {
+            let size = file.metadata().ok().map(|m| m.len());
+            if let Some(ledger) = super::fast_csv::parse_stream(file, size, &opts.limits) {
+                return Ok((ledger, Vec::new()));
+            }
+        }
+        read_file(path, |f| Ledger::read_csv_strict(f, opts))
     }
 
     /// Write the ledger as CSV with the canonical header, amounts as plain exact digits with

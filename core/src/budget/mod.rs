@@ -9,10 +9,14 @@
 #[cfg(feature = "arrow")]
 mod arrow;
 mod compare;
+mod fast_csv;
 mod ledger;
 mod ledger_io;
 mod partial;
 mod rollup;
+mod rollup_fast;
+#[cfg(test)]
+mod tests;
 
 pub use compare::{CompareAxis, CompareOptions, Comparison, ComparisonRow};
 pub use ledger::{Ledger, Line, LineItem, LineRecord, Selection};

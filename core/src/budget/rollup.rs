@@ -7,7 +7,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_decimal::Decimal;
 
-use super::ledger::{Columns, NO_VALUE};
+use super::ledger::{NO_VALUE, economic_code, functional_code, unpack_inline};
 use super::{Book, Ledger, Nature, Phase};
 use crate::catalog::Catalog;
 use crate::classification::{Code, Scheme};
@@ -228,12 +228,60 @@ pub struct RollupRecord {
 /// assert_eq!(r.amount(c, &[GroupValue::Nature(Nature::Project)]).unwrap().unwrap().to_string(), "10992193");
 /// assert!(r.amount(c, &[GroupValue::Year(2026)]).is_err()); // not grouped by year
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Rollup {
-    hierarchy: Hierarchy,
-    by: Vec<GroupKey>,
-    groups: Vec<RollupGroup>,
-    findings: Findings,
+    pub(crate) hierarchy: Hierarchy,
+    pub(crate) by: Vec<GroupKey>,
+    pub(crate) findings: Findings,
+    /// The roll-up as columns: groups in key order, each with its nodes in code order.
+    pub(crate) table: NodeTable,
+    /// The groups as [`RollupGroup`]s, built on first use of [`Rollup::groups`] / [`Rollup::rows`].
+    pub(crate) groups: std::sync::OnceLock<Vec<RollupGroup>>,
+}
+
+/// The columns of a roll-up: per group its key (`by.len()` raw values, see [`KeyDict`]), year
+/// and first node; per node its code's digits and amount.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NodeTable {
+    pub(crate) keys: Vec<u32>,
+    pub(crate) dict: KeyDict,
+    pub(crate) years: Vec<i32>,
+    /// `starts[g]..starts[g + 1]` are group `g`'s nodes; one more entry than groups.
+    pub(crate) starts: Vec<usize>,
+    pub(crate) codes: Vec<u32>,
+    pub(crate) values: NodeValues,
+}
+
+/// Node amounts and group totals: packed 分 with their scale (as in the ledger) when every sum
+/// fits, exact decimals otherwise.
+#[derive(Debug, Clone)]
+pub(crate) enum NodeValues {
+    Packed {
+        nodes: Vec<i64>,
+        totals: Vec<i64>,
+    },
+    Exact {
+        nodes: Vec<Decimal>,
+        totals: Vec<Decimal>,
+    },
+}
+
+impl Default for NodeValues {
+    fn default() -> NodeValues {
+        NodeValues::Packed {
+            nodes: Vec::new(),
+            totals: Vec::new(),
+        }
+    }
+}
+
+/// What a group key's raw values stand for: year as is; book, phase and nature as their index
+/// in `ALL`; unit and source as an index into these names (source [`NO_VALUE`] for none);
+/// economic code as its digits (0 for none).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct KeyDict {
+    pub(crate) units: Vec<Box<str>>,
+    pub(crate) sources: Vec<Box<str>>,
 }
 
 /// Where a set of lines sits: its context (every dimension but the codes) and its position in
@@ -289,11 +337,11 @@ fn covering(k: &PosKey) -> impl Iterator<Item = PosKey> + '_ {
 /// Whether any two lines could sit at two levels of one branch: some distinct code of the
 /// climbed tree (or of the other tree) is an ancestor of another. A cheap pass over the distinct
 /// codes, so flat ledgers skip the per-context search.
-fn rows_may_nest(c: &Columns<'_>, hierarchy: Hierarchy) -> Result<bool> {
+fn rows_may_nest(c: &Ledger, hierarchy: Hierarchy) -> Result<bool> {
     let mut hier: FxHashSet<Code> = FxHashSet::default();
     let mut other: FxHashSet<Code> = FxHashSet::default();
     let mut last: Option<(Code, Option<Code>)> = None;
-    for i in 0..c.amount.len() {
+    for i in 0..c.len() {
         let pair = codes_at(c, i, hierarchy)?;
         if last == Some(pair) {
             continue;
@@ -312,11 +360,14 @@ fn rows_may_nest(c: &Columns<'_>, hierarchy: Hierarchy) -> Result<bool> {
 }
 
 /// The climbed code and the other code of line `i`.
-fn codes_at(c: &Columns<'_>, i: usize, hierarchy: Hierarchy) -> Result<(Code, Option<Code>)> {
+fn codes_at(c: &Ledger, i: usize, hierarchy: Hierarchy) -> Result<(Code, Option<Code>)> {
     match hierarchy {
-        Hierarchy::Functional => Ok((c.functional[i], c.economic[i])),
-        Hierarchy::Economic => match c.economic[i] {
-            Some(e) => Ok((e, Some(c.functional[i]))),
+        Hierarchy::Functional => Ok((
+            functional_code(c.functional[i]),
+            economic_code(c.economic[i]),
+        )),
+        Hierarchy::Economic => match economic_code(c.economic[i]) {
+            Some(e) => Ok((e, Some(functional_code(c.functional[i])))),
             None => Err(Error::value(
                 "economic",
                 "",
@@ -391,7 +442,7 @@ impl Mask {
 
 impl RawGroup {
     /// The group's values in `by` order.
-    fn values(&self, by: &[GroupKey], c: &Columns<'_>) -> Vec<GroupValue> {
+    fn values(&self, by: &[GroupKey], c: &Ledger) -> Vec<GroupValue> {
         by.iter()
             .map(|key| match key {
                 GroupKey::Year => GroupValue::Year(self.year.unwrap_or_default()),
@@ -462,14 +513,25 @@ impl Ledger {
     pub fn rollup(&self, opts: &RollupOptions) -> Result<Rollup> {
         validate_by(&opts.by, opts.hierarchy)?;
         self.check_mixed(&opts.by)?;
-        let c = self.columns();
+        if let Some(r) = super::rollup_fast::rollup(self, opts)? {
+            return Ok(r);
+        }
+        self.rollup_exact(opts)
+    }
+
+    /// The roll-up in exact decimals, through hash maps of (group, code): any ledger, any
+    /// tree, nested lines and subtotals (the integer path hands everything else to this).
+    pub(crate) fn rollup_exact(&self, opts: &RollupOptions) -> Result<Rollup> {
+        validate_by(&opts.by, opts.hierarchy)?;
+        self.check_mixed(&opts.by)?;
+        let c = self;
         let mask = Mask::of(&opts.by);
         let mut findings = Findings::new();
         let mut leaves: FxHashMap<(RawGroup, Code), Leaf> = FxHashMap::default();
 
-        if rows_may_nest(&c, opts.hierarchy)? {
+        if rows_may_nest(c, opts.hierarchy)? {
             // Slow path: lines may sit at two levels of one branch; find them per context.
-            let positions = positions(&c, opts.hierarchy)?;
+            let positions = positions(c, opts.hierarchy)?;
             let mut uppers: FxHashSet<PosKey> = FxHashSet::default();
             let mut pairs: Vec<(PosKey, PosKey)> = Vec::new();
             for k in positions.keys() {
@@ -499,7 +561,7 @@ impl Ledger {
                     }
                     Subtotals::Check => {
                         uppers = pairs.iter().map(|(u, _)| *u).collect();
-                        findings = check_subtotals(&positions, &uppers, &pairs, &c)?;
+                        findings = check_subtotals(&positions, &uppers, &pairs, c)?;
                     }
                 }
             }
@@ -512,10 +574,10 @@ impl Ledger {
             }
         } else {
             // Fast path: every line is a leaf; one hash update per line.
-            for i in 0..c.amount.len() {
-                let (hier, other) = codes_at(&c, i, opts.hierarchy)?;
+            for i in 0..c.len() {
+                let (hier, other) = codes_at(c, i, opts.hierarchy)?;
                 let g = mask.project(
-                    c.year[i],
+                    i32::from(c.year[i]),
                     c.book[i],
                     c.phase[i],
                     c.unit[i],
@@ -523,47 +585,20 @@ impl Ledger {
                     c.source[i],
                     other,
                 );
-                add_leaf(&mut leaves, g, hier, c.amount[i], c.year[i])?;
+                add_leaf(&mut leaves, g, hier, c.amount_at(i), i32::from(c.year[i]))?;
             }
         }
 
-        // Leaves into groups, then up the tree.
-        let mut grouped: FxHashMap<RawGroup, (i32, Vec<(Code, Decimal)>)> = FxHashMap::default();
-        for ((g, code), leaf) in leaves {
-            grouped
-                .entry(g)
-                .or_insert_with(|| (leaf.year, Vec::new()))
-                .1
-                .push((code, leaf.sum));
-        }
-        let mut groups = Vec::with_capacity(grouped.len());
-        for (raw, (year, codes)) in grouped {
-            let mut amounts: BTreeMap<Code, Decimal> = BTreeMap::new();
-            for (code, sum) in codes {
-                for a in ancestors_or_self(code) {
-                    add_to(amounts.entry(a).or_insert(Decimal::ZERO), sum)?;
-                }
-            }
-            let mut total = Decimal::ZERO;
-            for (code, v) in &amounts {
-                if code.level() == 1 {
-                    add_to(&mut total, *v)?;
-                }
-            }
-            groups.push(RollupGroup {
-                key: raw.values(&opts.by, &c),
-                year,
-                amounts,
-                total,
-            });
-        }
+        let mut groups = groups_from_leaves(leaves, &opts.by, c)?;
         groups.sort_by(|a, b| a.key.cmp(&b.key));
         findings.sort();
+        let table = NodeTable::from_groups(&groups, &opts.by);
         Ok(Rollup {
             hierarchy: opts.hierarchy,
             by: opts.by.clone(),
-            groups,
             findings,
+            table,
+            groups: std::sync::OnceLock::from(groups),
         })
     }
 
@@ -583,6 +618,46 @@ impl Ledger {
         }
         Ok(())
     }
+}
+
+/// The leaves' groups, each climbed up the tree (ancestors-or-self of every leaf code), with
+/// the group's total (the sum of its 类).
+fn groups_from_leaves(
+    leaves: FxHashMap<(RawGroup, Code), Leaf>,
+    by: &[GroupKey],
+    c: &Ledger,
+) -> Result<Vec<RollupGroup>> {
+    // Leaves into groups, then up the tree.
+    let mut grouped: FxHashMap<RawGroup, (i32, Vec<(Code, Decimal)>)> = FxHashMap::default();
+    for ((g, code), leaf) in leaves {
+        grouped
+            .entry(g)
+            .or_insert_with(|| (leaf.year, Vec::new()))
+            .1
+            .push((code, leaf.sum));
+    }
+    let mut groups = Vec::with_capacity(grouped.len());
+    for (raw, (year, codes)) in grouped {
+        let mut amounts: BTreeMap<Code, Decimal> = BTreeMap::new();
+        for (code, sum) in codes {
+            for a in ancestors_or_self(code) {
+                add_to(amounts.entry(a).or_insert(Decimal::ZERO), sum)?;
+            }
+        }
+        let mut total = Decimal::ZERO;
+        for (code, v) in &amounts {
+            if code.level() == 1 {
+                add_to(&mut total, *v)?;
+            }
+        }
+        groups.push(RollupGroup {
+            key: raw.values(by, c),
+            year,
+            amounts,
+            total,
+        });
+    }
+    Ok(groups)
 }
 
 fn add_to(acc: &mut Decimal, x: Decimal) -> Result<()> {
@@ -609,12 +684,12 @@ fn validate_by(by: &[GroupKey], hierarchy: Hierarchy) -> Result<()> {
 }
 
 /// Sum the lines by context and position.
-fn positions(c: &Columns<'_>, hierarchy: Hierarchy) -> Result<FxHashMap<PosKey, Pos>> {
+fn positions(c: &Ledger, hierarchy: Hierarchy) -> Result<FxHashMap<PosKey, Pos>> {
     let mut positions: FxHashMap<PosKey, Pos> = FxHashMap::default();
-    for i in 0..c.amount.len() {
+    for i in 0..c.len() {
         let (hier, other) = codes_at(c, i, hierarchy)?;
         let key = PosKey {
-            year: c.year[i],
+            year: i32::from(c.year[i]),
             unit: c.unit[i],
             source: c.source[i],
             book: c.book[i],
@@ -624,10 +699,10 @@ fn positions(c: &Columns<'_>, hierarchy: Hierarchy) -> Result<FxHashMap<PosKey, 
             other,
         };
         match positions.entry(key) {
-            Entry::Occupied(mut o) => add_to(&mut o.get_mut().sum, c.amount[i])?,
+            Entry::Occupied(mut o) => add_to(&mut o.get_mut().sum, c.amount_at(i))?,
             Entry::Vacant(v) => {
                 v.insert(Pos {
-                    sum: c.amount[i],
+                    sum: c.amount_at(i),
                     first_row: i,
                 });
             }
@@ -648,7 +723,7 @@ fn check_subtotals(
     positions: &FxHashMap<PosKey, Pos>,
     uppers: &FxHashSet<PosKey>,
     pairs: &[(PosKey, PosKey)],
-    c: &Columns<'_>,
+    c: &Ledger,
 ) -> Result<Findings> {
     let mut computed: FxHashMap<PosKey, Decimal> = FxHashMap::default();
     for (u, l) in pairs {
@@ -728,7 +803,8 @@ impl Rollup {
     /// assert!(r.groups().is_empty());
     /// ```
     pub fn groups(&self) -> &[RollupGroup] {
-        &self.groups
+        self.groups
+            .get_or_init(|| self.table.groups(self.hierarchy, &self.by))
     }
 
     /// Findings of the subtotal check (empty unless [`Subtotals::Check`] found a mismatch).
@@ -741,12 +817,11 @@ impl Rollup {
         &self.findings
     }
 
-    fn matching<'a>(
-        &'a self,
-        filter: &'a [GroupValue],
-    ) -> Result<impl Iterator<Item = &'a RollupGroup> + 'a> {
+    /// The indexes of the groups that match `filter`.
+    fn matching(&self, filter: &[GroupValue]) -> Result<Vec<usize>> {
+        let mut wanted: Vec<(usize, u32)> = Vec::with_capacity(filter.len());
         for v in filter {
-            if !self.by.contains(&v.key()) {
+            let Some(pos) = self.by.iter().position(|k| *k == v.key()) else {
                 return Err(Error::value(
                     "filter",
                     v.key().id(),
@@ -755,16 +830,20 @@ impl Rollup {
                         v.key().id()
                     ),
                 ));
+            };
+            match self.table.dict.raw(v) {
+                Some(raw) => wanted.push((pos, raw)),
+                None => return Ok(Vec::new()), // a value no group has
             }
         }
-        Ok(self.groups.iter().filter(move |g| {
-            filter.iter().all(|v| {
-                self.by
+        let width = self.by.len();
+        Ok((0..self.table.group_count())
+            .filter(|&g| {
+                wanted
                     .iter()
-                    .position(|k| *k == v.key())
-                    .is_some_and(|i| g.key[i] == *v)
+                    .all(|&(pos, raw)| self.table.keys.get(g * width + pos) == Some(&raw))
             })
-        }))
+            .collect())
     }
 
     /// The amount at `code`, summed over the groups that match `filter` (every group when
@@ -800,8 +879,8 @@ impl Rollup {
         }
         let mut out: Option<Decimal> = None;
         for g in self.matching(filter)? {
-            if let Some(v) = g.amounts.get(&code) {
-                add_to(out.get_or_insert(Decimal::ZERO), *v)?;
+            if let Some(v) = self.table.find(g, code, self.hierarchy) {
+                add_to(out.get_or_insert(Decimal::ZERO), v)?;
             }
         }
         Ok(out)
@@ -817,9 +896,38 @@ impl Rollup {
     pub fn total(&self, filter: &[GroupValue]) -> Result<Option<Decimal>> {
         let mut out: Option<Decimal> = None;
         for g in self.matching(filter)? {
-            add_to(out.get_or_insert(Decimal::ZERO), g.total)?;
+            add_to(out.get_or_insert(Decimal::ZERO), self.table.total(g))?;
         }
         Ok(out)
+    }
+
+    /// The number of nodes (every code of every group), without building them.
+    ///
+    /// ```
+    /// let ledger = sunlit::Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
+    ///     2026,general,budget,u,2101101,,basic,,1\n").unwrap();
+    /// assert_eq!(ledger.rollup(&Default::default()).unwrap().len(), 3); // 210, 21011, 2101101
+    /// ```
+    pub fn len(&self) -> usize {
+        self.table.codes.len()
+    }
+
+    /// Whether the roll-up has no node.
+    ///
+    /// ```
+    /// assert!(sunlit::Ledger::new().rollup(&Default::default()).unwrap().is_empty());
+    /// ```
+    pub fn is_empty(&self) -> bool {
+        self.table.codes.is_empty()
+    }
+
+    /// The number of groups, without building them.
+    ///
+    /// ```
+    /// assert_eq!(sunlit::Ledger::new().rollup(&Default::default()).unwrap().group_count(), 0);
+    /// ```
+    pub fn group_count(&self) -> usize {
+        self.table.group_count()
     }
 
     /// Every node of every group, groups in key order, nodes in code order.
@@ -829,7 +937,7 @@ impl Rollup {
     /// assert_eq!(r.rows().count(), 0);
     /// ```
     pub fn rows(&self) -> impl Iterator<Item = RollupRow<'_>> + '_ {
-        self.groups.iter().flat_map(|g| {
+        self.groups().iter().flat_map(|g| {
             g.amounts.iter().map(move |(code, amount)| RollupRow {
                 group: &g.key,
                 code: *code,
@@ -850,17 +958,187 @@ impl Rollup {
     /// assert_eq!(recs[0].name.as_deref(), Some("卫生健康支出"));
     /// ```
     pub fn records(&self, catalog: &Catalog) -> Vec<RollupRecord> {
-        self.groups
-            .iter()
-            .flat_map(|g| {
-                g.amounts.iter().map(move |(code, amount)| RollupRecord {
-                    group: g.key.clone(),
-                    code: *code,
+        let t = &self.table;
+        let mut out = Vec::with_capacity(t.codes.len());
+        for g in 0..t.group_count() {
+            let key = t.key(g, &self.by);
+            let year = t.years.get(g).copied().unwrap_or_default();
+            for n in t.nodes(g) {
+                let code = t.code(n, self.hierarchy);
+                out.push(RollupRecord {
+                    group: key.clone(),
+                    code,
                     level: code.level(),
-                    name: catalog.name(*code, g.year).map(str::to_owned),
-                    amount: *amount,
-                })
+                    name: catalog.name(code, year).map(str::to_owned),
+                    amount: t.value(n),
+                });
+            }
+        }
+        out
+    }
+}
+
+impl PartialEq for Rollup {
+    fn eq(&self, other: &Rollup) -> bool {
+        self.hierarchy == other.hierarchy
+            && self.by == other.by
+            && self.findings == other.findings
+            && self.groups() == other.groups()
+    }
+}
+
+impl Eq for Rollup {}
+
+impl KeyDict {
+    /// The raw value of `v`, or `None` when no group can have it (a unit or source not here).
+    fn raw(&self, v: &GroupValue) -> Option<u32> {
+        let index = |names: &[Box<str>], s: &str| {
+            names
+                .iter()
+                .position(|n| &**n == s)
+                .and_then(|i| u32::try_from(i).ok())
+        };
+        Some(match v {
+            GroupValue::Year(y) => u32::try_from(*y).ok()?,
+            GroupValue::Book(b) => *b as u32,
+            GroupValue::Phase(p) => *p as u32,
+            GroupValue::Nature(n) => *n as u32,
+            GroupValue::Unit(u) => index(&self.units, u)?,
+            GroupValue::Source(None) => NO_VALUE,
+            GroupValue::Source(Some(s)) => index(&self.sources, s)?,
+            GroupValue::Economic(e) => e.map_or(0, Code::digits),
+        })
+    }
+
+    /// The value of dimension `key` from its raw value.
+    fn value(&self, key: GroupKey, raw: u32) -> GroupValue {
+        let name = |names: &[Box<str>]| names.get(raw as usize).map(|s| s.to_string());
+        match key {
+            GroupKey::Year => GroupValue::Year(raw as i32),
+            GroupKey::Book => GroupValue::Book(Book::ALL[raw as usize % Book::ALL.len()]),
+            GroupKey::Phase => GroupValue::Phase(Phase::ALL[raw as usize % Phase::ALL.len()]),
+            GroupKey::Nature => GroupValue::Nature(Nature::ALL[raw as usize % Nature::ALL.len()]),
+            GroupKey::Unit => GroupValue::Unit(name(&self.units).unwrap_or_default()),
+            GroupKey::Source => GroupValue::Source(name(&self.sources)),
+            GroupKey::Economic => GroupValue::Economic(economic_code(raw)),
+        }
+    }
+}
+
+impl NodeTable {
+    pub(crate) fn group_count(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn nodes(&self, g: usize) -> std::ops::Range<usize> {
+        let a = self.starts.get(g).copied().unwrap_or_default();
+        let b = self.starts.get(g + 1).copied().unwrap_or(a);
+        a..b
+    }
+
+    fn key(&self, g: usize, by: &[GroupKey]) -> Vec<GroupValue> {
+        let w = by.len();
+        by.iter()
+            .enumerate()
+            .map(|(i, k)| {
+                self.dict
+                    .value(*k, self.keys.get(g * w + i).copied().unwrap_or_default())
             })
             .collect()
+    }
+
+    fn code(&self, n: usize, hierarchy: Hierarchy) -> Code {
+        let digits = self.codes.get(n).copied().unwrap_or_default();
+        match hierarchy {
+            Hierarchy::Functional => functional_code(digits),
+            Hierarchy::Economic => economic_code(digits).unwrap_or_else(|| functional_code(digits)),
+        }
+    }
+
+    fn value(&self, n: usize) -> Decimal {
+        match &self.values {
+            NodeValues::Packed { nodes, .. } => {
+                nodes.get(n).copied().map(unpack_inline).unwrap_or_default()
+            }
+            NodeValues::Exact { nodes, .. } => nodes.get(n).copied().unwrap_or_default(),
+        }
+    }
+
+    fn total(&self, g: usize) -> Decimal {
+        match &self.values {
+            NodeValues::Packed { totals, .. } => totals
+                .get(g)
+                .copied()
+                .map(unpack_inline)
+                .unwrap_or_default(),
+            NodeValues::Exact { totals, .. } => totals.get(g).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The amount of group `g` at `code`, if it has that node (nodes are in code order).
+    fn find(&self, g: usize, code: Code, hierarchy: Hierarchy) -> Option<Decimal> {
+        let range = self.nodes(g);
+        let start = range.start;
+        let slice = self.codes.get(range)?;
+        let i = slice
+            .binary_search_by(|&d| {
+                let c = match hierarchy {
+                    Hierarchy::Functional => functional_code(d),
+                    Hierarchy::Economic => economic_code(d).unwrap_or_else(|| functional_code(d)),
+                };
+                c.cmp(&code)
+            })
+            .ok()?;
+        Some(self.value(start + i))
+    }
+
+    /// The groups as [`RollupGroup`]s.
+    fn groups(&self, hierarchy: Hierarchy, by: &[GroupKey]) -> Vec<RollupGroup> {
+        (0..self.group_count())
+            .map(|g| RollupGroup {
+                key: self.key(g, by),
+                year: self.years.get(g).copied().unwrap_or_default(),
+                amounts: self
+                    .nodes(g)
+                    .map(|n| (self.code(n, hierarchy), self.value(n)))
+                    .collect(),
+                total: self.total(g),
+            })
+            .collect()
+    }
+
+    /// The table of groups built by the exact path (already in key order).
+    fn from_groups(groups: &[RollupGroup], by: &[GroupKey]) -> NodeTable {
+        let mut t = NodeTable::default();
+        let mut units: FxHashMap<String, u32> = FxHashMap::default();
+        let mut sources: FxHashMap<String, u32> = FxHashMap::default();
+        let intern = |map: &mut FxHashMap<String, u32>, names: &mut Vec<Box<str>>, s: &str| {
+            *map.entry(s.to_owned()).or_insert_with(|| {
+                names.push(s.into());
+                (names.len() - 1) as u32
+            })
+        };
+        let (mut nodes, mut totals) = (Vec::new(), Vec::new());
+        t.starts.push(0);
+        for g in groups {
+            for v in &g.key {
+                let raw = match v {
+                    GroupValue::Unit(u) => intern(&mut units, &mut t.dict.units, u),
+                    GroupValue::Source(Some(s)) => intern(&mut sources, &mut t.dict.sources, s),
+                    other => t.dict.raw(other).unwrap_or_default(),
+                };
+                t.keys.push(raw);
+            }
+            debug_assert_eq!(g.key.len(), by.len());
+            t.years.push(g.year);
+            for (code, v) in &g.amounts {
+                t.codes.push(code.digits());
+                nodes.push(*v);
+            }
+            totals.push(g.total);
+            t.starts.push(t.codes.len());
+        }
+        t.values = NodeValues::Exact { nodes, totals };
+        t
     }
 }
