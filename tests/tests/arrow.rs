@@ -153,3 +153,25 @@ fn a_bad_code_names_its_row_across_batches() {
         "{err:?}"
     );
 }
+
+#[test]
+fn amounts_with_more_places_widen_the_column_scale_exactly() {
+    let ledger = Ledger::read_csv_str(
+        "year,book,phase,unit,functional,economic,nature,source,amount\n\
+         2026,general,budget,u,2080505,,basic,,1.005\n\
+         2026,general,budget,u,2080505,,project,,2\n\
+         2026,general,budget,u,2080506,,basic,src,-0.01\n",
+    )
+    .unwrap();
+    let batch = ledger.to_arrow().unwrap();
+    assert_eq!(
+        batch.schema().field(8).data_type().to_string(),
+        "Decimal128(38, 3)"
+    );
+    let back = Ledger::from_arrow(&batch).unwrap();
+    let amounts: Vec<String> = back.iter().map(|l| l.amount.to_string()).collect();
+    assert_eq!(amounts, ["1.005", "2.000", "-0.010"]);
+    assert_eq!(back, ledger);
+    assert_eq!(back.get(2).unwrap().source, Some("src"));
+    assert_eq!(back.get(0).unwrap().source, None);
+}

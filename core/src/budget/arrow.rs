@@ -25,8 +25,9 @@ use arrow_array::{
 use arrow_schema::{DataType, Field, Schema};
 use rust_decimal::Decimal;
 
-use super::{GroupKey, GroupValue, Ledger, LineRecord, Rollup};
-use crate::{Error, Findings, Result};
+use super::ledger::{EXACT_TAG, NO_VALUE, economic_code, functional_code};
+use super::{Book, GroupKey, GroupValue, Ledger, LineRecord, Nature, Phase, Rollup};
+use crate::{Code, Error, Findings, Result};
 
 /// An Arrow error while building a batch (arrays of unequal length and the like: a defect of
 /// this module, not of the data) as a field error naming Arrow.
@@ -91,6 +92,72 @@ fn dictionary<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Result<Array
     Ok(Arc::new(array))
 }
 
+/// A vocabulary column (book, phase, nature) as dictionary keys into the vocabulary's ids.
+fn vocabulary_column<T: Copy + PartialEq>(
+    values: &[T],
+    all: &[T],
+    id: fn(T) -> &'static str,
+) -> Result<ArrayRef> {
+    let keys: Vec<u32> = values
+        .iter()
+        .map(|v| all.iter().position(|a| a == v).unwrap_or(0) as u32)
+        .collect();
+    let names: Vec<&str> = all.iter().map(|&a| id(a)).collect();
+    let array = DictionaryArray::<UInt32Type>::try_new(
+        UInt32Array::from(keys),
+        Arc::new(StringArray::from(names)),
+    )
+    .map_err(arrow_err)?;
+    Ok(Arc::new(array))
+}
+
+/// An interned column (unit, source) as dictionary keys into the interner's names; the
+/// no-value index is null.
+fn interned_column(ids: &[u32], names: &[Box<str>]) -> Result<ArrayRef> {
+    let keys = UInt32Array::from_iter(ids.iter().map(|&i| (i != NO_VALUE).then_some(i)));
+    let values = StringArray::from_iter_values(names.iter().map(|n| &**n));
+    let array = DictionaryArray::<UInt32Type>::try_new(keys, Arc::new(values)).map_err(arrow_err)?;
+    Ok(Arc::new(array))
+}
+
+/// A code column from code digits: one dictionary key per distinct code (`None` from `code`
+/// is null).
+fn code_column(digits: &[u32], code: fn(u32) -> Option<Code>) -> Result<ArrayRef> {
+    let mut index = rustc_hash::FxHashMap::<u32, u32>::default();
+    let mut names: Vec<String> = Vec::new();
+    let mut keys: Vec<Option<u32>> = Vec::with_capacity(digits.len());
+    let mut last: Option<(u32, Option<u32>)> = None;
+    for &d in digits {
+        let key = match last {
+            Some((ld, k)) if ld == d => k,
+            _ => {
+                let k = match index.get(&d) {
+                    Some(&k) => Some(k),
+                    None => match code(d) {
+                        None => None,
+                        Some(c) => {
+                            let k = u32::try_from(names.len())
+                                .map_err(|_| Error::overflow("more than 4 billion codes"))?;
+                            names.push(c.to_string());
+                            index.insert(d, k);
+                            Some(k)
+                        }
+                    },
+                };
+                last = Some((d, k));
+                k
+            }
+        };
+        keys.push(key);
+    }
+    let array = DictionaryArray::<UInt32Type>::try_new(
+        UInt32Array::from(keys),
+        Arc::new(StringArray::from(names)),
+    )
+    .map_err(arrow_err)?;
+    Ok(Arc::new(array))
+}
+
 /// A record batch from named columns.
 fn batch(columns: Vec<(&str, ArrayRef, bool)>) -> Result<RecordBatch> {
     let fields: Vec<Field> = columns
@@ -119,50 +186,63 @@ impl Ledger {
     /// assert_eq!(Ledger::from_arrow(&batch).unwrap(), ledger); // a lossless round trip
     /// ```
     pub fn to_arrow(&self) -> Result<RecordBatch> {
-        let n = self.len();
-        let mut years = Vec::with_capacity(n);
-        let mut amounts = Vec::with_capacity(n);
-        let mut codes = Vec::with_capacity(n);
-        let mut economics = Vec::with_capacity(n);
-        for line in self.iter() {
-            years.push(line.year);
-            amounts.push(Some(line.amount));
-            codes.push(line.functional.to_string());
-            economics.push(line.economic.map(|c| c.to_string()));
-        }
-        let (amount, _) = decimal_array(&amounts)?;
+        // Straight from the columns: years widened, vocabularies and interned names as
+        // dictionary keys (no text per line), codes through one key per distinct code, amounts
+        // from their packed 分; the two heavy columns built side by side.
+        let scale = amount_scale(self.exact.iter().copied());
+        let ((years, amount), (functional, economic)) = rayon::join(
+            || {
+                rayon::join(
+                    || Int32Array::from_iter_values(self.year.iter().map(|&y| i32::from(y))),
+                    || self.amount_column(scale),
+                )
+            },
+            || {
+                rayon::join(
+                    || code_column(&self.functional, |d| Some(functional_code(d))),
+                    || code_column(&self.economic, economic_code),
+                )
+            },
+        );
         let c = LineRecord::COLUMNS;
         batch(vec![
-            (c[0], Arc::new(Int32Array::from(years)), false),
-            (
-                c[1],
-                dictionary(self.iter().map(|l| Some(l.book.id())))?,
-                false,
-            ),
-            (
-                c[2],
-                dictionary(self.iter().map(|l| Some(l.phase.id())))?,
-                false,
-            ),
-            (c[3], dictionary(self.iter().map(|l| Some(l.unit)))?, false),
-            (
-                c[4],
-                dictionary(codes.iter().map(|s| Some(s.as_str())))?,
-                false,
-            ),
-            (
-                c[5],
-                dictionary(economics.iter().map(|s| s.as_deref()))?,
-                true,
-            ),
-            (
-                c[6],
-                dictionary(self.iter().map(|l| Some(l.nature.id())))?,
-                false,
-            ),
-            (c[7], dictionary(self.iter().map(|l| l.source))?, true),
-            (c[8], Arc::new(amount), false),
+            (c[0], Arc::new(years), false),
+            (c[1], vocabulary_column(&self.book, Book::ALL, Book::id)?, false),
+            (c[2], vocabulary_column(&self.phase, Phase::ALL, Phase::id)?, false),
+            (c[3], interned_column(&self.unit, self.units.names())?, false),
+            (c[4], functional?, false),
+            (c[5], economic?, true),
+            (c[6], vocabulary_column(&self.nature, Nature::ALL, Nature::id)?, false),
+            (c[7], interned_column(&self.source, self.sources.names())?, true),
+            (c[8], Arc::new(amount?), false),
         ])
+    }
+
+    /// The amount column at `scale` (≥ 2) from the packed amounts and the exact side table.
+    fn amount_column(&self, scale: u32) -> Result<Decimal128Array> {
+        let factor = 10i128.pow(scale.saturating_sub(2).min(28));
+        let values = self
+            .amount
+            .iter()
+            .map(|&packed| {
+                if packed & 3 == EXACT_TAG {
+                    let exact = self
+                        .exact
+                        .get(usize::try_from(packed >> 2).unwrap_or(usize::MAX))
+                        .copied()
+                        .unwrap_or_default();
+                    mantissa_at(exact, scale)
+                } else {
+                    // inline: the 分 in the upper bits
+                    Ok(i128::from(packed >> 2) * factor)
+                }
+            })
+            .collect::<Result<Vec<i128>>>()?;
+        let scale_i8 =
+            i8::try_from(scale).map_err(|_| Error::overflow("an amount scale beyond decimal128"))?;
+        Decimal128Array::from(values)
+            .with_precision_and_scale(38, scale_i8)
+            .map_err(arrow_err)
     }
 
     /// A ledger from one Arrow record batch; see [`Ledger::from_arrow_batches`].
