@@ -166,7 +166,7 @@ impl Splitter {
                 line: self.line,
                 start: self.pos,
             };
-            fields.push(self.next_field(field)?);
+            self.next_field(field, &mut fields)?;
             match self.at(self.pos) {
                 Some(b',') => self.pos += 1,
                 _ => {
@@ -182,7 +182,7 @@ impl Splitter {
     }
 
     /// Count one more record against [`Limits::max_rows`].
-    #[inline]
+    #[inline(always)]
     fn count_record(&mut self) -> Result<()> {
         self.records += 1;
         if self.records > self.limits.max_rows {
@@ -197,9 +197,9 @@ impl Splitter {
     }
 
     /// Read the field starting at the current position, up to (not including) the comma or line
-    /// break that ends it.
-    #[inline]
-    fn next_field(&mut self, field: Field<'_>) -> Result<String> {
+    /// break that ends it, onto `fields`.
+    #[inline(always)]
+    fn next_field(&mut self, field: Field<'_>, fields: &mut Vec<String>) -> Result<()> {
         let mut buf: Vec<u8> = Vec::new();
         if self.at(self.pos) == Some(b'"') {
             self.pos += 1;
@@ -217,14 +217,17 @@ impl Splitter {
             });
         }
         match String::from_utf8(buf) {
-            Ok(t) => Ok(t),
+            Ok(t) => {
+                fields.push(t);
+                Ok(())
+            }
             Err(e) => Err(non_utf8_field(field, e)),
         }
     }
 
     /// Read a quoted field's content after its opening quote, through its closing quote: `""` is
     /// one quote, line breaks are kept as written.
-    #[inline]
+    #[inline(always)]
     fn quoted_field(&mut self, field: Field<'_>, buf: &mut Vec<u8>) -> Result<()> {
         loop {
             match self.at(self.pos) {
@@ -259,7 +262,7 @@ impl Splitter {
     }
 
     /// Text after a closing quote: an error when strict, kept (and reported) when lenient.
-    #[inline]
+    #[inline(always)]
     fn after_closing_quote(&mut self, field: Field<'_>, buf: &mut Vec<u8>) -> Result<()> {
         if matches!(self.at(self.pos), None | Some(b',' | b'\r' | b'\n')) {
             return Ok(());
@@ -289,7 +292,7 @@ impl Splitter {
 
     /// Read an unquoted field; a quote inside it is an error when strict, kept (and reported)
     /// when lenient.
-    #[inline]
+    #[inline(always)]
     fn unquoted_field(&mut self, field: Field<'_>, buf: &mut Vec<u8>) -> Result<()> {
         let mut bare_quote = false;
         while let Some(b) = self.at(self.pos) {
