@@ -252,7 +252,7 @@ fn data_csv(
         let mut w = csv::Writer::from_writer(buf);
         w.write_record(header).map_err(write_err)?;
         for (key, amounts) in rows {
-            w.write_record(&record(key, amounts, measures, catalog))
+            w.write_record(record(key, amounts, measures, catalog))
                 .map_err(write_err)?;
         }
         w.flush().map_err(write_err)
