@@ -156,153 +156,17 @@ impl Splitter {
         if self.pos >= self.bytes.len() {
             return Ok(None);
         }
-        self.records += 1;
-        if self.records > self.limits.max_rows {
-            return Err(Error::Limit {
-                limit: "max_rows".to_owned(),
-                line: self.line,
-                value: self.records,
-                cap: self.limits.max_rows,
-            });
-        }
+        self.count_record()?;
         let start_line = self.line;
         let mut fields = Vec::new();
         loop {
-            let i = fields.len();
-            let field_line = self.line;
-            let field_start = self.pos;
-            let mut buf: Vec<u8> = Vec::new();
-            let quote_err = |line: u64, value: String, what: &str| Error::Input {
-                cause: None,
-                line,
-                column: column_name(names, i),
-                value,
-                reason: format!("malformed CSV quoting: {what}"),
+            let field = Field {
+                names,
+                index: fields.len(),
+                line: self.line,
+                start: self.pos,
             };
-            if self.at(self.pos) == Some(b'"') {
-                self.pos += 1;
-                loop {
-                    match self.at(self.pos) {
-                        None => {
-                            let shown: String = self.raw(field_start, self.bytes.len());
-                            let shown: String = shown.chars().take(60).collect();
-                            return Err(quote_err(
-                                field_line,
-                                shown,
-                                "a quoted field is never closed before the end of the file",
-                            ));
-                        }
-                        Some(b'"') if self.at(self.pos + 1) == Some(b'"') => {
-                            buf.push(b'"');
-                            self.pos += 2;
-                        }
-                        Some(b'"') => {
-                            self.pos += 1;
-                            break;
-                        }
-                        Some(b'\r' | b'\n') => {
-                            let from = self.pos;
-                            self.eat_break();
-                            buf.extend_from_slice(
-                                self.bytes.get(from..self.pos).unwrap_or_default(),
-                            );
-                        }
-                        Some(b) => {
-                            buf.push(b);
-                            self.pos += 1;
-                        }
-                    }
-                }
-                if !matches!(self.at(self.pos), None | Some(b',' | b'\r' | b'\n')) {
-                    let end = self.field_end(self.pos);
-                    let raw = self.raw(field_start, end);
-                    match self.quoting {
-                        Quoting::Strict => {
-                            return Err(quote_err(
-                                self.line,
-                                raw,
-                                "text after the closing quote of a quoted field (quote the whole field, doubling inner quotes)",
-                            ));
-                        }
-                        Quoting::Lenient => {
-                            buf.extend_from_slice(
-                                self.bytes.get(self.pos..end).unwrap_or_default(),
-                            );
-                            self.pos = end;
-                            self.relaxed.push(Relaxed {
-                                line: self.line,
-                                field: i,
-                                read: String::from_utf8_lossy(&buf).into_owned(),
-                                raw,
-                                what: "text after the closing quote was kept",
-                            });
-                        }
-                    }
-                }
-            } else {
-                let mut bare_quote = false;
-                while let Some(b) = self.at(self.pos) {
-                    if matches!(b, b',' | b'\r' | b'\n') {
-                        break;
-                    }
-                    if b == b'"' {
-                        if self.quoting == Quoting::Strict {
-                            let end = self.field_end(self.pos);
-                            return Err(quote_err(
-                                self.line,
-                                self.raw(field_start, end),
-                                "a quote inside an unquoted field (quote the whole field, doubling inner quotes)",
-                            ));
-                        }
-                        bare_quote = true;
-                    }
-                    buf.push(b);
-                    self.pos += 1;
-                }
-                if bare_quote {
-                    let text = String::from_utf8_lossy(&buf).into_owned();
-                    self.relaxed.push(Relaxed {
-                        line: self.line,
-                        field: i,
-                        raw: text.clone(),
-                        read: text,
-                        what: "a quote inside an unquoted field was kept as text",
-                    });
-                }
-            }
-            if buf.len() as u64 > self.limits.max_field_bytes {
-                return Err(Error::Limit {
-                    limit: "max_field_bytes".to_owned(),
-                    line: field_line,
-                    value: buf.len() as u64,
-                    cap: self.limits.max_field_bytes,
-                });
-            }
-            let text = match String::from_utf8(buf) {
-                Ok(t) => t,
-                Err(e) => {
-                    let bad = e.utf8_error().valid_up_to();
-                    let bytes = e.into_bytes();
-                    let before = bytes.get(..bad).unwrap_or_default();
-                    let line = field_line
-                        + before
-                            .iter()
-                            .enumerate()
-                            .filter(|&(k, &b)| {
-                                b == b'\n' || (b == b'\r' && before.get(k + 1) != Some(&b'\n'))
-                            })
-                            .count() as u64;
-                    let (value, reason) = describe_non_utf8(&bytes, bad);
-                    return Err(Error::Input {
-                        cause: None,
-                        line,
-                        column: column_name(names, i),
-                        value,
-                        reason,
-                    });
-                }
-            };
-            fields.push(text);
+            self.next_field(field, &mut fields)?;
             match self.at(self.pos) {
                 Some(b',') => self.pos += 1,
                 _ => {
@@ -315,6 +179,200 @@ impl Splitter {
             line: start_line,
             fields,
         }))
+    }
+
+    /// Count one more record against [`Limits::max_rows`].
+    #[inline(always)]
+    fn count_record(&mut self) -> Result<()> {
+        self.records += 1;
+        if self.records > self.limits.max_rows {
+            return Err(Error::Limit {
+                limit: "max_rows".to_owned(),
+                line: self.line,
+                value: self.records,
+                cap: self.limits.max_rows,
+            });
+        }
+        Ok(())
+    }
+
+    /// Read the field starting at the current position, up to (not including) the comma or line
+    /// break that ends it, onto `fields`.
+    #[inline(always)]
+    fn next_field(&mut self, field: Field<'_>, fields: &mut Vec<String>) -> Result<()> {
+        let mut buf: Vec<u8> = Vec::new();
+        if self.at(self.pos) == Some(b'"') {
+            self.pos += 1;
+            self.quoted_field(field, &mut buf)?;
+            self.after_closing_quote(field, &mut buf)?;
+        } else {
+            self.unquoted_field(field, &mut buf)?;
+        }
+        if buf.len() as u64 > self.limits.max_field_bytes {
+            return Err(Error::Limit {
+                limit: "max_field_bytes".to_owned(),
+                line: field.line,
+                value: buf.len() as u64,
+                cap: self.limits.max_field_bytes,
+            });
+        }
+        match String::from_utf8(buf) {
+            Ok(t) => {
+                fields.push(t);
+                Ok(())
+            }
+            Err(e) => Err(non_utf8_field(field, e)),
+        }
+    }
+
+    /// Read a quoted field's content after its opening quote, through its closing quote: `""` is
+    /// one quote, line breaks are kept as written.
+    #[inline(always)]
+    fn quoted_field(&mut self, field: Field<'_>, buf: &mut Vec<u8>) -> Result<()> {
+        loop {
+            match self.at(self.pos) {
+                None => {
+                    let shown: String = self.raw(field.start, self.bytes.len());
+                    let shown: String = shown.chars().take(60).collect();
+                    return Err(field.quote_error(
+                        field.line,
+                        shown,
+                        "a quoted field is never closed before the end of the file",
+                    ));
+                }
+                Some(b'"') if self.at(self.pos + 1) == Some(b'"') => {
+                    buf.push(b'"');
+                    self.pos += 2;
+                }
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                Some(b'\r' | b'\n') => {
+                    let from = self.pos;
+                    self.eat_break();
+                    buf.extend_from_slice(self.bytes.get(from..self.pos).unwrap_or_default());
+                }
+                Some(b) => {
+                    buf.push(b);
+                    self.pos += 1;
+                }
+            }
+        }
+    }
+
+    /// Text after a closing quote: an error when strict, kept (and reported) when lenient.
+    #[inline(always)]
+    fn after_closing_quote(&mut self, field: Field<'_>, buf: &mut Vec<u8>) -> Result<()> {
+        if matches!(self.at(self.pos), None | Some(b',' | b'\r' | b'\n')) {
+            return Ok(());
+        }
+        let end = self.field_end(self.pos);
+        let raw = self.raw(field.start, end);
+        match self.quoting {
+            Quoting::Strict => Err(field.quote_error(
+                self.line,
+                raw,
+                "text after the closing quote of a quoted field (quote the whole field, doubling inner quotes)",
+            )),
+            Quoting::Lenient => {
+                buf.extend_from_slice(self.bytes.get(self.pos..end).unwrap_or_default());
+                self.pos = end;
+                self.relaxed.push(Relaxed {
+                    line: self.line,
+                    field: field.index,
+                    read: String::from_utf8_lossy(buf).into_owned(),
+                    raw,
+                    what: "text after the closing quote was kept",
+                });
+                Ok(())
+            }
+        }
+    }
+
+    /// Read an unquoted field; a quote inside it is an error when strict, kept (and reported)
+    /// when lenient.
+    #[inline(always)]
+    fn unquoted_field(&mut self, field: Field<'_>, buf: &mut Vec<u8>) -> Result<()> {
+        let mut bare_quote = false;
+        while let Some(b) = self.at(self.pos) {
+            if matches!(b, b',' | b'\r' | b'\n') {
+                break;
+            }
+            if b == b'"' {
+                if self.quoting == Quoting::Strict {
+                    let end = self.field_end(self.pos);
+                    return Err(field.quote_error(
+                        self.line,
+                        self.raw(field.start, end),
+                        "a quote inside an unquoted field (quote the whole field, doubling inner quotes)",
+                    ));
+                }
+                bare_quote = true;
+            }
+            buf.push(b);
+            self.pos += 1;
+        }
+        if bare_quote {
+            let text = String::from_utf8_lossy(buf).into_owned();
+            self.relaxed.push(Relaxed {
+                line: self.line,
+                field: field.index,
+                raw: text.clone(),
+                read: text,
+                what: "a quote inside an unquoted field was kept as text",
+            });
+        }
+        Ok(())
+    }
+}
+
+/// Where a field being read is: what its errors name.
+#[derive(Clone, Copy)]
+struct Field<'a> {
+    /// The column names.
+    names: &'a [String],
+    /// 0-based field index in its record.
+    index: usize,
+    /// 1-based physical line the field starts on.
+    line: u64,
+    /// Byte offset of the field's first byte (its opening quote, if quoted).
+    start: usize,
+}
+
+impl Field<'_> {
+    /// A malformed-quoting error at `line`, showing `value`.
+    #[cold]
+    fn quote_error(&self, line: u64, value: String, what: &str) -> Error {
+        Error::Input {
+            cause: None,
+            line,
+            column: column_name(self.names, self.index),
+            value,
+            reason: format!("malformed CSV quoting: {what}"),
+        }
+    }
+}
+
+/// The error for a field that is not UTF-8, on the physical line of its first bad byte.
+#[cold]
+fn non_utf8_field(field: Field<'_>, e: std::string::FromUtf8Error) -> Error {
+    let bad = e.utf8_error().valid_up_to();
+    let bytes = e.into_bytes();
+    let before = bytes.get(..bad).unwrap_or_default();
+    let line = field.line
+        + before
+            .iter()
+            .enumerate()
+            .filter(|&(k, &b)| b == b'\n' || (b == b'\r' && before.get(k + 1) != Some(&b'\n')))
+            .count() as u64;
+    let (value, reason) = describe_non_utf8(&bytes, bad);
+    Error::Input {
+        cause: None,
+        line,
+        column: column_name(field.names, field.index),
+        value,
+        reason,
     }
 }
 

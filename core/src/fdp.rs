@@ -153,10 +153,38 @@ impl Ledger {
         catalog: &Catalog,
         opts: &FdpOptions,
     ) -> Result<FiscalDataPackage> {
-        let mut rows: BTreeMap<Key, [Option<Decimal>; 3]> = BTreeMap::new();
-        let mut phases = [false; 3];
-        let mut years: Option<(i32, i32)> = None;
-        for l in self.iter() {
+        let totals = Totals::of(self)?;
+        let measures = totals.measures();
+        let header = header(&measures);
+        let csv = data_csv(&header, &totals.rows, &measures, catalog)?;
+        let descriptor = descriptor(opts, &header, &measures, totals.years)?;
+        Ok(FiscalDataPackage {
+            descriptor,
+            csv,
+            resource_path: format!("{}.csv", opts.resource),
+        })
+    }
+}
+
+/// A ledger's amounts added per key and phase, with the phases present and the years spanned.
+struct Totals {
+    /// One entry per key: the exact sum of each phase (indexed as [`Phase::ALL`]).
+    rows: BTreeMap<Key, [Option<Decimal>; 3]>,
+    /// Which phases (indexed as [`Phase::ALL`]) have at least one line.
+    phases: [bool; 3],
+    /// The first and last fiscal year, if the ledger has lines.
+    years: Option<(i32, i32)>,
+}
+
+impl Totals {
+    /// Add the ledger's lines of the same key and phase exactly (an overflow is an error).
+    fn of(ledger: &Ledger) -> Result<Totals> {
+        let mut t = Totals {
+            rows: BTreeMap::new(),
+            phases: [false; 3],
+            years: None,
+        };
+        for l in ledger.iter() {
             let key: Key = (
                 l.year,
                 l.unit.to_owned(),
@@ -167,10 +195,10 @@ impl Ledger {
                 l.source.map(str::to_owned),
             );
             let p = Phase::ALL.iter().position(|p| *p == l.phase).unwrap_or(0);
-            if let Some(flag) = phases.get_mut(p) {
+            if let Some(flag) = t.phases.get_mut(p) {
                 *flag = true;
             }
-            let slot = rows.entry(key).or_default();
+            let slot = t.rows.entry(key).or_default();
             if let Some(cell) = slot.get_mut(p) {
                 let acc = cell.unwrap_or(Decimal::ZERO);
                 *cell = Some(
@@ -178,174 +206,223 @@ impl Ledger {
                         .ok_or_else(|| Error::overflow("fiscal data package amount"))?,
                 );
             }
-            years = Some(match years {
+            t.years = Some(match t.years {
                 None => (l.year, l.year),
                 Some((a, b)) => (a.min(l.year), b.max(l.year)),
             });
         }
-        let measures: Vec<(usize, Phase)> = Phase::ALL
+        Ok(t)
+    }
+
+    /// The phases present, in [`Phase::ALL`] order, with their index: one measure each.
+    fn measures(&self) -> Vec<(usize, Phase)> {
+        Phase::ALL
             .iter()
             .enumerate()
-            .filter(|(i, _)| phases.get(*i).copied().unwrap_or(false))
+            .filter(|(i, _)| self.phases.get(*i).copied().unwrap_or(false))
             .map(|(i, p)| (i, *p))
-            .collect();
+            .collect()
+    }
+}
 
-        let mut header: Vec<String> = vec!["fiscal_year".into(), "admin".into(), "book".into()];
-        for (name, _) in LEVELS {
-            header.push(format!("functional_{name}"));
-            header.push(format!("functional_{name}_name"));
+/// The CSV header: dimensions, classification levels with their names, then one column per measure.
+fn header(measures: &[(usize, Phase)]) -> Vec<String> {
+    let mut header: Vec<String> = vec!["fiscal_year".into(), "admin".into(), "book".into()];
+    for (name, _) in LEVELS {
+        header.push(format!("functional_{name}"));
+        header.push(format!("functional_{name}_name"));
+    }
+    for (name, _) in ECONOMIC_LEVELS {
+        header.push(format!("economic_{name}"));
+        header.push(format!("economic_{name}_name"));
+    }
+    header.extend(["nature".to_owned(), "source".to_owned()]);
+    header.extend(measures.iter().map(|(_, p)| fdp_phase(*p).to_owned()));
+    header
+}
+
+/// The data CSV: the header, then one record per key.
+fn data_csv(
+    header: &[String],
+    rows: &BTreeMap<Key, [Option<Decimal>; 3]>,
+    measures: &[(usize, Phase)],
+    catalog: &Catalog,
+) -> Result<String> {
+    write_string(|buf| {
+        let mut w = csv::Writer::from_writer(buf);
+        w.write_record(header).map_err(write_err)?;
+        for (key, amounts) in rows {
+            w.write_record(record(key, amounts, measures, catalog))
+                .map_err(write_err)?;
         }
-        for (name, _) in ECONOMIC_LEVELS {
-            header.push(format!("economic_{name}"));
-            header.push(format!("economic_{name}_name"));
+        w.flush().map_err(write_err)
+    })
+}
+
+/// One CSV record: the key's columns, each classification level with its catalogue name, and the
+/// amount of each measure (blank when the key has no line of that phase).
+fn record(
+    (year, unit, book, functional, economic, nature, source): &Key,
+    amounts: &[Option<Decimal>; 3],
+    measures: &[(usize, Phase)],
+    catalog: &Catalog,
+) -> Vec<String> {
+    let mut rec = vec![year.to_string(), unit.clone(), book.id().to_owned()];
+    for (_, level) in LEVELS {
+        push_level(&mut rec, functional.at_level(level), catalog, *year);
+    }
+    for (_, level) in ECONOMIC_LEVELS {
+        push_level(
+            &mut rec,
+            economic.and_then(|e| e.at_level(level)),
+            catalog,
+            *year,
+        );
+    }
+    rec.push(nature.id().to_owned());
+    rec.push(source.clone().unwrap_or_default());
+    for (i, _) in measures {
+        rec.push(
+            amounts
+                .get(*i)
+                .copied()
+                .flatten()
+                .map(format_amount)
+                .unwrap_or_default(),
+        );
+    }
+    rec
+}
+
+/// Push a classification level's code and its catalogue name (both blank when missing).
+fn push_level(rec: &mut Vec<String>, c: Option<Code>, catalog: &Catalog, year: i32) {
+    rec.push(c.map(|c| c.to_string()).unwrap_or_default());
+    rec.push(
+        c.and_then(|c| catalog.name(c, year))
+            .unwrap_or("")
+            .to_owned(),
+    );
+}
+
+/// The resource schema's fields: `fiscal_year` an integer, measures numbers, the rest strings.
+fn schema_fields(header: &[String], measures: &[(usize, Phase)]) -> Vec<Value> {
+    header
+        .iter()
+        .map(|h| {
+            let ty = if h == "fiscal_year" {
+                "integer"
+            } else if measures.iter().any(|(_, p)| fdp_phase(*p) == h) {
+                "number"
+            } else {
+                "string"
+            };
+            json!({"name": h, "type": ty})
+        })
+        .collect()
+}
+
+/// The model's measures: one per phase present, in 元 (`factor` 1), direction `expenditure`.
+fn model_measures(measures: &[(usize, Phase)], opts: &FdpOptions) -> Map<String, Value> {
+    let mut model_measures = Map::new();
+    for (_, p) in measures {
+        let id = fdp_phase(*p);
+        model_measures.insert(
+            id.to_owned(),
+            json!({
+                "source": id,
+                "resource": opts.resource,
+                "currency": opts.currency,
+                "factor": 1,
+                "direction": "expenditure",
+                "phase": id,
+                "title": p.name_zh(),
+            }),
+        );
+    }
+    model_measures
+}
+
+/// A classification dimension: one attribute per level linked to the level above by `parent`,
+/// each with its `labelfor` name attribute.
+fn hierarchy(scheme: &str, levels: &[(&str, u8)]) -> Value {
+    let mut attrs = Map::new();
+    let mut previous: Option<String> = None;
+    for (name, _) in levels {
+        let code = format!("{scheme}_{name}");
+        let mut a = json!({"source": code});
+        if let (Some(p), Some(obj)) = (&previous, a.as_object_mut()) {
+            obj.insert("parent".to_owned(), Value::String(p.clone()));
         }
-        header.extend(["nature".to_owned(), "source".to_owned()]);
-        header.extend(measures.iter().map(|(_, p)| fdp_phase(*p).to_owned()));
+        attrs.insert(code.clone(), a);
+        attrs.insert(
+            format!("{code}_name"),
+            json!({"source": format!("{code}_name"), "labelfor": code}),
+        );
+        previous = Some(code);
+    }
+    let keys: Vec<String> = levels
+        .iter()
+        .map(|(n, _)| format!("{scheme}_{n}"))
+        .collect();
+    json!({
+        "dimensionType": "classification",
+        "classificationType": scheme,
+        "attributes": attrs,
+        "primaryKey": keys,
+    })
+}
 
-        let csv = write_string(|buf| {
-            let mut w = csv::Writer::from_writer(buf);
-            w.write_record(&header).map_err(write_err)?;
-            for ((year, unit, book, functional, economic, nature, source), amounts) in &rows {
-                let mut rec = vec![year.to_string(), unit.clone(), book.id().to_owned()];
-                for (_, level) in LEVELS {
-                    let c = functional.at_level(level);
-                    rec.push(c.map(|c| c.to_string()).unwrap_or_default());
-                    rec.push(
-                        c.and_then(|c| catalog.name(c, *year))
-                            .unwrap_or("")
-                            .to_owned(),
-                    );
-                }
-                for (_, level) in ECONOMIC_LEVELS {
-                    let c = economic.and_then(|e| e.at_level(level));
-                    rec.push(c.map(|c| c.to_string()).unwrap_or_default());
-                    rec.push(
-                        c.and_then(|c| catalog.name(c, *year))
-                            .unwrap_or("")
-                            .to_owned(),
-                    );
-                }
-                rec.push(nature.id().to_owned());
-                rec.push(source.clone().unwrap_or_default());
-                for (i, _) in &measures {
-                    rec.push(
-                        amounts
-                            .get(*i)
-                            .copied()
-                            .flatten()
-                            .map(format_amount)
-                            .unwrap_or_default(),
-                    );
-                }
-                w.write_record(&rec).map_err(write_err)?;
-            }
-            w.flush().map_err(write_err)
-        })?;
-
-        let fields: Vec<Value> = header
-            .iter()
-            .map(|h| {
-                let ty = if h == "fiscal_year" {
-                    "integer"
-                } else if measures.iter().any(|(_, p)| fdp_phase(*p) == h) {
-                    "number"
-                } else {
-                    "string"
-                };
-                json!({"name": h, "type": ty})
-            })
-            .collect();
-        let mut model_measures = Map::new();
-        for (_, p) in &measures {
-            let id = fdp_phase(*p);
-            model_measures.insert(
-                id.to_owned(),
-                json!({
-                    "source": id,
-                    "resource": opts.resource,
-                    "currency": opts.currency,
-                    "factor": 1,
-                    "direction": "expenditure",
-                    "phase": id,
-                    "title": p.name_zh(),
-                }),
+/// `datapackage.json`: the resource with its schema, the model, the title and the fiscal period.
+fn descriptor(
+    opts: &FdpOptions,
+    header: &[String],
+    measures: &[(usize, Phase)],
+    years: Option<(i32, i32)>,
+) -> Result<String> {
+    let fields = schema_fields(header, measures);
+    let model_measures = model_measures(measures, opts);
+    let (start, end) = years.unwrap_or((0, 0));
+    let mut descriptor = json!({
+        "name": opts.name,
+        "profile": "tabular-data-package",
+        "countryCode": opts.country,
+        "granularity": "aggregated",
+        "resources": [{
+            "name": opts.resource,
+            "path": format!("{}.csv", opts.resource),
+            "profile": "tabular-data-resource",
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "schema": {"fields": fields, "missingValues": [""]},
+        }],
+        "model": {
+            "measures": model_measures,
+            "dimensions": {
+                "fiscal-year": {"dimensionType": "datetime", "attributes": {"fiscal_year": {"source": "fiscal_year"}}, "primaryKey": "fiscal_year"},
+                "administrative-classification": {"dimensionType": "classification", "classificationType": "administrative", "attributes": {"admin": {"source": "admin"}}, "primaryKey": "admin"},
+                "book": {"dimensionType": "other", "attributes": {"book": {"source": "book"}}, "primaryKey": "book"},
+                "functional-classification": hierarchy("functional", &LEVELS),
+                "economic-classification": hierarchy("economic", &ECONOMIC_LEVELS),
+                "nature": {"dimensionType": "other", "attributes": {"nature": {"source": "nature"}}, "primaryKey": "nature"},
+                "source": {"dimensionType": "other", "attributes": {"source": {"source": "source"}}, "primaryKey": "source"},
+            },
+        },
+    });
+    if let Some(obj) = descriptor.as_object_mut() {
+        if let Some(t) = &opts.title {
+            obj.insert("title".to_owned(), Value::String(t.clone()));
+        }
+        if years.is_some() {
+            obj.insert(
+                "fiscalPeriod".to_owned(),
+                json!({"start": format!("{start:04}-01-01"), "end": format!("{end:04}-12-31")}),
             );
         }
-        let hierarchy = |scheme: &str, levels: &[(&str, u8)]| -> Value {
-            let mut attrs = Map::new();
-            let mut previous: Option<String> = None;
-            for (name, _) in levels {
-                let code = format!("{scheme}_{name}");
-                let mut a = json!({"source": code});
-                if let (Some(p), Some(obj)) = (&previous, a.as_object_mut()) {
-                    obj.insert("parent".to_owned(), Value::String(p.clone()));
-                }
-                attrs.insert(code.clone(), a);
-                attrs.insert(
-                    format!("{code}_name"),
-                    json!({"source": format!("{code}_name"), "labelfor": code}),
-                );
-                previous = Some(code);
-            }
-            let keys: Vec<String> = levels
-                .iter()
-                .map(|(n, _)| format!("{scheme}_{n}"))
-                .collect();
-            json!({
-                "dimensionType": "classification",
-                "classificationType": scheme,
-                "attributes": attrs,
-                "primaryKey": keys,
-            })
-        };
-        let (start, end) = years.unwrap_or((0, 0));
-        let mut descriptor = json!({
-            "name": opts.name,
-            "profile": "tabular-data-package",
-            "countryCode": opts.country,
-            "granularity": "aggregated",
-            "resources": [{
-                "name": opts.resource,
-                "path": format!("{}.csv", opts.resource),
-                "profile": "tabular-data-resource",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "schema": {"fields": fields, "missingValues": [""]},
-            }],
-            "model": {
-                "measures": model_measures,
-                "dimensions": {
-                    "fiscal-year": {"dimensionType": "datetime", "attributes": {"fiscal_year": {"source": "fiscal_year"}}, "primaryKey": "fiscal_year"},
-                    "administrative-classification": {"dimensionType": "classification", "classificationType": "administrative", "attributes": {"admin": {"source": "admin"}}, "primaryKey": "admin"},
-                    "book": {"dimensionType": "other", "attributes": {"book": {"source": "book"}}, "primaryKey": "book"},
-                    "functional-classification": hierarchy("functional", &LEVELS),
-                    "economic-classification": hierarchy("economic", &ECONOMIC_LEVELS),
-                    "nature": {"dimensionType": "other", "attributes": {"nature": {"source": "nature"}}, "primaryKey": "nature"},
-                    "source": {"dimensionType": "other", "attributes": {"source": {"source": "source"}}, "primaryKey": "source"},
-                },
-            },
-        });
-        if let Some(obj) = descriptor.as_object_mut() {
-            if let Some(t) = &opts.title {
-                obj.insert("title".to_owned(), Value::String(t.clone()));
-            }
-            if years.is_some() {
-                obj.insert(
-                    "fiscalPeriod".to_owned(),
-                    json!({"start": format!("{start:04}-01-01"), "end": format!("{end:04}-12-31")}),
-                );
-            }
-        }
-        let descriptor = serde_json::to_string_pretty(&descriptor).map_err(|e| Error::File {
-            kind: std::io::ErrorKind::Other,
-            path: "datapackage.json".to_owned(),
-            reason: e.to_string(),
-        })?;
-        Ok(FiscalDataPackage {
-            descriptor,
-            csv,
-            resource_path: format!("{}.csv", opts.resource),
-        })
     }
+    serde_json::to_string_pretty(&descriptor).map_err(|e| Error::File {
+        kind: std::io::ErrorKind::Other,
+        path: "datapackage.json".to_owned(),
+        reason: e.to_string(),
+    })
 }

@@ -206,6 +206,24 @@ impl SpecialFund {
     /// ```
     pub fn check(&self, opts: &FundCheckOptions) -> Findings {
         let mut out = Findings::new();
+        self.check_allocated_total(&mut out);
+        // Stages in order.
+        self.check_stages_once(&mut out);
+        self.check_stage_dates(&mut out);
+        let approval = self.date_of(FundStage::Approval);
+        if let Some(ap) = approval {
+            self.check_allocations_after(ap, &mut out);
+            self.check_disclosure(ap, opts, &mut out);
+        }
+        out.sort();
+        out
+    }
+}
+
+/// The steps of [`SpecialFund::check`].
+impl SpecialFund {
+    /// [`rules::OVER_ALLOCATED`]: the allocations add up within the approved amount.
+    fn check_allocated_total(&self, out: &mut Findings) {
         match self.allocated() {
             Ok(sum) if sum > self.approved => out.push(
                 fund_finding(
@@ -232,7 +250,10 @@ impl SpecialFund {
                 format!("{}: the allocations cannot be added up: {e}", self.name),
             )),
         }
-        // Stages in order.
+    }
+
+    /// [`rules::STAGE_ORDER`]: no stage recorded twice.
+    fn check_stages_once(&self, out: &mut Findings) {
         let mut seen: Vec<FundStage> = Vec::new();
         for s in &self.stages {
             if seen.contains(&s.stage) {
@@ -250,6 +271,10 @@ impl SpecialFund {
             }
             seen.push(s.stage);
         }
+    }
+
+    /// [`rules::STAGE_ORDER`]: no stage dated before an earlier stage.
+    fn check_stage_dates(&self, out: &mut Findings) {
         for later in FundStage::ALL {
             let Some(ld) = self.date_of(*later) else {
                 continue;
@@ -279,67 +304,77 @@ impl SpecialFund {
                 ));
             }
         }
-        let approval = self.date_of(FundStage::Approval);
-        if let Some(ap) = approval {
-            for a in &self.allocations {
-                if let Some(d) = a.date
-                    && d < ap
-                {
-                    out.push(fund_finding(
-                        &rules::ALLOCATION_BEFORE_APPROVAL,
-                        self,
-                        Some(&a.recipient),
-                        format!(
-                            "{} 向{}的分配（{d}）早于审批（{ap}）",
-                            self.name,
-                            a.recipient,
-                            ap = ap
-                        ),
-                        format!(
-                            "{}: the allocation to {} ({d}) predates approval ({ap})",
-                            self.name, a.recipient
-                        ),
-                    ));
+    }
+
+    /// [`rules::ALLOCATION_BEFORE_APPROVAL`]: no allocation dated before approval on `ap`.
+    fn check_allocations_after(&self, ap: NaiveDate, out: &mut Findings) {
+        for a in &self.allocations {
+            if let Some(d) = a.date
+                && d < ap
+            {
+                out.push(fund_finding(
+                    &rules::ALLOCATION_BEFORE_APPROVAL,
+                    self,
+                    Some(&a.recipient),
+                    format!(
+                        "{} 向{}的分配（{d}）早于审批（{ap}）",
+                        self.name,
+                        a.recipient,
+                        ap = ap
+                    ),
+                    format!(
+                        "{}: the allocation to {} ({d}) predates approval ({ap})",
+                        self.name, a.recipient
+                    ),
+                ));
+            }
+        }
+    }
+
+    /// [`rules::LATE_DISCLOSURE`], [`rules::NOT_DISCLOSED`]: disclosed within the period after
+    /// approval on `ap` (or, not yet disclosed, the period not over at `as_of`).
+    fn check_disclosure(&self, ap: NaiveDate, opts: &FundCheckOptions, out: &mut Findings) {
+        let days = Decimal::from(opts.disclosure_days);
+        match self.date_of(FundStage::Disclosure) {
+            Some(dd) => {
+                let elapsed = (dd - ap).num_days();
+                if elapsed > i64::from(opts.disclosure_days) {
+                    out.push(
+                        fund_finding(
+                            &rules::LATE_DISCLOSURE,
+                            self,
+                            Some(FundStage::Disclosure.id()),
+                            format!(
+                                "{} 于审批后第{elapsed}天公开（{dd}），超过{}天",
+                                self.name, opts.disclosure_days
+                            ),
+                            format!(
+                                "{}: disclosed {elapsed} days after approval ({dd}), more than {}",
+                                self.name, opts.disclosure_days
+                            ),
+                        )
+                        .with_values(days, Decimal::from(elapsed)),
+                    );
                 }
             }
-            let days = Decimal::from(opts.disclosure_days);
-            match self.date_of(FundStage::Disclosure) {
-                Some(dd) => {
-                    let elapsed = (dd - ap).num_days();
+            None => {
+                if let Some(as_of) = opts.as_of {
+                    let elapsed = (as_of - ap).num_days();
                     if elapsed > i64::from(opts.disclosure_days) {
                         out.push(
                             fund_finding(
-                                &rules::LATE_DISCLOSURE,
+                                &rules::NOT_DISCLOSED,
                                 self,
                                 Some(FundStage::Disclosure.id()),
-                                format!("{} 于审批后第{elapsed}天公开（{dd}），超过{}天", self.name, opts.disclosure_days),
-                                format!("{}: disclosed {elapsed} days after approval ({dd}), more than {}", self.name, opts.disclosure_days),
+                                format!("{} 审批后{elapsed}天（截至{as_of}）仍未公开", self.name),
+                                format!("{}: not disclosed {elapsed} days after approval (as of {as_of})", self.name),
                             )
                             .with_values(days, Decimal::from(elapsed)),
                         );
                     }
                 }
-                None => {
-                    if let Some(as_of) = opts.as_of {
-                        let elapsed = (as_of - ap).num_days();
-                        if elapsed > i64::from(opts.disclosure_days) {
-                            out.push(
-                                fund_finding(
-                                    &rules::NOT_DISCLOSED,
-                                    self,
-                                    Some(FundStage::Disclosure.id()),
-                                    format!("{} 审批后{elapsed}天（截至{as_of}）仍未公开", self.name),
-                                    format!("{}: not disclosed {elapsed} days after approval (as of {as_of})", self.name),
-                                )
-                                .with_values(days, Decimal::from(elapsed)),
-                            );
-                        }
-                    }
-                }
             }
         }
-        out.sort();
-        out
     }
 }
 

@@ -348,7 +348,49 @@ impl PowerList {
     /// assert_eq!(products, ["A1", "A2"]);
     /// ```
     pub fn diff(old: &PowerList, new: &PowerList) -> Vec<PowerChange> {
-        let (o, n) = (&old.items, &new.items);
+        let mut d = Diff::paired(&old.items, &new.items);
+        d.splits_and_merges();
+        // A split or merge in which one item keeps its code: a matched pair whose name or
+        // sub-items changed, related by name to unmatched items on the other side (a basis
+        // in common is not enough here: a renamed item and an unrelated new item under the
+        // same article are common). Pairs in the order of their old items; splits first.
+        let renamed = d.renamed();
+        d.kept_code_splits(&renamed);
+        d.kept_code_merges(&renamed);
+        d.matched_changes();
+        d.cancelled_and_added();
+        let mut changes = d.changes;
+        changes.sort_by(|a, b| {
+            (a.kind, &a.code, &a.name, &a.old, &a.new)
+                .cmp(&(b.kind, &b.code, &b.name, &b.old, &b.new))
+        });
+        changes
+    }
+}
+
+/// The state of [`PowerList::diff`]: the two lists, how their items are paired, the items left
+/// unpaired, and the changes found so far.
+struct Diff<'a> {
+    /// The old items.
+    o: &'a [PowerItem],
+    /// The new items.
+    n: &'a [PowerItem],
+    /// For each old item, the new item it is paired with.
+    om: Vec<Option<usize>>,
+    /// For each old item, whether it was taken into a split or merge with a kept code.
+    regrouped: Vec<bool>,
+    /// Old items neither paired nor grouped yet, in row-order-independent order.
+    old_left: Vec<usize>,
+    /// New items neither paired nor grouped yet, in row-order-independent order.
+    new_left: Vec<usize>,
+    /// The changes found so far (unsorted).
+    changes: Vec<PowerChange>,
+}
+
+impl<'a> Diff<'a> {
+    /// Pair the items: unchanged ones, then by implementation code, basic code, name with
+    /// legal basis, and name; the rest are left.
+    fn paired(o: &'a [PowerItem], n: &'a [PowerItem]) -> Diff<'a> {
         let mut om: Vec<Option<usize>> = vec![None; o.len()];
         let mut nm: Vec<Option<usize>> = vec![None; n.len()];
         pair_same(o, n, &mut om, &mut nm);
@@ -358,32 +400,28 @@ impl PowerList {
             Some((name_key(i), i.legal_basis.keys()))
         });
         pair_by(o, n, &mut om, &mut nm, |i| Some(name_key(i)));
+        let old_left = sorted(o, unmatched(&om));
+        let new_left = sorted(n, unmatched(&nm));
+        Diff {
+            o,
+            n,
+            regrouped: vec![false; o.len()],
+            om,
+            old_left,
+            new_left,
+            changes: Vec::new(),
+        }
+    }
 
-        let mut changes = Vec::new();
-        // Items in a row-order-independent order: by code, then name with sub-items.
-        let sorted = |items: &[PowerItem], mut idx: Vec<usize>| {
-            idx.sort_by_key(|&i| {
-                items
-                    .get(i)
-                    .map(|x| (x.code().map(str::to_owned), name_key(x)))
-            });
-            idx
-        };
-        let unmatched = |matched: &[Option<usize>]| -> Vec<usize> {
-            (0..matched.len())
-                .filter(|&i| matched.get(i).is_some_and(Option::is_none))
-                .collect()
-        };
-        let mut old_left = sorted(o, unmatched(&om));
-        let mut new_left = sorted(n, unmatched(&nm));
-
-        // Splits (one old item → several new ones), then merges (several old → one new).
-        let related = |part: Option<&PowerItem>, whole: Option<&PowerItem>| matches!((part, whole), (Some(p), Some(w)) if relates(p, w));
-        for (i, parts) in take_groups(&mut old_left, &mut new_left, |j, i| {
-            related(n.get(j), o.get(i))
+    /// Splits (one old item → several new ones), then merges (several old → one new), among
+    /// the items left.
+    fn splits_and_merges(&mut self) {
+        let (o, n) = (self.o, self.n);
+        for (i, parts) in take_groups(&mut self.old_left, &mut self.new_left, |j, i| {
+            parts_relate(n.get(j), o.get(i))
         }) {
             if let Some(a) = o.get(i) {
-                changes.push(change(
+                self.changes.push(change(
                     PowerChangeKind::Split,
                     a,
                     vec![PowerItemRef::of(a)],
@@ -392,11 +430,11 @@ impl PowerList {
                 ));
             }
         }
-        for (j, parts) in take_groups(&mut new_left, &mut old_left, |i, j| {
-            related(o.get(i), n.get(j))
+        for (j, parts) in take_groups(&mut self.new_left, &mut self.old_left, |i, j| {
+            parts_relate(o.get(i), n.get(j))
         }) {
             if let Some(b) = n.get(j) {
-                changes.push(change(
+                self.changes.push(change(
                     PowerChangeKind::Merged,
                     b,
                     refs(o, &parts),
@@ -405,71 +443,81 @@ impl PowerList {
                 ));
             }
         }
+    }
 
-        // A split or merge in which one item keeps its code: a matched pair whose name or
-        // sub-items changed, related by name to unmatched items on the other side (a basis
-        // in common is not enough here: a renamed item and an unrelated new item under the
-        // same article are common). Pairs in the order of their old items; splits first.
-        let related = |part: Option<&PowerItem>, whole: Option<&PowerItem>| matches!((part, whole), (Some(p), Some(w)) if names_relate(p, w));
-        let renamed: Vec<(usize, usize)> = sorted(o, (0..o.len()).collect())
+    /// The matched pairs whose name (with sub-items) changed, in the order of their old items.
+    fn renamed(&self) -> Vec<(usize, usize)> {
+        let (o, n) = (self.o, self.n);
+        sorted(o, (0..o.len()).collect())
             .into_iter()
-            .filter_map(|i| om.get(i).copied().flatten().map(|j| (i, j)))
+            .filter_map(|i| self.om.get(i).copied().flatten().map(|j| (i, j)))
             .filter(|&(i, j)| matches!((o.get(i), n.get(j)), (Some(a), Some(b)) if name_key(a) != name_key(b)))
-            .collect();
-        let mut regrouped = vec![false; o.len()];
-        for &(i, j) in &renamed {
+            .collect()
+    }
+
+    /// Splits in which the renamed new item keeps the old code.
+    fn kept_code_splits(&mut self, renamed: &[(usize, usize)]) {
+        let (o, n) = (self.o, self.n);
+        for &(i, j) in renamed {
             // Split: the renamed item and the new items left are all parts of the old one.
-            let Some(a) = o.get(i).filter(|a| related(n.get(j), Some(a))) else {
+            let Some(a) = o.get(i).filter(|a| names_related(n.get(j), Some(a))) else {
                 continue;
             };
-            let mut all = claim(&mut new_left, |k| related(n.get(k), Some(a)));
+            let mut all = claim(&mut self.new_left, |k| names_related(n.get(k), Some(a)));
             if !all.is_empty() {
                 all.push(j);
                 let new = refs(n, &sorted(n, all));
-                changes.push(change(
+                self.changes.push(change(
                     PowerChangeKind::Split,
                     a,
                     refs(o, &[i]),
                     new,
                     vec![],
                 ));
-                if let Some(r) = regrouped.get_mut(i) {
+                if let Some(r) = self.regrouped.get_mut(i) {
                     *r = true;
                 }
             }
         }
-        for &(i, j) in &renamed {
+    }
+
+    /// Merges in which the renamed old item keeps the new code (pairs already split aside).
+    fn kept_code_merges(&mut self, renamed: &[(usize, usize)]) {
+        let (o, n) = (self.o, self.n);
+        for &(i, j) in renamed {
             // Merge: the renamed item and the old items left are all parts of the new one.
-            let Some(b) = n.get(j).filter(|b| related(o.get(i), Some(b))) else {
+            let Some(b) = n.get(j).filter(|b| names_related(o.get(i), Some(b))) else {
                 continue;
             };
-            if regrouped.get(i).copied().unwrap_or(true) {
+            if self.regrouped.get(i).copied().unwrap_or(true) {
                 continue;
             }
-            let mut all = claim(&mut old_left, |k| related(o.get(k), Some(b)));
+            let mut all = claim(&mut self.old_left, |k| names_related(o.get(k), Some(b)));
             if !all.is_empty() {
                 all.push(i);
                 let old = refs(o, &sorted(o, all));
-                changes.push(change(
+                self.changes.push(change(
                     PowerChangeKind::Merged,
                     b,
                     old,
                     refs(n, &[j]),
                     vec![],
                 ));
-                if let Some(r) = regrouped.get_mut(i) {
+                if let Some(r) = self.regrouped.get_mut(i) {
                     *r = true;
                 }
             }
         }
+    }
 
-        // The other matched pairs: delegated or changed.
-        for (i, m) in om.iter().enumerate() {
-            let (Some(j), Some(a)) = (m, o.get(i)) else {
+    /// The other matched pairs: delegated or changed.
+    fn matched_changes(&mut self) {
+        for (i, m) in self.om.iter().enumerate() {
+            let (Some(j), Some(a)) = (m, self.o.get(i)) else {
                 continue;
             };
-            let Some(b) = n.get(*j) else { continue };
-            if regrouped.get(i).copied().unwrap_or(false) {
+            let Some(b) = self.n.get(*j) else { continue };
+            if self.regrouped.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let fields = changed_fields(a, b);
@@ -485,7 +533,7 @@ impl PowerList {
             } else {
                 PowerChangeKind::Changed
             };
-            changes.push(change(
+            self.changes.push(change(
                 kind,
                 b,
                 vec![PowerItemRef::of(a)],
@@ -493,9 +541,12 @@ impl PowerList {
                 fields,
             ));
         }
+    }
 
-        for a in old_left.iter().filter_map(|&i| o.get(i)) {
-            changes.push(change(
+    /// The old items left are cancelled, the new items left added.
+    fn cancelled_and_added(&mut self) {
+        for a in self.old_left.iter().filter_map(|&i| self.o.get(i)) {
+            self.changes.push(change(
                 PowerChangeKind::Cancelled,
                 a,
                 vec![PowerItemRef::of(a)],
@@ -503,8 +554,8 @@ impl PowerList {
                 Vec::new(),
             ));
         }
-        for b in new_left.iter().filter_map(|&j| n.get(j)) {
-            changes.push(change(
+        for b in self.new_left.iter().filter_map(|&j| self.n.get(j)) {
+            self.changes.push(change(
                 PowerChangeKind::Added,
                 b,
                 Vec::new(),
@@ -512,12 +563,34 @@ impl PowerList {
                 Vec::new(),
             ));
         }
-        changes.sort_by(|a, b| {
-            (a.kind, &a.code, &a.name, &a.old, &a.new)
-                .cmp(&(b.kind, &b.code, &b.name, &b.old, &b.new))
-        });
-        changes
     }
+}
+
+/// Items in a row-order-independent order: by code, then name with sub-items.
+fn sorted(items: &[PowerItem], mut idx: Vec<usize>) -> Vec<usize> {
+    idx.sort_by_key(|&i| {
+        items
+            .get(i)
+            .map(|x| (x.code().map(str::to_owned), name_key(x)))
+    });
+    idx
+}
+
+/// The indices that are not matched.
+fn unmatched(matched: &[Option<usize>]) -> Vec<usize> {
+    (0..matched.len())
+        .filter(|&i| matched.get(i).is_some_and(Option::is_none))
+        .collect()
+}
+
+/// [`relates`] for items that may be missing (a missing item relates to nothing).
+fn parts_relate(part: Option<&PowerItem>, whole: Option<&PowerItem>) -> bool {
+    matches!((part, whole), (Some(p), Some(w)) if relates(p, w))
+}
+
+/// [`names_relate`] for items that may be missing (a missing item relates to nothing).
+fn names_related(part: Option<&PowerItem>, whole: Option<&PowerItem>) -> bool {
+    matches!((part, whole), (Some(p), Some(w)) if names_relate(p, w))
 }
 
 /// One entry of a change log (调整记录): the kind of change, the item, the approving document

@@ -316,96 +316,79 @@ impl Builder {
         if field == PowerField::LegalBasis {
             self.seen_basis = true;
         }
-        let at = |e: Error| e.at(line, column);
-        let item = &mut self.item;
+        self.set_field(field, column, text)
+            .map_err(|e| e.at(line, column))
+    }
+
+    /// Set a recognised field from its cell; errors are located by the caller.
+    fn set_field(&mut self, field: PowerField, column: &str, text: &str) -> Result<()> {
+        use PowerField as F;
         match field {
-            PowerField::Number => item.number = optional(text),
-            PowerField::Category => {
-                let label = text.trim();
-                if label.is_empty() {
-                    return Err(at(Error::value(
-                        "category",
-                        text,
-                        "the category (权力分类) is required",
-                    )));
-                }
-                item.category = PowerCategory::from_label(label);
-                item.category_label = label.to_owned();
-                self.seen_category = true;
+            F::Category => self.set_category(text),
+            F::Name => self.set_name(text),
+            F::Levels | F::BodyNature | F::StatutoryLimit | F::PromisedLimit | F::ChargesFee => {
+                set_parsed(&mut self.item, field, text)
             }
-            PowerField::Name => {
-                if is_blank_word(text) {
-                    return Err(at(Error::value(
-                        "name",
-                        text,
-                        "the item name (事项名称) is required",
-                    )));
-                }
-                item.name = text.trim().to_owned();
-                self.seen_name = true;
-            }
-            PowerField::SubItems => item.sub_items = split_list(text),
-            PowerField::BasicCode => item.basic_code = optional(text),
-            PowerField::ImplementationCode => item.implementation_code = optional(text),
-            PowerField::LegalBasis => item.legal_basis = LegalBasis::parse(text),
-            PowerField::Levels => {
-                item.levels = if is_blank_word(text) {
-                    Vec::new()
-                } else {
-                    split_levels(text)
-                        .into_iter()
-                        .map(|l| ExercisingLevel::parse(l.trim()).map_err(|e| e.at(line, column)))
-                        .collect::<Result<_>>()?
-                };
-            }
-            PowerField::Body => item.body.name = optional(text),
-            PowerField::BodyCreditCode => item.body.credit_code = optional(text),
-            PowerField::BodyNature => {
-                item.body.nature = optional(text)
-                    .map(|t| BodyNature::parse(&t))
-                    .transpose()
-                    .map_err(at)?;
-            }
-            PowerField::Department => item.department = optional(text),
-            PowerField::StatutoryLimit | PowerField::PromisedLimit => {
-                let limit = optional(text)
-                    .map(|t| TimeLimit::parse(&t))
-                    .transpose()
-                    .map_err(at)?;
-                if field == PowerField::StatutoryLimit {
-                    item.statutory_limit = limit;
-                } else {
-                    item.promised_limit = limit;
-                }
-            }
-            PowerField::ChargesFee => {
-                item.charges_fee = if text.trim().is_empty() {
-                    None
-                } else {
-                    Some(parse_bool(text).ok_or_else(|| {
-                        at(Error::value("charges_fee", text, "expected 是 or 否"))
-                    })?)
-                };
-            }
-            PowerField::FeeBasis => item.fee_basis = optional(text),
-            PowerField::Procedure => item.procedure = split_steps(text),
-            PowerField::Responsibilities => item.responsibilities = split_list(text),
-            PowerField::ResponsibilityBasis => item.responsibility_basis = optional(text),
-            PowerField::Accountability => item.accountability = split_list(text),
-            PowerField::AccountabilityBasis => item.accountability_basis = optional(text),
-            PowerField::SupervisionPhone => item.supervision_phone = optional(text),
-            PowerField::Remarks => item.remarks = optional(text),
-            PowerField::RiskSteps
-            | PowerField::RiskDescriptions
-            | PowerField::RiskGrades
-            | PowerField::RiskControls
-            | PowerField::RiskOwners => {
+            F::RiskSteps
+            | F::RiskDescriptions
+            | F::RiskGrades
+            | F::RiskControls
+            | F::RiskOwners => {
                 let i = RISK_FIELDS.iter().position(|f| *f == field).unwrap_or(0);
                 if let Some(slot) = self.risk.get_mut(i) {
                     *slot = Some((column.to_owned(), text.to_owned()));
                 }
+                Ok(())
+            }
+            F::Number
+            | F::SubItems
+            | F::BasicCode
+            | F::ImplementationCode
+            | F::LegalBasis
+            | F::Body
+            | F::BodyCreditCode
+            | F::Department
+            | F::FeeBasis
+            | F::Procedure
+            | F::Responsibilities
+            | F::ResponsibilityBasis
+            | F::Accountability
+            | F::AccountabilityBasis
+            | F::SupervisionPhone
+            | F::Remarks => {
+                set_text(&mut self.item, field, text);
+                Ok(())
             }
         }
+    }
+
+    /// The category (权力分类): required.
+    fn set_category(&mut self, text: &str) -> Result<()> {
+        let label = text.trim();
+        if label.is_empty() {
+            return Err(Error::value(
+                "category",
+                text,
+                "the category (权力分类) is required",
+            ));
+        }
+        self.item.category = PowerCategory::from_label(label);
+        self.item.category_label = label.to_owned();
+        self.seen_category = true;
+        Ok(())
+    }
+
+    /// The item name (事项名称): required.
+    fn set_name(&mut self, text: &str) -> Result<()> {
+        if is_blank_word(text) {
+            return Err(Error::value(
+                "name",
+                text,
+                "the item name (事项名称) is required",
+            ));
+        }
+        self.item.name = text.trim().to_owned();
+        self.seen_name = true;
         Ok(())
     }
 
@@ -498,6 +481,69 @@ impl Builder {
         }
         Ok(self.item)
     }
+}
+
+/// Set a field read as text or a list of texts (other fields are left alone).
+fn set_text(item: &mut PowerItem, field: PowerField, text: &str) {
+    match field {
+        PowerField::Number => item.number = optional(text),
+        PowerField::SubItems => item.sub_items = split_list(text),
+        PowerField::BasicCode => item.basic_code = optional(text),
+        PowerField::ImplementationCode => item.implementation_code = optional(text),
+        PowerField::LegalBasis => item.legal_basis = LegalBasis::parse(text),
+        PowerField::Body => item.body.name = optional(text),
+        PowerField::BodyCreditCode => item.body.credit_code = optional(text),
+        PowerField::Department => item.department = optional(text),
+        PowerField::FeeBasis => item.fee_basis = optional(text),
+        PowerField::Procedure => item.procedure = split_steps(text),
+        PowerField::Responsibilities => item.responsibilities = split_list(text),
+        PowerField::ResponsibilityBasis => item.responsibility_basis = optional(text),
+        PowerField::Accountability => item.accountability = split_list(text),
+        PowerField::AccountabilityBasis => item.accountability_basis = optional(text),
+        PowerField::SupervisionPhone => item.supervision_phone = optional(text),
+        PowerField::Remarks => item.remarks = optional(text),
+        _ => {}
+    }
+}
+
+/// Set a field parsed from its text (levels, body nature, time limits, charges fee); other
+/// fields are left alone.
+fn set_parsed(item: &mut PowerItem, field: PowerField, text: &str) -> Result<()> {
+    match field {
+        PowerField::Levels => {
+            item.levels = if is_blank_word(text) {
+                Vec::new()
+            } else {
+                split_levels(text)
+                    .into_iter()
+                    .map(|l| ExercisingLevel::parse(l.trim()))
+                    .collect::<Result<_>>()?
+            };
+        }
+        PowerField::BodyNature => {
+            item.body.nature = optional(text).map(|t| BodyNature::parse(&t)).transpose()?;
+        }
+        PowerField::StatutoryLimit | PowerField::PromisedLimit => {
+            let limit = optional(text).map(|t| TimeLimit::parse(&t)).transpose()?;
+            if field == PowerField::StatutoryLimit {
+                item.statutory_limit = limit;
+            } else {
+                item.promised_limit = limit;
+            }
+        }
+        PowerField::ChargesFee => {
+            item.charges_fee = if text.trim().is_empty() {
+                None
+            } else {
+                Some(
+                    parse_bool(text)
+                        .ok_or_else(|| Error::value("charges_fee", text, "expected 是 or 否"))?,
+                )
+            };
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 impl PowerItem {

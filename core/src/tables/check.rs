@@ -199,6 +199,20 @@ struct Check<'a> {
     out: Findings,
 }
 
+/// One group of a row-sum check: the total's role and column, its parts' columns, and the
+/// columns the form does not name.
+#[derive(Clone, Copy)]
+struct RowSum<'a> {
+    /// The total's role.
+    total: TableColumn,
+    /// The total's column.
+    tc: usize,
+    /// The parts' columns.
+    pcs: &'a [usize],
+    /// The columns the form does not name.
+    unnamed: &'a [usize],
+}
+
 impl Check<'_> {
     fn cell(&self, row: usize, col: usize) -> Option<Decimal> {
         self.t
@@ -349,6 +363,34 @@ impl Check<'_> {
 
     /// 合计 = Σ parts in every row, for each group of columns the table prints.
     fn row_sums(&mut self) -> Result<()> {
+        // A column the form does not name (单位预留机动经费, 会议费, 培训费, a "三公" 小计 …) may
+        // be part of 合计: a row printing a figure in one is not summed (ambiguous, no finding).
+        let unnamed: Vec<usize> = (0..self.t.columns().len())
+            .filter(|&j| self.t.column_roles().get(j) == Some(&TableColumn::Other))
+            .collect();
+        for (total, parts) in self.row_sum_groups() {
+            let Some(tc) = self.t.column(total) else {
+                continue;
+            };
+            let pcs: Vec<usize> = parts.iter().filter_map(|p| self.t.column(*p)).collect();
+            if pcs.is_empty() {
+                continue;
+            }
+            let sum = RowSum {
+                total,
+                tc,
+                pcs: &pcs,
+                unnamed: &unnamed,
+            };
+            for i in 0..self.t.rows().len() {
+                self.row_sum(i, &sum)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The (total, parts) column groups whose rows add up, as far as the table prints them.
+    fn row_sum_groups(&self) -> Vec<(TableColumn, Vec<TableColumn>)> {
         use TableColumn as C;
         let has = |c: C| self.t.column(c).is_some();
         let income_first: Vec<C> = if has(C::Appropriation) {
@@ -403,80 +445,85 @@ impl Check<'_> {
         if non_appropriation_parts.iter().any(|c| has(*c)) {
             groups.push((C::NonAppropriation, non_appropriation_parts.to_vec()));
         }
-        // A column the form does not name (单位预留机动经费, 会议费, 培训费, a "三公" 小计 …) may
-        // be part of 合计: a row printing a figure in one is not summed (ambiguous, no finding).
-        let unnamed: Vec<usize> = (0..self.t.columns().len())
-            .filter(|&j| self.t.column_roles().get(j) == Some(&C::Other))
-            .collect();
-        for (total, parts) in groups {
-            let Some(tc) = self.t.column(total) else {
-                continue;
-            };
-            let pcs: Vec<usize> = parts.iter().filter_map(|p| self.t.column(*p)).collect();
-            if pcs.is_empty() {
-                continue;
+        groups
+    }
+
+    /// Check one row's total against the sum of its parts.
+    fn row_sum(&mut self, i: usize, sum: &RowSum<'_>) -> Result<()> {
+        let RowSum {
+            total,
+            tc,
+            pcs,
+            unnamed,
+        } = *sum;
+        let (expected, n) = sum_cells(pcs.iter().map(|&c| self.cell(i, c)))?;
+        let actual = self.cell(i, tc);
+        let coded = self.t.rows().get(i).is_some_and(|r| r.code.is_some());
+        if total == TableColumn::Total && unnamed.iter().any(|&c| self.cell(i, c).is_some()) {
+            if pcs.len() >= 2 {
+                self.report_unknown_columns(i, tc, unnamed, actual);
             }
-            for i in 0..self.t.rows().len() {
-                let (expected, n) = sum_cells(pcs.iter().map(|&c| self.cell(i, c)))?;
-                let actual = self.cell(i, tc);
-                let coded = self.t.rows().get(i).is_some_and(|r| r.code.is_some());
-                if total == C::Total && unnamed.iter().any(|&c| self.cell(i, c).is_some()) {
-                    if pcs.len() >= 2 {
-                        let key = self.key(i);
-                        let col_name = self.column_name(tc).to_owned();
-                        let others = unnamed
-                            .iter()
-                            .map(|&c| self.column_name(c))
-                            .collect::<Vec<_>>()
-                            .join("、");
-                        let f = finding(
-                            &rules::UNKNOWN_COLUMN,
-                            &self.name,
-                            &key,
-                            Some(&col_name),
-                            None,
-                            actual,
-                            format!(
-                                "{key} 的{col_name}未核对：表中另有未识别的列（{others}），不能确定合计的构成"
-                            ),
-                            format!(
-                                "{key}: {col_name} not checked: the table has columns not recognised ({others}), so what the total sums is not known"
-                            ),
-                        );
-                        self.out.push(f);
-                    }
-                    continue;
-                }
-                if n == 0 && !coded {
-                    continue; // a label row that prints no split (e.g. income lines of T4)
-                }
-                if differs(expected, actual, self.sum_allowed(n)?)? {
-                    let key = self.key(i);
-                    let parts = pcs
-                        .iter()
-                        .map(|&c| self.column_name(c))
-                        .collect::<Vec<_>>()
-                        .join(" + ");
-                    let printed: Vec<Option<Decimal>> = std::iter::once(tc)
-                        .chain(pcs.iter().copied())
-                        .map(|c| self.cell(i, c))
-                        .collect();
-                    if self.whole_yuan_rounding(&printed, expected, actual)? {
-                        self.report_rounding(&key, tc, (expected, actual), &parts);
-                        continue;
-                    }
-                    self.report(
-                        &rules::ROW_SUM,
-                        &key,
-                        tc,
-                        (expected, actual),
-                        &format!("{parts} 之和"),
-                        &format!("the sum of {parts}"),
-                    );
-                }
+            return Ok(());
+        }
+        if n == 0 && !coded {
+            return Ok(()); // a label row that prints no split (e.g. income lines of T4)
+        }
+        if differs(expected, actual, self.sum_allowed(n)?)? {
+            let key = self.key(i);
+            let parts = pcs
+                .iter()
+                .map(|&c| self.column_name(c))
+                .collect::<Vec<_>>()
+                .join(" + ");
+            let printed: Vec<Option<Decimal>> = std::iter::once(tc)
+                .chain(pcs.iter().copied())
+                .map(|c| self.cell(i, c))
+                .collect();
+            if self.whole_yuan_rounding(&printed, expected, actual)? {
+                self.report_rounding(&key, tc, (expected, actual), &parts);
+                return Ok(());
             }
+            self.report(
+                &rules::ROW_SUM,
+                &key,
+                tc,
+                (expected, actual),
+                &format!("{parts} 之和"),
+                &format!("the sum of {parts}"),
+            );
         }
         Ok(())
+    }
+
+    /// [`rules::UNKNOWN_COLUMN`]: row `i`'s total in column `tc` is not checked because the
+    /// row prints figures in columns the form does not name.
+    fn report_unknown_columns(
+        &mut self,
+        i: usize,
+        tc: usize,
+        unnamed: &[usize],
+        actual: Option<Decimal>,
+    ) {
+        let key = self.key(i);
+        let col_name = self.column_name(tc).to_owned();
+        let others = unnamed
+            .iter()
+            .map(|&c| self.column_name(c))
+            .collect::<Vec<_>>()
+            .join("、");
+        let f = finding(
+            &rules::UNKNOWN_COLUMN,
+            &self.name,
+            &key,
+            Some(&col_name),
+            None,
+            actual,
+            format!("{key} 的{col_name}未核对：表中另有未识别的列（{others}），不能确定合计的构成"),
+            format!(
+                "{key}: {col_name} not checked: the table has columns not recognised ({others}), so what the total sums is not known"
+            ),
+        );
+        self.out.push(f);
     }
 
     /// Whether a 元 difference is explained by cells printed to whole 元 among cells printed

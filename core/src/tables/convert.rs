@@ -125,113 +125,27 @@ impl PublishedTable {
     /// assert_eq!(wan.to_ledger(&TableLedgerOptions { tolerance: loose, ..all_funds }).unwrap().len(), 2);
     /// ```
     pub fn to_ledger(&self, opts: &TableLedgerOptions) -> Result<Ledger> {
-        if self
-            .kind()
-            .is_some_and(|k| k.scheme() != Some(Scheme::Functional) || k.is_summary())
-        {
-            return Err(Error::value(
-                "table",
-                &self.label(),
-                "only functional expenditure tables (类/款/项 × 基本支出, 项目支出 …) become ledger lines",
-            ));
-        }
-        let natures: Vec<(usize, Nature)> = self
-            .column_roles()
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| nature_of(*r).map(|n| (i, n)))
-            .collect();
-        if natures.is_empty() {
-            return Err(Error::value(
-                "columns",
-                &self.columns().join(","),
-                "no 基本支出 / 项目支出 / 上缴上级支出 / 经营支出 / 对附属单位补助支出 column to turn into ledger natures",
-            ));
-        }
-        let book = opts
-            .book
-            .or_else(|| self.kind().and_then(TableKind::book))
-            .ok_or_else(|| {
-                Error::value(
-                    "book",
-                    "",
-                    "the table mixes books (all funds); say which book its lines belong to",
-                )
-            })?;
-        let phase = opts
-            .phase
-            .or_else(|| self.kind().map(TableKind::phase))
-            .ok_or_else(|| {
-                Error::value(
-                    "phase",
-                    "",
-                    "the table's kind is unknown; say whether it is a budget or a final account",
-                )
-            })?;
+        let natures = self.ledger_natures()?;
+        let (book, phase) = self.ledger_book_and_phase(opts)?;
+        let lines = TableLines {
+            t: self,
+            opts,
+            natures,
+            book,
+            phase,
+            total_col: self.column(TableColumn::Total),
+        };
         let tree = Tree::of(self);
-        let total_col = self.column(TableColumn::Total);
-        let tolerance = opts.tolerance;
         let mut ledger = Ledger::new();
         for &i in &tree.rows {
             let Some(row) = self.rows().get(i) else {
-                continue;
-            };
-            let Some(code) = row.code else {
                 continue;
             };
             let leaf = tree.is_leaf(i);
             if !leaf && !opts.subtotals {
                 continue;
             }
-            if code.scheme() != Scheme::Functional {
-                return Err(Error::value(
-                    "code",
-                    &code.to_string(),
-                    "only functional codes become ledger lines",
-                )
-                .at(row.line, "code"));
-            }
-            let (parts, n) = sum_cells(
-                natures
-                    .iter()
-                    .map(|(c, _)| row.cells.get(*c).copied().flatten()),
-            )?;
-            if let Some(tc) = total_col.filter(|_| leaf) {
-                let total = row.cells.get(tc).copied().flatten();
-                if differs(parts, total, tolerance.sum_allowed(self.unit(), n)?)? {
-                    return Err(Error::Input {
-                        cause: None,
-                        line: row.line,
-                        column: self.columns().get(tc).cloned().unwrap_or_default(),
-                        value: total.map(|d| d.to_string()).unwrap_or_default(),
-                        reason: format!(
-                            "row {}: the parts add up to {} but 合计 is printed; check the table before turning it into lines",
-                            row.key(),
-                            parts
-                                .map(|d| d.to_string())
-                                .unwrap_or_else(|| "nothing".to_owned())
-                        ),
-                    });
-                }
-            }
-            for &(c, nature) in &natures {
-                let Some(v) = row.cells.get(c).copied().flatten() else {
-                    continue;
-                };
-                ledger
-                    .push(LineItem {
-                        year: opts.year,
-                        book,
-                        phase,
-                        unit: opts.unit.clone(),
-                        functional: code,
-                        economic: None,
-                        nature,
-                        source: None,
-                        amount: self.unit().convert(v, Unit::Yuan)?,
-                    })
-                    .map_err(|e| e.at(row.line, ""))?;
-            }
+            lines.push_row(row, leaf, &mut ledger)?;
         }
         Ok(ledger)
     }
@@ -287,38 +201,8 @@ impl PublishedTable {
                 "a ledger renders into a functional expenditure table",
             ));
         }
-        let selected;
-        let ledger = match opts.kind.and_then(TableKind::book) {
-            Some(book) => {
-                let others: Vec<String> = ledger
-                    .distinct(GroupKey::Book)
-                    .iter()
-                    .filter(|v| **v != GroupValue::Book(book))
-                    .map(GroupValue::text)
-                    .collect();
-                if others.is_empty() {
-                    ledger
-                } else if opts.skip_other_books {
-                    selected = ledger.select(&Selection {
-                        values: vec![GroupValue::Book(book)],
-                        under: None,
-                    });
-                    &selected
-                } else {
-                    return Err(Error::value(
-                        "book",
-                        &others.join(","),
-                        format!(
-                            "{} prints only {} ({}) lines; select that book first or set skip_other_books",
-                            opts.kind.map(TableKind::name_zh).unwrap_or_default(),
-                            book.name_zh(),
-                            book.id()
-                        ),
-                    ));
-                }
-            }
-            None => ledger,
-        };
+        let ledger = book_of_kind(ledger, opts)?;
+        let ledger: &Ledger = &ledger;
         let units = ledger.distinct(GroupKey::Unit);
         if units.len() > 1 {
             return Err(Error::MixedDimension {
@@ -326,67 +210,7 @@ impl PublishedTable {
                 values: units.iter().map(GroupValue::text).collect(),
             });
         }
-        let overall = ledger.rollup(&RollupOptions::default())?;
-        let by_nature = ledger.rollup(&RollupOptions {
-            by: vec![GroupKey::Nature],
-            ..Default::default()
-        })?;
-        let present: Vec<GroupValue> = ledger.distinct(GroupKey::Nature);
-        let natures: Vec<Nature> = Nature::ALL
-            .iter()
-            .copied()
-            .filter(|n| {
-                matches!(n, Nature::Basic | Nature::Project)
-                    || present.contains(&GroupValue::Nature(*n))
-            })
-            .collect();
-        let places = opts.places.or(match opts.unit {
-            Unit::Yuan => None,
-            _ => Some(2),
-        });
-        let cell = |v: Option<Decimal>| -> Result<Option<Decimal>> {
-            v.map(|v| {
-                let x = Unit::Yuan.convert(v, opts.unit)?;
-                Ok(match places {
-                    Some(p) => x.round_dp_with_strategy(p, RoundingStrategy::MidpointAwayFromZero),
-                    None => x,
-                })
-            })
-            .transpose()
-        };
-        let mut columns = vec!["合计".to_owned()];
-        columns.extend(natures.iter().map(|n| n.name_zh().to_owned()));
-        let mut table = PublishedTable::new(opts.kind, opts.unit, columns, Vec::new())?;
-        let mut line = 1;
-        for rec in overall.records(catalog) {
-            line += 1;
-            let mut cells = vec![cell(Some(rec.amount))?];
-            for n in &natures {
-                cells.push(cell(
-                    by_nature.amount(rec.code, &[GroupValue::Nature(*n)])?,
-                )?);
-            }
-            table.push_row(TableRow {
-                line,
-                code: Some(rec.code),
-                name: rec.name.unwrap_or_default(),
-                cells,
-                side: None,
-            });
-        }
-        if !ledger.is_empty() {
-            let mut cells = vec![cell(overall.total(&[])?)?];
-            for n in &natures {
-                cells.push(cell(by_nature.total(&[GroupValue::Nature(*n)])?)?);
-            }
-            table.push_row(TableRow {
-                line: line + 1,
-                code: None,
-                name: "合计".to_owned(),
-                cells,
-                side: None,
-            });
-        }
+        let table = render_table(ledger, catalog, opts)?;
         let title = opts
             .title
             .clone()
@@ -395,5 +219,283 @@ impl PublishedTable {
             Some(t) => table.with_title(t),
             None => table,
         })
+    }
+}
+
+/// The steps of [`PublishedTable::to_ledger`] and [`PublishedTable::from_ledger`].
+impl PublishedTable {
+    /// The columns that become ledger natures (基本支出, 项目支出 …), with their nature; an error
+    /// for a table that is not a functional expenditure table or has no such column.
+    fn ledger_natures(&self) -> Result<Vec<(usize, Nature)>> {
+        if self
+            .kind()
+            .is_some_and(|k| k.scheme() != Some(Scheme::Functional) || k.is_summary())
+        {
+            return Err(Error::value(
+                "table",
+                &self.label(),
+                "only functional expenditure tables (类/款/项 × 基本支出, 项目支出 …) become ledger lines",
+            ));
+        }
+        let natures: Vec<(usize, Nature)> = self
+            .column_roles()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| nature_of(*r).map(|n| (i, n)))
+            .collect();
+        if natures.is_empty() {
+            return Err(Error::value(
+                "columns",
+                &self.columns().join(","),
+                "no 基本支出 / 项目支出 / 上缴上级支出 / 经营支出 / 对附属单位补助支出 column to turn into ledger natures",
+            ));
+        }
+        Ok(natures)
+    }
+
+    /// The book and phase of the lines: from the options, else from the table's kind.
+    fn ledger_book_and_phase(&self, opts: &TableLedgerOptions) -> Result<(Book, Phase)> {
+        let book = opts
+            .book
+            .or_else(|| self.kind().and_then(TableKind::book))
+            .ok_or_else(|| {
+                Error::value(
+                    "book",
+                    "",
+                    "the table mixes books (all funds); say which book its lines belong to",
+                )
+            })?;
+        let phase = opts
+            .phase
+            .or_else(|| self.kind().map(TableKind::phase))
+            .ok_or_else(|| {
+                Error::value(
+                    "phase",
+                    "",
+                    "the table's kind is unknown; say whether it is a budget or a final account",
+                )
+            })?;
+        Ok((book, phase))
+    }
+}
+
+/// A table's rows becoming ledger lines: the table, the options, and what every line shares.
+struct TableLines<'a> {
+    /// The table.
+    t: &'a PublishedTable,
+    /// The options.
+    opts: &'a TableLedgerOptions,
+    /// The nature columns, with their nature.
+    natures: Vec<(usize, Nature)>,
+    /// The lines' book.
+    book: Book,
+    /// The lines' phase.
+    phase: Phase,
+    /// The 合计 column, if printed.
+    total_col: Option<usize>,
+}
+
+impl TableLines<'_> {
+    /// The lines of one coded row (one per nature cell printed); a row without a code gives none.
+    fn push_row(&self, row: &TableRow, leaf: bool, ledger: &mut Ledger) -> Result<()> {
+        let Some(code) = row.code else {
+            return Ok(());
+        };
+        if code.scheme() != Scheme::Functional {
+            return Err(Error::value(
+                "code",
+                &code.to_string(),
+                "only functional codes become ledger lines",
+            )
+            .at(row.line, "code"));
+        }
+        self.check_leaf_total(row, leaf)?;
+        for &(c, nature) in &self.natures {
+            let Some(v) = row.cells.get(c).copied().flatten() else {
+                continue;
+            };
+            ledger
+                .push(LineItem {
+                    year: self.opts.year,
+                    book: self.book,
+                    phase: self.phase,
+                    unit: self.opts.unit.clone(),
+                    functional: code,
+                    economic: None,
+                    nature,
+                    source: None,
+                    amount: self.t.unit().convert(v, Unit::Yuan)?,
+                })
+                .map_err(|e| e.at(row.line, ""))?;
+        }
+        Ok(())
+    }
+
+    /// A leaf's parts must add up to its printed 合计 (within the tolerance) before it becomes lines.
+    fn check_leaf_total(&self, row: &TableRow, leaf: bool) -> Result<()> {
+        let (parts, n) = sum_cells(
+            self.natures
+                .iter()
+                .map(|(c, _)| row.cells.get(*c).copied().flatten()),
+        )?;
+        let Some(tc) = self.total_col.filter(|_| leaf) else {
+            return Ok(());
+        };
+        let total = row.cells.get(tc).copied().flatten();
+        if differs(
+            parts,
+            total,
+            self.opts.tolerance.sum_allowed(self.t.unit(), n)?,
+        )? {
+            return Err(Error::Input {
+                cause: None,
+                line: row.line,
+                column: self.t.columns().get(tc).cloned().unwrap_or_default(),
+                value: total.map(|d| d.to_string()).unwrap_or_default(),
+                reason: format!(
+                    "row {}: the parts add up to {} but 合计 is printed; check the table before turning it into lines",
+                    row.key(),
+                    parts
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "nothing".to_owned())
+                ),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The ledger's lines a table of `opts.kind` prints: all of them, unless the kind is one book's
+/// table and the ledger holds others — then an error, or (with
+/// [`RenderOptions::skip_other_books`]) that book's lines only.
+fn book_of_kind<'a>(
+    ledger: &'a Ledger,
+    opts: &RenderOptions,
+) -> Result<std::borrow::Cow<'a, Ledger>> {
+    use std::borrow::Cow;
+    let Some(book) = opts.kind.and_then(TableKind::book) else {
+        return Ok(Cow::Borrowed(ledger));
+    };
+    let others: Vec<String> = ledger
+        .distinct(GroupKey::Book)
+        .iter()
+        .filter(|v| **v != GroupValue::Book(book))
+        .map(GroupValue::text)
+        .collect();
+    if others.is_empty() {
+        Ok(Cow::Borrowed(ledger))
+    } else if opts.skip_other_books {
+        Ok(Cow::Owned(ledger.select(&Selection {
+            values: vec![GroupValue::Book(book)],
+            under: None,
+        })))
+    } else {
+        Err(Error::value(
+            "book",
+            &others.join(","),
+            format!(
+                "{} prints only {} ({}) lines; select that book first or set skip_other_books",
+                opts.kind.map(TableKind::name_zh).unwrap_or_default(),
+                book.name_zh(),
+                book.id()
+            ),
+        ))
+    }
+}
+
+/// The nature columns of a rendered table: 基本支出 and 项目支出 always, any other nature the
+/// ledger holds, in [`Nature::ALL`] order.
+fn rendered_natures(ledger: &Ledger) -> Vec<Nature> {
+    let present: Vec<GroupValue> = ledger.distinct(GroupKey::Nature);
+    Nature::ALL
+        .iter()
+        .copied()
+        .filter(|n| {
+            matches!(n, Nature::Basic | Nature::Project)
+                || present.contains(&GroupValue::Nature(*n))
+        })
+        .collect()
+}
+
+/// The rendered table (untitled): columns 合计 and the natures, then every 类, 款 and 项 of the
+/// ledger in code order, then the 合计 row (when the ledger has lines).
+fn render_table(
+    ledger: &Ledger,
+    catalog: &Catalog,
+    opts: &RenderOptions,
+) -> Result<PublishedTable> {
+    let overall = ledger.rollup(&RollupOptions::default())?;
+    let by_nature = ledger.rollup(&RollupOptions {
+        by: vec![GroupKey::Nature],
+        ..Default::default()
+    })?;
+    let natures = rendered_natures(ledger);
+    let cell = CellFormat::of(opts);
+    let mut columns = vec!["合计".to_owned()];
+    columns.extend(natures.iter().map(|n| n.name_zh().to_owned()));
+    let mut table = PublishedTable::new(opts.kind, opts.unit, columns, Vec::new())?;
+    let mut line = 1;
+    for rec in overall.records(catalog) {
+        line += 1;
+        let mut cells = vec![cell.cell(Some(rec.amount))?];
+        for n in &natures {
+            cells.push(cell.cell(by_nature.amount(rec.code, &[GroupValue::Nature(*n)])?)?);
+        }
+        table.push_row(TableRow {
+            line,
+            code: Some(rec.code),
+            name: rec.name.unwrap_or_default(),
+            cells,
+            side: None,
+        });
+    }
+    if !ledger.is_empty() {
+        let mut cells = vec![cell.cell(overall.total(&[])?)?];
+        for n in &natures {
+            cells.push(cell.cell(by_nature.total(&[GroupValue::Nature(*n)])?)?);
+        }
+        table.push_row(TableRow {
+            line: line + 1,
+            code: None,
+            name: "合计".to_owned(),
+            cells,
+            side: None,
+        });
+    }
+    Ok(table)
+}
+
+/// How a rendered cell is printed: converted from 元 to the table's unit and, when `places` is
+/// set (by default in any unit but 元), rounded half away from zero cell by cell.
+struct CellFormat {
+    /// The table's unit.
+    unit: Unit,
+    /// Decimal places to round to, if any.
+    places: Option<u32>,
+}
+
+impl CellFormat {
+    /// The format of `opts`.
+    fn of(opts: &RenderOptions) -> CellFormat {
+        let places = opts.places.or(match opts.unit {
+            Unit::Yuan => None,
+            _ => Some(2),
+        });
+        CellFormat {
+            unit: opts.unit,
+            places,
+        }
+    }
+
+    /// A cell of the table from an amount in 元 (blank stays blank).
+    fn cell(&self, v: Option<Decimal>) -> Result<Option<Decimal>> {
+        v.map(|v| {
+            let x = Unit::Yuan.convert(v, self.unit)?;
+            Ok(match self.places {
+                Some(p) => x.round_dp_with_strategy(p, RoundingStrategy::MidpointAwayFromZero),
+                None => x,
+            })
+        })
+        .transpose()
     }
 }
