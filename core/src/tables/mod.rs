@@ -37,6 +37,7 @@ mod convert;
 mod document;
 mod headers;
 mod kind;
+mod read;
 mod table;
 
 pub use convert::{RenderOptions, TableLedgerOptions};
