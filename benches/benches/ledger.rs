@@ -4,7 +4,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sunlit::{GroupKey, Ledger, RollupOptions};
+use sunlit::{Ledger, RollupOptions, budget::GroupKey};
 use sunlit_benches::{GeneratorOptions, csv_text};
 
 fn bench(c: &mut Criterion) {

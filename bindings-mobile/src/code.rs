@@ -60,12 +60,12 @@ impl Code {
 
     /// A code of an explicit scheme.
     #[uniffi::constructor]
-    pub fn parse(scheme: sunlit::Scheme, text: String) -> Result<Arc<Code>> {
+    pub fn parse(scheme: sunlit::classification::Scheme, text: String) -> Result<Arc<Code>> {
         wrap(sunlit::Code::parse(scheme, &text))
     }
 
     /// The scheme.
-    pub fn scheme(&self) -> sunlit::Scheme {
+    pub fn scheme(&self) -> sunlit::classification::Scheme {
         self.0.scheme()
     }
 

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use sunlit::{DocumentKind, Finding, TableKind};
+use sunlit::{Finding, document::DocumentKind, tables::TableKind};
 
 use crate::errors::Result;
 use crate::money::AmountUnit;
@@ -79,8 +79,8 @@ pub struct DocumentTable {
     pub table: Option<Arc<PublishedTable>>,
 }
 
-impl From<&sunlit::DocumentTable> for DocumentTable {
-    fn from(t: &sunlit::DocumentTable) -> Self {
+impl From<&sunlit::document::DocumentTable> for DocumentTable {
+    fn from(t: &sunlit::document::DocumentTable) -> Self {
         DocumentTable {
             number: t.number,
             kind: t.kind,
@@ -198,17 +198,17 @@ fn docs(documents: &[Arc<Document>]) -> Vec<sunlit::Document> {
 /// Several documents as `{"documents": [...]}` (the output of `sunlit check --json`).
 #[uniffi::export]
 pub fn documents_to_json(documents: Vec<Arc<Document>>) -> String {
-    sunlit::documents_to_json(&docs(&documents))
+    sunlit::document::documents_to_json(&docs(&documents))
 }
 
 /// Several documents as one readable report.
 #[uniffi::export]
 pub fn documents_to_text(documents: Vec<Arc<Document>>) -> String {
-    sunlit::documents_to_text(&docs(&documents))
+    sunlit::document::documents_to_text(&docs(&documents))
 }
 
 /// Several documents on one self-contained HTML page.
 #[uniffi::export]
 pub fn documents_to_html(documents: Vec<Arc<Document>>) -> String {
-    sunlit::documents_to_html(&docs(&documents))
+    sunlit::document::documents_to_html(&docs(&documents))
 }

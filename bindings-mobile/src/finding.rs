@@ -32,6 +32,6 @@ pub fn filter_findings(
     severity: Option<Severity>,
 ) -> Result<Vec<Finding>> {
     Ok(Findings::from(findings)
-        .filter(&sunlit::FindingFilter { rules, severity })
+        .filter(&sunlit::finding::FindingFilter { rules, severity })
         .into_vec())
 }

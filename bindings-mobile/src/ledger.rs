@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
-use sunlit::{Book, GroupKey, Hierarchy, Nature, Phase, Subtotals};
+use sunlit::budget::{Book, GroupKey, Hierarchy, Nature, Phase, Subtotals};
 
 use crate::errors::{Result, SunlitError};
 use crate::input::{InputOptions, core_options, strict_options};
@@ -86,7 +86,7 @@ pub struct RollupRecord {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CompareOptions {
     /// The two sides.
-    pub axis: sunlit::CompareAxis,
+    pub axis: sunlit::budget::CompareAxis,
     /// How each side is rolled up.
     pub rollup: RollupOptions,
     /// Decimal places of the percentages, half up (null: the core's default, 2).
@@ -115,13 +115,13 @@ pub struct ComparisonRow {
     pub growth: Option<Decimal>,
 }
 
-fn filters(f: &[GroupFilter]) -> Result<Vec<sunlit::GroupValue>> {
+fn filters(f: &[GroupFilter]) -> Result<Vec<sunlit::budget::GroupValue>> {
     f.iter()
-        .map(|g| sunlit::GroupValue::parse(g.key, &g.value).map_err(SunlitError::from))
+        .map(|g| sunlit::budget::GroupValue::parse(g.key, &g.value).map_err(SunlitError::from))
         .collect()
 }
 
-fn group_filters(by: &[GroupKey], values: &[sunlit::GroupValue]) -> Vec<GroupFilter> {
+fn group_filters(by: &[GroupKey], values: &[sunlit::budget::GroupValue]) -> Vec<GroupFilter> {
     by.iter()
         .zip(values)
         .map(|(k, v)| GroupFilter {
@@ -171,7 +171,7 @@ impl Ledger {
         let mut ledger = sunlit::Ledger::with_capacity(lines.len());
         for (i, l) in lines.into_iter().enumerate() {
             let line = i as u64 + 1;
-            let record = sunlit::LineRecord {
+            let record = sunlit::budget::LineRecord {
                 year: l.year.to_string(),
                 book: l.book.id().to_owned(),
                 phase: l.phase.id().to_owned(),
@@ -180,7 +180,7 @@ impl Ledger {
                 economic: l.economic.unwrap_or_default(),
                 nature: l.nature.id().to_owned(),
                 source: l.source.unwrap_or_default(),
-                amount: sunlit::format_amount(l.amount),
+                amount: sunlit::money::format_amount(l.amount),
             };
             ledger
                 .push(record.parse(line)?)
@@ -230,10 +230,12 @@ impl Ledger {
     /// The lines matching every filter (and under a functional code, if given).
     pub fn select(&self, filters: Vec<GroupFilter>, under: Option<String>) -> Result<Arc<Ledger>> {
         let under = under.map(|u| sunlit::Code::functional(&u)).transpose()?;
-        Ok(Arc::new(Ledger(self.0.select(&sunlit::Selection {
-            values: self::filters(&filters)?,
-            under,
-        }))))
+        Ok(Arc::new(Ledger(self.0.select(
+            &sunlit::budget::Selection {
+                values: self::filters(&filters)?,
+                under,
+            },
+        ))))
     }
 
     /// Roll the lines up the classification tree.
@@ -244,7 +246,7 @@ impl Ledger {
     /// Compare two phases or two years, code by code.
     pub fn compare(&self, options: CompareOptions) -> Result<Vec<ComparisonRow>> {
         let by = options.rollup.by.clone();
-        let mut opts = sunlit::CompareOptions::new(options.axis);
+        let mut opts = sunlit::budget::CompareOptions::new(options.axis);
         opts.rollup = options.rollup.into();
         opts.places = options.places.unwrap_or(opts.places);
         let cmp = self.0.compare(&opts)?;
@@ -269,7 +271,7 @@ impl Ledger {
         &self,
         name: String,
         title: Option<String>,
-    ) -> Result<sunlit::FiscalDataPackage> {
+    ) -> Result<sunlit::fdp::FiscalDataPackage> {
         self.package(name, title)
     }
 
@@ -287,16 +289,23 @@ impl Ledger {
     /// Codes missing from the embedded seed catalogue (or `year`'s), as findings.
     pub fn check_catalog(&self, year: Option<i32>, economic: bool) -> Vec<Finding> {
         sunlit::Catalog::seed()
-            .check_ledger(&self.0, &sunlit::CatalogCheckOptions { year, economic })
+            .check_ledger(
+                &self.0,
+                &sunlit::catalog::CatalogCheckOptions { year, economic },
+            )
             .into_vec()
     }
 }
 
 impl Ledger {
-    fn package(&self, name: String, title: Option<String>) -> Result<sunlit::FiscalDataPackage> {
+    fn package(
+        &self,
+        name: String,
+        title: Option<String>,
+    ) -> Result<sunlit::fdp::FiscalDataPackage> {
         Ok(self.0.to_fiscal_data_package(
             sunlit::Catalog::seed(),
-            &sunlit::FdpOptions {
+            &sunlit::fdp::FdpOptions {
                 name,
                 title,
                 ..Default::default()

@@ -11,7 +11,7 @@ pub use sunlit::Unit as AmountUnit;
 /// Parse an amount as printed; null for blank and dashes.
 #[uniffi::export]
 pub fn parse_amount(text: String) -> Result<Option<Decimal>> {
-    Ok(sunlit::parse_amount(&text)?)
+    Ok(sunlit::money::parse_amount(&text)?)
 }
 
 /// Convert between units, exactly.
@@ -23,5 +23,5 @@ pub fn convert(amount: Decimal, from: AmountUnit, to: AmountUnit) -> Result<Deci
 /// part ÷ whole × 100 rounded half up to `places`; null when whole is zero.
 #[uniffi::export]
 pub fn share(part: Decimal, whole: Decimal, places: u32) -> Result<Option<Decimal>> {
-    Ok(sunlit::percent(part, whole, places)?)
+    Ok(sunlit::money::percent(part, whole, places)?)
 }

@@ -6,8 +6,12 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sunlit::{
-    ChangeRecord, Citation, Deadline, DisclosureDuty, ExercisingLevel, Finding, ImplementingBody,
-    LegalBasis, PowerCategory, PowerChange, PowerField, RiskPoint, TimeLimit,
+    Finding,
+    disclosure::Deadline,
+    power::{
+        ChangeRecord, Citation, DisclosureDuty, ExercisingLevel, ImplementingBody, LegalBasis,
+        PowerCategory, PowerChange, PowerField, RiskPoint, TimeLimit,
+    },
 };
 
 use crate::calendar::{WorkCalendar, calendar};
@@ -95,14 +99,14 @@ pub struct PowerItem {
 /// between a sorted map and a hash map.
 macro_rules! item_conversions {
     ($($field:ident),+) => {
-        impl From<sunlit::PowerItem> for PowerItem {
-            fn from(i: sunlit::PowerItem) -> PowerItem {
+        impl From<sunlit::power::PowerItem> for PowerItem {
+            fn from(i: sunlit::power::PowerItem) -> PowerItem {
                 PowerItem { $($field: i.$field,)+ extra: i.extra.into_iter().collect() }
             }
         }
-        impl From<PowerItem> for sunlit::PowerItem {
-            fn from(i: PowerItem) -> sunlit::PowerItem {
-                sunlit::PowerItem { $($field: i.$field,)+ extra: i.extra.into_iter().collect() }
+        impl From<PowerItem> for sunlit::power::PowerItem {
+            fn from(i: PowerItem) -> sunlit::power::PowerItem {
+                sunlit::power::PowerItem { $($field: i.$field,)+ extra: i.extra.into_iter().collect() }
             }
         }
     };
@@ -247,10 +251,10 @@ impl PowerList {
         options: DutyOptions,
         cal: Option<Arc<WorkCalendar>>,
     ) -> Result<Vec<DisclosureDuty>> {
-        let opts = sunlit::DutyOptions {
+        let opts = sunlit::power::DutyOptions {
             change_workdays: options
                 .change_workdays
-                .unwrap_or(sunlit::DutyOptions::default().change_workdays),
+                .unwrap_or(sunlit::power::DutyOptions::default().change_workdays),
             change_basis: options.change_basis,
             changes: options.changes,
         };
@@ -282,13 +286,13 @@ pub fn power_list_diff(old: Arc<PowerList>, new: Arc<PowerList>) -> Vec<PowerCha
 /// The text of one column of an item as written to CSV.
 #[uniffi::export]
 pub fn power_item_cell(item: PowerItem, field: PowerField) -> String {
-    sunlit::PowerItem::from(item).cell(field)
+    sunlit::power::PowerItem::from(item).cell(field)
 }
 
 /// Parse one citation (`《中华人民共和国行政许可法》第十二条第一项`).
 #[uniffi::export]
 pub fn parse_citation(text: String) -> Result<Citation> {
-    Ok(sunlit::parse_citation(&text)?)
+    Ok(sunlit::power::parse_citation(&text)?)
 }
 
 /// Read a legal-basis cell with any number of citations; never fails.
@@ -318,25 +322,25 @@ pub fn time_limit_exceeds(limit: TimeLimit, other: TimeLimit) -> Option<bool> {
 /// The GB 32100—2015 check character of the first 17 characters of a credit code.
 #[uniffi::export]
 pub fn credit_code_check_char(first17: String) -> Result<String> {
-    Ok(sunlit::credit_code_check_char(&first17)?.to_string())
+    Ok(sunlit::power::credit_code_check_char(&first17)?.to_string())
 }
 
 /// Whether a unified social credit code is valid (length, alphabet, check character).
 #[uniffi::export]
 pub fn is_valid_credit_code(code: String) -> bool {
-    sunlit::CreditCode::is_valid(&code)
+    sunlit::power::CreditCode::is_valid(&code)
 }
 
 /// Parse a number in Arabic or Chinese numerals.
 #[uniffi::export]
 pub fn parse_numeral(text: String) -> Result<u32> {
-    Ok(sunlit::parse_numeral(&text)?)
+    Ok(sunlit::power::parse_numeral(&text)?)
 }
 
 /// Write a number in Chinese numerals.
 #[uniffi::export]
 pub fn chinese_numeral(n: u32) -> String {
-    sunlit::chinese_numeral(n)
+    sunlit::power::chinese_numeral(n)
 }
 
 /// A change log of `changes`, all with one approving document and effective date.
@@ -346,19 +350,19 @@ pub fn change_log_from_changes(
     document: Option<String>,
     effective: Option<NaiveDate>,
 ) -> Result<Vec<ChangeRecord>> {
-    Ok(sunlit::ChangeLog::from_changes(&changes, document.as_deref(), effective).records)
+    Ok(sunlit::power::ChangeLog::from_changes(&changes, document.as_deref(), effective).records)
 }
 
 /// Parse change-log CSV (变更类型,编码,事项名称,批准文件,生效日期,备注).
 #[uniffi::export]
 pub fn change_log_from_csv(text: String) -> Result<Vec<ChangeRecord>> {
-    Ok(sunlit::ChangeLog::read_csv_str(&text)?.records)
+    Ok(sunlit::power::ChangeLog::read_csv_str(&text)?.records)
 }
 
 /// A change log as CSV text.
 #[uniffi::export]
 pub fn change_log_to_csv(records: Vec<ChangeRecord>) -> Result<String> {
-    Ok(sunlit::ChangeLog { records }.to_csv_string()?)
+    Ok(sunlit::power::ChangeLog { records }.to_csv_string()?)
 }
 
 /// A power list read with the warnings of lenient quoting.
@@ -440,7 +444,7 @@ pub fn change_log_from_csv_with(
     options: crate::input::InputOptions,
 ) -> Result<ChangeLogRead> {
     let opts = crate::input::core_options(Some(options))?;
-    let (log, findings) = sunlit::ChangeLog::read_csv_with(text.as_bytes(), &opts)?;
+    let (log, findings) = sunlit::power::ChangeLog::read_csv_with(text.as_bytes(), &opts)?;
     Ok(ChangeLogRead {
         records: log.records,
         findings,
@@ -455,5 +459,5 @@ pub fn change_log_from_json(
     options: Option<crate::input::InputOptions>,
 ) -> Result<Vec<ChangeRecord>> {
     let opts = crate::input::core_options(options)?;
-    Ok(sunlit::ChangeLog::from_json_with(&text, &opts)?.records)
+    Ok(sunlit::power::ChangeLog::from_json_with(&text, &opts)?.records)
 }

@@ -5,8 +5,11 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use sunlit::{
-    Finding, LegacyChannel, ProactiveCell, ReportFormat, ReportTableKind, ReportTableView,
-    RequestColumn, RequestRow, ReviewBlock, ReviewCount,
+    Finding,
+    report::{
+        LegacyChannel, ProactiveCell, ReportFormat, ReportTableKind, ReportTableView,
+        RequestColumn, RequestRow, ReviewBlock, ReviewCount,
+    },
 };
 
 use crate::errors::Result;
@@ -67,16 +70,16 @@ impl AnnualReport {
         };
         let proactive = input
             .proactive
-            .map(|cells| sunlit::ProactiveTable::from_cells(format, &cells))
+            .map(|cells| sunlit::report::ProactiveTable::from_cells(format, &cells))
             .transpose()?;
         let reviews = input
             .reviews
-            .map(|counts| sunlit::ReviewTable::from_counts(&counts))
+            .map(|counts| sunlit::report::ReviewTable::from_counts(&counts))
             .transpose()?;
         let requests: Option<Vec<sunlit::DisclosureRequest>> = input
             .requests
             .map(|all| all.iter().map(|r| r.inner().clone()).collect());
-        let report = sunlit::AnnualReport::build(&sunlit::ReportInput {
+        let report = sunlit::AnnualReport::build(&sunlit::report::ReportInput {
             year: input.year,
             format: Some(format),
             requests: requests.as_deref(),
@@ -89,7 +92,7 @@ impl AnnualReport {
     /// Read the tables of a published report, one file per table (each optional).
     #[uniffi::constructor]
     pub fn read_tables(files: TableFiles) -> Result<Arc<AnnualReport>> {
-        let report = sunlit::AnnualReport::read_tables(&sunlit::TableFiles {
+        let report = sunlit::AnnualReport::read_tables(&sunlit::report::TableFiles {
             format: files.format.unwrap_or_default(),
             year: files.year,
             proactive: files.proactive.map(Into::into),
@@ -125,7 +128,7 @@ impl AnnualReport {
     /// Check every table; with last year's report, also the cross-year check of Table 2.
     pub fn check(&self, last_year: Option<Arc<AnnualReport>>) -> Vec<Finding> {
         self.0
-            .check(&sunlit::ReportCheckOptions {
+            .check(&sunlit::report::ReportCheckOptions {
                 last_year: last_year.as_deref().map(|r| &r.0),
             })
             .into_vec()
@@ -211,9 +214,9 @@ pub struct LegacyStatistics {
     pub suits_corrected: Option<i64>,
 }
 
-impl From<&LegacyStatistics> for sunlit::LegacyStatistics {
+impl From<&LegacyStatistics> for sunlit::report::LegacyStatistics {
     fn from(s: &LegacyStatistics) -> Self {
-        sunlit::LegacyStatistics {
+        sunlit::report::LegacyStatistics {
             year: s.year,
             requests: s.requests,
             channels: s.channels.iter().map(|(k, v)| (*k, *v)).collect(),
@@ -229,22 +232,24 @@ impl From<&LegacyStatistics> for sunlit::LegacyStatistics {
 impl LegacyStatistics {
     /// A channel's share of the requests, percent rounded half up to `places`.
     pub fn channel_share(&self, channel: LegacyChannel, places: u32) -> Result<Option<Decimal>> {
-        Ok(sunlit::LegacyStatistics::from(self).channel_share(channel, places)?)
+        Ok(sunlit::report::LegacyStatistics::from(self).channel_share(channel, places)?)
     }
 
     /// Reconsideration correction rate (纠错率), percent, half up.
     pub fn review_correction_rate(&self, places: u32) -> Result<Option<Decimal>> {
-        Ok(sunlit::LegacyStatistics::from(self).review_correction_rate(places)?)
+        Ok(sunlit::report::LegacyStatistics::from(self).review_correction_rate(places)?)
     }
 
     /// Litigation correction rate (纠错率), percent, half up.
     pub fn suit_correction_rate(&self, places: u32) -> Result<Option<Decimal>> {
-        Ok(sunlit::LegacyStatistics::from(self).suit_correction_rate(places)?)
+        Ok(sunlit::report::LegacyStatistics::from(self).suit_correction_rate(places)?)
     }
 
     /// Check the figures.
     pub fn check(&self) -> Vec<Finding> {
-        sunlit::LegacyStatistics::from(self).check().into_vec()
+        sunlit::report::LegacyStatistics::from(self)
+            .check()
+            .into_vec()
     }
 }
 
@@ -266,7 +271,7 @@ pub fn annual_report_read_tables_with(
 ) -> Result<AnnualReportRead> {
     let opts = crate::input::core_options(Some(options))?;
     let (report, findings) = sunlit::AnnualReport::read_tables_with(
-        &sunlit::TableFiles {
+        &sunlit::report::TableFiles {
             format: files.format.unwrap_or_default(),
             year: files.year,
             proactive: files.proactive.map(Into::into),

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
-use sunlit::{Finding, TableKind};
+use sunlit::{Finding, tables::TableKind};
 
 use crate::errors::Result;
 use crate::input::{InputOptions, core_options, strict_options};
@@ -21,9 +21,9 @@ pub struct Tolerance {
     pub yi_yuan: Option<Decimal>,
 }
 
-impl From<Tolerance> for sunlit::ToleranceOptions {
+impl From<Tolerance> for sunlit::money::ToleranceOptions {
     fn from(t: Tolerance) -> Self {
-        sunlit::ToleranceOptions {
+        sunlit::money::ToleranceOptions {
             yuan: t.yuan,
             wan_yuan: t.wan_yuan,
             yi_yuan: t.yi_yuan,
@@ -31,8 +31,8 @@ impl From<Tolerance> for sunlit::ToleranceOptions {
     }
 }
 
-impl From<sunlit::ToleranceOptions> for Tolerance {
-    fn from(t: sunlit::ToleranceOptions) -> Self {
+impl From<sunlit::money::ToleranceOptions> for Tolerance {
+    fn from(t: sunlit::money::ToleranceOptions) -> Self {
         Tolerance {
             yuan: t.yuan,
             wan_yuan: t.wan_yuan,
@@ -45,32 +45,32 @@ impl From<sunlit::ToleranceOptions> for Tolerance {
 impl Tolerance {
     /// The rounding step of cells printed in `unit` (zero when exact).
     pub fn step(&self, unit: AmountUnit) -> Result<Decimal> {
-        Ok(sunlit::ToleranceOptions::from(*self).step(unit))
+        Ok(sunlit::money::ToleranceOptions::from(*self).step(unit))
     }
 
     /// How far apart `cells` cells printed in `unit` may be through rounding alone: half a step
     /// each.
     pub fn allowed(&self, unit: AmountUnit, cells: u32) -> Result<Decimal> {
-        Ok(sunlit::ToleranceOptions::from(*self).allowed(unit, cells as usize)?)
+        Ok(sunlit::money::ToleranceOptions::from(*self).allowed(unit, cells as usize)?)
     }
 
     /// How far a sum of `addends` printed cells in `unit` may sit from its printed total: half a
     /// step × (addends + 1) — 0.005 × (n + 1) 万元 by default.
     pub fn sum_allowed(&self, unit: AmountUnit, addends: u32) -> Result<Decimal> {
-        Ok(sunlit::ToleranceOptions::from(*self).sum_allowed(unit, addends as usize)?)
+        Ok(sunlit::money::ToleranceOptions::from(*self).sum_allowed(unit, addends as usize)?)
     }
 }
 
 /// The library's default tolerance: exact in 元, 0.01 steps in 万元 and 亿元.
 #[uniffi::export]
 pub fn default_tolerance() -> Tolerance {
-    sunlit::ToleranceOptions::default().into()
+    sunlit::money::ToleranceOptions::default().into()
 }
 
 /// Every unit exact.
 #[uniffi::export]
 pub fn exact_tolerance() -> Tolerance {
-    sunlit::ToleranceOptions::exact().into()
+    sunlit::money::ToleranceOptions::exact().into()
 }
 
 /// Options of a check.
@@ -87,10 +87,10 @@ pub struct TableCheckOptions {
     pub tolerance: Option<Tolerance>,
 }
 
-impl From<TableCheckOptions> for sunlit::TableCheckOptions {
+impl From<TableCheckOptions> for sunlit::tables::TableCheckOptions {
     fn from(o: TableCheckOptions) -> Self {
-        let d = sunlit::TableCheckOptions::default();
-        sunlit::TableCheckOptions {
+        let d = sunlit::tables::TableCheckOptions::default();
+        sunlit::tables::TableCheckOptions {
             tolerance: o.tolerance.map_or(d.tolerance, Into::into),
             granularity: o.granularity.unwrap_or(d.granularity),
             heuristics: o.heuristics.unwrap_or(d.heuristics),
@@ -124,10 +124,10 @@ pub struct TableLedgerOptions {
     pub unit: String,
     /// Book; required for all-funds tables.
     #[uniffi(default = None)]
-    pub book: Option<sunlit::Book>,
+    pub book: Option<sunlit::budget::Book>,
     /// Phase; otherwise from the kind.
     #[uniffi(default = None)]
-    pub phase: Option<sunlit::Phase>,
+    pub phase: Option<sunlit::budget::Phase>,
     /// Also emit the printed 类/款 subtotal rows, for a roll-up with `Subtotals.CHECK`.
     #[uniffi(default = false)]
     pub subtotals: bool,
@@ -147,8 +147,8 @@ pub fn table_kind_of(title: String) -> Option<TableKind> {
 /// when unknown.
 #[uniffi::export]
 pub fn heading_role_of(heading: String) -> Option<String> {
-    use sunlit::HeadingRole;
-    sunlit::HeadingRole::recognise(&heading).map(|r| {
+    use sunlit::tables::HeadingRole;
+    sunlit::tables::HeadingRole::recognise(&heading).map(|r| {
         match r {
             HeadingRole::Column(c) => c.id(),
             HeadingRole::Code => "code",
@@ -164,7 +164,7 @@ pub fn heading_role_of(heading: String) -> Option<String> {
 /// catalogue of `year` (null: any year); null when the name is no 类.
 #[uniffi::export]
 pub fn functional_class_of(name: String, year: Option<i32>) -> Option<String> {
-    sunlit::functional_class_by_name(&name, year).map(|c| c.to_string())
+    sunlit::catalog::functional_class_by_name(&name, year).map(|c| c.to_string())
 }
 
 /// One published table as printed.
@@ -175,8 +175,8 @@ pub(crate) fn read_options(
     unit: AmountUnit,
     kind: Option<TableKind>,
     title: Option<String>,
-) -> sunlit::TableReadOptions {
-    sunlit::TableReadOptions {
+) -> sunlit::tables::TableReadOptions {
+    sunlit::tables::TableReadOptions {
         unit,
         kind,
         title,
@@ -242,7 +242,7 @@ impl PublishedTable {
     #[uniffi::constructor]
     pub fn from_ledger(
         ledger: Arc<Ledger>,
-        options: sunlit::RenderOptions,
+        options: sunlit::tables::RenderOptions,
     ) -> Result<Arc<PublishedTable>> {
         Ok(Arc::new(PublishedTable(
             sunlit::PublishedTable::from_ledger(&ledger.0, sunlit::Catalog::seed(), &options)?,
@@ -291,7 +291,7 @@ impl PublishedTable {
 
     /// The leaf rows as ledger lines (subtotals are not added), in 元.
     pub fn to_ledger(&self, options: TableLedgerOptions) -> Result<Arc<Ledger>> {
-        let opts = sunlit::TableLedgerOptions {
+        let opts = sunlit::tables::TableLedgerOptions {
             year: options.year,
             unit: options.unit,
             book: options.book,
@@ -315,7 +315,7 @@ impl PublishedTable {
 
 /// The tables of one disclosure (one unit, one year, one phase).
 #[derive(Debug, uniffi::Object)]
-pub struct DisclosureDocument(sunlit::DisclosureDocument);
+pub struct DisclosureDocument(sunlit::tables::DisclosureDocument);
 
 #[uniffi::export]
 impl DisclosureDocument {
@@ -323,9 +323,10 @@ impl DisclosureDocument {
     #[uniffi::constructor]
     pub fn new(
         tables: Vec<Arc<PublishedTable>>,
-        narrative: Vec<sunlit::NarrativeFigure>,
+        narrative: Vec<sunlit::tables::NarrativeFigure>,
     ) -> Result<Arc<DisclosureDocument>> {
-        let doc = sunlit::DisclosureDocument::new(tables.iter().map(|t| t.0.clone()).collect())?;
+        let doc =
+            sunlit::tables::DisclosureDocument::new(tables.iter().map(|t| t.0.clone()).collect())?;
         Ok(Arc::new(DisclosureDocument(doc.with_narrative(narrative))))
     }
 
@@ -344,7 +345,7 @@ impl DisclosureDocument {
     }
 
     /// Budget or final (null when empty).
-    pub fn phase(&self) -> Option<sunlit::Phase> {
+    pub fn phase(&self) -> Option<sunlit::budget::Phase> {
         self.0.phase()
     }
 

@@ -10,7 +10,7 @@ use crate::errors::IntoPy;
 /// Parse an amount as printed (`"47,483,458"`, `"-1,200.50"`); None for blank and dashes.
 #[pyfunction]
 pub fn parse_amount(text: Text) -> PyResult<Option<Decimal>> {
-    sunlit::parse_amount(&text).py()
+    sunlit::money::parse_amount(&text).py()
 }
 
 /// Convert an amount between 元, 万元 and 亿元, exactly.
@@ -34,5 +34,5 @@ pub fn share(
     let places = places.get("places")?;
     let part = decimal_arg(part, "part")?;
     let whole = decimal_arg(whole, "whole")?;
-    sunlit::percent(part, whole, places).py()
+    sunlit::money::percent(part, whole, places).py()
 }

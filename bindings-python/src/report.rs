@@ -6,9 +6,12 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyMapping};
 use rust_decimal::Decimal;
 use sunlit::{
-    AnnualReport, LegacyChannel, LegacyStatistics, ProactiveCell, ProactiveColumn, ProactiveRow,
-    ProactiveTable, ReportCheckOptions, ReportFormat, ReportInput, ReportTableKind, ReviewBlock,
-    ReviewColumn, ReviewCount, ReviewTable, TableFiles,
+    AnnualReport,
+    report::{
+        LegacyChannel, LegacyStatistics, ProactiveCell, ProactiveColumn, ProactiveRow,
+        ProactiveTable, ReportCheckOptions, ReportFormat, ReportInput, ReportTableKind,
+        ReviewBlock, ReviewColumn, ReviewCount, ReviewTable, TableFiles,
+    },
 };
 
 use crate::convert::{Int, Text, amount_text, opt_int};
@@ -65,7 +68,7 @@ fn proactive_table(obj: &Bound<'_, PyAny>, format: ReportFormat) -> PyResult<Pro
         cells.push(ProactiveCell {
             row: ProactiveRow::from_label(&row, format).py()?,
             column: ProactiveColumn::from_label(&column, format).py()?,
-            value: sunlit::parse_amount(&text)
+            value: sunlit::money::parse_amount(&text)
                 .map_err(|e| e.at(0, &column))
                 .py()?,
         });

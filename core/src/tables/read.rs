@@ -236,7 +236,7 @@ impl PublishedTable {
     /// [`Error::Input`] naming its line, column and text.
     ///
     /// ```
-    /// use sunlit::{Error, PublishedTable, TableReadOptions};
+    /// use sunlit::{Error, PublishedTable, tables::TableReadOptions};
     /// let csv = "类,款,项,name,合计\n208,05,05,机关事业单位基本养老保险缴费支出,\"2,302,464\"\n";
     /// let t = PublishedTable::read_csv(csv.as_bytes(), &TableReadOptions::default()).unwrap();
     /// assert_eq!(t.rows()[0].key(), "2080505");
@@ -263,7 +263,7 @@ impl PublishedTable {
     /// lenient quoting (`opts.input.quoting`; none under strict quoting).
     ///
     /// ```
-    /// use sunlit::{InputOptions, PublishedTable, Quoting, TableReadOptions};
+    /// use sunlit::{PublishedTable, input::{InputOptions, Quoting}, tables::TableReadOptions};
     /// let csv = "code,name,合计\n208,x,\"1,0\"00\n";
     /// let strict = TableReadOptions::default();
     /// assert!(PublishedTable::read_csv_with(csv.as_bytes(), &strict).is_err());
@@ -305,7 +305,7 @@ impl PublishedTable {
     /// [`PublishedTable::read_csv`] from a string.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::TableReadOptions};
     /// assert!(PublishedTable::read_csv_str("code,name\n", &TableReadOptions::default()).is_err());
     /// ```
     pub fn read_csv_str(text: &str, opts: &TableReadOptions) -> Result<PublishedTable> {
@@ -316,7 +316,7 @@ impl PublishedTable {
     /// name is tried as a title (`一般公共预算支出功能分类预算表.csv`).
     ///
     /// ```
-    /// use sunlit::{Error, PublishedTable, TableReadOptions};
+    /// use sunlit::{Error, PublishedTable, tables::TableReadOptions};
     /// let r = PublishedTable::read_csv_path("/no/such/收入决算表.csv", &TableReadOptions::default());
     /// assert!(matches!(r, Err(Error::File { .. })));
     /// ```
@@ -360,7 +360,7 @@ impl PublishedTable {
     /// that are one column once trimmed (`"合计"` and `" 合计 "`).
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, PublishedTable};
+    /// use sunlit::{Error, PublishedTable, input::{InputOptions, Limits}};
     /// let dup = r#"{"columns": ["合计"], "rows": [{"name": "x", "cells": {"合计": "9.99", "合计": "1.00"}}]}"#;
     /// assert!(matches!(PublishedTable::from_json(dup), Err(Error::Input { line: 1, ref column, .. }) if column == "合计"));
     /// let shallow = InputOptions { limits: Limits { max_json_depth: 2, ..Limits::default() }, ..Default::default() };
@@ -434,7 +434,7 @@ impl PublishedTable {
     /// bad byte saying what was found (a GBK file is named as probably GBK).
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, PublishedTable};
+    /// use sunlit::{Error, PublishedTable, input::InputOptions};
     /// let r = PublishedTable::read_json_path_with("/no/such.json", &InputOptions::default());
     /// assert!(matches!(r, Err(Error::File { .. })));
     /// ```

@@ -174,12 +174,12 @@ fn recognise<T: Copy>(
 
 impl TableColumn {
     /// Recognise a printed amount-column heading, e.g. `因公出国（境）费`, `本年支出合计` or
-    /// `机关运行经费预算数`, through the heading data of [`HeadingRole::recognise`](crate::HeadingRole::recognise)
+    /// `机关运行经费预算数`, through the heading data of [`HeadingRole::recognise`](crate::tables::HeadingRole::recognise)
     /// (every spelling met in real documents, with its source). `None` for an unknown heading
     /// and for headings that are not amount columns (科目编码, 行次 …).
     ///
     /// ```
-    /// use sunlit::TableColumn;
+    /// use sunlit::tables::TableColumn;
     /// assert_eq!(TableColumn::recognise("因公出国（境）费"), Some(TableColumn::AbroadTravel));
     /// assert_eq!(TableColumn::recognise("公务用车购置及运行维护费"), Some(TableColumn::Vehicles));
     /// assert_eq!(TableColumn::recognise("机关运行经费预算数"), Some(TableColumn::RunningCosts));
@@ -198,7 +198,7 @@ impl RowLabel {
     /// Recognise a printed row label, e.g. `一、财政拨款收入` or `使用非财政拨款结余（含专用结余）`.
     ///
     /// ```
-    /// use sunlit::RowLabel;
+    /// use sunlit::tables::RowLabel;
     /// assert_eq!(RowLabel::recognise("一、财政拨款收入"), Some(RowLabel::Appropriation));
     /// assert_eq!(RowLabel::recognise("  合 计 "), Some(RowLabel::Total));
     /// assert_eq!(RowLabel::recognise("附注"), None);
@@ -212,7 +212,7 @@ impl RowLabel {
 /// only a label; the name as printed; one cell per column, blank cells absent (not zero).
 ///
 /// ```
-/// use sunlit::{Code, TableRow};
+/// use sunlit::{Code, tables::TableRow};
 /// let row = TableRow { line: 3, code: Some(Code::functional("208").unwrap()),
 ///                      name: "社会保障和就业支出".into(), cells: vec![None], ..Default::default() };
 /// assert_eq!(row.key(), "208");
@@ -237,7 +237,7 @@ impl TableRow {
     /// The code as digits, or the label as printed: how findings name the row.
     ///
     /// ```
-    /// let row = sunlit::TableRow { line: 9, code: None, name: "合计".into(), ..Default::default() };
+    /// let row = sunlit::tables::TableRow { line: 9, code: None, name: "合计".into(), ..Default::default() };
     /// assert_eq!(row.key(), "合计");
     /// ```
     pub fn key(&self) -> String {
@@ -253,7 +253,7 @@ impl TableRow {
     /// on the expenditure side — the two 总计 of a 收支总表 are two different rows.
     ///
     /// ```
-    /// use sunlit::{RowLabel, RowSide, TableRow};
+    /// use sunlit::tables::{RowLabel, RowSide, TableRow};
     /// let row = TableRow { line: 9, code: None, name: "支出总计".into(), ..Default::default() };
     /// assert_eq!(row.label(), Some(RowLabel::ExpenditureTotal));
     /// let first = TableRow { name: "总计".into(), side: Some(RowSide::Income), ..Default::default() };
@@ -273,11 +273,11 @@ impl TableRow {
     }
 
     /// The functional 类 a row printed by name without a code stands for (一、一般公共服务支出 →
-    /// 201), by [`functional_class_by_name`](crate::functional_class_by_name) over every catalogue
+    /// 201), by [`functional_class_by_name`](crate::catalog::functional_class_by_name) over every catalogue
     /// year; `None` for coded rows, known labels, rows on the income side and other names.
     ///
     /// ```
-    /// use sunlit::{Code, TableRow};
+    /// use sunlit::{Code, tables::TableRow};
     /// let row = TableRow { name: "五、教育支出".into(), ..Default::default() };
     /// assert_eq!(row.class_code(), Some(Code::functional("205").unwrap()));
     /// let total = TableRow { name: "支出总计".into(), ..Default::default() };
@@ -294,7 +294,7 @@ impl TableRow {
     /// the checks compare the row under.
     ///
     /// ```
-    /// use sunlit::TableRow;
+    /// use sunlit::tables::TableRow;
     /// let row = TableRow { name: "一、公共安全支出".into(), ..Default::default() };
     /// assert_eq!(row.effective_code().map(|c| c.to_string()).as_deref(), Some("204"));
     /// ```
@@ -307,7 +307,7 @@ impl TableRow {
 /// Without either, [`PublishedTable::read_csv_path`] tries the file name.
 ///
 /// ```
-/// use sunlit::{TableReadOptions, Unit};
+/// use sunlit::{Unit, tables::TableReadOptions};
 /// let o = TableReadOptions { unit: Unit::WanYuan, ..Default::default() };
 /// assert_eq!(o.kind, None);
 /// ```
@@ -336,7 +336,7 @@ pub struct TableReadOptions {
 /// (收 / 支, income / expenditure; see [`RowSide`]) so that 总计 can be printed on both sides.
 ///
 /// ```
-/// use sunlit::{PublishedTable, TableKind, TableReadOptions};
+/// use sunlit::{PublishedTable, tables::{TableKind, TableReadOptions}};
 /// let csv = "code,name,合计,基本支出,项目支出\n\
 ///            208,社会保障和就业支出,\"6,397,096\",\"6,103,096\",\"294,000\"\n\
 ///            ,合计,\"6,397,096\",\"6,103,096\",\"294,000\"\n";
@@ -366,7 +366,7 @@ impl PublishedTable {
     /// either a code or a label; codes must be of the kind's scheme. Errors name the row's line.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableRow, Unit};
+    /// use sunlit::{PublishedTable, Unit, tables::TableRow};
     /// let row = TableRow { line: 2, code: None, name: "合计".into(), cells: vec![None], side: None };
     /// let t = PublishedTable::new(None, Unit::Yuan, vec!["合计".into()], vec![row.clone()]).unwrap();
     /// assert_eq!(t.unit(), Unit::Yuan);
@@ -390,7 +390,7 @@ impl PublishedTable {
     /// [`RowSide`]).
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableColumn, TableRow, Unit};
+    /// use sunlit::{PublishedTable, Unit, tables::{TableColumn, TableRow}};
     /// let row = TableRow { line: 2, name: "合计".into(), cells: vec![Some(5.into()), Some(7.into())], ..Default::default() };
     /// let t = PublishedTable::new_keeping_unknown(None, Unit::Yuan, vec!["合计".into(), "备用金".into()], vec![row]).unwrap();
     /// assert_eq!(t.column_roles(), [TableColumn::Total, TableColumn::Other]);
@@ -540,7 +540,7 @@ impl PublishedTable {
     /// Whether the rows' sides were given rather than inferred from the order.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::TableReadOptions};
     /// let t = PublishedTable::read_csv_str("side,code,name,决算数\n收,,总计,5\n支,,总计,5\n", &TableReadOptions::default()).unwrap();
     /// assert!(t.sides_given());
     /// ```
@@ -554,7 +554,7 @@ impl PublishedTable {
     /// [`PublishedTable::amount_column`].
     ///
     /// ```
-    /// use sunlit::{PublishedTable, RowSide, Unit};
+    /// use sunlit::{PublishedTable, Unit, tables::RowSide};
     /// let t = PublishedTable::new(None, Unit::Yuan, vec!["预算数".into(), "合计".into(), "一般公共预算".into()], vec![]).unwrap();
     /// assert_eq!(t.side_amount_column(Some(RowSide::Income)), 0);
     /// assert_eq!(t.side_amount_column(Some(RowSide::Expenditure)), 1);
@@ -577,7 +577,7 @@ impl PublishedTable {
     /// The amount of a row: its cell in [`PublishedTable::side_amount_column`] of its side.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::TableReadOptions};
     /// let t = PublishedTable::read_csv_str("code,name,合计\n208,x,5\n", &TableReadOptions::default()).unwrap();
     /// assert_eq!(t.row_amount(&t.rows()[0]).unwrap().to_string(), "5");
     /// ```
@@ -599,7 +599,7 @@ impl PublishedTable {
     /// heading (line 1) or the values (line 2).
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableKind, Unit};
+    /// use sunlit::{PublishedTable, Unit, tables::TableKind};
     /// let h: Vec<String> = ["合计/预算数", "合计/决算数", "公务接待费/预算数", "公务接待费/决算数"]
     ///     .iter().map(|s| s.to_string()).collect();
     /// let v = vec![Some("0.95".parse().unwrap()), None, Some("0.95".parse().unwrap()), None];
@@ -700,7 +700,7 @@ impl PublishedTable {
     /// blank cells blank. Reading it back gives an equal table (lines aside).
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::TableReadOptions};
     /// let csv = "code,name,合计\n208,社会保障和就业支出,6397096\n,合计,6397096\n";
     /// let t = PublishedTable::read_csv_str(csv, &TableReadOptions::default()).unwrap();
     /// assert_eq!(t.to_csv_string().unwrap(), csv);
@@ -737,7 +737,7 @@ impl PublishedTable {
     /// null.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::TableReadOptions};
     /// let t = PublishedTable::read_csv_str("code,name,合计\n,合计,1.50\n", &TableReadOptions::default()).unwrap();
     /// let again = PublishedTable::from_json(&t.to_json()).unwrap();
     /// assert_eq!(again.rows()[0].cells, t.rows()[0].cells);
@@ -822,7 +822,7 @@ impl PublishedTable {
     /// What each column holds, in column order.
     ///
     /// ```
-    /// # use sunlit::{PublishedTable, TableColumn, Unit};
+    /// # use sunlit::{PublishedTable, Unit, tables::TableColumn};
     /// let t = PublishedTable::new(None, Unit::Yuan, vec!["本年支出合计".into()], vec![]).unwrap();
     /// assert_eq!(t.column_roles(), [TableColumn::Total]);
     /// ```
@@ -843,7 +843,7 @@ impl PublishedTable {
     /// The index of the column holding `role`, if the table prints it.
     ///
     /// ```
-    /// # use sunlit::{PublishedTable, TableColumn, Unit};
+    /// # use sunlit::{PublishedTable, Unit, tables::TableColumn};
     /// let t = PublishedTable::new(None, Unit::Yuan, vec!["合计".into(), "基本支出".into()], vec![]).unwrap();
     /// assert_eq!(t.column(TableColumn::Basic), Some(1));
     /// assert_eq!(t.column(TableColumn::Project), None);
@@ -876,7 +876,7 @@ impl PublishedTable {
     /// without a code ([`TableRow::class_code`]: 一、教育支出 for 205).
     ///
     /// ```
-    /// use sunlit::{Code, PublishedTable, TableReadOptions};
+    /// use sunlit::{Code, PublishedTable, tables::TableReadOptions};
     /// let t = PublishedTable::read_csv_str("code,name,合计\n208,x,1\n", &TableReadOptions::default()).unwrap();
     /// assert!(t.row_by_code(Code::functional("208").unwrap()).is_some());
     /// assert!(t.row_by_code(Code::functional("210").unwrap()).is_none());
@@ -891,7 +891,7 @@ impl PublishedTable {
     /// The first row without a code whose label means `label`.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, RowLabel, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::{RowLabel, TableReadOptions}};
     /// let t = PublishedTable::read_csv_str("code,name,合计\n,合 计,1\n", &TableReadOptions::default()).unwrap();
     /// assert!(t.row_by_label(RowLabel::Total).is_some());
     /// assert!(t.row_by_label(RowLabel::IncomeTotal).is_none());
@@ -903,7 +903,7 @@ impl PublishedTable {
     /// The cell of `row` in the column holding `role` (`None` when blank or not printed).
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableColumn, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::{TableColumn, TableReadOptions}};
     /// let t = PublishedTable::read_csv_str("code,name,合计,基本支出\n208,x,5,\n", &TableReadOptions::default()).unwrap();
     /// let row = &t.rows()[0];
     /// assert_eq!(t.cell(row, TableColumn::Total).unwrap().to_string(), "5");
