@@ -8,7 +8,10 @@ use chrono::{Days, NaiveDate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sunlit::{Applicant, Channel, DisclosureRequest, WorkCalendar};
+use sunlit::{
+    DisclosureRequest, WorkCalendar,
+    request::{Applicant, Channel},
+};
 
 /// `n` dates drawn uniformly from 2008-01-01 … 2025-12-31 (seeded: the same dates everywhere).
 fn dates(n: usize) -> Vec<NaiveDate> {
@@ -65,7 +68,7 @@ fn bench(c: &mut Criterion) {
         .map(|d| {
             let mut r = DisclosureRequest::new(*d, Channel::Online, Applicant::NaturalPerson);
             let s = *d + Days::new(3);
-            r.start_consultation(s, sunlit::ConsultParty::ThirdParty, &cal)
+            r.start_consultation(s, sunlit::request::ConsultParty::ThirdParty, &cal)
                 .expect("history");
             r.end_consultation(s + Days::new(10), &cal)
                 .expect("history");

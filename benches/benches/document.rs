@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use sunlit::{Document, ReadOptions, SourceDocument};
+use sunlit::{Document, ReadOptions, document::SourceDocument};
 
 fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {

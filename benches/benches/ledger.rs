@@ -4,7 +4,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use sunlit::{GroupKey, Ledger, RollupOptions};
+use sunlit::{Ledger, RollupOptions, budget::GroupKey};
 use sunlit_benches::{GeneratorOptions, csv_text};
 
 fn bench(c: &mut Criterion) {
@@ -58,7 +58,9 @@ fn bench(c: &mut Criterion) {
         })
     });
     // Arrow out (issue 13's goal: a 10M-line ledger in under 100 ms): straight from the columns.
-    g.bench_function("to_arrow", |b| b.iter(|| ledger.to_arrow().expect("to_arrow")));
+    g.bench_function("to_arrow", |b| {
+        b.iter(|| ledger.to_arrow().expect("to_arrow"))
+    });
     g.bench_function("csv_load_and_rollup", |b| {
         b.iter(|| {
             let l = Ledger::read_csv_str(black_box(&csv)).expect("load");

@@ -9,7 +9,7 @@ use std::io::Write;
 
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use sunlit::{Catalog, Code, Ledger, Scheme};
+use sunlit::{Catalog, Code, Ledger, classification::Scheme};
 
 /// Options of the generator.
 #[derive(Debug, Clone)]

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use sunlit::{CalendarDay, LocalCalendar, Uncovered};
+use sunlit::calendar::{CalendarDay, LocalCalendar, Uncovered};
 
 use crate::errors::Result;
 use crate::input::{InputOptions, core_options};

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
-use sunlit::Scheme;
+use sunlit::classification::Scheme;
 
 use crate::errors::Result;
 

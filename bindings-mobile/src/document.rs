@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use sunlit::{DocumentKind, Finding, TableKind};
+use sunlit::{Finding, document::DocumentKind, tables::TableKind};
 
 use crate::errors::Result;
 use crate::money::AmountUnit;
@@ -73,8 +73,8 @@ pub struct DocumentTable {
     pub table: Option<Arc<PublishedTable>>,
 }
 
-impl From<&sunlit::DocumentTable> for DocumentTable {
-    fn from(t: &sunlit::DocumentTable) -> Self {
+impl From<&sunlit::document::DocumentTable> for DocumentTable {
+    fn from(t: &sunlit::document::DocumentTable) -> Self {
         DocumentTable {
             number: t.number,
             kind: t.kind,
@@ -145,11 +145,11 @@ functions! {
         Document::read(path, options);
     /// Several documents as `{"documents": [...]}` (the output of `sunlit check --json`).
     fn documents_to_json(documents: Vec<Arc<Document>>) -> String =
-        sunlit::documents_to_json(&docs(&documents));
+        sunlit::document::documents_to_json(&docs(&documents));
     /// Several documents as one readable report.
     fn documents_to_text(documents: Vec<Arc<Document>>) -> String =
-        sunlit::documents_to_text(&docs(&documents));
+        sunlit::document::documents_to_text(&docs(&documents));
     /// Several documents on one self-contained HTML page.
     fn documents_to_html(documents: Vec<Arc<Document>>) -> String =
-        sunlit::documents_to_html(&docs(&documents));
+        sunlit::document::documents_to_html(&docs(&documents));
 }

@@ -1,6 +1,6 @@
 //! Findings: the shared vocabulary of check results (the core's own record, exported as is).
 
-use sunlit::{Finding, FindingFilter, Findings, Severity};
+use sunlit::{Finding, Findings, Severity, finding::FindingFilter};
 
 use crate::errors::Result;
 

@@ -39,19 +39,19 @@ pub struct InputOptions {
 }
 
 /// The core options of optional mobile options.
-pub(crate) fn core_options(o: Option<InputOptions>) -> Result<sunlit::InputOptions> {
+pub(crate) fn core_options(o: Option<InputOptions>) -> Result<sunlit::input::InputOptions> {
     let Some(o) = o else {
-        return Ok(sunlit::InputOptions::default());
+        return Ok(sunlit::input::InputOptions::default());
     };
-    let d = sunlit::Limits::default();
-    Ok(sunlit::InputOptions {
+    let d = sunlit::input::Limits::default();
+    Ok(sunlit::input::InputOptions {
         quoting: o
             .quoting
             .as_deref()
-            .map(sunlit::Quoting::parse)
+            .map(sunlit::input::Quoting::parse)
             .transpose()?
             .unwrap_or_default(),
-        limits: sunlit::Limits {
+        limits: sunlit::input::Limits {
             max_file_bytes: o.max_file_bytes.unwrap_or(d.max_file_bytes),
             max_rows: o.max_rows.unwrap_or(d.max_rows),
             max_field_bytes: o.max_field_bytes.unwrap_or(d.max_field_bytes),
@@ -63,9 +63,12 @@ pub(crate) fn core_options(o: Option<InputOptions>) -> Result<sunlit::InputOptio
 
 /// Options for a reader that returns no warnings: lenient quoting is refused (its warnings
 /// would be lost), naming the `*With` reader to use.
-pub(crate) fn strict_options(o: Option<InputOptions>, with: &str) -> Result<sunlit::InputOptions> {
+pub(crate) fn strict_options(
+    o: Option<InputOptions>,
+    with: &str,
+) -> Result<sunlit::input::InputOptions> {
     let o = core_options(o)?;
-    if o.quoting == sunlit::Quoting::Lenient {
+    if o.quoting == sunlit::input::Quoting::Lenient {
         return Err(sunlit::Error::Field {
             field: "quoting",
             value: "lenient".to_owned(),
@@ -109,7 +112,7 @@ functions! {
         text: String,
         unit: AmountUnit,
         options: InputOptions,
-        kind: Option<sunlit::TableKind>,
+        kind: Option<sunlit::tables::TableKind>,
         title: Option<String>,
     )
         -> Result<TableRead> = {

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
-use sunlit::{Book, GroupKey, Hierarchy, Nature, Phase, Subtotals};
+use sunlit::budget::{Book, GroupKey, Hierarchy, Nature, Phase, Subtotals};
 
 use crate::errors::{Result, SunlitError};
 use crate::input::{InputOptions, core_options, strict_options};
@@ -86,7 +86,7 @@ pub struct RollupRecord {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CompareOptions {
     /// The two sides.
-    pub axis: sunlit::CompareAxis,
+    pub axis: sunlit::budget::CompareAxis,
     /// How each side is rolled up.
     pub rollup: RollupOptions,
     /// Decimal places of the percentages, half up (null: the core's default, 2).
@@ -115,13 +115,13 @@ pub struct ComparisonRow {
     pub growth: Option<Decimal>,
 }
 
-fn filters(f: &[GroupFilter]) -> Result<Vec<sunlit::GroupValue>> {
+fn filters(f: &[GroupFilter]) -> Result<Vec<sunlit::budget::GroupValue>> {
     f.iter()
-        .map(|g| sunlit::GroupValue::parse(g.key, &g.value).map_err(SunlitError::from))
+        .map(|g| sunlit::budget::GroupValue::parse(g.key, &g.value).map_err(SunlitError::from))
         .collect()
 }
 
-fn group_filters(by: &[GroupKey], values: &[sunlit::GroupValue]) -> Vec<GroupFilter> {
+fn group_filters(by: &[GroupKey], values: &[sunlit::budget::GroupValue]) -> Vec<GroupFilter> {
     by.iter()
         .zip(values)
         .map(|(k, v)| GroupFilter {
@@ -168,7 +168,7 @@ constructors! { Ledger {
         let mut ledger = sunlit::Ledger::with_capacity(lines.len());
         for (i, l) in lines.into_iter().enumerate() {
             let line = i as u64 + 1;
-            let record = sunlit::LineRecord {
+            let record = sunlit::budget::LineRecord {
                 year: l.year.to_string(),
                 book: l.book.id().to_owned(),
                 phase: l.phase.id().to_owned(),
@@ -177,7 +177,7 @@ constructors! { Ledger {
                 economic: l.economic.unwrap_or_default(),
                 nature: l.nature.id().to_owned(),
                 source: l.source.unwrap_or_default(),
-                amount: sunlit::format_amount(l.amount),
+                amount: sunlit::money::format_amount(l.amount),
             };
             ledger.push(record.parse(line)?).map_err(|e| e.at(line, ""))?;
         }
@@ -212,7 +212,7 @@ methods! { Ledger(l) {
     /// The lines matching every filter (and under a functional code, if given).
     fn select(filters: Vec<GroupFilter>, under: Option<String>) -> Result<Arc<Ledger>> = {
         let under = under.map(|u| sunlit::Code::functional(&u)).transpose()?;
-        Ok(wrap(l.0.select(&sunlit::Selection { values: self::filters(&filters)?, under })))
+        Ok(wrap(l.0.select(&sunlit::budget::Selection { values: self::filters(&filters)?, under })))
     };
     /// Roll the lines up the classification tree.
     fn rollup(options: RollupOptions) -> Result<Arc<Rollup>> =
@@ -220,7 +220,7 @@ methods! { Ledger(l) {
     /// Compare two phases or two years, code by code.
     fn compare(options: CompareOptions) -> Result<Vec<ComparisonRow>> = {
         let by = options.rollup.by.clone();
-        let mut opts = sunlit::CompareOptions::new(options.axis);
+        let mut opts = sunlit::budget::CompareOptions::new(options.axis);
         opts.rollup = options.rollup.into();
         opts.places = options.places.unwrap_or(opts.places);
         Ok(l.0.compare(&opts)?.rows.into_iter().map(|r| ComparisonRow {
@@ -236,7 +236,7 @@ methods! { Ledger(l) {
     };
     /// The ledger as a Fiscal Data Package (descriptor and CSV), names from the embedded seed.
     fn fiscal_data_package(name: String, title: Option<String>)
-        -> Result<sunlit::FiscalDataPackage> =
+        -> Result<sunlit::fdp::FiscalDataPackage> =
         l.package(name, title);
     /// Write the Fiscal Data Package into `directory`; returns the path of datapackage.json.
     fn write_fiscal_data_package(directory: String, name: String, title: Option<String>)
@@ -244,13 +244,17 @@ methods! { Ledger(l) {
         Ok(l.package(name, title)?.write(&directory)?.display().to_string());
     /// Codes missing from the embedded seed catalogue (or `year`'s), as findings.
     fn check_catalog(year: Option<i32>, economic: bool) -> Vec<Finding> = sunlit::Catalog::seed()
-        .check_ledger(&l.0, &sunlit::CatalogCheckOptions { year, economic })
+        .check_ledger(&l.0, &sunlit::catalog::CatalogCheckOptions { year, economic })
         .into_vec();
 }}
 
 impl Ledger {
-    fn package(&self, name: String, title: Option<String>) -> Result<sunlit::FiscalDataPackage> {
-        let opts = sunlit::FdpOptions {
+    fn package(
+        &self,
+        name: String,
+        title: Option<String>,
+    ) -> Result<sunlit::fdp::FiscalDataPackage> {
+        let opts = sunlit::fdp::FdpOptions {
             name,
             title,
             ..Default::default()

@@ -5,8 +5,12 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use sunlit::{
-    ChangeRecord, Citation, Deadline, DisclosureDuty, Finding, LegalBasis, PowerChange, PowerField,
-    PowerItem, TimeLimit,
+    Finding,
+    disclosure::Deadline,
+    power::{
+        ChangeRecord, Citation, DisclosureDuty, LegalBasis, PowerChange, PowerField, PowerItem,
+        TimeLimit,
+    },
 };
 
 use crate::calendar::{WorkCalendar, calendar};
@@ -37,7 +41,7 @@ fn wrap(l: sunlit::PowerList) -> Arc<PowerList> {
 }
 
 /// The core options of the mobile ones.
-fn opts(o: InputOptions) -> Result<sunlit::InputOptions> {
+fn opts(o: InputOptions) -> Result<sunlit::input::InputOptions> {
     core_options(Some(o))
 }
 
@@ -94,8 +98,8 @@ methods! { PowerList(p) {
     fn disclosure_duties(options: DutyOptions, cal: Option<Arc<WorkCalendar>>)
         -> Result<Vec<DisclosureDuty>> =
         {
-        let d = sunlit::DutyOptions::default();
-        let opts = sunlit::DutyOptions {
+        let d = sunlit::power::DutyOptions::default();
+        let opts = sunlit::power::DutyOptions {
             change_workdays: options.change_workdays.unwrap_or(d.change_workdays),
             change_basis: options.change_basis,
             changes: options.changes,
@@ -125,7 +129,7 @@ functions! {
     /// The text of one column of an item as written to CSV.
     fn power_item_cell(item: PowerItem, field: PowerField) -> String = item.cell(field);
     /// Parse one citation (`《中华人民共和国行政许可法》第十二条第一项`).
-    fn parse_citation(text: String) -> Result<Citation> = Ok(sunlit::parse_citation(&text)?);
+    fn parse_citation(text: String) -> Result<Citation> = Ok(sunlit::power::parse_citation(&text)?);
     /// Read a legal-basis cell with any number of citations; never fails.
     fn parse_legal_basis(text: String) -> LegalBasis = LegalBasis::parse(&text);
     /// Canonical form of a citation: 《title》第N条第N款第N项.
@@ -137,26 +141,26 @@ functions! {
         limit.exceeds(&other);
     /// The GB 32100—2015 check character of the first 17 characters of a credit code.
     fn credit_code_check_char(first17: String) -> Result<String> =
-        Ok(sunlit::credit_code_check_char(&first17)?.to_string());
+        Ok(sunlit::power::credit_code_check_char(&first17)?.to_string());
     /// Whether a unified social credit code is valid (length, alphabet, check character).
-    fn is_valid_credit_code(code: String) -> bool = sunlit::CreditCode::is_valid(&code);
+    fn is_valid_credit_code(code: String) -> bool = sunlit::power::CreditCode::is_valid(&code);
     /// Parse a number in Arabic or Chinese numerals.
-    fn parse_numeral(text: String) -> Result<u32> = Ok(sunlit::parse_numeral(&text)?);
+    fn parse_numeral(text: String) -> Result<u32> = Ok(sunlit::power::parse_numeral(&text)?);
     /// Write a number in Chinese numerals.
-    fn chinese_numeral(n: u32) -> String = sunlit::chinese_numeral(n);
+    fn chinese_numeral(n: u32) -> String = sunlit::power::chinese_numeral(n);
     /// A change log of `changes`, all with one approving document and effective date.
     fn change_log_from_changes(
         changes: Vec<PowerChange>,
         document: Option<String>,
         effective: Option<NaiveDate>,
     ) -> Result<Vec<ChangeRecord>> =
-        Ok(sunlit::ChangeLog::from_changes(&changes, document.as_deref(), effective).records);
+        Ok(sunlit::power::ChangeLog::from_changes(&changes, document.as_deref(), effective).records);
     /// Parse change-log CSV (变更类型,编码,事项名称,批准文件,生效日期,备注).
     fn change_log_from_csv(text: String) -> Result<Vec<ChangeRecord>> =
-        Ok(sunlit::ChangeLog::read_csv_str(&text)?.records);
+        Ok(sunlit::power::ChangeLog::read_csv_str(&text)?.records);
     /// A change log as CSV text.
     fn change_log_to_csv(records: Vec<ChangeRecord>) -> Result<String> =
-        Ok(sunlit::ChangeLog { records }.to_csv_string()?);
+        Ok(sunlit::power::ChangeLog { records }.to_csv_string()?);
     /// Parse power-list CSV text with `options` (quoting and limits), returning the warnings of
     /// lenient quoting.
     fn power_list_from_csv_with(text: String, options: InputOptions) -> Result<PowerListRead> =
@@ -180,7 +184,7 @@ functions! {
     /// lenient quoting.
     fn change_log_from_csv_with(text: String, options: InputOptions) -> Result<ChangeLogRead> =
         {
-        let (log, findings) = sunlit::ChangeLog::read_csv_with(text.as_bytes(), &opts(options)?)?;
+        let (log, findings) = sunlit::power::ChangeLog::read_csv_with(text.as_bytes(), &opts(options)?)?;
         Ok(ChangeLogRead { records: log.records, findings })
     };
     /// Parse change-log JSON (an array of records with `kind`, `code`, `name`, `document`,
@@ -188,7 +192,7 @@ functions! {
     export(default(options = None))
     fn change_log_from_json(text: String, options: Option<InputOptions>)
         -> Result<Vec<ChangeRecord>> =
-        Ok(sunlit::ChangeLog::from_json_with(&text, &core_options(options)?)?.records);
+        Ok(sunlit::power::ChangeLog::from_json_with(&text, &core_options(options)?)?.records);
 }
 
 /// A power list read with the warnings of lenient quoting.

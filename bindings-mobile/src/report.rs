@@ -4,8 +4,11 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 use sunlit::{
-    Finding, ProactiveCell, ReportFormat, ReportTableKind, ReportTableView, RequestColumn,
-    RequestRow, ReviewBlock, ReviewCount,
+    Finding,
+    report::{
+        ProactiveCell, ReportFormat, ReportTableKind, ReportTableView, RequestColumn, RequestRow,
+        ReviewBlock, ReviewCount,
+    },
 };
 
 use crate::errors::Result;
@@ -60,9 +63,9 @@ fn wrap(r: sunlit::AnnualReport) -> Arc<AnnualReport> {
     Arc::new(AnnualReport(r))
 }
 
-impl From<TableFiles> for sunlit::TableFiles {
+impl From<TableFiles> for sunlit::report::TableFiles {
     fn from(f: TableFiles) -> Self {
-        sunlit::TableFiles {
+        sunlit::report::TableFiles {
             format: f.format.unwrap_or_default(),
             year: f.year,
             proactive: f.proactive.map(Into::into),
@@ -80,11 +83,11 @@ constructors! { AnnualReport {
             Some(f) => f,
             None => ReportFormat::for_year(input.year)?,
         };
-        let proactive = input.proactive.map(|c| sunlit::ProactiveTable::from_cells(format, &c));
-        let reviews = input.reviews.map(|counts| sunlit::ReviewTable::from_counts(&counts));
+        let proactive = input.proactive.map(|c| sunlit::report::ProactiveTable::from_cells(format, &c));
+        let reviews = input.reviews.map(|counts| sunlit::report::ReviewTable::from_counts(&counts));
         let requests: Option<Vec<sunlit::DisclosureRequest>> =
             input.requests.map(|all| all.iter().map(|r| r.inner().clone()).collect());
-        Ok(wrap(sunlit::AnnualReport::build(&sunlit::ReportInput {
+        Ok(wrap(sunlit::AnnualReport::build(&sunlit::report::ReportInput {
             year: input.year,
             format: Some(format),
             requests: requests.as_deref(),
@@ -111,7 +114,7 @@ methods! { AnnualReport(r) {
     fn table(kind: ReportTableKind) -> Option<ReportTableView> = r.0.table(kind);
     /// Check every table; with last year's report, also the cross-year check of Table 2.
     fn check(last_year: Option<Arc<AnnualReport>>) -> Vec<Finding> =
-        r.0.check(&sunlit::ReportCheckOptions { last_year: last_year.as_deref().map(|l| &l.0) })
+        r.0.check(&sunlit::report::ReportCheckOptions { last_year: last_year.as_deref().map(|l| &l.0) })
             .into_vec();
     /// The correction rate (纠错率) of a Table 4 block, percent rounded half up (null without
     /// Table 4 or cases).

@@ -5,8 +5,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sunlit::{
-    Applicant, Channel, ConsultParty, FeeMethod, FeeQuote, FeeTier, Finding, Outcome, RequestEvent,
-    RequestStatus, TimelineEntry,
+    Finding,
+    request::{
+        Applicant, Channel, ConsultParty, FeeMethod, FeeQuote, FeeTier, Outcome, RequestEvent,
+        RequestStatus, TimelineEntry,
+    },
 };
 
 use crate::calendar::{WorkCalendar, calendar};
@@ -15,7 +18,7 @@ use crate::errors::Result;
 functions! {
     /// The fee of 国办函〔2020〕109号 arts. 4–5 for `quantity` requests in a natural month or pages.
     fn information_fee(method: FeeMethod, quantity: u32) -> FeeQuote =
-        sunlit::information_fee(method, quantity);
+        sunlit::request::information_fee(method, quantity);
     /// The bands of the schedule a quote reaches (past the first 100 rising per-request bands,
     /// one merged tier whose rate rises from `rate` to `last_rate`); they add up to the quote.
     fn fee_tiers(quote: FeeQuote) -> Result<Vec<FeeTier>> = Ok(quote.tiers());

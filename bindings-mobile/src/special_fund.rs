@@ -2,7 +2,7 @@
 //! `Allocation`), their methods and `FundCheckOptions` are the core's (`sunlit::ffi`).
 
 use sunlit::ffi::FundCheckOptions;
-use sunlit::{Finding, SpecialFund, SpecialFundList};
+use sunlit::{Finding, SpecialFundList, special_fund::SpecialFund};
 
 use crate::errors::Result;
 

@@ -3,7 +3,10 @@
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
-use sunlit::{Catalog, Finding, HeadingRole, TableKind};
+use sunlit::{
+    Catalog, Finding,
+    tables::{HeadingRole, TableKind},
+};
 
 use crate::errors::Result;
 use crate::input::{InputOptions, core_options, strict_options};
@@ -21,13 +24,13 @@ pub struct TableCheckOptions {
     pub heuristics: Option<bool>,
     /// The rounding tolerance (null: the default).
     #[uniffi(default = None)]
-    pub tolerance: Option<sunlit::ToleranceOptions>,
+    pub tolerance: Option<sunlit::money::ToleranceOptions>,
 }
 
-impl From<TableCheckOptions> for sunlit::TableCheckOptions {
+impl From<TableCheckOptions> for sunlit::tables::TableCheckOptions {
     fn from(o: TableCheckOptions) -> Self {
-        let d = sunlit::TableCheckOptions::default();
-        sunlit::TableCheckOptions {
+        let d = sunlit::tables::TableCheckOptions::default();
+        sunlit::tables::TableCheckOptions {
             tolerance: o.tolerance.unwrap_or(d.tolerance),
             granularity: o.granularity.unwrap_or(d.granularity),
             heuristics: o.heuristics.unwrap_or(d.heuristics),
@@ -61,16 +64,16 @@ pub struct TableLedgerOptions {
     pub unit: String,
     /// Book; required for all-funds tables.
     #[uniffi(default = None)]
-    pub book: Option<sunlit::Book>,
+    pub book: Option<sunlit::budget::Book>,
     /// Phase; otherwise from the kind.
     #[uniffi(default = None)]
-    pub phase: Option<sunlit::Phase>,
+    pub phase: Option<sunlit::budget::Phase>,
     /// Also emit the printed 类/款 subtotal rows, for a roll-up with `Subtotals.CHECK`.
     #[uniffi(default = false)]
     pub subtotals: bool,
     /// How far a leaf's parts may sit from its 合计 (null: the default tolerance).
     #[uniffi(default = None)]
-    pub tolerance: Option<sunlit::ToleranceOptions>,
+    pub tolerance: Option<sunlit::money::ToleranceOptions>,
 }
 
 functions! {
@@ -93,7 +96,7 @@ functions! {
     /// The functional 类 code ("205") a line printed by name stands for (一、教育支出), in the
     /// catalogue of `year` (null: any year); null when the name is no 类.
     fn functional_class_of(name: String, year: Option<i32>) -> Option<String> =
-        sunlit::functional_class_by_name(&name, year).map(|c| c.to_string());
+        sunlit::catalog::functional_class_by_name(&name, year).map(|c| c.to_string());
 }
 
 /// One published table as printed.
@@ -112,13 +115,13 @@ pub(crate) fn read_options(
     title: Option<String>,
     input: Option<InputOptions>,
     with: &str,
-) -> Result<sunlit::TableReadOptions> {
+) -> Result<sunlit::tables::TableReadOptions> {
     let input = if with.is_empty() {
         core_options(input)?
     } else {
         strict_options(input, with)?
     };
-    Ok(sunlit::TableReadOptions {
+    Ok(sunlit::tables::TableReadOptions {
         unit,
         kind,
         title,
@@ -167,7 +170,7 @@ constructors! { PublishedTable {
     /// seed. For one book's table, lines of another book are refused (`SunlitException.Field`)
     /// unless `skipOtherBooks`; several units are `SunlitException.MixedDimension`.
     #[uniffi::constructor]
-    fn from_ledger(ledger: Arc<Ledger>, options: sunlit::RenderOptions)
+    fn from_ledger(ledger: Arc<Ledger>, options: sunlit::tables::RenderOptions)
         -> Result<Arc<PublishedTable>> =
         Ok(wrap(sunlit::PublishedTable::from_ledger(&ledger.0, Catalog::seed(), &options)?));
 }}
@@ -194,7 +197,7 @@ methods! { PublishedTable(t) {
         Ok(t.0.check(&options.into())?.into_vec());
     /// The leaf rows as ledger lines (subtotals are not added), in 元.
     fn to_ledger(options: TableLedgerOptions) -> Result<Arc<Ledger>> = {
-        let opts = sunlit::TableLedgerOptions {
+        let opts = sunlit::tables::TableLedgerOptions {
             year: options.year,
             unit: options.unit,
             book: options.book,
@@ -212,15 +215,15 @@ methods! { PublishedTable(t) {
 
 /// The tables of one disclosure (one unit, one year, one phase).
 #[derive(Debug, uniffi::Object)]
-pub struct DisclosureDocument(sunlit::DisclosureDocument);
+pub struct DisclosureDocument(sunlit::tables::DisclosureDocument);
 
 constructors! { DisclosureDocument {
     /// One table of each kind, all budget or all final-account tables.
     #[uniffi::constructor]
-    fn new(tables: Vec<Arc<PublishedTable>>, narrative: Vec<sunlit::NarrativeFigure>)
+    fn new(tables: Vec<Arc<PublishedTable>>, narrative: Vec<sunlit::tables::NarrativeFigure>)
         -> Result<Arc<DisclosureDocument>> =
         {
-        let doc = sunlit::DisclosureDocument::new(tables.iter().map(|t| t.0.clone()).collect())?;
+        let doc = sunlit::tables::DisclosureDocument::new(tables.iter().map(|t| t.0.clone()).collect())?;
         Ok(Arc::new(DisclosureDocument(doc.with_narrative(narrative))))
     };
 }}
@@ -232,7 +235,7 @@ methods! { DisclosureDocument(d) {
     /// The tables.
     fn tables() -> Vec<Arc<PublishedTable>> = d.0.tables().iter().cloned().map(wrap).collect();
     /// Budget or final (null when empty).
-    fn phase() -> Option<sunlit::Phase> = d.0.phase();
+    fn phase() -> Option<sunlit::budget::Phase> = d.0.phase();
     /// The table of `kind`, or null when the document does not have it.
     fn table(kind: TableKind) -> Option<Arc<PublishedTable>> = d.0.table(kind).cloned().map(wrap);
 }}

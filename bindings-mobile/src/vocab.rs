@@ -2,8 +2,11 @@
 //! Kotlin and Swift accept the same strings as Python and the core.
 
 use sunlit::{
-    Applicant, Category, Channel, ConsultParty, DisclosureStage, ExemptionFact, ExemptionGround,
-    FeeMethod, OrganLevel, PublicityKind, Uncovered,
+    calendar::Uncovered,
+    disclosure::{
+        Category, DisclosureStage, ExemptionFact, ExemptionGround, OrganLevel, PublicityKind,
+    },
+    request::{Applicant, Channel, ConsultParty, FeeMethod},
 };
 
 use crate::errors::Result;

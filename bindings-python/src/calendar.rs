@@ -2,7 +2,10 @@
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use sunlit::{CalendarDay, LocalCalendar, Uncovered, WorkCalendar};
+use sunlit::{
+    WorkCalendar,
+    calendar::{CalendarDay, LocalCalendar, Uncovered},
+};
 
 use crate::convert::{Day, Int, Text, date_arg, date_repr, str_repr};
 use crate::errors::IntoPy;

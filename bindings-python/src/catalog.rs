@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use pyo3::prelude::*;
-use sunlit::{Catalog, Scheme};
+use sunlit::{Catalog, classification::Scheme};
 
 use crate::code::PyCode;
 use crate::convert::{Int, Text};

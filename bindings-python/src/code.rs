@@ -3,7 +3,7 @@
 use std::fmt;
 
 use pyo3::prelude::*;
-use sunlit::{Code, Scheme};
+use sunlit::{Code, classification::Scheme};
 
 use crate::convert::{Int, Text};
 use crate::errors::IntoPy;

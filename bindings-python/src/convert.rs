@@ -112,7 +112,7 @@ fn decimal_text(obj: &Bound<'_, PyAny>) -> PyResult<String> {
 pub fn decimal_arg(obj: &Bound<'_, PyAny>, name: &'static str) -> PyResult<Decimal> {
     let text =
         amount_text(obj).map_err(|reason| crate::errors::input_error(0, name, "", &reason))?;
-    match sunlit::parse_amount(&text).py()? {
+    match sunlit::money::parse_amount(&text).py()? {
         Some(d) => Ok(d),
         None => Err(crate::errors::input_error(
             0,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use sunlit::{
+use sunlit::disclosure::{
     Category, Deadline, Decision, DisclosureStage, ExemptionFact, InfoItem, OrganLevel,
     PublicityKind,
 };
@@ -160,7 +160,7 @@ impl PyDecision {
 #[pyfunction]
 #[pyo3(signature = (item, cal = None))]
 pub fn decide(item: &PyInfoItem, cal: Option<&Bound<'_, PyWorkCalendar>>) -> PyResult<PyDecision> {
-    sunlit::decide(&item.0, &calendar(cal))
+    sunlit::disclosure::decide(&item.0, &calendar(cal))
         .map(PyDecision::from)
         .py()
 }
@@ -238,7 +238,7 @@ pub fn proactive_deadline(
     formed: &Bound<'_, PyAny>,
     cal: Option<&Bound<'_, PyWorkCalendar>>,
 ) -> PyResult<PyDeadline> {
-    sunlit::proactive_deadline(date_arg(formed, "formed")?, &calendar(cal))
+    sunlit::disclosure::proactive_deadline(date_arg(formed, "formed")?, &calendar(cal))
         .map(PyDeadline)
         .py()
 }
@@ -252,7 +252,7 @@ pub fn publicity_deadline(
     decided: &Bound<'_, PyAny>,
     cal: Option<&Bound<'_, PyWorkCalendar>>,
 ) -> PyResult<PyDeadline> {
-    sunlit::publicity_deadline(
+    sunlit::disclosure::publicity_deadline(
         PublicityKind::parse(&kind).py()?,
         date_arg(decided, "decided")?,
         &calendar(cal),
@@ -269,7 +269,7 @@ pub fn withdrawal_deadline(
     changed: &Bound<'_, PyAny>,
     cal: Option<&Bound<'_, PyWorkCalendar>>,
 ) -> PyResult<PyDeadline> {
-    sunlit::withdrawal_deadline(date_arg(changed, "changed")?, &calendar(cal))
+    sunlit::disclosure::withdrawal_deadline(date_arg(changed, "changed")?, &calendar(cal))
         .map(PyDeadline)
         .py()
 }

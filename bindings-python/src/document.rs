@@ -4,7 +4,11 @@
 use std::path::PathBuf;
 
 use pyo3::prelude::*;
-use sunlit::{Document, DocumentKind, DocumentTable, ReadOptions, TableKind, Unit};
+use sunlit::{
+    Document, ReadOptions, Unit,
+    document::{DocumentKind, DocumentTable},
+    tables::TableKind,
+};
 
 use crate::convert::{Int, Text, opt_int};
 use crate::errors::IntoPy;
@@ -212,17 +216,17 @@ fn docs(documents: &[PyRef<'_, PyDocument>]) -> Vec<Document> {
 /// Several documents as `{"documents": [...]}` (the output of `sunlit check --json`).
 #[pyfunction]
 pub fn documents_to_json(documents: Vec<PyRef<'_, PyDocument>>) -> String {
-    sunlit::documents_to_json(&docs(&documents))
+    sunlit::document::documents_to_json(&docs(&documents))
 }
 
 /// Several documents as one readable report.
 #[pyfunction]
 pub fn documents_to_text(documents: Vec<PyRef<'_, PyDocument>>) -> String {
-    sunlit::documents_to_text(&docs(&documents))
+    sunlit::document::documents_to_text(&docs(&documents))
 }
 
 /// Several documents on one self-contained HTML page.
 #[pyfunction]
 pub fn documents_to_html(documents: Vec<PyRef<'_, PyDocument>>) -> String {
-    sunlit::documents_to_html(&docs(&documents))
+    sunlit::document::documents_to_html(&docs(&documents))
 }

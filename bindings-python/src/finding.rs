@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rust_decimal::Decimal;
-use sunlit::{Finding, FindingFilter, Findings, Severity};
+use sunlit::{Finding, Findings, Severity, finding::FindingFilter};
 
 use crate::convert::Text;
 use crate::errors::IntoPy;

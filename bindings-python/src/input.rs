@@ -1,7 +1,7 @@
 //! `sunlit.InputOptions`: CSV quoting and the input limits of every reader.
 
 use pyo3::prelude::*;
-use sunlit::{InputOptions, Limits, Quoting};
+use sunlit::input::{InputOptions, Limits, Quoting};
 
 use crate::convert::{Int, Text, opt_int};
 use crate::errors::IntoPy;

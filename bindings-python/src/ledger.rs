@@ -6,8 +6,13 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyInt, PyList, PyMapping, PyString};
 use sunlit::{
-    Catalog, CatalogCheckOptions, Code, CompareAxis, CompareOptions, FdpOptions, GroupKey,
-    GroupValue, Hierarchy, Ledger, LineRecord, Phase, Rollup, RollupOptions, Selection, Subtotals,
+    Catalog, Code, Ledger, Rollup, RollupOptions,
+    budget::{
+        CompareAxis, CompareOptions, GroupKey, GroupValue, Hierarchy, LineRecord, Phase, Selection,
+        Subtotals,
+    },
+    catalog::CatalogCheckOptions,
+    fdp::FdpOptions,
 };
 
 use crate::arrow::{PyArrowBatch, batch, ledger_from_arrow};

@@ -10,7 +10,7 @@ use crate::errors::IntoPy;
 /// Parse an amount as printed (`"47,483,458"`, `"-1,200.50"`); None for blank and dashes.
 #[pyfunction]
 pub fn parse_amount(text: Text) -> PyResult<Option<Decimal>> {
-    sunlit::parse_amount(&text).py()
+    sunlit::money::parse_amount(&text).py()
 }
 
 /// Convert an amount between 元, 万元 and 亿元, exactly.
@@ -25,7 +25,7 @@ pub fn convert(amount: &Bound<'_, PyAny>, from_unit: Text, to_unit: Text) -> PyR
 
 /// `part / whole × 100` rounded half up to `places`; None when whole is zero.
 #[pyfunction]
-#[pyo3(signature = (part, whole, places=Int::of(sunlit::PERCENT_PLACES as i64)), text_signature = "(part, whole, places=1)")]
+#[pyo3(signature = (part, whole, places=Int::of(sunlit::money::PERCENT_PLACES as i64)), text_signature = "(part, whole, places=1)")]
 pub fn share(
     part: &Bound<'_, PyAny>,
     whole: &Bound<'_, PyAny>,
@@ -34,5 +34,5 @@ pub fn share(
     let places = places.get("places")?;
     let part = decimal_arg(part, "part")?;
     let whole = decimal_arg(whole, "whole")?;
-    sunlit::percent(part, whole, places).py()
+    sunlit::money::percent(part, whole, places).py()
 }

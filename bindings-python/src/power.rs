@@ -7,8 +7,11 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use sunlit::{
-    ChangeLog, ChangeRecord, Citation, DisclosureDuty, DutyOptions, FieldChange, LegalBasis,
-    PowerChange, PowerField, PowerItem, PowerItemRef, PowerList, RiskPoint, TimeLimit,
+    PowerList,
+    power::{
+        ChangeLog, ChangeRecord, Citation, DisclosureDuty, DutyOptions, FieldChange, LegalBasis,
+        PowerChange, PowerField, PowerItem, PowerItemRef, RiskPoint, TimeLimit,
+    },
 };
 
 use crate::calendar::{PyWorkCalendar, calendar};
@@ -889,7 +892,7 @@ impl PyPowerList {
 /// Parse one citation (`《中华人民共和国行政许可法》第十二条第一项`); raises FieldError otherwise.
 #[pyfunction]
 pub fn parse_citation(text: Text) -> PyResult<PyCitation> {
-    sunlit::parse_citation(&text).map(PyCitation).py()
+    sunlit::power::parse_citation(&text).map(PyCitation).py()
 }
 
 /// Read a legal-basis cell with any number of citations; never raises.
@@ -901,7 +904,7 @@ pub fn parse_legal_basis(text: Text) -> PyLegalBasis {
 /// The GB 32100—2015 check character of the first 17 characters of a credit code.
 #[pyfunction]
 pub fn credit_code_check_char(first17: Text) -> PyResult<String> {
-    sunlit::credit_code_check_char(&first17)
+    sunlit::power::credit_code_check_char(&first17)
         .map(String::from)
         .py()
 }
@@ -909,17 +912,17 @@ pub fn credit_code_check_char(first17: Text) -> PyResult<String> {
 /// Whether a unified social credit code is valid (length, alphabet, check character).
 #[pyfunction]
 pub fn is_valid_credit_code(code: Text) -> bool {
-    sunlit::CreditCode::is_valid(&code)
+    sunlit::power::CreditCode::is_valid(&code)
 }
 
 /// Parse a number in Arabic or Chinese numerals (十二, 一百零五, 12).
 #[pyfunction]
 pub fn parse_numeral(text: Text) -> PyResult<u32> {
-    sunlit::parse_numeral(&text).py()
+    sunlit::power::parse_numeral(&text).py()
 }
 
 /// Write a number in Chinese numerals as statutes number articles (十二, 一百零五).
 #[pyfunction]
 pub fn chinese_numeral(n: Int) -> PyResult<String> {
-    Ok(sunlit::chinese_numeral(n.get("n")?))
+    Ok(sunlit::power::chinese_numeral(n.get("n")?))
 }

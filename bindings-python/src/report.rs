@@ -6,9 +6,12 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyList, PyMapping};
 use rust_decimal::Decimal;
 use sunlit::{
-    AnnualReport, LegacyChannel, LegacyStatistics, ProactiveCell, ProactiveColumn, ProactiveRow,
-    ProactiveTable, ReportCheckOptions, ReportFormat, ReportInput, ReportTableKind, ReviewBlock,
-    ReviewColumn, ReviewCount, ReviewTable, TableFiles,
+    AnnualReport,
+    report::{
+        LegacyChannel, LegacyStatistics, ProactiveCell, ProactiveColumn, ProactiveRow,
+        ProactiveTable, ReportCheckOptions, ReportFormat, ReportInput, ReportTableKind,
+        ReviewBlock, ReviewColumn, ReviewCount, ReviewTable, TableFiles,
+    },
 };
 
 use crate::convert::{Int, Text, amount_text, opt_int};
@@ -65,7 +68,7 @@ fn proactive_table(obj: &Bound<'_, PyAny>, format: ReportFormat) -> PyResult<Pro
         cells.push(ProactiveCell {
             row: ProactiveRow::from_label(&row, format).py()?,
             column: ProactiveColumn::from_label(&column, format).py()?,
-            value: sunlit::parse_amount(&text)
+            value: sunlit::money::parse_amount(&text)
                 .map_err(|e| e.at(0, &column))
                 .py()?,
         });
@@ -276,7 +279,7 @@ impl PyAnnualReport {
 
     /// The correction rate (纠错率) of a Table 4 block: corrected ÷ total × 100, half up.
     #[pyo3(
-        signature = (block = Text::from("review"), places=Int::of(sunlit::PERCENT_PLACES as i64)),
+        signature = (block = Text::from("review"), places=Int::of(sunlit::money::PERCENT_PLACES as i64)),
         text_signature = "($self, block=\"review\", places=1)"
     )]
     fn correction_rate(&self, block: Text, places: Int) -> PyResult<Option<Decimal>> {
@@ -384,7 +387,7 @@ impl PyLegacyStatistics {
 
     /// The share of a channel in the requests, percent rounded half up to `places`.
     #[pyo3(
-        signature = (channel, places=Int::of(sunlit::PERCENT_PLACES as i64)),
+        signature = (channel, places=Int::of(sunlit::money::PERCENT_PLACES as i64)),
         text_signature = "($self, channel, places=1)"
     )]
     fn channel_share(&self, channel: Text, places: Int) -> PyResult<Option<Decimal>> {
@@ -395,13 +398,13 @@ impl PyLegacyStatistics {
     }
 
     /// Reconsideration correction rate (纠错率), percent, half up.
-    #[pyo3(signature = (places=Int::of(sunlit::PERCENT_PLACES as i64)), text_signature = "($self, places=1)")]
+    #[pyo3(signature = (places=Int::of(sunlit::money::PERCENT_PLACES as i64)), text_signature = "($self, places=1)")]
     fn review_correction_rate(&self, places: Int) -> PyResult<Option<Decimal>> {
         self.0.review_correction_rate(places.get("places")?).py()
     }
 
     /// Litigation correction rate (纠错率), percent, half up.
-    #[pyo3(signature = (places=Int::of(sunlit::PERCENT_PLACES as i64)), text_signature = "($self, places=1)")]
+    #[pyo3(signature = (places=Int::of(sunlit::money::PERCENT_PLACES as i64)), text_signature = "($self, places=1)")]
     fn suit_correction_rate(&self, places: Int) -> PyResult<Option<Decimal>> {
         self.0.suit_correction_rate(places.get("places")?).py()
     }

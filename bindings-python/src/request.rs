@@ -5,8 +5,11 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use rust_decimal::Decimal;
 use sunlit::{
-    Applicant, Channel, ConsultParty, DisclosureRequest, FeeMethod, FeeQuote, FeeTier, Outcome,
-    RequestEvent, RequestStatus, TimelineEntry,
+    DisclosureRequest,
+    request::{
+        Applicant, Channel, ConsultParty, FeeMethod, FeeQuote, FeeTier, Outcome, RequestEvent,
+        RequestStatus, TimelineEntry,
+    },
 };
 
 use crate::calendar::{PyWorkCalendar, calendar};
@@ -410,7 +413,7 @@ impl PyFeeTier {
 /// the natural month) or "per_page" (按量, art. 5).
 #[pyfunction]
 pub fn information_fee(method: Text, quantity: Int) -> PyResult<PyFeeQuote> {
-    Ok(PyFeeQuote(sunlit::information_fee(
+    Ok(PyFeeQuote(sunlit::request::information_fee(
         FeeMethod::parse(&method).py()?,
         quantity.get("quantity")?,
     )))

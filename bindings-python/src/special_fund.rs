@@ -5,7 +5,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyMapping, PyTuple};
 use rust_decimal::Decimal;
 use sunlit::{
-    Allocation, FundCheckOptions, FundStage, SpecialFund, SpecialFundList, StageDate, Unit,
+    SpecialFundList, Unit,
+    special_fund::{Allocation, FundCheckOptions, FundStage, SpecialFund, StageDate},
 };
 
 use crate::convert::{Int, Text, date_arg, decimal_arg, opt_date_arg, opt_int};

@@ -7,8 +7,13 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use rust_decimal::Decimal;
 use sunlit::{
-    Book, DisclosureDocument, NarrativeFigure, Phase, PublishedTable, RenderOptions,
-    TableCheckOptions, TableKind, TableLedgerOptions, TableReadOptions, ToleranceOptions, Unit,
+    PublishedTable, Unit,
+    budget::{Book, Phase},
+    money::ToleranceOptions,
+    tables::{
+        DisclosureDocument, NarrativeFigure, RenderOptions, TableCheckOptions, TableKind,
+        TableLedgerOptions, TableReadOptions,
+    },
 };
 
 use crate::catalog::{PyCatalog, seed};
@@ -280,7 +285,7 @@ impl PyPublishedTable {
                 cells.set_item(c, *v)?;
             }
             d.set_item("cells", cells)?;
-            d.set_item("side", r.side.map(sunlit::RowSide::id))?;
+            d.set_item("side", r.side.map(sunlit::tables::RowSide::id))?;
             list.append(d)?;
         }
         Ok(list)
@@ -359,7 +364,7 @@ pub fn table_kind_of(title: Text) -> Option<&'static str> {
 /// when unknown.
 #[pyfunction]
 pub fn heading_role_of(heading: Text) -> Option<&'static str> {
-    use sunlit::HeadingRole;
+    use sunlit::tables::HeadingRole;
     HeadingRole::recognise(&heading).map(|r| match r {
         HeadingRole::Column(c) => c.id(),
         HeadingRole::Code => "code",
@@ -374,7 +379,10 @@ pub fn heading_role_of(heading: Text) -> Option<&'static str> {
 #[pyfunction]
 #[pyo3(signature = (name, year=None))]
 pub fn functional_class_of(name: Text, year: Option<Int>) -> PyResult<Option<String>> {
-    Ok(sunlit::functional_class_by_name(&name, opt_int(year, "year")?).map(|c| c.to_string()))
+    Ok(
+        sunlit::catalog::functional_class_by_name(&name, opt_int(year, "year")?)
+            .map(|c| c.to_string()),
+    )
 }
 
 /// A figure quoted in the narrative (情况说明), checked against its table.

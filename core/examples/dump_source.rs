@@ -1,4 +1,4 @@
-//! Print a document as read ([`sunlit::SourceDocument`]) as JSON, for cross-checks and
+//! Print a document as read ([`sunlit::document::SourceDocument`]) as JSON, for cross-checks and
 //! exploration: `cargo run -p sunlit --features pdf --example dump_source -- FILE [ENCODING]`.
 //! With `--time` first, print only the reading time (whole document and per page) instead.
 
@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         ..sunlit::ReadOptions::default()
     };
     let start = std::time::Instant::now();
-    match sunlit::SourceDocument::read(path, &opts) {
+    match sunlit::document::SourceDocument::read(path, &opts) {
         Ok(doc) => {
             let spent = start.elapsed();
             if time {

@@ -1,6 +1,6 @@
 //! Read, recognise and check a published document and print what was found:
 //! `cargo run -p sunlit --features pdf --example recognise -- FILE...` (a `.json` file is read as
-//! a [`sunlit::SourceDocument`] dump).
+//! a [`sunlit::document::SourceDocument`] dump).
 
 use std::process::ExitCode;
 
@@ -12,7 +12,8 @@ fn main() -> ExitCode {
             std::fs::read_to_string(&path)
                 .map_err(|e| e.to_string())
                 .and_then(|s| {
-                    serde_json::from_str::<sunlit::SourceDocument>(&s).map_err(|e| e.to_string())
+                    serde_json::from_str::<sunlit::document::SourceDocument>(&s)
+                        .map_err(|e| e.to_string())
                 })
                 .and_then(|s| sunlit::Document::from_source(s, &opts).map_err(|e| e.to_string()))
         } else {

@@ -14,21 +14,31 @@
 
 use chrono::NaiveDate;
 use sunlit::{
-    Allocation, Decimal, FdpOptions, FundCheckOptions, FundStage, SpecialFund, SpecialFundList,
-    StageDate,
+    AnnualReport, Catalog, Code, DisclosureRequest, Ledger, RollupOptions, WorkCalendar,
+    budget::{GroupKey, GroupValue, Nature, Subtotals},
+    catalog::CatalogCheckOptions,
+    disclosure::{Category, ExemptionFact, InfoItem, decide},
+    money::format_grouped,
+    report::{
+        LegacyChannel, LegacyStatistics, ProactiveTable, ReportCheckOptions, ReportFormat,
+        ReportInput, RequestColumn, RequestRow, RequestTable, ReviewBlock, ReviewTable,
+    },
+    request::{Applicant, Channel, ConsultParty, FeeMethod, Outcome, information_fee},
 };
 use sunlit::{
-    AnnualReport, Applicant, Catalog, CatalogCheckOptions, Category, Channel, Code, ConsultParty,
-    DisclosureRequest, ExemptionFact, FeeMethod, GroupKey, GroupValue, InfoItem, Ledger,
-    LegacyChannel, LegacyStatistics, Nature, Outcome, ProactiveTable, ReportCheckOptions,
-    ReportFormat, ReportInput, RequestColumn, RequestRow, RequestTable, ReviewBlock, ReviewTable,
-    RollupOptions, Subtotals, WorkCalendar, decide, format_grouped, information_fee,
+    Decimal, SpecialFundList,
+    fdp::FdpOptions,
+    special_fund::{Allocation, FundCheckOptions, FundStage, SpecialFund, StageDate},
 };
 use sunlit::{
-    DisclosureDocument, PublishedTable, TableCheckOptions, TableKind, TableReadOptions, Unit,
+    PublishedTable, Unit,
+    tables::{DisclosureDocument, TableCheckOptions, TableKind, TableReadOptions},
 };
 
-use sunlit::{CreditCode, PowerList, parse_citation};
+use sunlit::{
+    PowerList,
+    power::{CreditCode, parse_citation},
+};
 use unicode_width::UnicodeWidthStr;
 
 /// Pad to a display width (CJK characters take two columns); right-align when `right`.
@@ -355,7 +365,12 @@ fn check_document() -> Result<(), sunlit::Error> {
     println!("\nsunlit check {CHECK_DOC}");
     let bytes = include_bytes!("../../tests/data/documents/shanghai/putuo-wanli-budget-2025.pdf");
     let opts = sunlit::ReadOptions::default();
-    match sunlit::SourceDocument::from_bytes(CHECK_DOC, sunlit::SourceFormat::Pdf, bytes, &opts) {
+    match sunlit::document::SourceDocument::from_bytes(
+        CHECK_DOC,
+        sunlit::document::SourceFormat::Pdf,
+        bytes,
+        &opts,
+    ) {
         Ok(source) => print!(
             "{}",
             sunlit::Document::from_source(source, &opts)?.to_text()
@@ -510,7 +525,7 @@ fn power_tour() -> Result<(), sunlit::Error> {
     }
     println!("  changes in version 2:");
     for c in PowerList::diff(&v1, &v2) {
-        let names = |refs: &[sunlit::PowerItemRef]| {
+        let names = |refs: &[sunlit::power::PowerItemRef]| {
             refs.iter()
                 .map(|r| r.name.as_str())
                 .collect::<Vec<_>>()
@@ -522,8 +537,8 @@ fn power_tour() -> Result<(), sunlit::Error> {
             .map(|f| format!("{} {:?} → {:?}", f.field.name_zh(), f.old, f.new))
             .collect();
         match c.kind {
-            sunlit::PowerChangeKind::Merged => fields.push(format!("← {}", names(&c.old))),
-            sunlit::PowerChangeKind::Split => fields.push(format!("→ {}", names(&c.new))),
+            sunlit::power::PowerChangeKind::Merged => fields.push(format!("← {}", names(&c.old))),
+            sunlit::power::PowerChangeKind::Split => fields.push(format!("→ {}", names(&c.new))),
             _ => {}
         }
         println!(
@@ -539,18 +554,22 @@ fn power_tour() -> Result<(), sunlit::Error> {
     let mut v2 = v2;
     v2.effective = chrono::NaiveDate::from_ymd_opt(2025, 1, 1);
     let changes = PowerList::diff(&v1, &v2);
-    let opts = sunlit::DutyOptions {
+    let opts = sunlit::power::DutyOptions {
         change_workdays: 3,
         change_basis: Some("示例市行政权力清单管理办法（批准后3个工作日内公开）".into()),
-        changes: sunlit::ChangeLog::from_changes(&changes, Some("示例府办发〔2025〕1号"), None)
-            .records,
+        changes: sunlit::power::ChangeLog::from_changes(
+            &changes,
+            Some("示例府办发〔2025〕1号"),
+            None,
+        )
+        .records,
     };
     let duties = v2.disclosure_duties(&opts, &cal)?;
     println!(
         "  disclosure duties of version 2 (in force 2025-01-01): {}",
         duties.len()
     );
-    for kind in sunlit::DutyKind::ALL {
+    for kind in sunlit::power::DutyKind::ALL {
         let of_kind: Vec<_> = duties.iter().filter(|d| d.kind == *kind).collect();
         if let Some(d) = of_kind.first() {
             let when = match d.due {
@@ -569,7 +588,7 @@ fn power_tour() -> Result<(), sunlit::Error> {
     }
     if let Some(d) = duties
         .iter()
-        .find(|d| d.kind == sunlit::DutyKind::DecisionPublicity)
+        .find(|d| d.kind == sunlit::power::DutyKind::DecisionPublicity)
     {
         let decided = chrono::NaiveDate::from_ymd_opt(2025, 1, 24).unwrap_or_default();
         let deadline = d.decision_deadline(decided, &cal)?;

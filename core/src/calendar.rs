@@ -38,6 +38,18 @@
 //! so [`WorkCalendar::is_workday`] is a bit test, [`WorkCalendar::workdays_between`] two look-ups
 //! per year crossed and [`WorkCalendar::add_workdays`] a binary search over at most 367 counts per
 //! year crossed (figures in `benches/README.md`).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sunlit::WorkCalendar;
+//! use sunlit::calendar::SUPPORTED_YEARS;
+//! let cal = WorkCalendar::china();
+//! let received = NaiveDate::from_ymd_opt(2024, 9, 20).unwrap();
+//! // 20 working days across National Day 2024.
+//! assert_eq!(cal.add_workdays(received, 20)?, NaiveDate::from_ymd_opt(2024, 10, 23).unwrap());
+//! assert!(SUPPORTED_YEARS.contains(&2024));
+//! # Ok::<(), sunlit::Error>(())
+//! ```
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -92,7 +104,7 @@ pub struct CalendarDay {
 /// of an ethnic autonomous area) and extra working days. Local days win over the official data.
 ///
 /// ```
-/// use sunlit::LocalCalendar;
+/// use sunlit::calendar::LocalCalendar;
 /// use chrono::NaiveDate;
 /// let local = LocalCalendar {
 ///     name: "三月三".into(),
@@ -318,7 +330,7 @@ struct DayRecord {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use sunlit::{SUPPORTED_YEARS, WorkCalendar};
+/// use sunlit::{WorkCalendar, calendar::SUPPORTED_YEARS};
 /// assert!(SUPPORTED_YEARS.contains(&2026) && !SUPPORTED_YEARS.contains(&0));
 /// let cal = WorkCalendar::weekends_only();
 /// assert!(cal.is_workday(NaiveDate::from_ymd_opt(0, 1, 3).unwrap()).is_err());
@@ -546,7 +558,7 @@ impl WorkCalendar {
     /// The same calendar with another policy for uncovered years.
     ///
     /// ```
-    /// use sunlit::{Uncovered, WorkCalendar};
+    /// use sunlit::{WorkCalendar, calendar::Uncovered};
     /// use chrono::NaiveDate;
     /// let d = NaiveDate::from_ymd_opt(2030, 1, 7).unwrap(); // a Monday
     /// assert!(WorkCalendar::china().is_workday(d).is_err());
@@ -565,7 +577,7 @@ impl WorkCalendar {
     /// The policy for uncovered years.
     ///
     /// ```
-    /// assert_eq!(sunlit::WorkCalendar::china().uncovered(), sunlit::Uncovered::Error);
+    /// assert_eq!(sunlit::WorkCalendar::china().uncovered(), sunlit::calendar::Uncovered::Error);
     /// ```
     pub fn uncovered(&self) -> Uncovered {
         self.uncovered
@@ -615,7 +627,7 @@ impl WorkCalendar {
     /// `with_year_json`; a duplicate key or a byte-order mark is an [`Error::Input`] either way.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, WorkCalendar};
+    /// use sunlit::{Error, WorkCalendar, input::{InputOptions, Limits}};
     /// let json = r#"{"year": 2027, "papers": [], "days": [
     ///     {"name": "元旦", "date": "2027-01-01", "isOffDay": true}]}"#;
     /// assert!(WorkCalendar::china().with_year_json_with(json, &InputOptions::default()).is_ok());
@@ -645,7 +657,7 @@ impl WorkCalendar {
     /// in `holidays` and in `workdays` is refused. Local days never make a year covered.
     ///
     /// ```
-    /// use sunlit::{LocalCalendar, WorkCalendar};
+    /// use sunlit::{WorkCalendar, calendar::LocalCalendar};
     /// use chrono::NaiveDate;
     /// let d = NaiveDate::from_ymd_opt(2024, 4, 11).unwrap(); // a Thursday
     /// let local = LocalCalendar { name: "三月三".into(), holidays: vec![d], ..Default::default() };

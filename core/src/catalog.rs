@@ -10,6 +10,14 @@
 //! `core/data/classification/SOURCE.md`): 67 functional codes and 65 departmental economic codes,
 //! registered for the 2024 and 2026 catalogue years they were read from. It is **not** the national
 //! catalogue; load a full one with [`Catalog::load_csv`].
+//!
+//! ```
+//! use sunlit::Catalog;
+//! use sunlit::catalog::functional_class_by_name;
+//! use sunlit::classification::Scheme;
+//! assert!(Catalog::seed().years(Scheme::Functional).contains(&2026));
+//! assert_eq!(functional_class_by_name("一、教育支出", None).map(|c| c.to_string()).as_deref(), Some("205"));
+//! ```
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
@@ -82,7 +90,7 @@ static CLASSES: LazyLock<Vec<ClassName>> = LazyLock::new(|| {
 /// template and real 2024–2026 documents (`core/data/classification/SOURCE.md`).
 ///
 /// ```
-/// use sunlit::{Code, functional_class_by_name};
+/// use sunlit::{Code, catalog::functional_class_by_name};
 /// assert_eq!(functional_class_by_name("五、教育支出", Some(2024)), Some(Code::functional("205")?));
 /// assert_eq!(functional_class_by_name("医疗卫生与计划生育支出", Some(2016)), Some(Code::functional("210")?));
 /// assert_eq!(functional_class_by_name("医疗卫生与计划生育支出", Some(2024)), None); // renamed in 2019
@@ -107,7 +115,7 @@ pub fn functional_class_by_name(name: &str, year: Option<i32>) -> Option<Code> {
 /// `None` for a code that is not a 类 or a year before its name was in force.
 ///
 /// ```
-/// use sunlit::{Code, functional_class_name};
+/// use sunlit::{Code, catalog::functional_class_name};
 /// let c = Code::functional("210")?;
 /// assert_eq!(functional_class_name(c, 2024), Some("卫生健康支出"));
 /// assert_eq!(functional_class_name(c, 2016), Some("医疗卫生与计划生育支出"));
@@ -138,7 +146,7 @@ pub struct Catalog {
 /// Options of [`Catalog::check_ledger`].
 ///
 /// ```
-/// let o = sunlit::CatalogCheckOptions { year: Some(2026), economic: true };
+/// let o = sunlit::catalog::CatalogCheckOptions { year: Some(2026), economic: true };
 /// assert!(o.economic);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -162,7 +170,7 @@ impl Catalog {
     /// The embedded verified seed (partial; see the module docs).
     ///
     /// ```
-    /// assert!(sunlit::Catalog::seed().years(sunlit::Scheme::Functional).contains(&2026));
+    /// assert!(sunlit::Catalog::seed().years(sunlit::classification::Scheme::Functional).contains(&2026));
     /// ```
     pub fn seed() -> &'static Catalog {
         &SEED
@@ -209,7 +217,7 @@ impl Catalog {
     /// The catalogue years held for a scheme, ascending.
     ///
     /// ```
-    /// assert_eq!(sunlit::Catalog::seed().years(sunlit::Scheme::Revenue), Vec::<i32>::new());
+    /// assert_eq!(sunlit::Catalog::seed().years(sunlit::classification::Scheme::Revenue), Vec::<i32>::new());
     /// ```
     pub fn years(&self, scheme: Scheme) -> Vec<i32> {
         self.names
@@ -222,7 +230,7 @@ impl Catalog {
     /// The codes and names of one catalogue, in code order.
     ///
     /// ```
-    /// let n = sunlit::Catalog::seed().entries(sunlit::Scheme::DeptEconomic, 2024).count();
+    /// let n = sunlit::Catalog::seed().entries(sunlit::classification::Scheme::DeptEconomic, 2024).count();
     /// assert_eq!(n, 65);
     /// ```
     pub fn entries(&self, scheme: Scheme, year: i32) -> impl Iterator<Item = (Code, &str)> + '_ {
@@ -239,7 +247,7 @@ impl Catalog {
     /// Returns the number of rows loaded.
     ///
     /// ```
-    /// use sunlit::{Catalog, Code, Scheme};
+    /// use sunlit::{Catalog, Code, classification::Scheme};
     /// let mut c = Catalog::new();
     /// let n = c.load_csv(Scheme::Functional, 2026, "code,name,level,parent\n229,其他支出,1,\n".as_bytes()).unwrap();
     /// assert_eq!(n, 1);
@@ -251,12 +259,12 @@ impl Catalog {
             .map(|(n, _)| n)
     }
 
-    /// [`Catalog::load_csv`] with [`InputOptions`](crate::InputOptions) (quoting and limits);
+    /// [`Catalog::load_csv`] with [`InputOptions`](crate::input::InputOptions) (quoting and limits);
     /// returns the number of rows loaded and the warnings of the fields read under lenient
     /// quoting. Nothing is loaded on an error.
     ///
     /// ```
-    /// use sunlit::{Catalog, Error, InputOptions, Limits, Scheme};
+    /// use sunlit::{Catalog, Error, classification::Scheme, input::{InputOptions, Limits}};
     /// let csv = "code,name,level,parent\n229,其他支出,1,\n";
     /// let mut c = Catalog::new();
     /// let tiny = InputOptions { limits: Limits { max_field_bytes: 8, ..Limits::default() }, ..Default::default() };
@@ -321,7 +329,7 @@ impl Catalog {
     /// [`rules::NO_CATALOGUE`] finding per (scheme, year) with no catalogue at all.
     ///
     /// ```
-    /// use sunlit::{Catalog, CatalogCheckOptions, Ledger};
+    /// use sunlit::{Catalog, Ledger, catalog::CatalogCheckOptions};
     /// let ledger = Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
     ///     2026,general,budget,u,2080505,,basic,,1\n2026,general,budget,u,2299999,,basic,,1\n").unwrap();
     /// let f = Catalog::seed().check_ledger(&ledger, &CatalogCheckOptions::default());

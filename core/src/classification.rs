@@ -13,6 +13,16 @@
 //!
 //! A [`Code`] is eight bytes (scheme, length, value as an integer), `Copy`, and ordered in code
 //! order: a parent sorts before its children, siblings by number.
+//!
+//! ```
+//! use sunlit::Code;
+//! use sunlit::classification::Scheme;
+//! let split = Code::parse_split(Scheme::Functional, &["208", "05", "05"])?;
+//! assert_eq!(split, Code::functional("2080505")?);
+//! assert_eq!(split.scheme(), Scheme::Functional);
+//! assert!(Code::functional("20805a").is_err());
+//! # Ok::<(), sunlit::Error>(())
+//! ```
 
 use std::cmp::Ordering;
 use std::fmt;
@@ -26,7 +36,7 @@ use crate::error::{Error, Result};
 /// A classification scheme of the 政府收支分类科目.
 ///
 /// ```
-/// use sunlit::Scheme;
+/// use sunlit::classification::Scheme;
 /// assert_eq!(Scheme::Functional.level_lengths(), &[3, 5, 7]);
 /// assert_eq!("dept_economic".parse::<Scheme>().unwrap(), Scheme::DeptEconomic);
 /// assert!("cofog".parse::<Scheme>().is_err());
@@ -57,7 +67,7 @@ impl Scheme {
     /// Digits of a code at each level, from level 1 down.
     ///
     /// ```
-    /// assert_eq!(sunlit::Scheme::Revenue.level_lengths(), &[3, 5, 7, 9]);
+    /// assert_eq!(sunlit::classification::Scheme::Revenue.level_lengths(), &[3, 5, 7, 9]);
     /// ```
     pub fn level_lengths(self) -> &'static [u8] {
         match self {
@@ -70,7 +80,7 @@ impl Scheme {
     /// The deepest level of the scheme (3 for functional, 2 for economic, 4 for revenue).
     ///
     /// ```
-    /// assert_eq!(sunlit::Scheme::DeptEconomic.max_level(), 2);
+    /// assert_eq!(sunlit::classification::Scheme::DeptEconomic.max_level(), 2);
     /// ```
     pub fn max_level(self) -> u8 {
         self.level_lengths().len() as u8
@@ -79,7 +89,7 @@ impl Scheme {
     /// The stable id: `functional`, `dept_economic`, `gov_economic`, `revenue`.
     ///
     /// ```
-    /// assert_eq!(sunlit::Scheme::GovEconomic.id(), "gov_economic");
+    /// assert_eq!(sunlit::classification::Scheme::GovEconomic.id(), "gov_economic");
     /// ```
     pub fn id(self) -> &'static str {
         match self {
@@ -93,7 +103,7 @@ impl Scheme {
     /// The Chinese name, e.g. `支出功能分类`.
     ///
     /// ```
-    /// assert_eq!(sunlit::Scheme::Revenue.name_zh(), "收入分类");
+    /// assert_eq!(sunlit::classification::Scheme::Revenue.name_zh(), "收入分类");
     /// ```
     pub fn name_zh(self) -> &'static str {
         match self {
@@ -119,7 +129,7 @@ impl Scheme {
     /// name.
     ///
     /// ```
-    /// use sunlit::Scheme;
+    /// use sunlit::classification::Scheme;
     /// assert_eq!(Scheme::parse("支出功能分类").unwrap(), Scheme::Functional);
     /// assert!(Scheme::parse("economic").is_err());
     /// ```
@@ -178,7 +188,7 @@ impl Code {
     /// outside the scheme's range is an [`Error::Code`] naming the input.
     ///
     /// ```
-    /// use sunlit::{Code, Scheme};
+    /// use sunlit::{Code, classification::Scheme};
     /// assert_eq!(Code::parse(Scheme::Revenue, "101010101").unwrap().level(), 4);
     /// assert!(Code::parse(Scheme::DeptEconomic, "3010101").is_err()); // no 项 level
     /// ```
@@ -234,7 +244,7 @@ impl Code {
     /// blank part followed by a filled one is an error, as is a part of the wrong width.
     ///
     /// ```
-    /// use sunlit::{Code, Scheme};
+    /// use sunlit::{Code, classification::Scheme};
     /// let c = Code::parse_split(Scheme::Functional, &["208", "05", ""]).unwrap();
     /// assert_eq!(c.to_string(), "20805");
     /// assert!(Code::parse_split(Scheme::Functional, &["208", "", "05"]).is_err());
@@ -280,7 +290,7 @@ impl Code {
     /// (部门预算支出经济分类), 5xx the government set (政府预算支出经济分类). Anything else is an error.
     ///
     /// ```
-    /// use sunlit::{Code, Scheme};
+    /// use sunlit::{Code, classification::Scheme};
     /// assert_eq!(Code::economic("30108").unwrap().scheme(), Scheme::DeptEconomic);
     /// assert_eq!(Code::economic("50102").unwrap().scheme(), Scheme::GovEconomic);
     /// assert!(Code::economic("40101").is_err());
@@ -326,7 +336,7 @@ impl Code {
     /// The scheme of the code.
     ///
     /// ```
-    /// assert_eq!(sunlit::Code::functional("201").unwrap().scheme(), sunlit::Scheme::Functional);
+    /// assert_eq!(sunlit::Code::functional("201").unwrap().scheme(), sunlit::classification::Scheme::Functional);
     /// ```
     pub fn scheme(self) -> Scheme {
         self.scheme

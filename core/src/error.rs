@@ -3,6 +3,16 @@
 //! Every variant carries the facts a caller needs to act on it — which value, which line, which
 //! column, which code — as structured fields, never only as prose. Data that parses but breaks a
 //! rule is not an error: it is a [`Finding`](crate::Finding).
+//!
+//! [`Error`] and [`Result`] are also at the crate root.
+//!
+//! ```
+//! use sunlit::Error;
+//! use sunlit::money::parse_amount;
+//! let err = parse_amount("12.3.4").unwrap_err();
+//! assert!(matches!(err, Error::Amount { .. }));
+//! assert!(err.to_string().contains("12.3.4"));
+//! ```
 
 use chrono::NaiveDate;
 
@@ -49,7 +59,7 @@ pub enum Error {
     /// Python `FieldError`, Kotlin `SunlitException.Field`.
     ///
     /// ```
-    /// use sunlit::{Book, Error};
+    /// use sunlit::{Error, budget::Book};
     /// let err = Book::parse("no such book").unwrap_err();
     /// assert!(matches!(err, Error::Field { field: "book", ref value, .. } if value == "no such book"));
     /// ```
@@ -104,7 +114,7 @@ pub enum Error {
     },
     /// Two rows of the same context sit at two levels of one branch (e.g. 208 and 2080505), so
     /// summing both would count the money twice. Say that the upper row is a published subtotal
-    /// ([`Subtotals::Check`](crate::Subtotals::Check)) to compare it instead.
+    /// ([`Subtotals::Check`](crate::budget::Subtotals::Check)) to compare it instead.
     #[error(
         "rows at two levels of one branch: {upper} (row {upper_row}) contains {lower} (row {lower_row}); \
          mark upper rows as published subtotals to check them instead of adding them"
@@ -131,7 +141,7 @@ pub enum Error {
     /// A date in a year the working-day calendar has no official holiday data for (before 2007,
     /// or a year whose State Council notice is not loaded). Load that year's official file
     /// ([`WorkCalendar::with_year_json`](crate::WorkCalendar::with_year_json)) or opt in to
-    /// [`Uncovered::WeekendsOnly`](crate::Uncovered::WeekendsOnly).
+    /// [`Uncovered::WeekendsOnly`](crate::calendar::Uncovered::WeekendsOnly).
     #[error(
         "{date}: year {year} is not covered by the working-day calendar (official holiday data: \
          {covered}); load that year's official file or opt in to weekends only"
@@ -157,12 +167,12 @@ pub enum Error {
         /// Why the history would be impossible, citing the article where one applies.
         reason: String,
     },
-    /// An input beyond one of the reader's [`Limits`](crate::Limits): a file too large, too many
+    /// An input beyond one of the reader's [`Limits`](crate::input::Limits): a file too large, too many
     /// rows, a field too long, JSON nested too deeply. Raise the limit in the reader's options
-    /// ([`InputOptions::limits`](crate::InputOptions::limits)) if the input is genuine.
+    /// ([`InputOptions::limits`](crate::input::InputOptions::limits)) if the input is genuine.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Ledger, Limits};
+    /// use sunlit::{Error, Ledger, input::{InputOptions, Limits}};
     /// let opts = InputOptions { limits: Limits { max_rows: 1, ..Limits::default() }, ..Default::default() };
     /// let csv = "year,book,phase,unit,functional,economic,nature,source,amount\n2026,general,budget,u,208,,basic,,1\n";
     /// let err = Ledger::read_csv_with(csv.as_bytes(), &opts).unwrap_err();
@@ -174,7 +184,7 @@ pub enum Error {
         if *line > 0 { format!(" at line {line}") } else { String::new() }
     )]
     Limit {
-        /// The limit's field name in [`Limits`](crate::Limits): `max_file_bytes`, `max_rows`,
+        /// The limit's field name in [`Limits`](crate::input::Limits): `max_file_bytes`, `max_rows`,
         /// `max_field_bytes`, `max_json_depth` or `max_cells`.
         limit: String,
         /// The 1-based line where it was exceeded (0 for the file size and a grid's cells).
@@ -370,7 +380,7 @@ impl Error {
     /// the bounded copy, so an exception never carries a 100 MB string.
     ///
     /// ```
-    /// use sunlit::{Error, parse_amount};
+    /// use sunlit::{Error, money::parse_amount};
     /// let long = "9".repeat(1_000_000) + "x";
     /// let err = parse_amount(&long).unwrap_err();
     /// assert!(err.to_string().len() < 2_000);

@@ -9,6 +9,15 @@
 //! (`functional_lei`, `functional_kuan`, `functional_xiang`), with names from a catalogue as
 //! `labelfor` attributes. Amounts are plain exact digits in 元 (`factor` 1): the scale lives in
 //! the model, never in the values.
+//!
+//! ```
+//! use sunlit::fdp::FdpOptions;
+//! use sunlit::{Catalog, Ledger};
+//! let package = Ledger::new().to_fiscal_data_package(Catalog::seed(), &FdpOptions::default())?;
+//! assert_eq!(package.resource_path, "ledger.csv");
+//! assert!(package.descriptor.contains("\"model\""));
+//! # Ok::<(), sunlit::Error>(())
+//! ```
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,7 +35,7 @@ use crate::money::format_amount;
 /// Options of [`Ledger::to_fiscal_data_package`].
 ///
 /// ```
-/// let o = sunlit::FdpOptions::default();
+/// let o = sunlit::fdp::FdpOptions::default();
 /// assert_eq!((o.name.as_str(), o.currency.as_str(), o.country.as_str()), ("sunlit-ledger", "CNY", "CN"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,7 +142,7 @@ impl Ledger {
     /// validate datapackage.json`.
     ///
     /// ```
-    /// use sunlit::{Catalog, FdpOptions, Ledger};
+    /// use sunlit::{Catalog, Ledger, fdp::FdpOptions};
     /// let ledger = Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
     ///     2026,general,budget,u,2080505,30108,basic,,2302464\n2026,general,final,u,2080505,30108,basic,,2300000.50\n").unwrap();
     /// let p = ledger.to_fiscal_data_package(Catalog::seed(), &FdpOptions::default()).unwrap();

@@ -6,6 +6,16 @@
 //! is made from a rule of the registry ([`crate::rules`]): it carries the rule's stable id
 //! (`budget.subtotal_mismatch`, `catalog.unknown_code`, …), which users filter by, and the rule's
 //! severity; the rule cites its source.
+//!
+//! [`Finding`], [`Findings`] and [`Severity`] are also at the crate root.
+//!
+//! ```
+//! use sunlit::finding::FindingFilter;
+//! use sunlit::{Finding, Findings, Severity, rules};
+//! let all = Findings::from(vec![Finding::new(&rules::tables::ROW_SUM, "甲", "a")]);
+//! let errors = all.filter(&FindingFilter { severity: Some(Severity::Error), ..Default::default() });
+//! assert_eq!(errors.len(), 1);
+//! ```
 
 use std::fmt;
 
@@ -272,7 +282,7 @@ impl fmt::Display for Finding {
 /// Which findings to keep: by rule id (any of the listed, or all when empty) and by severity.
 ///
 /// ```
-/// use sunlit::{FindingFilter, Severity};
+/// use sunlit::{Severity, finding::FindingFilter};
 /// let f = FindingFilter { rules: vec!["budget.subtotal_mismatch".into()], severity: Some(Severity::Error) };
 /// assert_eq!(f.rules.len(), 1);
 /// ```
@@ -303,7 +313,7 @@ impl FindingFilter {
 /// A list of findings: sortable, filterable, exportable to CSV and JSON.
 ///
 /// ```
-/// use sunlit::{Finding, Findings, FindingFilter, Severity, rules};
+/// use sunlit::{Finding, Findings, Severity, finding::FindingFilter, rules};
 /// let mut all = Findings::from(vec![
 ///     Finding::new(&rules::catalog::UNKNOWN_CODE, "乙", "b"),
 ///     Finding::new(&rules::tables::ROW_SUM, "甲", "a"),
@@ -424,7 +434,7 @@ impl Findings {
     /// The findings the filter keeps, in their current order.
     ///
     /// ```
-    /// use sunlit::{Finding, Findings, FindingFilter, rules};
+    /// use sunlit::{Finding, Findings, finding::FindingFilter, rules};
     /// let f = Findings::from(vec![Finding::new(&rules::budget::SUBTOTAL_MISMATCH, "", ""),
     ///                             Finding::new(&rules::catalog::UNKNOWN_CODE, "", "")]);
     /// let only = f.filter(&FindingFilter { rules: vec!["budget.".into()], severity: None });

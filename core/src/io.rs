@@ -25,11 +25,11 @@ pub(crate) use crate::rules::input as rules;
 
 /// Caps on what a reader accepts, so that a hostile or broken file fails with a clear
 /// [`Error::Limit`] instead of exhausting memory. Every reader takes them through its options
-/// ([`InputOptions::limits`], [`TableReadOptions::input`](crate::TableReadOptions::input),
+/// ([`InputOptions::limits`], [`TableReadOptions::input`](crate::tables::TableReadOptions::input),
 /// [`ReadOptions::input`](crate::ReadOptions::input)).
 ///
 /// ```
-/// let l = sunlit::Limits::default();
+/// let l = sunlit::input::Limits::default();
 /// assert_eq!(l.max_file_bytes, 2 << 30);
 /// assert_eq!((l.max_rows, l.max_field_bytes, l.max_json_depth), (50_000_000, 1 << 20, 64));
 /// assert_eq!(l.max_cells, 10_000_000);
@@ -53,7 +53,7 @@ pub struct Limits {
     /// out from a sheet. Default 10,000,000: a published budget workbook has tens of thousands;
     /// a few bytes of XLSX can claim billions (cells at A1 and XFD1048576), so the grid is
     /// checked before it is built. (Runs of blank rows and columns are shortened first, see
-    /// [`SourceTable`](crate::SourceTable).)
+    /// [`SourceTable`](crate::document::SourceTable).)
     pub max_cells: u64,
 }
 
@@ -72,9 +72,9 @@ impl Default for Limits {
 /// How strictly CSV quoting is read.
 ///
 /// ```
-/// assert_eq!(sunlit::Quoting::default(), sunlit::Quoting::Strict);
-/// assert_eq!(sunlit::Quoting::parse("lenient").unwrap(), sunlit::Quoting::Lenient);
-/// assert!(sunlit::Quoting::parse("loose").is_err());
+/// assert_eq!(sunlit::input::Quoting::default(), sunlit::input::Quoting::Strict);
+/// assert_eq!(sunlit::input::Quoting::parse("lenient").unwrap(), sunlit::input::Quoting::Lenient);
+/// assert!(sunlit::input::Quoting::parse("loose").is_err());
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Quoting {
@@ -92,7 +92,7 @@ impl Quoting {
     /// The id: `strict` or `lenient`.
     ///
     /// ```
-    /// assert_eq!(sunlit::Quoting::Lenient.id(), "lenient");
+    /// assert_eq!(sunlit::input::Quoting::Lenient.id(), "lenient");
     /// ```
     pub fn id(self) -> &'static str {
         match self {
@@ -104,8 +104,8 @@ impl Quoting {
     /// Parse an id (`strict`, `lenient`).
     ///
     /// ```
-    /// assert!(sunlit::Quoting::parse("strict").is_ok());
-    /// assert!(matches!(sunlit::Quoting::parse(""), Err(sunlit::Error::Field { .. })));
+    /// assert!(sunlit::input::Quoting::parse("strict").is_ok());
+    /// assert!(matches!(sunlit::input::Quoting::parse(""), Err(sunlit::Error::Field { .. })));
     /// ```
     pub fn parse(text: &str) -> Result<Quoting> {
         match text.trim() {
@@ -117,11 +117,11 @@ impl Quoting {
 }
 
 /// How to read a CSV or JSON input: its quoting (CSV) and its limits. The readers' `*_with`
-/// forms take it; [`TableReadOptions`](crate::TableReadOptions) and
+/// forms take it; [`TableReadOptions`](crate::tables::TableReadOptions) and
 /// [`ReadOptions`](crate::ReadOptions) carry it as `input`.
 ///
 /// ```
-/// use sunlit::{InputOptions, Ledger, Quoting};
+/// use sunlit::{Ledger, input::{InputOptions, Quoting}};
 /// let csv = "year,book,phase,unit,functional,economic,nature,source,amount\n\
 ///            2026,general,budget,u,208,,basic,,\"1,0\"00\n";
 /// assert!(Ledger::read_csv_str(csv).is_err()); // strict by default

@@ -11,81 +11,43 @@ mod doctests;
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!();
 
-mod budget;
-mod calendar;
-mod catalog;
-mod classification;
+pub mod budget;
+pub mod calendar;
+pub mod catalog;
+pub mod classification;
 mod csv_strict;
-mod disclosure;
-mod document;
-mod error;
-mod fdp;
+pub mod disclosure;
+pub mod document;
+pub mod error;
+pub mod fdp;
 #[cfg(feature = "uniffi")]
 pub mod ffi;
-mod finding;
+pub mod finding;
+pub mod input;
 mod io;
-mod money;
-mod power;
-mod report;
-mod request;
-mod special_fund;
-mod tables;
+pub mod money;
+pub mod power;
+pub mod report;
+pub mod request;
+pub mod rules;
+pub mod special_fund;
+pub mod tables;
 
-pub use budget::{
-    Book, CompareAxis, CompareOptions, Comparison, ComparisonRow, GroupKey, GroupValue, Hierarchy,
-    Ledger, Line, LineItem, LineRecord, Nature, Phase, Rollup, RollupGroup, RollupOptions,
-    RollupRecord, RollupRow, Selection, Subtotals,
-};
-pub use calendar::{CalendarDay, LocalCalendar, SUPPORTED_YEARS, Uncovered, WorkCalendar};
-pub use catalog::{Catalog, CatalogCheckOptions, functional_class_by_name, functional_class_name};
-pub use classification::{Code, Scheme};
-pub use disclosure::{
-    Category, Deadline, DeadlineKind, Decision, DisclosureMode, DisclosureStage, ExemptionFact,
-    ExemptionGround, InfoItem, OrganLevel, PublicityKind, Strength, decide, proactive_deadline,
-    publicity_deadline, withdrawal_deadline,
-};
-pub use document::{
-    Document, DocumentKind, DocumentTable, Provenance, ReadOptions, SourceCell, SourceDocument,
-    SourceFormat, SourceLine, SourceTable, normalize_text,
-};
-pub use document::{documents_to_html, documents_to_json, documents_to_text};
-pub use error::{Error, Result, SHOWN_TEXT_CHARS, SHOWN_VALUE_CHARS};
-pub use fdp::{FdpOptions, FiscalDataPackage};
-pub use finding::{Finding, FindingFilter, Findings, Severity};
-pub use io::{InputOptions, Limits, Quoting};
-pub use money::{
-    PERCENT_PLACES, ToleranceOptions, Unit, checked_sum, div_round, format_amount, format_grouped,
-    parse_amount, percent, rounds_to,
-};
-pub use power::{
-    BodyNature, ChangeLog, ChangeRecord, Citation, CreditCode, DisclosureDuty, DutyKind,
-    DutyOptions, ExercisingLevel, FieldChange, ImplementingBody, LegalBasis, LimitUnit,
-    PowerCategory, PowerChange, PowerChangeKind, PowerField, PowerItem, PowerItemRef, PowerList,
-    RiskGrade, RiskPoint, TimeLimit, chinese_numeral, credit_code_check_char, parse_citation,
-    parse_numeral,
-};
-pub use request::{
-    Applicant, CannotProvideReason, Channel, ClockState, ConsultParty, DisclosureRequest,
-    EventKind, FeeMethod, FeeQuote, FeeTier, NotProcessedReason, OtherReason, Outcome, OutcomeKind,
-    RequestEvent, RequestState, RequestStatus, TimelineEntry, information_fee,
-};
-pub use special_fund::{
-    Allocation, FundCheckOptions, FundStage, SpecialFund, SpecialFundList, StageDate,
-};
-pub use tables::{
-    DisclosureDocument, HeadingRole, NarrativeFigure, PublishedTable, RenderOptions, RowLabel,
-    RowSide, TableCheckOptions, TableColumn, TableKind, TableLedgerOptions, TableReadOptions,
-    TableRow,
-};
+// The everyday entry points, also at the root (at most 20; everything else by its module path).
+pub use budget::{Ledger, Rollup, RollupOptions};
+pub use calendar::WorkCalendar;
+pub use catalog::Catalog;
+pub use classification::Code;
+pub use document::{Document, ReadOptions};
+pub use error::{Error, Result};
+pub use finding::{Finding, Findings, Severity};
+pub use money::Unit;
+pub use power::PowerList;
+pub use report::AnnualReport;
+pub use request::DisclosureRequest;
+pub use special_fund::SpecialFundList;
+pub use tables::PublishedTable;
 
-pub use report::{
-    AnnualReport, LegacyChannel, LegacyStatistics, ProactiveCell, ProactiveColumn, ProactiveRow,
-    ProactiveTable, ReportCell, ReportCheckOptions, ReportFormat, ReportInput, ReportRow,
-    ReportTableKind, ReportTableView, RequestColumn, RequestRow, RequestTable, ReviewBlock,
-    ReviewColumn, ReviewCount, ReviewTable, TableFiles,
-};
 
 /// Re-export of the decimal type every amount uses.
 pub use rust_decimal::Decimal;
-
-pub mod rules;

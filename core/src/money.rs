@@ -7,6 +7,18 @@
 //! A blank cell is **absent**, not zero: [`parse_amount`] returns `Ok(None)` for it, so a caller
 //! can tell "not reported" from "reported as 0". Source: the tables themselves print blanks where
 //! nothing is reported and state "本表无数据" in notes (fiscal.md §0 point 5).
+//!
+//! [`Unit`] is also at the crate root.
+//!
+//! ```
+//! use sunlit::Unit;
+//! use sunlit::money::parse_amount;
+//! assert_eq!(parse_amount("96,282,213.44")?.unwrap().to_string(), "96282213.44");
+//! assert_eq!(parse_amount("")?, None); // blank is absent, not zero
+//! assert!(parse_amount("1e5").is_err());
+//! assert_eq!(Unit::parse("万元")?, Unit::WanYuan);
+//! # Ok::<(), sunlit::Error>(())
+//! ```
 
 use std::fmt;
 use std::str::FromStr;
@@ -199,7 +211,7 @@ fn is_absent(t: &str) -> bool {
 /// 28 exact digits (never rounded, never wrapped).
 ///
 /// ```
-/// use sunlit::parse_amount;
+/// use sunlit::money::parse_amount;
 /// assert_eq!(parse_amount("96,282,213.44").unwrap().unwrap().to_string(), "96282213.44");
 /// assert_eq!(parse_amount("-1,200.50").unwrap().unwrap().to_string(), "-1200.50");
 /// assert_eq!(parse_amount("—").unwrap(), None);
@@ -296,7 +308,7 @@ const MAX_MANTISSA: i128 = 79_228_162_514_264_337_593_543_950_335;
 /// (`1200.50` stays `1200.50`). `parse_amount(format_amount(x)) == x` for every amount.
 ///
 /// ```
-/// use sunlit::{format_amount, parse_amount};
+/// use sunlit::money::{format_amount, parse_amount};
 /// let x = parse_amount("-1,200.50").unwrap().unwrap();
 /// assert_eq!(format_amount(x), "-1200.50");
 /// assert_eq!(parse_amount(&format_amount(x)).unwrap(), Some(x));
@@ -308,7 +320,7 @@ pub fn format_amount(amount: Decimal) -> String {
 /// Format an amount as printed, with thousands separators: `47,483,458`, `-1,200.50`.
 ///
 /// ```
-/// use sunlit::format_grouped;
+/// use sunlit::money::format_grouped;
 /// use rust_decimal::Decimal;
 /// assert_eq!(format_grouped(Decimal::new(4748345800, 2)), "47,483,458.00");
 /// assert_eq!(format_grouped(Decimal::new(-120050, 2)), "-1,200.50");
@@ -342,7 +354,7 @@ pub fn format_grouped(amount: Decimal) -> String {
 /// computed exactly (no intermediate rounding). `Ok(None)` when the denominator is zero.
 ///
 /// ```
-/// use sunlit::div_round;
+/// use sunlit::money::div_round;
 /// use rust_decimal::Decimal;
 /// let q = div_round(Decimal::from(2), Decimal::from(3), 2).unwrap().unwrap();
 /// assert_eq!(q.to_string(), "0.67");
@@ -407,7 +419,7 @@ pub fn div_round(numerator: Decimal, denominator: Decimal, places: u32) -> Resul
 /// `places=` defaults read it (`share`, `correction_rate`, `channel_share`, …).
 ///
 /// ```
-/// use sunlit::{PERCENT_PLACES, percent};
+/// use sunlit::money::{PERCENT_PLACES, percent};
 /// use rust_decimal::Decimal;
 /// let p = percent(Decimal::from(1), Decimal::from(3), PERCENT_PLACES).unwrap().unwrap();
 /// assert_eq!(p.to_string(), "33.3");
@@ -418,7 +430,7 @@ pub const PERCENT_PLACES: u32 = 1;
 /// (`53.5` for 24,121 of 45,104 at one place). `Ok(None)` when `whole` is zero.
 ///
 /// ```
-/// use sunlit::percent;
+/// use sunlit::money::percent;
 /// use rust_decimal::Decimal;
 /// let p = percent(Decimal::from(24121), Decimal::from(45104), 1).unwrap().unwrap();
 /// assert_eq!(p.to_string(), "53.5");
@@ -434,7 +446,7 @@ pub fn percent(part: Decimal, whole: Decimal, places: u32) -> Result<Option<Deci
 /// Add amounts exactly; an overflow is an [`Error::Overflow`] naming `operation`.
 ///
 /// ```
-/// use sunlit::checked_sum;
+/// use sunlit::money::checked_sum;
 /// use rust_decimal::Decimal;
 /// let s = checked_sum([Decimal::ONE, Decimal::TWO], "demo").unwrap();
 /// assert_eq!(s, Decimal::from(3));
@@ -459,7 +471,7 @@ pub fn checked_sum(amounts: impl IntoIterator<Item = Decimal>, operation: &str) 
 /// eight cells that is off by 0.05 is still caught. Each step is configurable; `None` means exact.
 ///
 /// ```
-/// use sunlit::{ToleranceOptions, Unit};
+/// use sunlit::{Unit, money::ToleranceOptions};
 /// use rust_decimal::Decimal;
 /// let t = ToleranceOptions::default();
 /// assert_eq!(t.sum_allowed(Unit::WanYuan, 3).unwrap().to_string(), "0.020"); // 0.005 × 4
@@ -492,7 +504,7 @@ impl ToleranceOptions {
     /// Every unit exact: any difference is reported.
     ///
     /// ```
-    /// let t = sunlit::ToleranceOptions::exact();
+    /// let t = sunlit::money::ToleranceOptions::exact();
     /// assert!(t.sum_allowed(sunlit::Unit::WanYuan, 5).unwrap().is_zero());
     /// ```
     pub fn exact() -> ToleranceOptions {
@@ -506,7 +518,7 @@ impl ToleranceOptions {
     /// The rounding step of cells printed in `unit` (zero when exact).
     ///
     /// ```
-    /// use sunlit::{ToleranceOptions, Unit};
+    /// use sunlit::{Unit, money::ToleranceOptions};
     /// assert_eq!(ToleranceOptions::default().step(Unit::WanYuan).to_string(), "0.01");
     /// assert!(ToleranceOptions::default().step(Unit::Yuan).is_zero());
     /// ```
@@ -525,12 +537,12 @@ impl ToleranceOptions {
     /// contributing half its step. Mixed units are how a 万元 figure is compared with a 元 table.
     ///
     /// ```
-    /// use sunlit::{ToleranceOptions, Unit};
+    /// use sunlit::{Unit, money::ToleranceOptions};
     /// let t = ToleranceOptions::default();
     /// // one 万元 cell against one exact 元 cell: 0.005 万元 = 50 元
     /// let a = t.allowed_mixed(&[(Unit::WanYuan, 1), (Unit::Yuan, 1)], Unit::Yuan).unwrap();
     /// assert_eq!(a.normalize().to_string(), "50");
-    /// let huge = sunlit::ToleranceOptions { yi_yuan: Some(sunlit::Decimal::MAX), ..t };
+    /// let huge = sunlit::money::ToleranceOptions { yi_yuan: Some(sunlit::Decimal::MAX), ..t };
     /// assert!(huge.allowed_mixed(&[(Unit::YiYuan, 1)], Unit::Yuan).is_err());
     /// ```
     pub fn allowed_mixed(&self, cells: &[(Unit, usize)], in_unit: Unit) -> Result<Decimal> {
@@ -552,7 +564,7 @@ impl ToleranceOptions {
     /// half the step × `cells`.
     ///
     /// ```
-    /// use sunlit::{Decimal, ToleranceOptions, Unit};
+    /// use sunlit::{Decimal, Unit, money::ToleranceOptions};
     /// assert_eq!(ToleranceOptions::default().allowed(Unit::WanYuan, 2).unwrap().to_string(), "0.010");
     /// // A step so large that three half-steps do not fit 28 digits is an overflow error.
     /// let huge = ToleranceOptions { wan_yuan: Some(Decimal::MAX), ..Default::default() };
@@ -566,7 +578,7 @@ impl ToleranceOptions {
     /// `unit`: half the step × (`addends` + 1), i.e. 0.005 × (n + 1) 万元 for a 0.01-万元 table.
     ///
     /// ```
-    /// use sunlit::{Decimal, ToleranceOptions, Unit};
+    /// use sunlit::{Decimal, Unit, money::ToleranceOptions};
     /// assert_eq!(ToleranceOptions::default().sum_allowed(Unit::WanYuan, 1).unwrap().to_string(), "0.010");
     /// let huge = ToleranceOptions { wan_yuan: Some(Decimal::MAX), ..Default::default() };
     /// assert!(matches!(huge.sum_allowed(Unit::WanYuan, 2), Err(sunlit::Error::Overflow { .. })));
@@ -580,7 +592,7 @@ impl ToleranceOptions {
 /// last printed digit is half a step each way): `648` 亿元 stands for 647.5 ≤ x ≤ 648.5.
 ///
 /// ```
-/// use sunlit::rounds_to;
+/// use sunlit::money::rounds_to;
 /// use rust_decimal::Decimal;
 /// assert!(rounds_to(Decimal::new(64812, 2), Decimal::from(648)));
 /// assert!(!rounds_to(Decimal::new(64851, 2), Decimal::from(648)));

@@ -131,7 +131,7 @@ pub mod budget {
     //! Budget ledger checks (`budget.*`).
     family! { "budget";
         /// A published subtotal — a line at an upper level of a branch that also has lower
-        /// lines, checked with [`Subtotals::Check`](crate::Subtotals) — differs from the sum of
+        /// lines, checked with [`Subtotals::Check`](crate::budget::Subtotals) — differs from the sum of
         /// the lines under it. The classification is a tree in which each 类 and 款 is the sum of
         /// its 款 and 项 (the published tables print "every parent row = Σ its children").
         SUBTOTAL_MISMATCH = "subtotal_mismatch", error,
@@ -287,7 +287,7 @@ pub mod tables {
         /// (T3); likewise a 类 line or the 本年支出合计 of the 收入支出决算总表 (F1) against the
         /// 支出决算表 (F3) (the F1 expenditure side is F3 by 类, fiscal.md §2.2). A line printed by
         /// name without a code (一、教育支出) is the 类 its name names
-        /// ([`TableRow::class_code`](crate::TableRow::class_code)).
+        /// ([`TableRow::class_code`](crate::tables::TableRow::class_code)).
         SUMMARY_DETAIL = "summary_detail", error,
             "fiscal.md §2.3 identity 1",
             "总表的类级支出或支出总计与支出总表不符",
@@ -350,7 +350,7 @@ pub mod tables {
         /// §2.1–2.2 print each subject once. The book rows the 财政拨款收入支出决算总表 prints under
         /// 年初 / 年末财政拨款结转和结余 (its balances "by budget type", §2.2) break the balance
         /// down and are not duplicates of the income lines; the 总计 printed on each side of a
-        /// summary table are two rows (收入总计 and 支出总计, [`RowSide`](crate::RowSide)).
+        /// summary table are two rows (收入总计 and 支出总计, [`RowSide`](crate::tables::RowSide)).
         DUPLICATE_ROW = "duplicate_row", error,
             "财政部《政府收支分类科目》; fiscal.md §1.2, §2.1–2.2",
             "同一科目或合计行在表中出现两次",
@@ -385,7 +385,7 @@ pub mod tables {
             "a detailed row stops above the level the table must reach";
         /// An expenditure line of a summary table (收支总表, 财政拨款收支总表) printed by name
         /// without a code whose name is not the name of a functional 类 of 财政部《政府收支分类科目》
-        /// in any catalogue year ([`functional_class_by_name`](crate::functional_class_by_name)),
+        /// in any catalogue year ([`functional_class_by_name`](crate::catalog::functional_class_by_name)),
         /// so it cannot be compared with the 类 rows of the detail tables; or an income line whose
         /// label is none the library knows. A side with such a line holding a figure is not summed
         /// in that column (its total cannot be decided). Information only: the line may be a local
@@ -473,7 +473,7 @@ pub mod document {
 
 pub mod disclosure {
     //! Disclosure deadline checks (`disclosure.*`: 主动公开, 双公示, withdrawal), made by
-    //! [`Deadline::check`](crate::Deadline::check).
+    //! [`Deadline::check`](crate::disclosure::Deadline::check).
     family! { "disclosure";
         /// Information that must be proactively disclosed was published more than 20 working
         /// days after it was formed or changed, or is still unpublished after that.
@@ -602,7 +602,7 @@ pub mod power {
 pub mod input {
     //! Readers (`input.*`): fields read under lenient CSV quoting.
     family! { "input";
-        /// A CSV field read under [`Quoting::Lenient`](crate::Quoting::Lenient) that strict
+        /// A CSV field read under [`Quoting::Lenient`](crate::input::Quoting::Lenient) that strict
         /// reading would have refused (text after a closing quote, a quote inside an unquoted
         /// field), naming the line, the column, the text as written and as read.
         RELAXED_QUOTING = "relaxed_quoting", warning,

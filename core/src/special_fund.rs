@@ -7,6 +7,21 @@
 //! machine-readable schema exists (fiscal.md §2.5), so the model is the one the article
 //! describes: a fund, its stage dates, its allocations, and a list of funds with a published
 //! count and total.
+//!
+//! [`SpecialFundList`] is also at the crate root.
+//!
+//! ```
+//! use sunlit::{SpecialFundList, Unit};
+//! let list = SpecialFundList {
+//!     funds: vec![],
+//!     published_total: None,
+//!     total_unit: Unit::YiYuan,
+//!     published_count: Some(50),
+//! };
+//! let findings = list.check(&Default::default())?;
+//! assert_eq!(findings.as_slice()[0].rule, "special_fund.list_count");
+//! # Ok::<(), sunlit::Error>(())
+//! ```
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -38,7 +53,7 @@ vocabulary! {
 /// A stage and the date it happened.
 ///
 /// ```
-/// use sunlit::{FundStage, StageDate};
+/// use sunlit::special_fund::{FundStage, StageDate};
 /// let s = StageDate { stage: FundStage::Approval, date: "2016-03-01".parse().unwrap() };
 /// assert_eq!(s.stage.name_zh(), "审批");
 /// ```
@@ -54,7 +69,7 @@ pub struct StageDate {
 /// One allocation (分配结果) of a fund: who receives how much, where, when.
 ///
 /// ```
-/// let a = sunlit::Allocation { recipient: "某市交通运输局".into(), region: Some("某市".into()),
+/// let a = sunlit::special_fund::Allocation { recipient: "某市交通运输局".into(), region: Some("某市".into()),
 ///     amount: sunlit::Decimal::from(1200), date: None };
 /// assert_eq!(a.amount.to_string(), "1200");
 /// ```
@@ -77,7 +92,10 @@ pub struct Allocation {
 /// dated stages of its process and its allocations.
 ///
 /// ```
-/// use sunlit::{Allocation, FundCheckOptions, FundStage, SpecialFund, StageDate, Unit};
+/// use sunlit::{
+///     Unit,
+///     special_fund::{Allocation, FundCheckOptions, FundStage, SpecialFund, StageDate},
+/// };
 /// let d = |s: &str| s.parse().unwrap();
 /// let fund = SpecialFund {
 ///     name: "交通建设专项资金".into(), department: "省交通运输厅".into(), year: 2016,
@@ -114,7 +132,7 @@ pub struct SpecialFund {
 /// Options of the special-fund checks.
 ///
 /// ```
-/// let o = sunlit::FundCheckOptions::default();
+/// let o = sunlit::special_fund::FundCheckOptions::default();
 /// assert_eq!(o.disclosure_days, 20);
 /// assert_eq!(o.as_of, None);
 /// ```
@@ -157,7 +175,7 @@ impl SpecialFund {
     /// The date of `stage`, if recorded (the first, if recorded twice).
     ///
     /// ```
-    /// use sunlit::{FundStage, SpecialFund, Unit};
+    /// use sunlit::{Unit, special_fund::{FundStage, SpecialFund}};
     /// let f = SpecialFund { name: "x".into(), department: "d".into(), year: 2016,
     ///     approved: 1.into(), unit: Unit::Yuan, stages: vec![], allocations: vec![] };
     /// assert_eq!(f.date_of(FundStage::Approval), None);
@@ -173,7 +191,7 @@ impl SpecialFund {
     /// digits.
     ///
     /// ```
-    /// use sunlit::{Allocation, Decimal, Error, SpecialFund, Unit};
+    /// use sunlit::{Decimal, Error, Unit, special_fund::{Allocation, SpecialFund}};
     /// let a = |x: Decimal| Allocation { recipient: "r".into(), region: None, amount: x, date: None };
     /// let f = SpecialFund { name: "x".into(), department: "d".into(), year: 2016,
     ///     approved: 10.into(), unit: Unit::Yuan, stages: vec![], allocations: vec![a(4.into()), a(5.into())] };
@@ -194,7 +212,7 @@ impl SpecialFund {
     /// ([`rules::LATE_DISCLOSURE`], [`rules::NOT_DISCLOSED`]). Sorted findings.
     ///
     /// ```
-    /// use sunlit::{FundCheckOptions, FundStage, SpecialFund, StageDate, Unit};
+    /// use sunlit::{Unit, special_fund::{FundCheckOptions, FundStage, SpecialFund, StageDate}};
     /// let d = |s: &str| s.parse().unwrap();
     /// let fund = SpecialFund { name: "x".into(), department: "d".into(), year: 2016,
     ///     approved: 10.into(), unit: Unit::WanYuan, allocations: vec![],
@@ -425,7 +443,7 @@ impl SpecialFundList {
     /// amount or the sum does not fit 28 digits in that unit.
     ///
     /// ```
-    /// use sunlit::{Decimal, Error, SpecialFund, SpecialFundList, Unit};
+    /// use sunlit::{Decimal, Error, SpecialFundList, Unit, special_fund::SpecialFund};
     /// let f = |x: Decimal| SpecialFund { name: "x".into(), department: "d".into(), year: 2016,
     ///     approved: x, unit: Unit::WanYuan, stages: vec![], allocations: vec![] };
     /// let list = SpecialFundList { funds: vec![f(60_000.into()), f(4_800.into())], published_total: None,
@@ -451,7 +469,7 @@ impl SpecialFundList {
     /// [`Error::Overflow`] when the total cannot be computed ([`SpecialFundList::total`]).
     ///
     /// ```
-    /// use sunlit::{SpecialFund, SpecialFundList, Unit};
+    /// use sunlit::{SpecialFundList, Unit, special_fund::SpecialFund};
     /// let f = |x: &str| SpecialFund { name: "x".into(), department: "d".into(), year: 2016,
     ///     approved: x.parse().unwrap(), unit: Unit::YiYuan, stages: vec![], allocations: vec![] };
     /// let list = SpecialFundList { funds: vec![f("600.2"), f("47.6")], published_total: Some(648.into()),

@@ -37,28 +37,28 @@ macro_rules! vocabulary {
             /// Every value, in declaration order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            #[doc = concat!("The stable snake_case id of the value.\n\n```\nlet v = sunlit::", stringify!($name), "::ALL[0];\nassert_eq!(sunlit::", stringify!($name), "::parse(v.id()).unwrap(), v);\n```")]
+            #[doc = concat!("The stable snake_case id of the value.\n\n```\n# use sunlit::{budget::*, calendar::*, catalog::*, classification::*, disclosure::*, document::*, fdp::*, finding::*, input::*, money::*, power::*, report::*, request::*, special_fund::*, tables::*};\nlet v = ", stringify!($name), "::ALL[0];\nassert_eq!(", stringify!($name), "::parse(v.id()).unwrap(), v);\n```")]
             pub fn id(self) -> &'static str {
                 match self {
                     $($name::$variant => $id,)+
                 }
             }
 
-            #[doc = concat!("The Chinese name of the value.\n\n```\nlet v = sunlit::", stringify!($name), "::ALL[0];\nassert_eq!(sunlit::", stringify!($name), "::parse(v.name_zh()).unwrap(), v);\n```")]
+            #[doc = concat!("The Chinese name of the value.\n\n```\n# use sunlit::{budget::*, calendar::*, catalog::*, classification::*, disclosure::*, document::*, fdp::*, finding::*, input::*, money::*, power::*, report::*, request::*, special_fund::*, tables::*};\nlet v = ", stringify!($name), "::ALL[0];\nassert_eq!(", stringify!($name), "::parse(v.name_zh()).unwrap(), v);\n```")]
             pub fn name_zh(self) -> &'static str {
                 match self {
                     $($name::$variant => $zh,)+
                 }
             }
 
-            #[doc = concat!("The accepted aliases besides the id and the Chinese name.\n\n```\nlet v = sunlit::", stringify!($name), "::ALL[0];\nfor a in v.aliases() { assert_eq!(sunlit::", stringify!($name), "::parse(a).unwrap(), v); }\n```")]
+            #[doc = concat!("The accepted aliases besides the id and the Chinese name.\n\n```\n# use sunlit::{budget::*, calendar::*, catalog::*, classification::*, disclosure::*, document::*, fdp::*, finding::*, input::*, money::*, power::*, report::*, request::*, special_fund::*, tables::*};\nlet v = ", stringify!($name), "::ALL[0];\nfor a in v.aliases() { assert_eq!(", stringify!($name), "::parse(a).unwrap(), v); }\n```")]
             pub fn aliases(self) -> &'static [&'static str] {
                 match self {
                     $($name::$variant => &[$($alias),*],)+
                 }
             }
 
-            #[doc = concat!("Parse the id, the Chinese name or an accepted alias (surrounding whitespace ignored); anything else is an error listing the accepted ids.\n\n```\nassert!(sunlit::", stringify!($name), "::parse(\"no such value\").is_err());\n```")]
+            #[doc = concat!("Parse the id, the Chinese name or an accepted alias (surrounding whitespace ignored); anything else is an error listing the accepted ids.\n\n```\n# use sunlit::{budget::*, calendar::*, catalog::*, classification::*, disclosure::*, document::*, fdp::*, finding::*, input::*, money::*, power::*, report::*, request::*, special_fund::*, tables::*};\nassert!(", stringify!($name), "::parse(\"no such value\").is_err());\n```")]
             pub fn parse(text: &str) -> $crate::Result<$name> {
                 let t = text.trim();
                 $(

@@ -1,7 +1,11 @@
 //! Regression tests for what fuzzing found (fuzz/README.md): each input is the minimised one
 //! from the fuzz target named, without its selector byte.
 
-use sunlit::{ChangeLog, ReadOptions, SourceDocument, SourceFormat};
+use sunlit::{
+    ReadOptions,
+    document::{SourceDocument, SourceFormat},
+    power::ChangeLog,
+};
 
 /// fuzz target `power_list` (selector 3: change log, JSON): a blank `remarks` read from JSON
 /// was kept as `Some("")`, which CSV writes as a blank cell and reads back as absent, so the
@@ -158,9 +162,9 @@ fn xls_reader_refuses_a_cell_beyond_the_sheet() {
 /// label could fail to match itself normalised again.
 #[test]
 fn normalize_text_is_idempotent_across_a_removed_space() {
-    let once = sunlit::normalize_text("Η΄");
+    let once = sunlit::document::normalize_text("Η΄");
     assert_eq!(once, "Ή");
-    assert_eq!(sunlit::normalize_text(&once), once);
+    assert_eq!(sunlit::document::normalize_text(&once), once);
 }
 
 /// fuzz target `scalars` (selector 4, run of 17:09 on cd64739, after 343 s): `TimeLimit::parse`
@@ -169,8 +173,8 @@ fn normalize_text_is_idempotent_across_a_removed_space() {
 /// written `即办`; a zero in months or calendar days keeps its unit (`0个月`, `0日`).
 #[test]
 fn time_limit_of_zero_months_survives_a_round_trip() {
-    let t = sunlit::TimeLimit::parse("0月").unwrap();
-    assert_eq!(sunlit::TimeLimit::parse(&t.to_string()).unwrap(), t);
+    let t = sunlit::power::TimeLimit::parse("0月").unwrap();
+    assert_eq!(sunlit::power::TimeLimit::parse(&t.to_string()).unwrap(), t);
 }
 
 /// fuzz target `document_sheet` (selector 1: XLS, the 528-second run after e0abdc2): a 5.6 KB

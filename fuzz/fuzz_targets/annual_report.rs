@@ -6,7 +6,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sunlit::{AnnualReport, ProactiveTable, ReportFormat, RequestTable, ReviewTable};
+use sunlit::{
+    AnnualReport,
+    report::{ProactiveTable, ReportFormat, RequestTable, ReviewTable},
+};
 
 macro_rules! round_trip {
     ($t:expr, $csv_read:expr, $json_read:expr) => {{

@@ -6,7 +6,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sunlit::{Document, SourceDocument, SourceFormat};
+use sunlit::{
+    Document,
+    document::{SourceDocument, SourceFormat},
+};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&sel, bytes)) = data.split_first() else {

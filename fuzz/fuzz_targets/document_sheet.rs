@@ -3,7 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sunlit::{Document, ReadOptions, SourceDocument, SourceFormat};
+use sunlit::{
+    Document, ReadOptions,
+    document::{SourceDocument, SourceFormat},
+};
 
 fuzz_target!(|data: &[u8]| {
     sunlit_fuzz::let_dependency_panics_unwind();

@@ -7,7 +7,7 @@
 
 use chrono::{Days, NaiveDate};
 use libfuzzer_sys::fuzz_target;
-use sunlit::{LocalCalendar, WorkCalendar};
+use sunlit::{WorkCalendar, calendar::LocalCalendar};
 
 fn exercise(cal: &WorkCalendar, offset: u64, n: i64) {
     for year in cal.covered_years() {

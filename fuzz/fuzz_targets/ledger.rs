@@ -5,7 +5,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sunlit::{InputOptions, Ledger, Limits, Quoting};
+use sunlit::{
+    Ledger,
+    input::{InputOptions, Limits, Quoting},
+};
 
 fn round_trip(ledger: &Ledger) {
     let csv = ledger.to_csv_string().expect("a read ledger writes as CSV");

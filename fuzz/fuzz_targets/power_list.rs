@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sunlit::{ChangeLog, PowerList};
+use sunlit::{PowerList, power::ChangeLog};
 
 fn list_round_trip(list: &PowerList) {
     let csv = list.to_csv_string().expect("a read list writes as CSV");

@@ -7,7 +7,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use sunlit::{
-    InputOptions, Limits, PublishedTable, Quoting, TableKind, TableReadOptions, TableRow, Unit,
+    PublishedTable, Unit,
+    input::{InputOptions, Limits, Quoting},
+    tables::{TableKind, TableReadOptions, TableRow},
 };
 
 fn rows(t: &PublishedTable) -> Vec<TableRow> {

@@ -8,7 +8,10 @@
 use chrono::NaiveDate;
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-use sunlit::{Applicant, Channel, DisclosureRequest, RequestEvent, WorkCalendar};
+use sunlit::{
+    DisclosureRequest, WorkCalendar,
+    request::{Applicant, Channel, RequestEvent},
+};
 
 fn date(v: &Value, key: &str) -> Option<NaiveDate> {
     v.get(key)?.as_str()?.parse().ok()

@@ -7,11 +7,19 @@
 
 use libfuzzer_sys::fuzz_target;
 use sunlit::{
-    Applicant, Catalog, Channel, Code, CreditCode, GroupKey, GroupValue, LegalBasis, Outcome,
-    PowerCategory, ProactiveColumn, ProactiveRow, ReportFormat, RequestRow, ReviewBlock, Scheme,
-    TableKind, TimeLimit, Unit, chinese_numeral, credit_code_check_char, format_amount,
-    format_grouped, functional_class_by_name, normalize_text, parse_amount, parse_citation,
-    parse_numeral,
+    Catalog, Code, Unit,
+    budget::{GroupKey, GroupValue},
+    catalog::functional_class_by_name,
+    classification::Scheme,
+    document::normalize_text,
+    money::{format_amount, format_grouped, parse_amount},
+    power::{
+        CreditCode, LegalBasis, PowerCategory, TimeLimit, chinese_numeral, credit_code_check_char,
+        parse_citation, parse_numeral,
+    },
+    report::{ProactiveColumn, ProactiveRow, ReportFormat, RequestRow, ReviewBlock},
+    request::{Applicant, Channel, Outcome},
+    tables::TableKind,
 };
 
 const SCHEMES: [Scheme; 4] = [

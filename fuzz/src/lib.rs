@@ -2,7 +2,7 @@
 //! kind, the hook that lets a third-party reader's panic reach sunlit's guard, and every output
 //! of a recognised document.
 
-use sunlit::{Document, DocumentKind, ReadOptions};
+use sunlit::{Document, ReadOptions, document::DocumentKind};
 
 /// Declared encodings a target can pick: none (detect), the three the readers know, and one
 /// they must refuse by name.

@@ -51,7 +51,7 @@ pub fn field<'a>(row: &'a [(String, String)], column: &str) -> &'a str {
 /// Read one published table of the golden data, with its kind id and unit as in a
 /// `document.csv` or `cases.csv` row.
 pub fn read_published_table(relative: &str, kind: &str, unit: &str) -> sunlit::PublishedTable {
-    let opts = sunlit::TableReadOptions {
+    let opts = sunlit::tables::TableReadOptions {
         unit: unit.parse().expect("unit"),
         kind: Some(kind.parse().expect("kind")),
         title: None,

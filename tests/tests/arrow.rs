@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
-use sunlit::{Error, GroupKey, Ledger, RollupOptions};
+use sunlit::{Error, Ledger, RollupOptions, budget::GroupKey};
 use sunlit_tests::data_file;
 
 fn golden() -> Ledger {

@@ -6,7 +6,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use sunlit::{
-    Catalog, CatalogCheckOptions, Code, Error, GroupKey, GroupValue, Ledger, Nature, RollupOptions,
+    Catalog, Code, Error, Ledger, RollupOptions,
+    budget::{GroupKey, GroupValue, Nature},
+    catalog::CatalogCheckOptions,
 };
 use sunlit_tests::{data_file, field, read_table};
 

@@ -5,7 +5,10 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use proptest::prelude::*;
-use sunlit::{Error, LocalCalendar, Uncovered, WorkCalendar};
+use sunlit::{
+    Error, WorkCalendar,
+    calendar::{LocalCalendar, Uncovered},
+};
 use sunlit_tests::{date, field, holidays_dir, read_json, read_table, str_at};
 
 fn is_weekend(d: NaiveDate) -> bool {
@@ -415,14 +418,14 @@ fn impossible_years_are_refused() {
         "{err:?}"
     );
     let mut ledger = sunlit::Ledger::new();
-    let item = sunlit::LineItem {
+    let item = sunlit::budget::LineItem {
         year: 0,
-        book: sunlit::Book::General,
-        phase: sunlit::Phase::Budget,
+        book: sunlit::budget::Book::General,
+        phase: sunlit::budget::Phase::Budget,
         unit: "u".into(),
         functional: sunlit::Code::functional("208").unwrap(),
         economic: None,
-        nature: sunlit::Nature::Basic,
+        nature: sunlit::budget::Nature::Basic,
         source: None,
         amount: 1.into(),
     };
@@ -431,8 +434,8 @@ fn impossible_years_are_refused() {
 
     let req = sunlit::DisclosureRequest::new(
         NaiveDate::from_ymd_opt(0, 3, 1).unwrap(),
-        sunlit::Channel::Online,
-        sunlit::Applicant::NaturalPerson,
+        sunlit::request::Channel::Online,
+        sunlit::request::Applicant::NaturalPerson,
     );
     let err = req.status(date("2024-01-01"), &lenient).unwrap_err();
     assert!(matches!(err, Error::History { .. }), "{err:?}");

@@ -13,9 +13,13 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use sunlit::{
-    Document, DocumentKind, Finding, ProactiveColumn, ProactiveRow, ReadOptions, ReportFormat,
-    RequestColumn, RequestRow, ReviewBlock, ReviewColumn, Severity, TableColumn, TableRow,
-    normalize_text,
+    Document, Finding, ReadOptions, Severity,
+    document::{DocumentKind, normalize_text},
+    report::{
+        ProactiveColumn, ProactiveRow, ReportFormat, RequestColumn, RequestRow, ReviewBlock,
+        ReviewColumn,
+    },
+    tables::{TableColumn, TableRow},
 };
 use sunlit_tests::data_file;
 

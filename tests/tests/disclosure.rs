@@ -5,9 +5,13 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use sunlit::{
-    Category, DisclosureMode, DisclosureStage, Error, ExemptionFact, ExemptionGround, FeeMethod,
-    InfoItem, OrganLevel, PublicityKind, Strength, WorkCalendar, decide, information_fee,
-    proactive_deadline, publicity_deadline, withdrawal_deadline,
+    Error, WorkCalendar,
+    disclosure::{
+        Category, DisclosureMode, DisclosureStage, ExemptionFact, ExemptionGround, InfoItem,
+        OrganLevel, PublicityKind, Strength, decide, proactive_deadline, publicity_deadline,
+        withdrawal_deadline,
+    },
+    request::{FeeMethod, information_fee},
 };
 use sunlit_tests::{date, opt_str, read_json, str_at};
 
@@ -229,7 +233,7 @@ proptest! {
     ) {
         let quote = information_fee(method, quantity);
         let tiers = quote.tiers();
-        prop_assert!(tiers.len() <= sunlit::FeeQuote::LISTED_TAIL_BANDS as usize + 3);
+        prop_assert!(tiers.len() <= sunlit::request::FeeQuote::LISTED_TAIL_BANDS as usize + 3);
         let amount: sunlit::Decimal = tiers.iter().map(|t| t.amount).sum();
         prop_assert_eq!(amount, quote.amount);
         let units: u64 = tiers.iter().map(|t| u64::from(t.units)).sum();

@@ -7,8 +7,9 @@
 use rust_decimal::Decimal;
 use serde_json::Value;
 use sunlit::{
-    AnnualReport, Document, DocumentKind, ProactiveColumn, ProactiveRow, ReadOptions,
-    RequestColumn, RequestRow, ReviewBlock, ReviewColumn, Severity,
+    AnnualReport, Document, ReadOptions, Severity,
+    document::DocumentKind,
+    report::{ProactiveColumn, ProactiveRow, RequestColumn, RequestRow, ReviewBlock, ReviewColumn},
 };
 use sunlit_tests::data_file;
 
@@ -237,7 +238,7 @@ fn pingtan_2023_cells_carry_their_table_row_and_column() {
         &ReadOptions::default(),
     )
     .unwrap();
-    assert_eq!(doc.source.format, sunlit::SourceFormat::Html);
+    assert_eq!(doc.source.format, sunlit::document::SourceFormat::Html);
     assert_eq!(doc.source.tables.len(), 3);
     let requests = &doc.source.tables[1];
     assert_eq!(requests.pages, [2]);

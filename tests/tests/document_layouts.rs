@@ -5,7 +5,7 @@
 //! error finding.
 
 use rust_decimal::Decimal;
-use sunlit::{Document, ReadOptions, Severity, TableColumn};
+use sunlit::{Document, ReadOptions, Severity, tables::TableColumn};
 use sunlit_tests::data_file;
 
 fn read(name: &str) -> Document {
@@ -24,7 +24,7 @@ fn amount(doc: &Document, number: u8, code: Option<&str>, label: &str) -> Option
         .find_map(|t| t.table.as_ref())?;
     let row = t.rows().iter().find(|r| match code {
         Some(c) => r.code.is_some_and(|x| x.to_string() == c),
-        None => sunlit::normalize_text(&r.name) == label,
+        None => sunlit::document::normalize_text(&r.name) == label,
     })?;
     let col = t
         .column(TableColumn::Amount)
@@ -104,7 +104,7 @@ fn cell(doc: &Document, number: u8, row: &str, column: TableColumn) -> Option<De
             let r = t
                 .rows()
                 .iter()
-                .find(|r| sunlit::normalize_text(&r.name).ends_with(row))?;
+                .find(|r| sunlit::document::normalize_text(&r.name).ends_with(row))?;
             r.cells.get(t.column(column)?).copied().flatten()
         })
 }

@@ -4,8 +4,10 @@
 //! grids laid out as those documents print them (the real files are in the corpus test).
 
 use sunlit::{
-    Document, DocumentKind, Provenance, ReadOptions, Severity, SourceCell, SourceDocument,
-    SourceFormat, SourceLine, SourceTable,
+    Document, ReadOptions, Severity,
+    document::{
+        DocumentKind, Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable,
+    },
 };
 
 /// A grid on `page` with its title and unit printed above it and `merged` header ranges.

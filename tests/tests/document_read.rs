@@ -2,7 +2,10 @@
 //! merged header cells, context lines; workbook sheets with merged cells; GBK CSV; errors that
 //! name the place. The documents are described in tests/data/documents/SOURCE-readers.md.
 
-use sunlit::{Error, ReadOptions, SourceDocument, SourceFormat, SourceTable};
+use sunlit::{
+    Error, ReadOptions,
+    document::{SourceDocument, SourceFormat, SourceTable},
+};
 use sunlit_tests::data_file;
 
 const SFJ: &str = "documents/shanghai/putuo-sfj-budget-2026.pdf";
@@ -25,7 +28,7 @@ fn titled<'a>(doc: &'a SourceDocument, title: &str) -> &'a SourceTable {
         .unwrap_or_else(|| panic!("no table titled {title}"))
 }
 
-fn texts(row: &[sunlit::SourceCell]) -> Vec<&str> {
+fn texts(row: &[sunlit::document::SourceCell]) -> Vec<&str> {
     row.iter().map(|c| c.text.as_str()).collect()
 }
 
@@ -367,7 +370,8 @@ fn a_continuation_ruled_with_fewer_columns_is_laid_onto_the_grid() {
     let k = t.continuations[0];
     let above = &t.rows[k - 1];
     let first = &t.rows[k];
-    let col = |r: &[sunlit::SourceCell], text: &str| r.iter().position(|c| c.text == text);
+    let col =
+        |r: &[sunlit::document::SourceCell], text: &str| r.iter().position(|c| c.text == text);
     assert_eq!(col(above, "30102"), col(first, "30103"));
     assert_eq!(col(above, "津贴补贴"), col(first, "奖金"));
     assert_eq!(col(above, "6,372.51"), col(first, "180.14"));

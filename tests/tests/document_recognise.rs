@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use serde_json::Value;
-use sunlit::{Document, DocumentKind, ReadOptions, Severity, Unit};
+use sunlit::{Document, ReadOptions, Severity, Unit, document::DocumentKind};
 use sunlit_tests::data_file;
 
 fn manifest() -> Vec<Value> {
@@ -176,7 +176,7 @@ fn the_three_public_table_with_budget_and_final_sub_columns_is_one_row_per_figur
 
 #[test]
 fn a_missing_table_is_named_with_a_warning() {
-    let mut source = sunlit::SourceDocument::read(
+    let mut source = sunlit::document::SourceDocument::read(
         data_file("documents/shanghai/putuo-shgzb-final-2024.pdf"),
         &ReadOptions::default(),
     )
@@ -196,7 +196,7 @@ fn a_missing_table_is_named_with_a_warning() {
 
 #[test]
 fn the_standard_set_is_configurable() {
-    let source = sunlit::SourceDocument::read(
+    let source = sunlit::document::SourceDocument::read(
         data_file("documents/shanghai/putuo-shgzb-final-2024.pdf"),
         &ReadOptions::default(),
     )
@@ -245,7 +245,7 @@ fn a_real_power_list_workbook_is_read_through_the_power_list_reader() {
 #[test]
 fn a_real_annual_report_is_read_from_its_printed_tables() {
     // 淮安市人民政府 2024 年政府信息公开工作年度报告 (Jiangsu), 2021 format.
-    use sunlit::{
+    use sunlit::report::{
         ProactiveColumn, ProactiveRow, RequestColumn, RequestRow, ReviewBlock, ReviewColumn,
     };
     let doc = read("documents/jiangsu/huaian-annual-report-2024.pdf");
@@ -320,7 +320,8 @@ fn shared_corpus_summary() {
     let text = std::fs::read_to_string(data_file("documents/manifest.json")).unwrap();
     let manifest: Vec<Value> = serde_json::from_str(&text).unwrap();
     let last = |s: &str| -> String {
-        let n = sunlit::normalize_text(s.rsplit('/').next().unwrap_or(s)).replace(['（', '）'], "");
+        let n = sunlit::document::normalize_text(s.rsplit('/').next().unwrap_or(s))
+            .replace(['（', '）'], "");
         // A leading year (2024年机关运行经费预算数) is not part of the heading's meaning.
         match n.char_indices().nth(5) {
             Some((i, _))
@@ -395,7 +396,8 @@ fn shared_corpus_summary() {
                             .enumerate()
                             .filter(|(_, c)| {
                                 last(c) == last(col)
-                                    || sunlit::normalize_text(c) == sunlit::normalize_text(col)
+                                    || sunlit::document::normalize_text(c)
+                                        == sunlit::document::normalize_text(col)
                             })
                             .map(|(j, _)| j)
                             .collect();
@@ -403,8 +405,8 @@ fn shared_corpus_summary() {
                             .iter()
                             .filter(|r| {
                                 r.key() == row
-                                    || sunlit::normalize_text(&r.name)
-                                        == sunlit::normalize_text(row)
+                                    || sunlit::document::normalize_text(&r.name)
+                                        == sunlit::document::normalize_text(row)
                             })
                             .any(|r| {
                                 js.iter().any(|&j| {

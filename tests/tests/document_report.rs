@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use serde_json::Value;
-use sunlit::{Document, ReadOptions, documents_to_json};
+use sunlit::{Document, ReadOptions, document::documents_to_json};
 use sunlit_tests::data_dir;
 
 fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -18,7 +18,7 @@ fn documents(dir: &Path, out: &mut Vec<PathBuf>) {
     for p in entries {
         if p.is_dir() {
             documents(&p, out);
-        } else if sunlit::SourceFormat::from_name(&p.display().to_string()).is_some() {
+        } else if sunlit::document::SourceFormat::from_name(&p.display().to_string()).is_some() {
             out.push(p);
         }
     }

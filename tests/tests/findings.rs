@@ -6,8 +6,10 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use sunlit::{
-    DisclosureDocument, Finding, FindingFilter, Findings, RollupOptions, Severity, Subtotals,
-    TableCheckOptions, TableLedgerOptions,
+    Finding, Findings, RollupOptions, Severity,
+    budget::Subtotals,
+    finding::FindingFilter,
+    tables::{DisclosureDocument, TableCheckOptions, TableLedgerOptions},
 };
 use sunlit_tests::{field, read_document, read_published_table, read_table};
 

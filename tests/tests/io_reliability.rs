@@ -5,7 +5,7 @@
 //! The tests of the first part use only the readers' original signatures, so they run unchanged
 //! against the code before the fix (where each of them fails).
 
-use sunlit::{Error, Ledger, PowerList, PublishedTable, TableReadOptions};
+use sunlit::{Error, Ledger, PowerList, PublishedTable, tables::TableReadOptions};
 
 const HEADER: &str = "year,book,phase,unit,functional,economic,nature,source,amount";
 const OK: &str = "2026,general,budget,u,208,,basic,,1";
@@ -211,7 +211,7 @@ fn a_failed_write_leaves_the_previous_file() {
 
 // ---- The options of the fix: limits and lenient quoting (new API). ----
 
-use sunlit::{InputOptions, Limits, Quoting};
+use sunlit::input::{InputOptions, Limits, Quoting};
 
 fn limit_err<T: std::fmt::Debug>(r: Result<T, Error>) -> (String, u64, u64, u64, String) {
     match r {
@@ -325,7 +325,7 @@ fn limits_have_sane_defaults_and_are_errors_naming_how_to_raise_them() {
         }),
         ..sunlit::ReadOptions::default()
     };
-    let e = sunlit::SourceDocument::from_csv_bytes("t.csv", b"a,b\n1,2\n", &r);
+    let e = sunlit::document::SourceDocument::from_csv_bytes("t.csv", b"a,b\n1,2\n", &r);
     assert_eq!(limit_err(e).0, "max_file_bytes");
 }
 
@@ -391,8 +391,10 @@ const ROWS_1: Limits = Limits {
 #[test]
 fn every_reader_of_user_input_takes_input_options() {
     use sunlit::{
-        AnnualReport, Catalog, ChangeLog, ProactiveTable, ReportFormat, RequestTable, ReviewTable,
-        Scheme, TableFiles, WorkCalendar,
+        AnnualReport, Catalog, WorkCalendar,
+        classification::Scheme,
+        power::ChangeLog,
+        report::{ProactiveTable, ReportFormat, RequestTable, ReviewTable, TableFiles},
     };
     let rows = tiny(ROWS_1);
     let dir = tempfile::tempdir().unwrap();
@@ -539,7 +541,7 @@ fn every_reader_of_user_input_takes_input_options() {
 
 #[test]
 fn lenient_quoting_reaches_change_logs_report_tables_and_the_catalogue() {
-    use sunlit::{Catalog, ChangeLog, ReviewTable, Scheme};
+    use sunlit::{Catalog, classification::Scheme, power::ChangeLog, report::ReviewTable};
     let lenient = InputOptions {
         quoting: Quoting::Lenient,
         ..InputOptions::default()
@@ -601,9 +603,9 @@ fn messages_show_a_bounded_prefix_of_long_values() {
     let long = "9".repeat(1_100_000) + "x";
     let marker = "… (1100001 characters)";
     let errors = [
-        sunlit::parse_amount(&long).unwrap_err(),
+        sunlit::money::parse_amount(&long).unwrap_err(),
         sunlit::Code::functional(&long).unwrap_err(),
-        sunlit::Quoting::parse(&long).unwrap_err(),
+        sunlit::input::Quoting::parse(&long).unwrap_err(),
         Ledger::read_csv_with(
             format!("{HEADER}\n2026,general,budget,u,208,,basic,,{long}\n").as_bytes(),
             &with_limits(Limits {
@@ -639,7 +641,7 @@ fn messages_show_a_bounded_prefix_of_long_values() {
     }
     // Short values are shown whole, as before.
     assert_eq!(
-        sunlit::parse_amount("1x").unwrap_err().to_string(),
+        sunlit::money::parse_amount("1x").unwrap_err().to_string(),
         "invalid amount \"1x\": unexpected character 'x': an amount is digits with optional sign, thousands separators and decimal point"
     );
 }
@@ -663,7 +665,7 @@ fn a_located_cell_error_keeps_its_cause() {
     };
     assert_eq!((line, column.as_str()), (2, "functional"));
     assert!(
-        matches!(**cause, Error::Code { scheme: sunlit::Scheme::Functional, ref value, .. } if value == "2O8"),
+        matches!(**cause, Error::Code { scheme: sunlit::classification::Scheme::Functional, ref value, .. } if value == "2O8"),
         "{cause:?}"
     );
     // `source()` gives the cause (boxed, as the field holds it) to error-chain reporters

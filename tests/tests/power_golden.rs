@@ -3,9 +3,11 @@
 //! citations, legal-basis cells, credit codes and malformed rows.
 
 use sunlit::{
-    ChangeLog, CreditCode, DutyKind, DutyOptions, Error, LegalBasis, PowerCategory,
-    PowerChangeKind, PowerField, PowerList, Severity, WorkCalendar, credit_code_check_char,
-    parse_citation,
+    Error, PowerList, Severity, WorkCalendar,
+    power::{
+        ChangeLog, CreditCode, DutyKind, DutyOptions, LegalBasis, PowerCategory, PowerChangeKind,
+        PowerField, credit_code_check_char, parse_citation,
+    },
 };
 use sunlit_tests::{data_file, field, read_table, unescape};
 
@@ -105,11 +107,11 @@ fn v1_findings_are_exactly_the_planted_problems() {
 }
 
 /// `changes` are exactly the rows of a diff table (kind, code, name, old, new, fields).
-fn assert_changes(changes: &[sunlit::PowerChange], table: &str) {
+fn assert_changes(changes: &[sunlit::power::PowerChange], table: &str) {
     let expected = read_table(table, b'\t');
     assert_eq!(changes.len(), expected.len(), "{table}: {changes:#?}");
     for (c, row) in changes.iter().zip(&expected) {
-        let codes = |refs: &[sunlit::PowerItemRef]| {
+        let codes = |refs: &[sunlit::power::PowerItemRef]| {
             refs.iter()
                 .map(|r| r.code.clone().unwrap_or_default())
                 .collect::<Vec<_>>()

@@ -5,8 +5,11 @@
 
 use proptest::prelude::*;
 use sunlit::{
-    PowerCategory, PowerChangeKind, PowerList, chinese_numeral, credit_code_check_char,
-    parse_citation, parse_numeral,
+    PowerList,
+    power::{
+        PowerCategory, PowerChangeKind, chinese_numeral, credit_code_check_char, parse_citation,
+        parse_numeral,
+    },
 };
 use sunlit_tests::data_file;
 
@@ -35,11 +38,11 @@ fn any_entry() -> impl Strategy<Value = String> {
 }
 
 /// The multiset of (code, name) of a list's items.
-fn refs(list: &PowerList) -> Vec<sunlit::PowerItemRef> {
+fn refs(list: &PowerList) -> Vec<sunlit::power::PowerItemRef> {
     let mut v: Vec<_> = list
         .items
         .iter()
-        .map(|i| sunlit::PowerItemRef {
+        .map(|i| sunlit::power::PowerItemRef {
             code: i.code().map(str::to_owned),
             name: i.name.clone(),
         })
@@ -56,7 +59,7 @@ fn drawn(picks: &[(usize, bool)]) -> PowerList {
     for &(i, changed) in picks {
         let mut item = pool.items[i % 8].clone();
         if changed {
-            item.promised_limit = sunlit::TimeLimit::parse("1个工作日").ok();
+            item.promised_limit = sunlit::power::TimeLimit::parse("1个工作日").ok();
         }
         list.items.push(item);
     }
@@ -102,9 +105,9 @@ proptest! {
         prop_assert!(PowerList::diff(&b, &b).is_empty());
         let changes = PowerList::diff(&a, &b);
         // The change log of the diff survives CSV and JSON.
-        let log = sunlit::ChangeLog::from_changes(&changes, Some("某府办发〔2025〕1号"), chrono::NaiveDate::from_ymd_opt(2025, 7, 1));
-        prop_assert_eq!(&sunlit::ChangeLog::read_csv_str(&log.to_csv_string().unwrap()).unwrap(), &log);
-        prop_assert_eq!(&sunlit::ChangeLog::from_json(&log.to_json()).unwrap(), &log);
+        let log = sunlit::power::ChangeLog::from_changes(&changes, Some("某府办发〔2025〕1号"), chrono::NaiveDate::from_ymd_opt(2025, 7, 1));
+        prop_assert_eq!(&sunlit::power::ChangeLog::read_csv_str(&log.to_csv_string().unwrap()).unwrap(), &log);
+        prop_assert_eq!(&sunlit::power::ChangeLog::from_json(&log.to_json()).unwrap(), &log);
         let mut items = refs(&a);
         for change in changes {
             for gone in &change.old {
@@ -142,8 +145,8 @@ proptest! {
         let alphabet: Vec<char> = "0123456789ABCDEFGHJKLMNPQRTUWXY".chars().collect();
         let wrong = alphabet[other];
         let good = format!("{body}{check}");
-        prop_assert!(sunlit::CreditCode::is_valid(&good));
-        prop_assert_eq!(sunlit::CreditCode::is_valid(&format!("{body}{wrong}")), wrong == check);
+        prop_assert!(sunlit::power::CreditCode::is_valid(&good));
+        prop_assert_eq!(sunlit::power::CreditCode::is_valid(&format!("{body}{wrong}")), wrong == check);
     }
 
     #[test]
@@ -188,7 +191,7 @@ proptest! {
         fresh.sub_items.clear();
         fresh.category = PowerCategory::Inspection;
         fresh.category_label = "行政检查".to_owned();
-        fresh.legal_basis = sunlit::LegalBasis::parse("《某某条例》第九百九十九条");
+        fresh.legal_basis = sunlit::power::LegalBasis::parse("《某某条例》第九百九十九条");
         new.items.push(fresh);
         let changes = PowerList::diff(&old, &new);
         let kinds: Vec<_> = changes.iter().map(|c| (c.kind, c.name.clone())).collect();

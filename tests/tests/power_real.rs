@@ -2,7 +2,7 @@
 //! its columns are read under their local names, responsibility items and accountability cases are
 //! used, and columns that are no field are kept.
 
-use sunlit::{PowerField, PowerList, Severity};
+use sunlit::{PowerList, Severity, power::PowerField};
 use sunlit_tests::data_file;
 
 const LIST: &str = "power/karamay_medical_2024/list.csv";

@@ -6,8 +6,10 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use sunlit::{
-    Book, Code, GroupKey, Hierarchy, Ledger, LineItem, Nature, Phase, RollupOptions, Scheme,
-    Subtotals, format_amount, format_grouped, parse_amount,
+    Code, Ledger, RollupOptions,
+    budget::{Book, GroupKey, Hierarchy, LineItem, Nature, Phase, Subtotals},
+    classification::Scheme,
+    money::{format_amount, format_grouped, parse_amount},
 };
 
 fn amount() -> impl Strategy<Value = Decimal> {

@@ -2,7 +2,7 @@
 //! the core's vocabulary ids (`HistoryError.event`, `CodeError.scheme`). These tests keep those
 //! lists in step with the core, so a new event kind or scheme cannot be forgotten in Python.
 
-use sunlit::{EventKind, Scheme};
+use sunlit::{classification::Scheme, request::EventKind};
 
 const STUB: &str = include_str!("../../bindings-python/python/sunlit/_sunlit.pyi");
 

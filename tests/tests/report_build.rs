@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 use sunlit::{
-    AnnualReport, Applicant, Channel, DisclosureRequest, Outcome, ReportFormat, ReportInput,
-    ReportTableKind, RequestColumn, RequestRow, RequestTable, WorkCalendar,
+    AnnualReport, DisclosureRequest, WorkCalendar,
+    report::{ReportFormat, ReportInput, ReportTableKind, RequestColumn, RequestRow, RequestTable},
+    request::{Applicant, Channel, Outcome},
 };
 use sunlit_tests::{field, read_table};
 

@@ -7,9 +7,13 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use sunlit::{
-    AnnualReport, Error, LegacyChannel, LegacyStatistics, ProactiveCell, ProactiveColumn,
-    ProactiveRow, ProactiveTable, ReportCheckOptions, ReportFormat, ReportTableKind, RequestColumn,
-    RequestRow, RequestTable, ReviewBlock, ReviewColumn, TableFiles, percent,
+    AnnualReport, Error,
+    money::percent,
+    report::{
+        LegacyChannel, LegacyStatistics, ProactiveCell, ProactiveColumn, ProactiveRow,
+        ProactiveTable, ReportCheckOptions, ReportFormat, ReportTableKind, RequestColumn,
+        RequestRow, RequestTable, ReviewBlock, ReviewColumn, TableFiles,
+    },
 };
 use sunlit_tests::{data_file, field, read_table};
 

@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use proptest::prelude::*;
 use sunlit::{
-    Applicant, Channel, ConsultParty, Decimal, DisclosureRequest, Error, EventKind, Outcome,
-    RequestState, WorkCalendar,
+    Decimal, DisclosureRequest, Error, WorkCalendar,
+    request::{Applicant, Channel, ConsultParty, EventKind, Outcome, RequestState},
 };
 use sunlit_tests::{date, opt_str, read_json, str_at};
 
@@ -237,7 +237,7 @@ fn queries_replay_the_history_on_the_calendar_given() {
     req.request_correction(date("2024-03-12"), &cal).unwrap(); // 7th working day
     assert!(req.status(date("2024-03-13"), &cal).is_ok());
     let local = cal
-        .with_local(&sunlit::LocalCalendar {
+        .with_local(&sunlit::calendar::LocalCalendar {
             name: "a Saturday worked".into(),
             workdays: vec![date("2024-03-09")],
             ..Default::default()
@@ -249,7 +249,7 @@ fn queries_replay_the_history_on_the_calendar_given() {
         req.timeline(&local).unwrap_err(),
     ] {
         assert!(
-            matches!(&err, Error::History { event, .. } if *event == sunlit::EventKind::CorrectionRequested),
+            matches!(&err, Error::History { event, .. } if *event == sunlit::request::EventKind::CorrectionRequested),
             "{err:?}"
         );
     }

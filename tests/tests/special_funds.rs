@@ -6,7 +6,8 @@ use std::str::FromStr;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use sunlit::{
-    Allocation, Finding, FundCheckOptions, FundStage, SpecialFund, SpecialFundList, StageDate, Unit,
+    Finding, SpecialFundList, Unit,
+    special_fund::{Allocation, FundCheckOptions, FundStage, SpecialFund, StageDate},
 };
 use sunlit_tests::{date, opt_str, read_json, str_at};
 

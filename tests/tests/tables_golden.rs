@@ -7,8 +7,9 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 use sunlit::{
-    Catalog, DisclosureDocument, Finding, Ledger, PublishedTable, RenderOptions, RollupOptions,
-    Severity, TableCheckOptions, TableKind, TableLedgerOptions, ToleranceOptions, Unit,
+    Catalog, Finding, Ledger, PublishedTable, RollupOptions, Severity, Unit,
+    money::ToleranceOptions,
+    tables::{DisclosureDocument, RenderOptions, TableCheckOptions, TableKind, TableLedgerOptions},
 };
 use sunlit_tests::{data_file, field, read_document, read_published_table, read_table};
 
@@ -57,7 +58,7 @@ fn chengguan_identities_are_really_checked() {
     let csv = t9.to_csv_string().unwrap().replace(",507.25", ",507.26");
     let off = PublishedTable::read_csv_str(
         &csv,
-        &sunlit::TableReadOptions {
+        &sunlit::tables::TableReadOptions {
             unit: Unit::WanYuan,
             kind: Some(TableKind::BudgetThreePublic),
             title: None,
@@ -96,7 +97,7 @@ fn chengguan_identities_are_really_checked() {
         .replace(",合计,36197265", ",合计,36197266");
     let t8 = PublishedTable::read_csv_str(
         &csv,
-        &sunlit::TableReadOptions {
+        &sunlit::tables::TableReadOptions {
             kind: Some(TableKind::BudgetBasicEconomic),
             ..Default::default()
         },
@@ -214,7 +215,7 @@ fn a_table_becomes_ledger_lines_and_renders_back() {
         })
         .unwrap()
         .rollup(&RollupOptions {
-            subtotals: sunlit::Subtotals::Check,
+            subtotals: sunlit::budget::Subtotals::Check,
             ..Default::default()
         })
         .unwrap()
@@ -291,7 +292,7 @@ fn csv_and_json_forms_are_the_same_table() {
     assert_eq!(again.to_csv_string().unwrap(), t5.to_csv_string().unwrap());
     let whole = PublishedTable::read_csv_str(
         &t5.to_csv_string().unwrap(),
-        &sunlit::TableReadOptions {
+        &sunlit::tables::TableReadOptions {
             kind: t5.kind(),
             ..Default::default()
         },

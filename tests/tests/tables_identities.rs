@@ -7,9 +7,13 @@ use std::str::FromStr;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use sunlit::{
-    Book, Catalog, DisclosureDocument, FdpOptions, Finding, Ledger, LineItem, NarrativeFigure,
-    Nature, Phase, PublishedTable, RenderOptions, RollupOptions, Severity, TableCheckOptions,
-    TableKind, TableLedgerOptions, TableReadOptions, Unit,
+    Catalog, Finding, Ledger, PublishedTable, RollupOptions, Severity, Unit,
+    budget::{Book, LineItem, Nature, Phase},
+    fdp::FdpOptions,
+    tables::{
+        DisclosureDocument, NarrativeFigure, RenderOptions, TableCheckOptions, TableKind,
+        TableLedgerOptions, TableReadOptions,
+    },
 };
 
 fn t(csv: &str, kind: TableKind) -> PublishedTable {
@@ -441,7 +445,7 @@ fn final_account_rows_and_three_public() {
 
 #[test]
 fn special_fund_list_of_fifty() {
-    use sunlit::{SpecialFund, SpecialFundList};
+    use sunlit::{SpecialFundList, special_fund::SpecialFund};
     let fund = |i: usize| SpecialFund {
         name: format!("专项资金{i}"),
         department: "省财政厅".into(),
@@ -523,8 +527,8 @@ fn rendering_never_mixes_books_or_units() {
         }
         other => panic!("{other:?}"),
     }
-    let one_unit = ledger.select(&sunlit::Selection {
-        values: vec![sunlit::GroupValue::Unit("城管执法局".into())],
+    let one_unit = ledger.select(&sunlit::budget::Selection {
+        values: vec![sunlit::budget::GroupValue::Unit("城管执法局".into())],
         under: None,
     });
     let total = |t: &PublishedTable| t.rows().last().unwrap().cells[0];
@@ -575,7 +579,7 @@ fn table_to_ledger_uses_the_callers_tolerance() {
         other => panic!("{other:?}"),
     }
     let loose = TableLedgerOptions {
-        tolerance: sunlit::ToleranceOptions {
+        tolerance: sunlit::money::ToleranceOptions {
             wan_yuan: Some(Decimal::from_str("0.02").unwrap()),
             ..Default::default()
         },
@@ -589,7 +593,7 @@ fn table_to_ledger_uses_the_callers_tolerance() {
     );
     assert_eq!(one.to_ledger(&opts).unwrap().len(), 2);
     let exact = TableLedgerOptions {
-        tolerance: sunlit::ToleranceOptions::exact(),
+        tolerance: sunlit::money::ToleranceOptions::exact(),
         ..opts
     };
     assert!(one.to_ledger(&exact).is_err());
@@ -625,7 +629,7 @@ proptest! {
             prop_assert_eq!(f.error_count(), 0, "{:?}", f);
             // CSV and JSON carry every cell: written again, they are the same text.
             let csv = table.to_csv_string().unwrap();
-            let opts = sunlit::TableReadOptions { unit, ..Default::default() };
+            let opts = sunlit::tables::TableReadOptions { unit, ..Default::default() };
             let back = PublishedTable::read_csv_str(&csv, &opts).unwrap();
             prop_assert_eq!(back.to_csv_string().unwrap(), csv);
             let json = table.to_json();

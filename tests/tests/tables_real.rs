@@ -6,8 +6,11 @@
 
 use rust_decimal::Decimal;
 use sunlit::{
-    Code, DisclosureDocument, Finding, HeadingRole, PublishedTable, RowLabel, RowSide, Severity,
-    TableCheckOptions, TableColumn, TableKind, TableReadOptions, Unit,
+    Code, Finding, PublishedTable, Severity, Unit,
+    tables::{
+        DisclosureDocument, HeadingRole, RowLabel, RowSide, TableCheckOptions, TableColumn,
+        TableKind, TableReadOptions,
+    },
 };
 use sunlit_tests::{data_file, read_document};
 
@@ -367,7 +370,7 @@ fn three_public_heading_variants() {
         .next()
         .unwrap()
         .split(',')
-        .map(|v| sunlit::parse_amount(v).unwrap())
+        .map(|v| sunlit::money::parse_amount(v).unwrap())
         .collect();
     let f7 = PublishedTable::from_figure_columns(
         Some(TableKind::FinalThreePublic),
@@ -516,7 +519,7 @@ fn real_headings_are_recognised_and_unknown_ones_kept() {
     );
 
     // An unknown heading is kept as printed and never checked.
-    let row = sunlit::TableRow {
+    let row = sunlit::tables::TableRow {
         line: 2,
         code: Some(Code::functional("208").unwrap()),
         name: "社会保障和就业支出".into(),
@@ -692,7 +695,7 @@ fn appropriation_summary_with_carry_over_rows() {
 #[test]
 fn a_column_the_form_does_not_name_leaves_the_total_unchecked_as_an_info() {
     let d = |s: &str| Some(s.parse::<rust_decimal::Decimal>().unwrap());
-    let row = sunlit::TableRow {
+    let row = sunlit::tables::TableRow {
         line: 2,
         name: "合计".into(),
         cells: vec![d("110"), d("50"), d("50"), d("10")],

@@ -5,7 +5,10 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use sunlit::{GroupKey, GroupValue, Ledger, RollupOptions};
+use sunlit::{
+    Ledger, RollupOptions,
+    budget::{GroupKey, GroupValue},
+};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()

@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use sunlit::{GroupKey, Ledger, RollupOptions};
+use sunlit::{Ledger, RollupOptions, budget::GroupKey};
 use sunlit_benches::{GeneratorOptions, write_csv};
 
 fn vm_hwm_kib() -> Option<u64> {

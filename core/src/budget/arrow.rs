@@ -116,7 +116,8 @@ fn vocabulary_column<T: Copy + PartialEq>(
 fn interned_column(ids: &[u32], names: &[Box<str>]) -> Result<ArrayRef> {
     let keys = UInt32Array::from_iter(ids.iter().map(|&i| (i != NO_VALUE).then_some(i)));
     let values = StringArray::from_iter_values(names.iter().map(|n| &**n));
-    let array = DictionaryArray::<UInt32Type>::try_new(keys, Arc::new(values)).map_err(arrow_err)?;
+    let array =
+        DictionaryArray::<UInt32Type>::try_new(keys, Arc::new(values)).map_err(arrow_err)?;
     Ok(Arc::new(array))
 }
 
@@ -207,13 +208,33 @@ impl Ledger {
         let c = LineRecord::COLUMNS;
         batch(vec![
             (c[0], Arc::new(years), false),
-            (c[1], vocabulary_column(&self.book, Book::ALL, Book::id)?, false),
-            (c[2], vocabulary_column(&self.phase, Phase::ALL, Phase::id)?, false),
-            (c[3], interned_column(&self.unit, self.units.names())?, false),
+            (
+                c[1],
+                vocabulary_column(&self.book, Book::ALL, Book::id)?,
+                false,
+            ),
+            (
+                c[2],
+                vocabulary_column(&self.phase, Phase::ALL, Phase::id)?,
+                false,
+            ),
+            (
+                c[3],
+                interned_column(&self.unit, self.units.names())?,
+                false,
+            ),
             (c[4], functional?, false),
             (c[5], economic?, true),
-            (c[6], vocabulary_column(&self.nature, Nature::ALL, Nature::id)?, false),
-            (c[7], interned_column(&self.source, self.sources.names())?, true),
+            (
+                c[6],
+                vocabulary_column(&self.nature, Nature::ALL, Nature::id)?,
+                false,
+            ),
+            (
+                c[7],
+                interned_column(&self.source, self.sources.names())?,
+                true,
+            ),
             (c[8], Arc::new(amount?), false),
         ])
     }
@@ -238,8 +259,8 @@ impl Ledger {
                 }
             })
             .collect::<Result<Vec<i128>>>()?;
-        let scale_i8 =
-            i8::try_from(scale).map_err(|_| Error::overflow("an amount scale beyond decimal128"))?;
+        let scale_i8 = i8::try_from(scale)
+            .map_err(|_| Error::overflow("an amount scale beyond decimal128"))?;
         Decimal128Array::from(values)
             .with_precision_and_scale(38, scale_i8)
             .map_err(arrow_err)
@@ -382,7 +403,7 @@ impl Rollup {
     /// economic code), then `code`, `level` (uint8, 1 = 类) and `amount` (`decimal128(38, s)`).
     ///
     /// ```
-    /// use sunlit::{GroupKey, Ledger, RollupOptions};
+    /// use sunlit::{Ledger, RollupOptions, budget::GroupKey};
     /// let ledger = Ledger::read_csv_str("\
     /// year,book,phase,unit,functional,economic,nature,source,amount
     /// 2026,general,budget,u,2080505,,basic,,1.25

@@ -13,7 +13,7 @@ use crate::money::percent;
 /// What two sides a comparison sets against each other.
 ///
 /// ```
-/// use sunlit::{CompareAxis, Phase};
+/// use sunlit::budget::{CompareAxis, Phase};
 /// let execution = CompareAxis::Phase { base: Phase::Budget, target: Phase::Final };
 /// let growth = CompareAxis::Year { base: 2025, target: 2026 };
 /// assert_ne!(execution, growth);
@@ -41,7 +41,7 @@ pub enum CompareAxis {
 /// Options of [`Ledger::compare`].
 ///
 /// ```
-/// use sunlit::{CompareAxis, CompareOptions, Phase};
+/// use sunlit::budget::{CompareAxis, CompareOptions, Phase};
 /// let o = CompareOptions::new(CompareAxis::Phase { base: Phase::Budget, target: Phase::Final });
 /// assert_eq!(o.places, 2);
 /// ```
@@ -60,7 +60,7 @@ impl CompareOptions {
     /// Compare along `axis`, ungrouped, percentages to two places.
     ///
     /// ```
-    /// let o = sunlit::CompareOptions::new(sunlit::CompareAxis::Year { base: 2025, target: 2026 });
+    /// let o = sunlit::budget::CompareOptions::new(sunlit::budget::CompareAxis::Year { base: 2025, target: 2026 });
     /// assert!(o.rollup.by.is_empty());
     /// ```
     pub fn new(axis: CompareAxis) -> CompareOptions {
@@ -104,7 +104,7 @@ impl Comparison {
     /// The row of `code` in the group with exactly these `group` values (in `by` order).
     ///
     /// ```
-    /// let c = sunlit::Comparison { rows: vec![] };
+    /// let c = sunlit::budget::Comparison { rows: vec![] };
     /// assert!(c.get(sunlit::Code::functional("208").unwrap(), &[]).is_none());
     /// ```
     pub fn get(&self, code: Code, group: &[GroupValue]) -> Option<&ComparisonRow> {
@@ -120,7 +120,7 @@ impl Ledger {
     /// growth (增长率), exact and rounded half up to `places`.
     ///
     /// ```
-    /// use sunlit::{Code, CompareAxis, CompareOptions, Ledger, Phase};
+    /// use sunlit::{Code, Ledger, budget::{CompareAxis, CompareOptions, Phase}};
     /// let ledger = Ledger::read_csv_str("\
     /// year,book,phase,unit,functional,economic,nature,source,amount
     /// 2024,general,budget,u,2010601,,basic,,200

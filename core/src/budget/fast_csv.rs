@@ -443,7 +443,9 @@ fn year(f: &[u8]) -> Option<i16> {
     let y = [a, b, c, d]
         .iter()
         .fold(0i32, |acc, &x| acc * 10 + i32::from(x - b'0'));
-    crate::SUPPORTED_YEARS.contains(&y).then_some(y as i16)
+    crate::calendar::SUPPORTED_YEARS
+        .contains(&y)
+        .then_some(y as i16)
 }
 
 /// The digits of an all-digit field of an allowed length and first digit.

@@ -14,7 +14,7 @@ use crate::money::{format_amount, parse_amount};
 /// One budget line (预算明细): one amount of one unit, classified.
 ///
 /// ```
-/// use sunlit::{Book, Code, LineItem, Nature, Phase};
+/// use sunlit::{Code, budget::{Book, LineItem, Nature, Phase}};
 /// use rust_decimal::Decimal;
 /// let item = LineItem {
 ///     year: 2026, book: Book::General, phase: Phase::Budget, unit: "城管执法局".into(),
@@ -51,7 +51,7 @@ pub struct LineItem {
 /// applies the one set of rules that turns it into a [`LineItem`].
 ///
 /// ```
-/// use sunlit::LineRecord;
+/// use sunlit::budget::LineRecord;
 /// let r = LineRecord {
 ///     year: "2026".into(), book: "一般公共预算".into(), phase: "预算".into(),
 ///     unit: "城管执法局".into(), functional: "2080505".into(), economic: "".into(),
@@ -104,7 +104,7 @@ impl LineRecord {
     /// is required. Errors name `line` (the record number) and the key.
     ///
     /// ```
-    /// use sunlit::{Error, LineRecord};
+    /// use sunlit::{Error, budget::LineRecord};
     /// let ok = LineRecord::from_pairs([("year", Some("2026".into())), ("book", Some("general".into())),
     ///     ("phase", Some("budget".into())), ("unit", Some("u".into())), ("functional", Some("208".into())),
     ///     ("nature", Some("basic".into())), ("amount", Some("1".into())), ("source", None)], 1).unwrap();
@@ -163,7 +163,7 @@ impl LineRecord {
     /// name and the text.
     ///
     /// ```
-    /// use sunlit::{Error, LineRecord};
+    /// use sunlit::{Error, budget::LineRecord};
     /// let r = LineRecord { year: "26".into(), ..Default::default() };
     /// assert!(matches!(r.parse(7), Err(Error::Input { line: 7, ref column, .. }) if column == "year"));
     /// ```
@@ -187,7 +187,7 @@ impl LineRecord {
     /// The record of a line item (the exact inverse of [`LineRecord::parse`]).
     ///
     /// ```
-    /// use sunlit::{LineRecord, Ledger};
+    /// use sunlit::{Ledger, budget::LineRecord};
     /// let r = LineRecord { year: "2026".into(), book: "general".into(), phase: "budget".into(),
     ///     unit: "u".into(), functional: "208".into(), nature: "basic".into(),
     ///     amount: "1.50".into(), ..Default::default() };
@@ -353,7 +353,7 @@ impl Line<'_> {
     /// ```
     /// # let ledger = sunlit::Ledger::read_csv_str(
     /// #   "year,book,phase,unit,functional,economic,nature,source,amount\n2026,general,budget,u,208,,basic,,1\n").unwrap();
-    /// use sunlit::{GroupKey, GroupValue, Nature};
+    /// use sunlit::budget::{GroupKey, GroupValue, Nature};
     /// assert_eq!(ledger.get(0).unwrap().value(GroupKey::Nature), GroupValue::Nature(Nature::Basic));
     /// ```
     pub fn value(&self, key: GroupKey) -> GroupValue {
@@ -467,7 +467,7 @@ pub(crate) fn economic_code(digits: u32) -> Option<Code> {
 /// functional code must lie under `under` (or be it) when given.
 ///
 /// ```
-/// use sunlit::{Code, GroupValue, Phase, Selection};
+/// use sunlit::{Code, budget::{GroupValue, Phase, Selection}};
 /// let s = Selection { values: vec![GroupValue::Phase(Phase::Final)],
 ///                     under: Some(Code::functional("208").unwrap()) };
 /// assert_eq!(s.values.len(), 1);
@@ -572,12 +572,12 @@ impl Ledger {
         self.amount.is_empty()
     }
 
-    /// Append a line. The year must lie in [`SUPPORTED_YEARS`](crate::SUPPORTED_YEARS), the
+    /// Append a line. The year must lie in [`SUPPORTED_YEARS`](crate::calendar::SUPPORTED_YEARS), the
     /// functional code must be of the functional scheme and the economic code of an economic
     /// scheme; a unit must not be blank.
     ///
     /// ```
-    /// use sunlit::{Book, Code, Ledger, LineItem, Nature, Phase};
+    /// use sunlit::{Code, Ledger, budget::{Book, LineItem, Nature, Phase}};
     /// use rust_decimal::Decimal;
     /// let mut ledger = Ledger::new();
     /// let mut item = LineItem { year: 2026, book: Book::General, phase: Phase::Budget,
@@ -737,7 +737,7 @@ impl Ledger {
     /// The lines that match `selection`, as a new ledger.
     ///
     /// ```
-    /// use sunlit::{GroupValue, Nature, Selection};
+    /// use sunlit::budget::{GroupValue, Nature, Selection};
     /// let ledger = sunlit::Ledger::read_csv_str(
     ///   "year,book,phase,unit,functional,economic,nature,source,amount\n\
     ///    2026,general,budget,u,2080505,,basic,,1\n2026,general,budget,u,2120104,,project,,2\n").unwrap();
@@ -792,7 +792,7 @@ impl Ledger {
     /// The distinct values of one dimension, sorted.
     ///
     /// ```
-    /// use sunlit::{GroupKey, GroupValue};
+    /// use sunlit::budget::{GroupKey, GroupValue};
     /// let ledger = sunlit::Ledger::read_csv_str(
     ///   "year,book,phase,unit,functional,economic,nature,source,amount\n\
     ///    2026,general,budget,u,2080505,,basic,,1\n2025,general,budget,u,2080505,,basic,,2\n").unwrap();

@@ -38,10 +38,10 @@ impl Ledger {
     }
 
     /// [`Ledger::read_csv`] with [`InputOptions`]: quoting and limits. Returns the ledger and
-    /// the warnings of the fields read under [`Quoting::Lenient`](crate::Quoting::Lenient) (none under strict quoting).
+    /// the warnings of the fields read under [`Quoting::Lenient`](crate::input::Quoting::Lenient) (none under strict quoting).
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Ledger, Quoting};
+    /// use sunlit::{Error, Ledger, input::{InputOptions, Quoting}};
     /// let csv = "year,book,phase,unit,functional,economic,nature,source,amount\r\n\
     ///            2026,general,budget,u,208,,basic,,\"1,0\"00\r\n";
     /// let strict = Ledger::read_csv_with(csv.as_bytes(), &InputOptions::default());
@@ -210,7 +210,7 @@ impl Ledger {
     /// key is an error naming its line and key.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Ledger};
+    /// use sunlit::{Error, Ledger, input::InputOptions};
     /// let dup = r#"[{"year":2026,"book":"general","phase":"budget","unit":"u",
     ///     "functional":"208","nature":"basic","amount":"9.99","amount":"1.00"}]"#;
     /// let err = Ledger::from_json_with(dup, &InputOptions::default()).unwrap_err();

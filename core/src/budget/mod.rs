@@ -5,6 +5,24 @@
 //! optional fund source and the amount in 元. A [`Ledger`] holds many of them in columns.
 //! [`Ledger::rollup`] adds them up the classification tree (项 → 款 → 类 → total), grouped by
 //! any dimension; [`Ledger::compare`] sets two phases or two years side by side.
+//!
+//! The ledger and roll-up are also at the crate root ([`sunlit::Ledger`](crate::Ledger),
+//! [`sunlit::Rollup`](crate::Rollup), [`sunlit::RollupOptions`](crate::RollupOptions)).
+//!
+//! ```
+//! use sunlit::budget::{Book, Phase};
+//! use sunlit::{Code, Ledger, RollupOptions};
+//! let ledger = Ledger::read_csv_str("\
+//! year,book,phase,unit,functional,economic,nature,source,amount
+//! 2026,general,budget,城管执法局,2080505,,basic,,100
+//! 2026,general,budget,城管执法局,2080801,,project,,50
+//! ")?;
+//! let rollup = ledger.rollup(&RollupOptions::default())?;
+//! assert_eq!(rollup.amount(Code::functional("208")?, &[])?.unwrap().to_string(), "150");
+//! assert_eq!(Book::parse("一般公共预算")?, Book::General);
+//! assert!(Phase::parse("季度").is_err());
+//! # Ok::<(), sunlit::Error>(())
+//! ```
 
 #[cfg(feature = "arrow")]
 mod arrow;

@@ -66,7 +66,7 @@ vocabulary! {
 /// The value of one [`GroupKey`] for a group of lines.
 ///
 /// ```
-/// use sunlit::{GroupKey, GroupValue, Nature};
+/// use sunlit::budget::{GroupKey, GroupValue, Nature};
 /// assert_eq!(GroupValue::parse(GroupKey::Nature, "基本支出").unwrap(), GroupValue::Nature(Nature::Basic));
 /// assert_eq!(GroupValue::parse(GroupKey::Source, "").unwrap(), GroupValue::Source(None));
 /// assert!(GroupValue::parse(GroupKey::Year, "twenty").is_err());
@@ -93,7 +93,7 @@ impl GroupValue {
     /// The dimension of this value.
     ///
     /// ```
-    /// use sunlit::{GroupKey, GroupValue};
+    /// use sunlit::budget::{GroupKey, GroupValue};
     /// assert_eq!(GroupValue::Year(2026).key(), GroupKey::Year);
     /// ```
     pub fn key(&self) -> GroupKey {
@@ -112,7 +112,7 @@ impl GroupValue {
     /// source and economic).
     ///
     /// ```
-    /// use sunlit::{Book, GroupKey, GroupValue};
+    /// use sunlit::budget::{Book, GroupKey, GroupValue};
     /// assert_eq!(GroupValue::parse(GroupKey::Book, "general").unwrap(), GroupValue::Book(Book::General));
     /// assert!(GroupValue::parse(GroupKey::Economic, "401").is_err());
     /// ```
@@ -136,7 +136,7 @@ impl GroupValue {
     /// The text form: ids for vocabularies, digits for codes and years, blank for "none".
     ///
     /// ```
-    /// use sunlit::{GroupValue, Phase};
+    /// use sunlit::budget::{GroupValue, Phase};
     /// assert_eq!(GroupValue::Phase(Phase::Final).text(), "final");
     /// assert_eq!(GroupValue::Source(None).text(), "");
     /// ```
@@ -156,9 +156,9 @@ impl GroupValue {
 /// Options of [`Ledger::rollup`].
 ///
 /// ```
-/// use sunlit::{GroupKey, RollupOptions};
+/// use sunlit::{RollupOptions, budget::GroupKey};
 /// let o = RollupOptions { by: vec![GroupKey::Nature], ..Default::default() };
-/// assert_eq!(o.subtotals, sunlit::Subtotals::Reject);
+/// assert_eq!(o.subtotals, sunlit::budget::Subtotals::Reject);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RollupOptions {
@@ -216,7 +216,7 @@ pub struct RollupRecord {
 /// findings of any subtotal check.
 ///
 /// ```
-/// use sunlit::{Code, GroupKey, GroupValue, Ledger, Nature, RollupOptions};
+/// use sunlit::{Code, Ledger, RollupOptions, budget::{GroupKey, GroupValue, Nature}};
 /// let ledger = Ledger::read_csv_str("\
 /// year,book,phase,unit,functional,economic,nature,source,amount
 /// 2026,general,budget,u,2120104,,basic,,22783399
@@ -498,7 +498,7 @@ impl Ledger {
     /// ([`Error::MixedDimension`] otherwise): a budget plus its final account is no total.
     ///
     /// ```
-    /// use sunlit::{Code, Error, Ledger, RollupOptions, Subtotals};
+    /// use sunlit::{Code, Error, Ledger, RollupOptions, budget::Subtotals};
     /// let ledger = Ledger::read_csv_str("\
     /// year,book,phase,unit,functional,economic,nature,source,amount
     /// 2026,general,budget,u,208,,basic,,100
@@ -780,7 +780,7 @@ impl Rollup {
     ///
     /// ```
     /// let r = sunlit::Ledger::new().rollup(&Default::default()).unwrap();
-    /// assert_eq!(r.hierarchy(), sunlit::Hierarchy::Functional);
+    /// assert_eq!(r.hierarchy(), sunlit::budget::Hierarchy::Functional);
     /// ```
     pub fn hierarchy(&self) -> Hierarchy {
         self.hierarchy

@@ -14,7 +14,7 @@ use crate::rules::Rule;
 /// 民法典 art. 201), due on `due`, with the articles that set it.
 ///
 /// ```
-/// use sunlit::{DeadlineKind, WorkCalendar, proactive_deadline};
+/// use sunlit::{WorkCalendar, disclosure::{DeadlineKind, proactive_deadline}};
 /// use chrono::NaiveDate;
 /// let d = proactive_deadline(NaiveDate::from_ymd_opt(2024, 1, 26).unwrap(), &WorkCalendar::china())?;
 /// assert_eq!(d.kind, DeadlineKind::Proactive);
@@ -56,7 +56,7 @@ fn deadline(
 /// working days (政府信息公开条例 2019 art. 26, unless a law or regulation sets another period).
 ///
 /// ```
-/// use sunlit::{WorkCalendar, proactive_deadline};
+/// use sunlit::{WorkCalendar, disclosure::proactive_deadline};
 /// use chrono::NaiveDate;
 /// let cal = WorkCalendar::china();
 /// let d = proactive_deadline(NaiveDate::from_ymd_opt(2024, 9, 20).unwrap(), &cal)?;
@@ -74,7 +74,7 @@ pub fn proactive_deadline(formed: NaiveDate, cal: &WorkCalendar) -> Result<Deadl
 /// (十八)), unless laws or regulations provide otherwise.
 ///
 /// ```
-/// use sunlit::{PublicityKind, WorkCalendar, publicity_deadline};
+/// use sunlit::{WorkCalendar, disclosure::{PublicityKind, publicity_deadline}};
 /// use chrono::NaiveDate;
 /// let cal = WorkCalendar::china();
 /// let d = publicity_deadline(PublicityKind::Penalty, NaiveDate::from_ymd_opt(2024, 9, 27).unwrap(), &cal)?;
@@ -102,7 +102,7 @@ pub fn publicity_deadline(
 /// days (art. 85: the law's periods of 二日、三日、五日、七日 are working days).
 ///
 /// ```
-/// use sunlit::{WorkCalendar, withdrawal_deadline};
+/// use sunlit::{WorkCalendar, disclosure::withdrawal_deadline};
 /// use chrono::NaiveDate;
 /// let cal = WorkCalendar::china();
 /// let d = withdrawal_deadline(NaiveDate::from_ymd_opt(2024, 2, 8).unwrap(), &cal)?;
@@ -124,7 +124,7 @@ impl Deadline {
     /// The rule a missed deadline of this kind is reported under.
     ///
     /// ```
-    /// use sunlit::{WorkCalendar, proactive_deadline, rules};
+    /// use sunlit::{WorkCalendar, disclosure::proactive_deadline, rules};
     /// let d = proactive_deadline(chrono::NaiveDate::from_ymd_opt(2024, 5, 6).unwrap(), &WorkCalendar::china())?;
     /// assert_eq!(d.rule(), &rules::disclosure::PROACTIVE_LATE);
     /// assert_eq!(d.rule().id, "disclosure.proactive_late");
@@ -148,7 +148,7 @@ impl Deadline {
     /// reported (the period ended on `due`).
     ///
     /// ```
-    /// use sunlit::{WorkCalendar, proactive_deadline};
+    /// use sunlit::{WorkCalendar, disclosure::proactive_deadline};
     /// use chrono::NaiveDate;
     /// let cal = WorkCalendar::china();
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();

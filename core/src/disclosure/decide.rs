@@ -14,7 +14,7 @@ use crate::error::Result;
 /// performing its functions, recorded in some form (政府信息公开条例 2019 art. 2).
 ///
 /// ```
-/// use sunlit::{Category, InfoItem};
+/// use sunlit::disclosure::{Category, InfoItem};
 /// use chrono::NaiveDate;
 /// let item = InfoItem {
 ///     title: "2024年部门预算".into(),
@@ -68,7 +68,7 @@ pub struct InfoItem {
 /// paragraph p.
 ///
 /// ```
-/// use sunlit::{Category, DisclosureMode, InfoItem, WorkCalendar, decide};
+/// use sunlit::{WorkCalendar, disclosure::{Category, DisclosureMode, InfoItem, decide}};
 /// use chrono::NaiveDate;
 /// let item = InfoItem { formed: NaiveDate::from_ymd_opt(2024, 9, 20).unwrap(),
 ///     category: Category::Budgets, ..Default::default() };
@@ -121,7 +121,10 @@ pub struct Decision {
 /// Errors only when the deadline falls in a year the calendar does not cover.
 ///
 /// ```
-/// use sunlit::{Category, DisclosureMode, ExemptionFact, ExemptionGround, InfoItem, WorkCalendar, decide};
+/// use sunlit::{
+///     WorkCalendar,
+///     disclosure::{Category, DisclosureMode, ExemptionFact, ExemptionGround, InfoItem, decide},
+/// };
 /// use chrono::NaiveDate;
 /// let cal = WorkCalendar::china();
 /// let mut item = InfoItem { formed: NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),

@@ -11,6 +11,20 @@
 //! exemption; [`decide`] turns it into a [`Decision`]: proactive disclosure with its deadline,
 //! disclosure on request only, withheld on one of the eight grounds, or partial. Disclosure is the
 //! default (以公开为常态、不公开为例外, art. 5): without an exemption fact an item is never withheld.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use sunlit::WorkCalendar;
+//! use sunlit::disclosure::{Category, DisclosureMode, InfoItem, decide};
+//! let item = InfoItem {
+//!     formed: NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+//!     category: Category::Penalties,
+//!     ..Default::default()
+//! };
+//! let decision = decide(&item, &WorkCalendar::china())?;
+//! assert_eq!(decision.mode, DisclosureMode::Proactive);
+//! # Ok::<(), sunlit::Error>(())
+//! ```
 
 mod deadline;
 mod decide;
@@ -94,7 +108,7 @@ impl Category {
     /// 15 national items, `art. 21` for the local ones, `None` for `other`.
     ///
     /// ```
-    /// use sunlit::Category;
+    /// use sunlit::disclosure::Category;
     /// assert_eq!(Category::Budgets.article(), Some("art. 20(7)"));
     /// assert_eq!(Category::HomesteadReview.article(), Some("art. 21"));
     /// assert_eq!(Category::Other.article(), None);
@@ -127,7 +141,7 @@ impl Category {
     /// `other`.
     ///
     /// ```
-    /// use sunlit::{Category, OrganLevel};
+    /// use sunlit::disclosure::{Category, OrganLevel};
     /// assert_eq!(Category::PublicOrder.local_levels(), &[OrganLevel::Municipal, OrganLevel::County]);
     /// assert!(Category::SocialAssistance.local_levels().contains(&OrganLevel::Township));
     /// assert!(Category::Budgets.local_levels().is_empty());
@@ -231,7 +245,7 @@ impl ExemptionFact {
     /// Whether the fact is itself a reason to withhold (false for the three overrides).
     ///
     /// ```
-    /// use sunlit::ExemptionFact;
+    /// use sunlit::disclosure::ExemptionFact;
     /// assert!(ExemptionFact::ProcessInfo.is_exemption());
     /// assert!(!ExemptionFact::ThirdPartyConsent.is_exemption());
     /// ```
@@ -276,7 +290,7 @@ impl ExemptionGround {
     /// `art. 36(7)`.
     ///
     /// ```
-    /// use sunlit::ExemptionGround;
+    /// use sunlit::disclosure::ExemptionGround;
     /// assert_eq!(ExemptionGround::SecurityStability.article(), "art. 14");
     /// assert_eq!(ExemptionGround::EnforcementFile.article(), "art. 16 ¶2");
     /// ```
@@ -296,7 +310,7 @@ impl ExemptionGround {
     /// (art. 36(7): another law's access route applies).
     ///
     /// ```
-    /// use sunlit::{ExemptionGround, Strength};
+    /// use sunlit::disclosure::{ExemptionGround, Strength};
     /// assert_eq!(ExemptionGround::StateSecret.strength(), Strength::Mandatory);
     /// assert_eq!(ExemptionGround::ProcessInfo.strength(), Strength::Discretionary);
     /// ```

@@ -662,7 +662,7 @@ impl BlockRows<'_> {
         !self.summary
             && !name.is_empty()
             && RowLabel::recognise(name).is_none()
-            && crate::functional_class_by_name(name, None).is_none()
+            && crate::catalog::functional_class_by_name(name, None).is_none()
             && b.codes.len() + usize::from(b.name.is_some()) > 0
             && !b.codes.is_empty()
     }

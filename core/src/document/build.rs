@@ -879,7 +879,7 @@ fn join_fragments(tables: &[SourceTable]) -> Vec<SourceTable> {
 fn power_header(t: &SourceTable) -> Option<usize> {
     t.rows.iter().position(|r| {
         r.iter()
-            .filter(|c| crate::PowerField::recognise(&c.norm).is_some())
+            .filter(|c| crate::power::PowerField::recognise(&c.norm).is_some())
             .count()
             >= 3
     })
@@ -985,7 +985,7 @@ fn class_code_rows(t: &SourceTable, header: usize, lead: char) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Provenance, SourceCell, SourceFormat};
+    use crate::document::{Provenance, SourceCell, SourceFormat};
 
     fn grid(page: u32, title: &str, rows: &[&[&str]]) -> SourceTable {
         let at = |r: usize, c: usize| Provenance {

@@ -11,8 +11,17 @@
 //! 2. **Recognition** ([`Document::read`], [`Document::from_source`]): the document's kind, year,
 //!    issuer and money unit from its own text; each of the nine budget or final-account tables by
 //!    title and header shape; continuation pages joined; header rows flattened; summary lines
-//!    tied to their 类 by name; then the checks of [`DisclosureDocument::check`](crate::DisclosureDocument::check)
+//!    tied to their 类 by name; then the checks of [`DisclosureDocument::check`](crate::tables::DisclosureDocument::check)
 //!    with every finding pointing at the page, row and column where it was printed.
+//!
+//! [`Document`] and [`ReadOptions`] are also at the crate root.
+//!
+//! ```
+//! use sunlit::document::normalize_text;
+//! use sunlit::{Document, ReadOptions};
+//! assert_eq!(normalize_text("⼀般公共预算⽀出"), "一般公共预算支出"); // Kangxi radicals
+//! assert!(Document::read("/no/such/预算.pdf", &ReadOptions::default()).is_err());
+//! ```
 
 mod annual;
 mod assemble;
@@ -114,9 +123,9 @@ impl SourceDocument {
     /// needs the `pdf` feature (the Python and mobile bindings enable it).
     ///
     /// ```
-    /// let err = sunlit::SourceDocument::read("no/such/file.csv", &sunlit::ReadOptions::default());
+    /// let err = sunlit::document::SourceDocument::read("no/such/file.csv", &sunlit::ReadOptions::default());
     /// assert!(matches!(err, Err(sunlit::Error::File { .. })));
-    /// let err = sunlit::SourceDocument::read("notes.txt", &sunlit::ReadOptions::default());
+    /// let err = sunlit::document::SourceDocument::read("notes.txt", &sunlit::ReadOptions::default());
     /// assert!(err.is_err());
     /// ```
     pub fn read(path: impl AsRef<Path>, opts: &ReadOptions) -> Result<SourceDocument> {
@@ -152,7 +161,7 @@ impl SourceDocument {
     /// [`Error::File`], never a panic, even where the spreadsheet or PDF parser underneath panics.
     ///
     /// ```
-    /// use sunlit::{ReadOptions, SourceDocument, SourceFormat};
+    /// use sunlit::{ReadOptions, document::{SourceDocument, SourceFormat}};
     /// let d = SourceDocument::from_bytes("t.csv", SourceFormat::Csv, "a\n1\n".as_bytes(),
     ///     &ReadOptions::default()).unwrap();
     /// assert_eq!(d.format, SourceFormat::Csv);
@@ -194,7 +203,7 @@ impl SourceDocument {
     /// an unquoted field, a quote never closed) is an error, not a guess.
     ///
     /// ```
-    /// use sunlit::{ReadOptions, SourceDocument};
+    /// use sunlit::{ReadOptions, document::SourceDocument};
     /// let d = SourceDocument::from_csv_bytes("t.csv", "合计\r\n\r\n1\r\n".as_bytes(),
     ///     &ReadOptions::default()).unwrap();
     /// assert_eq!(d.tables[0].rows[0][0].text, "合计");

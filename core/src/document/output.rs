@@ -459,7 +459,7 @@ impl Document {
     /// figure as printed, the expected figure and the message in Chinese and English.
     ///
     /// ```
-    /// use sunlit::{Document, DocumentKind, Finding, ReadOptions, Severity};
+    /// use sunlit::{Document, Finding, ReadOptions, Severity, document::DocumentKind};
     /// let mut d = Document::from_csv_bytes("x.csv", b"a\n", &ReadOptions::default())?;
     /// d.kind = DocumentKind::Budget;
     /// d.missing = vec![6, 7];
@@ -861,7 +861,7 @@ impl Document {
     /// was read into; `amount` is the amount read (blank when the cell is blank or not an amount).
     ///
     /// ```
-    /// use sunlit::{Document, DocumentTable, ReadOptions};
+    /// use sunlit::{Document, ReadOptions, document::DocumentTable};
     /// let mut d = Document::from_csv_bytes("x.csv", "合计\n\"1,234\"\n".as_bytes(), &ReadOptions::default())?;
     /// d.tables = vec![DocumentTable { number: Some(9), source: d.source.tables[0].clone(), ..Default::default() }];
     /// let csv = d.tables_csv()?;
@@ -917,7 +917,7 @@ impl Document {
     /// [`Document::tables_csv`], amounts as strings.
     ///
     /// ```
-    /// use sunlit::{Document, DocumentTable, ReadOptions};
+    /// use sunlit::{Document, ReadOptions, document::DocumentTable};
     /// let mut d = Document::from_csv_bytes("x.csv", "合计\n1\n".as_bytes(), &ReadOptions::default())?;
     /// d.tables = vec![DocumentTable { number: Some(9), source: d.source.tables[0].clone(), ..Default::default() }];
     /// let v: serde_json::Value = serde_json::from_str(&d.tables_json()).unwrap();
@@ -1215,9 +1215,9 @@ fn table_cells(t: &DocumentTable) -> Vec<CellRecord<'_>> {
 ///
 /// ```
 /// let d = sunlit::Document::from_csv_bytes("x.csv", b"a\n", &sunlit::ReadOptions::default())?;
-/// let v: serde_json::Value = serde_json::from_str(&sunlit::documents_to_json(&[d])).unwrap();
+/// let v: serde_json::Value = serde_json::from_str(&sunlit::document::documents_to_json(&[d])).unwrap();
 /// assert_eq!(v["documents"][0]["path"], "x.csv");
-/// assert_eq!(sunlit::documents_to_json(&[]), "{\n  \"documents\": []\n}");
+/// assert_eq!(sunlit::document::documents_to_json(&[]), "{\n  \"documents\": []\n}");
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 pub fn documents_to_json(documents: &[Document]) -> String {
@@ -1235,7 +1235,7 @@ pub fn documents_to_json(documents: &[Document]) -> String {
 /// ```
 /// let a = sunlit::Document::from_csv_bytes("a.csv", b"x\n", &sunlit::ReadOptions::default())?;
 /// let b = sunlit::Document::from_csv_bytes("b.csv", b"x\n", &sunlit::ReadOptions::default())?;
-/// let text = sunlit::documents_to_text(&[a, b]);
+/// let text = sunlit::document::documents_to_text(&[a, b]);
 /// assert!(text.contains("文件 File: a.csv") && text.contains("文件 File: b.csv"));
 /// # Ok::<(), sunlit::Error>(())
 /// ```
@@ -1252,9 +1252,9 @@ pub fn documents_to_text(documents: &[Document]) -> String {
 ///
 /// ```
 /// let a = sunlit::Document::from_csv_bytes("a.csv", b"x\n", &sunlit::ReadOptions::default())?;
-/// let html = sunlit::documents_to_html(&[a]);
+/// let html = sunlit::document::documents_to_html(&[a]);
 /// assert!(html.contains("<h1>a.csv</h1>"));
-/// assert!(sunlit::documents_to_html(&[]).contains("</html>"));
+/// assert!(sunlit::document::documents_to_html(&[]).contains("</html>"));
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 pub fn documents_to_html(documents: &[Document]) -> String {

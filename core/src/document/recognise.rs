@@ -16,7 +16,7 @@ use crate::tables::{PublishedTable, TableKind};
 /// source row / column of published row `i` / column `j`.
 ///
 /// ```
-/// let t = sunlit::DocumentTable::default();
+/// let t = sunlit::document::DocumentTable::default();
 /// assert!(t.table.is_none() && t.number.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub struct DocumentTable {
 /// A published document, read and recognised, with the findings of its checks.
 ///
 /// ```
-/// use sunlit::{Document, DocumentKind, ReadOptions};
+/// use sunlit::{Document, ReadOptions, document::DocumentKind};
 /// let doc = Document::from_csv_bytes("t.csv", "a,b\n1,2\n".as_bytes(), &ReadOptions::default()).unwrap();
 /// assert_eq!(doc.kind, DocumentKind::Unknown);
 /// assert_eq!(doc.tables.len(), 1); // kept, as printed
@@ -74,7 +74,7 @@ pub struct Document {
     /// The document as read.
     pub source: SourceDocument,
     /// For a power list, its items as read from the printed grids (header spellings recognised
-    /// by [`PowerField::recognise`](crate::PowerField::recognise), unknown columns kept as extra
+    /// by [`PowerField::recognise`](crate::power::PowerField::recognise), unknown columns kept as extra
     /// columns); its [`PowerList::check`](crate::PowerList::check) findings are in `findings`.
     pub power_list: Option<crate::PowerList>,
     /// For an annual report (政府信息公开工作年度报告), its Tables 2–4 as read from the printed
@@ -108,12 +108,17 @@ impl Document {
     /// Recognise and check a document already read: its kind, year, issuer and unit from its
     /// text (the values of `opts` win), each table by its title and, failing that, its header
     /// shape; the standard tables it lacks ([`ReadOptions::standard_tables`]); then the checks of
-    /// [`DisclosureDocument::check`](crate::DisclosureDocument::check) with every finding pointing at the page and printed text of
+    /// [`DisclosureDocument::check`](crate::tables::DisclosureDocument::check) with every finding pointing at the page and printed text of
     /// its cell. A table that cannot be read into the checked layout is kept unchecked with an
     /// `info` finding ([`rules::document::UNREAD_TABLE`](crate::rules::document::UNREAD_TABLE)).
     ///
     /// ```
-    /// use sunlit::{Document, DocumentKind, ReadOptions, SourceDocument, SourceLine, SourceTable, SourceCell, Provenance, SourceFormat};
+    /// use sunlit::{
+    ///     Document, ReadOptions,
+    ///     document::{
+    ///         DocumentKind, Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable,
+    ///     },
+    /// };
     /// let at = |r, c| Provenance { file: "x.pdf".into(), page: Some(3), sheet: None, row: r, column: c };
     /// let grid = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"],
     ///             ["201", "一般公共服务支出", "100.00", "60.00", "40.00"],

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// The file format a document was read from.
 ///
 /// ```
-/// use sunlit::SourceFormat;
+/// use sunlit::document::SourceFormat;
 /// assert_eq!(SourceFormat::from_name("a/b/预算.PDF"), Some(SourceFormat::Pdf));
 /// assert_eq!(SourceFormat::from_name("x.txt"), None);
 /// ```
@@ -33,8 +33,8 @@ impl SourceFormat {
     /// The format a file name's extension says (case-insensitive), if any.
     ///
     /// ```
-    /// assert_eq!(sunlit::SourceFormat::from_name("t.xlsx"), Some(sunlit::SourceFormat::Xlsx));
-    /// assert_eq!(sunlit::SourceFormat::from_name("t"), None);
+    /// assert_eq!(sunlit::document::SourceFormat::from_name("t.xlsx"), Some(sunlit::document::SourceFormat::Xlsx));
+    /// assert_eq!(sunlit::document::SourceFormat::from_name("t"), None);
     /// ```
     pub fn from_name(name: &str) -> Option<SourceFormat> {
         let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
@@ -53,7 +53,7 @@ impl SourceFormat {
     /// after an optional BOM, whitespace and comments) an HTML page. CSV has no signature.
     ///
     /// ```
-    /// use sunlit::SourceFormat;
+    /// use sunlit::document::SourceFormat;
     /// assert_eq!(SourceFormat::sniff(b"<!DOCTYPE html><html>"), Some(SourceFormat::Html));
     /// assert_eq!(SourceFormat::sniff(b"%PDF-1.7"), Some(SourceFormat::Pdf));
     /// assert_eq!(SourceFormat::sniff(b"a,b\n1,2\n"), None);
@@ -75,7 +75,7 @@ impl SourceFormat {
     /// `pdf`, `xlsx`, `xls`, `csv` or `html`.
     ///
     /// ```
-    /// assert_eq!(sunlit::SourceFormat::Csv.id(), "csv");
+    /// assert_eq!(sunlit::document::SourceFormat::Csv.id(), "csv");
     /// ```
     pub fn id(self) -> &'static str {
         match self {
@@ -92,7 +92,7 @@ impl SourceFormat {
 /// and the 1-based row and column in the grid as printed. For CSV the row is the physical line.
 ///
 /// ```
-/// let p = sunlit::Provenance { file: "a.pdf".into(), page: Some(3), sheet: None, row: 2, column: 4 };
+/// let p = sunlit::document::Provenance { file: "a.pdf".into(), page: Some(3), sheet: None, row: 2, column: 4 };
 /// assert_eq!(p.to_string(), "a.pdf p.3 r2 c4");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -126,7 +126,7 @@ impl std::fmt::Display for Provenance {
 /// with `\n` between wrapped lines), the same text normalised for matching, and where it was read.
 ///
 /// ```
-/// let c = sunlit::SourceCell::new("⼀般公共预算\n支出", sunlit::Provenance {
+/// let c = sunlit::document::SourceCell::new("⼀般公共预算\n支出", sunlit::document::Provenance {
 ///     file: "a.pdf".into(), page: Some(1), sheet: None, row: 1, column: 1 });
 /// assert_eq!(c.norm, "一般公共预算支出");
 /// assert_eq!(c.text, "⼀般公共预算\n支出");
@@ -135,7 +135,7 @@ impl std::fmt::Display for Provenance {
 pub struct SourceCell {
     /// The text as printed (empty for a blank or merged-away cell).
     pub text: String,
-    /// The text normalised for matching ([`normalize_text`](crate::normalize_text)): NFKC, CJK
+    /// The text normalised for matching ([`normalize_text`](crate::document::normalize_text)): NFKC, CJK
     /// radicals mapped to their ideographs, all whitespace removed.
     pub norm: String,
     /// Where it was read.
@@ -146,7 +146,7 @@ impl SourceCell {
     /// A cell from its printed text; the normalised form is computed.
     ///
     /// ```
-    /// let c = sunlit::SourceCell::new(" 合　计 ", sunlit::Provenance {
+    /// let c = sunlit::document::SourceCell::new(" 合　计 ", sunlit::document::Provenance {
     ///     file: "f".into(), page: None, sheet: None, row: 1, column: 1 });
     /// assert_eq!(c.norm, "合计");
     /// ```
@@ -159,8 +159,8 @@ impl SourceCell {
     /// Whether the cell prints nothing.
     ///
     /// ```
-    /// let p = sunlit::Provenance { file: "f".into(), page: None, sheet: None, row: 1, column: 1 };
-    /// assert!(sunlit::SourceCell::new(" \n", p).is_blank());
+    /// let p = sunlit::document::Provenance { file: "f".into(), page: None, sheet: None, row: 1, column: 1 };
+    /// assert!(sunlit::document::SourceCell::new(" \n", p).is_blank());
     /// ```
     pub fn is_blank(&self) -> bool {
         self.norm.is_empty()
@@ -170,7 +170,7 @@ impl SourceCell {
 /// A line of running text on a page (titles, 单位：元, narrative), as printed, with its page.
 ///
 /// ```
-/// let l = sunlit::SourceLine::new(2, "单位：万元");
+/// let l = sunlit::document::SourceLine::new(2, "单位：万元");
 /// assert_eq!(l.norm, "单位:万元");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -187,7 +187,7 @@ impl SourceLine {
     /// A line from its page and printed text.
     ///
     /// ```
-    /// assert_eq!(sunlit::SourceLine::new(1, "表 一").norm, "表一");
+    /// assert_eq!(sunlit::document::SourceLine::new(1, "表 一").norm, "表一");
     /// ```
     pub fn new(page: u32, text: impl Into<String>) -> SourceLine {
         let text = text.into();
@@ -205,7 +205,7 @@ impl SourceLine {
 /// are blank and listed in `merged`.
 ///
 /// ```
-/// let t = sunlit::SourceTable::default();
+/// let t = sunlit::document::SourceTable::default();
 /// assert!(t.rows.is_empty() && t.pages.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -228,7 +228,7 @@ pub struct SourceTable {
 /// A document as read: format, running text lines and grids, before recognition.
 ///
 /// ```
-/// let d = sunlit::SourceDocument::from_csv_bytes("t.csv", "a,b\n1,2\n".as_bytes(),
+/// let d = sunlit::document::SourceDocument::from_csv_bytes("t.csv", "a,b\n1,2\n".as_bytes(),
 ///     &sunlit::ReadOptions::default()).unwrap();
 /// assert_eq!(d.tables.len(), 1);
 /// assert_eq!(d.tables[0].rows[1][1].text, "2");

@@ -146,7 +146,7 @@ fn radical(c: char) -> char {
 /// this form is only compared.
 ///
 /// ```
-/// use sunlit::normalize_text;
+/// use sunlit::document::normalize_text;
 /// assert_eq!(normalize_text("⼀般公共预算⽀出"), "一般公共预算支出"); // Kangxi radicals
 /// assert_eq!(normalize_text("⻄藏"), "西藏"); // CJK Radicals Supplement
 /// assert_eq!(normalize_text("因公出国（境）费 "), "因公出国(境)费");

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::EventKind;
+use crate::request::EventKind;
 
 /// Every error of sunlit, as seen from Kotlin and Swift.
 #[derive(Debug, thiserror::Error, uniffi::Error)]
@@ -233,7 +233,7 @@ pub type Result<T> = std::result::Result<T, SunlitError>;
 #[cfg(test)]
 mod tests {
     use super::SunlitError;
-    use crate::{Code, Error, EventKind};
+    use crate::{Code, Error, request::EventKind};
 
     #[test]
     fn a_located_cell_error_keeps_its_cause_and_the_history_event_its_kind() {

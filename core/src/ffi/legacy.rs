@@ -3,7 +3,10 @@
 use rust_decimal::Decimal;
 
 use super::Result;
-use crate::{Finding, LegacyChannel, LegacyStatistics};
+use crate::{
+    Finding,
+    report::{LegacyChannel, LegacyStatistics},
+};
 
 #[uniffi::export]
 impl LegacyStatistics {

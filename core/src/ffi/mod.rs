@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use crate::LegacyChannel;
+use crate::report::LegacyChannel;
 
 pub use error::{Result, SunlitError};
 pub use special_fund::FundCheckOptions;

@@ -3,10 +3,10 @@
 use rust_decimal::Decimal;
 
 use super::Result;
-use crate::{Finding, SpecialFund, SpecialFundList};
+use crate::{Finding, SpecialFundList, special_fund::SpecialFund};
 
 /// Options of the special-fund checks, as the bindings take them: a field left null takes the
-/// core's default ([`crate::FundCheckOptions::default`]), so no default is restated here.
+/// core's default ([`crate::special_fund::FundCheckOptions::default`]), so no default is restated here.
 #[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct FundCheckOptions {
     /// Days after approval within which the allocation must be disclosed (null: the core's
@@ -18,10 +18,10 @@ pub struct FundCheckOptions {
     pub as_of: Option<chrono::NaiveDate>,
 }
 
-impl From<FundCheckOptions> for crate::FundCheckOptions {
+impl From<FundCheckOptions> for crate::special_fund::FundCheckOptions {
     fn from(o: FundCheckOptions) -> Self {
-        let d = crate::FundCheckOptions::default();
-        crate::FundCheckOptions {
+        let d = crate::special_fund::FundCheckOptions::default();
+        crate::special_fund::FundCheckOptions {
             disclosure_days: o.disclosure_days.unwrap_or(d.disclosure_days),
             as_of: o.as_of.or(d.as_of),
         }

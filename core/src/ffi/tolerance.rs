@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::Result;
-use crate::{ToleranceOptions, Unit};
+use crate::{Unit, money::ToleranceOptions};
 
 // Named as the record is in Kotlin and Swift.
 #[uniffi::export(name = "Tolerance")]

@@ -21,7 +21,7 @@ pub(crate) type ProvisionKey = (String, Option<u32>, Option<u32>, Option<u32>);
 /// list or annex. `text` is the source span exactly as written.
 ///
 /// ```
-/// let c = sunlit::parse_citation("《中华人民共和国行政许可法》第十二条第一项").unwrap();
+/// let c = sunlit::power::parse_citation("《中华人民共和国行政许可法》第十二条第一项").unwrap();
 /// assert_eq!(c.law, "中华人民共和国行政许可法");
 /// assert_eq!((c.article, c.paragraph, c.item), (Some(12), None, Some(1)));
 /// assert_eq!(c.law_key(), "行政许可法");
@@ -48,7 +48,7 @@ impl Citation {
     /// `《中华人民共和国行政许可法》` name the same law.
     ///
     /// ```
-    /// let c = sunlit::parse_citation("《中华人民共和国公路法》第四十四条").unwrap();
+    /// let c = sunlit::power::parse_citation("《中华人民共和国公路法》第四十四条").unwrap();
     /// assert_eq!(c.law_key(), "公路法");
     /// ```
     pub fn law_key(&self) -> &str {
@@ -59,7 +59,7 @@ impl Citation {
     /// The citation in canonical form: 《title》（note）第N条第N款第N项 with Chinese numerals.
     ///
     /// ```
-    /// let c = sunlit::parse_citation("《行政处罚法》第 23 条").unwrap();
+    /// let c = sunlit::power::parse_citation("《行政处罚法》第 23 条").unwrap();
     /// assert_eq!(c.canonical(), "《行政处罚法》第二十三条");
     /// ```
     pub fn canonical(&self) -> String {
@@ -118,7 +118,7 @@ impl fmt::Display for Citation {
 /// cell is silently lost. Parsing never fails.
 ///
 /// ```
-/// use sunlit::LegalBasis;
+/// use sunlit::power::LegalBasis;
 /// let b = LegalBasis::parse("1.《中华人民共和国公路法》第四十四条第二款、第四十五条；\n2.《公路安全保护条例》（国务院令第593号）第二十七条第（一）项");
 /// let cited: Vec<String> = b.citations.iter().map(|c| c.canonical()).collect();
 /// assert_eq!(cited, ["《中华人民共和国公路法》第四十四条第二款", "《中华人民共和国公路法》第四十五条",
@@ -146,9 +146,9 @@ impl LegalBasis {
     /// empty basis.
     ///
     /// ```
-    /// let b = sunlit::LegalBasis::parse("《中华人民共和国行政处罚法》第二十三条、《中华人民共和国道路运输条例》第七十条");
+    /// let b = sunlit::power::LegalBasis::parse("《中华人民共和国行政处罚法》第二十三条、《中华人民共和国道路运输条例》第七十条");
     /// assert_eq!(b.citations.len(), 2);
-    /// assert!(sunlit::LegalBasis::parse("无").is_missing());
+    /// assert!(sunlit::power::LegalBasis::parse("无").is_missing());
     /// ```
     pub fn parse(text: &str) -> LegalBasis {
         let text = text.trim();
@@ -274,8 +274,8 @@ impl LegalBasis {
     /// Whether the cell gives no basis at all (blank, `无`, `—`).
     ///
     /// ```
-    /// assert!(sunlit::LegalBasis::parse("").is_missing());
-    /// assert!(!sunlit::LegalBasis::parse("《行政许可法》").is_missing());
+    /// assert!(sunlit::power::LegalBasis::parse("").is_missing());
+    /// assert!(!sunlit::power::LegalBasis::parse("《行政许可法》").is_missing());
     /// ```
     pub fn is_missing(&self) -> bool {
         self.citations.is_empty() && self.unparsed.is_empty()
@@ -307,7 +307,7 @@ impl LegalBasis {
 /// [`LegalBasis::parse`] for a cell with several).
 ///
 /// ```
-/// use sunlit::parse_citation;
+/// use sunlit::power::parse_citation;
 /// let c = parse_citation("《公路安全保护条例》第二十七条第一款第（三）项").unwrap();
 /// assert_eq!((c.article, c.paragraph, c.item), (Some(27), Some(1), Some(3)));
 /// assert!(parse_citation("有关规定").is_err());

@@ -26,7 +26,7 @@ fn value_of(c: char) -> Option<u32> {
 /// except I, O, S, V, Z); anything else is an [`Error::Field`] with the field `credit code`.
 ///
 /// ```
-/// use sunlit::credit_code_check_char;
+/// use sunlit::power::credit_code_check_char;
 /// assert_eq!(credit_code_check_char("12441500196720244").unwrap(), 'T');
 /// assert_eq!(credit_code_check_char("11511301083372204").unwrap(), '3');
 /// assert!(credit_code_check_char("1244150019672024I").is_err()); // I is not in the alphabet
@@ -59,7 +59,7 @@ pub fn credit_code_check_char(first17: &str) -> Result<char> {
 /// inside.
 ///
 /// ```
-/// use sunlit::{CreditCode, Error};
+/// use sunlit::{Error, power::CreditCode};
 /// let c = CreditCode::parse("12441500196720244T").unwrap();
 /// assert_eq!(c.as_str(), "12441500196720244T");
 /// assert_eq!(c.region(), "441500");
@@ -80,7 +80,7 @@ impl CreditCode {
     /// alphabet whose last is the check character of [`credit_code_check_char`].
     ///
     /// ```
-    /// use sunlit::CreditCode;
+    /// use sunlit::power::CreditCode;
     /// assert!(CreditCode::parse(" 115113010833722043 ").is_ok());
     /// assert!(CreditCode::parse("115113010833722044").is_err()); // wrong check character
     /// assert!(CreditCode::parse("11511301083372204").is_err()); // 17 characters
@@ -113,8 +113,8 @@ impl CreditCode {
     /// Whether `text` is a valid code ([`CreditCode::parse`] succeeds).
     ///
     /// ```
-    /// assert!(sunlit::CreditCode::is_valid("12441500196720244T"));
-    /// assert!(!sunlit::CreditCode::is_valid("12441500196720244"));
+    /// assert!(sunlit::power::CreditCode::is_valid("12441500196720244T"));
+    /// assert!(!sunlit::power::CreditCode::is_valid("12441500196720244"));
     /// ```
     pub fn is_valid(text: &str) -> bool {
         CreditCode::parse(text).is_ok()
@@ -123,7 +123,7 @@ impl CreditCode {
     /// The code as text.
     ///
     /// ```
-    /// assert_eq!(sunlit::CreditCode::parse("115113010833722043").unwrap().as_str(), "115113010833722043");
+    /// assert_eq!(sunlit::power::CreditCode::parse("115113010833722043").unwrap().as_str(), "115113010833722043");
     /// ```
     pub fn as_str(&self) -> &str {
         &self.0
@@ -133,7 +133,7 @@ impl CreditCode {
     /// `9` = 工商 …).
     ///
     /// ```
-    /// assert_eq!(sunlit::CreditCode::parse("115113010833722043").unwrap().registrar(), '1');
+    /// assert_eq!(sunlit::power::CreditCode::parse("115113010833722043").unwrap().registrar(), '1');
     /// ```
     pub fn registrar(&self) -> char {
         self.0.chars().next().unwrap_or_default()
@@ -143,7 +143,7 @@ impl CreditCode {
     /// registering authority.
     ///
     /// ```
-    /// assert_eq!(sunlit::CreditCode::parse("115113010833722043").unwrap().region(), "511301");
+    /// assert_eq!(sunlit::power::CreditCode::parse("115113010833722043").unwrap().region(), "511301");
     /// ```
     pub fn region(&self) -> &str {
         self.0.get(2..8).unwrap_or("")
@@ -152,7 +152,7 @@ impl CreditCode {
     /// Characters 9–17: the organisation code (主体标识码, 组织机构代码).
     ///
     /// ```
-    /// assert_eq!(sunlit::CreditCode::parse("12441500196720244T").unwrap().organisation(), "196720244");
+    /// assert_eq!(sunlit::power::CreditCode::parse("12441500196720244T").unwrap().organisation(), "196720244");
     /// ```
     pub fn organisation(&self) -> &str {
         self.0.get(8..17).unwrap_or("")

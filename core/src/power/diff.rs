@@ -18,7 +18,7 @@ use crate::io::{CsvTable, InputOptions, parse_json_with, read_file, write_err, w
 /// One field of an item that changed between two versions, as CSV cell text.
 ///
 /// ```
-/// use sunlit::{FieldChange, PowerField};
+/// use sunlit::power::{FieldChange, PowerField};
 /// let c = FieldChange { field: PowerField::PromisedLimit, old: "15个工作日".into(), new: "10个工作日".into() };
 /// assert_eq!(c.field.name_zh(), "承诺办结时限");
 /// ```
@@ -36,7 +36,7 @@ pub struct FieldChange {
 /// An item on one side of a change: its code (if any) and name.
 ///
 /// ```
-/// let r = sunlit::PowerItemRef { code: Some("XK001".into()), name: "公路施工许可".into() };
+/// let r = sunlit::power::PowerItemRef { code: Some("XK001".into()), name: "公路施工许可".into() };
 /// assert_eq!(r.code.as_deref(), Some("XK001"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -65,7 +65,7 @@ impl PowerItemRef {
 /// split). `fields` lists the changed fields of a changed or delegated item.
 ///
 /// ```
-/// use sunlit::{PowerChangeKind, PowerList};
+/// use sunlit::{PowerList, power::PowerChangeKind};
 /// let old = PowerList::read_csv_str("权力分类,事项名称,编码,行使层级\n行政许可,x,A1,省级\n").unwrap();
 /// let new = PowerList::read_csv_str("权力分类,事项名称,编码,行使层级\n行政许可,x,A1,市级\n").unwrap();
 /// let changes = PowerList::diff(&old, &new);
@@ -329,7 +329,7 @@ impl PowerList {
     /// columns are not compared. Changes are sorted by kind, then code, then name.
     ///
     /// ```
-    /// use sunlit::{PowerChangeKind, PowerList};
+    /// use sunlit::{PowerList, power::PowerChangeKind};
     /// let old = PowerList::read_csv_str("权力分类,事项名称,编码,承诺时限\n\
     ///     行政许可,甲许可,A1,15个工作日\n行政处罚,乙处罚,B1,\n").unwrap();
     /// let new = PowerList::read_csv_str("权力分类,事项名称,编码,承诺时限\n\
@@ -597,7 +597,7 @@ fn names_related(part: Option<&PowerItem>, whole: Option<&PowerItem>) -> bool {
 /// (批准文件) and the effective date (生效日期), disclosure.md §4.5.
 ///
 /// ```
-/// use sunlit::{ChangeRecord, PowerChangeKind};
+/// use sunlit::power::{ChangeRecord, PowerChangeKind};
 /// let r = ChangeRecord { kind: PowerChangeKind::Cancelled, code: Some("XK009".into()),
 ///     name: "某项许可".into(), document: Some("某府发〔2025〕3号".into()),
 ///     effective: "2025-07-01".parse().ok(), remarks: None };
@@ -625,7 +625,7 @@ pub struct ChangeRecord {
 /// 事项编码, 批准文号, 实施日期 …; 变更类型 and 事项名称 required).
 ///
 /// ```
-/// use sunlit::{ChangeLog, PowerChangeKind};
+/// use sunlit::power::{ChangeLog, PowerChangeKind};
 /// let log = ChangeLog::read_csv_str("变更类型,编码,事项名称,批准文件,生效日期\n下放,XK002,某项许可,某府发〔2025〕3号,2025-07-01\n").unwrap();
 /// assert_eq!(log.records[0].kind, PowerChangeKind::Delegated);
 /// assert!(ChangeLog::read_csv_str("变更类型,事项名称,生效日期\n取消,x,2025-13-01\n").is_err());
@@ -660,7 +660,7 @@ impl ChangeLog {
     /// Log every change with one approving document and effective date.
     ///
     /// ```
-    /// use sunlit::{ChangeLog, PowerList};
+    /// use sunlit::{PowerList, power::ChangeLog};
     /// let old = PowerList::read_csv_str("权力分类,事项名称\n行政许可,x\n").unwrap();
     /// let new = PowerList::read_csv_str("权力分类,事项名称\n行政许可,y\n").unwrap();
     /// let log = ChangeLog::from_changes(&PowerList::diff(&old, &new), Some("某府办发〔2025〕1号"), "2025-03-01".parse().ok());
@@ -710,7 +710,7 @@ impl ChangeLog {
     /// Read a change log from CSV (see the type). Errors name line, column and text.
     ///
     /// ```
-    /// let err = sunlit::ChangeLog::read_csv_str("变更类型,事项名称\n改名,x\n").unwrap_err();
+    /// let err = sunlit::power::ChangeLog::read_csv_str("变更类型,事项名称\n改名,x\n").unwrap_err();
     /// assert!(matches!(err, sunlit::Error::Input { line: 2, ref column, .. } if column == "变更类型"));
     /// ```
     pub fn read_csv<R: Read>(reader: R) -> Result<ChangeLog> {
@@ -721,7 +721,7 @@ impl ChangeLog {
     /// the warnings of the fields read under lenient quoting (none under strict quoting).
     ///
     /// ```
-    /// use sunlit::{ChangeLog, Error, InputOptions, Limits, Quoting};
+    /// use sunlit::{Error, input::{InputOptions, Limits, Quoting}, power::ChangeLog};
     /// let csv = "变更类型,事项名称\n取消,\"道路\"运输许可\n";
     /// assert!(ChangeLog::read_csv_str(csv).is_err()); // strict by default
     /// let lenient = InputOptions { quoting: Quoting::Lenient, ..Default::default() };
@@ -825,7 +825,7 @@ impl ChangeLog {
     /// [`ChangeLog::read_csv`] from a string.
     ///
     /// ```
-    /// assert!(sunlit::ChangeLog::read_csv_str("变更类型,事项名称\n取消,x\n").is_ok());
+    /// assert!(sunlit::power::ChangeLog::read_csv_str("变更类型,事项名称\n取消,x\n").is_ok());
     /// ```
     pub fn read_csv_str(text: &str) -> Result<ChangeLog> {
         ChangeLog::read_csv(text.as_bytes())
@@ -834,7 +834,7 @@ impl ChangeLog {
     /// [`ChangeLog::read_csv`] from a file.
     ///
     /// ```
-    /// assert!(sunlit::ChangeLog::read_csv_path("/no/such.csv").is_err());
+    /// assert!(sunlit::power::ChangeLog::read_csv_path("/no/such.csv").is_err());
     /// ```
     pub fn read_csv_path(path: impl AsRef<Path>) -> Result<ChangeLog> {
         read_file(path.as_ref(), ChangeLog::read_csv)
@@ -843,7 +843,7 @@ impl ChangeLog {
     /// [`ChangeLog::read_csv_with`] from a file.
     ///
     /// ```
-    /// use sunlit::{ChangeLog, Error, InputOptions, Limits};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, power::ChangeLog};
     /// let dir = tempfile::tempdir().unwrap();
     /// let path = dir.path().join("log.csv");
     /// std::fs::write(&path, "变更类型,事项名称\n取消,x\n").unwrap();
@@ -863,7 +863,7 @@ impl ChangeLog {
     /// Write the log as CSV with the canonical header; kinds in Chinese (新增, 取消 …).
     ///
     /// ```
-    /// let log = sunlit::ChangeLog::read_csv_str("变更类型,事项名称,生效日期\n取消,x,2025-07-01\n").unwrap();
+    /// let log = sunlit::power::ChangeLog::read_csv_str("变更类型,事项名称,生效日期\n取消,x,2025-07-01\n").unwrap();
     /// let csv = log.to_csv_string().unwrap();
     /// assert_eq!(csv, "变更类型,编码,事项名称,批准文件,生效日期,备注\n取消,,x,,2025-07-01,\n");
     /// ```
@@ -888,7 +888,7 @@ impl ChangeLog {
     /// [`ChangeLog::write_csv`] into a string.
     ///
     /// ```
-    /// assert!(sunlit::ChangeLog::default().to_csv_string().unwrap().starts_with("变更类型"));
+    /// assert!(sunlit::power::ChangeLog::default().to_csv_string().unwrap().starts_with("变更类型"));
     /// ```
     pub fn to_csv_string(&self) -> Result<String> {
         write_string(|w| self.write_csv(w))
@@ -897,7 +897,7 @@ impl ChangeLog {
     /// The log as a JSON array of records (kinds by id, dates `YYYY-MM-DD`).
     ///
     /// ```
-    /// let log = sunlit::ChangeLog::read_csv_str("变更类型,事项名称\n新增,x\n").unwrap();
+    /// let log = sunlit::power::ChangeLog::read_csv_str("变更类型,事项名称\n新增,x\n").unwrap();
     /// assert!(log.to_json().contains("\"kind\": \"added\""));
     /// ```
     pub fn to_json(&self) -> String {
@@ -910,7 +910,7 @@ impl ChangeLog {
     /// blank word (`""`, `无`, `/`) is an absent value, and a blank name is an error.
     ///
     /// ```
-    /// use sunlit::{ChangeLog, Error};
+    /// use sunlit::{Error, power::ChangeLog};
     /// let log = ChangeLog::read_csv_str("变更类型,事项名称\n新增,x\n").unwrap();
     /// assert_eq!(ChangeLog::from_json(&log.to_json()).unwrap(), log);
     /// let bad = r#"[{"kind": "added", "name": "x"}, {"kind": "renamed", "name": "y"}]"#;
@@ -928,7 +928,7 @@ impl ChangeLog {
     /// of records, each string's length and the nesting depth (quoting does not apply to JSON).
     ///
     /// ```
-    /// use sunlit::{ChangeLog, Error, InputOptions, Limits};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, power::ChangeLog};
     /// let json = r#"[{"kind": "added", "name": "x"}, {"kind": "added", "name": "y"}]"#;
     /// assert_eq!(ChangeLog::from_json_with(json, &InputOptions::default()).unwrap().records.len(), 2);
     /// let small = InputOptions { limits: Limits { max_rows: 1, ..Limits::default() }, ..Default::default() };

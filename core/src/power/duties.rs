@@ -42,7 +42,7 @@ vocabulary! {
 /// Options of [`PowerList::disclosure_duties`].
 ///
 /// ```
-/// let o = sunlit::DutyOptions::default();
+/// let o = sunlit::power::DutyOptions::default();
 /// assert_eq!((o.change_workdays, o.changes.len(), o.change_basis), (20, 0, None));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,7 +115,7 @@ impl DisclosureDuty {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use sunlit::{DutyKind, DutyOptions, PowerList, WorkCalendar};
+    /// use sunlit::{PowerList, WorkCalendar, power::{DutyKind, DutyOptions}};
     /// let cal = WorkCalendar::china();
     /// let list = PowerList::read_csv_str("权力分类,事项名称\n行政处罚,对超限运输的处罚\n")?;
     /// let duties = list.disclosure_duties(&DutyOptions::default(), &cal)?;
@@ -156,7 +156,7 @@ impl PowerList {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use sunlit::{DutyKind, DutyOptions, PowerList, WorkCalendar};
+    /// use sunlit::{PowerList, WorkCalendar, power::{DutyKind, DutyOptions}};
     /// let mut list = PowerList::read_csv_str("权力分类,事项名称,编码\n行政许可,公路施工许可,XK001\n")?;
     /// list.effective = NaiveDate::from_ymd_opt(2025, 1, 1);
     /// let duties = list.disclosure_duties(&DutyOptions::default(), &WorkCalendar::china())?;
@@ -166,7 +166,7 @@ impl PowerList {
     /// assert_eq!(duties[0].due, NaiveDate::from_ymd_opt(2025, 2, 5));
     ///
     /// // A change published within a local rule's 3 working days cites that rule, not art. 26.
-    /// let change = sunlit::ChangeRecord { kind: sunlit::PowerChangeKind::Added, code: Some("XK001".into()),
+    /// let change = sunlit::power::ChangeRecord { kind: sunlit::power::PowerChangeKind::Added, code: Some("XK001".into()),
     ///     name: "公路施工许可".into(), document: None, effective: None, remarks: None };
     /// let opts = DutyOptions { change_workdays: 3, changes: vec![change], ..DutyOptions::default() };
     /// let duties = list.disclosure_duties(&opts, &WorkCalendar::china())?;

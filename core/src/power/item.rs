@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 /// note in brackets (`20个工作日（不含专家评审时间）`). Zero is an immediate item (即办).
 ///
 /// ```
-/// use sunlit::{LimitUnit, TimeLimit};
+/// use sunlit::power::{LimitUnit, TimeLimit};
 /// let t = TimeLimit::parse("二十个工作日").unwrap();
 /// assert_eq!((t.days, t.unit), (20, LimitUnit::WorkingDays));
 /// assert_eq!(t.to_string(), "20个工作日");
@@ -39,9 +39,9 @@ impl TimeLimit {
     /// a note in brackets. Anything else is an [`Error::Field`] with the field `time limit`.
     ///
     /// ```
-    /// let t = sunlit::TimeLimit::parse("15日（不含公告时间）").unwrap();
+    /// let t = sunlit::power::TimeLimit::parse("15日（不含公告时间）").unwrap();
     /// assert_eq!(t.note.as_deref(), Some("不含公告时间"));
-    /// assert!(sunlit::TimeLimit::parse("尽快").is_err());
+    /// assert!(sunlit::power::TimeLimit::parse("尽快").is_err());
     /// ```
     pub fn parse(text: &str) -> Result<TimeLimit> {
         let t = text.trim();
@@ -85,7 +85,7 @@ impl TimeLimit {
     /// days; a month has 28 to 31 days.
     ///
     /// ```
-    /// use sunlit::TimeLimit;
+    /// use sunlit::power::TimeLimit;
     /// let p = |s| TimeLimit::parse(s).unwrap();
     /// assert_eq!(p("25个工作日").exceeds(&p("20个工作日")), Some(true));
     /// assert_eq!(p("25个工作日").exceeds(&p("20日")), Some(true));
@@ -136,7 +136,7 @@ impl fmt::Display for TimeLimit {
 /// written; checked by `power.invalid_credit_code`) and legal nature.
 ///
 /// ```
-/// let b = sunlit::ImplementingBody { name: Some("某市交通运输局".into()), ..Default::default() };
+/// let b = sunlit::power::ImplementingBody { name: Some("某市交通运输局".into()), ..Default::default() };
 /// assert!(b.credit_code.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -153,7 +153,7 @@ pub struct ImplementingBody {
 /// An integrity-risk point (廉政风险点) of one step of an item's procedure.
 ///
 /// ```
-/// use sunlit::{RiskGrade, RiskPoint};
+/// use sunlit::power::{RiskGrade, RiskPoint};
 /// let r = RiskPoint { step: Some("审查".into()), description: Some("降低标准审批".into()),
 ///                     grade: RiskGrade::High, controls: None, owner: None };
 /// assert_eq!(r.grade.name_zh(), "高");
@@ -182,7 +182,7 @@ pub struct RiskPoint {
 /// columns are kept in `extra`.
 ///
 /// ```
-/// use sunlit::{PowerCategory, PowerItem};
+/// use sunlit::power::{PowerCategory, PowerItem};
 /// let item = PowerItem::from_cells([("事项名称", "公路建设项目施工许可"), ("权力分类", "行政许可"),
 ///     ("设定依据", "《中华人民共和国公路法》第二十五条"), ("责任事项", "1.受理责任\n2.审查责任")], 2).unwrap();
 /// assert_eq!(item.category, PowerCategory::Licensing);
@@ -554,7 +554,7 @@ impl PowerItem {
     /// text.
     ///
     /// ```
-    /// use sunlit::{Error, PowerItem};
+    /// use sunlit::{Error, power::PowerItem};
     /// let bad = PowerItem::from_cells([("事项名称", "x"), ("权力分类", "行政许可"), ("法定办结时限", "尽快")], 7);
     /// assert!(matches!(bad, Err(Error::Input { line: 7, ref column, ref value, .. })
     ///     if column == "法定办结时限" && value == "尽快"));
@@ -578,7 +578,7 @@ impl PowerItem {
     /// `、`, time limits as `20个工作日`, 是/否.
     ///
     /// ```
-    /// use sunlit::{PowerField, PowerItem};
+    /// use sunlit::power::{PowerField, PowerItem};
     /// let item = PowerItem::from_cells([("事项名称", "x"), ("权力分类", "行政处罚"),
     ///     ("法定办结时限", "九十日"), ("行使层级", "市级，县级")], 2).unwrap();
     /// assert_eq!(item.cell(PowerField::StatutoryLimit), "90日");
@@ -658,7 +658,7 @@ impl PowerItem {
     /// The code that identifies the item: the implementation code, else the basic code.
     ///
     /// ```
-    /// let item = sunlit::PowerItem { basic_code: Some("XK001".into()), ..Default::default() };
+    /// let item = sunlit::power::PowerItem { basic_code: Some("XK001".into()), ..Default::default() };
     /// assert_eq!(item.code(), Some("XK001"));
     /// ```
     pub fn code(&self) -> Option<&str> {

@@ -117,7 +117,7 @@ impl PowerList {
     /// the warnings of the fields read under lenient quoting (none under strict quoting).
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, PowerList, Quoting};
+    /// use sunlit::{Error, PowerList, input::{InputOptions, Limits, Quoting}};
     /// let csv = "权力分类,事项名称\n行政许可,\"道路\"运输许可\n";
     /// assert!(matches!(PowerList::read_csv_str(csv), Err(Error::Input { line: 2, .. })));
     /// let lenient = InputOptions { quoting: Quoting::Lenient, ..Default::default() };
@@ -218,7 +218,7 @@ impl PowerList {
     /// [`PowerList::read_csv_with`] from a file: the list and the warnings of lenient quoting.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, PowerList};
+    /// use sunlit::{Error, PowerList, input::{InputOptions, Limits}};
     /// let dir = tempfile::tempdir().unwrap();
     /// let path = dir.path().join("list.csv");
     /// std::fs::write(&path, "权力分类,事项名称\n行政许可,x\n").unwrap();
@@ -333,7 +333,7 @@ impl PowerList {
     /// naming its line and key.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, PowerList};
+    /// use sunlit::{Error, PowerList, input::InputOptions};
     /// let dup = r#"[{"name": "x", "category": "行政许可", "name": "y"}]"#;
     /// assert!(matches!(PowerList::from_json_with(dup, &InputOptions::default()),
     ///     Err(Error::Input { line: 1, ref column, .. }) if column == "name"));
@@ -439,7 +439,7 @@ impl PowerList {
     /// [`PowerList::from_json_with`] from a file (the file size is checked before it is read).
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, PowerList};
+    /// use sunlit::{Error, PowerList, input::{InputOptions, Limits}};
     /// let dir = tempfile::tempdir().unwrap();
     /// let path = dir.path().join("list.json");
     /// std::fs::write(&path, PowerList::default().to_json()).unwrap();

@@ -24,6 +24,16 @@
 //! Codes (基本编码, 实施编码) are opaque strings kept exactly as written: their national layout
 //! could not be read (GB/T 39554.1—2020), and real codes differ by province (disclosure.md
 //! §4.4).
+//!
+//! [`PowerList`] is also at the crate root.
+//!
+//! ```
+//! use sunlit::power::{CreditCode, parse_citation, parse_numeral};
+//! assert_eq!(parse_numeral("一百零五")?, 105);
+//! assert!(parse_citation("《中华人民共和国行政许可法》第十二条第一项").is_ok());
+//! assert!(CreditCode::parse("not a code").is_err());
+//! # Ok::<(), sunlit::Error>(())
+//! ```
 
 mod check;
 mod citation;
@@ -89,7 +99,7 @@ impl PowerCategory {
     /// The two-digit code of GB/T 39046—2020 Table A.1, or `None` for a local category.
     ///
     /// ```
-    /// use sunlit::PowerCategory;
+    /// use sunlit::power::PowerCategory;
     /// assert_eq!(PowerCategory::Licensing.gb_code(), Some("01"));
     /// assert_eq!(PowerCategory::PublicService.gb_code(), Some("20"));
     /// assert_eq!(PowerCategory::Local.gb_code(), None);
@@ -117,7 +127,7 @@ impl PowerCategory {
     /// the `power.local_category` check).
     ///
     /// ```
-    /// use sunlit::PowerCategory;
+    /// use sunlit::power::PowerCategory;
     /// assert_eq!(PowerCategory::from_label("行政许可类"), PowerCategory::Licensing);
     /// assert_eq!(PowerCategory::from_label("非行政许可审批"), PowerCategory::Local);
     /// ```
@@ -150,7 +160,7 @@ impl ExercisingLevel {
     /// The administrative tier, 1 (national) to 6 (village); `None` for graded management.
     ///
     /// ```
-    /// use sunlit::ExercisingLevel;
+    /// use sunlit::power::ExercisingLevel;
     /// assert!(ExercisingLevel::Municipal.tier() > ExercisingLevel::Provincial.tier());
     /// assert_eq!(ExercisingLevel::Graded.tier(), None);
     /// ```
@@ -295,12 +305,12 @@ vocabulary! {
 
 impl PowerField {
     /// Recognise a printed column header: the id, canonical name or an alias, as printed or
-    /// after NFKC normalisation ([`normalize_text`](crate::normalize_text): Kangxi radicals,
+    /// after NFKC normalisation ([`normalize_text`](crate::document::normalize_text): Kangxi radicals,
     /// full-width forms, spaces and line breaks inside a wrapped header) with enumerators and
     /// bracketed remarks dropped (`设定依据（法律法规条款）`). `None` for a header that is no field.
     ///
     /// ```
-    /// use sunlit::PowerField;
+    /// use sunlit::power::PowerField;
     /// assert_eq!(PowerField::recognise("权责事项名称"), Some(PowerField::Name));
     /// assert_eq!(PowerField::recognise("责任事项\n内容"), Some(PowerField::Responsibilities));
     /// assert_eq!(PowerField::recognise("责任追究情形"), Some(PowerField::Accountability));

@@ -45,7 +45,7 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
 /// `numeral`.
 ///
 /// ```
-/// use sunlit::parse_numeral;
+/// use sunlit::power::parse_numeral;
 /// assert_eq!(parse_numeral("十二").unwrap(), 12);
 /// assert_eq!(parse_numeral("一百零五").unwrap(), 105);
 /// assert_eq!(parse_numeral("一千零一十").unwrap(), 1010);
@@ -132,7 +132,7 @@ pub fn parse_numeral(text: &str) -> Result<u32> {
 /// `一千零一十`; 0 is `零`; numbers above 9999 are written in Arabic digits.
 ///
 /// ```
-/// use sunlit::{chinese_numeral, parse_numeral};
+/// use sunlit::power::{chinese_numeral, parse_numeral};
 /// assert_eq!(chinese_numeral(12), "十二");
 /// assert_eq!(chinese_numeral(112), "一百一十二");
 /// assert_eq!(chinese_numeral(1001), "一千零一");

@@ -29,7 +29,7 @@ impl ReportTableKind {
     /// The section heading the table sits under in the report (`三、收到和处理政府信息公开申请情况`).
     ///
     /// ```
-    /// assert_eq!(sunlit::ReportTableKind::Proactive.heading(), "二、主动公开政府信息情况");
+    /// assert_eq!(sunlit::report::ReportTableKind::Proactive.heading(), "二、主动公开政府信息情况");
     /// ```
     pub fn heading(self) -> &'static str {
         match self {
@@ -45,7 +45,7 @@ impl ReportTableKind {
 /// [`ProactiveTable::read_csv`]).
 ///
 /// ```
-/// use sunlit::{ReportFormat, TableFiles};
+/// use sunlit::report::{ReportFormat, TableFiles};
 /// let files = TableFiles { reviews: Some("reviews.csv".into()), ..Default::default() };
 /// assert_eq!(files.format, ReportFormat::Y2021);
 /// ```
@@ -67,7 +67,7 @@ pub struct TableFiles {
 /// year's, [`ReportFormat::for_year`]) and the records or figures of each table, each optional.
 ///
 /// ```
-/// use sunlit::{ReportInput, ReviewTable};
+/// use sunlit::report::{ReportInput, ReviewTable};
 /// let input = ReportInput { year: 2024, reviews: Some(ReviewTable::new()), ..Default::default() };
 /// assert!(input.format.is_none() && input.requests.is_none());
 /// ```
@@ -89,7 +89,7 @@ pub struct ReportInput<'a> {
 /// Options of [`AnnualReport::check`].
 ///
 /// ```
-/// let o = sunlit::ReportCheckOptions::default();
+/// let o = sunlit::report::ReportCheckOptions::default();
 /// assert!(o.last_year.is_none());
 /// ```
 #[derive(Debug, Clone, Copy, Default)]
@@ -103,7 +103,7 @@ pub struct ReportCheckOptions<'a> {
 /// all in one format.
 ///
 /// ```
-/// use sunlit::{AnnualReport, ReportFormat, ReportTableKind, ReviewTable};
+/// use sunlit::{AnnualReport, report::{ReportFormat, ReportTableKind, ReviewTable}};
 /// let report = AnnualReport::new(ReportFormat::Y2021, Some(2024)).with_reviews(ReviewTable::new());
 /// assert!(report.check(&Default::default()).is_empty());
 /// assert!(report.to_html().contains("<th colspan=\"10\">行政诉讼</th>"));
@@ -134,7 +134,7 @@ impl AnnualReport {
     /// A report without tables.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat};
+    /// use sunlit::{AnnualReport, report::ReportFormat};
     /// let r = AnnualReport::new(ReportFormat::Y2019, Some(2020));
     /// assert_eq!((r.format(), r.year()), (ReportFormat::Y2019, Some(2020)));
     /// ```
@@ -151,7 +151,7 @@ impl AnnualReport {
     /// The format.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat};
+    /// use sunlit::{AnnualReport, report::ReportFormat};
     /// assert_eq!(AnnualReport::new(ReportFormat::Y2021, None).format(), ReportFormat::Y2021);
     /// ```
     pub fn format(&self) -> ReportFormat {
@@ -161,7 +161,7 @@ impl AnnualReport {
     /// The year the report covers, if known.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat};
+    /// use sunlit::{AnnualReport, report::ReportFormat};
     /// assert_eq!(AnnualReport::new(ReportFormat::Y2021, None).year(), None);
     /// ```
     pub fn year(&self) -> Option<i32> {
@@ -171,7 +171,7 @@ impl AnnualReport {
     /// Table 2, if the report has it.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat};
+    /// use sunlit::{AnnualReport, report::ReportFormat};
     /// assert!(AnnualReport::new(ReportFormat::Y2021, None).proactive().is_none());
     /// ```
     pub fn proactive(&self) -> Option<&ProactiveTable> {
@@ -181,7 +181,7 @@ impl AnnualReport {
     /// Table 3, if the report has it.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat};
+    /// use sunlit::{AnnualReport, report::ReportFormat};
     /// assert!(AnnualReport::new(ReportFormat::Y2021, None).requests().is_none());
     /// ```
     pub fn requests(&self) -> Option<&RequestTable> {
@@ -191,7 +191,7 @@ impl AnnualReport {
     /// Table 4, if the report has it.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat};
+    /// use sunlit::{AnnualReport, report::ReportFormat};
     /// assert!(AnnualReport::new(ReportFormat::Y2021, None).reviews().is_none());
     /// ```
     pub fn reviews(&self) -> Option<&ReviewTable> {
@@ -201,7 +201,7 @@ impl AnnualReport {
     /// The report with Table 2; a table in another format is an error.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ProactiveTable, ReportFormat};
+    /// use sunlit::{AnnualReport, report::{ProactiveTable, ReportFormat}};
     /// let r = AnnualReport::new(ReportFormat::Y2021, None);
     /// assert!(r.clone().with_proactive(ProactiveTable::new(ReportFormat::Y2021)).is_ok());
     /// assert!(r.with_proactive(ProactiveTable::new(ReportFormat::Y2019)).is_err());
@@ -217,7 +217,7 @@ impl AnnualReport {
     /// The report with Table 3; a table in another format is an error.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, RequestTable};
+    /// use sunlit::{AnnualReport, report::{ReportFormat, RequestTable}};
     /// let r = AnnualReport::new(ReportFormat::Y2019, None);
     /// assert!(r.clone().with_requests(RequestTable::new(ReportFormat::Y2019)).is_ok());
     /// assert!(r.with_requests(RequestTable::new(ReportFormat::Y2021)).is_err());
@@ -233,7 +233,7 @@ impl AnnualReport {
     /// The report with Table 4 (the same in both formats).
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, ReviewTable};
+    /// use sunlit::{AnnualReport, report::{ReportFormat, ReviewTable}};
     /// let r = AnnualReport::new(ReportFormat::Y2021, None).with_reviews(ReviewTable::new());
     /// assert!(r.reviews().is_some());
     /// ```
@@ -248,7 +248,7 @@ impl AnnualReport {
     /// the year's; tables given in another format are an error.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ProactiveTable, ReportFormat, ReportInput};
+    /// use sunlit::{AnnualReport, report::{ProactiveTable, ReportFormat, ReportInput}};
     /// let input = ReportInput { year: 2020, proactive: Some(ProactiveTable::new(ReportFormat::Y2019)), ..Default::default() };
     /// assert_eq!(AnnualReport::build(&input)?.format(), ReportFormat::Y2019);
     /// let wrong = ReportInput { format: Some(ReportFormat::Y2021), ..input };
@@ -277,7 +277,7 @@ impl AnnualReport {
     /// Read the tables of a published report, one file per table (each optional).
     ///
     /// ```
-    /// use sunlit::{AnnualReport, Error, TableFiles};
+    /// use sunlit::{AnnualReport, Error, report::TableFiles};
     /// let none = AnnualReport::read_tables(&TableFiles::default()).unwrap();
     /// assert!(none.requests().is_none());
     /// let missing = TableFiles { requests: Some("/no/such.csv".into()), ..Default::default() };
@@ -291,7 +291,11 @@ impl AnnualReport {
     /// and quoting; returns the report and the warnings of lenient quoting of every CSV file.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, Error, InputOptions, Limits, ReportFormat, ReviewTable, TableFiles};
+    /// use sunlit::{
+    ///     AnnualReport, Error,
+    ///     input::{InputOptions, Limits},
+    ///     report::{ReportFormat, ReviewTable, TableFiles},
+    /// };
     /// let dir = tempfile::tempdir().unwrap();
     /// let path = dir.path().join("t4.csv");
     /// std::fs::write(&path, ReviewTable::new().to_csv_string().unwrap()).unwrap();
@@ -332,7 +336,7 @@ impl AnnualReport {
     /// cross-year check of Table 2. Findings are sorted.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, ReviewBlock, ReviewColumn, ReviewTable};
+    /// use sunlit::{AnnualReport, report::{ReportFormat, ReviewBlock, ReviewColumn, ReviewTable}};
     /// let mut t = ReviewTable::new();
     /// t.set(ReviewBlock::Review, ReviewColumn::Corrected, Some(-1));
     /// let r = AnnualReport::new(ReportFormat::Y2021, None).with_reviews(t);
@@ -357,7 +361,7 @@ impl AnnualReport {
     /// One table as CSV in the reading format; an error if the report lacks it.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, ReportTableKind, ReviewTable};
+    /// use sunlit::{AnnualReport, report::{ReportFormat, ReportTableKind, ReviewTable}};
     /// let r = AnnualReport::new(ReportFormat::Y2021, None).with_reviews(ReviewTable::new());
     /// assert!(r.table_csv(ReportTableKind::Reviews).unwrap().starts_with("block,"));
     /// assert!(r.table_csv(ReportTableKind::Proactive).is_err());
@@ -373,7 +377,7 @@ impl AnnualReport {
     /// One table as JSON in the reading format; an error if the report lacks it.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, ReportTableKind, ReviewTable};
+    /// use sunlit::{AnnualReport, report::{ReportFormat, ReportTableKind, ReviewTable}};
     /// let r = AnnualReport::new(ReportFormat::Y2021, None).with_reviews(ReviewTable::new());
     /// assert!(r.table_json(ReportTableKind::Reviews).unwrap().starts_with("["));
     /// assert!(r.table_json(ReportTableKind::Requests).is_err());
@@ -400,7 +404,7 @@ impl AnnualReport {
     /// when absent). [`AnnualReport::from_json`] reads it back.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, ReviewTable};
+    /// use sunlit::{AnnualReport, report::{ReportFormat, ReviewTable}};
     /// let r = AnnualReport::new(ReportFormat::Y2021, Some(2024)).with_reviews(ReviewTable::new());
     /// let json = r.to_json();
     /// assert!(json.contains("\"format\": \"2021\""));
@@ -443,7 +447,7 @@ impl AnnualReport {
     /// string length, nesting).
     ///
     /// ```
-    /// use sunlit::{AnnualReport, Error, InputOptions, Limits};
+    /// use sunlit::{AnnualReport, Error, input::{InputOptions, Limits}};
     /// let json = r#"{"format": "2019", "year": 2020}"#;
     /// assert!(AnnualReport::from_json_with(json, &InputOptions::default()).is_ok());
     /// let tiny = InputOptions { limits: Limits { max_field_bytes: 3, ..Limits::default() }, ..Default::default() };

@@ -34,7 +34,7 @@ vocabulary! {
 /// the number corrected (纠错). Any figure may be unknown (`None`, or a channel left out).
 ///
 /// ```
-/// use sunlit::{LegacyChannel, LegacyStatistics};
+/// use sunlit::report::{LegacyChannel, LegacyStatistics};
 /// // Guangdong 2016, as quoted in the seed article.
 /// let s = LegacyStatistics {
 ///     year: Some(2016),
@@ -88,7 +88,7 @@ impl LegacyStatistics {
     /// figure is unknown or the total is zero.
     ///
     /// ```
-    /// use sunlit::{LegacyChannel, LegacyStatistics};
+    /// use sunlit::report::{LegacyChannel, LegacyStatistics};
     /// let s = LegacyStatistics { requests: Some(8), channels: [(LegacyChannel::Online, 1)].into(), ..Default::default() };
     /// assert_eq!(s.channel_share(LegacyChannel::Online, 1).unwrap().unwrap().to_string(), "12.5");
     /// assert_eq!(s.channel_share(LegacyChannel::Fax, 1).unwrap(), None);
@@ -101,9 +101,9 @@ impl LegacyStatistics {
     /// The correction rate (纠错率) of reconsideration: corrected ÷ cases × 100, half up.
     ///
     /// ```
-    /// let s = sunlit::LegacyStatistics { reviews: Some(1408), reviews_corrected: Some(245), ..Default::default() };
+    /// let s = sunlit::report::LegacyStatistics { reviews: Some(1408), reviews_corrected: Some(245), ..Default::default() };
     /// assert_eq!(s.review_correction_rate(2).unwrap().unwrap().to_string(), "17.40");
-    /// assert_eq!(sunlit::LegacyStatistics::default().review_correction_rate(1).unwrap(), None);
+    /// assert_eq!(sunlit::report::LegacyStatistics::default().review_correction_rate(1).unwrap(), None);
     /// ```
     pub fn review_correction_rate(&self, places: u32) -> Result<Option<Decimal>> {
         rate(self.reviews_corrected, self.reviews, places)
@@ -112,9 +112,9 @@ impl LegacyStatistics {
     /// The correction rate (纠错率) of litigation: corrected ÷ cases × 100, half up.
     ///
     /// ```
-    /// let s = sunlit::LegacyStatistics { suits: Some(727), suits_corrected: Some(65), ..Default::default() };
+    /// let s = sunlit::report::LegacyStatistics { suits: Some(727), suits_corrected: Some(65), ..Default::default() };
     /// assert_eq!(s.suit_correction_rate(1).unwrap().unwrap().to_string(), "8.9");
-    /// assert_eq!(sunlit::LegacyStatistics::default().suit_correction_rate(1).unwrap(), None);
+    /// assert_eq!(sunlit::report::LegacyStatistics::default().suit_correction_rate(1).unwrap(), None);
     /// ```
     pub fn suit_correction_rate(&self, places: u32) -> Result<Option<Decimal>> {
         rate(self.suits_corrected, self.suits, places)
@@ -125,7 +125,7 @@ impl LegacyStatistics {
     /// ([`rules::LEGACY_CORRECTED`]); nothing negative ([`rules::NEGATIVE_COUNT`]).
     ///
     /// ```
-    /// use sunlit::{LegacyChannel, LegacyStatistics};
+    /// use sunlit::report::{LegacyChannel, LegacyStatistics};
     /// let s = LegacyStatistics { requests: Some(10), channels: [(LegacyChannel::InPerson, 11)].into(), ..Default::default() };
     /// assert_eq!(s.check().as_slice()[0].rule, "report.legacy_channel_sum");
     /// ```

@@ -16,6 +16,16 @@
 //! the identities of the format ([`rules`]), and rendered to Markdown, HTML (merged group cells as
 //! printed), CSV and JSON. Before 2019 there was no national format; the statistics forms of the
 //! time counted requests by channel: [`LegacyStatistics`].
+//!
+//! [`AnnualReport`] is also at the crate root.
+//!
+//! ```
+//! use sunlit::report::ReportFormat;
+//! assert_eq!(ReportFormat::parse("试行")?, ReportFormat::Y2019);
+//! assert_eq!(ReportFormat::default(), ReportFormat::Y2021);
+//! assert!(ReportFormat::parse("2018").is_err());
+//! # Ok::<(), sunlit::Error>(())
+//! ```
 
 mod annual;
 mod labels;
@@ -63,7 +73,7 @@ impl ReportFormat {
     /// [`LegacyStatistics`]): an error.
     ///
     /// ```
-    /// use sunlit::ReportFormat;
+    /// use sunlit::report::ReportFormat;
     /// assert_eq!(ReportFormat::for_year(2024).unwrap(), ReportFormat::Y2021);
     /// assert_eq!(ReportFormat::for_year(2020).unwrap(), ReportFormat::Y2019);
     /// assert!(ReportFormat::for_year(2016).is_err());
@@ -84,7 +94,7 @@ impl ReportFormat {
     /// The document that fixes the format: `国办公开办函〔2021〕30号` or `国办公开办函〔2019〕60号`.
     ///
     /// ```
-    /// assert_eq!(sunlit::ReportFormat::Y2019.document(), "国办公开办函〔2019〕60号");
+    /// assert_eq!(sunlit::report::ReportFormat::Y2019.document(), "国办公开办函〔2019〕60号");
     /// ```
     pub fn document(self) -> &'static str {
         self.name_zh()

@@ -161,7 +161,7 @@ impl ProactiveRow {
     /// The label as printed in a format (`行政规范性文件` in 2021, `规范性文件` in 2019).
     ///
     /// ```
-    /// use sunlit::{ProactiveRow, ReportFormat};
+    /// use sunlit::report::{ProactiveRow, ReportFormat};
     /// assert_eq!(ProactiveRow::NormativeDocuments.label(ReportFormat::Y2019), "规范性文件");
     /// ```
     pub fn label(self, format: ReportFormat) -> &'static str {
@@ -174,7 +174,7 @@ impl ProactiveRow {
     /// The art. 20 item whose block holds the row, as printed (`第二十条第（六）项`).
     ///
     /// ```
-    /// assert_eq!(sunlit::ProactiveRow::Coercion.item(), "第二十条第（六）项");
+    /// assert_eq!(sunlit::report::ProactiveRow::Coercion.item(), "第二十条第（六）项");
     /// ```
     pub fn item(self) -> &'static str {
         match self {
@@ -190,7 +190,7 @@ impl ProactiveRow {
     /// `规范性文件` and `行政规范性文件` both accepted) or id.
     ///
     /// ```
-    /// use sunlit::{ProactiveRow, ReportFormat};
+    /// use sunlit::report::{ProactiveRow, ReportFormat};
     /// assert_eq!(ProactiveRow::from_label(" 规范性文件 ", ReportFormat::Y2021).unwrap(), ProactiveRow::NormativeDocuments);
     /// assert!(ProactiveRow::from_label("政府集中采购", ReportFormat::Y2021).is_err()); // 2019 only
     /// ```
@@ -224,7 +224,7 @@ impl ProactiveColumn {
     /// 2019).
     ///
     /// ```
-    /// use sunlit::{ProactiveColumn, ReportFormat};
+    /// use sunlit::report::{ProactiveColumn, ReportFormat};
     /// assert_eq!(ProactiveColumn::Decisions.label(ReportFormat::Y2019), "处理决定数量");
     /// ```
     pub fn label(self, format: ReportFormat) -> &'static str {
@@ -237,7 +237,7 @@ impl ProactiveColumn {
     /// Whether the column may hold a negative number (only 2019's 本年增/减).
     ///
     /// ```
-    /// assert!(sunlit::ProactiveColumn::ItemsChange.is_signed());
+    /// assert!(sunlit::report::ProactiveColumn::ItemsChange.is_signed());
     /// ```
     pub fn is_signed(self) -> bool {
         self == C::ItemsChange
@@ -247,7 +247,7 @@ impl ProactiveColumn {
     /// every column but the amounts (2021's 本年收费金额 in 万元, 2019's 采购总金额).
     ///
     /// ```
-    /// use sunlit::ProactiveColumn;
+    /// use sunlit::report::ProactiveColumn;
     /// assert!(ProactiveColumn::Issued.is_count());
     /// assert!(!ProactiveColumn::FeeAmount.is_count());
     /// ```
@@ -276,7 +276,7 @@ impl ProactiveColumn {
     /// `本年收费金额` without its unit is read as 万元, never a heading naming another unit) or id.
     ///
     /// ```
-    /// use sunlit::{ProactiveColumn, ReportFormat};
+    /// use sunlit::report::{ProactiveColumn, ReportFormat};
     /// let f = ReportFormat::Y2021;
     /// assert_eq!(ProactiveColumn::from_label("本年收费金额(单位:万元)", f).unwrap(), ProactiveColumn::FeeAmount);
     /// assert!(ProactiveColumn::from_label("本年收费金额（单位：元）", f).is_err());
@@ -324,7 +324,7 @@ impl ProactiveColumn {
 /// One cell of Table 2: row, column and value (`None`: blank).
 ///
 /// ```
-/// use sunlit::{ProactiveCell, ProactiveColumn, ProactiveRow};
+/// use sunlit::report::{ProactiveCell, ProactiveColumn, ProactiveRow};
 /// use rust_decimal::Decimal;
 /// let c = ProactiveCell { row: ProactiveRow::Fees, column: ProactiveColumn::FeeAmount, value: Some(Decimal::new(9617160, 2)) };
 /// assert_eq!(c.value.unwrap().to_string(), "96171.60");
@@ -344,7 +344,9 @@ pub struct ProactiveCell {
 /// fee amount (万元) are exact decimals; a cell is `None` when blank.
 ///
 /// ```
-/// use sunlit::{ProactiveCell, ProactiveColumn as C, ProactiveRow as R, ProactiveTable, ReportFormat};
+/// use sunlit::report::{
+///     ProactiveCell, ProactiveColumn as C, ProactiveRow as R, ProactiveTable, ReportFormat,
+/// };
 /// use rust_decimal::Decimal;
 /// let cell = |row, column, v: i64| ProactiveCell { row, column, value: Some(Decimal::from(v)) };
 /// let last = ProactiveTable::from_cells(ReportFormat::Y2021, &[cell(R::Rules, C::Valid, 3)])?;
@@ -365,7 +367,7 @@ impl ProactiveTable {
     /// A table of the format with every cell blank.
     ///
     /// ```
-    /// use sunlit::{ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat};
+    /// use sunlit::report::{ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat};
     /// let t = ProactiveTable::new(ReportFormat::Y2021);
     /// assert_eq!(t.get(ProactiveRow::Licensing, ProactiveColumn::Decisions).unwrap(), None);
     /// ```
@@ -382,7 +384,10 @@ impl ProactiveTable {
     /// number.
     ///
     /// ```
-    /// use sunlit::{Error, ProactiveCell, ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat};
+    /// use sunlit::{
+    ///     Error,
+    ///     report::{ProactiveCell, ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat},
+    /// };
     /// use rust_decimal::Decimal;
     /// let c = ProactiveCell { row: ProactiveRow::Fees, column: ProactiveColumn::Decisions, value: None };
     /// assert!(matches!(ProactiveTable::from_cells(ReportFormat::Y2021, &[c]), Err(Error::Input { line: 1, .. })));
@@ -418,7 +423,7 @@ impl ProactiveTable {
     /// The format.
     ///
     /// ```
-    /// use sunlit::{ProactiveTable, ReportFormat};
+    /// use sunlit::report::{ProactiveTable, ReportFormat};
     /// assert_eq!(ProactiveTable::new(ReportFormat::Y2019).format(), ReportFormat::Y2019);
     /// ```
     pub fn format(&self) -> ReportFormat {
@@ -445,7 +450,7 @@ impl ProactiveTable {
     /// The value of a cell (`None`: blank); an error for a cell the format lacks.
     ///
     /// ```
-    /// use sunlit::{ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat};
+    /// use sunlit::report::{ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat};
     /// let t = ProactiveTable::new(ReportFormat::Y2021);
     /// assert!(t.get(ProactiveRow::Procurement, ProactiveColumn::ProcurementItems).is_err());
     /// ```
@@ -458,7 +463,7 @@ impl ProactiveTable {
     /// ([`ProactiveColumn::is_count`]), is an [`Error::Field`] and leaves the table unchanged.
     ///
     /// ```
-    /// use sunlit::{ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat};
+    /// use sunlit::report::{ProactiveColumn, ProactiveRow, ProactiveTable, ReportFormat};
     /// use rust_decimal::Decimal;
     /// let mut t = ProactiveTable::new(ReportFormat::Y2021);
     /// t.set(ProactiveRow::Penalties, ProactiveColumn::Decisions, Some(Decimal::from(88283))).unwrap();
@@ -483,7 +488,7 @@ impl ProactiveTable {
     /// Every cell of the format in printed order (block by block, row by row).
     ///
     /// ```
-    /// use sunlit::{ProactiveTable, ReportFormat};
+    /// use sunlit::report::{ProactiveTable, ReportFormat};
     /// assert_eq!(ProactiveTable::new(ReportFormat::Y2021).cells().len(), 10);
     /// assert_eq!(ProactiveTable::new(ReportFormat::Y2019).cells().len(), 22);
     /// ```
@@ -504,7 +509,7 @@ impl ProactiveTable {
     /// ([`rules::VALID_CARRY`]).
     ///
     /// ```
-    /// use sunlit::{ProactiveTable, ReportFormat};
+    /// use sunlit::report::{ProactiveTable, ReportFormat};
     /// let blank = ProactiveTable::new(ReportFormat::Y2021);
     /// assert_eq!(blank.check(None).len(), 10); // ten blank cells
     /// ```

@@ -265,7 +265,7 @@ impl RequestTable {
     /// (`1,362`), blank cells blank.
     ///
     /// ```
-    /// use sunlit::{Error, ReportFormat, RequestTable};
+    /// use sunlit::{Error, report::{ReportFormat, RequestTable}};
     /// let csv = "label,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计\n\
     ///            一、本年新收政府信息公开申请数量,1,0,0,0,0,0,x\n";
     /// assert!(matches!(RequestTable::read_csv(csv.as_bytes(), ReportFormat::Y2021),
@@ -279,7 +279,7 @@ impl RequestTable {
     /// and the warnings of the fields read under lenient quoting.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, ReportFormat, RequestTable};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, report::{ReportFormat, RequestTable}};
     /// let csv = RequestTable::new(ReportFormat::Y2021).to_csv_string().unwrap();
     /// let (t, findings) = RequestTable::read_csv_with(csv.as_bytes(), ReportFormat::Y2021, &InputOptions::default()).unwrap();
     /// assert_eq!((t, findings.len()), (RequestTable::new(ReportFormat::Y2021), 0));
@@ -300,7 +300,7 @@ impl RequestTable {
     /// strings, `null` for blank).
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestTable};
     /// let t = RequestTable::new(ReportFormat::Y2019);
     /// assert_eq!(RequestTable::from_json(&t.to_json(), ReportFormat::Y2019).unwrap(), t);
     /// assert!(RequestTable::from_json("[]", ReportFormat::Y2019).is_err()); // rows missing
@@ -312,7 +312,7 @@ impl RequestTable {
     /// [`RequestTable::from_json`] within the limits of `opts`.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, ReportFormat, RequestTable};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, report::{ReportFormat, RequestTable}};
     /// let json = RequestTable::new(ReportFormat::Y2019).to_json();
     /// assert!(RequestTable::from_json_with(&json, ReportFormat::Y2019, &InputOptions::default()).is_ok());
     /// let small = InputOptions { limits: Limits { max_rows: 2, ..Limits::default() }, ..Default::default() };
@@ -334,7 +334,7 @@ impl RequestTable {
     /// Read Table 3 from a file: `.json` as JSON, anything else as CSV.
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestTable};
     /// assert!(matches!(RequestTable::read_path("/no/such.csv", ReportFormat::Y2021), Err(sunlit::Error::File { .. })));
     /// ```
     pub fn read_path(path: impl AsRef<Path>, format: ReportFormat) -> Result<RequestTable> {
@@ -345,7 +345,7 @@ impl RequestTable {
     /// lenient quoting (CSV only).
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, ReportFormat, RequestTable};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, report::{ReportFormat, RequestTable}};
     /// let dir = tempfile::tempdir().unwrap();
     /// let path = dir.path().join("t3.json");
     /// std::fs::write(&path, RequestTable::new(ReportFormat::Y2021).to_json()).unwrap();
@@ -374,7 +374,7 @@ impl RequestTable {
     /// Table 3 as CSV in the reading format (official labels, sub-rows with their group).
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestTable};
     /// let csv = RequestTable::new(ReportFormat::Y2021).to_csv_string().unwrap();
     /// assert!(csv.starts_with("label,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计\n"));
     /// assert_eq!(csv.lines().count(), 26);
@@ -404,7 +404,7 @@ impl RequestTable {
     /// Table 3 as JSON in the reading format (counts as integers, blank as `null`).
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestTable};
     /// let json = RequestTable::new(ReportFormat::Y2021).to_json();
     /// assert!(json.contains("\"label\": \"（三）不予公开 1.属于国家秘密\""));
     /// ```
@@ -483,7 +483,7 @@ impl ReviewTable {
     /// and similar variants tolerated).
     ///
     /// ```
-    /// use sunlit::{ReviewBlock, ReviewColumn, ReviewTable};
+    /// use sunlit::report::{ReviewBlock, ReviewColumn, ReviewTable};
     /// let csv = "block,结果维持,结果纠正,其他结果,尚未审结,总计\n行政复议,3,1,0,1,5\n\
     ///            未经复议直接起诉,0,0,0,0,0\n行政诉讼（复议后起诉）,0,0,0,0,0\n";
     /// let t = ReviewTable::read_csv(csv.as_bytes()).unwrap();
@@ -498,7 +498,7 @@ impl ReviewTable {
     /// and the warnings of the fields read under lenient quoting.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, ReviewTable};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, report::ReviewTable};
     /// let csv = ReviewTable::new().to_csv_string().unwrap();
     /// assert!(ReviewTable::read_csv_with(csv.as_bytes(), &InputOptions::default()).is_ok());
     /// let small = InputOptions { limits: Limits { max_field_bytes: 4, ..Limits::default() }, ..Default::default() };
@@ -516,7 +516,7 @@ impl ReviewTable {
     /// Read Table 4 from a JSON array of objects keyed like the CSV header.
     ///
     /// ```
-    /// use sunlit::ReviewTable;
+    /// use sunlit::report::ReviewTable;
     /// let t = ReviewTable::new();
     /// assert_eq!(ReviewTable::from_json(&t.to_json()).unwrap(), t);
     /// assert!(ReviewTable::from_json("{}").is_err());
@@ -528,7 +528,7 @@ impl ReviewTable {
     /// [`ReviewTable::from_json`] within the limits of `opts`.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, ReviewTable};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, report::ReviewTable};
     /// let json = ReviewTable::new().to_json();
     /// assert!(ReviewTable::from_json_with(&json, &InputOptions::default()).is_ok());
     /// let flat = InputOptions { limits: Limits { max_json_depth: 1, ..Limits::default() }, ..Default::default() };
@@ -546,7 +546,7 @@ impl ReviewTable {
     /// Read Table 4 from a file: `.json` as JSON, anything else as CSV.
     ///
     /// ```
-    /// assert!(sunlit::ReviewTable::read_path("/no/such.json").is_err());
+    /// assert!(sunlit::report::ReviewTable::read_path("/no/such.json").is_err());
     /// ```
     pub fn read_path(path: impl AsRef<Path>) -> Result<ReviewTable> {
         ReviewTable::read_path_with(path, &InputOptions::default()).map(|(t, _)| t)
@@ -556,7 +556,7 @@ impl ReviewTable {
     /// lenient quoting (CSV only).
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, ReviewTable};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, report::ReviewTable};
     /// let dir = tempfile::tempdir().unwrap();
     /// let path = dir.path().join("t4.csv");
     /// std::fs::write(&path, ReviewTable::new().to_csv_string().unwrap()).unwrap();
@@ -584,7 +584,7 @@ impl ReviewTable {
     /// Table 4 as CSV in the reading format.
     ///
     /// ```
-    /// let csv = sunlit::ReviewTable::new().to_csv_string().unwrap();
+    /// let csv = sunlit::report::ReviewTable::new().to_csv_string().unwrap();
     /// assert_eq!(csv.lines().nth(2), Some("未经复议直接起诉,0,0,0,0,0"));
     /// ```
     pub fn to_csv_string(&self) -> Result<String> {
@@ -613,7 +613,7 @@ impl ReviewTable {
     /// Table 4 as JSON in the reading format.
     ///
     /// ```
-    /// assert!(sunlit::ReviewTable::new().to_json().contains("\"block\": \"复议后起诉\""));
+    /// assert!(sunlit::report::ReviewTable::new().to_json().contains("\"block\": \"复议后起诉\""));
     /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.json_rows()).unwrap_or_else(|_| "[]".to_owned())
@@ -701,11 +701,11 @@ impl ProactiveTable {
     /// Read Table 2 from CSV with the header `label,column,value`: one line per cell, row and
     /// column labels as printed (`规章,本年制发件数,1`; `行政事业性收费,本年收费金额（单位：万元）,
     /// 96171.6`). Every cell of the format is required; a blank value stays blank. Counts are
-    /// whole numbers ([`ProactiveColumn::is_count`](crate::ProactiveColumn::is_count)): a
+    /// whole numbers ([`ProactiveColumn::is_count`](crate::report::ProactiveColumn::is_count)): a
     /// fraction in any column but the amounts is an input error on column `value`.
     ///
     /// ```
-    /// use sunlit::{Error, ProactiveTable, ReportFormat};
+    /// use sunlit::{Error, report::{ProactiveTable, ReportFormat}};
     /// let csv = "label,column,value\n规章,本年收费金额（单位：万元）,1\n";
     /// assert!(matches!(ProactiveTable::read_csv(csv.as_bytes(), ReportFormat::Y2021),
     ///     Err(Error::Input { line: 2, .. })));
@@ -722,7 +722,7 @@ impl ProactiveTable {
     /// and the warnings of the fields read under lenient quoting.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, ProactiveTable, ReportFormat};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, report::{ProactiveTable, ReportFormat}};
     /// let csv = ProactiveTable::new(ReportFormat::Y2021).to_csv_string().unwrap();
     /// assert!(ProactiveTable::read_csv_with(csv.as_bytes(), ReportFormat::Y2021, &InputOptions::default()).is_ok());
     /// let small = InputOptions { limits: Limits { max_rows: 2, ..Limits::default() }, ..Default::default() };
@@ -742,7 +742,7 @@ impl ProactiveTable {
     /// value must be a string).
     ///
     /// ```
-    /// use sunlit::{ProactiveTable, ReportFormat};
+    /// use sunlit::report::{ProactiveTable, ReportFormat};
     /// let t = ProactiveTable::new(ReportFormat::Y2019);
     /// assert_eq!(ProactiveTable::from_json(&t.to_json(), ReportFormat::Y2019).unwrap(), t);
     /// assert!(ProactiveTable::from_json(&t.to_json(), ReportFormat::Y2021).is_err());
@@ -754,7 +754,7 @@ impl ProactiveTable {
     /// [`ProactiveTable::from_json`] within the limits of `opts`.
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, ProactiveTable, ReportFormat};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, report::{ProactiveTable, ReportFormat}};
     /// let json = ProactiveTable::new(ReportFormat::Y2021).to_json();
     /// assert!(ProactiveTable::from_json_with(&json, ReportFormat::Y2021, &InputOptions::default()).is_ok());
     /// let small = InputOptions { limits: Limits { max_file_bytes: 10, ..Limits::default() }, ..Default::default() };
@@ -776,7 +776,7 @@ impl ProactiveTable {
     /// Read Table 2 from a file: `.json` as JSON, anything else as CSV.
     ///
     /// ```
-    /// use sunlit::{ProactiveTable, ReportFormat};
+    /// use sunlit::report::{ProactiveTable, ReportFormat};
     /// assert!(ProactiveTable::read_path("/no/such.csv", ReportFormat::Y2021).is_err());
     /// ```
     pub fn read_path(path: impl AsRef<Path>, format: ReportFormat) -> Result<ProactiveTable> {
@@ -787,7 +787,7 @@ impl ProactiveTable {
     /// of lenient quoting (CSV only).
     ///
     /// ```
-    /// use sunlit::{Error, InputOptions, Limits, ProactiveTable, ReportFormat};
+    /// use sunlit::{Error, input::{InputOptions, Limits}, report::{ProactiveTable, ReportFormat}};
     /// let dir = tempfile::tempdir().unwrap();
     /// let path = dir.path().join("t2.csv");
     /// std::fs::write(&path, ProactiveTable::new(ReportFormat::Y2021).to_csv_string().unwrap()).unwrap();
@@ -824,7 +824,7 @@ impl ProactiveTable {
     /// Table 2 as CSV in the reading format.
     ///
     /// ```
-    /// use sunlit::{ProactiveTable, ReportFormat};
+    /// use sunlit::report::{ProactiveTable, ReportFormat};
     /// let csv = ProactiveTable::new(ReportFormat::Y2021).to_csv_string().unwrap();
     /// assert_eq!(csv.lines().nth(1), Some("规章,本年制发件数,"));
     /// ```
@@ -844,7 +844,7 @@ impl ProactiveTable {
     /// Table 2 as JSON in the reading format (values as strings, blank as `null`).
     ///
     /// ```
-    /// use sunlit::{ProactiveTable, ReportFormat};
+    /// use sunlit::report::{ProactiveTable, ReportFormat};
     /// assert!(ProactiveTable::new(ReportFormat::Y2021).to_json().contains("\"value\": null"));
     /// ```
     pub fn to_json(&self) -> String {

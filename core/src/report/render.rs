@@ -24,7 +24,7 @@ use crate::money::format_amount;
 /// One cell of a [`ReportRow`]: column id, column label as printed, value (`None`: blank).
 ///
 /// ```
-/// use sunlit::{AnnualReport, ReportFormat, ReportTableKind, ReviewTable};
+/// use sunlit::{AnnualReport, report::{ReportFormat, ReportTableKind, ReviewTable}};
 /// let r = AnnualReport::new(ReportFormat::Y2021, None).with_reviews(ReviewTable::new());
 /// let view = r.table(ReportTableKind::Reviews).unwrap();
 /// assert_eq!(view.rows[0].cells[1].label, "结果纠正");
@@ -43,7 +43,7 @@ pub struct ReportCell {
 /// One row of a [`ReportTableView`].
 ///
 /// ```
-/// use sunlit::{AnnualReport, ReportFormat, ReportTableKind, RequestTable};
+/// use sunlit::{AnnualReport, report::{ReportFormat, ReportTableKind, RequestTable}};
 /// let r = AnnualReport::new(ReportFormat::Y2021, None).with_requests(RequestTable::new(ReportFormat::Y2021)).unwrap();
 /// let row = &r.table(ReportTableKind::Requests).unwrap().rows[4];
 /// assert_eq!((row.id.as_str(), row.label.as_str()), ("refused_state_secret", "（三）不予公开 1.属于国家秘密"));
@@ -67,7 +67,7 @@ pub struct ReportRow {
 /// `table()`).
 ///
 /// ```
-/// use sunlit::{AnnualReport, ReportFormat, ReportTableKind, RequestTable};
+/// use sunlit::{AnnualReport, report::{ReportFormat, ReportTableKind, RequestTable}};
 /// let r = AnnualReport::new(ReportFormat::Y2021, None).with_requests(RequestTable::new(ReportFormat::Y2021)).unwrap();
 /// let view = r.table(ReportTableKind::Requests).unwrap();
 /// assert_eq!(view.title, "三、收到和处理政府信息公开申请情况");
@@ -430,7 +430,7 @@ impl AnnualReport {
     /// One table as rows of labelled cells, or `None` if the report lacks it.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, ReportTableKind, ProactiveTable};
+    /// use sunlit::{AnnualReport, report::{ProactiveTable, ReportFormat, ReportTableKind}};
     /// let r = AnnualReport::new(ReportFormat::Y2021, None).with_proactive(ProactiveTable::new(ReportFormat::Y2021)).unwrap();
     /// let view = r.table(ReportTableKind::Proactive).unwrap();
     /// assert_eq!(view.rows[0].cells.len(), 3); // 规章: 本年制发件数, 本年废止件数, 现行有效件数
@@ -467,7 +467,7 @@ impl AnnualReport {
     /// an error if the report lacks it.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, ReportTableKind, ReviewTable};
+    /// use sunlit::{AnnualReport, report::{ReportFormat, ReportTableKind, ReviewTable}};
     /// let r = AnnualReport::new(ReportFormat::Y2021, None).with_reviews(ReviewTable::new());
     /// assert!(r.table_markdown(ReportTableKind::Reviews).unwrap().starts_with("| 行政复议 |"));
     /// assert!(r.table_markdown(ReportTableKind::Requests).is_err());
@@ -484,7 +484,7 @@ impl AnnualReport {
     /// the report lacks it.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, ReportTableKind, RequestTable};
+    /// use sunlit::{AnnualReport, report::{ReportFormat, ReportTableKind, RequestTable}};
     /// let r = AnnualReport::new(ReportFormat::Y2019, None).with_requests(RequestTable::new(ReportFormat::Y2019))?;
     /// let html = r.table_html(ReportTableKind::Requests)?;
     /// assert!(html.contains("<th rowspan=\"20\">三、本年度办理结果</th>"));
@@ -503,7 +503,7 @@ impl AnnualReport {
     /// section heading.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, RequestTable};
+    /// use sunlit::{AnnualReport, report::{ReportFormat, RequestTable}};
     /// let r = AnnualReport::new(ReportFormat::Y2021, Some(2024)).with_requests(RequestTable::new(ReportFormat::Y2021))?;
     /// let md = r.to_markdown();
     /// assert!(md.starts_with("# 2024年政府信息公开工作年度报告（统计表格）"));
@@ -528,7 +528,7 @@ impl AnnualReport {
     /// official layout with merged cells.
     ///
     /// ```
-    /// use sunlit::{AnnualReport, ReportFormat, RequestTable};
+    /// use sunlit::{AnnualReport, report::{ReportFormat, RequestTable}};
     /// let r = AnnualReport::new(ReportFormat::Y2021, Some(2024)).with_requests(RequestTable::new(ReportFormat::Y2021))?;
     /// let html = r.to_html();
     /// assert!(html.starts_with("<!DOCTYPE html>"));

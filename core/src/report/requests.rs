@@ -61,7 +61,7 @@ impl RequestColumn {
     /// The column of an applicant type: each [`Applicant`] has its own.
     ///
     /// ```
-    /// use sunlit::{Applicant, RequestColumn};
+    /// use sunlit::{report::RequestColumn, request::Applicant};
     /// assert_eq!(RequestColumn::of_applicant(Applicant::LegalServiceInstitution), RequestColumn::LegalServiceInstitution);
     /// assert_eq!(RequestColumn::of_applicant(Applicant::OtherOrganization).name_zh(), "其他");
     /// ```
@@ -207,7 +207,7 @@ impl RequestRow {
     /// The rows of Table 3 in printed order: 25 in the 2021 format, 23 in the 2019 format.
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestRow};
+    /// use sunlit::report::{ReportFormat, RequestRow};
     /// assert_eq!(RequestRow::rows(ReportFormat::Y2021).len(), 25);
     /// assert!(RequestRow::rows(ReportFormat::Y2019).contains(&RequestRow::Other));
     /// ```
@@ -222,7 +222,7 @@ impl RequestRow {
     /// `（五）不予处理`, `（六）其他处理`), or `None`.
     ///
     /// ```
-    /// use sunlit::RequestRow;
+    /// use sunlit::report::RequestRow;
     /// assert_eq!(RequestRow::RefusedAdminQuery.group(), Some("（三）不予公开"));
     /// assert_eq!(RequestRow::Granted.group(), None);
     /// ```
@@ -252,7 +252,7 @@ impl RequestRow {
     /// Whether the row sits in the block 三、本年度办理结果 (the results and their total).
     ///
     /// ```
-    /// use sunlit::RequestRow;
+    /// use sunlit::report::RequestRow;
     /// assert!(RequestRow::Total.in_results());
     /// assert!(!RequestRow::CarriedForward.in_results());
     /// ```
@@ -264,7 +264,7 @@ impl RequestRow {
     /// request answered this year is counted in exactly one of them.
     ///
     /// ```
-    /// use sunlit::RequestRow;
+    /// use sunlit::report::RequestRow;
     /// assert!(RequestRow::NotProcessedRepeat.is_outcome());
     /// assert!(!RequestRow::Total.is_outcome());
     /// ```
@@ -276,7 +276,7 @@ impl RequestRow {
     /// group for a sub-row (`（三）不予公开 1.属于国家秘密`).
     ///
     /// ```
-    /// use sunlit::RequestRow;
+    /// use sunlit::report::RequestRow;
     /// assert_eq!(RequestRow::RefusedStateSecret.label(), "（三）不予公开 1.属于国家秘密");
     /// assert_eq!(RequestRow::Total.label(), "（七）总计");
     /// ```
@@ -291,7 +291,7 @@ impl RequestRow {
     /// [`RequestRow::in_format`] for the 2019 format).
     ///
     /// ```
-    /// use sunlit::{Outcome, RequestRow};
+    /// use sunlit::{report::RequestRow, request::Outcome};
     /// assert_eq!(RequestRow::of_outcome(Outcome::parse("refused", Some("admin_query"))?), RequestRow::RefusedAdminQuery);
     /// assert_eq!(RequestRow::of_outcome(Outcome::Granted), RequestRow::Granted);
     /// # Ok::<(), sunlit::Error>(())
@@ -335,7 +335,7 @@ impl RequestRow {
     /// one row [`RequestRow::Other`] in 2019; `Other` has no single row in 2021 (an error).
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestRow};
+    /// use sunlit::report::{ReportFormat, RequestRow};
     /// assert_eq!(RequestRow::OtherNoFee.in_format(ReportFormat::Y2019).unwrap(), RequestRow::Other);
     /// assert!(RequestRow::Other.in_format(ReportFormat::Y2021).is_err());
     /// ```
@@ -358,7 +358,7 @@ impl RequestRow {
     /// remark), or by its id.
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestRow};
+    /// use sunlit::report::{ReportFormat, RequestRow};
     /// let f = ReportFormat::Y2021;
     /// assert_eq!(RequestRow::from_label("(三)不予公开 1、属于国家秘密", f).unwrap(), RequestRow::RefusedStateSecret);
     /// assert_eq!(RequestRow::from_label("部分公开", f).unwrap(), RequestRow::PartlyGranted);
@@ -407,7 +407,7 @@ impl RequestRow {
 /// zero).
 ///
 /// ```
-/// use sunlit::{ReportFormat, RequestColumn as C, RequestRow as R, RequestTable};
+/// use sunlit::report::{ReportFormat, RequestColumn as C, RequestRow as R, RequestTable};
 /// let mut t = RequestTable::new(ReportFormat::Y2021);
 /// t.add(R::New, C::NaturalPerson, 3)?;
 /// t.add(R::Granted, C::NaturalPerson, 2)?;
@@ -463,7 +463,11 @@ impl RequestTable {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, Outcome, ReportFormat, RequestColumn as C, RequestRow as R, RequestTable, WorkCalendar};
+    /// use sunlit::{
+    ///     DisclosureRequest, WorkCalendar,
+    ///     report::{ReportFormat, RequestColumn as C, RequestRow as R, RequestTable},
+    ///     request::{Applicant, Channel, Outcome},
+    /// };
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut late = DisclosureRequest::new(d(2023, 12, 20), Channel::Online, Applicant::NaturalPerson);
@@ -488,7 +492,7 @@ impl RequestTable {
     /// A table of the format with every count zero.
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestColumn, RequestRow, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestColumn, RequestRow, RequestTable};
     /// let t = RequestTable::new(ReportFormat::Y2019);
     /// assert_eq!(t.get(RequestRow::Other, RequestColumn::Total).unwrap(), Some(0));
     /// ```
@@ -510,7 +514,7 @@ impl RequestTable {
     /// The format.
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestTable};
     /// assert_eq!(RequestTable::new(ReportFormat::Y2021).format(), ReportFormat::Y2021);
     /// ```
     pub fn format(&self) -> ReportFormat {
@@ -520,7 +524,7 @@ impl RequestTable {
     /// The rows of the table's format, in printed order.
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestTable};
     /// assert_eq!(RequestTable::new(ReportFormat::Y2019).rows().len(), 23);
     /// ```
     pub fn rows(&self) -> &'static [RequestRow] {
@@ -540,7 +544,7 @@ impl RequestTable {
     /// The count in a cell (`None`: blank); an error for a row the format does not have.
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestColumn, RequestRow, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestColumn, RequestRow, RequestTable};
     /// let t = RequestTable::new(ReportFormat::Y2021);
     /// assert_eq!(t.get(RequestRow::Granted, RequestColumn::Total).unwrap(), Some(0));
     /// assert!(t.get(RequestRow::Other, RequestColumn::Total).is_err());
@@ -557,7 +561,7 @@ impl RequestTable {
     /// Set one cell as published (totals are not recomputed).
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestColumn, RequestRow, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestColumn, RequestRow, RequestTable};
     /// let mut t = RequestTable::new(ReportFormat::Y2021);
     /// t.set(RequestRow::New, RequestColumn::Total, None).unwrap();
     /// assert_eq!(t.get(RequestRow::New, RequestColumn::Total).unwrap(), None);
@@ -585,7 +589,7 @@ impl RequestTable {
     /// overflow.
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestColumn, RequestRow, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestColumn, RequestRow, RequestTable};
     /// let mut t = RequestTable::new(ReportFormat::Y2021);
     /// t.add(RequestRow::Granted, RequestColumn::ResearchInstitution, 4).unwrap();
     /// assert_eq!(t.get(RequestRow::Granted, RequestColumn::Total).unwrap(), Some(4));
@@ -695,7 +699,7 @@ impl RequestTable {
     /// leave the identities that need them unchecked.
     ///
     /// ```
-    /// use sunlit::{ReportFormat, RequestColumn as C, RequestRow as R, RequestTable};
+    /// use sunlit::report::{ReportFormat, RequestColumn as C, RequestRow as R, RequestTable};
     /// let mut t = RequestTable::new(ReportFormat::Y2021);
     /// t.add(R::New, C::NaturalPerson, 1)?;
     /// let findings = t.check(); // handled nothing, carried nothing forward

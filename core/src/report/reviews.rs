@@ -57,7 +57,7 @@ impl ReviewBlock {
     /// punctuation and spaces tolerated) or id.
     ///
     /// ```
-    /// use sunlit::ReviewBlock;
+    /// use sunlit::report::ReviewBlock;
     /// assert_eq!(ReviewBlock::from_label("行政诉讼-复议后起诉").unwrap(), ReviewBlock::SuitAfterReview);
     /// assert!(ReviewBlock::from_label("信访").is_err());
     /// ```
@@ -93,7 +93,7 @@ impl ReviewColumn {
 /// A number of cases of one block with one result, as given to [`ReviewTable::from_counts`].
 ///
 /// ```
-/// use sunlit::{ReviewBlock, ReviewColumn, ReviewCount};
+/// use sunlit::report::{ReviewBlock, ReviewColumn, ReviewCount};
 /// let c = ReviewCount { block: ReviewBlock::Review, column: ReviewColumn::Corrected, count: 245 };
 /// assert_eq!(c.count, 245);
 /// ```
@@ -113,7 +113,7 @@ pub struct ReviewCount {
 /// 2019 and 2021 formats. A cell is `None` when a published table leaves it blank.
 ///
 /// ```
-/// use sunlit::{ReviewBlock as B, ReviewColumn as C, ReviewCount, ReviewTable};
+/// use sunlit::report::{ReviewBlock as B, ReviewColumn as C, ReviewCount, ReviewTable};
 /// let t = ReviewTable::from_counts(&[
 ///     ReviewCount { block: B::Review, column: C::Upheld, count: 1163 },
 ///     ReviewCount { block: B::Review, column: C::Corrected, count: 245 },
@@ -138,7 +138,7 @@ impl ReviewTable {
     /// A table with every number zero.
     ///
     /// ```
-    /// use sunlit::{ReviewBlock, ReviewColumn, ReviewTable};
+    /// use sunlit::report::{ReviewBlock, ReviewColumn, ReviewTable};
     /// assert_eq!(ReviewTable::new().get(ReviewBlock::DirectSuit, ReviewColumn::Total), Some(0));
     /// ```
     pub fn new() -> ReviewTable {
@@ -158,7 +158,7 @@ impl ReviewTable {
     /// of one cell add up. Giving a 总计, a negative count, or an overflowing sum is an error.
     ///
     /// ```
-    /// use sunlit::{ReviewBlock as B, ReviewColumn as C, ReviewCount, ReviewTable};
+    /// use sunlit::report::{ReviewBlock as B, ReviewColumn as C, ReviewCount, ReviewTable};
     /// let total = ReviewCount { block: B::Review, column: C::Total, count: 3 };
     /// assert!(ReviewTable::from_counts(&[total]).is_err());
     /// ```
@@ -209,7 +209,7 @@ impl ReviewTable {
     /// The number in a cell (`None`: blank).
     ///
     /// ```
-    /// use sunlit::{ReviewBlock, ReviewColumn, ReviewTable};
+    /// use sunlit::report::{ReviewBlock, ReviewColumn, ReviewTable};
     /// assert_eq!(ReviewTable::new().get(ReviewBlock::Review, ReviewColumn::Pending), Some(0));
     /// ```
     pub fn get(&self, block: ReviewBlock, column: ReviewColumn) -> Option<i64> {
@@ -222,7 +222,7 @@ impl ReviewTable {
     /// Set one cell as published (the total is not recomputed).
     ///
     /// ```
-    /// use sunlit::{ReviewBlock, ReviewColumn, ReviewTable};
+    /// use sunlit::report::{ReviewBlock, ReviewColumn, ReviewTable};
     /// let mut t = ReviewTable::new();
     /// t.set(ReviewBlock::Review, ReviewColumn::Total, Some(2));
     /// assert_eq!(t.check().as_slice()[0].rule, "report.review_total");
@@ -241,7 +241,7 @@ impl ReviewTable {
     /// `places`; `None` when a cell is blank or the total is zero.
     ///
     /// ```
-    /// use sunlit::{ReviewBlock as B, ReviewColumn as C, ReviewCount, ReviewTable};
+    /// use sunlit::report::{ReviewBlock as B, ReviewColumn as C, ReviewCount, ReviewTable};
     /// let t = ReviewTable::from_counts(&[
     ///     ReviewCount { block: B::DirectSuit, column: C::Upheld, count: 662 },
     ///     ReviewCount { block: B::DirectSuit, column: C::Corrected, count: 65 },
@@ -265,7 +265,7 @@ impl ReviewTable {
     /// ([`rules::BLANK_CELL`]).
     ///
     /// ```
-    /// use sunlit::{ReviewBlock, ReviewColumn, ReviewTable};
+    /// use sunlit::report::{ReviewBlock, ReviewColumn, ReviewTable};
     /// let mut t = ReviewTable::new();
     /// t.set(ReviewBlock::DirectSuit, ReviewColumn::Other, None);
     /// let f = t.check();

@@ -36,7 +36,7 @@ vocabulary! {
 /// bands in one tier whose rate rises from `rate` to `last_rate`.
 ///
 /// ```
-/// let q = sunlit::information_fee(sunlit::FeeMethod::PerPage, 120);
+/// let q = sunlit::request::information_fee(sunlit::request::FeeMethod::PerPage, 120);
 /// let t = &q.tiers()[2];
 /// assert_eq!((t.first, t.last, t.units), (101, Some(200), 20));
 /// assert_eq!((t.amount.to_string(), t.last_rate), ("400".to_owned(), t.rate));
@@ -62,7 +62,7 @@ pub struct FeeTier {
 /// The fee for a quantity of requests or pages, computed exactly.
 ///
 /// ```
-/// use sunlit::{FeeMethod, information_fee};
+/// use sunlit::request::{FeeMethod, information_fee};
 /// assert_eq!(information_fee(FeeMethod::PerRequest, 35).amount.to_string(), "3000");
 /// assert_eq!(information_fee(FeeMethod::PerPage, 30).amount.to_string(), "0");
 /// ```
@@ -141,7 +141,7 @@ fn schedule(method: FeeMethod) -> &'static Schedule {
 /// information_fee(PerRequest, n − 1).amount`.
 ///
 /// ```
-/// use sunlit::{FeeMethod, information_fee};
+/// use sunlit::request::{FeeMethod, information_fee};
 /// let fee = |m, n| information_fee(m, n).amount.to_string();
 /// assert_eq!(fee(FeeMethod::PerRequest, 10), "0");
 /// assert_eq!(fee(FeeMethod::PerRequest, 30), "2000");   // 20 × 100
@@ -193,7 +193,7 @@ impl FeeQuote {
     /// and memory are bounded.
     ///
     /// ```
-    /// use sunlit::{FeeMethod, information_fee};
+    /// use sunlit::request::{FeeMethod, information_fee};
     /// let q = information_fee(FeeMethod::PerRequest, 35);
     /// let bands: Vec<_> = q.tiers().iter().map(|t| (t.first, t.units, t.rate.to_string())).collect();
     /// assert_eq!(bands, [(1, 10, "0".into()), (11, 20, "100".into()), (31, 5, "200".into())]);

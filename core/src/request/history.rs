@@ -27,7 +27,7 @@ const CONSULTATION_WORKDAYS: i64 = 15;
 /// "workdays": 10}`; an outcome as `group/reason` (`"refused/state_secret"`).
 ///
 /// ```
-/// use sunlit::{EventKind, RequestEvent};
+/// use sunlit::request::{EventKind, RequestEvent};
 /// use chrono::NaiveDate;
 /// let e = RequestEvent::Extended { on: NaiveDate::from_ymd_opt(2024, 3, 5).unwrap(), workdays: 10 };
 /// assert_eq!(e.kind(), EventKind::Extended);
@@ -105,7 +105,7 @@ impl RequestEvent {
     /// The event's kind.
     ///
     /// ```
-    /// use sunlit::{EventKind, RequestEvent};
+    /// use sunlit::request::{EventKind, RequestEvent};
     /// let e = RequestEvent::Withdrawn { on: chrono::NaiveDate::from_ymd_opt(2024, 3, 5).unwrap() };
     /// assert_eq!(e.kind(), EventKind::Withdrawn);
     /// ```
@@ -127,7 +127,7 @@ impl RequestEvent {
     /// The event's date.
     ///
     /// ```
-    /// use sunlit::RequestEvent;
+    /// use sunlit::request::RequestEvent;
     /// let on = chrono::NaiveDate::from_ymd_opt(2024, 3, 5).unwrap();
     /// assert_eq!(RequestEvent::FeePaid { on }.date(), on);
     /// ```
@@ -150,7 +150,10 @@ impl RequestEvent {
 /// A request for disclosure (政府信息公开申请) and its history.
 ///
 /// ```
-/// use sunlit::{Applicant, Channel, DisclosureRequest, Outcome, RequestState, WorkCalendar};
+/// use sunlit::{
+///     DisclosureRequest, WorkCalendar,
+///     request::{Applicant, Channel, Outcome, RequestState},
+/// };
 /// use chrono::NaiveDate;
 /// let cal = WorkCalendar::china();
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
@@ -177,7 +180,10 @@ pub struct DisclosureRequest {
 /// Where a request stands on a day ([`DisclosureRequest::status`]).
 ///
 /// ```
-/// use sunlit::{Applicant, Channel, ClockState, DisclosureRequest, RequestState, WorkCalendar};
+/// use sunlit::{
+///     DisclosureRequest, WorkCalendar,
+///     request::{Applicant, Channel, ClockState, RequestState},
+/// };
 /// use chrono::NaiveDate;
 /// let cal = WorkCalendar::china();
 /// let req = DisclosureRequest::new(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(), Channel::InPerson, Applicant::NaturalPerson);
@@ -210,7 +216,7 @@ pub struct RequestStatus {
 /// computed milestone.
 ///
 /// ```
-/// use sunlit::{Applicant, Channel, DisclosureRequest, EventKind, WorkCalendar};
+/// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel, EventKind}};
 /// use chrono::NaiveDate;
 /// let req = DisclosureRequest::new(NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(), Channel::Fax, Applicant::ResearchInstitution);
 /// let t = req.timeline(&WorkCalendar::china())?;
@@ -311,7 +317,7 @@ fn complete(
     }
 }
 
-/// `Ok` when `on` lies in [`SUPPORTED_YEARS`](crate::SUPPORTED_YEARS), else the history error
+/// `Ok` when `on` lies in [`SUPPORTED_YEARS`](crate::calendar::SUPPORTED_YEARS), else the history error
 /// naming the event and the date.
 fn supported(kind: EventKind, on: NaiveDate) -> Result<()> {
     crate::calendar::check_date("date", on).map_err(|e| match e {
@@ -841,7 +847,7 @@ impl DisclosureRequest {
     /// events yet.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest};
+    /// use sunlit::{DisclosureRequest, request::{Applicant, Channel}};
     /// let req = DisclosureRequest::new(chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
     ///     Channel::parse("网上申请")?, Applicant::parse("自然人")?);
     /// assert_eq!(req.channel(), Channel::Online);
@@ -865,7 +871,7 @@ impl DisclosureRequest {
     /// online or by fax it cannot come before it.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, Error};
+    /// use sunlit::{DisclosureRequest, Error, request::{Applicant, Channel}};
     /// use chrono::NaiveDate;
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// let online = DisclosureRequest::new(d(2024, 3, 4), Channel::Online, Applicant::NaturalPerson)
@@ -906,7 +912,7 @@ impl DisclosureRequest {
     /// Attach a reference (申请编号), used as the `code` of findings.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest};
+    /// use sunlit::{DisclosureRequest, request::{Applicant, Channel}};
     /// let req = DisclosureRequest::new(chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
     ///     Channel::Fax, Applicant::NaturalPerson).with_reference("2024-001");
     /// assert_eq!(req.reference(), "2024-001");
@@ -920,7 +926,7 @@ impl DisclosureRequest {
     /// Attach the description of the information asked for (art. 29(2)).
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest};
+    /// use sunlit::{DisclosureRequest, request::{Applicant, Channel}};
     /// let req = DisclosureRequest::new(chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
     ///     Channel::Fax, Applicant::NaturalPerson).with_description("2023年某项目批复文件");
     /// assert!(req.description().contains("批复"));
@@ -934,7 +940,7 @@ impl DisclosureRequest {
     /// The receipt date (art. 31).
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest};
+    /// use sunlit::{DisclosureRequest, request::{Applicant, Channel}};
     /// let d = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
     /// assert_eq!(DisclosureRequest::new(d, Channel::Fax, Applicant::NaturalPerson).received(), d);
     /// ```
@@ -945,7 +951,7 @@ impl DisclosureRequest {
     /// The channel.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest};
+    /// use sunlit::{DisclosureRequest, request::{Applicant, Channel}};
     /// let d = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
     /// assert_eq!(DisclosureRequest::new(d, Channel::Fax, Applicant::NaturalPerson).channel(), Channel::Fax);
     /// ```
@@ -956,7 +962,7 @@ impl DisclosureRequest {
     /// The applicant type.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest};
+    /// use sunlit::{DisclosureRequest, request::{Applicant, Channel}};
     /// let d = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
     /// let req = DisclosureRequest::new(d, Channel::Fax, Applicant::LegalServiceInstitution);
     /// assert_eq!(req.applicant(), Applicant::LegalServiceInstitution);
@@ -968,7 +974,7 @@ impl DisclosureRequest {
     /// The submission date, if recorded.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest};
+    /// use sunlit::{DisclosureRequest, request::{Applicant, Channel}};
     /// let d = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
     /// assert_eq!(DisclosureRequest::new(d, Channel::Fax, Applicant::NaturalPerson).submitted(), None);
     /// ```
@@ -979,7 +985,7 @@ impl DisclosureRequest {
     /// The reference (empty when none).
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest};
+    /// use sunlit::{DisclosureRequest, request::{Applicant, Channel}};
     /// let d = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
     /// assert_eq!(DisclosureRequest::new(d, Channel::Fax, Applicant::NaturalPerson).reference(), "");
     /// ```
@@ -990,7 +996,7 @@ impl DisclosureRequest {
     /// The description (empty when none).
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest};
+    /// use sunlit::{DisclosureRequest, request::{Applicant, Channel}};
     /// let d = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
     /// assert_eq!(DisclosureRequest::new(d, Channel::Fax, Applicant::NaturalPerson).description(), "");
     /// ```
@@ -1001,7 +1007,7 @@ impl DisclosureRequest {
     /// The recorded events, in order.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let mut req = DisclosureRequest::new(d(1), Channel::Fax, Applicant::NaturalPerson);
     /// req.request_correction(d(4), &WorkCalendar::china())?;
@@ -1034,7 +1040,10 @@ impl DisclosureRequest {
     /// the history impossible is [`Error::History`] naming it, and nothing is recorded.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, Error, RequestEvent, WorkCalendar};
+    /// use sunlit::{
+    ///     DisclosureRequest, Error, WorkCalendar,
+    ///     request::{Applicant, Channel, RequestEvent},
+    /// };
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(4), Channel::Online, Applicant::NaturalPerson);
@@ -1056,7 +1065,7 @@ impl DisclosureRequest {
     /// (art. 30). The clock stops until the corrected application arrives.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(1), Channel::Online, Applicant::NaturalPerson);
@@ -1072,7 +1081,7 @@ impl DisclosureRequest {
     /// The corrected application arrives: the 20 working days start again from `on` (art. 30).
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 4, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(1), Channel::Online, Applicant::NaturalPerson);
@@ -1091,7 +1100,7 @@ impl DisclosureRequest {
     /// while the period runs (on or before the due date).
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, ConsultParty, DisclosureRequest, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel, ConsultParty}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(1), Channel::Online, Applicant::NaturalPerson);
@@ -1112,7 +1121,7 @@ impl DisclosureRequest {
     /// End the open consultation: the clock runs again.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, ConsultParty, DisclosureRequest, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel, ConsultParty}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(1), Channel::Online, Applicant::NaturalPerson);
@@ -1131,7 +1140,7 @@ impl DisclosureRequest {
     /// approved within the period; art. 33 ¶2).
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(1), Channel::Online, Applicant::NaturalPerson);
@@ -1144,10 +1153,10 @@ impl DisclosureRequest {
         self.push(RequestEvent::Extended { on, workdays }, cal)
     }
 
-    /// Send a fee notice of `amount` 元 (国办函〔2020〕109号; see [`information_fee`](crate::information_fee)).
+    /// Send a fee notice of `amount` 元 (国办函〔2020〕109号; see [`information_fee`](crate::request::information_fee)).
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, Decimal, WorkCalendar};
+    /// use sunlit::{Decimal, DisclosureRequest, WorkCalendar, request::{Applicant, Channel}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(1), Channel::Online, Applicant::NaturalPerson);
@@ -1162,7 +1171,7 @@ impl DisclosureRequest {
     /// The applicant pays the fee.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, Decimal, WorkCalendar};
+    /// use sunlit::{Decimal, DisclosureRequest, WorkCalendar, request::{Applicant, Channel}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(1), Channel::Online, Applicant::NaturalPerson);
@@ -1181,7 +1190,7 @@ impl DisclosureRequest {
     /// notice.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, Outcome, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel, Outcome}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(5), Channel::Online, Applicant::NaturalPerson);
@@ -1196,7 +1205,7 @@ impl DisclosureRequest {
     /// The applicant withdraws the request.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, RequestState, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel, RequestState}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(5), Channel::Online, Applicant::NaturalPerson);
@@ -1213,7 +1222,7 @@ impl DisclosureRequest {
     /// 31 December of `year`; later events fall in the next year or after.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, Outcome, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel, Outcome}};
     /// use chrono::NaiveDate;
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(NaiveDate::from_ymd_opt(2024, 12, 20).unwrap(),
@@ -1235,7 +1244,7 @@ impl DisclosureRequest {
     /// the due date in force when it closed.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel}};
     /// use chrono::NaiveDate;
     /// let cal = WorkCalendar::china();
     /// // Across Spring Festival 2024 (02-10…17 off; 02-04 and 02-18 worked).
@@ -1258,7 +1267,7 @@ impl DisclosureRequest {
     /// error.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, RequestState, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel, RequestState}};
     /// use chrono::NaiveDate;
     /// let cal = WorkCalendar::china();
     /// let d = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();
@@ -1327,7 +1336,7 @@ impl DisclosureRequest {
     /// answer due), in date order.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, DisclosureRequest, EventKind, WorkCalendar};
+    /// use sunlit::{DisclosureRequest, WorkCalendar, request::{Applicant, Channel, EventKind}};
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let cal = WorkCalendar::china();
     /// let mut req = DisclosureRequest::new(d(1), Channel::Online, Applicant::NaturalPerson);
@@ -1369,7 +1378,11 @@ impl DisclosureRequest {
     /// without this warning a consultation never ended would keep the request open for ever.
     ///
     /// ```
-    /// use sunlit::{Applicant, Channel, ConsultParty, DisclosureRequest, WorkCalendar, rules};
+    /// use sunlit::{
+    ///     DisclosureRequest, WorkCalendar,
+    ///     request::{Applicant, Channel, ConsultParty},
+    ///     rules,
+    /// };
     /// use chrono::NaiveDate;
     /// let cal = WorkCalendar::china();
     /// let d = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap();

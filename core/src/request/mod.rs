@@ -5,7 +5,7 @@
 //! Regulations). A [`DisclosureRequest`] starts at its receipt date (art. 31) and records events;
 //! each event is checked against the history so far, and an event that would make the history
 //! impossible — an answer before receipt, a second correction request, an extension beyond 20
-//! working days, events out of order — is [`Error::History`] naming the event. The answer period
+//! working days, events out of order — is [`Error::History`](crate::Error::History) naming the event. The answer period
 //! is 20 working days from receipt (art. 33), counted without the start day (民法典 art. 201):
 //!
 //! - a correction request (补正, art. 30) must be sent once, within 7 working days of receipt;
@@ -16,7 +16,15 @@
 //! - an extension approved by the head of the disclosure office adds at most 20 working days in
 //!   total (art. 33 ¶2);
 //! - a fee notice and payment (国办函〔2020〕109号) are recorded; their effect on the period is not
-//!   encoded (the measures' later articles could not be read; disclosure.md §1.6 [L]).
+//!   encoded (the measures' later articles could not be read; disclosure.md §1.6 \[L\]).
+//!
+//! [`DisclosureRequest`] is also at the crate root.
+//!
+//! ```
+//! use sunlit::request::{FeeMethod, information_fee};
+//! assert_eq!(information_fee(FeeMethod::PerRequest, 10).amount.to_string(), "0");
+//! assert_eq!(information_fee(FeeMethod::PerRequest, 30).amount.to_string(), "2000");
+//! ```
 
 mod fee;
 mod history;
@@ -55,8 +63,8 @@ impl Channel {
     /// The article that fixes the receipt date for the channel.
     ///
     /// ```
-    /// assert_eq!(sunlit::Channel::Online.receipt_article(), "art. 31(3)");
-    /// assert_eq!(sunlit::Channel::Oral.receipt_article(), "art. 29");
+    /// assert_eq!(sunlit::request::Channel::Online.receipt_article(), "art. 31(3)");
+    /// assert_eq!(sunlit::request::Channel::Oral.receipt_article(), "art. 29");
     /// ```
     pub fn receipt_article(self) -> &'static str {
         match self {
@@ -70,7 +78,7 @@ impl Channel {
     /// Which day counts as receipt, in English.
     ///
     /// ```
-    /// assert!(sunlit::Channel::PostSigned.receipt_rule().contains("signs"));
+    /// assert!(sunlit::request::Channel::PostSigned.receipt_rule().contains("signs"));
     /// ```
     pub fn receipt_rule(self) -> &'static str {
         match self {

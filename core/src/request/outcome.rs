@@ -74,7 +74,7 @@ vocabulary! {
 /// How a request was answered: exactly one row of 三、本年度办理结果 of the 2021 template.
 ///
 /// ```
-/// use sunlit::{ExemptionGround, Outcome};
+/// use sunlit::{disclosure::ExemptionGround, request::Outcome};
 /// let o = Outcome::parse("refused", Some("state_secret"))?;
 /// assert_eq!(o, Outcome::Refused { ground: ExemptionGround::StateSecret });
 /// assert_eq!(o.to_string(), "refused/state_secret");
@@ -115,8 +115,8 @@ impl Outcome {
     /// Every outcome, in the row order of the 2021 template (21 rows).
     ///
     /// ```
-    /// assert_eq!(sunlit::Outcome::all().len(), 21);
-    /// assert_eq!(sunlit::Outcome::all()[0], sunlit::Outcome::Granted);
+    /// assert_eq!(sunlit::request::Outcome::all().len(), 21);
+    /// assert_eq!(sunlit::request::Outcome::all()[0], sunlit::request::Outcome::Granted);
     /// ```
     pub fn all() -> Vec<Outcome> {
         let mut all = vec![Outcome::Granted, Outcome::PartlyGranted];
@@ -147,7 +147,7 @@ impl Outcome {
     /// granted take no reason; every other group needs one of its own.
     ///
     /// ```
-    /// use sunlit::{Outcome, OtherReason};
+    /// use sunlit::request::{OtherReason, Outcome};
     /// assert_eq!(Outcome::parse("other", Some("no_fee"))?, Outcome::Other { reason: OtherReason::NoFee });
     /// assert_eq!(Outcome::parse("予以公开", None)?, Outcome::Granted);
     /// assert!(Outcome::parse("granted", Some("state_secret")).is_err());
@@ -199,7 +199,7 @@ impl Outcome {
     /// The group.
     ///
     /// ```
-    /// use sunlit::{Outcome, OutcomeKind};
+    /// use sunlit::request::{Outcome, OutcomeKind};
     /// assert_eq!(Outcome::parse("not_processed", Some("repeat"))?.kind(), OutcomeKind::NotProcessed);
     /// # Ok::<(), sunlit::Error>(())
     /// ```
@@ -217,7 +217,7 @@ impl Outcome {
     /// The reason id (`state_secret`, `not_held`, …), `None` for granted and partly granted.
     ///
     /// ```
-    /// use sunlit::Outcome;
+    /// use sunlit::request::Outcome;
     /// assert_eq!(Outcome::parse("cannot_provide", Some("not_held"))?.reason(), Some("not_held"));
     /// assert_eq!(Outcome::Granted.reason(), None);
     /// # Ok::<(), sunlit::Error>(())
@@ -235,7 +235,7 @@ impl Outcome {
     /// The row label of the template: `予以公开`, `不予公开 — 属于国家秘密`, ….
     ///
     /// ```
-    /// use sunlit::Outcome;
+    /// use sunlit::request::Outcome;
     /// assert_eq!(Outcome::parse("not_processed", Some("repeat"))?.label_zh(), "不予处理 — 重复申请");
     /// assert_eq!(Outcome::Granted.label_zh(), "予以公开");
     /// # Ok::<(), sunlit::Error>(())
@@ -258,7 +258,7 @@ impl Outcome {
     /// where the template row has no article of its own (`confirm_reissue`, `other/other`).
     ///
     /// ```
-    /// use sunlit::Outcome;
+    /// use sunlit::request::Outcome;
     /// assert_eq!(Outcome::parse("refused", Some("process_info"))?.articles(), ["art. 36(3)", "art. 16 ¶2"]);
     /// assert_eq!(Outcome::parse("cannot_provide", Some("needs_new_work"))?.articles(), ["art. 38"]);
     /// assert!(Outcome::parse("not_processed", Some("confirm_reissue"))?.articles().is_empty());

@@ -1078,7 +1078,7 @@ impl PublishedTable {
     /// The findings come sorted (errors first).
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableCheckOptions, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::{TableCheckOptions, TableReadOptions}};
     /// let csv = "code,name,合计,基本支出,项目支出\n\
     ///            212,城乡社区支出,33775592,22783399,10992193\n\
     ///            21201,城乡社区管理事务,33775592,22783399,10992193\n\

@@ -17,9 +17,9 @@ use crate::money::{ToleranceOptions, Unit};
 /// Options of [`PublishedTable::to_ledger`]: what the table does not say about its lines.
 ///
 /// ```
-/// let o = sunlit::TableLedgerOptions { year: 2026, unit: "城管执法局".into(), ..Default::default() };
+/// let o = sunlit::tables::TableLedgerOptions { year: 2026, unit: "城管执法局".into(), ..Default::default() };
 /// assert!(!o.subtotals);
-/// assert_eq!(o.tolerance, sunlit::ToleranceOptions::default());
+/// assert_eq!(o.tolerance, sunlit::money::ToleranceOptions::default());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TableLedgerOptions {
@@ -32,18 +32,18 @@ pub struct TableLedgerOptions {
     /// The phase; otherwise taken from the kind (预算 / 决算).
     pub phase: Option<Phase>,
     /// Also emit the printed 类 / 款 subtotal rows as lines, for a roll-up with
-    /// [`Subtotals::Check`](crate::Subtotals::Check) to compare (never to add); a default roll-up
+    /// [`Subtotals::Check`](crate::budget::Subtotals::Check) to compare (never to add); a default roll-up
     /// refuses such a ledger ([`Error::LevelConflict`]).
     pub subtotals: bool,
     /// How far a leaf's printed parts may sit from its printed 合计 (the rounding of the table's
-    /// unit, as in [`TableCheckOptions::tolerance`](crate::TableCheckOptions::tolerance)).
+    /// unit, as in [`TableCheckOptions::tolerance`](crate::tables::TableCheckOptions::tolerance)).
     pub tolerance: ToleranceOptions,
 }
 
 /// Options of [`PublishedTable::from_ledger`].
 ///
 /// ```
-/// let o = sunlit::RenderOptions::default();
+/// let o = sunlit::tables::RenderOptions::default();
 /// assert_eq!(o.unit, sunlit::Unit::Yuan);
 /// assert_eq!(o.places, None);
 /// assert!(!o.skip_other_books); // a line of another book is refused, not dropped
@@ -93,7 +93,10 @@ impl PublishedTable {
     /// line: check the table first.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, RollupOptions, Subtotals, TableLedgerOptions, TableKind, TableReadOptions};
+    /// use sunlit::{
+    ///     PublishedTable, RollupOptions, budget::Subtotals,
+    ///     tables::{TableKind, TableLedgerOptions, TableReadOptions},
+    /// };
     /// let csv = "code,name,合计,基本支出,项目支出\n\
     ///            208,社会保障和就业支出,6397096,6103096,294000\n\
     ///            20808,抚恤,294000,,294000\n\
@@ -121,7 +124,7 @@ impl PublishedTable {
     /// let wan = PublishedTable::read_csv_str("code,name,合计,基本支出,项目支出\n2080505,x,1.02,0.50,0.50\n",
     ///     &TableReadOptions { kind: Some(TableKind::BudgetGeneralFunctional), unit: sunlit::Unit::WanYuan, ..Default::default() }).unwrap();
     /// assert!(wan.to_ledger(&all_funds).is_err());
-    /// let loose = sunlit::ToleranceOptions { wan_yuan: Some("0.02".parse().unwrap()), ..Default::default() };
+    /// let loose = sunlit::money::ToleranceOptions { wan_yuan: Some("0.02".parse().unwrap()), ..Default::default() };
     /// assert_eq!(wan.to_ledger(&TableLedgerOptions { tolerance: loose, ..all_funds }).unwrap().len(), 2);
     /// ```
     pub fn to_ledger(&self, opts: &TableLedgerOptions) -> Result<Ledger> {
@@ -163,7 +166,10 @@ impl PublishedTable {
     /// no kind take every book.
     ///
     /// ```
-    /// use sunlit::{Catalog, Error, Ledger, PublishedTable, RenderOptions, TableKind, Unit};
+    /// use sunlit::{
+    ///     Catalog, Error, Ledger, PublishedTable, Unit,
+    ///     tables::{RenderOptions, TableKind},
+    /// };
     /// let ledger = Ledger::read_csv_str("year,book,phase,unit,functional,economic,nature,source,amount\n\
     ///     2026,general,budget,u,2120104,,basic,,22783399\n2026,general,budget,u,2120104,,project,,10992193\n").unwrap();
     /// let t = PublishedTable::from_ledger(&ledger, Catalog::seed(), &RenderOptions {

@@ -19,7 +19,7 @@ use crate::rules::Rule;
 /// 本年支出合计, `amount` 1234.56, `unit` 万元.
 ///
 /// ```
-/// use sunlit::{NarrativeFigure, TableKind, Unit};
+/// use sunlit::{Unit, tables::{NarrativeFigure, TableKind}};
 /// let f = NarrativeFigure { table: TableKind::BudgetSummary, row: "收入总计".into(), column: None,
 ///     amount: "4748.35".parse().unwrap(), unit: Unit::WanYuan, text: "收入总预算4748.35万元".into() };
 /// assert_eq!(f.unit, Unit::WanYuan);
@@ -48,7 +48,7 @@ pub struct NarrativeFigure {
 /// narrative.
 ///
 /// ```
-/// use sunlit::{DisclosureDocument, PublishedTable, TableKind, TableReadOptions, Unit};
+/// use sunlit::{PublishedTable, Unit, tables::{DisclosureDocument, TableKind, TableReadOptions}};
 /// let opts = |k| TableReadOptions { kind: Some(k), unit: Unit::Yuan, ..Default::default() };
 /// let t5 = PublishedTable::read_csv_str("code,name,合计,基本支出,项目支出\n,合计,100,60,40\n",
 ///     &opts(TableKind::BudgetGeneralFunctional)).unwrap();
@@ -71,7 +71,7 @@ impl DisclosureDocument {
     /// [`Error::Field`] naming the table.
     ///
     /// ```
-    /// use sunlit::{DisclosureDocument, PublishedTable, Unit};
+    /// use sunlit::{PublishedTable, Unit, tables::DisclosureDocument};
     /// let unknown = PublishedTable::new(None, Unit::Yuan, vec!["合计".into()], vec![]).unwrap();
     /// assert!(DisclosureDocument::new(vec![unknown]).is_err());
     /// assert!(DisclosureDocument::new(vec![]).unwrap().tables().is_empty());
@@ -116,7 +116,7 @@ impl DisclosureDocument {
     /// The same document with figures quoted in its narrative.
     ///
     /// ```
-    /// let doc = sunlit::DisclosureDocument::new(vec![]).unwrap().with_narrative(vec![]);
+    /// let doc = sunlit::tables::DisclosureDocument::new(vec![]).unwrap().with_narrative(vec![]);
     /// assert!(doc.narrative().is_empty());
     /// ```
     #[must_use]
@@ -128,7 +128,7 @@ impl DisclosureDocument {
     /// The tables, in the order given.
     ///
     /// ```
-    /// assert!(sunlit::DisclosureDocument::new(vec![]).unwrap().tables().is_empty());
+    /// assert!(sunlit::tables::DisclosureDocument::new(vec![]).unwrap().tables().is_empty());
     /// ```
     pub fn tables(&self) -> &[PublishedTable] {
         &self.tables
@@ -137,7 +137,7 @@ impl DisclosureDocument {
     /// The narrative figures.
     ///
     /// ```
-    /// assert!(sunlit::DisclosureDocument::new(vec![]).unwrap().narrative().is_empty());
+    /// assert!(sunlit::tables::DisclosureDocument::new(vec![]).unwrap().narrative().is_empty());
     /// ```
     pub fn narrative(&self) -> &[NarrativeFigure] {
         &self.narrative
@@ -146,8 +146,8 @@ impl DisclosureDocument {
     /// The table of `kind`, if the document has it.
     ///
     /// ```
-    /// let doc = sunlit::DisclosureDocument::new(vec![]).unwrap();
-    /// assert!(doc.table(sunlit::TableKind::BudgetSummary).is_none());
+    /// let doc = sunlit::tables::DisclosureDocument::new(vec![]).unwrap();
+    /// assert!(doc.table(sunlit::tables::TableKind::BudgetSummary).is_none());
     /// ```
     pub fn table(&self, kind: TableKind) -> Option<&PublishedTable> {
         self.tables.iter().find(|t| t.kind() == Some(kind))
@@ -156,7 +156,7 @@ impl DisclosureDocument {
     /// Budget or final account; `None` for an empty document.
     ///
     /// ```
-    /// assert_eq!(sunlit::DisclosureDocument::new(vec![]).unwrap().phase(), None);
+    /// assert_eq!(sunlit::tables::DisclosureDocument::new(vec![]).unwrap().phase(), None);
     /// ```
     pub fn phase(&self) -> Option<Phase> {
         self.tables
@@ -171,7 +171,7 @@ impl DisclosureDocument {
     /// the rounding of both (a 万元 figure against a 元 table: ±0.005 万元). Findings come sorted.
     ///
     /// ```
-    /// use sunlit::{DisclosureDocument, PublishedTable, TableKind, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::{DisclosureDocument, TableKind, TableReadOptions}};
     /// let read = |csv: &str, k| PublishedTable::read_csv_str(csv,
     ///     &TableReadOptions { kind: Some(k), ..Default::default() }).unwrap();
     /// let t3 = read("code,name,合计\n208,x,90\n", TableKind::BudgetExpenditure);

@@ -13,7 +13,7 @@ const HEADERS: &str = include_str!("headers.csv");
 /// column, a printed line number, or a merged heading over other columns.
 ///
 /// ```
-/// use sunlit::{HeadingRole, TableColumn};
+/// use sunlit::tables::{HeadingRole, TableColumn};
 /// assert_eq!(HeadingRole::recognise("行次"), Some(HeadingRole::LineNumber));
 /// assert_eq!(HeadingRole::recognise("功能分类科目编码"), Some(HeadingRole::Code));
 /// assert_eq!(HeadingRole::recognise("一般公共预算拨款收入"), Some(HeadingRole::Column(TableColumn::General)));
@@ -101,7 +101,7 @@ fn lookup(normalised: &str) -> Option<HeadingRole> {
 }
 
 impl HeadingRole {
-    /// Recognise a printed heading: NFKC-normalised ([`normalize_text`](crate::normalize_text)),
+    /// Recognise a printed heading: NFKC-normalised ([`normalize_text`](crate::document::normalize_text)),
     /// spaces, quotes, enumerators and bracketed remarks ignored, a leading year (`2024年`)
     /// dropped, and a trailing 预算数 / 决算数 dropped when what remains is an amount column
     /// (`机关运行经费预算数` is 机关运行经费). The spellings and their sources are the embedded
@@ -110,7 +110,7 @@ impl HeadingRole {
     /// [`TableColumn::Other`] ([`PublishedTable::new_keeping_unknown`](crate::PublishedTable::new_keeping_unknown)).
     ///
     /// ```
-    /// use sunlit::{HeadingRole, TableColumn};
+    /// use sunlit::tables::{HeadingRole, TableColumn};
     /// assert_eq!(HeadingRole::recognise("机关运行经费预算数"), Some(HeadingRole::Column(TableColumn::RunningCosts)));
     /// assert_eq!(HeadingRole::recognise("2024年机关运行经费预算数"), Some(HeadingRole::Column(TableColumn::RunningCosts)));
     /// assert_eq!(HeadingRole::recognise("2024年“三公”经费预算数"), Some(HeadingRole::Group));
@@ -167,7 +167,7 @@ impl TableColumn {
     /// neither: recognise it on its own ([`TableColumn::recognise`]).
     ///
     /// ```
-    /// use sunlit::TableColumn as C;
+    /// use sunlit::tables::TableColumn as C;
     /// assert_eq!(C::recognise_path(&["事业收入", "金额"]), Some(C::OperatingIncome));
     /// assert_eq!(C::recognise_path(&["事业收入", "其中：教育\n收费"]), Some(C::OfWhich));
     /// assert_eq!(C::recognise_path(&["本年支出", "项目支出", "小计"]), Some(C::Project));
@@ -216,7 +216,7 @@ impl TableColumn {
     /// `(item, None)`. `None` when the item is not an amount column.
     ///
     /// ```
-    /// use sunlit::TableColumn as C;
+    /// use sunlit::tables::TableColumn as C;
     /// assert_eq!(C::recognise_with_figure("因公出国（境）费/决算数"), Some((C::AbroadTravel, Some(C::Actual))));
     /// assert_eq!(C::recognise_with_figure("合计预算数"), Some((C::Total, Some(C::Budgeted))));
     /// assert_eq!(C::recognise_with_figure("公务接待费"), Some((C::Reception, None)));

@@ -69,11 +69,11 @@ fn strip_year(t: &str) -> &str {
 }
 
 /// Normalise a printed title, column heading or row label for matching: NFKC
-/// ([`normalize_text`](crate::normalize_text)), no whitespace, no
+/// ([`normalize_text`](crate::document::normalize_text)), no whitespace, no
 /// quotes, no leading enumerator (`一、`, `1.`, `（一）`), no bracketed remark (`(含专用结余)`,
 /// `（单位：元）`), full-width brackets as half-width.
 pub(crate) fn normalize(text: &str) -> String {
-    let mut s: String = crate::normalize_text(text)
+    let mut s: String = crate::document::normalize_text(text)
         .chars()
         .filter(|c| {
             !c.is_whitespace()
@@ -141,7 +141,7 @@ impl TableKind {
     /// when no table name ends the title.
     ///
     /// ```
-    /// use sunlit::TableKind;
+    /// use sunlit::tables::TableKind;
     /// assert_eq!(TableKind::from_title("2024年度收支决算总表"), Some(TableKind::FinalSummary));
     /// assert_eq!(TableKind::from_title("财政拨款“三公”经费支出决算表"), Some(TableKind::FinalThreePublic));
     /// assert_eq!(TableKind::from_title("2026年预算单位财务收支预算总表"), Some(TableKind::BudgetSummary));
@@ -179,7 +179,7 @@ impl TableKind {
     /// [`TableKind::from_title`]. Bracketed remarks are ignored.
     ///
     /// ```
-    /// use sunlit::TableKind;
+    /// use sunlit::tables::TableKind;
     /// assert_eq!(TableKind::from_plain_title("西南大学收入预算表", Some("西南大学")), Some(TableKind::BudgetIncome));
     /// assert_eq!(TableKind::from_plain_title("2024年西南大学财政拨款支出预算表", Some("西南大学")), Some(TableKind::BudgetGeneralFunctional));
     /// assert_eq!(TableKind::from_plain_title("支出预算表", None), Some(TableKind::BudgetExpenditure));
@@ -211,7 +211,7 @@ impl TableKind {
     /// The number of the table in its set (1–9), as in 预算表五 / 决算表五.
     ///
     /// ```
-    /// assert_eq!(sunlit::TableKind::FinalGeneralBasic.number(), 6);
+    /// assert_eq!(sunlit::tables::TableKind::FinalGeneralBasic.number(), 6);
     /// ```
     pub fn number(self) -> u8 {
         let i = TableKind::ALL.iter().position(|k| *k == self).unwrap_or(0);
@@ -221,7 +221,7 @@ impl TableKind {
     /// Budget (预算) for the nine budget tables, final account (决算) for the other nine.
     ///
     /// ```
-    /// use sunlit::{Phase, TableKind};
+    /// use sunlit::{budget::Phase, tables::TableKind};
     /// assert_eq!(TableKind::BudgetThreePublic.phase(), Phase::Budget);
     /// assert_eq!(TableKind::FinalSummary.phase(), Phase::Final);
     /// ```
@@ -234,7 +234,7 @@ impl TableKind {
     /// (万元), 万元 for the final-account tables (fiscal.md §2.1, §2.2, §0 point 4).
     ///
     /// ```
-    /// use sunlit::{TableKind, Unit};
+    /// use sunlit::{Unit, tables::TableKind};
     /// assert_eq!(TableKind::BudgetGeneralFunctional.usual_unit(), Unit::Yuan);
     /// assert_eq!(TableKind::BudgetThreePublic.usual_unit(), Unit::WanYuan);
     /// ```
@@ -250,7 +250,7 @@ impl TableKind {
     /// tables (rows are labels).
     ///
     /// ```
-    /// use sunlit::{Scheme, TableKind};
+    /// use sunlit::{classification::Scheme, tables::TableKind};
     /// assert_eq!(TableKind::BudgetBasicEconomic.scheme(), Some(Scheme::DeptEconomic));
     /// assert_eq!(TableKind::FinalThreePublic.scheme(), None);
     /// ```
@@ -268,8 +268,8 @@ impl TableKind {
     /// expenditure by functional 类, balanced by 收入总计 = 支出总计.
     ///
     /// ```
-    /// assert!(sunlit::TableKind::FinalAppropriation.is_summary());
-    /// assert!(!sunlit::TableKind::FinalExpenditure.is_summary());
+    /// assert!(sunlit::tables::TableKind::FinalAppropriation.is_summary());
+    /// assert!(!sunlit::tables::TableKind::FinalExpenditure.is_summary());
     /// ```
     pub fn is_summary(self) -> bool {
         matches!(
@@ -290,7 +290,7 @@ impl TableKind {
     /// 财预〔2016〕143号 \[K\] (see [`rules::GRANULARITY`](crate::rules::tables::GRANULARITY)).
     ///
     /// ```
-    /// use sunlit::TableKind;
+    /// use sunlit::tables::TableKind;
     /// assert_eq!(TableKind::BudgetGeneralFunctional.required_level(), Some(3));
     /// assert_eq!(TableKind::BudgetBasicEconomic.required_level(), Some(2));
     /// assert_eq!(TableKind::BudgetSummary.required_level(), None);
@@ -310,7 +310,7 @@ impl TableKind {
     /// appropriation table; `None` for all-funds tables (支出预算总表, 支出决算表 …).
     ///
     /// ```
-    /// use sunlit::{Book, TableKind};
+    /// use sunlit::{budget::Book, tables::TableKind};
     /// assert_eq!(TableKind::FinalFund.book(), Some(Book::Fund));
     /// assert_eq!(TableKind::BudgetExpenditure.book(), None);
     /// ```

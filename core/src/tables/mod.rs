@@ -20,23 +20,36 @@
 //!   of columns for both sides: the income side's figure may sit in its own 预算数 / 决算数 column
 //!   ([`PublishedTable::side_amount_column`]). 总计 printed on both sides is then 收入总计 and 支出总计.
 //! - **Lines by name**: expenditure lines printed without a code (一、教育支出) are tied to their
-//!   functional 类 by [`functional_class_by_name`](crate::functional_class_by_name) — keep the
+//!   functional 类 by [`functional_class_by_name`](crate::catalog::functional_class_by_name) — keep the
 //!   name as printed and leave the code empty; a name that is no 类 gives an info.
 //! - **"三公" with 预算数 / 决算数 sub-columns**: [`PublishedTable::from_figure_columns`] from the
 //!   flattened headings (`合计/预算数` …) and the line of figures.
 //! - **Layouts**: 人员经费 + 公用经费 columns stand for 基本支出 where no 基本支出 column is printed.
 //!
 //! Tolerance: amounts are compared exactly in 元 tables and within the rounding of the printed
-//! cells in 万元 tables ([`ToleranceOptions`](crate::ToleranceOptions)): a sum of *n* printed cells
+//! cells in 万元 tables ([`ToleranceOptions`]): a sum of *n* printed cells
 //! may differ from its printed total by 0.005 × (*n* + 1) 万元. A discrepancy is reported once, at
 //! the lowest level that shows it: a 类 row that disagrees with its 款 rows is reported there, not
 //! again at the 合计 row whose sum it spoils.
+//!
+//! [`PublishedTable`] is also at the crate root.
+//!
+//! ```
+//! use sunlit::PublishedTable;
+//! use sunlit::tables::{TableKind, TableReadOptions};
+//! let opts = TableReadOptions { kind: Some(TableKind::BudgetGeneralFunctional), ..Default::default() };
+//! let table = PublishedTable::read_csv_str("code,name,合计\n208,x,1\n20805,y,1\n", &opts)?;
+//! assert_eq!(table.rows().len(), 2);
+//! assert!(PublishedTable::read_csv_str("code,name,合计\n208,x,12.3.4\n", &opts).is_err());
+//! # Ok::<(), sunlit::Error>(())
+//! ```
 
 mod check;
 mod convert;
 mod document;
 mod headers;
 mod kind;
+mod read;
 mod table;
 
 pub use convert::{RenderOptions, TableLedgerOptions};
@@ -51,7 +64,7 @@ use crate::money::ToleranceOptions;
 /// Options of [`PublishedTable::check`] and [`DisclosureDocument::check`].
 ///
 /// ```
-/// let o = sunlit::TableCheckOptions::default();
+/// let o = sunlit::tables::TableCheckOptions::default();
 /// assert!(o.granularity && o.heuristics);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

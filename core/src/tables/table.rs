@@ -1,17 +1,15 @@
-//! One published table as printed: kind, unit, columns, rows; read from CSV and JSON.
-
-use std::io::Read;
-use std::path::Path;
+//! One published table as printed: kind, unit, columns, rows, and its CSV and JSON writers (the
+//! readers are in `read.rs`).
 
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 use super::kind::{TableKind, normalize};
-use crate::classification::{Code, Scheme};
+use super::read::{header_error, row_code};
+use crate::classification::Code;
 use crate::error::{Error, Result};
-use crate::finding::Finding;
-use crate::io::{InputOptions, Quoting, read_file, write_err, write_string};
-use crate::money::{Unit, format_amount, parse_amount};
+use crate::io::{InputOptions, write_err, write_string};
+use crate::money::{Unit, format_amount};
 use crate::vocab::vocabulary;
 
 vocabulary! {
@@ -183,12 +181,12 @@ fn recognise<T: Copy>(
 
 impl TableColumn {
     /// Recognise a printed amount-column heading, e.g. `因公出国（境）费`, `本年支出合计` or
-    /// `机关运行经费预算数`, through the heading data of [`HeadingRole::recognise`](crate::HeadingRole::recognise)
+    /// `机关运行经费预算数`, through the heading data of [`HeadingRole::recognise`](crate::tables::HeadingRole::recognise)
     /// (every spelling met in real documents, with its source). `None` for an unknown heading
     /// and for headings that are not amount columns (科目编码, 行次 …).
     ///
     /// ```
-    /// use sunlit::TableColumn;
+    /// use sunlit::tables::TableColumn;
     /// assert_eq!(TableColumn::recognise("因公出国（境）费"), Some(TableColumn::AbroadTravel));
     /// assert_eq!(TableColumn::recognise("公务用车购置及运行维护费"), Some(TableColumn::Vehicles));
     /// assert_eq!(TableColumn::recognise("机关运行经费预算数"), Some(TableColumn::RunningCosts));
@@ -207,7 +205,7 @@ impl RowLabel {
     /// Recognise a printed row label, e.g. `一、财政拨款收入` or `使用非财政拨款结余（含专用结余）`.
     ///
     /// ```
-    /// use sunlit::RowLabel;
+    /// use sunlit::tables::RowLabel;
     /// assert_eq!(RowLabel::recognise("一、财政拨款收入"), Some(RowLabel::Appropriation));
     /// assert_eq!(RowLabel::recognise("  合 计 "), Some(RowLabel::Total));
     /// assert_eq!(RowLabel::recognise("附注"), None);
@@ -221,7 +219,7 @@ impl RowLabel {
 /// only a label; the name as printed; one cell per column, blank cells absent (not zero).
 ///
 /// ```
-/// use sunlit::{Code, TableRow};
+/// use sunlit::{Code, tables::TableRow};
 /// let row = TableRow { line: 3, code: Some(Code::functional("208").unwrap()),
 ///                      name: "社会保障和就业支出".into(), cells: vec![None], ..Default::default() };
 /// assert_eq!(row.key(), "208");
@@ -246,7 +244,7 @@ impl TableRow {
     /// The code as digits, or the label as printed: how findings name the row.
     ///
     /// ```
-    /// let row = sunlit::TableRow { line: 9, code: None, name: "合计".into(), ..Default::default() };
+    /// let row = sunlit::tables::TableRow { line: 9, code: None, name: "合计".into(), ..Default::default() };
     /// assert_eq!(row.key(), "合计");
     /// ```
     pub fn key(&self) -> String {
@@ -262,7 +260,7 @@ impl TableRow {
     /// on the expenditure side — the two 总计 of a 收支总表 are two different rows.
     ///
     /// ```
-    /// use sunlit::{RowLabel, RowSide, TableRow};
+    /// use sunlit::tables::{RowLabel, RowSide, TableRow};
     /// let row = TableRow { line: 9, code: None, name: "支出总计".into(), ..Default::default() };
     /// assert_eq!(row.label(), Some(RowLabel::ExpenditureTotal));
     /// let first = TableRow { name: "总计".into(), side: Some(RowSide::Income), ..Default::default() };
@@ -282,11 +280,11 @@ impl TableRow {
     }
 
     /// The functional 类 a row printed by name without a code stands for (一、一般公共服务支出 →
-    /// 201), by [`functional_class_by_name`](crate::functional_class_by_name) over every catalogue
+    /// 201), by [`functional_class_by_name`](crate::catalog::functional_class_by_name) over every catalogue
     /// year; `None` for coded rows, known labels, rows on the income side and other names.
     ///
     /// ```
-    /// use sunlit::{Code, TableRow};
+    /// use sunlit::{Code, tables::TableRow};
     /// let row = TableRow { name: "五、教育支出".into(), ..Default::default() };
     /// assert_eq!(row.class_code(), Some(Code::functional("205").unwrap()));
     /// let total = TableRow { name: "支出总计".into(), ..Default::default() };
@@ -303,7 +301,7 @@ impl TableRow {
     /// the checks compare the row under.
     ///
     /// ```
-    /// use sunlit::TableRow;
+    /// use sunlit::tables::TableRow;
     /// let row = TableRow { name: "一、公共安全支出".into(), ..Default::default() };
     /// assert_eq!(row.effective_code().map(|c| c.to_string()).as_deref(), Some("204"));
     /// ```
@@ -316,7 +314,7 @@ impl TableRow {
 /// Without either, [`PublishedTable::read_csv_path`] tries the file name.
 ///
 /// ```
-/// use sunlit::{TableReadOptions, Unit};
+/// use sunlit::{Unit, tables::TableReadOptions};
 /// let o = TableReadOptions { unit: Unit::WanYuan, ..Default::default() };
 /// assert_eq!(o.kind, None);
 /// ```
@@ -345,7 +343,7 @@ pub struct TableReadOptions {
 /// (收 / 支, income / expenditure; see [`RowSide`]) so that 总计 can be printed on both sides.
 ///
 /// ```
-/// use sunlit::{PublishedTable, TableKind, TableReadOptions};
+/// use sunlit::{PublishedTable, tables::{TableKind, TableReadOptions}};
 /// let csv = "code,name,合计,基本支出,项目支出\n\
 ///            208,社会保障和就业支出,\"6,397,096\",\"6,103,096\",\"294,000\"\n\
 ///            ,合计,\"6,397,096\",\"6,103,096\",\"294,000\"\n";
@@ -359,81 +357,14 @@ pub struct TableReadOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublishedTable {
     kind: Option<TableKind>,
-    title: Option<String>,
+    pub(super) title: Option<String>,
     unit: Unit,
     columns: Vec<String>,
     roles: Vec<TableColumn>,
-    rows: Vec<TableRow>,
+    pub(super) rows: Vec<TableRow>,
     /// Whether the rows' sides were given (CSV `side` column, JSON `side`, [`TableRow::side`])
     /// rather than inferred; only given sides are written back.
     sides_given: bool,
-}
-
-/// How the code is laid out in a CSV header.
-enum CodeLayout {
-    Whole,
-    Split(usize),
-}
-
-fn header_error(names: &[String], column: &str, reason: String) -> Error {
-    Error::Input {
-        cause: None,
-        line: 1,
-        column: column.to_owned(),
-        value: names.join(","),
-        reason,
-    }
-}
-
-/// Parse a code of a table row; the scheme follows from the first digit (2 functional, 3/5
-/// economic) and must be the table's.
-fn row_code(parts: &[&str], kind: Option<TableKind>) -> Result<Option<Code>> {
-    if parts.iter().all(|p| p.trim().is_empty()) {
-        return Ok(None);
-    }
-    let first = parts.first().map(|p| p.trim()).unwrap_or("");
-    let whole = parts.len() == 1;
-    let code = match first.as_bytes().first() {
-        Some(b'2') if whole => Code::functional(first)?,
-        Some(b'2') => Code::parse_split(Scheme::Functional, parts)?,
-        Some(b'3' | b'5') if whole => Code::economic(first)?,
-        Some(b'3' | b'5') => Code::economic_split(parts)?,
-        _ => {
-            return Err(Error::Code {
-                scheme: kind
-                    .and_then(TableKind::scheme)
-                    .unwrap_or(Scheme::Functional),
-                value: parts.join("|"),
-                reason: "a table row code is functional (2xx) or economic (3xx, 5xx)".to_owned(),
-            });
-        }
-    };
-    if let Some(expected) = kind.and_then(TableKind::scheme)
-        && !(code.scheme() == expected
-            || (expected == Scheme::DeptEconomic && code.scheme() == Scheme::GovEconomic))
-    {
-        return Err(Error::Code {
-            scheme: code.scheme(),
-            value: code.to_string(),
-            reason: format!(
-                "a {} table holds {} codes",
-                kind.map(TableKind::name_zh).unwrap_or_default(),
-                expected.name_zh()
-            ),
-        });
-    }
-    Ok(Some(code))
-}
-
-/// The split column (0-based: 类, 款, 项) a bad split code is to blame on; the scheme follows from
-/// the 类 part as in [`row_code`].
-fn faulty_part(parts: &[&str]) -> usize {
-    let scheme = match parts.first().and_then(|p| p.trim().bytes().next()) {
-        Some(b'3') => Scheme::DeptEconomic,
-        Some(b'5') => Scheme::GovEconomic,
-        _ => Scheme::Functional,
-    };
-    crate::classification::faulty_split_part(scheme, parts)
 }
 
 impl PublishedTable {
@@ -442,7 +373,7 @@ impl PublishedTable {
     /// either a code or a label; codes must be of the kind's scheme. Errors name the row's line.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableRow, Unit};
+    /// use sunlit::{PublishedTable, Unit, tables::TableRow};
     /// let row = TableRow { line: 2, code: None, name: "合计".into(), cells: vec![None], side: None };
     /// let t = PublishedTable::new(None, Unit::Yuan, vec!["合计".into()], vec![row.clone()]).unwrap();
     /// assert_eq!(t.unit(), Unit::Yuan);
@@ -466,7 +397,7 @@ impl PublishedTable {
     /// [`RowSide`]).
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableColumn, TableRow, Unit};
+    /// use sunlit::{PublishedTable, Unit, tables::{TableColumn, TableRow}};
     /// let row = TableRow { line: 2, name: "合计".into(), cells: vec![Some(5.into()), Some(7.into())], ..Default::default() };
     /// let t = PublishedTable::new_keeping_unknown(None, Unit::Yuan, vec!["合计".into(), "备用金".into()], vec![row]).unwrap();
     /// assert_eq!(t.column_roles(), [TableColumn::Total, TableColumn::Other]);
@@ -567,7 +498,7 @@ impl PublishedTable {
 
     /// Record whether sides were given and, for a summary table without them, infer them from
     /// the printed order (see [`RowSide`]).
-    fn settle_sides(&mut self) {
+    pub(super) fn settle_sides(&mut self) {
         self.sides_given = self.rows.iter().any(|r| r.side.is_some());
         let summary = match self.kind {
             Some(k) => k.is_summary(),
@@ -616,7 +547,7 @@ impl PublishedTable {
     /// Whether the rows' sides were given rather than inferred from the order.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::TableReadOptions};
     /// let t = PublishedTable::read_csv_str("side,code,name,决算数\n收,,总计,5\n支,,总计,5\n", &TableReadOptions::default()).unwrap();
     /// assert!(t.sides_given());
     /// ```
@@ -630,7 +561,7 @@ impl PublishedTable {
     /// [`PublishedTable::amount_column`].
     ///
     /// ```
-    /// use sunlit::{PublishedTable, RowSide, Unit};
+    /// use sunlit::{PublishedTable, Unit, tables::RowSide};
     /// let t = PublishedTable::new(None, Unit::Yuan, vec!["预算数".into(), "合计".into(), "一般公共预算".into()], vec![]).unwrap();
     /// assert_eq!(t.side_amount_column(Some(RowSide::Income)), 0);
     /// assert_eq!(t.side_amount_column(Some(RowSide::Expenditure)), 1);
@@ -653,7 +584,7 @@ impl PublishedTable {
     /// The amount of a row: its cell in [`PublishedTable::side_amount_column`] of its side.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::TableReadOptions};
     /// let t = PublishedTable::read_csv_str("code,name,合计\n208,x,5\n", &TableReadOptions::default()).unwrap();
     /// assert_eq!(t.row_amount(&t.rows()[0]).unwrap().to_string(), "5");
     /// ```
@@ -675,7 +606,7 @@ impl PublishedTable {
     /// heading (line 1) or the values (line 2).
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableKind, Unit};
+    /// use sunlit::{PublishedTable, Unit, tables::TableKind};
     /// let h: Vec<String> = ["合计/预算数", "合计/决算数", "公务接待费/预算数", "公务接待费/决算数"]
     ///     .iter().map(|s| s.to_string()).collect();
     /// let v = vec![Some("0.95".parse().unwrap()), None, Some("0.95".parse().unwrap()), None];
@@ -772,355 +703,11 @@ impl PublishedTable {
         self
     }
 
-    /// Read a table from CSV (see the type's documentation for the layout). Amounts are parsed
-    /// as printed (`47,483,458`, `114.22`); blanks and dashes stay absent. The first bad cell is an
-    /// [`Error::Input`] naming its line, column and text.
-    ///
-    /// ```
-    /// use sunlit::{Error, PublishedTable, TableReadOptions};
-    /// let csv = "类,款,项,name,合计\n208,05,05,机关事业单位基本养老保险缴费支出,\"2,302,464\"\n";
-    /// let t = PublishedTable::read_csv(csv.as_bytes(), &TableReadOptions::default()).unwrap();
-    /// assert_eq!(t.rows()[0].key(), "2080505");
-    /// let bad = "code,name,合计\n208,x,12.3.4\n";
-    /// assert!(matches!(PublishedTable::read_csv(bad.as_bytes(), &TableReadOptions::default()),
-    ///     Err(Error::Input { line: 2, ref column, .. }) if column == "合计"));
-    /// // A bad split code names the column of its bad part.
-    /// let bad = "类,款,项,name,合计\n208,05,5,x,1\n";
-    /// assert!(matches!(PublishedTable::read_csv(bad.as_bytes(), &TableReadOptions::default()),
-    ///     Err(Error::Input { line: 2, ref column, ref value, .. }) if column == "项" && value == "208|05|5"));
-    /// ```
-    pub fn read_csv<R: Read>(reader: R, opts: &TableReadOptions) -> Result<PublishedTable> {
-        if opts.input.quoting == Quoting::Lenient {
-            return Err(Error::value(
-                "quoting",
-                "lenient",
-                "lenient quoting reports a warning for every relaxed field: read with PublishedTable::read_csv_with, which returns them",
-            ));
-        }
-        PublishedTable::read_csv_with(reader, opts).map(|(table, _)| table)
-    }
-
-    /// [`PublishedTable::read_csv`] returning also the warnings of the fields read under
-    /// lenient quoting (`opts.input.quoting`; none under strict quoting).
-    ///
-    /// ```
-    /// use sunlit::{InputOptions, PublishedTable, Quoting, TableReadOptions};
-    /// let csv = "code,name,合计\n208,x,\"1,0\"00\n";
-    /// let strict = TableReadOptions::default();
-    /// assert!(PublishedTable::read_csv_with(csv.as_bytes(), &strict).is_err());
-    /// let lenient = TableReadOptions {
-    ///     input: InputOptions { quoting: Quoting::Lenient, ..Default::default() },
-    ///     ..Default::default()
-    /// };
-    /// let (t, findings) = PublishedTable::read_csv_with(csv.as_bytes(), &lenient).unwrap();
-    /// assert_eq!(t.rows()[0].cells[0].unwrap().to_string(), "1000");
-    /// assert_eq!(findings[0].column.as_deref(), Some("合计"));
-    /// ```
-    pub fn read_csv_with<R: Read>(
-        reader: R,
-        opts: &TableReadOptions,
-    ) -> Result<(PublishedTable, Vec<Finding>)> {
-        let (mut reader, all_names) = crate::io::open_csv(reader, &opts.input)?;
-        // An optional `side` (收支) column, anywhere: the side of a summary table's rows.
-        let side_col = all_names
-            .iter()
-            .position(|n| matches!(n.trim(), "side" | "收支"));
-        let names: Vec<String> = all_names
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != side_col)
-            .map(|(_, n)| n.clone())
-            .collect();
-        // The record index of column `i` of `names`.
-        let at = |i: usize| match side_col {
-            Some(s) if i >= s => i + 1,
-            _ => i,
-        };
-        let layout = match names.first().map(String::as_str) {
-            Some("code" | "科目编码") => CodeLayout::Whole,
-            Some("类") => {
-                let n = names
-                    .iter()
-                    .take(4)
-                    .zip(["类", "款", "项", "目"])
-                    .take_while(|(a, b)| a.as_str() == *b)
-                    .count();
-                CodeLayout::Split(n)
-            }
-            _ => {
-                return Err(header_error(
-                    &names,
-                    names.first().map(String::as_str).unwrap_or(""),
-                    "the header starts with code,name or with the split code columns 类,款[,项],name".to_owned(),
-                ));
-            }
-        };
-        let code_cols = match layout {
-            CodeLayout::Whole => 1,
-            CodeLayout::Split(n) => n,
-        };
-        match names.get(code_cols).map(String::as_str) {
-            Some("name" | "科目名称" | "项目") => {}
-            other => {
-                return Err(header_error(
-                    &names,
-                    other.unwrap_or(""),
-                    "the code column(s) must be followed by the name column `name`".to_owned(),
-                ));
-            }
-        }
-        let columns: Vec<String> = names.iter().skip(code_cols + 1).cloned().collect();
-        let kind = resolve_kind(opts);
-        // Validate the columns before reading rows, so a bad header is reported as such.
-        let mut table = PublishedTable::new(kind, opts.unit, columns.clone(), Vec::new())?;
-        while let Some(rec) = reader.next_record(&all_names)? {
-            if rec.fields.len() != all_names.len() {
-                return Err(crate::io::width_error(&rec, &all_names));
-            }
-            let line = rec.line;
-            let record = &rec.fields;
-            let parts: Vec<&str> = (0..code_cols)
-                .map(|i| record.get(at(i)).map_or("", String::as_str))
-                .collect();
-            let code = row_code(&parts, kind).map_err(|e| {
-                // Name the column that holds the bad part: 款 for `208 | 5 | 05`.
-                let column = match layout {
-                    CodeLayout::Whole => 0,
-                    CodeLayout::Split(_) => faulty_part(&parts),
-                };
-                e.at(line, names.get(column).map_or("code", String::as_str))
-            })?;
-            let name = record
-                .get(at(code_cols))
-                .map_or("", String::as_str)
-                .trim()
-                .to_owned();
-            let mut cells = Vec::with_capacity(columns.len());
-            for (i, column) in columns.iter().enumerate() {
-                let text = record.get(at(code_cols + 1 + i)).map_or("", String::as_str);
-                cells.push(parse_amount(text).map_err(|e| e.at(line, column))?);
-            }
-            let side = match side_col.and_then(|c| record.get(c)).map(|t| t.trim()) {
-                None | Some("") => None,
-                Some(text) => Some(RowSide::parse(text).map_err(|e| {
-                    e.at(
-                        line,
-                        side_col
-                            .and_then(|c| all_names.get(c))
-                            .map_or("side", String::as_str),
-                    )
-                })?),
-            };
-            if code.is_none() && name.is_empty() {
-                if cells.iter().all(Option::is_none) {
-                    // A printed blank line (a page break, a wrapped name's second line that
-                    // carries nothing): it holds no figure to lose.
-                    continue;
-                }
-                return Err(Error::Input {
-                    cause: None,
-                    line,
-                    column: "name".to_owned(),
-                    value: String::new(),
-                    reason:
-                        "a row with figures needs a code or a label (the total row is named 合计)"
-                            .to_owned(),
-                });
-            }
-            table.rows.push(TableRow {
-                line,
-                code,
-                name,
-                cells,
-                side,
-            });
-        }
-        table.title = opts.title.clone();
-        table.settle_sides();
-        let findings = reader
-            .relaxed
-            .iter()
-            .map(|r| crate::io::relaxed_finding(r, &all_names))
-            .collect();
-        Ok((table, findings))
-    }
-
-    /// [`PublishedTable::read_csv`] from a string.
-    ///
-    /// ```
-    /// use sunlit::{PublishedTable, TableReadOptions};
-    /// assert!(PublishedTable::read_csv_str("code,name\n", &TableReadOptions::default()).is_err());
-    /// ```
-    pub fn read_csv_str(text: &str, opts: &TableReadOptions) -> Result<PublishedTable> {
-        PublishedTable::read_csv(text.as_bytes(), opts)
-    }
-
-    /// [`PublishedTable::read_csv`] from a file. Without a kind or title in `opts`, the file
-    /// name is tried as a title (`一般公共预算支出功能分类预算表.csv`).
-    ///
-    /// ```
-    /// use sunlit::{Error, PublishedTable, TableReadOptions};
-    /// let r = PublishedTable::read_csv_path("/no/such/收入决算表.csv", &TableReadOptions::default());
-    /// assert!(matches!(r, Err(Error::File { .. })));
-    /// ```
-    pub fn read_csv_path(
-        path: impl AsRef<Path>,
-        opts: &TableReadOptions,
-    ) -> Result<PublishedTable> {
-        let path = path.as_ref();
-        let mut opts = opts.clone();
-        if opts.kind.is_none() && opts.title.is_none() {
-            opts.kind = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .and_then(TableKind::from_title);
-        }
-        read_file(path, |file| {
-            PublishedTable::read_csv(std::io::BufReader::new(file), &opts)
-        })
-    }
-
-    /// Read a table from JSON: `{"title", "kind", "unit", "columns": [...], "rows": [{"code",
-    /// "name", "cells": {column: amount}}]}`. `kind` and `title` are optional, `unit` defaults to
-    /// 元; a code is a string (or an array of split parts) or null; amounts are strings or
-    /// integers — a fractional JSON number is refused. Errors name the 1-based row as `line`.
-    ///
-    /// ```
-    /// use sunlit::{Error, PublishedTable};
-    /// let ok = r#"{"kind": "budget_three_public", "unit": "万元", "columns": ["合计", "公务接待费"],
-    ///             "rows": [{"name": "预算数", "cells": {"合计": "0.46", "公务接待费": "0.46"}}]}"#;
-    /// let t = PublishedTable::from_json(ok).unwrap();
-    /// assert_eq!(t.rows()[0].cells[0].unwrap().to_string(), "0.46");
-    /// let float = ok.replace("\"0.46\"", "0.46");
-    /// assert!(matches!(PublishedTable::from_json(&float), Err(Error::Input { line: 1, .. })));
-    /// ```
-    pub fn from_json(text: &str) -> Result<PublishedTable> {
-        PublishedTable::from_json_with(text, &InputOptions::default())
-    }
-
-    /// [`PublishedTable::from_json`] with [`InputOptions`] (its limits: size, rows, string
-    /// length, depth). A duplicate key is an error naming its line and key; so are two cell keys
-    /// that are one column once trimmed (`"合计"` and `" 合计 "`).
-    ///
-    /// ```
-    /// use sunlit::{Error, InputOptions, Limits, PublishedTable};
-    /// let dup = r#"{"columns": ["合计"], "rows": [{"name": "x", "cells": {"合计": "9.99", "合计": "1.00"}}]}"#;
-    /// assert!(matches!(PublishedTable::from_json(dup), Err(Error::Input { line: 1, ref column, .. }) if column == "合计"));
-    /// let shallow = InputOptions { limits: Limits { max_json_depth: 2, ..Limits::default() }, ..Default::default() };
-    /// let ok = r#"{"columns": ["合计"], "rows": [{"name": "x", "cells": {"合计": "1"}}]}"#;
-    /// assert!(matches!(PublishedTable::from_json_with(ok, &shallow), Err(Error::Limit { value: 3, cap: 2, .. })));
-    /// ```
-    pub fn from_json_with(text: &str, opts: &InputOptions) -> Result<PublishedTable> {
-        let value = crate::io::parse_json_with(text, &opts.limits)?;
-        let err = |line: u64, column: &str, value: String, reason: &str| Error::Input {
-            cause: None,
-            line,
-            column: column.to_owned(),
-            value,
-            reason: reason.to_owned(),
-        };
-        let Value::Object(map) = value else {
-            return Err(err(
-                0,
-                "",
-                String::new(),
-                "a JSON table is an object with columns and rows",
-            ));
-        };
-        for key in map.keys() {
-            if !matches!(key.as_str(), "title" | "kind" | "unit" | "columns" | "rows") {
-                return Err(err(
-                    0,
-                    key,
-                    String::new(),
-                    "unknown key; expected title, kind, unit, columns, rows",
-                ));
-            }
-        }
-        let text_of = |key: &str| -> Result<Option<String>> {
-            match map.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(other) => Err(err(0, key, other.to_string(), "expected a string")),
-            }
-        };
-        let title = text_of("title")?;
-        let kind = text_of("kind")?
-            .map(|k| TableKind::parse(&k).map_err(|e| e.at(0, "kind")))
-            .transpose()?;
-        let unit = text_of("unit")?
-            .map(|u| Unit::parse(&u).map_err(|e| e.at(0, "unit")))
-            .transpose()?
-            .unwrap_or_default();
-        let kind = kind.or_else(|| title.as_deref().and_then(TableKind::from_title));
-        let columns: Vec<String> = match map.get("columns") {
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|v| match v {
-                    Value::String(s) => Ok(s.trim().to_owned()),
-                    other => Err(err(
-                        0,
-                        "columns",
-                        other.to_string(),
-                        "a column heading is a string",
-                    )),
-                })
-                .collect::<Result<_>>()?,
-            other => {
-                return Err(err(
-                    0,
-                    "columns",
-                    other.map(Value::to_string).unwrap_or_default(),
-                    "columns must be an array of headings",
-                ));
-            }
-        };
-        let mut table = PublishedTable::new(kind, unit, columns.clone(), Vec::new())?;
-        let rows = match map.get("rows") {
-            Some(Value::Array(items)) => items.as_slice(),
-            None => &[],
-            Some(other) => return Err(err(0, "rows", other.to_string(), "rows must be an array")),
-        };
-        for (i, item) in rows.iter().enumerate() {
-            let line = i as u64 + 1;
-            table.rows.push(json_row(item, line, &columns, kind)?);
-        }
-        table.title = title;
-        table.settle_sides();
-        Ok(table)
-    }
-
-    /// [`PublishedTable::from_json`] from a file.
-    ///
-    /// ```
-    /// assert!(sunlit::PublishedTable::read_json_path("/no/such.json").is_err());
-    /// ```
-    pub fn read_json_path(path: impl AsRef<Path>) -> Result<PublishedTable> {
-        PublishedTable::read_json_path_with(path, &InputOptions::default())
-    }
-
-    /// [`PublishedTable::read_json_path`] with [`InputOptions`] (its limits). A file that is not
-    /// UTF-8, or starts with a byte-order mark, is an [`Error::Input`] on the line of the first
-    /// bad byte saying what was found (a GBK file is named as probably GBK).
-    ///
-    /// ```
-    /// use sunlit::{Error, InputOptions, PublishedTable};
-    /// let r = PublishedTable::read_json_path_with("/no/such.json", &InputOptions::default());
-    /// assert!(matches!(r, Err(Error::File { .. })));
-    /// ```
-    pub fn read_json_path_with(
-        path: impl AsRef<Path>,
-        opts: &InputOptions,
-    ) -> Result<PublishedTable> {
-        let text = crate::io::read_json_file(path.as_ref(), &opts.limits)?;
-        PublishedTable::from_json_with(&text, opts)
-    }
-
     /// The table as CSV with the header `code,name,<columns>`; amounts as plain exact digits,
     /// blank cells blank. Reading it back gives an equal table (lines aside).
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::TableReadOptions};
     /// let csv = "code,name,合计\n208,社会保障和就业支出,6397096\n,合计,6397096\n";
     /// let t = PublishedTable::read_csv_str(csv, &TableReadOptions::default()).unwrap();
     /// assert_eq!(t.to_csv_string().unwrap(), csv);
@@ -1157,7 +744,7 @@ impl PublishedTable {
     /// null.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::TableReadOptions};
     /// let t = PublishedTable::read_csv_str("code,name,合计\n,合计,1.50\n", &TableReadOptions::default()).unwrap();
     /// let again = PublishedTable::from_json(&t.to_json()).unwrap();
     /// assert_eq!(again.rows()[0].cells, t.rows()[0].cells);
@@ -1242,7 +829,7 @@ impl PublishedTable {
     /// What each column holds, in column order.
     ///
     /// ```
-    /// # use sunlit::{PublishedTable, TableColumn, Unit};
+    /// # use sunlit::{PublishedTable, Unit, tables::TableColumn};
     /// let t = PublishedTable::new(None, Unit::Yuan, vec!["本年支出合计".into()], vec![]).unwrap();
     /// assert_eq!(t.column_roles(), [TableColumn::Total]);
     /// ```
@@ -1263,7 +850,7 @@ impl PublishedTable {
     /// The index of the column holding `role`, if the table prints it.
     ///
     /// ```
-    /// # use sunlit::{PublishedTable, TableColumn, Unit};
+    /// # use sunlit::{PublishedTable, Unit, tables::TableColumn};
     /// let t = PublishedTable::new(None, Unit::Yuan, vec!["合计".into(), "基本支出".into()], vec![]).unwrap();
     /// assert_eq!(t.column(TableColumn::Basic), Some(1));
     /// assert_eq!(t.column(TableColumn::Project), None);
@@ -1296,7 +883,7 @@ impl PublishedTable {
     /// without a code ([`TableRow::class_code`]: 一、教育支出 for 205).
     ///
     /// ```
-    /// use sunlit::{Code, PublishedTable, TableReadOptions};
+    /// use sunlit::{Code, PublishedTable, tables::TableReadOptions};
     /// let t = PublishedTable::read_csv_str("code,name,合计\n208,x,1\n", &TableReadOptions::default()).unwrap();
     /// assert!(t.row_by_code(Code::functional("208").unwrap()).is_some());
     /// assert!(t.row_by_code(Code::functional("210").unwrap()).is_none());
@@ -1311,7 +898,7 @@ impl PublishedTable {
     /// The first row without a code whose label means `label`.
     ///
     /// ```
-    /// use sunlit::{PublishedTable, RowLabel, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::{RowLabel, TableReadOptions}};
     /// let t = PublishedTable::read_csv_str("code,name,合计\n,合 计,1\n", &TableReadOptions::default()).unwrap();
     /// assert!(t.row_by_label(RowLabel::Total).is_some());
     /// assert!(t.row_by_label(RowLabel::IncomeTotal).is_none());
@@ -1323,7 +910,7 @@ impl PublishedTable {
     /// The cell of `row` in the column holding `role` (`None` when blank or not printed).
     ///
     /// ```
-    /// use sunlit::{PublishedTable, TableColumn, TableReadOptions};
+    /// use sunlit::{PublishedTable, tables::{TableColumn, TableReadOptions}};
     /// let t = PublishedTable::read_csv_str("code,name,合计,基本支出\n208,x,5,\n", &TableReadOptions::default()).unwrap();
     /// let row = &t.rows()[0];
     /// assert_eq!(t.cell(row, TableColumn::Total).unwrap().to_string(), "5");
@@ -1357,205 +944,5 @@ impl PublishedTable {
 
     pub(crate) fn push_row(&mut self, row: TableRow) {
         self.rows.push(row);
-    }
-}
-
-fn resolve_kind(opts: &TableReadOptions) -> Option<TableKind> {
-    opts.kind
-        .or_else(|| opts.title.as_deref().and_then(TableKind::from_title))
-}
-
-/// One JSON row into a [`TableRow`].
-fn json_row(
-    item: &Value,
-    line: u64,
-    columns: &[String],
-    kind: Option<TableKind>,
-) -> Result<TableRow> {
-    let err = |column: &str, value: String, reason: &str| Error::Input {
-        cause: None,
-        line,
-        column: column.to_owned(),
-        value,
-        reason: reason.to_owned(),
-    };
-    let Value::Object(map) = item else {
-        return Err(err("", item.to_string(), "each row is a JSON object"));
-    };
-    for key in map.keys() {
-        if !matches!(key.as_str(), "code" | "name" | "cells" | "side") {
-            return Err(err(
-                key,
-                String::new(),
-                "unknown key; expected code, name, cells, side",
-            ));
-        }
-    }
-    let parts: Vec<String> = match map.get("code") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(a)) => a
-            .iter()
-            .map(|p| match p {
-                Value::String(s) => Ok(s.clone()),
-                other => Err(err(
-                    "code",
-                    other.to_string(),
-                    "a split code part is a string",
-                )),
-            })
-            .collect::<Result<_>>()?,
-        Some(other) => {
-            return Err(err(
-                "code",
-                other.to_string(),
-                "a code is a string or an array of split parts",
-            ));
-        }
-    };
-    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-    let code = row_code(&refs, kind).map_err(|e| e.at(line, "code"))?;
-    let name = match map.get("name") {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.trim().to_owned(),
-        Some(other) => return Err(err("name", other.to_string(), "a name is a string")),
-    };
-    let mut cells = vec![None; columns.len()];
-    match map.get("cells") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(cm)) => {
-            let mut given: Vec<Option<&str>> = vec![None; columns.len()];
-            for (key, v) in cm {
-                let Some(i) = columns.iter().position(|c| c == key.trim()) else {
-                    return Err(err(
-                        key,
-                        String::new(),
-                        "a cell of a column the table does not have",
-                    ));
-                };
-                if let Some(slot) = given.get_mut(i) {
-                    if let Some(first) = slot {
-                        return Err(err(
-                            key,
-                            String::new(),
-                            &format!(
-                                "cell keys {first:?} and {key:?} are the same column once trimmed: give each column once"
-                            ),
-                        ));
-                    }
-                    *slot = Some(key);
-                }
-                let text = match v {
-                    Value::Null => continue,
-                    Value::String(s) => s.clone(),
-                    Value::Number(n) if n.is_i64() || n.is_u64() => n.to_string(),
-                    Value::Number(n) => {
-                        return Err(err(
-                            key,
-                            n.to_string(),
-                            "a fractional amount must be a JSON string (e.g. \"114.22\"): JSON numbers are binary floating point",
-                        ));
-                    }
-                    other => {
-                        return Err(err(
-                            key,
-                            other.to_string(),
-                            "an amount is a string or an integer",
-                        ));
-                    }
-                };
-                if let Some(slot) = cells.get_mut(i) {
-                    *slot = parse_amount(&text).map_err(|e| e.at(line, key))?;
-                }
-            }
-        }
-        Some(other) => {
-            return Err(err(
-                "cells",
-                other.to_string(),
-                "cells is an object from column heading to amount",
-            ));
-        }
-    }
-    if code.is_none() && name.is_empty() {
-        return Err(err(
-            "name",
-            String::new(),
-            "a row needs a code or a label (the total row is named 合计)",
-        ));
-    }
-    let side = match map.get("side") {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(RowSide::parse(s).map_err(|e| e.at(line, "side"))?),
-        Some(other) => {
-            return Err(err(
-                "side",
-                other.to_string(),
-                "a side is income / expenditure (收 / 支)",
-            ));
-        }
-    };
-    Ok(TableRow {
-        line,
-        code,
-        name,
-        cells,
-        side,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn column_of(csv: &str) -> (u64, String, String) {
-        match PublishedTable::read_csv_str(csv, &TableReadOptions::default()) {
-            Err(Error::Input {
-                line,
-                column,
-                value,
-                ..
-            }) => (line, column, value),
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_bad_split_code_names_the_column_of_its_bad_part() {
-        let header = "类,款,项,name,合计\n208,05,05,ok,1\n";
-        for (row, column, value) in [
-            ("20,05,05", "类", "20|05|05"),
-            ("2x8,05,05", "类", "2x8|05|05"),
-            ("208,5,05", "款", "208|5|05"),
-            ("208,0a,05", "款", "208|0a|05"),
-            ("208,05,5", "项", "208|05|5"),
-            ("208,05,050", "项", "208|05|050"),
-            ("208,,05", "款", "208||05"),     // a skipped level
-            ("108,05,05", "类", "108|05|05"), // no functional or economic code
-            (",05,05", "类", "|05|05"),       // a skipped level
-        ] {
-            let csv = format!("{header}{row},x,1\n");
-            assert_eq!(
-                column_of(&csv),
-                (3, column.to_owned(), value.to_owned()),
-                "{row}"
-            );
-        }
-        // Economic split codes: 类,款.
-        assert_eq!(
-            column_of("类,款,name,合计\n301,1,x,1\n"),
-            (2, "款".to_owned(), "301|1".to_owned())
-        );
-        // An economic code in a functional table is the 类's fault.
-        let t5 = TableReadOptions {
-            kind: Some(TableKind::BudgetGeneralFunctional),
-            ..Default::default()
-        };
-        assert!(matches!(
-            PublishedTable::read_csv_str("类,款,项,name,合计\n301,01,,x,1\n", &t5),
-            Err(Error::Input { ref column, .. }) if column == "类"
-        ));
-        // A whole code keeps naming its own column.
-        assert_eq!(column_of("code,name,合计\n20805a,x,1\n").1, "code");
     }
 }
