@@ -48,6 +48,5 @@ pub use request::DisclosureRequest;
 pub use special_fund::SpecialFundList;
 pub use tables::PublishedTable;
 
-
 /// Re-export of the decimal type every amount uses.
 pub use rust_decimal::Decimal;
