@@ -234,17 +234,31 @@ impl PyLedger {
 
     /// Read a ledger CSV (header year,book,phase,unit,functional,economic,nature,source,amount).
     /// `options` (an `InputOptions`) sets the limits; lenient quoting needs `read_csv_with`.
+    /// `progress` is told how far a long load has got: a tqdm bar (its `update(n)` gets the
+    /// bytes read, its `total` the file size) or a callable `progress(bytes_read, file_size)`.
     #[staticmethod]
-    #[pyo3(signature = (path, options=None))]
+    #[pyo3(signature = (path, options=None, progress=None))]
     fn read_csv(
         py: Python<'_>,
         path: PathBuf,
         options: Option<PyRef<'_, PyInputOptions>>,
+        progress: Option<Bound<'_, PyAny>>,
     ) -> PyResult<PyLedger> {
         let opts = strict_options(options.as_deref(), "Ledger.read_csv_with")?;
-        py.detach(|| Ledger::read_csv_path_with(&path, &opts))
-            .map(|(l, _)| PyLedger(l))
-            .py()
+        let Some(progress) = progress else {
+            return py
+                .detach(|| Ledger::read_csv_path_with(&path, &opts))
+                .map(|(l, _)| PyLedger(l))
+                .py();
+        };
+        let mut report = crate::progress::Progress::new(&progress)?;
+        let read = py.detach(|| {
+            Ledger::read_csv_path_with_progress(&path, &opts, &mut |done, size| {
+                report.tell(done, size)
+            })
+        });
+        report.failure()?;
+        read.map(|(l, _)| PyLedger(l)).py()
     }
 
     /// Parse ledger CSV text (see `read_csv`).

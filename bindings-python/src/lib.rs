@@ -16,6 +16,7 @@ mod input;
 mod ledger;
 mod money;
 mod power;
+mod progress;
 mod report;
 mod request;
 mod special_fund;

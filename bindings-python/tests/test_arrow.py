@@ -133,3 +133,47 @@ def test_notebook_views(ledger):
     assert "sunlit.Ledger" in ledger._repr_html_()
     assert "sunlit.Rollup" in ledger.rollup(by=["nature"])._repr_html_()
     assert "<th>amount</th>" in ledger.to_arrow()._repr_html_()
+
+
+class FakeBar:
+    """What sunlit uses of a tqdm bar: total, update(n), reset()."""
+
+    def __init__(self):
+        self.total = None
+        self.n = 0
+        self.resets = 0
+
+    def update(self, n):
+        self.n += n
+
+    def reset(self):
+        self.resets += 1
+        self.n = 0
+
+
+def test_progress_reaches_the_file_size(tmp_path):
+    seen = []
+    ledger = sunlit.Ledger.read_csv(GOLDEN, progress=lambda done, size: seen.append((done, size)))
+    size = GOLDEN.stat().st_size
+    assert len(ledger) == 10
+    assert seen[0] == (0, size) and seen[-1] == (size, size)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    bar = FakeBar()
+    sunlit.Ledger.read_csv(GOLDEN, progress=bar)
+    assert (bar.total, bar.n) == (size, size)
+    # a quoted field sends the load to the strict reader, which starts again from byte 0
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text(GOLDEN.read_text(encoding="utf-8").replace(",basic,", ',"basic",', 1), encoding="utf-8")
+    bar = FakeBar()
+    assert len(sunlit.Ledger.read_csv(quoted, progress=bar)) == 10
+    assert bar.n == quoted.stat().st_size
+
+
+def test_a_failing_progress_callback_raises_after_the_load():
+    def boom(done, size):
+        raise KeyError("stop")
+
+    with pytest.raises(KeyError):
+        sunlit.Ledger.read_csv(GOLDEN, progress=boom)
+    with pytest.raises(TypeError):
+        sunlit.Ledger.read_csv(GOLDEN, progress=42)

@@ -581,7 +581,7 @@ ROWS: dict[str, Row] = {
     "Ledger.from_csv_with": Row(lambda c: S.Ledger.from_csv_with, [p("text", "text", lambda c: c.ledger_csv), p("options", "obj", lambda c: S.InputOptions(quoting="lenient"))]),
     "Ledger.from_json": Row(lambda c: S.Ledger.from_json, [p("text", "text", lambda c: c.ledger_json), OPTIONS]),
     "Ledger.from_records": Row(lambda c: S.Ledger.from_records, [p("records", "seq", lambda c: c.ledger.to_records())]),
-    "Ledger.read_csv": Row(lambda c: S.Ledger.read_csv, [p("path", "path", lambda c: c.ledger_csv_path), OPTIONS]),
+    "Ledger.read_csv": Row(lambda c: S.Ledger.read_csv, [p("path", "path", lambda c: c.ledger_csv_path), OPTIONS, kw("progress", "obj", None)]),
     "Ledger.read_csv_with": Row(lambda c: S.Ledger.read_csv_with, [p("path", "path", lambda c: c.ledger_csv_path), p("options", "obj", lambda c: S.InputOptions(quoting="lenient"))]),
     "Ledger.rollup": Row(
         lambda c: c.ledger.rollup,

@@ -136,6 +136,53 @@ impl Ledger {
         read_file(path, |f| Ledger::read_csv_strict(f, opts))
     }
 
+    /// [`Ledger::read_csv_path_with`], telling `progress(bytes_read, file_size)` how far it has
+    /// got: about every 4 MiB and once at the end (`file_size` is `None` when the file system does
+    /// not say). For a long load in a notebook (Python: `Ledger.read_csv(path, progress=…)`,
+    /// which also takes a tqdm bar). When the fast reader hands the file to the strict one (a
+    /// quoted field, a bad value), reading starts again from byte 0 and so does the count.
+    ///
+    /// ```
+    /// use sunlit::Ledger;
+    /// let dir = std::env::temp_dir().join("sunlit-doc-progress");
+    /// std::fs::create_dir_all(&dir).unwrap();
+    /// let path = dir.join("ledger.csv");
+    /// std::fs::write(&path, "year,book,phase,unit,functional,economic,nature,source,amount\n\
+    ///     2026,general,budget,u,2080505,,basic,,1\n").unwrap();
+    /// let mut seen = Vec::new();
+    /// let (ledger, _) = Ledger::read_csv_path_with_progress(&path, &Default::default(),
+    ///     &mut |done, total| seen.push((done, total))).unwrap();
+    /// assert_eq!(ledger.len(), 1);
+    /// let size = std::fs::metadata(&path).unwrap().len();
+    /// assert_eq!(seen.last(), Some(&(size, Some(size))));
+    /// assert!(Ledger::read_csv_path_with_progress("/no/such.csv", &Default::default(), &mut |_, _| {}).is_err());
+    /// ```
+    pub fn read_csv_path_with_progress(
+        path: impl AsRef<Path>,
+        opts: &InputOptions,
+        progress: &mut dyn FnMut(u64, Option<u64>),
+    ) -> Result<(Ledger, Vec<Finding>)> {
+        let path = path.as_ref();
+        if opts.quoting == Quoting::Strict
+            && let Ok(file) = std::fs::File::open(path)
+        {
+            let size = file.metadata().ok().map(|m| m.len());
+            let mut counted = Counted::new(file, size, &mut *progress);
+            let fast = super::fast_csv::parse_stream(&mut counted, size, &opts.limits);
+            if let Some(ledger) = fast {
+                counted.finish();
+                return Ok((ledger, Vec::new()));
+            }
+        }
+        read_file(path, |f| {
+            let size = f.metadata().ok().map(|m| m.len());
+            let mut counted = Counted::new(f, size, &mut *progress);
+            let read = Ledger::read_csv_strict(&mut counted, opts);
+            counted.finish();
+            read
+        })
+    }
+
     /// Write the ledger as CSV with the canonical header, amounts as plain exact digits with
     /// their scale, blank for absent economic code and source. Reading it back gives an equal
     /// ledger.
@@ -321,5 +368,48 @@ impl Serialize for Ledger {
             source: l.source,
             amount: format_amount(l.amount),
         }))
+    }
+}
+
+/// A reader that tells a callback how many bytes it has read: every [`Counted::STEP`] bytes and
+/// at [`Counted::finish`].
+struct Counted<'a, R> {
+    inner: R,
+    done: u64,
+    size: Option<u64>,
+    next: u64,
+    report: &'a mut dyn FnMut(u64, Option<u64>),
+}
+
+impl<'a, R: Read> Counted<'a, R> {
+    /// Report about every 4 MiB.
+    const STEP: u64 = 4 << 20;
+
+    fn new(inner: R, size: Option<u64>, report: &'a mut dyn FnMut(u64, Option<u64>)) -> Self {
+        report(0, size);
+        Counted {
+            inner,
+            done: 0,
+            size,
+            next: Self::STEP,
+            report,
+        }
+    }
+
+    /// The last report: everything read.
+    fn finish(&mut self) {
+        (self.report)(self.done, self.size);
+    }
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.done += n as u64;
+        if self.done >= self.next {
+            (self.report)(self.done, self.size);
+            self.next = self.done + Self::STEP;
+        }
+        Ok(n)
     }
 }
