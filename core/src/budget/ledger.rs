@@ -301,7 +301,7 @@ pub(crate) fn parse_fields(f: [&str; 9], line: u64) -> Result<LineItem> {
 /// let ledger = sunlit::Ledger::new();
 /// assert!(ledger.get(0).is_none());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Line<'a> {
     /// 1-based row number in the ledger.
     pub row: u64,
@@ -760,7 +760,7 @@ impl Ledger {
     }
 
     /// Append a line of another ledger.
-    fn push_line(&mut self, l: &Line<'_>) -> Result<()> {
+    pub(super) fn push_line(&mut self, l: &Line<'_>) -> Result<()> {
         self.push_parts(
             l.year,
             l.book,

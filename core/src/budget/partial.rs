@@ -12,20 +12,8 @@
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
-use super::{Book, Ledger, Nature, Phase};
-use crate::{Code, Error, Result};
-
-/// Every dimension of a line: lines with equal keys are added into one by [`Ledger::compact`].
-type LineKey<'a> = (
-    i32,
-    Book,
-    Phase,
-    &'a str,
-    Code,
-    Option<Code>,
-    Nature,
-    Option<&'a str>,
-);
+use super::{Ledger, Line};
+use crate::{Error, Result};
 
 impl Ledger {
     /// The same lines with those equal in every dimension (year, book, phase, unit, functional
@@ -48,20 +36,16 @@ impl Ledger {
     /// assert_eq!(small.rollup(&opts).unwrap(), ledger.rollup(&opts).unwrap());
     /// ```
     pub fn compact(&self) -> Result<Ledger> {
-        let mut index: FxHashMap<LineKey<'_>, usize> = FxHashMap::default();
-        let mut keys: Vec<LineKey<'_>> = Vec::new();
+        // A line with row 0 and amount 0 stands for its dimensions.
+        let mut index: FxHashMap<Line<'_>, usize> = FxHashMap::default();
+        let mut keys: Vec<Line<'_>> = Vec::new();
         let mut sums: Vec<Decimal> = Vec::new();
         for l in self.iter() {
-            let key = (
-                l.year,
-                l.book,
-                l.phase,
-                l.unit,
-                l.functional,
-                l.economic,
-                l.nature,
-                l.source,
-            );
+            let key = Line {
+                row: 0,
+                amount: Decimal::ZERO,
+                ..l
+            };
             match index.get(&key) {
                 Some(&i) => {
                     let sum = sums.get_mut(i).ok_or_else(|| Error::overflow("compact"))?;
@@ -76,9 +60,9 @@ impl Ledger {
                 }
             }
         }
-        let mut out = Ledger::new();
+        let mut out = Ledger::with_capacity(keys.len());
         for (k, amount) in keys.into_iter().zip(sums) {
-            out.push_parts(k.0, k.1, k.2, k.3, k.4, k.5, k.6, k.7, amount)?;
+            out.push_line(&Line { amount, ..k })?;
         }
         Ok(out)
     }
