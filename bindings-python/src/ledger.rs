@@ -602,15 +602,24 @@ impl PyRollup {
         catalog: Option<PyRef<'_, PyCatalog>>,
     ) -> PyResult<PyRollup> {
         let opts = rollup_options(by, hierarchy, subtotals)?;
-        let mut ledgers = Vec::with_capacity(parts.len());
-        for part in &parts {
-            ledgers.push(match part.cast::<PyLedger>() {
-                Ok(l) => l.get().0.clone(),
-                Err(_) => ledger_from_arrow(part)?,
-            });
+        // Arrow parts are read into ledgers; Ledger parts are borrowed, not copied.
+        let read = parts
+            .iter()
+            .map(|p| match p.cast::<PyLedger>() {
+                Ok(_) => Ok(None),
+                Err(_) => ledger_from_arrow(p).map(Some),
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        let mut ledgers: Vec<&Ledger> = Vec::with_capacity(parts.len());
+        for (part, read) in parts.iter().zip(&read) {
+            match (read, part.cast::<PyLedger>()) {
+                (Some(l), _) => ledgers.push(l),
+                (None, Ok(l)) => ledgers.push(&l.get().0),
+                (None, Err(e)) => return Err(e.into()),
+            }
         }
         let inner = py
-            .detach(|| Ledger::concat(&ledgers).and_then(|l| l.rollup(&opts)))
+            .detach(|| Ledger::concat(ledgers).and_then(|l| l.rollup(&opts)))
             .py()?;
         Ok(PyRollup {
             inner,
