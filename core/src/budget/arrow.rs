@@ -56,12 +56,20 @@ fn decimal_array(amounts: &[Option<Decimal>]) -> Result<(Decimal128Array, u32)> 
         .iter()
         .map(|a| a.map(|a| mantissa_at(a, scale)).transpose())
         .collect::<Result<Vec<_>>>()?;
-    let scale_i8 =
+    Ok((with_scale(Decimal128Array::from(values), scale)?, scale))
+}
+
+/// Mantissas as `decimal128(38, scale)`.
+fn with_scale(array: Decimal128Array, scale: u32) -> Result<Decimal128Array> {
+    let scale =
         i8::try_from(scale).map_err(|_| Error::overflow("an amount scale beyond decimal128"))?;
-    let array = Decimal128Array::from(values)
-        .with_precision_and_scale(38, scale_i8)
-        .map_err(arrow_err)?;
-    Ok((array, scale))
+    array.with_precision_and_scale(38, scale).map_err(arrow_err)
+}
+
+/// A dictionary array of `keys` into `names`.
+fn dictionary_array(keys: UInt32Array, names: StringArray) -> Result<ArrayRef> {
+    let array = DictionaryArray::<UInt32Type>::try_new(keys, Arc::new(names)).map_err(arrow_err)?;
+    Ok(Arc::new(array))
 }
 
 /// Dictionary-encode text values (`None` → null), each distinct text stored once.
@@ -84,12 +92,7 @@ fn dictionary<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Result<Array
             }),
         });
     }
-    let array = DictionaryArray::<UInt32Type>::try_new(
-        UInt32Array::from(keys),
-        Arc::new(StringArray::from(names)),
-    )
-    .map_err(arrow_err)?;
-    Ok(Arc::new(array))
+    dictionary_array(UInt32Array::from(keys), StringArray::from(names))
 }
 
 /// A vocabulary column (book, phase, nature) as dictionary keys into the vocabulary's ids.
@@ -103,12 +106,7 @@ fn vocabulary_column<T: Copy + PartialEq>(
         .map(|v| all.iter().position(|a| a == v).unwrap_or(0) as u32)
         .collect();
     let names: Vec<&str> = all.iter().map(|&a| id(a)).collect();
-    let array = DictionaryArray::<UInt32Type>::try_new(
-        UInt32Array::from(keys),
-        Arc::new(StringArray::from(names)),
-    )
-    .map_err(arrow_err)?;
-    Ok(Arc::new(array))
+    dictionary_array(UInt32Array::from(keys), StringArray::from(names))
 }
 
 /// An interned column (unit, source) as dictionary keys into the interner's names; the
@@ -116,9 +114,7 @@ fn vocabulary_column<T: Copy + PartialEq>(
 fn interned_column(ids: &[u32], names: &[Box<str>]) -> Result<ArrayRef> {
     let keys = UInt32Array::from_iter(ids.iter().map(|&i| (i != NO_VALUE).then_some(i)));
     let values = StringArray::from_iter_values(names.iter().map(|n| &**n));
-    let array =
-        DictionaryArray::<UInt32Type>::try_new(keys, Arc::new(values)).map_err(arrow_err)?;
-    Ok(Arc::new(array))
+    dictionary_array(keys, values)
 }
 
 /// A code column from code digits: one dictionary key per distinct code (`None` from `code`
@@ -151,12 +147,7 @@ fn code_column(digits: &[u32], code: fn(u32) -> Option<Code>) -> Result<ArrayRef
         };
         keys.push(key);
     }
-    let array = DictionaryArray::<UInt32Type>::try_new(
-        UInt32Array::from(keys),
-        Arc::new(StringArray::from(names)),
-    )
-    .map_err(arrow_err)?;
-    Ok(Arc::new(array))
+    dictionary_array(UInt32Array::from(keys), StringArray::from(names))
 }
 
 /// A record batch from named columns.
@@ -245,25 +236,17 @@ impl Ledger {
         let values = self
             .amount
             .iter()
-            .map(|&packed| {
+            .enumerate()
+            .map(|(i, &packed)| {
                 if packed & 3 == EXACT_TAG {
-                    let exact = self
-                        .exact
-                        .get(usize::try_from(packed >> 2).unwrap_or(usize::MAX))
-                        .copied()
-                        .unwrap_or_default();
-                    mantissa_at(exact, scale)
+                    mantissa_at(self.amount_at(i), scale)
                 } else {
                     // inline: the 分 in the upper bits
                     Ok(i128::from(packed >> 2) * factor)
                 }
             })
             .collect::<Result<Vec<i128>>>()?;
-        let scale_i8 = i8::try_from(scale)
-            .map_err(|_| Error::overflow("an amount scale beyond decimal128"))?;
-        Decimal128Array::from(values)
-            .with_precision_and_scale(38, scale_i8)
-            .map_err(arrow_err)
+        with_scale(Decimal128Array::from(values), scale)
     }
 
     /// A ledger from one Arrow record batch; see [`Ledger::from_arrow_batches`].
