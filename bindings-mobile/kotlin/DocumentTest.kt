@@ -120,6 +120,24 @@ class DocumentTest {
     }
 
     @Test
+    fun lastYearsFinalAccountIsComparedWithThisYears() {
+        // 西南大学 2024 决算: 年初结转和结余 106,700.90 万元; 2023 决算: 年末结转和结余 106,848.91
+        // (tests/data/documents/SOURCE.md).
+        val f2023 = readDocument(TestData.file("documents/chongqing/swu-final-2023.pdf").path, DocumentOptions())
+        val f2024 = readDocument(TestData.file("documents/chongqing/swu-final-2024.pdf").path, DocumentOptions())
+        val found = f2024.check(f2023, null)
+        assertEquals(listOf("identity.carry_over"), found.map { it.rule })
+        assertEquals(Severity.WARNING, found[0].severity)
+        assertEquals("106700.90", found[0].actual?.toPlainString())
+        assertTrue(found[0].messageZh.contains("swu-final-2023.pdf"))
+        assertEquals(listOf<String>(), f2024.check(null, null).map { it.rule })
+        assertEquals(f2024.findings().size + 1, f2024.withChecks(f2023, null).findings().size)
+        // A final account given as the budget: not compared, and why.
+        assertEquals(listOf("identity.not_compared"), f2024.check(null, f2023).map { it.rule })
+        assertEquals(listOf("completeness.missing_unsure"), f2024.findings().map { it.rule }.filter { it.startsWith("completeness.") })
+    }
+
+    @Test
     fun anAnnualReportPublishedAsAWebPageIsRead() {
         // 平潭综合实验区2023年度政府信息公开工作年度报告, a saved portal page (tests/data/documents/SOURCE.md):
         // Tables 2–4 are HTML tables with rowspan/colspan; each <table> is a grid, its ordinal the page.

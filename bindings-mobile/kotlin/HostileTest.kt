@@ -411,6 +411,11 @@ class HostileTest {
                 vary("input.maxFileBytes", ULONGS) { Document.read(tablePath, DocumentOptions(input = InputOptions(maxFileBytes = it))) } +
                 vary("check.tolerance.yuan", DECIMALS) { Document.read(tablePath, DocumentOptions(check = TableCheckOptions(true, true, Tolerance(it, null, null)))) }
         },
+        "Document.check" to {
+            once { document.check(null, null) } + once { document.check(document, document) } +
+                once { document.check(document, null) }
+        },
+        "Document.withChecks" to { once { document.withChecks(null, null) } + once { document.withChecks(document, document) } },
         "Document.errorCount" to { once { document.errorCount() } },
         "Document.findings" to { once { document.findings() } },
         "Document.issuer" to { once { document.issuer() } },

@@ -123,6 +123,16 @@ methods! { Document(d) {
     fn findings() -> Vec<Finding> = d.0.located_findings().into_vec();
     /// The number of findings of severity error.
     fn error_count() -> u32 = u32::try_from(d.0.findings.error_count()).unwrap_or(u32::MAX);
+    /// The identities that join this document to others (`identity.*`): `last_year`, last year's
+    /// final account of the same department (its 年末结转和结余 against this document's
+    /// 年初结转和结余 / 上年结转), and `budget`, for a final account the budget of the same year
+    /// (its "三公" figures against the final's 预算数). Findings name both files; documents that do
+    /// not match give an `identity.not_compared` info saying why. The new findings only.
+    fn check(last_year: Option<Arc<Document>>, budget: Option<Arc<Document>>) -> Vec<Finding> =
+        d.0.check(&cross(last_year.as_deref(), budget.as_deref())).into_vec();
+    /// This document with the findings of `check(lastYear, budget)` added to its own.
+    fn with_checks(last_year: Option<Arc<Document>>, budget: Option<Arc<Document>>) -> Arc<Document> =
+        Arc::new(Document(d.0.clone().with_checks(&cross(last_year.as_deref(), budget.as_deref()))));
     /// The stable JSON of `sunlit check --json` for this document (amounts as strings).
     fn to_json() -> String = d.0.to_json();
     /// A readable report: header, then the findings grouped by table, errors first.
@@ -134,6 +144,17 @@ methods! { Document(d) {
     /// The recognised tables cell by cell with provenance, as JSON.
     fn tables_json() -> String = d.0.tables_json();
 }}
+
+/// The core's options of the identities across documents.
+fn cross<'a>(
+    last_year: Option<&'a Document>,
+    budget: Option<&'a Document>,
+) -> sunlit::document::CheckOptions<'a> {
+    sunlit::document::CheckOptions {
+        last_year: last_year.map(|d| &d.0),
+        budget: budget.map(|d| &d.0),
+    }
+}
 
 fn docs(documents: &[Arc<Document>]) -> Vec<sunlit::Document> {
     documents.iter().map(|d| d.0.clone()).collect()

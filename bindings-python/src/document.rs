@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use pyo3::prelude::*;
 use sunlit::{
     Document, ReadOptions, Unit,
-    document::{DocumentKind, DocumentTable},
+    document::{CheckOptions, DocumentKind, DocumentTable},
     tables::TableKind,
 };
 
@@ -136,6 +136,38 @@ impl PyDocument {
     #[getter]
     fn error_count(&self) -> usize {
         self.0.findings.error_count()
+    }
+    /// The identities that join this document to others (`identity.*`): `last_year`, last
+    /// year's final account of the same department (its 年末结转和结余 against this document's
+    /// 年初结转和结余 / 上年结转), and `budget`, for a final account the budget of the same year
+    /// (its "三公" figures against the final's 预算数). Findings name both files; documents that
+    /// do not match (another department or scope, years that do not follow) give an
+    /// `identity.not_compared` info saying why. Returns the new findings only.
+    #[pyo3(signature = (*, last_year=None, budget=None))]
+    fn check(
+        &self,
+        last_year: Option<PyRef<'_, PyDocument>>,
+        budget: Option<PyRef<'_, PyDocument>>,
+    ) -> Vec<PyFinding> {
+        let opts = CheckOptions {
+            last_year: last_year.as_deref().map(|d| &d.0),
+            budget: budget.as_deref().map(|d| &d.0),
+        };
+        wrap(self.0.check(&opts))
+    }
+    /// This document with the findings of `check(last_year=…, budget=…)` added to its own (what
+    /// `sunlit check --last-year … --budget …` reports).
+    #[pyo3(signature = (*, last_year=None, budget=None))]
+    fn with_checks(
+        &self,
+        last_year: Option<PyRef<'_, PyDocument>>,
+        budget: Option<PyRef<'_, PyDocument>>,
+    ) -> PyDocument {
+        let opts = CheckOptions {
+            last_year: last_year.as_deref().map(|d| &d.0),
+            budget: budget.as_deref().map(|d| &d.0),
+        };
+        PyDocument(self.0.clone().with_checks(&opts))
     }
     /// The stable JSON of `sunlit check --json` for this document (amounts as strings).
     fn to_json(&self) -> String {

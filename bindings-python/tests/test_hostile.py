@@ -556,6 +556,8 @@ ROWS: dict[str, Row] = {
     "DisclosureRequest.timeline": Row(lambda c: c.request().timeline, [CAL]),
     "DisclosureRequest.withdraw": Row(lambda c: c.request().withdraw, [p("on", "date", D), CAL]),
     # --- Document, FeeQuote, Finding
+    "Document.check": Row(lambda c: c.document.check, [kw("last_year", "obj", lambda c: c.document), kw("budget", "obj", None)]),
+    "Document.with_checks": Row(lambda c: c.document.with_checks, [kw("last_year", "obj", None), kw("budget", "obj", lambda c: c.document)]),
     "Document.tables_csv": Row(lambda c: c.document.tables_csv, []),
     "Document.tables_json": Row(lambda c: c.document.tables_json, []),
     "Document.to_html": Row(lambda c: c.document.to_html, []),

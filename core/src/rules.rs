@@ -413,19 +413,9 @@ pub mod tables {
 }
 
 pub mod document {
-    //! Document recognition (`document.*`): missing standard tables, tables or cells that could not
-    //! be read.
+    //! Document recognition (`document.*`): tables or cells that could not be read (missing
+    //! tables: [`completeness`](super::completeness)).
     family! { "document";
-        /// A departmental budget or final account does not print one of the nine tables of its
-        /// standard set. The nine tables are the national minimum for departmental budgets and
-        /// final accounts, as listed in fiscal.md §2.1 (budget, 2026 Shanghai form) and §2.2
-        /// (final account, MOF 2024 template); a table with nothing to report is printed empty
-        /// with a sentence saying why (本表为空), so an absent table is a real gap a reader can
-        /// confirm.
-        MISSING_TABLE = "missing_table", warning,
-            "财政部《关于进一步做好预算信息公开工作的指导意见》(财预〔2016〕143号); fiscal.md §2.1–2.2",
-            "未找到标准公开表格中的一张",
-            "a table of the standard set of nine is not printed";
         /// A table was recognised (by title or header shape) but its rows could not be read into
         /// the checked layout — a code of the wrong scheme, a heading printed twice, a row without
         /// code or label. The table is kept as printed and not checked; the finding names the page
@@ -681,6 +671,101 @@ pub mod report {
     }
 }
 
+pub mod completeness {
+    //! Completeness (`completeness.*`): the tables a budget or final account must print, the
+    //! sections of an annual report, the columns of a power list, the contents list against the
+    //! body. A table printed empty with a sentence saying why (本表为空表, 本表无数据 …) is present.
+    family! { "completeness";
+        /// A table of the document's standard set is not printed, while the document names its
+        /// kind and prints all but at most two of the set — so a reader can confirm the gap. The
+        /// nine tables of a departmental budget (fiscal.md §2.1) and final account (§2.2); a table
+        /// with nothing to report is printed empty with a sentence saying why.
+        MISSING_TABLE = "missing_table", warning,
+            "财政部《关于进一步做好预算信息公开工作的指导意见》(财预〔2016〕143号); 部门决算模板 2024 (fiscal.md §2.1–2.2)",
+            "未印出标准公开表格中的一张",
+            "a table of the standard set is not printed";
+        /// The contents list (目录) names a table the body does not print: the document itself
+        /// promises it.
+        CONTENTS_TABLE = "contents_table", warning,
+            "财预〔2016〕143号 (fiscal.md §2.1–2.2); the document's own contents list",
+            "目录列出的表格正文中未印出",
+            "the contents list names a table the body does not print";
+        /// Tables absent from a document whose completeness cannot be judged: an excerpt (it
+        /// prints fewer than all but two of its set), a document that does not say what it is, a
+        /// table its year's or its template's set may not hold (国有资本经营预算 before 2021: the
+        /// 2016 operating rules' minimum was eight tables; the four-table template of the
+        /// universities under the Ministry of Education). One finding lists them with the reason.
+        MISSING_UNSURE = "missing_unsure", info,
+            "财预〔2016〕143号 (fiscal.md §2.1 'the national minimum … was eight tables')",
+            "未印出的表格，但无法判定文件是否应当完整",
+            "tables not printed in a document whose completeness cannot be judged";
+        /// A standard table is printed with no figure at all and no sentence saying why it is
+        /// empty: the template asks empty tables to keep their layout and carry an explanatory
+        /// note (fiscal.md §2.2, 表八/表九).
+        EMPTY_UNEXPLAINED = "empty_unexplained", warning,
+            "部门决算模板 2024 (fiscal.md §2.2: empty tables carry an explanatory note); fiscal.md §0.5",
+            "空表未说明原因",
+            "a table is printed empty without a sentence saying why";
+        /// An annual report (2021 format) lacks one of its six sections (一、总体情况 … 六、其他需要报告的事项),
+        /// recognised by their headings' words whatever the numbering.
+        ANNUAL_SECTION = "annual_section", warning,
+            "国办公开办函〔2021〕30号 (年度报告格式, disclosure.md §2.2)",
+            "年度报告缺少格式规定的部分",
+            "an annual report lacks a section of the 2021 format";
+        /// A power list lacks a column every template asks for: 事项名称, 权力类型 (事项类型) or
+        /// 设定依据 (实施依据), under any of their common local names.
+        POWER_COLUMN = "power_column", warning,
+            "GB/T 39046—2020 Table 4 (事项名称, 事项类型, 设定依据); disclosure.md §4.3",
+            "权责清单缺少必备列",
+            "a power list lacks a required column";
+    }
+}
+
+pub mod identity {
+    //! Identities across tables and documents (`identity.*`): 收支总表 人员经费 / 公用经费 against
+    //! the basic-expenditure table, this year's 年初结转和结余 against last year's final account,
+    //! a final account's 预算数 against the budget of the same year. Documents are compared only
+    //! like with like (same department and scope, matching years, units converted); otherwise an
+    //! info says why not.
+    family! { "identity";
+        /// A budget's 收支总表 (表一) prints 人员经费 / 公用经费 totals that differ from the
+        /// 一般公共预算基本支出经济分类预算表 (表八) 合计 while all its income is general public
+        /// budget appropriation (so both tables cover the same money). A warning: where a line of
+        /// 302 / 303 counts as 人员 or 公用 is not fixed (fiscal.md §1.7), and a real document
+        /// (上海市普陀区司法局 2026 单位预算) moves 101,200 元 between the two in 表一.
+        PERSONNEL_PUBLIC = "personnel_public", warning,
+            "fiscal.md §2.1 (表一, 表八) and §2.3 identity 5",
+            "收支总表的人员经费或公用经费与基本支出经济分类表合计不符",
+            "表一's 人员经费 / 公用经费 differ from 表八's totals";
+        /// A final account's 年初结转和结余 differs from the 年末结转和结余 of the previous
+        /// year's final account of the same department: usually an identity; an adjustment of the
+        /// opening balance should be explained.
+        CARRY_OVER = "carry_over", warning,
+            "部门决算模板 2024 收入支出决算总表 (fiscal.md §2.2, §2.3 identity 10)",
+            "年初结转和结余与上年决算的年末结转和结余不符",
+            "the opening balance differs from last year's final closing balance";
+        /// A budget's 上年结转 (an estimate made before last year's accounts closed) differs from
+        /// the 年末结转和结余 of last year's final account.
+        CARRY_OVER_ESTIMATE = "carry_over_estimate", info,
+            "fiscal.md §2.1 (budget tables), §2.2 (收入支出决算总表)",
+            "预算的上年结转与上年决算的年末结转和结余不同（预算时为预计数）",
+            "a budget's carry-over estimate differs from last year's final closing balance";
+        /// A final account's "三公" 预算数 differs from the "三公" budget printed in the budget of the
+        /// same year and department (the final's 预算数 may include in-year adjustments).
+        BUDGET_COLUMN = "budget_column", warning,
+            "部门决算模板 2024 表七 (预算数 / 决算数) and the budget's 表九 (fiscal.md §2.1–2.2)",
+            "决算的“三公”经费预算数与同年部门预算不符",
+            "a final account's 三公 预算数 differs from the same year's budget";
+        /// Two documents given to compare are not comparable (another department or scope, years
+        /// that do not follow, a kind that does not fit, a figure not printed): not compared, and
+        /// the reason said.
+        NOT_COMPARED = "not_compared", info,
+            "like with like (fiscal.md §0, §4.3)",
+            "两份文件不可比，未比较",
+            "two documents given are not comparable and were not compared";
+    }
+}
+
 /// The families, in the order [`all`] lists them.
 const FAMILIES: &[&[Rule]] = &[
     budget::ALL,
@@ -693,6 +778,8 @@ const FAMILIES: &[&[Rule]] = &[
     power::ALL,
     report::ALL,
     input::ALL,
+    completeness::ALL,
+    identity::ALL,
 ];
 
 /// Every rule of the library, family by family.
@@ -787,7 +874,7 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}", r.id);
             }
         }
-        assert_eq!(seen.len(), 62);
+        assert_eq!(seen.len(), 72);
     }
 
     #[test]

@@ -269,6 +269,50 @@ fn check_document(entry: &Value) -> Outcome {
             ));
         }
     }
+    // Completeness (issue 14): tables printed empty with their sentence, and without one
+    // (`completeness.empty_unexplained`), together the manifest's `tables_empty`; every missing
+    // table named by a `completeness.*` finding.
+    let explained: BTreeSet<u8> = doc
+        .tables
+        .iter()
+        .filter(|t| t.empty_note.is_some())
+        .filter_map(|t| t.number)
+        .collect();
+    let unexplained: BTreeSet<u8> = doc
+        .findings
+        .iter()
+        .filter(|f| f.rule == sunlit::rules::completeness::EMPTY_UNEXPLAINED)
+        .filter_map(|f| {
+            doc.tables
+                .iter()
+                .find(|t| {
+                    t.kind
+                        .is_some_and(|k| f.table.as_deref() == Some(k.name_zh()))
+                })
+                .and_then(|t| t.number)
+        })
+        .collect();
+    if budget_like {
+        let empty: BTreeSet<u8> = explained.union(&unexplained).copied().collect();
+        if empty != numbers("tables_empty") {
+            problems.push(format!(
+                "{path}: empty {empty:?} (expected {:?})",
+                numbers("tables_empty")
+            ));
+        }
+        let named = doc.missing.iter().all(|n| {
+            doc.findings.iter().any(|f| {
+                f.rule.starts_with("completeness.")
+                    && (f.message_en.contains(&format!("table {n} "))
+                        || f.message_en.contains(&format!(" {n},"))
+                        || f.message_en.contains(&format!(" {n} are"))
+                        || f.table.is_some())
+            })
+        });
+        if !named {
+            problems.push(format!("{path}: a missing table is not reported"));
+        }
+    }
     let figures = entry["figures"].as_array().cloned().unwrap_or_default();
     let mut matched = 0;
     for fig in &figures {
@@ -307,7 +351,13 @@ fn check_document(entry: &Value) -> Outcome {
         doc.year.map(|y| y.to_string()).unwrap_or_default(),
         doc.unit.map(|u| u.to_string()).unwrap_or_default(),
         if budget_like {
-            format!("{} read; missing {:?}", found.len(), doc.missing)
+            format!(
+                "{} read; missing {:?}; empty with note {:?}; empty without note {:?}",
+                found.len(),
+                doc.missing,
+                explained,
+                unexplained
+            )
         } else {
             format!("{} grids", doc.source.tables.len())
         },

@@ -189,7 +189,7 @@ fn a_missing_table_is_named_with_a_warning() {
     let f = doc
         .findings
         .iter()
-        .find(|f| f.rule == sunlit::rules::document::MISSING_TABLE)
+        .find(|f| f.rule == sunlit::rules::completeness::MISSING_TABLE)
         .unwrap();
     assert_eq!(f.severity, Severity::Warning);
 }

@@ -3,6 +3,10 @@
     sunlit check PATH...                  a readable report; exit 0 (no errors), 1 (errors), 2 (unreadable input)
     sunlit check --json PATH...           {"documents": [...]} for machines
     sunlit check --html REPORT.html PATH  also write a page showing each table as printed, findings marked
+    sunlit check X.pdf --last-year Y.pdf --budget Z.pdf
+                                          also the identities across documents (identity.*): X's
+                                          年初结转和结余 against last year's final account Y, a final
+                                          account's "三公" 预算数 against the same year's budget Z
     sunlit tables PATH --format csv|json  the recognised tables, cell by cell with provenance
 
 A thin layer over :func:`sunlit.read_document` and the core's reports: no rule lives here.
@@ -48,6 +52,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help='print {"documents": [...]} instead of the report')
     check.add_argument("--html", metavar="REPORT.html", help="also write an HTML page with the findings marked on the tables")
     check.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    check.add_argument(
+        "--last-year",
+        metavar="FINAL.pdf",
+        help="last year's final account of the same department: its 年末结转和结余 against each "
+        "document's 年初结转和结余 (上年结转)",
+    )
+    check.add_argument(
+        "--budget",
+        metavar="BUDGET.pdf",
+        help="the budget of the same year and department: its 三公 figures against each final "
+        "account's 预算数",
+    )
     _read_options(check)
     tables = sub.add_parser(
         "tables",
@@ -74,9 +90,25 @@ def _write(text: str, path: Optional[str]) -> None:
             f.write(text)
 
 
+def _companions(args: argparse.Namespace) -> tuple[dict[str, _sunlit.Document], list[dict[str, str]]]:
+    """The documents of --last-year and --budget, read with the same options."""
+    read: dict[str, _sunlit.Document] = {}
+    unreadable = []
+    for name in ("last_year", "budget"):
+        path = getattr(args, name)
+        if path is None:
+            continue
+        try:
+            read[name] = _read(path, args)
+        except _sunlit.SunlitError as e:
+            unreadable.append({"path": path, "reason": str(e)})
+            print(f"sunlit: cannot read {path}: {e}", file=sys.stderr, flush=True)
+    return read, unreadable
+
+
 def _check(args: argparse.Namespace) -> int:
     docs = []
-    unreadable = []
+    companions, unreadable = _companions(args)
     many = len(args.paths) > 1
     for i, path in enumerate(args.paths, 1):
         if many and not args.quiet:
@@ -87,6 +119,8 @@ def _check(args: argparse.Namespace) -> int:
             unreadable.append({"path": path, "reason": str(e)})
             print(f"sunlit: cannot read {path}: {e}", file=sys.stderr, flush=True)
             continue
+        if companions:
+            doc = doc.with_checks(**companions)
         docs.append(doc)
         if many and not args.quiet:
             counts = {"error": 0, "warning": 0, "info": 0}

@@ -101,6 +101,9 @@ fn empty_sentence(norm: &str) -> bool {
         || norm.contains("本表无数据")
         || (norm.contains("本表") && (norm.contains("没有") || norm.contains("无")))
         || (norm.contains("故") && norm.contains("为空"))
+        || norm.contains("此表为空")
+        || norm.contains("此表无数据")
+        || (norm.starts_with('注') && (norm.contains("无此项") || norm.contains("无该项")))
 }
 
 /// The title of a table from its context lines (nearest last) and the kind it names.
@@ -522,37 +525,6 @@ fn first_of_each_kind(tables: &[DocumentTable], findings: &mut Findings) -> Vec<
     checked
 }
 
-/// Missing tables: the numbers of the standard set (财预〔2016〕143号, or the options' own) that no
-/// table of a budget or final account has, each reported.
-fn missing_tables(
-    tables: &[DocumentTable],
-    kind: DocumentKind,
-    opts: &ReadOptions,
-    findings: &mut Findings,
-) -> Vec<u8> {
-    let mut missing = Vec::new();
-    let standard: Vec<u8> = opts
-        .standard_tables
-        .clone()
-        .unwrap_or_else(|| (1..=9).collect());
-    for n in standard {
-        if !tables.iter().any(|t| t.number == Some(n)) {
-            missing.push(n);
-            let which = if kind == DocumentKind::Budget {
-                "预算"
-            } else {
-                "决算"
-            };
-            findings.push(Finding::new(
-                &rules::MISSING_TABLE,
-                format!("未找到{which}表{n}（财预〔2016〕143号规定公开的表格）"),
-                format!("table {n} of the standard {} set is missing", kind.id()),
-            ));
-        }
-    }
-    missing
-}
-
 /// A power list: its grids, read through the power-list reader and checked; what could not be
 /// read is reported.
 fn read_power_list(grids: &[SourceTable], findings: &mut Findings) -> Option<crate::PowerList> {
@@ -639,11 +611,6 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
     }
     let mut findings = recogniser.findings;
     let checked = first_of_each_kind(&tables, &mut findings);
-    let missing = if phase.is_some() {
-        missing_tables(&tables, kind, opts, &mut findings)
-    } else {
-        Vec::new()
-    };
     let power_list = (kind == DocumentKind::PowerList)
         .then(|| read_power_list(&grids, &mut findings))
         .flatten();
@@ -655,19 +622,22 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         annual_report = report;
     }
     check_tables(&tables, &layouts, &checked, opts, &mut findings)?;
-    Ok(Document {
+    let mut doc = Document {
         path: source.path.clone(),
         kind,
         year: head.year,
         issuer: head.issuer,
         unit: head.unit,
         tables,
-        missing,
+        missing: Vec::new(),
         findings,
         source,
         power_list,
         annual_report,
-    })
+    };
+    // Completeness and the identities within the document (document/completeness.rs).
+    super::completeness::check(&mut doc, opts, head.kind.is_some());
+    Ok(doc)
 }
 
 /// Build the [`PublishedTable`] of a recognised grid.
@@ -876,7 +846,7 @@ fn join_fragments(tables: &[SourceTable]) -> Vec<SourceTable> {
 
 /// The header row of a power-list grid: the first row with at least three headings the
 /// power-list reader knows.
-fn power_header(t: &SourceTable) -> Option<usize> {
+pub(super) fn power_header(t: &SourceTable) -> Option<usize> {
     t.rows.iter().position(|r| {
         r.iter()
             .filter(|c| crate::power::PowerField::recognise(&c.norm).is_some())

@@ -26,8 +26,10 @@
 mod annual;
 mod assemble;
 mod build;
+mod completeness;
 mod delimited;
 mod html;
+mod identities;
 mod layouts;
 mod output;
 #[cfg(feature = "pdf")]
@@ -38,6 +40,7 @@ mod sheet;
 mod source;
 mod text;
 
+pub use identities::CheckOptions;
 pub use output::{documents_to_html, documents_to_json, documents_to_text};
 pub use recognise::{Document, DocumentTable};
 pub use source::{Provenance, SourceCell, SourceDocument, SourceFormat, SourceLine, SourceTable};
@@ -73,7 +76,7 @@ pub struct ReadOptions {
     pub check: TableCheckOptions,
     /// The numbers (1–9) of the tables a budget or final account must print; `None` is the
     /// national minimum of nine (财预〔2016〕143号; fiscal.md §2.1, §2.2). Each absent one is listed
-    /// in [`Document::missing`] with a `document.missing_table` warning.
+    /// in [`Document::missing`] and reported under `completeness.*`.
     pub standard_tables: Option<Vec<u8>>,
     /// Input limits (file size, rows, field length) and CSV quoting. CSV documents are read with
     /// strict quoting only (a lenient request is an error).
