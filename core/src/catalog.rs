@@ -30,6 +30,11 @@ use crate::finding::{Finding, Findings};
 
 pub(crate) use crate::rules::catalog as rules;
 
+mod check;
+mod editions;
+pub(crate) use check::check_document;
+pub use editions::{Change, NameMatch, Presence};
+
 const SEED_FUNCTIONAL: &str = include_str!("../data/classification/functional_observed_seed.csv");
 const SEED_DEPT_ECONOMIC: &str =
     include_str!("../data/classification/dept_economic_basic_subset.csv");
@@ -141,6 +146,12 @@ pub fn functional_class_name(code: Code, year: i32) -> Option<&'static str> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
     names: BTreeMap<(Scheme, i32), BTreeMap<Code, String>>,
+    /// (scheme, year, level) catalogues declared complete ([`Catalog::set_complete`]).
+    complete: BTreeSet<(Scheme, i32, u8)>,
+    /// Known additions: the first catalogue year with the code.
+    added: BTreeMap<Code, i32>,
+    /// Known retirements: the first catalogue year without the code.
+    retired: BTreeMap<Code, i32>,
 }
 
 /// Options of [`Catalog::check_ledger`].
