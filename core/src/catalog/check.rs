@@ -34,7 +34,7 @@ impl Catalog {
     /// ```
     /// use sunlit::{Catalog, PublishedTable, Severity};
     /// use sunlit::tables::{TableKind, TableReadOptions};
-    /// let opts = TableReadOptions { kind: Some(TableKind::BudgetGeneralBasicEconomic), ..Default::default() };
+    /// let opts = TableReadOptions { kind: Some(TableKind::BudgetBasicEconomic), ..Default::default() };
     /// let t = PublishedTable::read_csv_str("code,name,合计\n302,商品和服务支出,3\n30201,办公费,1\n30202,咨询费,2\n", &opts)?;
     /// let f = Catalog::embedded().check_table(&t, 2024);
     /// assert_eq!(f.len(), 1);

@@ -45,12 +45,12 @@ static EMBEDDED: LazyLock<Catalog> = LazyLock::new(|| {
 /// ```
 /// use sunlit::{Catalog, Code, catalog::Presence, classification::Scheme};
 /// let mut c = Catalog::new();
-/// c.insert(2026, Code::functional("229")?, "其他支出");
-/// assert_eq!(c.presence(Code::functional("229")?, 2026), Presence::Listed);
-/// assert_eq!(c.presence(Code::functional("230")?, 2026), Presence::NotListed);
-/// c.set_complete(Scheme::Functional, 2026, 1);
-/// assert_eq!(c.presence(Code::functional("230")?, 2026), Presence::Absent);
-/// assert_eq!(c.presence(Code::functional("229")?, 2019), Presence::NoCatalogue);
+/// c.insert(2026, Code::functional("22999")?, "其他支出");
+/// assert_eq!(c.presence(Code::functional("22999")?, 2026), Presence::Listed);
+/// assert_eq!(c.presence(Code::functional("22960")?, 2026), Presence::NotListed);
+/// c.set_complete(Scheme::Functional, 2026, 2);
+/// assert_eq!(c.presence(Code::functional("22960")?, 2026), Presence::Absent);
+/// assert_eq!(c.presence(Code::functional("22999")?, 2019), Presence::NoCatalogue);
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,7 @@ pub enum Change {
 /// let c = Code::functional("2080505")?;
 /// assert_eq!(cat.match_name(c, 2024, "机关事业单位基本养老保险缴费支出"), NameMatch::Exact);
 /// assert_eq!(cat.match_name(c, 2024, "机关事业单位基本养老保险缴费"), NameMatch::Variant);
-/// assert!(matches!(cat.match_name(c, 2024, "职业年金缴费支出"), NameMatch::OtherCode { .. }));
+/// assert!(matches!(cat.match_name(c, 2024, "机关事业单位职业年金缴费支出"), NameMatch::OtherCode { .. }));
 /// assert!(matches!(cat.match_name(c, 2024, "公务接待"), NameMatch::Mismatch { .. }));
 /// assert_eq!(cat.match_name(Code::functional("2299999")?, 2024, "x"), NameMatch::Unknown);
 /// # Ok::<(), sunlit::Error>(())
@@ -435,8 +435,8 @@ impl Catalog {
     ///
     /// ```
     /// use sunlit::{Catalog, Code, catalog::NameMatch};
-    /// let c = Code::functional("2010101")?;
-    /// assert_eq!(Catalog::embedded().match_name(c, 2025, "  行政运行 "), NameMatch::Exact);
+    /// let c = Code::functional("2080505")?;
+    /// assert_eq!(Catalog::embedded().match_name(c, 2025, " 机关事业单位基本养老保险缴费支出 "), NameMatch::Exact);
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn match_name(&self, code: Code, year: i32, printed: &str) -> NameMatch {
