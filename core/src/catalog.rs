@@ -11,6 +11,12 @@
 //! registered for the 2024 and 2026 catalogue years they were read from. It is **not** the national
 //! catalogue; load a full one with [`Catalog::load_csv`].
 //!
+//! [`Catalog::embedded`] adds the functional 类 names per year and the code→name pairs printed in
+//! real documents for the catalogue years 2017, 2019 and 2023–2026, with a year-aware lookup
+//! ([`Catalog::name_in`], [`Catalog::presence`], [`Catalog::history`], [`Catalog::change`],
+//! [`Catalog::match_name`]) and the `catalogue.*` checks of printed 科目
+//! ([`Catalog::check_table`]; every document read is checked against the catalogue of its year).
+//!
 //! ```
 //! use sunlit::Catalog;
 //! use sunlit::catalog::functional_class_by_name;

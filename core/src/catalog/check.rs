@@ -61,13 +61,16 @@ impl Catalog {
     fn check_printed<'a>(&self, rows: impl Iterator<Item = Printed<'a>>, year: i32) -> Findings {
         let mut findings = Findings::new();
         let mut seen: BTreeSet<(Code, String)> = BTreeSet::new();
+        let mut codes: BTreeSet<Code> = BTreeSet::new();
         let mut no_catalogue: BTreeSet<Scheme> = BTreeSet::new();
         for p in rows {
             let printed = crate::tables::normalize_label(p.name);
             if !seen.insert((p.code, printed)) {
                 continue;
             }
-            if let Some(f) = self.check_one(&p, year, &mut no_catalogue) {
+            // The code itself is judged once; each further name printed beside it is compared.
+            let first = codes.insert(p.code);
+            if let Some(f) = self.check_one(&p, year, first, &mut no_catalogue) {
                 let f = f
                     .with_table(p.table.clone())
                     .with_code(p.code.to_string())
@@ -85,11 +88,12 @@ impl Catalog {
         &self,
         p: &Printed<'_>,
         year: i32,
+        first: bool,
         no_catalogue: &mut BTreeSet<Scheme>,
     ) -> Option<Finding> {
         let (code, at) = (p.code, format!("{} row {}", p.table, p.row));
         let at_zh = format!("{}第{}行", p.table, p.row);
-        if let Some(change) = self.out_of_force(code, year) {
+        if let Some(change) = self.out_of_force(code, year).filter(|_| first) {
             let (zh, en) = match change {
                 Change::Retired { year: y } => (
                     format!("{at_zh}科目 {code} 已于{y}年停用，{year}年不应使用"),
@@ -105,6 +109,7 @@ impl Catalog {
         }
         match self.presence(code, year) {
             Presence::Listed => {}
+            _ if !first => return None,
             Presence::Absent => {
                 return Some(Finding::new(
                     &rules::NOT_IN_YEAR,
