@@ -255,6 +255,11 @@ class HostileTest {
                 vary("publishedCount", UINTS) { checkSpecialFundList(fundList.copy(publishedCount = it), FundCheckOptions(20u, D)) } +
                 vary("disclosureDays", UINTS) { checkSpecialFundList(fundList, FundCheckOptions(it, null)) }
         },
+        "catalogueChange" to { vary("fromYear", INTS) { catalogueChange(Code.functional("20805"), it, 2024) } + vary("toYear", INTS) { catalogueChange(Code.functional("20805"), 2019, it) } },
+        "catalogueHistory" to { once { catalogueHistory(Code.functional("20805")) } },
+        "catalogueMatchName" to { vary("printed", STRINGS) { catalogueMatchName(Code.functional("2080505"), 2024, it) } + vary("year", INTS) { catalogueMatchName(Code.functional("2080505"), it, "x") } },
+        "catalogueName" to { vary("year", INTS) { catalogueName(Code.functional("2080505"), it) } },
+        "cataloguePresence" to { vary("year", INTS) { cataloguePresence(Code.functional("2080505"), it) } },
         "chineseNumeral" to { vary("n", UINTS) { chineseNumeral(it) } },
         "citationCanonical" to { vary("citation.law", STRINGS) { citationCanonical(citation.copy(law = it)) } + vary("citation.article", UINTS) { citationCanonical(citation.copy(article = it)) } },
         "convert" to { vary("amount", DECIMALS) { convert(it, AmountUnit.YI_YUAN, AmountUnit.YUAN) } },

@@ -59,6 +59,7 @@ mod errors {
 }
 
 mod calendar;
+mod catalogue;
 mod code;
 mod disclosure;
 mod document;

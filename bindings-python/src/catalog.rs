@@ -4,7 +4,11 @@ use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 use pyo3::prelude::*;
-use sunlit::{Catalog, classification::Scheme};
+use sunlit::{
+    Catalog,
+    catalog::{Change, NameMatch, Presence},
+    classification::Scheme,
+};
 
 use crate::code::PyCode;
 use crate::convert::{Int, Text};
@@ -15,6 +19,14 @@ use crate::input::{PyInputOptions, strict_options};
 #[pyclass(module = "sunlit", name = "Catalog", frozen)]
 #[derive(Clone)]
 pub struct PyCatalog(pub Arc<Catalog>);
+
+/// The embedded catalogue (seed, 类 names, names printed in real documents per year), shared.
+pub fn embedded() -> Arc<Catalog> {
+    static EMBEDDED: OnceLock<Arc<Catalog>> = OnceLock::new();
+    EMBEDDED
+        .get_or_init(|| Arc::new(Catalog::embedded().clone()))
+        .clone()
+}
 
 /// The embedded seed, shared.
 pub fn seed() -> Arc<Catalog> {
@@ -84,5 +96,81 @@ impl PyCatalog {
             .entries(scheme, year)
             .map(|(c, n)| (PyCode(c), n.to_owned()))
             .collect())
+    }
+    /// Everything the library embeds: the seed, the functional 类 names per year and the names
+    /// printed in real published documents per catalogue year (2017, 2019, 2023–2026). No year is
+    /// complete.
+    #[staticmethod]
+    fn embedded() -> PyCatalog {
+        PyCatalog(embedded())
+    }
+
+    /// The name of `code` in the catalogue of `year` (a functional 类 falls back on the 类 name
+    /// in force that year), or None.
+    fn name_in(&self, code: &PyCode, year: Int) -> PyResult<Option<String>> {
+        Ok(self.0.name_in(code.0, year.get("year")?).map(str::to_owned))
+    }
+
+    /// Whether `code` is listed in the catalogue of `year`: "listed", "not_listed" (the year's
+    /// catalogue is incomplete), "absent" (complete, and without it) or "no_catalogue".
+    fn presence(&self, code: &PyCode, year: Int) -> PyResult<&'static str> {
+        Ok(match self.0.presence(code.0, year.get("year")?) {
+            Presence::Listed => "listed",
+            Presence::NotListed => "not_listed",
+            Presence::Absent => "absent",
+            Presence::NoCatalogue => "no_catalogue",
+        })
+    }
+
+    /// The (year, name) of `code` in every catalogue year that lists it.
+    fn history(&self, code: &PyCode) -> Vec<(i32, String)> {
+        self.0.history(code.0)
+    }
+
+    /// How `code` changed between two catalogue years, as (kind, year, from_name, to_name):
+    /// kind "same", "renamed" (with both names), "added" / "retired" (with the year of the
+    /// change) or "unknown".
+    fn change(
+        &self,
+        code: &PyCode,
+        from_year: Int,
+        to_year: Int,
+    ) -> PyResult<(&'static str, Option<i32>, Option<String>, Option<String>)> {
+        let c = self
+            .0
+            .change(code.0, from_year.get("from_year")?, to_year.get("to_year")?);
+        Ok(match c {
+            Change::Same => ("same", None, None, None),
+            Change::Renamed { from, to } => ("renamed", None, Some(from), Some(to)),
+            Change::Added { year } => ("added", Some(year), None, None),
+            Change::Retired { year } => ("retired", Some(year), None, None),
+            Change::Unknown => ("unknown", None, None, None),
+        })
+    }
+
+    /// Compare a printed name with the name of `code` in the catalogue of `year`, as (kind,
+    /// expected, other_year, other_code): kind "exact", "variant", "other_year" (the code's
+    /// name of `other_year`), "other_code" (the name of `other_code`), "mismatch" or "unknown";
+    /// `expected` is the code's name that year.
+    fn match_name(
+        &self,
+        code: &PyCode,
+        year: Int,
+        printed: Text,
+    ) -> PyResult<(&'static str, Option<String>, Option<i32>, Option<String>)> {
+        Ok(
+            match self.0.match_name(code.0, year.get("year")?, &printed) {
+                NameMatch::Exact => ("exact", None, None, None),
+                NameMatch::Variant => ("variant", None, None, None),
+                NameMatch::OtherYear { year, expected } => {
+                    ("other_year", Some(expected), Some(year), None)
+                }
+                NameMatch::OtherCode { code, expected } => {
+                    ("other_code", Some(expected), None, Some(code.to_string()))
+                }
+                NameMatch::Mismatch { expected } => ("mismatch", Some(expected), None, None),
+                NameMatch::Unknown => ("unknown", None, None, None),
+            },
+        )
     }
 }

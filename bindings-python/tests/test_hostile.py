@@ -503,6 +503,12 @@ ROWS: dict[str, Row] = {
     "Catalog.seed": Row(lambda c: S.Catalog.seed, []),
     "Catalog.with_csv": Row(lambda c: c.catalog.with_csv, [p("path", "path", lambda c: c.catalog_path), p("scheme", "str", "functional"), p("year", "int", 2030), OPTIONS]),
     "Catalog.years": Row(lambda c: c.catalog.years, [p("scheme", "str", "functional")]),
+    "Catalog.embedded": Row(lambda c: S.Catalog.embedded, []),
+    "Catalog.name_in": Row(lambda c: c.catalog.name_in, [p("code", "obj", lambda c: c.code), p("year", "int", 2024)]),
+    "Catalog.presence": Row(lambda c: c.catalog.presence, [p("code", "obj", lambda c: c.code), p("year", "int", 2024)]),
+    "Catalog.history": Row(lambda c: c.catalog.history, [p("code", "obj", lambda c: c.code)]),
+    "Catalog.change": Row(lambda c: c.catalog.change, [p("code", "obj", lambda c: c.code), p("from_year", "int", 2019), p("to_year", "int", 2024)]),
+    "Catalog.match_name": Row(lambda c: c.catalog.match_name, [p("code", "obj", lambda c: c.code), p("year", "int", 2024), p("printed", "str", "行政运行")]),
     # --- ChangeLog
     "ChangeLog.from_changes": Row(
         lambda c: S.ChangeLog.from_changes, [p("changes", "seq", lambda c: c.changes), kw("document", "str", "文件"), kw("effective", "date", D)]

@@ -11,6 +11,12 @@
 //! registered for the 2024 and 2026 catalogue years they were read from. It is **not** the national
 //! catalogue; load a full one with [`Catalog::load_csv`].
 //!
+//! [`Catalog::embedded`] adds the functional 类 names per year and the code→name pairs printed in
+//! real documents for the catalogue years 2017, 2019 and 2023–2026, with a year-aware lookup
+//! ([`Catalog::name_in`], [`Catalog::presence`], [`Catalog::history`], [`Catalog::change`],
+//! [`Catalog::match_name`]) and the `catalogue.*` checks of printed 科目
+//! ([`Catalog::check_table`]; every document read is checked against the catalogue of its year).
+//!
 //! ```
 //! use sunlit::Catalog;
 //! use sunlit::catalog::functional_class_by_name;
@@ -29,6 +35,11 @@ use crate::error::{Error, Result};
 use crate::finding::{Finding, Findings};
 
 pub(crate) use crate::rules::catalog as rules;
+
+mod check;
+mod editions;
+pub(crate) use check::check_document;
+pub use editions::{Change, NameMatch, Presence};
 
 const SEED_FUNCTIONAL: &str = include_str!("../data/classification/functional_observed_seed.csv");
 const SEED_DEPT_ECONOMIC: &str =
@@ -141,6 +152,12 @@ pub fn functional_class_name(code: Code, year: i32) -> Option<&'static str> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Catalog {
     names: BTreeMap<(Scheme, i32), BTreeMap<Code, String>>,
+    /// (scheme, year, level) catalogues declared complete ([`Catalog::set_complete`]).
+    complete: BTreeSet<(Scheme, i32, u8)>,
+    /// Known additions: the first catalogue year with the code.
+    added: BTreeMap<Code, i32>,
+    /// Known retirements: the first catalogue year without the code.
+    retired: BTreeMap<Code, i32>,
 }
 
 /// Options of [`Catalog::check_ledger`].

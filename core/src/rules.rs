@@ -766,6 +766,52 @@ pub mod identity {
     }
 }
 
+pub mod catalogue {
+    //! Checks of printed 科目 against the catalogue of the document's year (`catalogue.*`):
+    //! the names and codes printed in a document's tables against 财政部《政府收支分类科目》 of
+    //! that year as embedded (`core/data/classification/SOURCE.md`). The embedded catalogue is
+    //! read off real documents and is complete for no year, so what it does not list is at most
+    //! an info.
+    family! { "catalogue";
+        /// The name printed beside a code is the name another code has in that year's
+        /// catalogue, and no accepted variant of the code's own name (e.g. `30202 咨询费`, where
+        /// 30202 is 印刷费 and 咨询费 is 30203). A warning: the catalogue is read off documents,
+        /// and a unit may print its own numbering.
+        NAME_OF_OTHER_CODE = "name_of_other_code", warning,
+            "财政部《政府收支分类科目》 of the document's year (e.g. 《2024年政府收支分类科目》)",
+            "科目名称是该年度科目表中另一科目的名称",
+            "the printed name is another code's name in that year's catalogue";
+        /// The printed name differs from the code's name in that year's catalogue, beyond the
+        /// accepted variants (whitespace, line breaks, full-width forms, Kangxi radicals, a
+        /// trailing 支出, a name cut where it wrapped, a short form keeping the characters in
+        /// order) — or it is the code's name of another year (renamed).
+        NAME_MISMATCH = "name_mismatch", info,
+            "财政部《政府收支分类科目》 of the document's year",
+            "科目名称与该年度科目表中的名称不一致",
+            "the printed name differs from the code's name in that year's catalogue";
+        /// The code is not listed in the catalogue of that year, which is incomplete at the
+        /// code's level: it may exist all the same.
+        UNLISTED_CODE = "unlisted_code", info,
+            "财政部《政府收支分类科目》 of the document's year",
+            "科目编码不在该年度（不完整的）科目表中",
+            "the code is not listed in that year's (incomplete) catalogue";
+        /// The code does not exist in that year: the year's catalogue is complete at the code's
+        /// level (declared with `Catalog::set_complete` from a whole official edition) and does
+        /// not list it.
+        NOT_IN_YEAR = "not_in_year", error,
+            "财政部《政府收支分类科目》 of the document's year",
+            "科目编码在该年度科目表中不存在",
+            "the code does not exist in that year's catalogue";
+        /// The code is out of force in the document's year by a known change of the catalogue:
+        /// retired in or before that year, or added after it (e.g. 22006 耕地保护考核奖惩基金支出,
+        /// added in 2024, printed in a 2023 document).
+        CODE_NOT_IN_FORCE = "code_not_in_force", warning,
+            "财政部关于对2024年政府收支分类科目进行个别增补的通知 (2024-03-29) and the editions of each year",
+            "科目在该年度已停用或尚未设立",
+            "the code was retired, or not yet added, in that year";
+    }
+}
+
 /// The families, in the order [`all`] lists them.
 const FAMILIES: &[&[Rule]] = &[
     budget::ALL,
@@ -780,6 +826,7 @@ const FAMILIES: &[&[Rule]] = &[
     input::ALL,
     completeness::ALL,
     identity::ALL,
+    catalogue::ALL,
 ];
 
 /// Every rule of the library, family by family.
@@ -874,7 +921,7 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}", r.id);
             }
         }
-        assert_eq!(seen.len(), 72);
+        assert_eq!(seen.len(), 77);
     }
 
     #[test]

@@ -622,6 +622,7 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         annual_report = report;
     }
     check_tables(&tables, &layouts, &checked, opts, &mut findings)?;
+    findings.extend(crate::catalog::check_document(&tables, head.year));
     let mut doc = Document {
         path: source.path.clone(),
         kind,
