@@ -20,6 +20,12 @@ use crate::input::{PyInputOptions, strict_options};
 #[derive(Clone)]
 pub struct PyCatalog(pub Arc<Catalog>);
 
+/// A change between catalogue years as Python sees it: (kind, year, from_name, to_name).
+type ChangeTuple = (&'static str, Option<i32>, Option<String>, Option<String>);
+
+/// A name comparison as Python sees it: (kind, expected, other_year, other_code).
+type NameMatchTuple = (&'static str, Option<String>, Option<i32>, Option<String>);
+
 /// The embedded catalogue (seed, 类 names, names printed in real documents per year), shared.
 pub fn embedded() -> Arc<Catalog> {
     static EMBEDDED: OnceLock<Arc<Catalog>> = OnceLock::new();
@@ -130,12 +136,7 @@ impl PyCatalog {
     /// How `code` changed between two catalogue years, as (kind, year, from_name, to_name):
     /// kind "same", "renamed" (with both names), "added" / "retired" (with the year of the
     /// change) or "unknown".
-    fn change(
-        &self,
-        code: &PyCode,
-        from_year: Int,
-        to_year: Int,
-    ) -> PyResult<(&'static str, Option<i32>, Option<String>, Option<String>)> {
+    fn change(&self, code: &PyCode, from_year: Int, to_year: Int) -> PyResult<ChangeTuple> {
         let c = self
             .0
             .change(code.0, from_year.get("from_year")?, to_year.get("to_year")?);
@@ -152,12 +153,7 @@ impl PyCatalog {
     /// expected, other_year, other_code): kind "exact", "variant", "other_year" (the code's
     /// name of `other_year`), "other_code" (the name of `other_code`), "mismatch" or "unknown";
     /// `expected` is the code's name that year.
-    fn match_name(
-        &self,
-        code: &PyCode,
-        year: Int,
-        printed: Text,
-    ) -> PyResult<(&'static str, Option<String>, Option<i32>, Option<String>)> {
+    fn match_name(&self, code: &PyCode, year: Int, printed: Text) -> PyResult<NameMatchTuple> {
         Ok(
             match self.0.match_name(code.0, year.get("year")?, &printed) {
                 NameMatch::Exact => ("exact", None, None, None),

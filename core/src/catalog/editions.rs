@@ -307,7 +307,7 @@ impl Catalog {
     }
 
     /// The name of `code` in the catalogue of `year`: [`Catalog::name`], else for a functional
-    /// 类 its name in force that year ([`functional_class_name`](super::functional_class_name)).
+    /// 类 its name in force that year ([`functional_class_name`]).
     ///
     /// ```
     /// use sunlit::{Catalog, Code};
