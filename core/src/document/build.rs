@@ -655,6 +655,14 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
         annual_report = report;
     }
     check_tables(&tables, &layouts, &checked, opts, &mut findings)?;
+    // The explanation text against the tables (narrative.*).
+    findings.extend(crate::narrative::check(
+        &source.lines,
+        head.year,
+        kind,
+        &tables,
+        head.issuer.as_deref(),
+    ));
     Ok(Document {
         path: source.path.clone(),
         kind,
