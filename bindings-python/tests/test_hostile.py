@@ -556,6 +556,7 @@ ROWS: dict[str, Row] = {
     "DisclosureRequest.timeline": Row(lambda c: c.request().timeline, [CAL]),
     "DisclosureRequest.withdraw": Row(lambda c: c.request().withdraw, [p("on", "date", D), CAL]),
     # --- Document, FeeQuote, Finding
+    "Document.narrative": Row(lambda c: c.document.narrative, []),
     "Document.tables_csv": Row(lambda c: c.document.tables_csv, []),
     "Document.tables_json": Row(lambda c: c.document.tables_json, []),
     "Document.to_html": Row(lambda c: c.document.to_html, []),

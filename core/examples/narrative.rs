@@ -21,6 +21,12 @@ fn main() {
                     sts.len(),
                     found.len()
                 );
+                if std::env::var_os("NARRATIVE_JSON").is_some() {
+                    for s in &sts {
+                        println!("{}", serde_json::to_string(s).unwrap_or_default());
+                    }
+                    continue;
+                }
                 if show {
                     for s in &sts {
                         println!(

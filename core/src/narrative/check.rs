@@ -260,13 +260,21 @@ fn whole_of(sts: &[NarrativeStatement], i: usize) -> Option<&NarrativeStatement>
         .rev()
         .take_while(|o| o.paragraph == st.paragraph);
     if let Some(name) = &st.share_of {
-        return same
+        let named = same
             .clone()
-            .find(|o| !name.is_empty() && o.subject.ends_with(name.as_str()))
-            .or_else(|| {
-                // 占支出总额 / 占本年支出: only an exact subject counts.
-                None
-            });
+            .find(|o| !name.is_empty() && o.subject.ends_with(name.as_str()));
+        // 占收入总额 / 占总支出: the whole the paragraph's figure introduces.
+        let generic = [
+            "收入总额",
+            "支出总额",
+            "总收入",
+            "总支出",
+            "收入总计",
+            "支出总计",
+        ];
+        if named.is_some() || !generic.contains(&name.as_str()) {
+            return named;
+        }
     }
     same.into_iter()
         .find(|o| opens_parts(o))
@@ -863,6 +871,10 @@ const SUMMARY: &[(&[&str], &[(Role, Sel)])] = &[
     (
         &["公务用车购置及运行费", "公务用车购置及运行维护费"],
         &[(Role::ThreePublic, Sel::Heading("公务用车"))],
+    ),
+    (
+        &["三公经费", "三公经费财政拨款支出", "三公经费支出"],
+        &[(Role::ThreePublic, Sel::Heading("合计"))],
     ),
     (
         &["机关运行经费"],

@@ -21,6 +21,8 @@ fn starts_item(norm: &str) -> bool {
     let mut chars = norm.chars();
     let first = chars.next();
     let second = chars.next();
+    // "1." starts an item, "1.5%" does not.
+    let after_dot = |n: usize| !norm.chars().nth(n).is_some_and(|c| c.is_ascii_digit());
     match (first, second) {
         (Some('('), Some(c)) => {
             (c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
@@ -30,10 +32,10 @@ fn starts_item(norm: &str) -> bool {
                     .is_some_and(|e| e == ')' || "一二三四五六七八九十".contains(e))
         }
         (Some(c), Some('、' | '.' | '．')) => {
-            c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+            (c.is_ascii_digit() && after_dot(2)) || "一二三四五六七八九十".contains(c)
         }
         (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
-            norm.chars().nth(2).is_some_and(|e| e == '.' || e == '、')
+            norm.chars().nth(2).is_some_and(|e| e == '.' || e == '、') && after_dot(3)
         }
         _ => false,
     }
@@ -182,6 +184,7 @@ const DIRECTIONS: &[(&str, Direction)] = &[
 /// The direction word ending just before byte `at` of `s` (within two characters), if any.
 pub(crate) fn direction_before(s: &str, at: usize) -> Option<(Direction, &'static str)> {
     let head = s.get(..at)?;
+    let head = head.strip_suffix('了').unwrap_or(head); // 减少了 1237.7万元
     DIRECTIONS
         .iter()
         .find(|(w, _)| head.ends_with(w))
@@ -312,6 +315,8 @@ pub(crate) fn statements_of(
                     // A comparison: attach it to the figure it compares.
                     let subject = clean_subject(
                         clause
+                            .strip_suffix('了')
+                            .unwrap_or(clause)
                             .strip_suffix(w)
                             .unwrap_or(clause)
                             .split(['比', '较'])
