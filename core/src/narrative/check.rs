@@ -330,23 +330,25 @@ fn share(sts: &[NarrativeStatement], i: usize, out: &mut Findings) {
 
 fn change(st: &NarrativeStatement, out: &mut Findings) {
     let Some(ch) = &st.change else { return };
-    if let (Some(rd), d) = (ch.rate_direction, ch.direction) {
-        if ch.amount.is_some() && rd != d && d != Direction::Flat {
-            out.push(
-                on(
-                    &rules::DIRECTION,
-                    st.page,
-                    &ch.sentence,
-                    format!("“{}”中增减金额与增减幅度的方向相反", ch.printed),
-                    format!(
-                        "\"{}\": the amount and the rate go opposite ways",
-                        ch.printed
-                    ),
-                )
-                .with_code(st.subject.clone()),
-            );
-            return;
-        }
+    if let (Some(rd), d) = (ch.rate_direction, ch.direction)
+        && ch.amount.is_some()
+        && rd != d
+        && d != Direction::Flat
+    {
+        out.push(
+            on(
+                &rules::DIRECTION,
+                st.page,
+                &ch.sentence,
+                format!("“{}”中增减金额与增减幅度的方向相反", ch.printed),
+                format!(
+                    "\"{}\": the amount and the rate go opposite ways",
+                    ch.printed
+                ),
+            )
+            .with_code(st.subject.clone()),
+        );
+        return;
     }
     let (Some(delta), Some(rate)) = (ch.amount, ch.rate) else {
         return;
@@ -622,26 +624,26 @@ impl Ctx<'_> {
             Unit::WanYuan => Some(Unit::Yuan),
             Unit::YiYuan => None,
         };
-        if let Some(o) = other {
-            if cands.iter().any(|c| fits(st.amount, o, *c)) {
-                out.push(
-                    on(
-                        &rules::UNIT,
-                        st.page,
-                        &st.sentence,
-                        format!("{}{}的单位应为{}", st.subject, st.printed, o.symbol()),
-                        format!(
-                            "{} {}: the number is in {}",
-                            st.subject,
-                            st.printed,
-                            o.symbol()
-                        ),
-                    )
-                    .with_code(st.subject.clone())
-                    .with_values(in_unit.unwrap_or(printed_as), st.amount),
-                );
-                return;
-            }
+        if let Some(o) = other
+            && cands.iter().any(|c| fits(st.amount, o, *c))
+        {
+            out.push(
+                on(
+                    &rules::UNIT,
+                    st.page,
+                    &st.sentence,
+                    format!("{}{}的单位应为{}", st.subject, st.printed, o.symbol()),
+                    format!(
+                        "{} {}: the number is in {}",
+                        st.subject,
+                        st.printed,
+                        o.symbol()
+                    ),
+                )
+                .with_code(st.subject.clone())
+                .with_values(in_unit.unwrap_or(printed_as), st.amount),
+            );
+            return;
         }
         let rule = if st.amount.is_zero() {
             &rules::ZERO
@@ -739,8 +741,11 @@ enum Role {
 use RowLabel as L;
 use TableColumn as C;
 
+/// A summary item: its words, and where its figure may be printed.
+type Item = (&'static [&'static str], &'static [(Role, Sel)]);
+
 /// Summary items: the subject's last words → where the figure may be printed. Longer keys first.
-const SUMMARY: &[(&[&str], &[(Role, Sel)])] = &[
+const SUMMARY: &[Item] = &[
     (
         &[
             "财政拨款收入支出总计",

@@ -279,107 +279,121 @@ pub(crate) fn statements_of(
         let Some(unit) = n.unit else {
             continue;
         };
-        let cstart = clause_start(s, n.start);
-        let clause = s.get(cstart..n.start).unwrap_or("");
+        let clause = s.get(clause_start(s, n.start)..n.start).unwrap_or("");
         let dir = direction_before(s, n.start);
-        match unit {
-            NumberUnit::Percent => {
-                let Some(st) = out.get_mut(from..).and_then(|p| p.last_mut()) else {
-                    continue;
-                };
-                if clause.ends_with('占') || clause.contains('占') && dir.is_none() {
-                    if st.share.is_none() && clause.contains('占') {
-                        st.share = Some(n.value);
-                        st.share_printed = format!("{}%", n.printed);
-                        st.share_of = share_of(clause);
-                    }
-                } else if let Some((d, _)) = dir {
-                    let ch = st.change.get_or_insert_with(|| NarrativeChange {
-                        direction: d,
-                        amount: None,
-                        rate: None,
-                        rate_direction: None,
-                        printed: String::new(),
-                        sentence: s.to_owned(),
-                    });
-                    if ch.rate.is_none() {
-                        ch.rate = Some(n.value);
-                        ch.rate_direction = Some(d);
-                        ch.printed
-                            .push_str(&format!("{}{}%", dir_word(dir), n.printed));
-                    }
+        match (unit, dir) {
+            (NumberUnit::Percent, _) => {
+                if let Some(st) = out.get_mut(from..).and_then(|p| p.last_mut()) {
+                    percent(st, s, clause, dir, &n);
                 }
             }
-            NumberUnit::Money(u) => {
-                if let Some((d, w)) = dir {
-                    // A comparison: attach it to the figure it compares.
-                    let subject = clean_subject(
-                        clause
-                            .strip_suffix('了')
-                            .unwrap_or(clause)
-                            .strip_suffix(w)
-                            .unwrap_or(clause)
-                            .split(['比', '较'])
-                            .next()
-                            .unwrap_or(""),
-                    );
-                    let target = out.get_mut(from..).and_then(|p| p.last_mut());
-                    if let Some(st) = target.filter(|st| {
-                        subject.is_empty()
-                            || st.subject.ends_with(&subject)
-                            || is_comparison(clause)
-                    }) {
-                        if st.change.is_none() {
-                            st.change = Some(NarrativeChange {
-                                direction: d,
-                                amount: Some(n.value),
-                                rate: None,
-                                rate_direction: None,
-                                printed: format!("{w}{}{}", n.printed, u.symbol()),
-                                sentence: s.to_owned(),
-                            });
-                        }
-                    }
-                    continue;
-                }
-                let subject = clean_subject(clause);
-                out.push(NarrativeStatement {
-                    page: sentence.page,
-                    sentence: s.to_owned(),
-                    subject,
-                    basis: basis_of(clause, year),
-                    amount: n.value,
-                    unit: u,
-                    printed: format!("{}{}", n.printed, u.symbol()),
-                    share: None,
-                    share_printed: String::new(),
-                    share_of: None,
-                    change: None,
-                    paragraph: u32::try_from(sentence.paragraph).unwrap_or(u32::MAX),
-                });
+            (NumberUnit::Money(u), Some((d, w))) => {
+                let target = out.get_mut(from..).and_then(|p| p.last_mut());
+                comparison(target, s, clause, (d, w), &n, u);
+                continue;
             }
+            (NumberUnit::Money(u), None) => out.push(NarrativeStatement {
+                page: sentence.page,
+                sentence: s.to_owned(),
+                subject: clean_subject(clause),
+                basis: basis_of(clause, year),
+                amount: n.value,
+                unit: u,
+                printed: format!("{}{}", n.printed, u.symbol()),
+                share: None,
+                share_printed: String::new(),
+                share_of: None,
+                change: None,
+                paragraph: u32::try_from(sentence.paragraph).unwrap_or(u32::MAX),
+            }),
         }
         if let Some(st) = out.get_mut(from..).and_then(|p| p.last_mut()) {
-            if s.get(n.end..).is_some_and(|r| r.contains("持平")) && st.change.is_none() {
-                let after = s.get(n.end..).unwrap_or("");
-                let next_num = numbers(after).first().map_or(after.len(), |m| m.start);
-                if after.find("持平").is_some_and(|p| p < next_num) {
-                    st.change = Some(NarrativeChange {
-                        direction: Direction::Flat,
-                        amount: None,
-                        rate: None,
-                        rate_direction: None,
-                        printed: "持平".into(),
-                        sentence: s.to_owned(),
-                    });
-                }
-            }
+            flat(st, s, &n);
         }
     }
 }
 
-fn dir_word(dir: Option<(Direction, &'static str)>) -> &'static str {
-    dir.map_or("", |(_, w)| w)
+/// A percentage after a figure: its share (占X%) or the rate of its comparison (增长Y%).
+fn percent(
+    st: &mut NarrativeStatement,
+    s: &str,
+    clause: &str,
+    dir: Option<(Direction, &'static str)>,
+    n: &Number,
+) {
+    if clause.contains('占') && (dir.is_none() || clause.ends_with('占')) {
+        if st.share.is_none() {
+            st.share = Some(n.value);
+            st.share_printed = format!("{}%", n.printed);
+            st.share_of = share_of(clause);
+        }
+    } else if let Some((d, w)) = dir {
+        let ch = st.change.get_or_insert_with(|| NarrativeChange {
+            direction: d,
+            amount: None,
+            rate: None,
+            rate_direction: None,
+            printed: String::new(),
+            sentence: s.to_owned(),
+        });
+        if ch.rate.is_none() {
+            ch.rate = Some(n.value);
+            ch.rate_direction = Some(d);
+            ch.printed.push_str(&format!("{w}{}%", n.printed));
+        }
+    }
+}
+
+/// An amount after 增加/减少: the change of the figure it compares (the last of the paragraph,
+/// when the clause names it or names nothing, or says 比/相比).
+fn comparison(
+    target: Option<&mut NarrativeStatement>,
+    s: &str,
+    clause: &str,
+    (d, w): (Direction, &'static str),
+    n: &Number,
+    u: Unit,
+) {
+    let named = clause.strip_suffix('了').unwrap_or(clause);
+    let named = named.strip_suffix(w).unwrap_or(named);
+    let subject = clean_subject(named.split(['比', '较']).next().unwrap_or(""));
+    let Some(st) = target
+        .filter(|st| subject.is_empty() || st.subject.ends_with(&subject) || is_comparison(clause))
+    else {
+        return;
+    };
+    if st.change.is_none() {
+        st.change = Some(NarrativeChange {
+            direction: d,
+            amount: Some(n.value),
+            rate: None,
+            rate_direction: None,
+            printed: format!("{w}{}{}", n.printed, u.symbol()),
+            sentence: s.to_owned(),
+        });
+    }
+}
+
+/// 持平 after a figure (before the next figure, years aside): a flat comparison.
+fn flat(st: &mut NarrativeStatement, s: &str, n: &Number) {
+    let after = s.get(n.end..).unwrap_or("");
+    if st.change.is_some() || !after.contains("持平") {
+        return;
+    }
+    let next_num = numbers(after)
+        .iter()
+        .find(|m| !after.get(m.end..).is_some_and(|r| r.starts_with('年')))
+        .map_or(after.len(), |m| m.start);
+    if after.find("持平").is_some_and(|p| p < next_num) {
+        st.change = Some(NarrativeChange {
+            direction: Direction::Flat,
+            amount: None,
+            rate: None,
+            rate_direction: None,
+            printed: "持平".into(),
+            sentence: s.to_owned(),
+        });
+    }
 }
 
 /// The named denominator of a share: 占本年支出合计的 → 本年支出合计.
