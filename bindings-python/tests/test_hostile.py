@@ -735,7 +735,7 @@ KNOWN_SLOW: dict[tuple[str, str], str] = {}
 # TypeError, which the table checks too.
 NO_CONSTRUCTOR = {
     "AnnualReport", "ArrowBatch", "CalendarDay", "ChangeLog", "Citation", "Code", "Deadline", "Decision", "DisclosureDuty",
-    "Document", "DocumentTable", "FeeQuote", "FeeTier", "FieldChange", "Finding", "LegalBasis", "PowerChange",
+    "Document", "DocumentTable", "FeeQuote", "FeeTier", "FieldChange", "Finding", "LegalBasis", "NarrativeChange", "NarrativeStatement", "PowerChange",
     "PowerItem", "PowerList", "PublishedTable", "RequestStatus", "RiskPoint", "Rollup", "Rule", "TimeLimit",
     "TimelineEntry", "WorkCalendar",
 }  # fmt: skip
