@@ -247,3 +247,20 @@ fn golden_statements_of_real_documents() {
     }
     println!("golden: {checked} statements, {passed} true passed, {errors} real errors reported");
 }
+
+/// The blank official template (上海市普陀区 部门预算 template, tests/data/documents/readers):
+/// its explanation text is still XX and 增加（减少）, which the checks report.
+#[test]
+fn the_blank_official_template_reports_its_placeholders() {
+    let doc = Document::read(
+        data_file("documents/readers/shanghai_putuo_dept_budget_template.xlsx"),
+        &ReadOptions::default(),
+    )
+    .expect("template");
+    let rules: std::collections::BTreeSet<String> =
+        narrative_errors(&doc).into_iter().map(|f| f.rule).collect();
+    assert_eq!(
+        rules.into_iter().collect::<Vec<_>>(),
+        ["narrative.placeholder", "narrative.template"]
+    );
+}

@@ -45,7 +45,6 @@ pub fn check(
         tables,
         kind,
         issuer: issuer.map(crate::document::normalize_text),
-        sentences: &sentences,
     };
     for (i, st) in sts.iter().enumerate() {
         share(&sts, i, &mut out);
@@ -404,7 +403,6 @@ struct Ctx<'a> {
     tables: &'a [DocumentTable],
     kind: DocumentKind,
     issuer: Option<String>,
-    sentences: &'a [Sentence],
 }
 
 /// Which cells of which tables a subject may quote.
@@ -506,14 +504,13 @@ impl Ctx<'_> {
     }
 
     /// The cells a subject may quote; empty when the subject names no line the checks know.
-    fn candidates(&self, subject: &str, sentence: &Sentence) -> Vec<Candidate> {
+    fn candidates(&self, subject: &str) -> Vec<Candidate> {
         let mut acc = Vec::new();
         let subject = subject_core(subject);
         if subject.contains("(类)") {
             self.by_path(&subject, &mut acc);
             return acc;
         }
-        let _ = sentence;
         for (keys, picks) in SUMMARY {
             // 收入/支出 alone are the totals of a budget (收入预算, 支出预算); in a final account
             // 支出决算 is said of whatever line the paragraph is about.
@@ -601,12 +598,7 @@ impl Ctx<'_> {
         if !current || st.subject.contains("上年") || st.subject.contains("同比") {
             return;
         }
-        let sentence = Sentence {
-            page: st.page,
-            text: st.sentence.clone(),
-            paragraph: st.paragraph as usize,
-        };
-        let cands = self.candidates(&st.subject, &sentence);
+        let cands = self.candidates(&st.subject);
         if cands.is_empty() || cands.iter().any(|c| fits(st.amount, st.unit, *c)) {
             return;
         }
@@ -721,7 +713,6 @@ impl Ctx<'_> {
             .with_code(budget)
             .with_values(v, Decimal::ZERO));
         }
-        let _ = self.sentences;
     }
 }
 

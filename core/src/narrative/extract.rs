@@ -200,6 +200,15 @@ fn clean_subject(s: &str) -> String {
             t = x.to_owned();
         }
     }
+    // A heading glued before the sentence (…总体情况说明上海市…局2024年度收入支出总计): keep what
+    // follows the last 说明 / 情况.
+    for heading in ["说明", "情况"] {
+        if let Some((_, tail)) = t.rsplit_once(heading)
+            && !tail.is_empty()
+        {
+            t = tail.to_owned();
+        }
+    }
     for lead in ["其中", "另外", "此外", "全年"] {
         if let Some(x) = t.strip_prefix(lead) {
             t = x.to_owned();
