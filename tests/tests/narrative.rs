@@ -149,7 +149,7 @@ fn every_planted_error_is_reported_once_with_its_rule() {
         });
         let (clean_src, before) = (&*clean_src, &*before);
         let planted =
-            Document::from_source(plant(&clean_src, *page, from, to), &opts).expect("planted");
+            Document::from_source(plant(clean_src, *page, from, to), &opts).expect("planted");
         let after = narrative_errors(&planted);
         let new: Vec<&Finding> = after.iter().filter(|f| !before.contains(f)).collect();
         assert_eq!(new.len(), 1, "{path} p.{page} {from} → {to}: {new:#?}");
