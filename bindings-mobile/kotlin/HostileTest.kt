@@ -426,6 +426,7 @@ class HostileTest {
         "Document.issuer" to { once { document.issuer() } },
         "Document.kind" to { once { document.kind() } },
         "Document.missing" to { once { document.missing() } },
+        "Document.narrative" to { once { document.narrative() } },
         "Document.path" to { once { document.path() } },
         "Document.tables" to { once { document.tables() } },
         "Document.tablesCsv" to { once { document.tablesCsv() } },

@@ -143,6 +143,9 @@ methods! { Document(d) {
     fn tables_csv() -> Result<String> = Ok(d.0.tables_csv()?);
     /// The recognised tables cell by cell with provenance, as JSON.
     fn tables_json() -> String = d.0.tables_json();
+    /// The figures of the explanation text, in reading order; their checks (narrative.*) are
+    /// among `findings`.
+    fn narrative() -> Vec<sunlit::narrative::NarrativeStatement> = d.0.narrative();
 }}
 
 /// The core's options of the identities across documents.

@@ -189,6 +189,15 @@ impl PyDocument {
     fn tables_json(&self) -> String {
         self.0.tables_json()
     }
+    /// The figures of the explanation text (sunlit.NarrativeStatement), in reading order; their
+    /// checks (narrative.*) are among `findings`.
+    fn narrative(&self) -> Vec<crate::narrative::PyNarrativeStatement> {
+        self.0
+            .narrative()
+            .into_iter()
+            .map(crate::narrative::PyNarrativeStatement)
+            .collect()
+    }
     fn __repr__(&self) -> String {
         format!(
             "Document(path={:?}, kind={:?}, year={}, tables={}, findings={})",

@@ -15,6 +15,7 @@ mod finding;
 mod input;
 mod ledger;
 mod money;
+mod narrative;
 mod power;
 mod progress;
 mod report;
@@ -62,6 +63,8 @@ mod _sunlit {
     use super::ledger::{PyLedger, PyRollup};
     #[pymodule_export]
     use super::money::{convert, parse_amount, share};
+    #[pymodule_export]
+    use super::narrative::{PyNarrativeChange, PyNarrativeStatement};
     #[pymodule_export]
     use super::power::{
         PyChangeLog, PyCitation, PyDisclosureDuty, PyFieldChange, PyLegalBasis, PyPowerChange,

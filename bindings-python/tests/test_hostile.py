@@ -564,6 +564,7 @@ ROWS: dict[str, Row] = {
     # --- Document, FeeQuote, Finding
     "Document.check": Row(lambda c: c.document.check, [kw("last_year", "obj", lambda c: c.document), kw("budget", "obj", None)]),
     "Document.with_checks": Row(lambda c: c.document.with_checks, [kw("last_year", "obj", None), kw("budget", "obj", lambda c: c.document)]),
+    "Document.narrative": Row(lambda c: c.document.narrative, []),
     "Document.tables_csv": Row(lambda c: c.document.tables_csv, []),
     "Document.tables_json": Row(lambda c: c.document.tables_json, []),
     "Document.to_html": Row(lambda c: c.document.to_html, []),
@@ -742,7 +743,7 @@ KNOWN_SLOW: dict[tuple[str, str], str] = {}
 # TypeError, which the table checks too.
 NO_CONSTRUCTOR = {
     "AnnualReport", "ArrowBatch", "CalendarDay", "ChangeLog", "Citation", "Code", "Deadline", "Decision", "DisclosureDuty",
-    "Document", "DocumentTable", "FeeQuote", "FeeTier", "FieldChange", "Finding", "LegalBasis", "PowerChange",
+    "Document", "DocumentTable", "FeeQuote", "FeeTier", "FieldChange", "Finding", "LegalBasis", "NarrativeChange", "NarrativeStatement", "PowerChange",
     "PowerItem", "PowerList", "PublishedTable", "RequestStatus", "RiskPoint", "Rollup", "Rule", "TimeLimit",
     "TimelineEntry", "WorkCalendar",
 }  # fmt: skip

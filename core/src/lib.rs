@@ -26,6 +26,7 @@ pub mod finding;
 pub mod input;
 mod io;
 pub mod money;
+pub mod narrative;
 pub mod power;
 pub mod report;
 pub mod request;

@@ -812,6 +812,70 @@ pub mod catalogue {
     }
 }
 
+pub mod narrative {
+    //! Checks of the explanation text of a budget or final account (`narrative.*`), made by
+    //! [`narrative::check`](crate::narrative::check) inside
+    //! [`Document::from_source`](crate::Document::from_source). Every finding quotes the
+    //! sentence (`printed`) and gives its page. Rounding is never an error (a share may be off by
+    //! the nudge that makes the parts add up to 100 %, a 元 figure may be quoted rounded to 万元);
+    //! a sentence that does not say clearly which line it quotes is not checked.
+    family! { "narrative";
+        /// A figure of the explanation differs from the table line it names (a summary item such
+        /// as 收入总计, 财政拨款收入, 基本支出, or a 科目 named 类/款/项), beyond the rounding of both.
+        VALUE = "value", error,
+            "财政部 部门预算/部门决算公开模板: 情况说明 quotes the tables (fiscal.md §2.2, §2.3 identity 16); 财预〔2016〕143号",
+            "情况说明中的金额与表格不符",
+            "a figure of the explanation differs from the table line it names";
+        /// A figure is quoted with the wrong unit word: the number fits its table only in the
+        /// other unit (元 for 万元 or the reverse).
+        UNIT = "unit", error,
+            "财政部 部门预算/部门决算公开模板 (金额单位; fiscal.md §0 point 4)",
+            "情况说明中金额的单位写错（元/万元）",
+            "a figure is quoted with the wrong unit word (元 for 万元 or the reverse)";
+        /// A share (占X%) differs from the figure divided by the whole it is a part of by more
+        /// than the rounding and the one-digit nudge that makes the parts add up to 100 %.
+        SHARE = "share", error,
+            "财政部 部门决算公开模板 (收入/支出决算总体情况说明; fiscal.md §2.2, §2.3 identity 16)",
+            "情况说明中的占比与数字不符",
+            "a share differs from the figure divided by its whole";
+        /// 增加/减少 and 增长/下降 of one comparison go opposite ways (增加…下降).
+        DIRECTION = "direction", error,
+            "财政部 部门预算/部门决算公开模板 (比上年增减情况说明)",
+            "增减金额与增减幅度的方向相反",
+            "the amount and the rate of one comparison go opposite ways";
+        /// A growth rate does not follow from the figure and its change (the previous figure is
+        /// the figure minus the increase), beyond the rounding of all three (a truncated rate is
+        /// reported only when no rounding of the figures gives it).
+        RATE = "rate", error,
+            "财政部 部门预算/部门决算公开模板 (比上年增减情况说明)",
+            "增减幅度与金额不符",
+            "a growth rate does not follow from the figure and its change";
+        /// A year printed as 本年 or 上年 is not the document's year (or the one before), or a
+        /// comparison "比YYYY年" names a year not before the document's.
+        YEAR = "year", error,
+            "财政部 部门预算/部门决算公开模板 (本年/上年 = 预算/决算年度)",
+            "本年/上年所指年度与文件年度不符",
+            "本年 or 上年 names a year that is not the document's (or the previous)";
+        /// A placeholder is left in the text (XX, ××, 某某, ＊＊).
+        PLACEHOLDER = "placeholder", error,
+            "财政部 部门预算/部门决算公开模板 (placeholders to be filled in)",
+            "情况说明中留有占位符（XX、××、某某）",
+            "a placeholder is left in the text (XX, ××, 某某)";
+        /// A template alternative is left unchosen (下降（增长）, 增加（减少）) or a rate lacks its
+        /// % sign.
+        TEMPLATE = "template", error,
+            "财政部 部门预算/部门决算公开模板 (alternatives to be chosen)",
+            "情况说明中留有模板选项或增减幅度缺少百分号",
+            "a template alternative is left unchosen or a rate lacks its % sign";
+        /// The text says a line is 0 or that there is none (没有/无 政府性基金预算…), but its table
+        /// prints an amount.
+        ZERO = "zero", error,
+            "财政部 部门预算/部门决算公开模板 (空表说明; fiscal.md §0 point 5)",
+            "文中称为0或没有，表中却有金额",
+            "the text says a line is 0 or absent, but its table prints an amount";
+    }
+}
+
 /// The families, in the order [`all`] lists them.
 const FAMILIES: &[&[Rule]] = &[
     budget::ALL,
@@ -827,6 +891,7 @@ const FAMILIES: &[&[Rule]] = &[
     completeness::ALL,
     identity::ALL,
     catalogue::ALL,
+    narrative::ALL,
 ];
 
 /// Every rule of the library, family by family.
@@ -921,7 +986,7 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}", r.id);
             }
         }
-        assert_eq!(seen.len(), 77);
+        assert_eq!(seen.len(), 86);
     }
 
     #[test]

@@ -160,6 +160,42 @@ fn is_real(f: &Finding, errors: &[Value]) -> bool {
     errors.iter().any(|e| real_error_matches(f, e))
 }
 
+/// A `narrative.*` error the hand-verified `narrative.json` lists for this document: an error
+/// statement on the finding's page whose text the finding quotes (tests/narrative.rs checks the
+/// rest: each listed error reported, the count per document).
+fn narrative_listed(path: &str, f: &Finding) -> bool {
+    static GOLDEN: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    let g = GOLDEN.get_or_init(|| {
+        std::fs::read_to_string(data_file("documents/narrative.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(Value::Null)
+    });
+    if !f.rule.starts_with("narrative.") {
+        return false;
+    }
+    let docs = g["documents"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    docs.iter()
+        .filter(|d| d["path"].as_str() == Some(path))
+        .flat_map(|d| {
+            d["statements"]
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        })
+        .any(|s| {
+            s["verdict"].as_str() == Some("error")
+                && s["rule"].as_str() == Some(f.rule.as_str())
+                && s["page"].as_u64() == f.page.map(u64::from)
+                && s["figure"]
+                    .as_str()
+                    .is_some_and(|t| f.printed.as_deref().is_some_and(|p| p.contains(t)))
+        })
+}
+
 fn real_error_matches(f: &Finding, e: &Value) -> bool {
     let row = e["row"].as_str().unwrap_or("");
     let printed = e["printed"]
@@ -335,7 +371,7 @@ fn check_document(entry: &Value) -> Outcome {
         .collect();
     let false_errors: Vec<String> = error_findings
         .iter()
-        .filter(|f| !is_real(f, &errors))
+        .filter(|f| !is_real(f, &errors) && !narrative_listed(path, f))
         .map(|f| format!("{path}: {f}"))
         .collect();
     let missed_errors: Vec<String> = errors

@@ -108,10 +108,11 @@ fn check_document(m: &Value) {
             )
         })
         .collect();
+    // The narrative.* errors are checked against narrative.json by tests/narrative.rs.
     let errors: Vec<&sunlit::Finding> = doc
         .findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.severity == Severity::Error && !f.rule.starts_with("narrative."))
         .collect();
     let got: BTreeSet<(String, String, String, String)> = errors
         .iter()
@@ -423,7 +424,12 @@ fn shared_corpus_summary() {
                 }
             }
         }
-        let errors = doc.findings.error_count();
+        // The narrative.* errors are checked against narrative.json by tests/narrative.rs.
+        let errors = doc
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && !f.rule.starts_with("narrative."))
+            .count();
         let confirmed = m["errors"].as_array().cloned().unwrap_or_default();
         let real = confirmed.len();
         // A confirmed error is reported when an error finding names its table and row (code or
@@ -501,7 +507,10 @@ fn shared_corpus_summary() {
                 .findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
-                .all(|f| f.rule == "tables.parent_sum" && f.code.as_deref() == Some("302"));
+                .all(|f| {
+                    (f.rule == "tables.parent_sum" && f.code.as_deref() == Some("302"))
+                        || f.rule.starts_with("narrative.")
+                });
         if real == 0 && errors > 0 && !disputed {
             failures.push(format!(
                 "{path}: false errors {:#?}",

@@ -623,6 +623,14 @@ pub(crate) fn recognise(source: SourceDocument, opts: &ReadOptions) -> Result<Do
     }
     check_tables(&tables, &layouts, &checked, opts, &mut findings)?;
     findings.extend(crate::catalog::check_document(&tables, head.year));
+    // The explanation text against the tables (narrative.*).
+    findings.extend(crate::narrative::check(
+        &source.lines,
+        head.year,
+        kind,
+        &tables,
+        head.issuer.as_deref(),
+    ));
     let mut doc = Document {
         path: source.path.clone(),
         kind,
