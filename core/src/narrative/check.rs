@@ -376,10 +376,17 @@ fn change(st: &NarrativeStatement, out: &mut Findings) {
     if meets(lo, hi, rate, half_unit(rate)) {
         return;
     }
+    // Cut off instead of rounded: some true rate t in [lo, hi] has rate ≤ t < rate + one unit.
+    let truncated = rate < lo && rate + unit_of_last_digit(rate) > lo;
+    let rule = if truncated {
+        &rules::RATE_TRUNCATED
+    } else {
+        &rules::RATE
+    };
     let exact = (delta * Decimal::ONE_HUNDRED / previous).round_dp(rate.scale() + 1);
     out.push(
         on(
-            &rules::RATE,
+            rule,
             st.page,
             &ch.sentence,
             format!(
