@@ -1,9 +1,12 @@
 //! The ledger CSV fast path: the canonical header, unquoted fields, line breaks `\n` or `\r\n`,
-//! and every field in its plain form. The input is cut into chunks at line breaks (`memchr`),
-//! the chunks parsed in parallel (rayon) into narrow columns without allocating per line (units
-//! and sources interned per chunk, borrowing the input), then appended in order, the chunk's
-//! names re-interned into the ledger's tables (so ids are given out in first-seen order, as by
-//! the strict reader).
+//! and every field in its plain form. The input is cut into chunks at line breaks (`memchr`);
+//! the ledger's columns are grown once by the block's line count and each chunk, parsed in
+//! parallel (rayon), writes its lines straight into its own slice of every column, without
+//! allocating per line (no per-chunk columns, no copy). A name the ledger already has gets its
+//! ledger id at once; a new one a chunk-local id, mapped after the block once the chunks' new
+//! names have been interned in chunk order (so ids are given out in first-seen order, as by
+//! the strict reader). A file is read in blocks, the next block read while the previous one
+//! is parsed.
 //!
 //! Anything else — a quote, a blank line, a field in a form the fast parsers do not take, a
 //! bad field, a limit reached — gives `None`, and the caller reads the input with the strict
