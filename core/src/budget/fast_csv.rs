@@ -104,14 +104,22 @@ pub(crate) fn parse_stream_with<R: Read>(
         }
         let want = next.len() + block;
         let (parsed, filled) = std::thread::scope(|s| {
-            let parser = s.spawn(|| {
+            let parser = std::thread::Builder::new().spawn_scoped(s, || {
                 parse_block(lines, &mut ledger, limits)?;
                 check_rows(&ledger, limits)
             });
             let filled = fill(&mut reader, &mut next, want);
-            (parser.join().ok().flatten(), filled)
+            // A parser that panicked (a defect) hands the input to the strict reader.
+            (parser.ok().map(|p| p.join().ok().flatten()), filled)
         });
-        parsed?;
+        match parsed {
+            Some(parsed) => parsed?,
+            // No thread to be had: parse here, after the read.
+            None => {
+                parse_block(lines, &mut ledger, limits)?;
+                check_rows(&ledger, limits)?;
+            }
+        }
         let read;
         (eof, read) = filled?;
         total = total.saturating_add(read as u64);
