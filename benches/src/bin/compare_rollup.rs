@@ -40,7 +40,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .collect();
     println!(
         "{{\"nodes\": {}, \"totals\": {{{}}}, \"load\": {}, \"rollup\": {}}}",
-        r.rows().count(),
+        r.len(),
         totals.join(", "),
         (t1 - t0).as_secs_f64(),
         (t2 - t1).as_secs_f64()

@@ -22,7 +22,9 @@ use arrow_array::{
     Array, ArrayRef, Decimal128Array, DictionaryArray, Int32Array, RecordBatch, StringArray,
     UInt8Array, UInt32Array,
 };
+use arrow_buffer::{BooleanBuffer, NullBuffer};
 use arrow_schema::{DataType, Field, Schema};
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use super::ledger::{EXACT_TAG, NO_VALUE, economic_code, functional_code};
@@ -95,31 +97,165 @@ fn dictionary<'a>(values: impl Iterator<Item = Option<&'a str>>) -> Result<Array
     dictionary_array(UInt32Array::from(keys), StringArray::from(names))
 }
 
+/// Dictionary keys with the given validity (`None`: all valid), taking the vector as the key
+/// buffer without a copy.
+fn keys_array(keys: Vec<u32>, nulls: Option<NullBuffer>) -> Result<UInt32Array> {
+    UInt32Array::try_new(keys.into(), nulls).map_err(arrow_err)
+}
+
+/// The validity of `values`: `None` when every value is valid.
+fn validity(values: &[u32], valid: impl Fn(u32) -> bool + Sync) -> Option<NullBuffer> {
+    values.par_iter().any(|&v| !valid(v)).then(|| {
+        let bits =
+            BooleanBuffer::collect_bool(values.len(), |i| values.get(i).is_some_and(|&v| valid(v)));
+        NullBuffer::new(bits)
+    })
+}
+
+/// Lines per rayon task when a column is converted in parallel.
+const MIN_LEN: usize = 1 << 18;
+
 /// A vocabulary column (book, phase, nature) as dictionary keys into the vocabulary's ids.
-fn vocabulary_column<T: Copy + PartialEq>(
+/// `index` is the value's position in `all` (its declaration order, as the enum's
+/// discriminant).
+fn vocabulary_column<T: Copy + Sync>(
     values: &[T],
     all: &[T],
+    index: impl Fn(T) -> u32 + Sync,
     id: fn(T) -> &'static str,
 ) -> Result<ArrayRef> {
     let keys: Vec<u32> = values
-        .iter()
-        .map(|v| all.iter().position(|a| a == v).unwrap_or(0) as u32)
+        .par_iter()
+        .with_min_len(MIN_LEN)
+        .map(|&v| index(v))
         .collect();
     let names: Vec<&str> = all.iter().map(|&a| id(a)).collect();
-    dictionary_array(UInt32Array::from(keys), StringArray::from(names))
+    dictionary_array(keys_array(keys, None)?, StringArray::from(names))
 }
 
-/// An interned column (unit, source) as dictionary keys into the interner's names; the
-/// no-value index is null.
+/// An interned column (unit, source) as dictionary keys into the interner's names, the ids
+/// being the keys already (a copy, no lookup); the no-value index is null.
 fn interned_column(ids: &[u32], names: &[Box<str>]) -> Result<ArrayRef> {
-    let keys = UInt32Array::from_iter(ids.iter().map(|&i| (i != NO_VALUE).then_some(i)));
+    let nulls = validity(ids, |i| i != NO_VALUE);
+    let keys: Vec<u32> = if nulls.is_some() {
+        ids.par_iter()
+            .with_min_len(MIN_LEN)
+            .map(|&i| if i == NO_VALUE { 0 } else { i })
+            .collect()
+    } else {
+        ids.to_vec()
+    };
     let values = StringArray::from_iter_values(names.iter().map(|n| &**n));
-    dictionary_array(keys, values)
+    dictionary_array(keys_array(keys, nulls)?, values)
 }
 
-/// A code column from code digits: one dictionary key per distinct code (`None` from `code`
-/// is null).
+/// The distinct nonzero code digits of a column as a bitset over `[min, min + 64 × words)`,
+/// with the number of set bits before each word: a digit's dictionary key is its rank, one
+/// popcount, no hashing per line.
+struct Ranks {
+    min: u32,
+    bits: Vec<u64>,
+    before: Vec<u32>,
+}
+
+impl Ranks {
+    /// The ranks of the nonzero values of `digits`, or `None` when they spread over more than
+    /// 2^24 values (the caller then hashes).
+    fn new(digits: &[u32]) -> Option<Ranks> {
+        let (min, max) = digits
+            .par_iter()
+            .with_min_len(MIN_LEN)
+            .filter(|&&d| d != 0)
+            .fold(|| (u32::MAX, 0), |(a, b), &d| (a.min(d), b.max(d)))
+            .reduce(|| (u32::MAX, 0), |(a, b), (c, d)| (a.min(c), b.max(d)));
+        let words = if min > max {
+            0
+        } else {
+            let span = (max - min) as usize + 1;
+            if span > 1 << 24 {
+                return None;
+            }
+            span.div_ceil(64)
+        };
+        let bits = digits
+            .par_chunks(MIN_LEN)
+            .fold(
+                || vec![0u64; words],
+                |mut bits, chunk| {
+                    let mut last = 0;
+                    for &d in chunk {
+                        if d != last && d != 0 {
+                            last = d;
+                            let o = (d - min) as usize;
+                            if let Some(w) = bits.get_mut(o / 64) {
+                                *w |= 1 << (o % 64);
+                            }
+                        }
+                    }
+                    bits
+                },
+            )
+            .reduce(
+                || vec![0u64; words],
+                |mut a, b| {
+                    a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
+                    a
+                },
+            );
+        let mut before = Vec::with_capacity(words);
+        let mut seen = 0u32;
+        for w in &bits {
+            before.push(seen);
+            seen += w.count_ones();
+        }
+        Some(Ranks { min, bits, before })
+    }
+
+    /// The rank of a digit present in the column (0 for any other).
+    #[inline]
+    fn rank(&self, d: u32) -> u32 {
+        let o = d.wrapping_sub(self.min) as usize;
+        match (self.bits.get(o / 64), self.before.get(o / 64)) {
+            (Some(&w), Some(&before)) => before + (w & ((1u64 << (o % 64)) - 1)).count_ones(),
+            _ => 0,
+        }
+    }
+
+    /// The distinct digits, in rank order.
+    fn values(&self) -> impl Iterator<Item = u32> + '_ {
+        self.bits.iter().enumerate().flat_map(move |(w, &word)| {
+            let base = self.min + (w as u32) * 64;
+            (0..64u32)
+                .filter(move |b| word & (1 << b) != 0)
+                .map(move |b| base + b)
+        })
+    }
+}
+
+/// A code column from code digits: the dictionary is the distinct codes in digit order, each
+/// line's key its code's rank; digits 0 (no code: `code` gives `None`) are null.
 fn code_column(digits: &[u32], code: fn(u32) -> Option<Code>) -> Result<ArrayRef> {
+    let nulls = validity(digits, |d| d != 0);
+    if nulls.is_some() && code(0).is_some() {
+        return code_column_hashed(digits, code);
+    }
+    let Some(ranks) = Ranks::new(digits) else {
+        return code_column_hashed(digits, code);
+    };
+    let names: Vec<String> = ranks
+        .values()
+        .map(|d| code(d).map(|c| c.to_string()).unwrap_or_default())
+        .collect();
+    let keys: Vec<u32> = digits
+        .par_iter()
+        .with_min_len(MIN_LEN)
+        .map(|&d| ranks.rank(d))
+        .collect();
+    dictionary_array(keys_array(keys, nulls)?, StringArray::from(names))
+}
+
+/// [`code_column`] for digits spread too wide for a bitset: one hash probe per change of code.
+fn code_column_hashed(digits: &[u32], code: fn(u32) -> Option<Code>) -> Result<ArrayRef> {
     let mut index = rustc_hash::FxHashMap::<u32, u32>::default();
     let mut names: Vec<String> = Vec::new();
     let mut keys: Vec<Option<u32>> = Vec::with_capacity(digits.len());
@@ -178,60 +314,60 @@ impl Ledger {
     /// assert_eq!(Ledger::from_arrow(&batch).unwrap(), ledger); // a lossless round trip
     /// ```
     pub fn to_arrow(&self) -> Result<RecordBatch> {
-        // Straight from the columns: years widened, vocabularies and interned names as
-        // dictionary keys (no text per line), codes through one key per distinct code, amounts
-        // from their packed 分; the two heavy columns built side by side.
+        // Straight from the columns, every column on its own task and the long ones split
+        // further: years widened, vocabularies and interned names as dictionary keys (the ids
+        // are the keys), codes keyed by their rank among the distinct codes (a bitset, no hash),
+        // amounts widened from their packed 分.
         let scale = amount_scale(self.exact.iter().copied());
-        let ((years, amount), (functional, economic)) = rayon::join(
-            || {
-                rayon::join(
-                    || Int32Array::from_iter_values(self.year.iter().map(|&y| i32::from(y))),
-                    || self.amount_column(scale),
-                )
-            },
-            || {
-                rayon::join(
-                    || code_column(&self.functional, |d| Some(functional_code(d))),
-                    || code_column(&self.economic, economic_code),
-                )
-            },
-        );
-        let c = LineRecord::COLUMNS;
-        batch(vec![
-            (c[0], Arc::new(years), false),
-            (
-                c[1],
-                vocabulary_column(&self.book, Book::ALL, Book::id)?,
-                false,
-            ),
-            (
-                c[2],
-                vocabulary_column(&self.phase, Phase::ALL, Phase::id)?,
-                false,
-            ),
-            (
-                c[3],
-                interned_column(&self.unit, self.units.names())?,
-                false,
-            ),
-            (c[4], functional?, false),
-            (c[5], economic?, true),
-            (
-                c[6],
-                vocabulary_column(&self.nature, Nature::ALL, Nature::id)?,
-                false,
-            ),
-            (
-                c[7],
-                interned_column(&self.source, self.sources.names())?,
-                true,
-            ),
-            (c[8], Arc::new(amount?), false),
-        ])
+        let arrays = (0..LineRecord::COLUMNS.len())
+            .into_par_iter()
+            .map(|i| self.arrow_column(i, scale))
+            .collect::<Result<Vec<ArrayRef>>>()?;
+        let nullable = |name: &str| matches!(name, "economic" | "source");
+        batch(
+            LineRecord::COLUMNS
+                .iter()
+                .zip(arrays)
+                .map(|(&name, array)| (name, array, nullable(name)))
+                .collect(),
+        )
+    }
+
+    /// Column `i` of [`LineRecord::COLUMNS`] as an Arrow array.
+    fn arrow_column(&self, i: usize, scale: u32) -> Result<ArrayRef> {
+        Ok(match i {
+            0 => {
+                let years: Vec<i32> = self
+                    .year
+                    .par_iter()
+                    .with_min_len(MIN_LEN)
+                    .map(|&y| i32::from(y))
+                    .collect();
+                Arc::new(Int32Array::from(years))
+            }
+            1 => vocabulary_column(&self.book, Book::ALL, |v| v as u32, Book::id)?,
+            2 => vocabulary_column(&self.phase, Phase::ALL, |v| v as u32, Phase::id)?,
+            3 => interned_column(&self.unit, self.units.names())?,
+            4 => code_column(&self.functional, |d| Some(functional_code(d)))?,
+            5 => code_column(&self.economic, economic_code)?,
+            6 => vocabulary_column(&self.nature, Nature::ALL, |v| v as u32, Nature::id)?,
+            7 => interned_column(&self.source, self.sources.names())?,
+            _ => Arc::new(self.amount_column(scale)?),
+        })
     }
 
     /// The amount column at `scale` (≥ 2) from the packed amounts and the exact side table.
     fn amount_column(&self, scale: u32) -> Result<Decimal128Array> {
+        if self.exact.is_empty() && scale == 2 {
+            // Every amount inline: its 分 are the mantissa at scale 2.
+            let values: Vec<i128> = self
+                .amount
+                .par_iter()
+                .with_min_len(MIN_LEN)
+                .map(|&packed| i128::from(packed >> 2))
+                .collect();
+            return with_scale(Decimal128Array::from(values), scale);
+        }
         let factor = 10i128.pow(scale.saturating_sub(2).min(28));
         let values = self
             .amount

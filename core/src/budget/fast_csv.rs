@@ -1,9 +1,12 @@
 //! The ledger CSV fast path: the canonical header, unquoted fields, line breaks `\n` or `\r\n`,
-//! and every field in its plain form. The input is cut into chunks at line breaks (`memchr`),
-//! the chunks parsed in parallel (rayon) into narrow columns without allocating per line (units
-//! and sources interned per chunk, borrowing the input), then appended in order, the chunk's
-//! names re-interned into the ledger's tables (so ids are given out in first-seen order, as by
-//! the strict reader).
+//! and every field in its plain form. The input is cut into chunks at line breaks (`memchr`);
+//! the ledger's columns are grown once by the block's line count and each chunk, parsed in
+//! parallel (rayon), writes its lines straight into its own slice of every column, without
+//! allocating per line (no per-chunk columns, no copy). A name the ledger already has gets its
+//! ledger id at once; a new one a chunk-local id, mapped after the block once the chunks' new
+//! names have been interned in chunk order (so ids are given out in first-seen order, as by
+//! the strict reader). A file is read in blocks, the next block read while the previous one
+//! is parsed.
 //!
 //! Anything else — a quote, a blank line, a field in a form the fast parsers do not take, a
 //! bad field, a limit reached — gives `None`, and the caller reads the input with the strict
@@ -24,7 +27,7 @@ use crate::money::parse_amount;
 
 const HEADER: &[u8] = b"year,book,phase,unit,functional,economic,nature,source,amount";
 /// Bytes read from a stream at a time.
-const BLOCK: usize = 16 << 20;
+const BLOCK: usize = 8 << 20;
 
 /// A ledger from CSV bytes held in memory, or `None` (read it strictly).
 pub(crate) fn parse_bytes(bytes: &[u8], limits: &Limits) -> Option<Ledger> {
@@ -48,7 +51,9 @@ pub(crate) fn parse_stream<R: Read>(
     parse_stream_with(reader, size, limits, BLOCK)
 }
 
-/// [`parse_stream`] reading `block` bytes at a time.
+/// [`parse_stream`] reading `block` bytes at a time. Reading overlaps parsing: while one block
+/// is parsed (on another thread, itself in parallel chunks), the next is read into a second
+/// buffer that starts with the first one's incomplete last line.
 pub(crate) fn parse_stream_with<R: Read>(
     mut reader: R,
     size: Option<u64>,
@@ -56,50 +61,74 @@ pub(crate) fn parse_stream_with<R: Read>(
     block: usize,
 ) -> Option<Ledger> {
     let mut ledger = Ledger::new();
-    let mut buf: Vec<u8> = Vec::with_capacity(block + (64 << 10));
+    let mut cur: Vec<u8> = Vec::with_capacity(block + (64 << 10));
+    let mut next: Vec<u8> = Vec::with_capacity(block + (64 << 10));
     let mut total = 0u64;
-    let mut header_done = false;
-    loop {
-        let want = buf.len() + block;
-        let (eof, read) = fill(&mut reader, &mut buf, want)?;
+    let mut eof = false;
+    // The header line first (it may be longer than a block).
+    while !eof && memchr::memchr(b'\n', &cur).is_none() {
+        if cur.len() as u64 > limits.max_field_bytes {
+            return None;
+        }
+        let want = cur.len() + block;
+        let read;
+        (eof, read) = fill(&mut reader, &mut cur, want)?;
         total = total.saturating_add(read as u64);
         if total > limits.max_file_bytes {
             return None;
         }
-        let mut start = 0;
-        if !header_done {
-            if !eof && memchr::memchr(b'\n', &buf).is_none() {
-                if buf.len() as u64 > limits.max_field_bytes {
-                    return None;
-                }
-                continue; // the header is not complete yet
-            }
-            let body = strip_header(&buf)?;
-            start = buf.len() - body.len();
-            header_done = true;
-            if let Some(size) = size {
-                ledger.reserve(estimate_lines(body, size));
-            }
-        }
+    }
+    let body = strip_header(&cur)?;
+    let mut start = cur.len() - body.len();
+    if let Some(size) = size {
+        ledger.reserve(estimate_lines(body, size));
+    }
+    loop {
         // Complete lines only, unless this is the end.
         let end = if eof {
-            buf.len()
+            cur.len()
         } else {
-            match memchr::memrchr(b'\n', &buf[start..]) {
+            match memchr::memrchr(b'\n', &cur[start..]) {
                 Some(i) => start + i + 1,
-                None if (buf.len() - start) as u64 > limits.max_field_bytes => return None,
+                None if (cur.len() - start) as u64 > limits.max_field_bytes => return None,
                 None => start, // one line longer than a block: read on
             }
         };
-        parse_block(&buf[start..end], &mut ledger, limits)?;
-        check_rows(&ledger, limits)?;
+        next.clear();
+        next.extend_from_slice(&cur[end..]);
+        let lines = &cur[start..end];
         if eof {
-            break;
+            parse_block(lines, &mut ledger, limits)?;
+            check_rows(&ledger, limits)?;
+            return Some(ledger);
         }
-        buf.copy_within(end.., 0);
-        buf.truncate(buf.len() - end);
+        let want = next.len() + block;
+        let (parsed, filled) = std::thread::scope(|s| {
+            let parser = std::thread::Builder::new().spawn_scoped(s, || {
+                parse_block(lines, &mut ledger, limits)?;
+                check_rows(&ledger, limits)
+            });
+            let filled = fill(&mut reader, &mut next, want);
+            // A parser that panicked (a defect) hands the input to the strict reader.
+            (parser.ok().map(|p| p.join().ok().flatten()), filled)
+        });
+        match parsed {
+            Some(parsed) => parsed?,
+            // No thread to be had: parse here, after the read.
+            None => {
+                parse_block(lines, &mut ledger, limits)?;
+                check_rows(&ledger, limits)?;
+            }
+        }
+        let read;
+        (eof, read) = filled?;
+        total = total.saturating_add(read as u64);
+        if total > limits.max_file_bytes {
+            return None;
+        }
+        std::mem::swap(&mut cur, &mut next);
+        start = 0;
     }
-    Some(ledger)
 }
 
 /// Read until `buf` holds `want` bytes or the stream ends: whether it ended, and how many bytes
@@ -150,11 +179,92 @@ fn check_rows(ledger: &Ledger, limits: &Limits) -> Option<()> {
     ((ledger.len() as u64) < limits.max_rows).then_some(())
 }
 
-/// Parse complete lines, in parallel chunks, appending to `ledger`.
+/// Parse complete lines, in parallel chunks, straight into the ledger's columns (grown once by
+/// the block's line count, each chunk writing its own slice of every column).
 fn parse_block(block: &[u8], ledger: &mut Ledger, limits: &Limits) -> Option<()> {
     if block.is_empty() {
         return Some(());
     }
+    let chunks = split_chunks(block);
+    let counts: Vec<usize> = chunks.par_iter().map(|c| line_count(c)).collect();
+    let Ledger {
+        year,
+        book,
+        phase,
+        nature,
+        unit,
+        source,
+        functional,
+        economic,
+        amount,
+        exact,
+        units,
+        sources,
+    } = ledger;
+    let base = amount.len();
+    let grow = counts.iter().sum::<usize>();
+    let new_len = base.checked_add(grow)?;
+    year.resize(new_len, 0);
+    book.resize(new_len, Book::General);
+    phase.resize(new_len, Phase::Budget);
+    nature.resize(new_len, Nature::Basic);
+    unit.resize(new_len, NO_VALUE);
+    source.resize(new_len, NO_VALUE);
+    functional.resize(new_len, 0);
+    economic.resize(new_len, 0);
+    amount.resize(new_len, 0);
+    let mut tail = Out {
+        year: year.get_mut(base..)?,
+        book: book.get_mut(base..)?,
+        phase: phase.get_mut(base..)?,
+        nature: nature.get_mut(base..)?,
+        unit: unit.get_mut(base..)?,
+        source: source.get_mut(base..)?,
+        functional: functional.get_mut(base..)?,
+        economic: economic.get_mut(base..)?,
+        amount: amount.get_mut(base..)?,
+    };
+    let mut outs = Vec::with_capacity(counts.len());
+    for &n in &counts {
+        outs.push(tail.split_off(n)?);
+    }
+    let known = Known {
+        units: &*units,
+        sources: &*sources,
+    };
+    let locals: Vec<Local<'_>> = chunks
+        .par_iter()
+        .zip(outs.par_iter_mut())
+        .map(|(c, out)| parse_chunk(c, out, limits, &known))
+        .collect::<Option<_>>()?;
+    // The chunks' new names into the ledger's tables, in chunk order (ids in first-seen order,
+    // as the strict reader gives them), then the chunks' local ids and exact indexes mapped.
+    let mut maps = Vec::with_capacity(locals.len());
+    for local in locals {
+        let intern = |names: &Names<'_>, table: &mut Interner| {
+            names
+                .list
+                .iter()
+                .map(|s| table.intern(s).ok())
+                .collect::<Option<Vec<u32>>>()
+        };
+        let map = Remap {
+            units: intern(&local.units, units)?,
+            sources: intern(&local.sources, sources)?,
+            exact_base: i64::try_from(exact.len()).ok()?,
+            has_exact: !local.exact.is_empty(),
+        };
+        exact.extend(local.exact);
+        maps.push(map);
+    }
+    outs.par_iter_mut()
+        .zip(maps.par_iter())
+        .for_each(|(out, map)| map.apply(out));
+    Some(())
+}
+
+/// The text cut at line breaks into about four chunks per thread (at least 64 KiB each).
+fn split_chunks(block: &[u8]) -> Vec<&[u8]> {
     let parts = rayon::current_num_threads().max(1) * 4;
     let target = block.len().div_ceil(parts).max(64 << 10);
     let mut chunks = Vec::with_capacity(parts + 1);
@@ -172,35 +282,91 @@ fn parse_block(block: &[u8], ledger: &mut Ledger, limits: &Limits) -> Option<()>
         chunks.push(&block[start..end]);
         start = end;
     }
-    let known = Known {
-        units: &ledger.units,
-        sources: &ledger.sources,
-    };
-    let parsed: Vec<Chunk<'_>> = chunks
-        .par_iter()
-        .map(|c| Chunk::parse(c, limits, &known))
-        .collect::<Option<_>>()?;
-    for c in parsed {
-        c.append_to(ledger)?;
-    }
-    Some(())
+    chunks
 }
 
-/// The columns of one chunk, names interned locally.
+/// The lines [`parse_chunk`] will find: one per line break, and one for a last line without.
+fn line_count(text: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', text).count() + usize::from(text.last().is_some_and(|&b| b != b'\n'))
+}
+
+/// One chunk's slice of every column of the ledger.
+struct Out<'a> {
+    year: &'a mut [i16],
+    book: &'a mut [Book],
+    phase: &'a mut [Phase],
+    nature: &'a mut [Nature],
+    unit: &'a mut [u32],
+    source: &'a mut [u32],
+    functional: &'a mut [u32],
+    economic: &'a mut [u32],
+    amount: &'a mut [i64],
+}
+
+impl<'a> Out<'a> {
+    /// The first `n` lines of every column, leaving the rest in `self`.
+    fn split_off(&mut self, n: usize) -> Option<Out<'a>> {
+        fn cut<'a, T>(s: &mut &'a mut [T], n: usize) -> Option<&'a mut [T]> {
+            let (a, b) = std::mem::take(s).split_at_mut_checked(n)?;
+            *s = b;
+            Some(a)
+        }
+        Some(Out {
+            year: cut(&mut self.year, n)?,
+            book: cut(&mut self.book, n)?,
+            phase: cut(&mut self.phase, n)?,
+            nature: cut(&mut self.nature, n)?,
+            unit: cut(&mut self.unit, n)?,
+            source: cut(&mut self.source, n)?,
+            functional: cut(&mut self.functional, n)?,
+            economic: cut(&mut self.economic, n)?,
+            amount: cut(&mut self.amount, n)?,
+        })
+    }
+}
+
+/// What a chunk keeps apart from the columns: the names the ledger did not know yet and the
+/// amounts that do not pack.
 #[derive(Default)]
-struct Chunk<'a> {
-    year: Vec<i16>,
-    book: Vec<Book>,
-    phase: Vec<Phase>,
-    nature: Vec<Nature>,
-    unit: Vec<u32>,
-    source: Vec<u32>,
-    functional: Vec<u32>,
-    economic: Vec<u32>,
-    amount: Vec<i64>,
-    exact: Vec<Decimal>,
+struct Local<'a> {
     units: Names<'a>,
     sources: Names<'a>,
+    exact: Vec<Decimal>,
+}
+
+/// A chunk's local ids as ledger ids, its exact indexes shifted to the ledger's side table.
+struct Remap {
+    units: Vec<u32>,
+    sources: Vec<u32>,
+    exact_base: i64,
+    has_exact: bool,
+}
+
+impl Remap {
+    fn apply(&self, out: &mut Out<'_>) {
+        let map = |ids: &[u32], id: u32| {
+            if id == NO_VALUE || id & LOCAL == 0 {
+                id
+            } else {
+                ids.get((id & !LOCAL) as usize).copied().unwrap_or(NO_VALUE)
+            }
+        };
+        if !self.units.is_empty() {
+            out.unit.iter_mut().for_each(|u| *u = map(&self.units, *u));
+        }
+        if !self.sources.is_empty() {
+            out.source
+                .iter_mut()
+                .for_each(|s| *s = map(&self.sources, *s));
+        }
+        if self.has_exact {
+            for p in out.amount.iter_mut() {
+                if *p & 3 == EXACT_TAG {
+                    *p = (((*p >> 2) + self.exact_base) << 2) | EXACT_TAG;
+                }
+            }
+        }
+    }
 }
 
 /// The ledger's names so far: a name found there is stored with its ledger id at once.
@@ -222,7 +388,8 @@ struct Names<'a> {
 }
 
 impl<'a> Names<'a> {
-    /// The ledger id of the name if the ledger has it, else a chunk id marked [`LOCAL`].
+    /// The ledger id of the name if the ledger has it, else a chunk id marked [`LOCAL`]; `None`
+    /// for a blank name or one that is not UTF-8.
     #[inline]
     fn intern(&mut self, field: &'a [u8], known: &Interner) -> Option<u32> {
         if let Some((b, i)) = self.last
@@ -231,6 +398,9 @@ impl<'a> Names<'a> {
             return Some(i);
         }
         let s = std::str::from_utf8(field).ok()?;
+        if s.chars().next().is_none_or(char::is_whitespace) && s.trim().is_empty() {
+            return None;
+        }
         let i = match known.lookup(s).filter(|&g| g < LOCAL) {
             Some(g) => g,
             None => {
@@ -250,163 +420,104 @@ impl<'a> Names<'a> {
     }
 }
 
-/// A small cache of the last text of a vocabulary column and its value.
+/// The values of a vocabulary column (book, phase, nature) seen so far, by their text: a few
+/// byte comparisons instead of a parse per line.
 struct Vocab<'a, T> {
-    last: Option<(&'a [u8], T)>,
+    seen: Vec<(&'a [u8], T)>,
     parse: fn(&str) -> crate::Result<T>,
 }
 
 impl<'a, T: Copy> Vocab<'a, T> {
+    fn new(parse: fn(&str) -> crate::Result<T>) -> Self {
+        Vocab {
+            seen: Vec::with_capacity(8),
+            parse,
+        }
+    }
+
     #[inline]
     fn get(&mut self, field: &'a [u8]) -> Option<T> {
-        if let Some((b, v)) = self.last
-            && b == field
-        {
+        if let Some(&(_, v)) = self.seen.iter().find(|(b, _)| *b == field) {
             return Some(v);
         }
         let v = (self.parse)(std::str::from_utf8(field).ok()?).ok()?;
-        self.last = Some((field, v));
+        if self.seen.len() < 16 {
+            self.seen.push((field, v));
+        }
         Some(v)
     }
 }
 
-impl<'a> Chunk<'a> {
-    fn parse(text: &'a [u8], limits: &Limits, known: &Known<'_>) -> Option<Chunk<'a>> {
-        if memchr::memchr(b'"', text).is_some() {
+/// Parse a chunk into its slice of the columns (which holds exactly its lines).
+fn parse_chunk<'a>(
+    text: &'a [u8],
+    out: &mut Out<'_>,
+    limits: &Limits,
+    known: &Known<'_>,
+) -> Option<Local<'a>> {
+    if memchr::memchr(b'"', text).is_some() {
+        return None;
+    }
+    let has_cr = memchr::memchr(b'\r', text).is_some();
+    let mut local = Local::default();
+    let mut books = Vocab::new(Book::parse);
+    let mut phases = Vocab::new(Phase::parse);
+    let mut natures = Vocab::new(Nature::parse);
+    let n = out.amount.len();
+    let mut rest = text;
+    let mut j = 0;
+    while !rest.is_empty() {
+        let (line, after) = match memchr::memchr(b'\n', rest) {
+            Some(i) => (&rest[..i], &rest[i + 1..]),
+            None => (rest, &rest[rest.len()..]),
+        };
+        rest = after;
+        let line = if has_cr {
+            let l = line.strip_suffix(b"\r").unwrap_or(line);
+            if memchr::memchr(b'\r', l).is_some() {
+                return None;
+            }
+            l
+        } else {
+            line
+        };
+        if line.is_empty() || line.len() as u64 > limits.max_field_bytes || j >= n {
             return None;
         }
-        let has_cr = memchr::memchr(b'\r', text).is_some();
-        let mut c = Chunk::default();
-        let lines = memchr::memchr_iter(b'\n', text).count() + 1;
-        c.reserve(lines);
-        let mut books = Vocab {
-            last: None,
-            parse: Book::parse,
-        };
-        let mut phases = Vocab {
-            last: None,
-            parse: Phase::parse,
-        };
-        let mut natures = Vocab {
-            last: None,
-            parse: Nature::parse,
-        };
-        let mut rest = text;
-        while !rest.is_empty() {
-            let (line, after) = match memchr::memchr(b'\n', rest) {
-                Some(i) => (&rest[..i], &rest[i + 1..]),
-                None => (rest, &rest[rest.len()..]),
-            };
-            rest = after;
-            let line = if has_cr {
-                let l = line.strip_suffix(b"\r").unwrap_or(line);
-                if memchr::memchr(b'\r', l).is_some() {
-                    return None;
-                }
-                l
-            } else {
-                line
-            };
-            if line.is_empty() || line.len() as u64 > limits.max_field_bytes {
-                return None;
-            }
-            let mut f = Fields { rest: line };
-            c.year.push(year(f.next()?)?);
-            c.book.push(books.get(f.next()?)?);
-            c.phase.push(phases.get(f.next()?)?);
-            let unit = f.next()?;
-            if std::str::from_utf8(unit).ok()?.trim().is_empty() {
-                return None;
-            }
-            c.unit.push(c.units.intern(unit, known.units)?);
-            c.functional.push(functional(f.next()?)?);
-            c.economic.push(economic(f.next()?)?);
-            c.nature.push(natures.get(f.next()?)?);
-            let source = f.next()?;
-            c.source
-                .push(if std::str::from_utf8(source).ok()?.trim().is_empty() {
-                    NO_VALUE
-                } else {
-                    c.sources.intern(source, known.sources)?
-                });
-            let amount = f.last()?;
-            let packed = match fast_amount(amount) {
-                Some(p) => p,
-                None => c.slow_amount(amount)?,
-            };
-            c.amount.push(packed);
-        }
-        Some(c)
-    }
-
-    fn reserve(&mut self, n: usize) {
-        self.year.reserve(n);
-        self.book.reserve(n);
-        self.phase.reserve(n);
-        self.nature.reserve(n);
-        self.unit.reserve(n);
-        self.source.reserve(n);
-        self.functional.reserve(n);
-        self.economic.reserve(n);
-        self.amount.reserve(n);
-    }
-
-    /// An amount in any form [`parse_amount`] takes, packed or kept exactly.
-    fn slow_amount(&mut self, field: &[u8]) -> Option<i64> {
-        let d = parse_amount(std::str::from_utf8(field).ok()?).ok()??;
-        if let Some(p) = pack_amount(d) {
-            return Some(p);
-        }
-        let i = i64::try_from(self.exact.len()).ok()?;
-        self.exact.push(d);
-        Some((i << 2) | EXACT_TAG)
-    }
-
-    /// Append to the ledger, re-interning the chunk's names.
-    fn append_to(self, l: &mut Ledger) -> Option<()> {
-        let units: Vec<u32> = self
-            .units
-            .list
-            .iter()
-            .map(|s| l.units.intern(s).ok())
-            .collect::<Option<_>>()?;
-        let sources: Vec<u32> = self
-            .sources
-            .list
-            .iter()
-            .map(|s| l.sources.intern(s).ok())
-            .collect::<Option<_>>()?;
-        let exact_base = i64::try_from(l.exact.len()).ok()?;
-        l.year.extend_from_slice(&self.year);
-        l.book.extend_from_slice(&self.book);
-        l.phase.extend_from_slice(&self.phase);
-        l.nature.extend_from_slice(&self.nature);
-        let map = |ids: &[u32], id: u32| {
-            if id == NO_VALUE || id & LOCAL == 0 {
-                id
-            } else {
-                ids.get((id & !LOCAL) as usize).copied().unwrap_or(NO_VALUE)
-            }
-        };
-        l.unit.extend(self.unit.iter().map(|&u| map(&units, u)));
-        l.source
-            .extend(self.source.iter().map(|&s| map(&sources, s)));
-        l.functional.extend_from_slice(&self.functional);
-        l.economic.extend_from_slice(&self.economic);
-        if self.exact.is_empty() {
-            l.amount.extend_from_slice(&self.amount);
+        let mut f = Fields { rest: line };
+        out.year[j] = year(f.next()?)?;
+        out.book[j] = books.get(f.next()?)?;
+        out.phase[j] = phases.get(f.next()?)?;
+        out.unit[j] = local.units.intern(f.next()?, known.units)?;
+        out.functional[j] = functional(f.next()?)?;
+        out.economic[j] = economic(f.next()?)?;
+        out.nature[j] = natures.get(f.next()?)?;
+        let source = f.next()?;
+        out.source[j] = if source.is_empty() || std::str::from_utf8(source).ok()?.trim().is_empty()
+        {
+            NO_VALUE
         } else {
-            l.amount.extend(self.amount.iter().map(|&p| {
-                if p & 3 == EXACT_TAG {
-                    (((p >> 2) + exact_base) << 2) | EXACT_TAG
-                } else {
-                    p
-                }
-            }));
-            l.exact.extend(self.exact);
-        }
-        Some(())
+            local.sources.intern(source, known.sources)?
+        };
+        let amount = f.last()?;
+        out.amount[j] = match fast_amount(amount) {
+            Some(p) => p,
+            None => slow_amount(amount, &mut local.exact)?,
+        };
+        j += 1;
     }
+    (j == n).then_some(local)
+}
+
+/// An amount in any form [`parse_amount`] takes, packed or kept exactly in `exact`.
+fn slow_amount(field: &[u8], exact: &mut Vec<Decimal>) -> Option<i64> {
+    let d = parse_amount(std::str::from_utf8(field).ok()?).ok()??;
+    if let Some(p) = pack_amount(d) {
+        return Some(p);
+    }
+    let i = i64::try_from(exact.len()).ok()?;
+    exact.push(d);
+    Some((i << 2) | EXACT_TAG)
 }
 
 /// The fields of one line, split at commas.

@@ -9,6 +9,7 @@
 //! overflows — returns `None`, and the caller takes the exact path.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicI64, AtomicU32, Ordering::Relaxed};
 
 use rayon::prelude::*;
 
@@ -230,31 +231,6 @@ impl Dims {
     }
 }
 
-/// Line counts per dense group index, counted in parallel.
-fn count(l: &Ledger, dims: &Dims) -> Vec<u32> {
-    let n = l.len();
-    let parts = rayon::current_num_threads().clamp(1, 8);
-    let chunk = n.div_ceil(parts).max(1);
-    (0..parts)
-        .into_par_iter()
-        .map(|p| {
-            let mut c = vec![0u32; dims.product];
-            for i in (p * chunk).min(n)..((p + 1) * chunk).min(n) {
-                c[dims.index(l, i)] += 1;
-            }
-            c
-        })
-        .reduce(
-            || vec![0u32; dims.product],
-            |mut a, b| {
-                for (x, y) in a.iter_mut().zip(b) {
-                    *x += y;
-                }
-                a
-            },
-        )
-}
-
 /// The sum of two packed amounts, if it fits, with the scale [`Decimal`](rust_decimal::Decimal)
 /// addition gives: a zero operand leaves the other as it is, else the larger scale.
 #[inline]
@@ -405,30 +381,61 @@ struct Scattered {
     amounts: Vec<i64>,
 }
 
-/// Count the lines of each group, then scatter their codes and amounts into group order.
+/// Count the lines of each group, then scatter their codes and amounts into group order, both
+/// in parallel over consecutive parts of the ledger: each part's lines of a group go to that
+/// part's own range of the group's place (parts in order), so every group keeps its lines in
+/// ledger order, as one sequential pass would.
 fn scatter(l: &Ledger, dims: &Dims) -> Scattered {
-    let counts = count(l, dims);
-    let groups: Vec<usize> = (0..dims.product).filter(|&g| counts[g] > 0).collect();
-    let mut next = vec![0u32; dims.product];
-    let mut line_starts = Vec::with_capacity(groups.len() + 1);
+    let n = l.len();
+    let parts = rayon::current_num_threads().clamp(1, 8);
+    let chunk = n.div_ceil(parts).max(1);
+    let ranges: Vec<Range<usize>> = (0..parts)
+        .map(|p| (p * chunk).min(n)..((p + 1) * chunk).min(n))
+        .collect();
+    // Per part, per group: its line count, then where its next line goes.
+    let mut next: Vec<Vec<u32>> = ranges
+        .par_iter()
+        .map(|r| {
+            let mut c = vec![0u32; dims.product];
+            for i in r.clone() {
+                c[dims.index(l, i)] += 1;
+            }
+            c
+        })
+        .collect();
+    let mut groups = Vec::new();
+    let mut line_starts = Vec::new();
     let mut acc = 0u32;
-    for &g in &groups {
-        next[g] = acc;
-        line_starts.push(acc as usize);
-        acc += counts[g];
+    for g in 0..dims.product {
+        let first = acc;
+        for part in next.iter_mut() {
+            let c = part[g];
+            part[g] = acc;
+            acc += c;
+        }
+        if acc > first {
+            groups.push(g);
+            line_starts.push(first as usize);
+        }
     }
     line_starts.push(acc as usize);
-    drop(counts);
-    let n = l.len();
-    let mut codes = vec![0u32; n];
-    let mut amounts = vec![0i64; n];
-    for i in 0..n {
-        let g = dims.index(l, i);
-        let p = next[g] as usize;
-        next[g] += 1;
-        codes[p] = l.functional[i];
-        amounts[p] = l.amount[i];
-    }
+    let codes: Vec<AtomicU32> = (0..n).map(|_| AtomicU32::new(0)).collect();
+    let amounts: Vec<AtomicI64> = (0..n).map(|_| AtomicI64::new(0)).collect();
+    ranges
+        .par_iter()
+        .zip(next.par_iter_mut())
+        .for_each(|(r, next)| {
+            for i in r.clone() {
+                let g = dims.index(l, i);
+                let p = next[g] as usize;
+                next[g] += 1;
+                codes[p].store(l.functional[i], Relaxed);
+                amounts[p].store(l.amount[i], Relaxed);
+            }
+        });
+    drop(next);
+    let codes: Vec<u32> = codes.into_iter().map(AtomicU32::into_inner).collect();
+    let amounts: Vec<i64> = amounts.into_iter().map(AtomicI64::into_inner).collect();
     debug_assert!(amounts.iter().all(|a| a & 3 != EXACT_TAG));
     Scattered {
         groups,

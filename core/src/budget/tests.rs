@@ -209,3 +209,88 @@ fn too_large_amounts_take_the_exact_path() {
     );
     assert_eq!(r, ledger.rollup_exact(&RollupOptions::default()).unwrap());
 }
+
+/// A text of `n` good lines whose units and sources keep appearing for the first time late in
+/// the text (so later chunks and blocks meet names earlier ones did not), with now and then an
+/// amount only the exact side table holds.
+fn many_lines(n: usize, odd_amounts: bool) -> String {
+    let mut s = format!("{HEADER}\n");
+    let books = ["general", "fund", "一般公共预算", "social_insurance"];
+    let sources = ["", "财政拨款", "其他收入", "事业收入"];
+    for i in 0..n {
+        let unit = format!("地区{:03}单位{:05}", i % 7, (i * 7919) % (i / 3 + 1));
+        let source = if i % 997 == 0 {
+            format!("来源{i}")
+        } else {
+            sources[i % 4].to_owned()
+        };
+        let economic = ["", "30101", "50101", "30201"][i % 4];
+        let amount = match i % 1009 {
+            0 if odd_amounts => format!("{i}.125"),
+            1 if odd_amounts => "123456789012345678901234.5".to_owned(),
+            _ => format!("{}.{:02}", i * 31, i % 100),
+        };
+        s.push_str(&format!(
+            "{},{},{},{unit},{},{economic},{},{source},{amount}\n",
+            2024 + i % 3,
+            books[i % 4],
+            ["budget", "adjusted", "决算"][i % 3],
+            [2080505, 2120104, 2010601, 20805, 2130101][i % 5],
+            ["basic", "project", "项目支出"][i % 3],
+        ));
+    }
+    s
+}
+
+/// The fast reader cuts a large text into several chunks and blocks and writes each chunk
+/// straight into its slice of the columns: names first met in later chunks or blocks get their
+/// ids in first-seen order, exact amounts their place in the side table, exactly as by the
+/// strict reader.
+#[test]
+fn fast_reader_agrees_with_the_strict_reader_over_many_chunks_and_blocks() {
+    let text = many_lines(20_000, true);
+    assert!(text.len() > 4 * (64 << 10), "several chunks");
+    let opts = InputOptions::default();
+    let strict = outcome(Ledger::read_csv_strict(text.as_bytes(), &opts).map(|(l, _)| l));
+    assert!(strict.is_ok());
+    let fast = super::fast_csv::parse_bytes(text.as_bytes(), &Limits::default());
+    assert_eq!(outcome(fast.ok_or(crate::Error::overflow("fast"))), strict);
+    for block in [100_000, 300_000, 1 << 20] {
+        let streamed = super::fast_csv::parse_stream_with(
+            text.as_bytes(),
+            Some(text.len() as u64),
+            &Limits::default(),
+            block,
+        );
+        assert_eq!(
+            outcome(streamed.ok_or(crate::Error::overflow("stream"))),
+            strict
+        );
+    }
+    // A bad field late in the text: the fast reader hands it over, the error is the strict one.
+    let bad = format!("{text}2026,general,budget,u,2080505,,basic,,1e5\n");
+    let err = Ledger::read_csv_str(&bad).unwrap_err();
+    assert!(
+        matches!(err, crate::Error::Input { line: 20_002, ref column, ref value, .. }
+        if column == "amount" && value == "1e5")
+    );
+}
+
+/// `to_arrow` keys the code columns by rank among the distinct codes and takes the interned ids
+/// as keys: the round trip gives the same ledger, nulls where there is no economic code or
+/// source.
+#[cfg(feature = "arrow")]
+#[test]
+fn many_lines_round_trip_through_arrow() {
+    use arrow_array::Array;
+    let ledger = Ledger::read_csv_str(&many_lines(5_000, true)).unwrap();
+    assert!(!ledger.exact.is_empty());
+    let batch = ledger.to_arrow().unwrap();
+    assert_eq!(Ledger::from_arrow(&batch).unwrap(), ledger);
+    let plain = Ledger::read_csv_str(&many_lines(1_000, false)).unwrap();
+    assert!(plain.exact.is_empty());
+    let batch = plain.to_arrow().unwrap();
+    assert_eq!(batch.column(5).null_count(), 250);
+    assert_eq!(batch.column(7).null_count(), 250 - 1);
+    assert_eq!(Ledger::from_arrow(&batch).unwrap(), plain);
+}
