@@ -311,11 +311,10 @@ impl PyDisclosureRequest {
     /// consulted party's 15 working days (arts. 32, 34).
     #[pyo3(signature = (as_of, cal = None))]
     fn findings(&self, as_of: &Bound<'_, PyAny>, cal: Cal<'_, '_>) -> PyResult<FindingList> {
-        Ok(self
-            .0
+        self.0
             .findings(date_arg(as_of, "as_of")?, &calendar(cal))
             .py()
-            .map(crate::finding::wrap)?)
+            .map(crate::finding::wrap)
     }
 
     fn __repr__(&self) -> String {
