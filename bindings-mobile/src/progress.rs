@@ -14,7 +14,10 @@ pub trait ProgressListener: Send + Sync {
     ///
     /// An exception thrown here does not cross into Rust as a crash: the listener is not called
     /// again, the load runs to its end, and then `readCsv` throws `SunlitException.Other` naming
-    /// the listener's exception (its class and message).
+    /// the listener's exception (its class and message). Known gap of the generated Kotlin: a
+    /// `Throwable` that is not an `Exception` (an `Error`), or a `ListenerException` whose reason
+    /// holds a lone surrogate, cannot be handed over; JNA prints it and the load goes on as if
+    /// the call had returned (no crash, but not reported either).
     fn on_progress(
         &self,
         bytes_read: u64,
