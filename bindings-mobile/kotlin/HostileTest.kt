@@ -125,6 +125,21 @@ class HostileTest {
                 "NUL in path" to File(tmp, "a\u0000b").path,
             )
         }
+        /** Progress listeners: quiet, throwing an exception, its own error, or an Error. */
+        val LISTENERS: List<Pair<String, ProgressListener>> = listOf(
+            "quiet" to object : ProgressListener {
+                override fun onProgress(bytesRead: ULong, fileSize: ULong?) {}
+            },
+            "throws" to object : ProgressListener {
+                override fun onProgress(bytesRead: ULong, fileSize: ULong?) = throw IllegalStateException("x".repeat(100_000))
+            },
+            "throws ListenerException" to object : ProgressListener {
+                override fun onProgress(bytesRead: ULong, fileSize: ULong?) = throw ListenerException.Failed("\u0000\uD800")
+            },
+            "throws an Error" to object : ProgressListener {
+                override fun onProgress(bytesRead: ULong, fileSize: ULong?) = throw OutOfMemoryError("pretend")
+            },
+        )
         val BIG_LETTERS: String by lazy { "x".repeat(100_000_000) }
         val BIG_DIGITS: String by lazy { "1".repeat(100_000_000) }
 
@@ -446,7 +461,11 @@ class HostileTest {
                 vary("functional", STRINGS) { Ledger.fromRecords(listOf(line.copy(functional = it))) } +
                 vary("unit", STRINGS) { Ledger.fromRecords(listOf(line.copy(unit = it))) }
         },
-        "Ledger.Companion.readCsv" to { vary("path", PATHS) { Ledger.readCsv(it) } },
+        "Ledger.Companion.readCsv" to {
+            vary("path", PATHS) { Ledger.readCsv(it) } +
+                vary("path (with a listener)", PATHS) { Ledger.readCsv(it, null, LISTENERS.first().second) } +
+                vary("listener", LISTENERS) { Ledger.readCsv(ledgerPath, null, it) }
+        },
         "Ledger.compact" to { once { ledger.compact() } + once { Ledger.concat(listOf()).compact() } },
         "Ledger.checkCatalog" to { vary("year", orNull(INTS)) { ledger.checkCatalog(it, false) } },
         "Ledger.compare" to {

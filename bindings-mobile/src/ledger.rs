@@ -7,6 +7,7 @@ use sunlit::budget::{Book, GroupKey, Hierarchy, Nature, Phase, Subtotals};
 
 use crate::errors::{Result, SunlitError};
 use crate::input::{InputOptions, core_options, strict_options};
+use crate::progress::{ProgressListener, with_listener};
 use sunlit::Finding;
 
 /// One budget line. Codes are given as text and checked by the core.
@@ -148,11 +149,23 @@ constructors! { Ledger {
         let opts = strict_options(options, "ledgerFromCsvWith")?;
         Ok(wrap(sunlit::Ledger::read_csv_with(text.as_bytes(), &opts)?.0))
     };
-    /// Read a ledger CSV file; `options` sets the limits.
-    #[uniffi::constructor(default(options = None))]
-    fn read_csv(path: String, options: Option<InputOptions>) -> Result<Arc<Ledger>> = {
+    /// Read a ledger CSV file; `options` sets the limits. `listener` is told how far a long
+    /// load has got (`ProgressListener.onProgress(bytesRead, fileSize)`); an exception it throws
+    /// becomes `SunlitException.Other` once the load is over.
+    #[uniffi::constructor(default(options = None, listener = None))]
+    fn read_csv(
+        path: String,
+        options: Option<InputOptions>,
+        listener: Option<Arc<dyn ProgressListener>>,
+    ) -> Result<Arc<Ledger>> = {
         let opts = strict_options(options, "ledgerFromCsvWith")?;
-        Ok(wrap(sunlit::Ledger::read_csv_path_with(&path, &opts)?.0))
+        let Some(listener) = listener else {
+            return Ok(wrap(sunlit::Ledger::read_csv_path_with(&path, &opts)?.0));
+        };
+        let (ledger, _) = with_listener(listener.as_ref(), |tell| {
+            sunlit::Ledger::read_csv_path_with_progress(&path, &opts, tell)
+        })?;
+        Ok(wrap(ledger))
     };
     /// Parse a ledger JSON array; `options` sets the limits. A duplicate key is an error.
     #[uniffi::constructor(default(options = None))]

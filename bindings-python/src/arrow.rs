@@ -181,7 +181,7 @@ pub fn html_table(batch: &RecordBatch, limit: usize) -> Result<String, ArrowErro
 }
 
 /// HTML-escape text.
-fn escape(s: &str) -> String {
+pub fn escape(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -12,7 +12,7 @@ use sunlit::{
 
 use crate::convert::{Int, Text, opt_int};
 use crate::errors::IntoPy;
-use crate::finding::{PyFinding, wrap};
+use crate::finding::{FindingList, wrap};
 use crate::input::{PyInputOptions, input_options};
 use crate::tables::PyPublishedTable;
 
@@ -129,7 +129,7 @@ impl PyDocument {
     }
     /// The findings of every check (sunlit.Finding), each pointing at where it was printed.
     #[getter]
-    fn findings(&self) -> Vec<PyFinding> {
+    fn findings(&self) -> FindingList {
         wrap(self.0.located_findings())
     }
     /// The number of findings of severity "error".

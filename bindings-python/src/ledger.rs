@@ -20,7 +20,7 @@ use crate::catalog::{PyCatalog, seed};
 use crate::code::PyCode;
 use crate::convert::{Int, Text, amount_text, opt_int, value_text};
 use crate::errors::{IntoPy, input_error};
-use crate::finding::{PyFinding, wrap};
+use crate::finding::{FindingList, PyFinding, wrap};
 use crate::input::{PyInputOptions, input_options, strict_options};
 
 /// A budget ledger: line items (year, book, phase, unit, functional, economic, nature, source,
@@ -282,7 +282,7 @@ impl PyLedger {
         py: Python<'_>,
         path: PathBuf,
         options: PyRef<'_, PyInputOptions>,
-    ) -> PyResult<(PyLedger, Vec<PyFinding>)> {
+    ) -> PyResult<(PyLedger, FindingList)> {
         let opts = options.0.clone();
         py.detach(|| Ledger::read_csv_path_with(&path, &opts))
             .map(|(l, f)| (PyLedger(l), f.into_iter().map(PyFinding).collect()))
@@ -295,7 +295,7 @@ impl PyLedger {
         py: Python<'_>,
         text: Text,
         options: PyRef<'_, PyInputOptions>,
-    ) -> PyResult<(PyLedger, Vec<PyFinding>)> {
+    ) -> PyResult<(PyLedger, FindingList)> {
         let opts = options.0.clone();
         py.detach(|| Ledger::read_csv_with(text.as_bytes(), &opts))
             .map(|(l, f)| (PyLedger(l), f.into_iter().map(PyFinding).collect()))
@@ -487,7 +487,7 @@ impl PyLedger {
         catalog: Option<PyRef<'_, PyCatalog>>,
         year: Option<Int>,
         economic: bool,
-    ) -> PyResult<Vec<PyFinding>> {
+    ) -> PyResult<FindingList> {
         let year = opt_int(year, "year")?;
         let catalog = catalog.map_or_else(seed, |c| c.0.clone());
         Ok(wrap(catalog.check_ledger(
@@ -548,7 +548,7 @@ impl PyRollup {
     }
 
     /// Findings of the subtotal check.
-    fn findings(&self) -> Vec<PyFinding> {
+    fn findings(&self) -> FindingList {
         wrap(self.inner.findings().clone())
     }
 

@@ -54,8 +54,8 @@ mod _sunlit {
     };
     #[pymodule_export]
     use super::finding::{
-        PyFinding, PyRule, filter_findings, findings_to_arrow, findings_to_csv, findings_to_json,
-        rules, sort_findings,
+        PyFinding, PyRule, filter_findings, findings_to_arrow, findings_to_csv, findings_to_html,
+        findings_to_json, rules, sort_findings,
     };
     #[pymodule_export]
     use super::input::PyInputOptions;
@@ -92,6 +92,7 @@ mod _sunlit {
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
         m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        m.add("Findings", super::finding::findings_class(m)?)?;
         Ok(())
     }
 }

@@ -18,7 +18,7 @@ use crate::calendar::{PyWorkCalendar, calendar};
 use crate::convert::{Day, Int, Text, date_arg, date_repr, opt_date_arg, str_repr};
 use crate::disclosure::PyDeadline;
 use crate::errors::IntoPy;
-use crate::finding::{PyFinding, wrap};
+use crate::finding::{FindingList, PyFinding, wrap};
 use crate::input::{PyInputOptions, input_options, strict_options};
 
 /// One citation of a legal provision: law, note, article (条), paragraph (款), item (项).
@@ -530,7 +530,7 @@ impl PyChangeLog {
         py: Python<'_>,
         path: PathBuf,
         options: PyRef<'_, PyInputOptions>,
-    ) -> PyResult<(PyChangeLog, Vec<PyFinding>)> {
+    ) -> PyResult<(PyChangeLog, FindingList)> {
         let opts = options.0.clone();
         py.detach(|| ChangeLog::read_csv_path_with(&path, &opts))
             .map(|(l, f)| (PyChangeLog(l), f.into_iter().map(PyFinding).collect()))
@@ -541,7 +541,7 @@ impl PyChangeLog {
     fn from_csv_with(
         text: Text,
         options: PyRef<'_, PyInputOptions>,
-    ) -> PyResult<(PyChangeLog, Vec<PyFinding>)> {
+    ) -> PyResult<(PyChangeLog, FindingList)> {
         ChangeLog::read_csv_with(text.as_bytes(), &options.0)
             .map(|(l, f)| (PyChangeLog(l), f.into_iter().map(PyFinding).collect()))
             .py()
@@ -722,7 +722,7 @@ impl PyPowerList {
         options: PyRef<'_, PyInputOptions>,
         organ: Option<Text>,
         effective: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<(PyPowerList, Vec<PyFinding>)> {
+    ) -> PyResult<(PyPowerList, FindingList)> {
         let effective = opt_date_arg(effective, "effective")?;
         let opts = options.0.clone();
         let (l, f) = py
@@ -741,7 +741,7 @@ impl PyPowerList {
         options: PyRef<'_, PyInputOptions>,
         organ: Option<Text>,
         effective: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<(PyPowerList, Vec<PyFinding>)> {
+    ) -> PyResult<(PyPowerList, FindingList)> {
         let effective = opt_date_arg(effective, "effective")?;
         let (l, f) = PowerList::read_csv_with(text.as_bytes(), &options.0).py()?;
         Ok((
@@ -822,7 +822,7 @@ impl PyPowerList {
             .collect()
     }
     /// Findings of every power-list rule (power.missing_basis, power.duplicate_code …).
-    fn check(&self) -> Vec<PyFinding> {
+    fn check(&self) -> FindingList {
         wrap(self.0.check())
     }
     /// What this list obliges its organ to disclose and by when: art. 20(5)/(6) rules within 20

@@ -16,7 +16,7 @@ use sunlit::{
 
 use crate::convert::{Int, Text, amount_text, opt_int};
 use crate::errors::{IntoPy, input_error};
-use crate::finding::{PyFinding, wrap};
+use crate::finding::{FindingList, wrap};
 use crate::input::{PyInputOptions, input_options, strict_options};
 use crate::request::PyDisclosureRequest;
 
@@ -271,7 +271,7 @@ impl PyAnnualReport {
     /// Check every table: the identities of the format, no negative counts, blank cells; with
     /// `last_year`, also 现行有效件数 against last year's Table 2.
     #[pyo3(signature = (last_year=None))]
-    fn check(&self, last_year: Option<PyRef<'_, PyAnnualReport>>) -> Vec<PyFinding> {
+    fn check(&self, last_year: Option<PyRef<'_, PyAnnualReport>>) -> FindingList {
         wrap(self.0.check(&ReportCheckOptions {
             last_year: last_year.as_ref().map(|r| &r.0),
         }))
@@ -410,7 +410,7 @@ impl PyLegacyStatistics {
     }
 
     /// Check the figures (channels within the total, corrected within the cases, no negatives).
-    fn check(&self) -> Vec<PyFinding> {
+    fn check(&self) -> FindingList {
         wrap(self.0.check())
     }
 

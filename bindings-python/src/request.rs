@@ -15,7 +15,7 @@ use sunlit::{
 use crate::calendar::{PyWorkCalendar, calendar};
 use crate::convert::{Day, Int, Text, date_arg, date_repr, decimal_arg, str_repr};
 use crate::errors::IntoPy;
-use crate::finding::PyFinding;
+use crate::finding::FindingList;
 
 type Cal<'a, 'py> = Option<&'a Bound<'py, PyWorkCalendar>>;
 
@@ -310,15 +310,11 @@ impl PyDisclosureRequest {
     /// request.consultation_reply_overdue (a warning) for a consultation still open after the
     /// consulted party's 15 working days (arts. 32, 34).
     #[pyo3(signature = (as_of, cal = None))]
-    fn findings(&self, as_of: &Bound<'_, PyAny>, cal: Cal<'_, '_>) -> PyResult<Vec<PyFinding>> {
-        Ok(self
-            .0
+    fn findings(&self, as_of: &Bound<'_, PyAny>, cal: Cal<'_, '_>) -> PyResult<FindingList> {
+        self.0
             .findings(date_arg(as_of, "as_of")?, &calendar(cal))
-            .py()?
-            .into_vec()
-            .into_iter()
-            .map(PyFinding)
-            .collect())
+            .py()
+            .map(crate::finding::wrap)
     }
 
     fn __repr__(&self) -> String {

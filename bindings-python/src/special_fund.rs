@@ -11,7 +11,7 @@ use sunlit::{
 
 use crate::convert::{Int, Text, date_arg, decimal_arg, opt_date_arg, opt_int};
 use crate::errors::{IntoPy, input_error};
-use crate::finding::{PyFinding, wrap};
+use crate::finding::{FindingList, wrap};
 
 /// One allocation of a special fund: recipient, amount (in the fund's unit), region, date.
 #[pyclass(module = "sunlit", name = "Allocation", frozen)]
@@ -222,7 +222,7 @@ impl PySpecialFund {
         &self,
         disclosure_days: Option<Int>,
         as_of: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<PyFinding>> {
+    ) -> PyResult<FindingList> {
         Ok(wrap(self.0.check(&options(disclosure_days, as_of)?)))
     }
 
@@ -277,7 +277,7 @@ impl PySpecialFundList {
         &self,
         disclosure_days: Option<Int>,
         as_of: Option<&Bound<'_, PyAny>>,
-    ) -> PyResult<Vec<PyFinding>> {
+    ) -> PyResult<FindingList> {
         Ok(wrap(self.0.check(&options(disclosure_days, as_of)?).py()?))
     }
 

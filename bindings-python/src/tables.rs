@@ -19,7 +19,7 @@ use sunlit::{
 use crate::catalog::{PyCatalog, seed};
 use crate::convert::{Int, Text, decimal_arg, opt_int};
 use crate::errors::IntoPy;
-use crate::finding::{PyFinding, wrap};
+use crate::finding::{FindingList, PyFinding, wrap};
 use crate::input::{PyInputOptions, input_options, strict_options};
 use crate::ledger::PyLedger;
 
@@ -178,7 +178,7 @@ impl PyPublishedTable {
         unit: Text,
         kind: Option<Text>,
         title: Option<Text>,
-    ) -> PyResult<(PyPublishedTable, Vec<PyFinding>)> {
+    ) -> PyResult<(PyPublishedTable, FindingList)> {
         let mut opts = read_options(&unit, kind.as_deref(), title.map(String::from))?;
         opts.input = options.0.clone();
         PublishedTable::read_csv_with(text.as_bytes(), &opts)
@@ -298,7 +298,7 @@ impl PyPublishedTable {
         granularity: bool,
         heuristics: bool,
         tolerance: Option<PyRef<'_, PyTolerance>>,
-    ) -> PyResult<Vec<PyFinding>> {
+    ) -> PyResult<FindingList> {
         let opts = check_options(granularity, heuristics, tolerance);
         Ok(wrap(self.0.check(&opts).py()?))
     }
@@ -455,7 +455,7 @@ impl PyDisclosureDocument {
         granularity: bool,
         heuristics: bool,
         tolerance: Option<PyRef<'_, PyTolerance>>,
-    ) -> PyResult<Vec<PyFinding>> {
+    ) -> PyResult<FindingList> {
         let opts = check_options(granularity, heuristics, tolerance);
         Ok(wrap(py.detach(|| self.0.check(&opts)).py()?))
     }

@@ -362,6 +362,8 @@ ROWS: dict[str, Row] = {
     "filter_findings": Row(lambda c: S.filter_findings, [p("findings", "seq", lambda c: c.findings), kw("rules", "strs", None), kw("severity", "str", None)]),
     "findings_to_csv": Row(lambda c: S.findings_to_csv, [p("findings", "seq", lambda c: c.findings)]),
     "findings_to_json": Row(lambda c: S.findings_to_json, [p("findings", "seq", lambda c: c.findings)]),
+    "findings_to_html": Row(lambda c: S.findings_to_html, [p("findings", "seq", lambda c: c.findings)]),
+    "Findings()": Row(lambda c: S.Findings, [p("iterable", "seq", lambda c: c.findings)]),
     "findings_to_arrow": Row(lambda c: S.findings_to_arrow, [p("findings", "seq", lambda c: c.findings)]),
     "ArrowBatch.to_pandas": Row(lambda c: c.ledger.to_arrow().to_pandas, []),
     "ArrowBatch.to_polars": Row(lambda c: c.ledger.to_arrow().to_polars, []),

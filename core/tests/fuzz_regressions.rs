@@ -314,3 +314,20 @@ fn an_xls_named_xlsx_is_read() {
     assert_eq!(d.format, SourceFormat::Xls);
     assert!(!d.tables.is_empty());
 }
+
+/// Found by `ledger_arrow` (fuzz/README.md): an amount of 27 or more integer digits reads from
+/// CSV, but `to_arrow` writes the amount column at scale ≥ 2 (分), where it has more than 28
+/// significant digits, and `from_arrow` refuses what `to_arrow` wrote. Not fixed yet: the fix
+/// belongs in core/src/budget/arrow.rs (choose a scale the amounts fit, or read back trailing
+/// zeros of the fraction that do not fit), which was being rewritten on another branch.
+#[test]
+#[ignore = "known defect: an amount of 27+ integer digits does not survive to_arrow/from_arrow"]
+fn ledger_arrow_round_trip_keeps_an_amount_of_29_digits() {
+    let ledger = sunlit::Ledger::read_csv_str(
+        "year,book,phase,unit,functional,economic,nature,source,amount\n\
+         2026,general,budget,u,2080505,,basic,,79228162514264337593543950335\n",
+    )
+    .unwrap();
+    let batch = ledger.to_arrow().unwrap();
+    assert_eq!(sunlit::Ledger::from_arrow(&batch).unwrap(), ledger);
+}
