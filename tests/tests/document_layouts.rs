@@ -33,11 +33,13 @@ fn amount(doc: &Document, number: u8, code: Option<&str>, label: &str) -> Option
     row.cells.get(col).copied().flatten()
 }
 
+/// No error finding about the tables. The explanation text's real errors (`narrative.*`, listed
+/// and hand-checked in tests/data/documents/narrative.json) are the narrative test's business.
 fn no_errors(doc: &Document) {
     let errors: Vec<String> = doc
         .findings
         .iter()
-        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| f.severity == Severity::Error && !f.rule.starts_with("narrative."))
         .map(ToString::to_string)
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");

@@ -70,7 +70,7 @@ fn roles(doc: &Document, number: u8) -> Vec<&'static str> {
 fn budget_summary() -> SourceTable {
     grid(
         7,
-        "某某大学收支预算总表",
+        "示例大学收支预算总表",
         &[
             &["收 入", "", "支 出", ""],
             &["项目", "预算数", "项目", "预算数"],
@@ -89,7 +89,7 @@ fn budget_summary() -> SourceTable {
 fn budget_income(primary_total: &str) -> SourceTable {
     grid(
         8,
-        "某某大学收入预算表",
+        "示例大学收入预算表",
         &[
             &[
                 "科目\n编码",
@@ -168,14 +168,14 @@ fn budget_expenditure(page: u32, title: &str, [total, basic, project]: [&str; 3]
 
 fn budget(primary_total: &str) -> Document {
     document(
-        "某某大学2023年度部门预算",
+        "示例大学2023年度部门预算",
         vec![
             budget_summary(),
             budget_income(primary_total),
-            budget_expenditure(9, "某某大学支出预算表", ["130.00", "100.00", "30.00"]),
+            budget_expenditure(9, "示例大学支出预算表", ["130.00", "100.00", "30.00"]),
             budget_expenditure(
                 10,
-                "某某大学财政拨款支出预算表",
+                "示例大学财政拨款支出预算表",
                 ["100.00", "80.00", "20.00"],
             ),
         ],
@@ -278,7 +278,7 @@ fn final_income() -> SourceTable {
 fn the_of_which_column_of_a_final_income_table_is_never_added_into_the_row_sum() {
     // 本年收入合计 140 = 100 + 30 + 10; adding 其中：教育收费 20 instead of 金额 30 gave six
     // false row_sum errors on SWU-F23 p10–11.
-    let doc = document("某某大学2023年度部门决算", vec![final_income()]);
+    let doc = document("示例大学2023年度部门决算", vec![final_income()]);
     assert_eq!(errors(&doc), Vec::<String>::new());
     let t = doc.tables.iter().find(|t| t.number == Some(2)).unwrap();
     let table = t.table.as_ref().unwrap();
@@ -375,7 +375,7 @@ fn the_final_accounts_appropriation_table_is_table_5_with_its_project_sub_column
             (1, 6, 1, 7),
         ],
     );
-    let doc = document("某某大学2023年度部门决算", vec![income, appropriation]);
+    let doc = document("示例大学2023年度部门决算", vec![income, appropriation]);
     assert_eq!(doc.kind, DocumentKind::Final);
     let numbers: Vec<u8> = doc.tables.iter().filter_map(|t| t.number).collect();
     assert_eq!(numbers, [2, 5]);
