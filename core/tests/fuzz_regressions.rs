@@ -317,11 +317,10 @@ fn an_xls_named_xlsx_is_read() {
 
 /// Found by `ledger_arrow` (fuzz/README.md): an amount of 27 or more integer digits reads from
 /// CSV, but `to_arrow` writes the amount column at scale ≥ 2 (分), where it has more than 28
-/// significant digits, and `from_arrow` refuses what `to_arrow` wrote. Not fixed yet: the fix
-/// belongs in core/src/budget/arrow.rs (choose a scale the amounts fit, or read back trailing
-/// zeros of the fraction that do not fit), which was being rewritten on another branch.
+/// significant digits, and `from_arrow` refused what `to_arrow` wrote. Fixed in
+/// core/src/budget/arrow.rs: reading back, the fraction's trailing zeros that do not fit are dropped.
 #[test]
-#[ignore = "known defect: an amount of 27+ integer digits does not survive to_arrow/from_arrow"]
+#[cfg(feature = "arrow")]
 fn ledger_arrow_round_trip_keeps_an_amount_of_29_digits() {
     let ledger = sunlit::Ledger::read_csv_str(
         "year,book,phase,unit,functional,economic,nature,source,amount\n\

@@ -448,13 +448,37 @@ impl Ledger {
                     economic: cell(5),
                     nature: cell(6),
                     source: cell(7),
-                    amount: cell(8),
+                    amount: fitting_amount(cell(8)),
                 };
                 ledger.push(record.parse(row)?)?;
             }
         }
         Ok(ledger)
     }
+}
+
+/// A `decimal128` column prints every amount at the column's scale (`…335.00`); an amount of 27
+/// or more integer digits then has more digits than a `Decimal` holds although its value fits.
+/// Only there, trailing zeros of the fraction are dropped until it fits (the value is unchanged);
+/// any other text is left as it is for the line parser to accept or name.
+///
+/// ```text
+/// 79228162514264337593543950335.00 → 79228162514264337593543950335
+/// 1234567890123456789012345678.70  → 1234567890123456789012345678.7 (still too long: named)
+/// ```
+fn fitting_amount(mut text: String) -> String {
+    let Some(point) = text.find('.') else {
+        return text;
+    };
+    let mut digits = text.bytes().filter(u8::is_ascii_digit).count();
+    while digits > 28 && text.len() > point + 1 && text.ends_with('0') {
+        text.pop();
+        digits -= 1;
+    }
+    if text.len() == point + 1 {
+        text.pop();
+    }
+    text
 }
 
 /// The ledger columns of a batch as text arrays, in [`LineRecord::COLUMNS`] order (`None` for a
