@@ -22,7 +22,6 @@ use arrow_array::{
 use arrow_schema::{Field, Schema};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use sunlit::Decimal;
 use sunlit::{Error, Ledger};
 
 const COLUMNS: [&str; 9] = [
