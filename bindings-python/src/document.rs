@@ -148,7 +148,7 @@ impl PyDocument {
         &self,
         last_year: Option<PyRef<'_, PyDocument>>,
         budget: Option<PyRef<'_, PyDocument>>,
-    ) -> Vec<PyFinding> {
+    ) -> FindingList {
         let opts = CheckOptions {
             last_year: last_year.as_deref().map(|d| &d.0),
             budget: budget.as_deref().map(|d| &d.0),
