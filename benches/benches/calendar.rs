@@ -10,7 +10,8 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sunlit::{
     DisclosureRequest, WorkCalendar,
-    request::{Applicant, Channel},
+    report::{ReportFormat, RequestTable},
+    request::{Applicant, Channel, Outcome},
 };
 
 /// `n` dates drawn uniformly from 2008-01-01 … 2025-12-31 (seeded: the same dates everywhere).
@@ -91,6 +92,40 @@ fn bench(c: &mut Criterion) {
                         .overdue_by
                 })
                 .sum::<i64>()
+        })
+    });
+    g.finish();
+
+    // An annual report's Table 3 (收到和处理政府信息公开申请情况) tallied from a million request
+    // records: received on the dates above, every second one answered 15 days later (granted,
+    // refused as a state secret or "not held" in turn), the rest still open; the report of 2016,
+    // the middle of the dates' range, so the year's new, carried-over, answered and
+    // carried-forward requests all occur.
+    let outcomes = [
+        Outcome::parse("granted", None).expect("outcome"),
+        Outcome::parse("refused", Some("state_secret")).expect("outcome"),
+        Outcome::parse("cannot_provide", Some("not_held")).expect("outcome"),
+    ];
+    let all: Vec<DisclosureRequest> = days
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let mut r = DisclosureRequest::new(*d, Channel::Online, Applicant::NaturalPerson);
+            if i % 2 == 0 {
+                r.answer(*d + Days::new(15), outcomes[i % 3], &cal)
+                    .expect("answer");
+            }
+            r
+        })
+        .collect();
+    let mut g = c.benchmark_group(format!("report_{}", all.len()));
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Elements(all.len() as u64));
+    g.bench_function("request_table_from_requests", |b| {
+        b.iter(|| {
+            RequestTable::from_requests(ReportFormat::Y2021, 2016, black_box(&all)).expect("table")
         })
     });
     g.finish();
