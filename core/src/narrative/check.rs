@@ -67,13 +67,17 @@ fn on(rule: &Rule, page: u32, sentence: &str, zh: String, en: String) -> Finding
 }
 
 /// Half a unit of the last printed digit of `v` (0.005 for 1.23, 0.5 for 12).
+/// (A figure printed with all 28 places gets one unit of the 28th place: `Decimal` holds no finer.)
 fn half_unit(v: Decimal) -> Decimal {
-    Decimal::new(5, v.scale() + 1)
+    match v.scale() {
+        s @ 0..28 => Decimal::new(5, s + 1),
+        _ => Decimal::new(1, 28),
+    }
 }
 
 /// One unit of the last printed digit of `v`.
 fn unit_of_last_digit(v: Decimal) -> Decimal {
-    Decimal::new(1, v.scale())
+    Decimal::new(1, v.scale().min(28))
 }
 
 /// Does `[lo, hi]` (a true ratio in percent, from rounded operands) meet the printed `rate` ±
@@ -307,7 +311,14 @@ fn share(sts: &[NarrativeStatement], i: usize, out: &mut Findings) {
     if meets(lo, hi, rate, slack) {
         return;
     }
-    let exact = (st.amount * Decimal::ONE_HUNDRED / whole.amount).round_dp(rate.scale() + 1);
+    let Some(exact) = st
+        .amount
+        .checked_mul(Decimal::ONE_HUNDRED)
+        .and_then(|x| x.checked_div(whole.amount))
+    else {
+        return;
+    };
+    let exact = exact.round_dp(rate.scale() + 1);
     out.push(
         on(
             &rules::SHARE,
@@ -610,7 +621,9 @@ impl Ctx<'_> {
             return;
         }
         let nearest = cands.iter().copied().min_by_key(|c| {
-            u_convert(c.0, c.1, st.unit).map_or(Decimal::MAX, |v| (v - st.amount).abs())
+            u_convert(c.0, c.1, st.unit)
+                .and_then(|v| v.checked_sub(st.amount))
+                .map_or(Decimal::MAX, |d| d.abs())
         });
         let (printed_as, want) = match nearest {
             Some((v, u)) => (v, u),
@@ -912,8 +925,13 @@ fn fits(amount: Decimal, unit: Unit, cand: Candidate) -> bool {
     };
     let table_half = u_convert(half_unit(v), u, unit).unwrap_or(Decimal::ZERO);
     // A figure may be rounded or truncated to its printed precision.
-    let tol = unit_of_last_digit(amount) + table_half;
-    (in_unit - amount).abs() <= tol
+    let (Some(tol), Some(diff)) = (
+        unit_of_last_digit(amount).checked_add(table_half),
+        in_unit.checked_sub(amount),
+    ) else {
+        return false;
+    };
+    diff.abs() <= tol
 }
 
 fn u_convert(v: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
@@ -941,5 +959,30 @@ mod tests {
             Some("27.78")
         );
         assert_eq!(rate_without_percent("增长27.78%,"), None);
+    }
+}
+
+#[cfg(test)]
+mod hostile {
+    use super::*;
+
+    /// Figures at the edge of `Decimal` in the text give findings or nothing, never a panic.
+    #[test]
+    fn huge_figures_in_the_text_do_not_panic() {
+        let max = "79228162514264337593543950335";
+        let texts = [
+            format!("本年支出合计{max}万元，比上年增加{max}万元，增长5.00%。"),
+            format!("本年支出合计1.00万元，比上年减少{max}万元，下降99.99%。"),
+            format!("基本支出{max}万元，占{max}%；项目支出{max}万元，占0.01%。"),
+            format!(
+                "机关运行经费支出{max}元，比2023年度减少0.0000000000000000000000000001万元，增长{max}%。"
+            ),
+            "本年收入合计0.00万元，其中财政拨款收入0.00万元，占100%。".to_owned(),
+        ];
+        for t in &texts {
+            let lines = [SourceLine::new(1, t.as_str())];
+            let _ = check(&lines, Some(2024), DocumentKind::Final, &[], None);
+            let _ = check(&lines, Some(2024), DocumentKind::Budget, &[], None);
+        }
     }
 }

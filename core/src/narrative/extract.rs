@@ -157,7 +157,12 @@ pub(crate) fn numbers(s: &str) -> Vec<Number> {
         } else {
             None
         };
-        if let Ok(value) = printed.replace(',', "").parse::<Decimal>() {
+        // A figure beyond any budget (10¹⁸) or printed to more than six places is not a statement
+        // the checks can weigh: it is left out (said nothing about), never a panic downstream.
+        let plausible = |v: &Decimal| v.scale() <= 6 && v.abs() < Decimal::from(10u64.pow(18));
+        if let Ok(value) = printed.replace(',', "").parse::<Decimal>()
+            && plausible(&value)
+        {
             out.push(Number {
                 start,
                 end: j,
