@@ -24,17 +24,8 @@ use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use sunlit::{Error, Ledger};
 
-const COLUMNS: [&str; 9] = [
-    "year",
-    "book",
-    "phase",
-    "unit",
-    "functional",
-    "economic",
-    "nature",
-    "source",
-    "amount",
-];
+/// The ledger's columns, in CSV order.
+const COLUMNS: [&str; 9] = sunlit::budget::LineRecord::COLUMNS;
 
 /// Good and bad cells per column, for the input to pick from (or make up its own).
 const VOCABULARY: [&[&str]; 9] = [
