@@ -330,3 +330,34 @@ fn ledger_arrow_round_trip_keeps_an_amount_of_29_digits() {
     let batch = ledger.to_arrow().unwrap();
     assert_eq!(sunlit::Ledger::from_arrow(&batch).unwrap(), ledger);
 }
+
+/// The round-trip fix above is for decimal columns only: the same figure as text reads as the CSV
+/// reader reads it — refused, with the line, column and value named.
+#[test]
+#[cfg(feature = "arrow")]
+fn a_text_amount_with_zeros_beyond_28_digits_is_refused_as_in_csv() {
+    let csv = "year,book,phase,unit,functional,economic,nature,source,amount\n\
+               2026,general,budget,u,2080505,,basic,,79228162514264337593543950335.00\n";
+    assert!(sunlit::Ledger::read_csv_str(csv).is_err());
+    let ledger = sunlit::Ledger::read_csv_str(&csv.replace(".00\n", "\n")).unwrap();
+    let batch = ledger.to_arrow().unwrap();
+    let amount = arrow_cast::cast(batch.column(8), &arrow_schema::DataType::Utf8).unwrap();
+    let mut columns = batch.columns().to_vec();
+    columns[8] = amount;
+    let fields: Vec<arrow_schema::Field> = batch
+        .schema()
+        .fields()
+        .iter()
+        .zip(&columns)
+        .map(|(f, c)| arrow_schema::Field::new(f.name(), c.data_type().clone(), true))
+        .collect();
+    let text = arrow_array::RecordBatch::try_new(
+        std::sync::Arc::new(arrow_schema::Schema::new(fields)),
+        columns,
+    )
+    .unwrap();
+    assert!(matches!(
+        sunlit::Ledger::from_arrow(&text),
+        Err(sunlit::Error::Input { line: 1, ref column, .. }) if column == "amount"
+    ));
+}

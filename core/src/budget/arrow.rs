@@ -431,6 +431,14 @@ impl Ledger {
         let mut row: u64 = 0;
         for batch in batches {
             let columns = text_columns(batch)?;
+            // Only a decimal column prints its amounts at the column's scale (`fitting_amount`);
+            // text is read exactly as the CSV reader would read it.
+            let decimal_amount = batch.column_by_name("amount").is_some_and(|a| {
+                matches!(
+                    a.data_type(),
+                    DataType::Decimal128(..) | DataType::Decimal256(..)
+                )
+            });
             for i in 0..batch.num_rows() {
                 row += 1;
                 let cell = |c: usize| -> String {
@@ -448,7 +456,11 @@ impl Ledger {
                     economic: cell(5),
                     nature: cell(6),
                     source: cell(7),
-                    amount: fitting_amount(cell(8)),
+                    amount: if decimal_amount {
+                        fitting_amount(cell(8))
+                    } else {
+                        cell(8)
+                    },
                 };
                 ledger.push(record.parse(row)?)?;
             }
@@ -459,8 +471,8 @@ impl Ledger {
 
 /// A `decimal128` column prints every amount at the column's scale (`…335.00`); an amount of 27
 /// or more integer digits then has more digits than a `Decimal` holds although its value fits.
-/// Only there, trailing zeros of the fraction are dropped until it fits (the value is unchanged);
-/// any other text is left as it is for the line parser to accept or name.
+/// Only there, and only for a decimal column, trailing zeros of the fraction are dropped until it
+/// fits (the value is unchanged); text columns are read as the CSV reader reads them.
 ///
 /// ```text
 /// 79228162514264337593543950335.00 → 79228162514264337593543950335
