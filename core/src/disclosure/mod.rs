@@ -26,9 +26,11 @@
 //! # Ok::<(), sunlit::Error>(())
 //! ```
 
+pub mod catalogue;
 mod deadline;
 mod decide;
 
+pub use catalogue::{CatalogueEntry, PublicationChannel};
 pub use deadline::{Deadline, proactive_deadline, publicity_deadline, withdrawal_deadline};
 pub use decide::{Decision, InfoItem, decide};
 
