@@ -883,6 +883,121 @@ pub mod narrative {
     }
 }
 
+pub mod guide {
+    //! Checks of a disclosure guide (`guide.*`, 政府信息公开指南), made by
+    //! [`DisclosureGuide::check`](crate::disclosure::guide::DisclosureGuide::check): one rule per
+    //! element art. 12 ¶1 requires. A warning when the element is nowhere in the text (the
+    //! detection reads labels and patterns, so a guide that says it in unusual words may be
+    //! flagged); an info where the text is ambiguous.
+    family! { "guide";
+        /// The guide does not say how the information is classified (分类).
+        MISSING_CLASSIFICATION = "missing_classification", warning,
+            "政府信息公开条例 2019 art. 12 ¶1 (分类)",
+            "指南未载明政府信息的分类",
+            "the guide does not say how the information is classified";
+        /// The guide does not describe the arrangement system (编排体系) of the catalogue.
+        MISSING_ARRANGEMENT = "missing_arrangement", warning,
+            "政府信息公开条例 2019 art. 12 ¶1 (编排体系)",
+            "指南未载明政府信息的编排体系",
+            "the guide does not describe the arrangement system";
+        /// The guide does not say how to obtain the information (获取方式).
+        MISSING_ACCESS = "missing_access", warning,
+            "政府信息公开条例 2019 art. 12 ¶1 (获取方式)",
+            "指南未载明政府信息的获取方式",
+            "the guide does not say how to obtain the information";
+        /// The guide does not name the disclosure office (政府信息公开工作机构的名称).
+        MISSING_OFFICE_NAME = "missing_office_name", warning,
+            "政府信息公开条例 2019 art. 12 ¶1 (工作机构的名称)",
+            "指南未载明政府信息公开工作机构的名称",
+            "the guide does not name the disclosure office";
+        /// The guide gives no office address (办公地址).
+        MISSING_ADDRESS = "missing_address", warning,
+            "政府信息公开条例 2019 art. 12 ¶1 (办公地址)",
+            "指南未载明办公地址",
+            "the guide gives no office address";
+        /// The guide gives no office hours (办公时间).
+        MISSING_HOURS = "missing_hours", warning,
+            "政府信息公开条例 2019 art. 12 ¶1 (办公时间)",
+            "指南未载明办公时间",
+            "the guide gives no office hours";
+        /// The guide gives no telephone number (联系电话).
+        MISSING_PHONE = "missing_phone", warning,
+            "政府信息公开条例 2019 art. 12 ¶1 (联系电话)",
+            "指南未载明联系电话",
+            "the guide gives no telephone number";
+        /// The guide gives no fax number (传真号码).
+        MISSING_FAX = "missing_fax", warning,
+            "政府信息公开条例 2019 art. 12 ¶1 (传真号码)",
+            "指南未载明传真号码",
+            "the guide gives no fax number";
+        /// The guide gives no internet contact (互联网联系方式: e-mail or website).
+        MISSING_INTERNET = "missing_internet", warning,
+            "政府信息公开条例 2019 art. 12 ¶1 (互联网联系方式)",
+            "指南未载明互联网联系方式（电子邮箱或网址）",
+            "the guide gives no internet contact (e-mail or website)";
+        /// An element is named but its value is missing or unclear (a label with nothing after
+        /// it, a fax that is the phone line): not counted as missing, said as an info.
+        AMBIGUOUS = "ambiguous", info,
+            "政府信息公开条例 2019 art. 12 ¶1",
+            "指南中某项内容有标签但内容不明确",
+            "an element is labelled but its value is missing or unclear";
+    }
+}
+
+pub mod key_area {
+    //! Checks of a catalogue against a key-area checklist (`key_area.*`, 重点领域信息公开), made
+    //! by [`Checklist::check`](crate::disclosure::key_area::Checklist::check). Matching an entry
+    //! to an item reads the item's keywords, a heuristic: findings are warnings at most.
+    family! { "key_area";
+        /// No entry or published fact of the year matches an item the organ must publish.
+        MISSING = "missing", warning,
+            "the item's citation in the checklist (e.g. 财预〔2016〕143号, 国办发〔2017〕97号)",
+            "重点领域应公开事项在该年度没有公开记录",
+            "no entry of the year matches an item the organ must publish";
+        /// An item was published after its period (working or calendar days after it was
+        /// formed or approved, or a fixed date).
+        LATE = "late", warning,
+            "the item's citation in the checklist",
+            "重点领域事项公开超过规定时限",
+            "an item was published after its period";
+        /// An entry matches several items, or an item's match lacks the dates needed to check
+        /// its period: not decided.
+        AMBIGUOUS = "ambiguous", info,
+            "keyword matching of the checklist (docs/key-areas.md)",
+            "条目与多个事项匹配或缺少日期，未判断",
+            "an entry matches several items or lacks the dates to check: not decided";
+        /// An item's period could not be verified in a published source: its timeliness is not
+        /// checked.
+        UNVERIFIED_PERIOD = "unverified_period", info,
+            "the checklist's `verified: false` items",
+            "事项的公开时限未经核实，未检查是否逾期",
+            "an item's period is not verified: timeliness not checked";
+    }
+}
+
+pub mod interpretation {
+    //! Checks of policy interpretations (`interpretation.*`, 政策解读), made by
+    //! [`interpretation::check`](crate::disclosure::interpretation::check).
+    family! { "interpretation";
+        /// A policy document that must be interpreted has no interpretation.
+        MISSING = "missing", warning,
+            "国办发〔2016〕80号 二(一): 政策性文件与解读方案、解读材料同步组织、同步审签、同步部署",
+            "政策文件没有解读",
+            "a policy document has no interpretation";
+        /// The interpretation was published later than the policy plus the period in force
+        /// (national default: the same day).
+        LATE = "late", warning,
+            "国办发〔2016〕80号 二(一) (同步); local rules may allow N working days",
+            "政策解读晚于规定时限发布",
+            "an interpretation published after the period in force";
+        /// The policy or its interpretation has no publication date: timeliness not checked.
+        UNDATED = "undated", info,
+            "国办发〔2016〕80号 二(一)",
+            "政策文件或解读缺少发布日期，未检查时限",
+            "the policy or its interpretation has no publication date";
+    }
+}
+
 /// The families, in the order [`all`] lists them.
 const FAMILIES: &[&[Rule]] = &[
     budget::ALL,
@@ -899,6 +1014,9 @@ const FAMILIES: &[&[Rule]] = &[
     identity::ALL,
     catalogue::ALL,
     narrative::ALL,
+    guide::ALL,
+    key_area::ALL,
+    interpretation::ALL,
 ];
 
 /// Every rule of the library, family by family.
@@ -993,7 +1111,7 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}", r.id);
             }
         }
-        assert_eq!(seen.len(), 87);
+        assert_eq!(seen.len(), 104);
     }
 
     #[test]

@@ -29,10 +29,15 @@
 pub mod catalogue;
 mod deadline;
 mod decide;
+pub mod guide;
+pub mod interpretation;
+pub mod key_area;
 
 pub use catalogue::{CatalogueEntry, PublicationChannel};
 pub use deadline::{Deadline, proactive_deadline, publicity_deadline, withdrawal_deadline};
 pub use decide::{Decision, InfoItem, decide};
+pub use guide::{DisclosureGuide, GuideElement};
+pub use key_area::{Checklist, OrganKind};
 
 pub(crate) use crate::rules::disclosure as rules;
 
