@@ -136,12 +136,17 @@ fn refers_to(text: &str, policy: &CatalogueEntry) -> bool {
 }
 
 fn core_title(title: &str) -> String {
-    let mut t = title.to_owned();
-    for cut in ["关于印发", "关于转发", "的通知", "《", "》", "“", "”"] {
-        t = t.replace(cut, "");
+    let start = ["关于印发", "关于转发"]
+        .iter()
+        .find_map(|k| title.find(k).map(|p| p + k.len()))
+        .or_else(|| title.find("关于"))
+        .unwrap_or(0);
+    let mut t = title.get(start..).unwrap_or(title).to_owned();
+    if let Some(p) = t.rfind("的通知") {
+        t.truncate(p);
     }
-    if let Some(p) = t.find("关于") {
-        t = t.get(p..).unwrap_or(&t).to_owned();
+    for quote in ["《", "》", "“", "”"] {
+        t = t.replace(quote, "");
     }
     t.trim().to_owned()
 }

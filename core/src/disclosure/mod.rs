@@ -37,7 +37,7 @@ pub use catalogue::{CatalogueEntry, PublicationChannel};
 pub use deadline::{Deadline, proactive_deadline, publicity_deadline, withdrawal_deadline};
 pub use decide::{Decision, InfoItem, decide};
 pub use guide::{DisclosureGuide, GuideElement};
-pub use key_area::{Checklist, OrganKind};
+pub use key_area::{Checklist, ItemState, OrganKind};
 
 pub(crate) use crate::rules::disclosure as rules;
 

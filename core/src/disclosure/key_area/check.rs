@@ -126,10 +126,16 @@ pub(super) fn run(
         .flat_map(|a| a.items.iter().map(move |i| (a.id.as_str(), i)))
         .filter(|(_, i)| i.binds(organ))
         .collect();
-    // how many bound items each candidate matches (by keywords; an explicit item is one)
-    let hits: Vec<usize> = cands
+    // the bound items each candidate matches (by keywords; an explicit item is one)
+    let hits: Vec<Vec<&str>> = cands
         .iter()
-        .map(|c| bound.iter().filter(|(_, i)| matches(i, c)).count())
+        .map(|c| {
+            bound
+                .iter()
+                .filter(|(_, i)| matches(i, c))
+                .map(|(_, i)| i.id.as_str())
+                .collect()
+        })
         .collect();
     let mut report = KeyAreaReport {
         checklist: format!("{} {}", list.id, list.version),
@@ -143,19 +149,19 @@ pub(super) fn run(
             .iter()
             .zip(&hits)
             .filter(|(c, _)| matches(item, c))
-            .partition(|(c, n)| **n == 1 || c.item.is_some());
+            .partition(|(c, n)| n.len() == 1 || c.item.is_some());
+        let matched = clear
+            .iter()
+            .chain(&ambiguous)
+            .map(|(c, _)| c.title.to_owned())
+            .collect();
         let clear: Vec<&Candidate<'_>> = clear.into_iter().map(|(c, _)| c).collect();
-        let ambiguous: Vec<&Candidate<'_>> = ambiguous.into_iter().map(|(c, _)| c).collect();
         let (state, mut findings) = judge(item, &clear, &ambiguous, year, cal);
         report.items.push(ItemStatus {
             area: area.to_owned(),
             item: item.id.clone(),
             state,
-            matched: clear
-                .iter()
-                .chain(&ambiguous)
-                .map(|c| c.title.to_owned())
-                .collect(),
+            matched,
         });
         report.findings.append(&mut findings);
     }
@@ -165,7 +171,7 @@ pub(super) fn run(
 fn judge(
     item: &Item,
     clear: &[&Candidate<'_>],
-    ambiguous: &[&Candidate<'_>],
+    ambiguous: &[(&Candidate<'_>, &Vec<&str>)],
     year: i32,
     cal: &WorkCalendar,
 ) -> (ItemState, Vec<Finding>) {
@@ -173,7 +179,10 @@ fn judge(
         return (ItemState::Missing, vec![missing(item, year, None)]);
     }
     if clear.is_empty() {
-        let titles: Vec<&str> = ambiguous.iter().map(|c| c.title).collect();
+        let titles: Vec<String> = ambiguous
+            .iter()
+            .map(|(c, items)| format!("{} [{}]", c.title, items.join(", ")))
+            .collect();
         let f = finding(
             &rules::AMBIGUOUS,
             item,
