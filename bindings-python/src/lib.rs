@@ -13,6 +13,7 @@ mod document;
 mod errors;
 mod finding;
 mod input;
+mod key_area;
 mod ledger;
 mod money;
 mod narrative;
@@ -59,6 +60,11 @@ mod _sunlit {
     };
     #[pymodule_export]
     use super::input::PyInputOptions;
+    #[pymodule_export]
+    use super::key_area::{
+        PyChecklist, PyDisclosureGuide, PyKeyAreaReport, check_interpretations,
+        interpretation_counts, read_ocds, read_ocds_path,
+    };
     #[pymodule_export]
     use super::ledger::{PyLedger, PyRollup};
     #[pymodule_export]

@@ -349,6 +349,7 @@ TOL = kw("tolerance", "obj", None)
 CATALOG = kw("catalog", "obj", None)
 OPTIONS = kw("options", "obj", None)
 S = sunlit
+_AREA15 = pathlib.Path(__file__).resolve().parents[2] / "tests" / "data" / "disclosure"
 
 ROWS: dict[str, Row] = {
     # --- module functions
@@ -732,6 +733,30 @@ ROWS: dict[str, Row] = {
     "WorkCalendar.with_year_json": Row(lambda c: S.WorkCalendar.weekends_only().with_year_json, [p("text", "text", lambda c: c.year_json), OPTIONS]),
     "WorkCalendar.workday_on_or_after": Row(lambda c: c.calendar.workday_on_or_after, [p("date", "date", D)]),
     "WorkCalendar.workdays_between": Row(lambda c: c.calendar.workdays_between, [p("a", "date", D), p("b", "date", datetime.date(2024, 4, 1))]),
+    # --- issue 15 (area15): guide, checklists, OCDS, interpretations
+    "DisclosureGuide.from_text": Row(lambda c: S.DisclosureGuide.from_text, [p("text", "text", "传真：010-1234567")]),
+    "DisclosureGuide.read_path": Row(lambda c: S.DisclosureGuide.read_path, [p("path", "path", str(_AREA15 / "guides" / "kedong.txt"))]),
+    "DisclosureGuide.found": Row(lambda c: S.DisclosureGuide.from_text("传真：010-1234567").found, [p("element", "str", "fax")]),
+    "DisclosureGuide.check": Row(lambda c: S.DisclosureGuide.from_text("").check, []),
+    "Checklist.embedded": Row(lambda c: S.Checklist.embedded, []),
+    "Checklist.from_json": Row(lambda c: S.Checklist.from_json, [p("text", "text", S.Checklist.embedded().to_json())]),
+    "Checklist.from_path": Row(lambda c: S.Checklist.from_path, [p("path", "path", str(_AREA15 / ".." / ".." / ".." / "core" / "data" / "key_areas" / "national.json"))]),
+    "Checklist.to_json": Row(lambda c: S.Checklist.embedded().to_json, []),
+    "Checklist.check": Row(
+        lambda c: S.Checklist.embedded().check,
+        [p("entries_json", "text", "[]"), p("organ", "str", "某县人民政府"), p("level", "str", "county"), p("kind", "str", "government"),
+         p("year", "int", 2024), kw("facts_json", "text", None), CAL],
+    ),
+    "KeyAreaReport.to_json": Row(lambda c: S.Checklist.embedded().check("[]", "某县", "county", "government", 2024).to_json, []),
+    "read_ocds": Row(lambda c: S.read_ocds, [p("text", "text", '{"date": "2024-01-02"}'), kw("mapping", "str", "public_resources", optional=False)]),
+    "read_ocds_path": Row(
+        lambda c: S.read_ocds_path,
+        [p("path", "path", str(_AREA15 / "ocds" / "moldova-ocds-ngfbwp-17634378.json")), kw("mapping", "str", "major_projects", optional=False)],
+    ),
+    "check_interpretations": Row(
+        lambda c: S.check_interpretations, [p("entries_json", "text", "[]"), kw("workdays", "int", 0, optional=False), kw("rule", "str", None), CAL]
+    ),
+    "interpretation_counts": Row(lambda c: S.interpretation_counts, [p("entries_json", "text", "[]"), kw("workdays", "int", 0, optional=False), CAL]),
 }
 
 # Cases left out, each with the defect it shows; re-enable once fixed (test_known_slow_cases).
@@ -749,6 +774,7 @@ NO_CONSTRUCTOR = {
     "PowerItem", "PowerList", "PublishedTable", "RequestStatus", "RiskPoint", "Rollup", "Rule", "TimeLimit",
     "TimelineEntry", "WorkCalendar",
 }  # fmt: skip
+NO_CONSTRUCTOR |= {"Checklist", "DisclosureGuide", "KeyAreaReport"}  # issue 15 (area15)
 
 
 def entry_points() -> set[str]:

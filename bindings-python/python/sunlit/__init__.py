@@ -182,3 +182,24 @@ __all__ = [
     "table_kind_of",
     "withdrawal_deadline",
 ]
+
+# Issue 15: the disclosure guide, key-area checklists, the OCDS link, policy interpretations.
+from ._sunlit import (  # noqa: E402
+    Checklist,
+    DisclosureGuide,
+    KeyAreaReport,
+    check_interpretations,
+    interpretation_counts,
+    read_ocds,
+    read_ocds_path,
+)
+
+__all__ += [
+    "Checklist",
+    "DisclosureGuide",
+    "KeyAreaReport",
+    "check_interpretations",
+    "interpretation_counts",
+    "read_ocds",
+    "read_ocds_path",
+]

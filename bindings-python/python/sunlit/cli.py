@@ -8,6 +8,9 @@
                                           年初结转和结余 against last year's final account Y, a final
                                           account's "三公" 预算数 against the same year's budget Z
     sunlit tables PATH --format csv|json  the recognised tables, cell by cell with provenance
+    sunlit key-area check CATALOGUE.json --organ … --level … --kind … --year …
+    sunlit guide check GUIDE.txt          the art. 12 elements a disclosure guide lacks
+    sunlit interpretation check CATALOGUE.json   policies without (timely) interpretation
 
 A thin layer over :func:`sunlit.read_document` and the core's reports: no rule lives here.
 """
@@ -20,6 +23,7 @@ import sys
 from typing import Optional, Sequence
 
 from . import _sunlit
+from . import key_area_cli
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -41,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
         "(PDF, XLSX/XLS, CSV) — 检查公开的预算、决算、年度报告和权责清单。",
     )
     p.add_argument("--version", action="version", version=f"sunlit {_sunlit.__version__}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{check,tables}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{check,tables,key-area,guide,interpretation}")
     check = sub.add_parser(
         "check",
         help="check documents and report the findings",
@@ -75,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     tables.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
     tables.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _read_options(tables)
+    key_area_cli.add_parsers(sub)
     return p
 
 
@@ -175,6 +180,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return _check(args)
+    if args.command in ("key-area", "guide", "interpretation"):
+        return key_area_cli.run(args)
     return _tables(args)
 
 

@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use super::{Checklist, Item, Period};
+use super::{Checklist, Item, KeyAreaReport, Period, PublishedFact};
+use crate::disclosure::CatalogueEntry;
 use crate::error::{Error, Result};
 use crate::input::Limits;
 
@@ -187,5 +188,84 @@ fn serde_error(text: &str, e: &serde_json::Error) -> Error {
         value: shown.chars().take(80).collect(),
         reason: format!("not a valid checklist: {message}"),
         cause: None,
+    }
+}
+
+/// Parse JSON `text` strictly (duplicate keys, limits) and then as `T`; a serde error is an
+/// [`Error::Input`] naming its line and field.
+fn typed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    crate::io::parse_json_with(text, &Limits::default())?;
+    serde_json::from_str(text).map_err(|e| serde_error(text, &e))
+}
+
+/// Read catalogue entries from a JSON array of [`CatalogueEntry`] in its serde form (`index`,
+/// `title`, `formed`, `published` as `YYYY-MM-DD`, `category` by id …), e.g. an export the CLI
+/// reads. Errors name the line and field.
+///
+/// ```
+/// use sunlit::disclosure::key_area::entries_from_json;
+/// let e = entries_from_json(r#"[{"index": "1", "title": "某县2024年政府预算", "formed": "2024-01-10"}]"#)?;
+/// assert_eq!(e[0].formed.unwrap().to_string(), "2024-01-10");
+/// let err = entries_from_json("[{\"index\": \"1\",\n \"title\": \"t\", \"formed\": \"2024-02-30\"}]").unwrap_err();
+/// assert!(matches!(err, sunlit::Error::Input { line: 2, .. }));
+/// # Ok::<(), sunlit::Error>(())
+/// ```
+pub fn entries_from_json(text: &str) -> Result<Vec<CatalogueEntry>> {
+    typed(text)
+}
+
+/// Read published facts from a JSON array of [`PublishedFact`] (as [`facts_to_json`] writes
+/// them). Errors name the line and field.
+///
+/// ```
+/// use sunlit::disclosure::key_area::{facts_from_json, facts_to_json};
+/// let f = facts_from_json(r#"[{"title": "t", "amount": "180739.20", "published": "2017-02-03"}]"#)?;
+/// assert_eq!(f[0].amount.unwrap().to_string(), "180739.20");
+/// assert_eq!(facts_from_json(&facts_to_json(&f))?, f);
+/// assert!(facts_from_json(r#"[{"title": "t", "amount": 1.5}]"#).is_err()); // amounts are strings
+/// # Ok::<(), sunlit::Error>(())
+/// ```
+pub fn facts_from_json(text: &str) -> Result<Vec<PublishedFact>> {
+    typed(text)
+}
+
+/// Published facts as a JSON array (amounts as exact decimal strings).
+///
+/// ```
+/// use sunlit::disclosure::key_area::{PublishedFact, facts_to_json};
+/// let json = facts_to_json(&[PublishedFact { title: "t".into(), amount: Some(sunlit::Decimal::new(15, 1)), ..Default::default() }]);
+/// assert!(json.contains("\"amount\":\"1.5\""));
+/// ```
+pub fn facts_to_json(facts: &[PublishedFact]) -> String {
+    serde_json::to_string(facts).unwrap_or_else(|_| "[]".to_owned())
+}
+
+impl Checklist {
+    /// The checklist as JSON, in the format [`Checklist::from_json`] reads.
+    ///
+    /// ```
+    /// use sunlit::disclosure::key_area::Checklist;
+    /// let list = Checklist::embedded();
+    /// assert_eq!(Checklist::from_json(&list.to_json())?, list);
+    /// # Ok::<(), sunlit::Error>(())
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl KeyAreaReport {
+    /// The report as JSON: checklist, organ, year, the items with their states, the findings.
+    ///
+    /// ```
+    /// use sunlit::WorkCalendar;
+    /// use sunlit::disclosure::OrganLevel;
+    /// use sunlit::disclosure::key_area::{Checklist, Organ, OrganKind};
+    /// let organ = Organ { name: "某县财政局".into(), level: OrganLevel::County, kind: OrganKind::Finance };
+    /// let json = Checklist::embedded().check(&[], &[], &organ, 2024, &WorkCalendar::china()).to_json();
+    /// assert!(json.contains("\"state\":\"missing\""));
+    /// ```
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
     }
 }

@@ -44,6 +44,7 @@ mod check;
 mod load;
 
 pub use check::{ItemState, ItemStatus, KeyAreaReport};
+pub use load::{entries_from_json, facts_from_json, facts_to_json};
 
 vocabulary! {
     /// The kind of organ an item binds (beside its level).
