@@ -582,6 +582,56 @@ class HostileTest {
         "Tolerance.allowed" to { vary("cells", UINTS) { defaultTolerance().allowed(AmountUnit.YI_YUAN, it) } + vary("yiYuan", DECIMALS) { Tolerance(null, null, it).allowed(AmountUnit.YI_YUAN, 3u) } },
         "Tolerance.step" to { vary("wanYuan", DECIMALS) { Tolerance(null, it, null).step(AmountUnit.WAN_YUAN) } },
         "Tolerance.sumAllowed" to { vary("addends", UINTS) { defaultTolerance().sumAllowed(AmountUnit.YI_YUAN, it) } },
+        // --- issue 15 (area15): guide, key-area checklists, OCDS, interpretations
+        "KeyAreaChecklist.Companion.embedded" to { once { KeyAreaChecklist.embedded() } },
+        "KeyAreaChecklist.Companion.fromJson" to { vary("text", TEXTS) { KeyAreaChecklist.fromJson(it) } },
+        "KeyAreaChecklist.Companion.fromPath" to { vary("path", PATHS) { KeyAreaChecklist.fromPath(it) } },
+        "KeyAreaChecklist.id" to { once { KeyAreaChecklist.embedded().id() } },
+        "KeyAreaChecklist.version" to { once { KeyAreaChecklist.embedded().version() } },
+        "KeyAreaChecklist.areaNames" to { once { KeyAreaChecklist.embedded().areaNames() } },
+        "KeyAreaChecklist.itemIds" to { once { KeyAreaChecklist.embedded().itemIds() } },
+        "KeyAreaChecklist.toJson" to { once { KeyAreaChecklist.embedded().toJson() } },
+        "KeyAreaChecklist.check" to {
+            val list = KeyAreaChecklist.embedded()
+            val organ = Organ("某县", OrganLevel.COUNTY, OrganKind.GOVERNMENT)
+            val entry = CatalogueEntry(category = Category.OTHER, index = "1", title = "某县2024年政府预算公开", formed = D, published = D)
+            val fact = PublishedFact("budget.government_budget", "t", D, D, null, null, null)
+            vary("year", INTS) { list.check(listOf(entry), listOf(fact), organ, it, cal) } +
+                vary("entry.title", STRINGS) { list.check(listOf(entry.copy(title = it)), listOf(), organ, 2024, cal) } +
+                vary("entry.formed", orNull(DATES)) { list.check(listOf(entry.copy(formed = it)), listOf(), organ, 2024, cal) } +
+                vary("fact.published", orNull(DATES)) { list.check(listOf(), listOf(fact.copy(published = it)), organ, 2024, cal) } +
+                vary("fact.amount", orNull(DECIMALS)) { list.check(listOf(), listOf(fact.copy(amount = it)), organ, 2024, cal) } +
+                vary("organ.name", STRINGS) { list.check(listOf(entry), listOf(), organ.copy(name = it), 2024, cal) }
+        },
+        "readGuide" to { vary("text", TEXTS) { readGuide(it) } },
+        "checkGuide" to {
+            vary("text", STRINGS) { checkGuide(DisclosureGuide(listOf(GuideFinding(GuideElement.FAX, false, 1uL, it)))) } +
+                vary("line", ULONGS) { checkGuide(DisclosureGuide(listOf(GuideFinding(GuideElement.FAX, false, it, "x")))) }
+        },
+        "readOcds" to {
+            vary("text", TEXTS) { readOcds(it, ocdsPublicResources()) } +
+                vary("mapping.award", STRINGS) { readOcds("{\"awards\": [{}]}", ocdsPublicResources().copy(award = it)) }
+        },
+        "ocdsPublicResources" to { once { ocdsPublicResources() } },
+        "ocdsMajorProjects" to { once { ocdsMajorProjects() } },
+        "nationalInterpretationOptions" to { once { nationalInterpretationOptions() } },
+        "pairInterpretations" to {
+            vary("entry.title", STRINGS) { pairInterpretations(listOf(CatalogueEntry(index = "", title = it, category = Category.REGULATIONS), CatalogueEntry(category = Category.OTHER, index = "", title = it + "解读"))) } +
+                vary("entry.documentNumber", orNull(STRINGS)) { pairInterpretations(listOf(CatalogueEntry(category = Category.OTHER, index = "", title = "办法", documentNumber = it))) } +
+                vary("entry.published", orNull(DATES)) { pairInterpretations(listOf(CatalogueEntry(category = Category.REGULATIONS, index = "", title = "办法", published = it))) }
+        },
+        "checkInterpretations" to {
+            val p = Policy(CatalogueEntry(index = "", title = "办法", category = Category.REGULATIONS, published = D), listOf(CatalogueEntry(category = Category.OTHER, index = "", title = "解读", published = D)))
+            vary("policy.published", orNull(DATES)) { checkInterpretations(listOf(p.copy(policy = p.policy.copy(published = it))), nationalInterpretationOptions(), cal) } +
+                vary("workdays", UINTS) { checkInterpretations(listOf(p), InterpretationOptions(it, "r"), cal) }
+        },
+        "interpretationCounts" to {
+            val p = Policy(CatalogueEntry(index = "", title = "办法", category = Category.REGULATIONS, published = D), listOf(CatalogueEntry(category = Category.OTHER, index = "", title = "解读", published = D)))
+            vary("interpretation.published", orNull(DATES)) { interpretationCounts(listOf(p.copy(interpretations = listOf(p.interpretations[0].copy(published = it)))), nationalInterpretationOptions(), cal) } +
+                vary("workdays", UINTS) { interpretationCounts(listOf(p), InterpretationOptions(it, "r"), cal) }
+        },
+        "parseOrganKind" to { vary("text", STRINGS) { parseOrganKind(it) } },
+        "parseGuideElement" to { vary("text", STRINGS) { parseGuideElement(it) } },
     )
 
     /** Every exported function and method of the compiled bindings, as the table names them. */

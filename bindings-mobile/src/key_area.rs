@@ -8,8 +8,9 @@ use sunlit::{
     disclosure::{
         CatalogueEntry,
         guide::DisclosureGuide,
+        guide::GuideElement,
         interpretation::{self, InterpretationCounts, InterpretationOptions, Policy},
-        key_area::{Checklist, KeyAreaReport, Organ, PublishedFact, ocds},
+        key_area::{Checklist, KeyAreaReport, Organ, OrganKind, PublishedFact, ocds},
     },
 };
 
@@ -47,7 +48,8 @@ methods! { KeyAreaChecklist(c) {
         c.0.areas.iter().flat_map(|a| a.items.iter().map(|i| i.id.clone())).collect();
     /// The checklist as JSON.
     fn to_json() -> String = c.0.to_json();
-    /// Check a catalogue and published facts of `organ` for `year`: what is missing or late.
+    /// Check a catalogue and published facts of `organ` for `year`: what is missing or late
+    /// (an error only for a value that cannot cross, e.g. an amount beyond 28 digits).
     #[uniffi::method(default(cal = None))]
     fn check(
         entries: Vec<CatalogueEntry>,
@@ -55,10 +57,14 @@ methods! { KeyAreaChecklist(c) {
         organ: Organ,
         year: i32,
         cal: Option<Arc<WorkCalendar>>,
-    ) -> KeyAreaReport = c.0.check(&entries, &facts, &organ, year, &calendar(cal));
+    ) -> Result<KeyAreaReport> = Ok(c.0.check(&entries, &facts, &organ, year, &calendar(cal)));
 }}
 
 functions! {
+    /// An organ kind (`government`, `department`, `finance` or 人民政府 …).
+    fn parse_organ_kind(text: String) -> Result<OrganKind> = Ok(OrganKind::parse(&text)?);
+    /// A guide element (`fax`, `传真号码` …).
+    fn parse_guide_element(text: String) -> Result<GuideElement> = Ok(GuideElement::parse(&text)?);
     /// Read a disclosure guide from its text (simplified or traditional characters).
     fn read_guide(text: String) -> DisclosureGuide = DisclosureGuide::from_text(&text);
     /// The `guide.*` findings of a guide.
@@ -71,8 +77,8 @@ functions! {
     /// The mapping of OCDS stages to the 重大建设项目 tender item.
     fn ocds_major_projects() -> ocds::OcdsMapping = ocds::OcdsMapping::major_projects();
     /// Policies and their interpretations, paired by title and document number.
-    fn pair_interpretations(entries: Vec<CatalogueEntry>) -> Vec<Policy> =
-        interpretation::pair(&entries);
+    fn pair_interpretations(entries: Vec<CatalogueEntry>) -> Result<Vec<Policy>> =
+        Ok(interpretation::pair(&entries));
     /// The national period: the same day (国办发〔2016〕80号, 同步).
     fn national_interpretation_options() -> InterpretationOptions =
         InterpretationOptions::default();

@@ -43,6 +43,12 @@ fn real_guides() {
         ]
     );
     assert_eq!(dxal.found(GuideElement::Fax).unwrap().text, "0457-2730740");
+    // the e-mail address right after a Chinese character (邮箱dxal…): its text, not the line
+    let g = DisclosureGuide::from_text("邮箱dxalzwgkb@163.com邮编:165000");
+    assert_eq!(
+        g.found(GuideElement::Internet).unwrap().text,
+        "dxalzwgkb@163.com"
+    );
     let kedong = read("kedong.txt");
     assert_eq!(
         rules_of(&kedong.check()),

@@ -470,7 +470,12 @@ fn email_around(line: &str, at: usize) -> &str {
     let is_part = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '@' | ' ');
     let start = line
         .get(..at)
-        .and_then(|b| b.rfind(|c: char| !is_part(c) || c == ' ').map(|p| p + 1))
+        .and_then(|b| {
+            b.char_indices()
+                .rev()
+                .find(|(_, c)| !is_part(*c) || *c == ' ')
+                .map(|(p, c)| p + c.len_utf8())
+        })
         .unwrap_or(0);
     let end = line
         .get(at + 1..)
