@@ -271,6 +271,9 @@ pub fn check_interpretations(
     Ok(f.into_iter().map(PyFinding).collect())
 }
 
+/// `(year, policies, interpreted, on_time, interpretations)`.
+type YearCounts = (i32, u64, u64, u64, u64);
+
 /// Per-year counts: `(year, policies, interpreted, on_time, interpretations)`.
 #[pyfunction]
 #[pyo3(signature = (entries_json, workdays = Int::of(0), cal = None))]
@@ -278,7 +281,7 @@ pub fn interpretation_counts(
     entries_json: Text,
     workdays: Int,
     cal: Option<&Bound<'_, PyWorkCalendar>>,
-) -> PyResult<Vec<(i32, u64, u64, u64, u64)>> {
+) -> PyResult<Vec<YearCounts>> {
     let entries = entries_from_json(&entries_json).py()?;
     let policies = interpretation::pair(&entries);
     let o = options(workdays.get("workdays")?, None);
