@@ -279,6 +279,9 @@ impl InterpretationCounts {
 /// let p = Policy { policy: e("办法"), interpretations: vec![e("解读")] };
 /// let c = counts(&[p], &InterpretationOptions::default(), &WorkCalendar::china())?;
 /// assert_eq!((c[0].year, c[0].policies, c[0].interpreted, c[0].on_time), (2024, 1, 1, 1));
+/// // a period that leaves the calendar's years is an error, not a guess
+/// let far = InterpretationOptions { workdays: 2_000, ..Default::default() };
+/// assert!(counts(&[Policy { policy: e("办法"), interpretations: vec![e("解读")] }], &far, &WorkCalendar::china()).is_err());
 /// # Ok::<(), sunlit::Error>(())
 /// ```
 pub fn counts(
