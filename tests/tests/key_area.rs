@@ -474,3 +474,28 @@ fn facts_with_explicit_items_match_only_that_item() {
         .collect();
     assert_eq!(published, ["major_projects.approval"]);
 }
+
+#[test]
+fn a_guide_in_a_workbook_or_csv_goes_through_the_document_readers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("guide.csv");
+    std::fs::write(
+        &path,
+        "项目,内容\n工作机构,某县人民政府办公室\n办公时间,周一至周五 8:30-17:30\n传真,0123-4567890\n",
+    )
+    .unwrap();
+    let g = DisclosureGuide::read_path(&path).unwrap();
+    assert!(
+        g.found(GuideElement::Fax).is_some_and(|f| f.clear),
+        "{g:#?}"
+    );
+    assert!(
+        g.found(GuideElement::Hours).is_some_and(|f| f.clear),
+        "{g:#?}"
+    );
+    assert!(
+        g.found(GuideElement::OfficeName).is_some_and(|f| f.clear),
+        "{g:#?}"
+    );
+    assert!(DisclosureGuide::read_path(dir.path().join("none.pdf")).is_err());
+}

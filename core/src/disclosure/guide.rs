@@ -28,6 +28,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::SourceDocument;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::rules::{Rule, guide as rules};
@@ -117,9 +118,10 @@ impl DisclosureGuide {
         DisclosureGuide { elements }
     }
 
-    /// Read a guide from a file: plain text (UTF-8), or an HTML page (`.html`/`.htm`, its text
-    /// read line by line from the markup). A file that cannot be read or is not UTF-8 is an
-    /// error.
+    /// Read a guide from a file: plain text (UTF-8), an HTML page (`.html`/`.htm`, its text
+    /// read line by line from the markup), or a PDF, workbook or CSV file read by the library's
+    /// document readers ([`DisclosureGuide::from_source`]; a PDF needs the `pdf` feature). A file
+    /// that cannot be read or is not UTF-8 text is an error.
     ///
     /// ```
     /// use sunlit::disclosure::guide::DisclosureGuide;
@@ -134,6 +136,15 @@ impl DisclosureGuide {
     /// ```
     pub fn read_path(path: impl AsRef<Path>) -> Result<DisclosureGuide> {
         let path = path.as_ref();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if matches!(ext.as_str(), "pdf" | "xlsx" | "xls" | "csv") {
+            let doc = SourceDocument::read(path, &crate::ReadOptions::default())?;
+            return Ok(DisclosureGuide::from_source(&doc));
+        }
         let limits = crate::input::Limits::default();
         let bytes = crate::io::read_file(path, |f| crate::io::read_capped(f, &limits))?;
         let text = String::from_utf8(bytes).map_err(|e| Error::File {
@@ -141,15 +152,28 @@ impl DisclosureGuide {
             kind: std::io::ErrorKind::InvalidData,
             reason: format!("not UTF-8 text: {e}"),
         })?;
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
         if ext == "html" || ext == "htm" {
             return Ok(DisclosureGuide::from_text(&html_text(&text)));
         }
         Ok(DisclosureGuide::from_text(&text))
+    }
+
+    /// Read a guide from a document the library's readers read (a PDF, a workbook, a CSV file):
+    /// its running text, line by line, table cells included as printed.
+    ///
+    /// ```
+    /// use sunlit::{ReadOptions, document::{SourceDocument, SourceFormat}};
+    /// use sunlit::disclosure::guide::{DisclosureGuide, GuideElement};
+    /// let csv = "项目,内容\n传真号码,010-1234567\n办公地址,某县人民路1号\n";
+    /// let doc = SourceDocument::from_bytes("guide.csv", SourceFormat::Csv, csv.as_bytes(), &ReadOptions::default())?;
+    /// let g = DisclosureGuide::from_source(&doc);
+    /// assert!(g.found(GuideElement::Fax).is_some());
+    /// assert!(g.found(GuideElement::Hours).is_none());
+    /// # Ok::<(), sunlit::Error>(())
+    /// ```
+    pub fn from_source(doc: &SourceDocument) -> DisclosureGuide {
+        let text: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+        DisclosureGuide::from_text(&text.join("\n"))
     }
 
     /// What was found for `element`, if anything (clearly or only by its label).
