@@ -32,11 +32,20 @@ fn shown(v: &Value) -> String {
     }
 }
 
-/// The keys of an object, refusing any not in `allowed`.
+/// The keys of an object, refusing any not in `allowed` (no check when `allowed` is empty).
 fn object<'a>(v: &'a Value, at: &str, allowed: &[&str]) -> Result<&'a Map<String, Value>> {
     let map = v
         .as_object()
         .ok_or_else(|| bad(at, "", &shown(v), "expected a JSON object"))?;
+    if allowed.is_empty() {
+        return Ok(map);
+    }
+    only(map, at, allowed)?;
+    Ok(map)
+}
+
+/// Refuse any key not in `allowed`.
+fn only(map: &Map<String, Value>, at: &str, allowed: &[&str]) -> Result<()> {
     if let Some(k) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
         return Err(bad(
             at,
@@ -45,7 +54,7 @@ fn object<'a>(v: &'a Value, at: &str, allowed: &[&str]) -> Result<&'a Map<String
             format!("unknown key; expected one of {}", allowed.join(", ")),
         ));
     }
-    Ok(map)
+    Ok(())
 }
 
 fn text(map: &Map<String, Value>, at: &str, key: &str) -> Result<String> {
@@ -233,9 +242,10 @@ fn indicator(v: &Value, at: &str, depth: usize, ids: &mut BTreeSet<String>) -> R
         "children",
         "evaluator",
     ];
-    let map = object(v, at, KEYS)?;
+    let map = object(v, at, &[])?;
     let id = text(map, at, "id")?;
     let at = id.as_str();
+    only(map, at, KEYS)?;
     if !ids.insert(id.clone()) {
         return Err(bad(at, "id", at, "duplicate indicator id"));
     }
