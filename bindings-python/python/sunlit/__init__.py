@@ -182,3 +182,9 @@ __all__ = [
     "table_kind_of",
     "withdrawal_deadline",
 ]
+
+# Transparency scoring (issue 15): an index as a weighted indicator tree, organs scored, ranked
+# and explained.
+from ._sunlit import OrganScore, Ranked, Scheme, rank, ranking_to_markdown  # noqa: E402
+
+__all__ += ["OrganScore", "Ranked", "Scheme", "rank", "ranking_to_markdown"]

@@ -8,6 +8,8 @@
                                           年初结转和结余 against last year's final account Y, a final
                                           account's "三公" 预算数 against the same year's budget Z
     sunlit tables PATH --format csv|json  the recognised tables, cell by cell with provenance
+    sunlit score --scheme ID --year Y --kind government --organ NAME=FILE[@DATE],… …
+                                          score and rank organs on a transparency index (cli_score.py)
 
 A thin layer over :func:`sunlit.read_document` and the core's reports: no rule lives here.
 """
@@ -19,7 +21,7 @@ import json
 import sys
 from typing import Optional, Sequence
 
-from . import _sunlit
+from . import _sunlit, cli_score
 
 EXIT_OK = 0
 EXIT_ERRORS = 1
@@ -41,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
         "(PDF, XLSX/XLS, CSV) — 检查公开的预算、决算、年度报告和权责清单。",
     )
     p.add_argument("--version", action="version", version=f"sunlit {_sunlit.__version__}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{check,tables}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{check,tables,score}")
     check = sub.add_parser(
         "check",
         help="check documents and report the findings",
@@ -75,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     tables.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default csv)")
     tables.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _read_options(tables)
+    cli_score.add_parser(sub)
     return p
 
 
@@ -175,6 +178,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return _check(args)
+    if args.command == "score":
+        return cli_score.run(args)
     return _tables(args)
 
 

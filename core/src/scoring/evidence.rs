@@ -223,6 +223,31 @@ impl Evidence {
         })
     }
 
+    /// Add catalogue entries from a JSON array of [`CatalogueEntry`] objects (`index`, `title`,
+    /// optional `organ`, `formed`, `published` as `YYYY-MM-DD`, `category` id …).
+    ///
+    /// ```
+    /// use sunlit::scoring::{Evidence, OrganKind};
+    /// let mut e = Evidence::new("x", OrganKind::Government, 2024);
+    /// e.add_catalogue_json(r#"[{"index":"1/2024-1","title":"t","category":"budgets","published":"2024-03-01"}]"#)?;
+    /// assert_eq!(e.catalogue.len(), 1);
+    /// assert!(e.add_catalogue_json(r#"[{"title":"no index"}]"#).is_err());
+    /// # Ok::<(), sunlit::Error>(())
+    /// ```
+    pub fn add_catalogue_json(&mut self, json: &str) -> Result<()> {
+        let v = crate::io::parse_json_with(json, &crate::input::Limits::default())?;
+        let entries: Vec<CatalogueEntry> =
+            serde_json::from_value(v).map_err(|e| crate::Error::Input {
+                line: 1,
+                column: "catalogue".to_owned(),
+                value: String::new(),
+                reason: format!("not a list of catalogue entries: {e}"),
+                cause: None,
+            })?;
+        self.catalogue.extend(entries);
+        Ok(())
+    }
+
     /// The documents of a kind about a year.
     pub(crate) fn documents_of(&self, kind: DocumentKind, year: i32) -> Vec<&EvidenceDocument> {
         self.documents
