@@ -196,6 +196,47 @@ class HostileTest {
         fun request(): DisclosureRequest = DisclosureRequest(D, Channel.ONLINE, Applicant.NATURAL_PERSON)
     }
 
+    // --- Transparency scoring (issue 15): Scheme, OrganScore, rankScores
+    private val scoringDoc: String by lazy { TestData.file("documents/jiangsu/huaian-annual-report-2024.pdf").path }
+    private fun cass(): Scheme = Scheme.embedded("cass-2022").let { s -> s.withWeights(s.unknownWeights().associateWith { BigDecimal.ONE }) }
+    private fun organScore(): OrganScore = cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, manual = mapOf("cass-2022.platform" to BigDecimal(90))))
+    private val scoringRows: Map<String, () -> List<Case>> = mapOf(
+        "Scheme.Companion.embedded" to { vary("name", STRINGS) { Scheme.embedded(it) } },
+        "Scheme.Companion.fromJson" to { vary("text", TEXTS) { Scheme.fromJson(it) } },
+        "Scheme.Companion.fromPath" to { vary("path", PATHS) { Scheme.fromPath(it) } },
+        "Scheme.id" to { once { cass().id() } },
+        "Scheme.version" to { once { cass().version() } },
+        "Scheme.nameZh" to { once { cass().nameZh() } },
+        "Scheme.total" to { once { cass().total() } },
+        "Scheme.unknownWeights" to { once { Scheme.embedded("cass-2022").unknownWeights() } },
+        "Scheme.withWeights" to {
+            vary("weight", DECIMALS) { cass().withWeights(mapOf("cass-2022.platform" to it)) } +
+                vary("id", STRINGS) { cass().withWeights(mapOf(it to BigDecimal.ONE)) }
+        },
+        "Scheme.score" to {
+            vary("organ", STRINGS) { cass().score(ScoringEvidence(it, OrganKind.GOVERNMENT, 2024)) } +
+                vary("year", INTS) { cass().score(ScoringEvidence("甲", OrganKind.DEPARTMENT, it, listOf(EvidenceFile(scoringDoc, D)))) } +
+                vary("documents.path", PATHS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, listOf(EvidenceFile(it)))) } +
+                vary("documents.published", orNull(DATES)) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, listOf(EvidenceFile(scoringDoc, it)))) } +
+                vary("manual", DECIMALS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, manual = mapOf("cass-2022.platform" to it))) } +
+                vary("checked", STRINGS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, checked = listOf(it))) }
+        },
+        "OrganScore.organ" to { once { organScore().organ() } },
+        "OrganScore.year" to { once { organScore().year() } },
+        "OrganScore.total" to { once { organScore().total() } },
+        "OrganScore.exact" to { once { organScore().exact() } },
+        "OrganScore.findings" to { once { organScore().findings() } },
+        "OrganScore.explanation" to { once { organScore().explanation() } },
+        "OrganScore.toText" to { once { organScore().toText() } },
+        "OrganScore.toMarkdown" to { once { organScore().toMarkdown() } },
+        "OrganScore.toJson" to { once { organScore().toJson() } },
+        "rankScores" to { once { rankScores(listOf(organScore(), organScore())) } },
+        "rankingToMarkdown" to {
+            vary("organ", STRINGS) { rankingToMarkdown(listOf(Ranked(1u, it, BigDecimal.ONE, false))) } +
+                vary("total", DECIMALS) { rankingToMarkdown(listOf(Ranked(1u, "甲", it, false))) }
+        },
+    )
+
     private val rows: Map<String, () -> List<Case>> = mapOf(
         // --- top-level functions
         "changeLogFromChanges" to {
@@ -582,7 +623,7 @@ class HostileTest {
         "Tolerance.allowed" to { vary("cells", UINTS) { defaultTolerance().allowed(AmountUnit.YI_YUAN, it) } + vary("yiYuan", DECIMALS) { Tolerance(null, null, it).allowed(AmountUnit.YI_YUAN, 3u) } },
         "Tolerance.step" to { vary("wanYuan", DECIMALS) { Tolerance(null, it, null).step(AmountUnit.WAN_YUAN) } },
         "Tolerance.sumAllowed" to { vary("addends", UINTS) { defaultTolerance().sumAllowed(AmountUnit.YI_YUAN, it) } },
-    )
+    ) + scoringRows
 
     /** Every exported function and method of the compiled bindings, as the table names them. */
     private fun exported(): Set<String> {

@@ -19,3 +19,6 @@ pub struct Power;
 
 #[doc = include_str!("../../docs/report.md")]
 pub struct Report;
+
+#[doc = include_str!("../../docs/scoring.md")]
+pub struct Scoring;

@@ -24,6 +24,7 @@ use crate::{Document, ReadOptions};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OrganKind {
     /// 人民政府 — a people's government (its report is published by 31 March).
     Government,
