@@ -196,30 +196,31 @@ class HostileTest {
         fun request(): DisclosureRequest = DisclosureRequest(D, Channel.ONLINE, Applicant.NATURAL_PERSON)
     }
 
-    // --- Transparency scoring (issue 15): Scheme, OrganScore, rankScores
+    // --- Transparency scoring (issue 15): ScoringScheme, OrganScore, rankScores
     private val scoringDoc: String by lazy { TestData.file("documents/jiangsu/huaian-annual-report-2024.pdf").path }
-    private fun cass(): Scheme = Scheme.embedded("cass-2022").let { s -> s.withWeights(s.unknownWeights().associateWith { BigDecimal.ONE }) }
+    private fun cass(): ScoringScheme = ScoringScheme.embedded("cass-2022").let { s -> s.withWeights(s.unknownWeights().associateWith { BigDecimal.ONE }) }
     private fun organScore(): OrganScore = cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, manual = mapOf("cass-2022.platform" to BigDecimal(90))))
     private val scoringRows: Map<String, () -> List<Case>> = mapOf(
-        "Scheme.Companion.embedded" to { vary("name", STRINGS) { Scheme.embedded(it) } },
-        "Scheme.Companion.fromJson" to { vary("text", TEXTS) { Scheme.fromJson(it) } },
-        "Scheme.Companion.fromPath" to { vary("path", PATHS) { Scheme.fromPath(it) } },
-        "Scheme.id" to { once { cass().id() } },
-        "Scheme.version" to { once { cass().version() } },
-        "Scheme.nameZh" to { once { cass().nameZh() } },
-        "Scheme.total" to { once { cass().total() } },
-        "Scheme.unknownWeights" to { once { Scheme.embedded("cass-2022").unknownWeights() } },
-        "Scheme.withWeights" to {
+        "ScoringScheme.Companion.embedded" to { vary("name", STRINGS) { ScoringScheme.embedded(it) } },
+        "ScoringScheme.Companion.fromJson" to { vary("text", TEXTS) { ScoringScheme.fromJson(it) } },
+        "ScoringScheme.Companion.fromPath" to { vary("path", PATHS) { ScoringScheme.fromPath(it) } },
+        "ScoringScheme.id" to { once { cass().id() } },
+        "ScoringScheme.version" to { once { cass().version() } },
+        "ScoringScheme.nameZh" to { once { cass().nameZh() } },
+        "ScoringScheme.total" to { once { cass().total() } },
+        "ScoringScheme.unknownWeights" to { once { ScoringScheme.embedded("cass-2022").unknownWeights() } },
+        "ScoringScheme.withWeights" to {
             vary("weight", DECIMALS) { cass().withWeights(mapOf("cass-2022.platform" to it)) } +
                 vary("id", STRINGS) { cass().withWeights(mapOf(it to BigDecimal.ONE)) }
         },
-        "Scheme.score" to {
+        "ScoringScheme.score" to {
             vary("organ", STRINGS) { cass().score(ScoringEvidence(it, OrganKind.GOVERNMENT, 2024)) } +
                 vary("year", INTS) { cass().score(ScoringEvidence("甲", OrganKind.DEPARTMENT, it, listOf(EvidenceFile(scoringDoc, D)))) } +
                 vary("documents.path", PATHS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, listOf(EvidenceFile(it)))) } +
                 vary("documents.published", orNull(DATES)) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, listOf(EvidenceFile(scoringDoc, it)))) } +
                 vary("manual", DECIMALS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, manual = mapOf("cass-2022.platform" to it))) } +
-                vary("checked", STRINGS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, checked = listOf(it))) }
+                vary("checked", STRINGS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, checked = listOf(it))) } +
+                vary("catalogueJson", orNull(TEXTS)) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, catalogueJson = it)) }
         },
         "OrganScore.organ" to { once { organScore().organ() } },
         "OrganScore.year" to { once { organScore().year() } },

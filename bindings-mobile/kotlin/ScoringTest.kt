@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import sunlit.EvidenceFile
 import sunlit.OrganScore
-import sunlit.Scheme
+import sunlit.ScoringScheme
 import sunlit.ScoringEvidence
 import sunlit.core.OrganKind
 import sunlit.core.SunlitException
@@ -21,9 +21,9 @@ import sunlit.rankingToMarkdown
 class ScoringTest {
     private val golden = TestData.json("scoring/golden.json")
 
-    private fun scheme(): Scheme {
+    private fun scheme(): ScoringScheme {
         val weights = golden.getAsJsonObject("weights").entrySet().associate { it.key to BigDecimal(it.value.asString) }
-        return Scheme.embedded(golden.str("scheme")!!).withWeights(weights)
+        return ScoringScheme.embedded(golden.str("scheme")!!).withWeights(weights)
     }
 
     private fun scores(case: com.google.gson.JsonObject): List<OrganScore> {
@@ -62,19 +62,19 @@ class ScoringTest {
 
     @Test
     fun unknownWeightsAreRefusedNamingTheIndicator() {
-        val raw = Scheme.embedded("xianning-2023")
+        val raw = ScoringScheme.embedded("xianning-2023")
         assertEquals(13, raw.unknownWeights().size)
         val e = assertThrows(SunlitException.Field::class.java) {
             raw.score(ScoringEvidence("淮安市人民政府", OrganKind.GOVERNMENT, 2024))
         }
         assertEquals("xianning-2023.proactive", e.value)
-        assertThrows(SunlitException::class.java) { Scheme.embedded("beijing-2099") }
-        assertThrows(SunlitException::class.java) { Scheme.fromJson("{\"id\":\"t\"}") }
+        assertThrows(SunlitException::class.java) { ScoringScheme.embedded("beijing-2099") }
+        assertThrows(SunlitException::class.java) { ScoringScheme.fromJson("{\"id\":\"t\"}") }
     }
 
     @Test
     fun cassEqualWeightsGiveTheMeanAndOtherYearsAreNotRankedTogether() {
-        val cass = Scheme.embedded("cass-2022")
+        val cass = ScoringScheme.embedded("cass-2022")
         val s = cass.withWeights(cass.unknownWeights().associateWith { BigDecimal.ONE })
         val manual = mapOf(
             "cass-2022.decision" to BigDecimal("87.80"), "cass-2022.management_service" to BigDecimal("81.70"),

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sunlit::Finding;
-use sunlit::disclosure::CatalogueEntry;
 use sunlit::scoring::{Evidence, EvidenceDocument, IndicatorScore, OrganKind};
 
 use crate::errors::Result;
@@ -35,17 +34,18 @@ pub struct ScoringEvidence {
     #[uniffi(default = [])]
     pub documents: Vec<EvidenceFile>,
     /// Manual scores by indicator id.
-    #[uniffi(default = [])]
-    pub manual: HashMap<String, Decimal>,
+    #[uniffi(default = None)]
+    pub manual: Option<HashMap<String, Decimal>>,
     /// Findings of checks made elsewhere.
     #[uniffi(default = [])]
     pub findings: Vec<Finding>,
     /// The rule families (`directory.`) those checks cover.
     #[uniffi(default = [])]
     pub checked: Vec<String>,
-    /// Catalogue entries of the organ.
-    #[uniffi(default = [])]
-    pub catalogue: Vec<CatalogueEntry>,
+    /// Catalogue entries of the organ as a JSON array (the fields of the core's
+    /// `CatalogueEntry`), or null.
+    #[uniffi(default = None)]
+    pub catalogue_json: Option<String>,
 }
 
 impl ScoringEvidence {
@@ -55,36 +55,40 @@ impl ScoringEvidence {
             e.documents
                 .push(EvidenceDocument::read(&f.path, f.published)?);
         }
-        let mut manual: Vec<(String, Decimal)> = self.manual.into_iter().collect();
+        let mut manual: Vec<(String, Decimal)> =
+            self.manual.unwrap_or_default().into_iter().collect();
         manual.sort_by(|a, b| a.0.cmp(&b.0));
         e.manual = manual;
         e.findings = self.findings.into();
         e.checked = self.checked;
-        e.catalogue = self.catalogue;
+        if let Some(json) = self.catalogue_json {
+            e.add_catalogue_json(&json)?;
+        }
         Ok(e)
     }
 }
 
-/// An index (指标体系); weights never published must be supplied before it scores.
+/// An index (指标体系); weights never published must be supplied before it scores. (Named
+/// ScoringScheme here: `Scheme` is the classification scheme in Kotlin.)
 #[derive(Debug, uniffi::Object)]
-pub struct Scheme(sunlit::scoring::Scheme);
+pub struct ScoringScheme(sunlit::scoring::Scheme);
 
-constructors! { Scheme {
+constructors! { ScoringScheme {
     /// A shipped scheme by id: "cass-2022" or "xianning-2023".
     #[uniffi::constructor]
-    fn embedded(name: String) -> Result<Arc<Scheme>> =
-        Ok(Arc::new(Scheme(sunlit::scoring::Scheme::embedded(&name)?)));
+    fn embedded(name: String) -> Result<Arc<ScoringScheme>> =
+        Ok(Arc::new(ScoringScheme(sunlit::scoring::Scheme::embedded(&name)?)));
     /// A scheme from JSON text.
     #[uniffi::constructor]
-    fn from_json(text: String) -> Result<Arc<Scheme>> =
-        Ok(Arc::new(Scheme(sunlit::scoring::Scheme::from_json(&text)?)));
+    fn from_json(text: String) -> Result<Arc<ScoringScheme>> =
+        Ok(Arc::new(ScoringScheme(sunlit::scoring::Scheme::from_json(&text)?)));
     /// A scheme from a JSON file.
     #[uniffi::constructor]
-    fn from_path(path: String) -> Result<Arc<Scheme>> =
-        Ok(Arc::new(Scheme(sunlit::scoring::Scheme::from_path(path)?)));
+    fn from_path(path: String) -> Result<Arc<ScoringScheme>> =
+        Ok(Arc::new(ScoringScheme(sunlit::scoring::Scheme::from_path(path)?)));
 }}
 
-methods! { Scheme(s) {
+methods! { ScoringScheme(s) {
     /// The scheme's id.
     fn id() -> String = s.0.id().to_owned();
     /// Its version.
@@ -96,10 +100,10 @@ methods! { Scheme(s) {
     /// The ids of the indicators whose weight was never published.
     fn unknown_weights() -> Vec<String> = s.0.unknown_weights();
     /// The scheme with weights supplied by indicator id.
-    fn with_weights(weights: HashMap<String, Decimal>) -> Result<Arc<Scheme>> = {
+    fn with_weights(weights: HashMap<String, Decimal>) -> Result<Arc<ScoringScheme>> = {
         let mut w: Vec<(String, Decimal)> = weights.into_iter().collect();
         w.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(Arc::new(Scheme(s.0.with_weights(&w)?)))
+        Ok(Arc::new(ScoringScheme(s.0.with_weights(&w)?)))
     };
     /// Score one organ (its documents are read and checked here).
     fn score(evidence: ScoringEvidence) -> Result<Arc<OrganScore>> =
