@@ -201,12 +201,13 @@ functions! {
         let all: Vec<sunlit::scoring::OrganScore> = scores.iter().map(|s| s.0.clone()).collect();
         Ok(sunlit::scoring::rank(&all)?.into_iter().map(ranked).collect())
     };
-    /// A ranking as a Markdown table.
-    fn ranking_to_markdown(ranking: Vec<Ranked>) -> String = {
+    /// A ranking as a Markdown table (fallible only in lifting its amounts: a total beyond a
+    /// Decimal is a SunlitException).
+    fn ranking_to_markdown(ranking: Vec<Ranked>) -> Result<String> = {
         let all: Vec<sunlit::scoring::Ranked> = ranking
             .into_iter()
             .map(|r| sunlit::scoring::Ranked { rank: r.rank, organ: r.organ, total: r.total, tied: r.tied })
             .collect();
-        sunlit::scoring::Ranked::to_markdown(&all)
+        Ok(sunlit::scoring::Ranked::to_markdown(&all))
     };
 }
