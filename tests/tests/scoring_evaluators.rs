@@ -133,6 +133,18 @@ fn a_manual_score_out_of_range_is_an_error_finding_and_scores_zero() {
     );
     e.manual[0].1 = "7.5".parse().unwrap();
     assert_eq!(total(&s, &e), "75.00");
+    // A manual score naming no manual indicator is not ignored silently.
+    e.manual.push(("no.such".into(), Decimal::from(5)));
+    let score = s.score(&e).unwrap();
+    assert_eq!(score.total.to_string(), "75.00");
+    assert_eq!(
+        score.findings.as_slice()[0].rule,
+        rules::scoring::MANUAL_OUT_OF_RANGE
+    );
+    assert_eq!(
+        score.findings.as_slice()[0].code.as_deref(),
+        Some("no.such")
+    );
 }
 
 #[test]

@@ -222,6 +222,7 @@ impl Scheme {
         let exact: Decimal = indicators.iter().map(|c| c.score).sum();
         let mut findings = Findings::new();
         collect(&indicators, &mut findings);
+        findings.extend(self.stray_manual(evidence));
         Ok(OrganScore {
             organ: evidence.organ.clone(),
             scheme: self.id.clone(),
@@ -233,6 +234,32 @@ impl Scheme {
             indicators,
             findings,
         })
+    }
+}
+
+impl Scheme {
+    /// A `scoring.manual_out_of_range` finding for each manual score that names no manual leaf
+    /// of the scheme (a typo would otherwise be ignored silently).
+    fn stray_manual(&self, evidence: &Evidence) -> Vec<Finding> {
+        let leaves: Vec<&str> = self
+            .walk()
+            .into_iter()
+            .filter(|(_, n)| matches!(n.evaluator, Some(super::Evaluator::Manual { .. })))
+            .map(|(_, n)| n.id.as_str())
+            .collect();
+        evidence
+            .manual
+            .iter()
+            .filter(|(id, _)| !leaves.contains(&id.as_str()))
+            .map(|(id, v)| {
+                Finding::new(
+                    &crate::rules::scoring::MANUAL_OUT_OF_RANGE,
+                    format!("人工评分 {id} = {v} 不对应本方案的人工评分指标，未计入"),
+                    format!("the manual score {id} = {v} names no manual indicator of scheme {}; not counted", self.id),
+                )
+                .with_code(id.clone())
+            })
+            .collect()
     }
 }
 
