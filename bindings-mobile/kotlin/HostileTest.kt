@@ -220,7 +220,8 @@ class HostileTest {
                 vary("documents.published", orNull(DATES)) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, listOf(EvidenceFile(scoringDoc, it)))) } +
                 vary("manual", DECIMALS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, manual = mapOf("cass-2022.platform" to it))) } +
                 vary("checked", STRINGS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, checked = listOf(it))) } +
-                vary("catalogueJson", orNull(TEXTS)) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, catalogueJson = it)) }
+                vary("catalogueJson", orNull(TEXTS)) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, catalogueJson = it)) } +
+                OrganLevel.entries.map { l -> Case("level=$l") { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, level = l)) } }
         },
         "OrganScore.organ" to { once { organScore().organ() } },
         "OrganScore.year" to { once { organScore().year() } },

@@ -12,6 +12,7 @@ import sunlit.OrganScore
 import sunlit.ScoringScheme
 import sunlit.ScoringEvidence
 import sunlit.core.OrganKind
+import sunlit.core.OrganLevel
 import sunlit.core.SunlitException
 import sunlit.rankScores
 import sunlit.rankingToMarkdown
@@ -86,6 +87,13 @@ class ScoringTest {
         val other = s.score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2022))
         assertThrows(SunlitException.MixedDimension::class.java) { rankScores(listOf(shenzhen, other)) }
         assertTrue(rankingToMarkdown(rankScores(listOf(shenzhen))).contains("| 1 | 深圳市人民政府 | 86.63 |"))
+        val local = ScoringScheme.fromJson(
+            "{\"id\":\"t\",\"version\":\"1\",\"name_zh\":\"测\",\"name_en\":\"t\",\"source\":\"-\",\"indicators\":[{\"id\":\"c\"," +
+                "\"name_zh\":\"类别\",\"name_en\":\"c\",\"weight\":\"1\",\"evaluator\":{\"kind\":\"catalogue_categories\",\"categories\":[\"budgets\"],\"local\":true}}]}",
+        )
+        val entries = "[{\"index\":\"1/2024-1\",\"title\":\"预算\",\"category\":\"budgets\",\"published\":\"2024-03-01\"}]"
+        val township = local.score(ScoringEvidence("某乡人民政府", OrganKind.GOVERNMENT, 2024, catalogueJson = entries, level = OrganLevel.TOWNSHIP))
+        assertEquals(BigDecimal("11.11"), township.total())
         val late = EvidenceFile("no/such.pdf", LocalDate.of(2025, 2, 1))
         assertThrows(SunlitException.File::class.java) {
             s.score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, listOf(late)))

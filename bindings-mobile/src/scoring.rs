@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use sunlit::Finding;
+use sunlit::disclosure::OrganLevel;
 use sunlit::scoring::{Evidence, EvidenceDocument, IndicatorScore, OrganKind};
 
 use crate::errors::Result;
@@ -46,11 +47,15 @@ pub struct ScoringEvidence {
     /// `CatalogueEntry`), or null.
     #[uniffi(default = None)]
     pub catalogue_json: Option<String>,
+    /// The organ's level (for the art. 21 categories of its catalogue), or null.
+    #[uniffi(default = None)]
+    pub level: Option<OrganLevel>,
 }
 
 impl ScoringEvidence {
     fn core(self) -> Result<Evidence> {
         let mut e = Evidence::new(&self.organ, self.kind, self.year);
+        e.level = self.level;
         for f in self.documents {
             e.documents
                 .push(EvidenceDocument::read(&f.path, f.published)?);

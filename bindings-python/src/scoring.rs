@@ -50,8 +50,12 @@ fn evidence(
     findings: Vec<PyRef<'_, PyFinding>>,
     checked: Vec<Text>,
     catalogue: Option<&str>,
+    level: Option<&str>,
 ) -> PyResult<Evidence> {
     let mut e = Evidence::new(organ, OrganKind::parse(kind).py()?, year);
+    if let Some(l) = level {
+        e.level = Some(sunlit::disclosure::OrganLevel::parse(l).py()?);
+    }
     for d in documents {
         e.documents.push(document_arg(d)?);
     }
@@ -153,8 +157,9 @@ impl PyScheme {
     /// "department" (31 January); `documents` are paths or (path, datetime.date published)
     /// pairs, read and checked here; `manual` maps indicator ids to Decimal scores; `findings`
     /// are checks made elsewhere, `checked` the rule families they cover; `catalogue` a JSON
-    /// array of catalogue entries. An unknown weight raises FieldError naming the indicator.
-    #[pyo3(signature = (organ, *, kind, year, documents=Vec::new(), manual=None, findings=Vec::new(), checked=Vec::new(), catalogue=None))]
+    /// array of catalogue entries; `level` the organ's level ("county", "municipal", "township" …,
+    /// for the art. 21 categories). An unknown weight raises FieldError naming the indicator.
+    #[pyo3(signature = (organ, *, kind, year, documents=Vec::new(), manual=None, findings=Vec::new(), checked=Vec::new(), catalogue=None, level=None))]
     #[allow(clippy::too_many_arguments)]
     fn score(
         &self,
@@ -166,6 +171,7 @@ impl PyScheme {
         findings: Vec<PyRef<'_, PyFinding>>,
         checked: Vec<Text>,
         catalogue: Option<Text>,
+        level: Option<Text>,
     ) -> PyResult<PyOrganScore> {
         let year = year.get::<i32>("year")?;
         let e = evidence(
@@ -177,6 +183,7 @@ impl PyScheme {
             findings,
             checked,
             catalogue.as_deref(),
+            level.as_deref(),
         )?;
         self.0.score(&e).map(PyOrganScore).py()
     }

@@ -784,6 +784,7 @@ ROWS.update(
                 kw("findings", "seq", [], optional=False),
                 kw("checked", "strs", ["report."], optional=False),
                 kw("catalogue", "text", "[]"),
+                kw("level", "str", "county"),
             ],
         ),
         "OrganScore.to_text": Row(lambda c: _organ_score(c).to_text, []),

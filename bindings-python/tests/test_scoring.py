@@ -116,6 +116,14 @@ def test_manual_scores_out_of_range_extra_findings_and_catalogue():
         s.score("甲", kind="department", year=2024, manual={"m": 1.5})
     with pytest.raises(sunlit.InputError):
         s.score("甲", kind="department", year=2024, catalogue="[1]")
+    with pytest.raises(sunlit.FieldError):
+        s.score("甲", kind="department", year=2024, level="galactic")
+    local = sunlit.Scheme.from_json(
+        '{"id":"t","version":"1","name_zh":"测","name_en":"t","source":"-","indicators":[{"id":"c","name_zh":"类别",'
+        '"name_en":"c","weight":"1","evaluator":{"kind":"catalogue_categories","categories":["budgets"],"local":true}}]}'
+    )
+    township = local.score("某乡人民政府", kind="government", year=2024, catalogue=catalogue, level="township")
+    assert township.total == Decimal("11.11")  # budgets + 8 art. 21 township categories: 1 of 9
 
 
 def test_ranking_refuses_different_years_and_renders_markdown():

@@ -121,6 +121,29 @@ fn catalogue_categories_score_the_share_covered_in_the_year() {
 }
 
 #[test]
+fn local_categories_follow_the_organs_level() {
+    let s = leaf(r#"{"kind":"catalogue_categories","categories":["budgets"],"local":true}"#);
+    let mut e = Evidence::new("乡", OrganKind::Government, 2024);
+    e.catalogue.push(CatalogueEntry {
+        index: "x/2024-001".into(),
+        title: "预算".into(),
+        category: Category::Budgets,
+        published: NaiveDate::from_ymd_opt(2024, 3, 1),
+        ..Default::default()
+    });
+    let score = s.score(&e).unwrap(); // no level: the art. 21 categories are unknown
+    assert_eq!(
+        score.findings.as_slice()[0].rule,
+        rules::scoring::MISSING_EVIDENCE
+    );
+    e.level = Some(sunlit::disclosure::OrganLevel::Township);
+    // budgets + the eight art. 21 categories of a township: 1 of 9 covered
+    let score = s.score(&e).unwrap();
+    assert_eq!(score.total.to_string(), "11.11");
+    assert!(score.to_text().contains("land_expropriation (土地征收): 0"));
+}
+
+#[test]
 fn a_manual_score_out_of_range_is_an_error_finding_and_scores_zero() {
     let s = leaf(r#"{"kind":"manual","max":"10"}"#);
     let mut e = Evidence::new("府", OrganKind::Government, 2024);

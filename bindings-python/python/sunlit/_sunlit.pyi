@@ -1265,6 +1265,7 @@ class Scheme:
         findings: Sequence[Finding] = ...,
         checked: Sequence[str] = ...,
         catalogue: Optional[str] = None,
+        level: Optional[str] = None,
     ) -> OrganScore: ...
 
 @final

@@ -84,8 +84,18 @@ pub(crate) fn evaluate(id: &str, e: &Evaluator, ev: &Evidence) -> Outcome {
             absent(id, max, ev, &spec)
         }
         Evaluator::CatalogueCategories {
-            categories, offset, ..
-        } => catalogue(id, max, ev, categories, ev.year + offset),
+            categories,
+            offset,
+            local,
+            ..
+        } => match required(categories, *local, ev) {
+            Some(cats) => catalogue(id, max, ev, &cats, ev.year + offset),
+            None => Outcome::missing(
+                id,
+                "未提供机关层级，无法确定第二十一条的类别".to_owned(),
+                "the organ's level is not given, so its art. 21 categories are unknown".to_owned(),
+            ),
+        },
     }
 }
 
@@ -271,6 +281,22 @@ fn absent(id: &str, max: Decimal, ev: &Evidence, a: &Absent<'_>) -> Outcome {
         Some(d) => (max - d.saturating_mul(count)).max(Decimal::ZERO),
     };
     o
+}
+
+/// The categories required: those listed, plus (with `local`) the art. 21 ones binding the
+/// organ's level; `None` when `local` needs a level the evidence does not give.
+fn required(listed: &[Category], local: bool, ev: &Evidence) -> Option<Vec<Category>> {
+    let mut cats = listed.to_vec();
+    if local {
+        let level = ev.level?;
+        let extra: Vec<Category> = Category::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.local_levels().contains(&level) && !cats.contains(c))
+            .collect();
+        cats.extend(extra);
+    }
+    Some(cats)
 }
 
 fn catalogue(id: &str, max: Decimal, ev: &Evidence, cats: &[Category], year: i32) -> Outcome {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::disclosure::CatalogueEntry;
+use crate::disclosure::{CatalogueEntry, OrganLevel};
 use crate::document::DocumentKind;
 use crate::error::Result;
 use crate::finding::Findings;
@@ -163,6 +163,10 @@ pub struct Evidence {
     pub organ: String,
     /// Government or department (the art. 49 deadline).
     pub kind: OrganKind,
+    /// The organ's level (county, municipal …), which decides the art. 21 categories its
+    /// catalogue must cover; `None` when not given.
+    #[serde(default)]
+    pub level: Option<OrganLevel>,
     /// The year assessed (the year the annual report is about).
     pub year: i32,
     /// Documents as read and checked.
@@ -194,6 +198,7 @@ impl Evidence {
         Evidence {
             organ: organ.to_owned(),
             kind,
+            level: None,
             year,
             documents: Vec::new(),
             catalogue: Vec::new(),

@@ -162,6 +162,7 @@ fn evaluator(v: &Value, at: &str) -> Result<Evaluator> {
         "source",
         "deduct",
         "categories",
+        "local",
     ];
     let at = &format!("{at}.evaluator");
     let map = object(v, at, KEYS)?;
@@ -194,6 +195,11 @@ fn evaluator(v: &Value, at: &str) -> Result<Evaluator> {
                 .iter()
                 .map(|s| Category::parse(s).map_err(|e| bad(at, "categories", s, e.to_string())))
                 .collect::<Result<_>>()?,
+            local: match map.get("local") {
+                None => false,
+                Some(Value::Bool(b)) => *b,
+                Some(v) => return Err(bad(at, "local", &shown(v), "expected true or false")),
+            },
         },
         other => {
             return Err(bad(

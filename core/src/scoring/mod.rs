@@ -286,6 +286,9 @@ pub enum Evaluator {
         max: Decimal,
         /// The art. 20/21 categories required.
         categories: Vec<Category>,
+        /// Also require the art. 21 categories that bind the organ's level
+        /// ([`Category::local_levels`]; the evidence must give the level).
+        local: bool,
         /// Year offset.
         offset: i32,
     },
