@@ -196,6 +196,49 @@ class HostileTest {
         fun request(): DisclosureRequest = DisclosureRequest(D, Channel.ONLINE, Applicant.NATURAL_PERSON)
     }
 
+    // --- Transparency scoring (issue 15): ScoringScheme, OrganScore, rankScores
+    private val scoringDoc: String by lazy { TestData.file("documents/jiangsu/huaian-annual-report-2024.pdf").path }
+    private fun cass(): ScoringScheme = ScoringScheme.embedded("cass-2022").let { s -> s.withWeights(s.unknownWeights().associateWith { BigDecimal.ONE }) }
+    private fun organScore(): OrganScore = cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, manual = mapOf("cass-2022.platform" to BigDecimal(90))))
+    private val scoringRows: Map<String, () -> List<Case>> = mapOf(
+        "ScoringScheme.Companion.embedded" to { vary("name", STRINGS) { ScoringScheme.embedded(it) } },
+        "ScoringScheme.Companion.fromJson" to { vary("text", TEXTS) { ScoringScheme.fromJson(it) } },
+        "ScoringScheme.Companion.fromPath" to { vary("path", PATHS) { ScoringScheme.fromPath(it) } },
+        "ScoringScheme.id" to { once { cass().id() } },
+        "ScoringScheme.version" to { once { cass().version() } },
+        "ScoringScheme.nameZh" to { once { cass().nameZh() } },
+        "ScoringScheme.total" to { once { cass().total() } },
+        "ScoringScheme.unknownWeights" to { once { ScoringScheme.embedded("cass-2022").unknownWeights() } },
+        "ScoringScheme.withWeights" to {
+            vary("weight", DECIMALS) { cass().withWeights(mapOf("cass-2022.platform" to it)) } +
+                vary("id", STRINGS) { cass().withWeights(mapOf(it to BigDecimal.ONE)) }
+        },
+        "ScoringScheme.score" to {
+            vary("organ", STRINGS) { cass().score(ScoringEvidence(it, OrganKind.GOVERNMENT, 2024)) } +
+                vary("year", INTS) { cass().score(ScoringEvidence("甲", OrganKind.DEPARTMENT, it, listOf(EvidenceFile(scoringDoc, D)))) } +
+                vary("documents.path", PATHS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, listOf(EvidenceFile(it)))) } +
+                vary("documents.published", orNull(DATES)) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, listOf(EvidenceFile(scoringDoc, it)))) } +
+                vary("manual", DECIMALS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, manual = mapOf("cass-2022.platform" to it))) } +
+                vary("checked", STRINGS) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, checked = listOf(it))) } +
+                vary("catalogueJson", orNull(TEXTS)) { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, catalogueJson = it)) } +
+                OrganLevel.entries.map { l -> Case("level=$l") { cass().score(ScoringEvidence("甲", OrganKind.GOVERNMENT, 2024, level = l)) } }
+        },
+        "OrganScore.organ" to { once { organScore().organ() } },
+        "OrganScore.year" to { once { organScore().year() } },
+        "OrganScore.total" to { once { organScore().total() } },
+        "OrganScore.exact" to { once { organScore().exact() } },
+        "OrganScore.findings" to { once { organScore().findings() } },
+        "OrganScore.explanation" to { once { organScore().explanation() } },
+        "OrganScore.toText" to { once { organScore().toText() } },
+        "OrganScore.toMarkdown" to { once { organScore().toMarkdown() } },
+        "OrganScore.toJson" to { once { organScore().toJson() } },
+        "rankScores" to { once { rankScores(listOf(organScore(), organScore())) } },
+        "rankingToMarkdown" to {
+            vary("organ", STRINGS) { rankingToMarkdown(listOf(Ranked(1u, it, BigDecimal.ONE, false))) } +
+                vary("total", DECIMALS) { rankingToMarkdown(listOf(Ranked(1u, "甲", it, false))) }
+        },
+    )
+
     private val rows: Map<String, () -> List<Case>> = mapOf(
         // --- top-level functions
         "changeLogFromChanges" to {
@@ -632,7 +675,7 @@ class HostileTest {
         },
         "parseOrganKind" to { vary("text", STRINGS) { parseOrganKind(it) } },
         "parseGuideElement" to { vary("text", STRINGS) { parseGuideElement(it) } },
-    )
+    ) + scoringRows
 
     /** Every exported function and method of the compiled bindings, as the table names them. */
     private fun exported(): Set<String> {

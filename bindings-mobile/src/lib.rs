@@ -73,6 +73,7 @@ mod progress;
 mod report;
 mod request;
 mod rules;
+mod scoring;
 mod special_fund;
 mod tables;
 mod vocab;

@@ -21,6 +21,7 @@ mod power;
 mod progress;
 mod report;
 mod request;
+mod scoring;
 mod special_fund;
 mod tables;
 
@@ -92,6 +93,9 @@ mod _sunlit {
         PyDisclosureDocument, PyNarrativeFigure, PyPublishedTable, PyTolerance,
         functional_class_of, heading_role_of, table_kind_of,
     };
+
+    #[pymodule_export]
+    use super::scoring::{PyOrganScore, PyRanked, PyScheme, rank, ranking_to_markdown};
 
     use super::*;
 

@@ -776,6 +776,53 @@ NO_CONSTRUCTOR = {
 }  # fmt: skip
 NO_CONSTRUCTOR |= {"Checklist", "DisclosureGuide", "KeyAreaReport"}  # issue 15 (area15)
 
+# --- Transparency scoring (issue 15): Scheme, OrganScore, Ranked, rank
+NO_CONSTRUCTOR |= {"Scheme", "OrganScore", "Ranked"}
+KINDS["amount_map"] = lambda c: mappings(AMOUNTS)
+SCORING_DOC = DATA / "documents" / "jiangsu" / "huaian-annual-report-2024.pdf"
+
+
+def _scheme(c: Ctx) -> Any:
+    s = S.Scheme.embedded("cass-2022")
+    return s.with_weights({i: 1 for i in s.unknown_weights()})
+
+
+def _organ_score(c: Ctx) -> Any:
+    return _scheme(c).score("甲", kind="government", year=2024, manual={"cass-2022.platform": 90})
+
+
+ROWS.update(
+    {
+        "Scheme.embedded": Row(lambda c: S.Scheme.embedded, [p("name", "str", "cass-2022")]),
+        "Scheme.from_json": Row(lambda c: S.Scheme.from_json, [p("text", "text", lambda c: (DATA.parent.parent / "core" / "data" / "indices" / "cass-2022.json").read_text(encoding="utf-8"))]),
+        "Scheme.from_path": Row(lambda c: S.Scheme.from_path, [p("path", "path", lambda c: DATA.parent.parent / "core" / "data" / "indices" / "xianning-2023.json")]),
+        "Scheme.unknown_weights": Row(lambda c: _scheme(c).unknown_weights, []),
+        "Scheme.indicators": Row(lambda c: _scheme(c).indicators, []),
+        "Scheme.with_weights": Row(lambda c: _scheme(c).with_weights, [p("weights", "amount_map", {"cass-2022.platform": Decimal("2")})]),
+        "Scheme.score": Row(
+            lambda c: _scheme(c).score,
+            [
+                p("organ", "str", "甲"),
+                kw("kind", "str", "government", optional=False),
+                kw("year", "int", 2024, optional=False),
+                kw("documents", "seq", lambda c: [(SCORING_DOC, datetime.date(2025, 2, 25))], optional=False),
+                kw("manual", "amount_map", {"cass-2022.platform": Decimal("90")}),
+                kw("findings", "seq", [], optional=False),
+                kw("checked", "strs", ["report."], optional=False),
+                kw("catalogue", "text", "[]"),
+                kw("level", "str", "county"),
+            ],
+        ),
+        "OrganScore.to_text": Row(lambda c: _organ_score(c).to_text, []),
+        "OrganScore.to_markdown": Row(lambda c: _organ_score(c).to_markdown, []),
+        "OrganScore.to_json": Row(lambda c: _organ_score(c).to_json, []),
+        "OrganScore.to_dict": Row(lambda c: _organ_score(c).to_dict, []),
+        "OrganScore.indicator_score": Row(lambda c: _organ_score(c).indicator_score, [p("id", "str", "cass-2022.platform")]),
+        "rank": Row(lambda c: S.rank, [p("scores", "seq", lambda c: [_organ_score(c)])]),
+        "ranking_to_markdown": Row(lambda c: S.ranking_to_markdown, [p("ranking", "seq", lambda c: S.rank([_organ_score(c)]))]),
+    }
+)
+
 
 def entry_points() -> set[str]:
     """Every callable the built module exports: functions, constructors, static and instance methods."""

@@ -22,3 +22,5 @@ pub struct Report;
 
 #[doc = include_str!("../../docs/key-areas.md")]
 pub struct KeyAreas;
+#[doc = include_str!("../../docs/scoring.md")]
+pub struct Scoring;

@@ -31,6 +31,7 @@ pub mod power;
 pub mod report;
 pub mod request;
 pub mod rules;
+pub mod scoring;
 pub mod special_fund;
 pub mod tables;
 

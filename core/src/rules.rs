@@ -998,6 +998,29 @@ pub mod interpretation {
     }
 }
 
+pub mod scoring {
+    //! Transparency scoring (`scoring.*`, 政务公开评估): what an index could not score from the
+    //! evidence given, made by [`Scheme::score`](crate::scoring::Scheme::score). A finding never
+    //! changes a weight; the indicator it names scores 0 and the explanation says why.
+    family! { "scoring";
+        /// An indicator's evaluator had nothing to read: no document of the kind and year it
+        /// needs, no recorded manual score, no catalogue entries, or extra findings of a family
+        /// the evidence does not say was checked. The indicator scores 0 — evidence not supplied
+        /// is not evidence of non-disclosure, so a warning, never an error.
+        MISSING_EVIDENCE = "missing_evidence", warning,
+            "the scheme's own indicator (docs/scoring.md); 政府信息公开条例 2019 art. 46 (考核、社会评议)",
+            "指标缺少评分依据，按0分计",
+            "an indicator has no evidence to score from and scores 0";
+        /// A recorded manual score lies outside 0 … the indicator's maximum (or names no
+        /// indicator of the scheme). It is not clamped: the indicator scores 0 and the finding
+        /// shows the value.
+        MANUAL_OUT_OF_RANGE = "manual_out_of_range", error,
+            "the scheme's own indicator maxima (docs/scoring.md)",
+            "人工评分超出该指标分值范围",
+            "a manual score lies outside 0 … the indicator's maximum";
+    }
+}
+
 /// The families, in the order [`all`] lists them.
 const FAMILIES: &[&[Rule]] = &[
     budget::ALL,
@@ -1017,6 +1040,7 @@ const FAMILIES: &[&[Rule]] = &[
     guide::ALL,
     key_area::ALL,
     interpretation::ALL,
+    scoring::ALL,
 ];
 
 /// Every rule of the library, family by family.
@@ -1111,7 +1135,7 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}", r.id);
             }
         }
-        assert_eq!(seen.len(), 104);
+        assert_eq!(seen.len(), 106);
     }
 
     #[test]

@@ -203,3 +203,8 @@ __all__ += [
     "read_ocds",
     "read_ocds_path",
 ]
+# Transparency scoring (issue 15): an index as a weighted indicator tree, organs scored, ranked
+# and explained.
+from ._sunlit import OrganScore, Ranked, Scheme, rank, ranking_to_markdown  # noqa: E402
+
+__all__ += ["OrganScore", "Ranked", "Scheme", "rank", "ranking_to_markdown"]

@@ -11,6 +11,8 @@
     sunlit key-area check CATALOGUE.json --organ … --level … --kind … --year …
     sunlit guide check GUIDE.txt          the art. 12 elements a disclosure guide lacks
     sunlit interpretation check CATALOGUE.json   policies without (timely) interpretation
+    sunlit score --scheme ID --year Y --kind government --organ NAME=FILE[@DATE],… …
+                                          score and rank organs on a transparency index (cli_score.py)
 
 A thin layer over :func:`sunlit.read_document` and the core's reports: no rule lives here.
 """
@@ -22,7 +24,7 @@ import json
 import sys
 from typing import Optional, Sequence
 
-from . import _sunlit
+from . import _sunlit, cli_score
 from . import key_area_cli
 
 EXIT_OK = 0
@@ -45,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         "(PDF, XLSX/XLS, CSV) — 检查公开的预算、决算、年度报告和权责清单。",
     )
     p.add_argument("--version", action="version", version=f"sunlit {_sunlit.__version__}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{check,tables,key-area,guide,interpretation}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{check,tables,key-area,guide,interpretation,score}")
     check = sub.add_parser(
         "check",
         help="check documents and report the findings",
@@ -80,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     tables.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     _read_options(tables)
     key_area_cli.add_parsers(sub)
+    cli_score.add_parser(sub)
     return p
 
 
@@ -182,6 +185,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return _check(args)
     if args.command in ("key-area", "guide", "interpretation"):
         return key_area_cli.run(args)
+    if args.command == "score":
+        return cli_score.run(args)
     return _tables(args)
 
 
