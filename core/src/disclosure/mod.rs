@@ -30,7 +30,10 @@ pub mod catalogue;
 mod deadline;
 mod decide;
 
-pub use catalogue::{CatalogueEntry, PublicationChannel};
+pub use catalogue::{
+    CatalogueColumn, CatalogueEntry, DisclosureCatalogue, IndexKind, IndexNumber,
+    PublicationChannel,
+};
 pub use deadline::{Deadline, proactive_deadline, publicity_deadline, withdrawal_deadline};
 pub use decide::{Decision, InfoItem, decide};
 
