@@ -182,3 +182,8 @@ __all__ = [
     "table_kind_of",
     "withdrawal_deadline",
 ]
+
+# Disclosure catalogues (政府信息公开目录, issue 15).
+from ._sunlit import CatalogueEntry, DisclosureCatalogue, IndexNumber  # noqa: E402
+
+__all__ += ["CatalogueEntry", "DisclosureCatalogue", "IndexNumber"]

@@ -191,18 +191,26 @@ impl DisclosureCatalogue {
     /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn read_csv<R: Read>(reader: R) -> Result<DisclosureCatalogue> {
-        DisclosureCatalogue::read_csv_with(reader, &InputOptions::default())
+        DisclosureCatalogue::read_csv_with(reader, &InputOptions::default()).map(|(c, _)| c)
     }
 
-    /// [`DisclosureCatalogue::read_csv`] with [`InputOptions`] (quoting, limits).
+    /// [`DisclosureCatalogue::read_csv`] with [`InputOptions`] (quoting, limits); returns the
+    /// catalogue and the warnings of the fields read under lenient quoting (none under strict).
     ///
     /// ```
-    /// use sunlit::{Error, disclosure::catalogue::DisclosureCatalogue, input::{InputOptions, Limits}};
+    /// use sunlit::{Error, disclosure::catalogue::DisclosureCatalogue, input::{InputOptions, Limits, Quoting}};
     /// let small = InputOptions { limits: Limits { max_rows: 1, ..Limits::default() }, ..Default::default() };
     /// let err = DisclosureCatalogue::read_csv_with("索引号,标题\n003129766/2019-1,x\n".as_bytes(), &small);
     /// assert!(matches!(err, Err(Error::Limit { .. })));
+    /// let lenient = InputOptions { quoting: Quoting::Lenient, ..Default::default() };
+    /// let (c, warnings) = DisclosureCatalogue::read_csv_with("索引号,标题\n003129766/2019-1,\"a\"b\n".as_bytes(), &lenient)?;
+    /// assert_eq!((c.entries[0].title.as_str(), warnings.len()), ("ab", 1));
+    /// # Ok::<(), sunlit::Error>(())
     /// ```
-    pub fn read_csv_with<R: Read>(reader: R, opts: &InputOptions) -> Result<DisclosureCatalogue> {
+    pub fn read_csv_with<R: Read>(
+        reader: R,
+        opts: &InputOptions,
+    ) -> Result<(DisclosureCatalogue, Vec<crate::Finding>)> {
         let bytes = crate::io::read_capped(reader, &opts.limits)?;
         let text = crate::document::delimited::decode("CSV", &bytes, None)?;
         let mut table = CsvTable::read_any(text.as_bytes(), opts)?;
@@ -212,7 +220,27 @@ impl DisclosureCatalogue {
             let cells = (0..names.len()).map(|i| row.get(i).to_owned()).collect();
             rows.push(Ok((row.line, cells)));
         }
-        DisclosureCatalogue::from_rows(&names, rows.into_iter())
+        let warnings = table.findings();
+        Ok((
+            DisclosureCatalogue::from_rows(&names, rows.into_iter())?,
+            warnings,
+        ))
+    }
+
+    /// [`DisclosureCatalogue::read_csv_with`] from a file.
+    ///
+    /// ```
+    /// use sunlit::{Error, disclosure::catalogue::DisclosureCatalogue, input::InputOptions};
+    /// let err = DisclosureCatalogue::read_csv_path_with("/no/such.csv", &InputOptions::default());
+    /// assert!(matches!(err, Err(Error::File { .. })));
+    /// ```
+    pub fn read_csv_path_with(
+        path: impl AsRef<Path>,
+        opts: &InputOptions,
+    ) -> Result<(DisclosureCatalogue, Vec<crate::Finding>)> {
+        crate::io::read_file(path.as_ref(), |f| {
+            DisclosureCatalogue::read_csv_with(f, opts)
+        })
     }
 
     /// [`DisclosureCatalogue::read_csv`] from a string.
