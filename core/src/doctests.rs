@@ -19,3 +19,6 @@ pub struct Power;
 
 #[doc = include_str!("../../docs/report.md")]
 pub struct Report;
+
+#[doc = include_str!("../../docs/disclosure-catalogue.md")]
+pub struct DisclosureCatalogue;
