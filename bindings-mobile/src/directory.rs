@@ -67,11 +67,12 @@ constructors! { DisclosureCatalogue {
     #[uniffi::constructor]
     fn read_xlsx(path: String) -> Result<Arc<DisclosureCatalogue>> =
         Ok(wrap(sunlit::disclosure::DisclosureCatalogue::read_xlsx_path(&path)?));
-    /// A catalogue of the given entries.
+    /// A catalogue of the given entries. (Fallible so that a date the core cannot hold is a
+    /// `SunlitException`, not an internal error of the lift.)
     #[uniffi::constructor]
     fn from_entries(entries: Vec<CatalogueEntry>, organ: Option<String>, level: Option<OrganLevel>)
-        -> Arc<DisclosureCatalogue> =
-        wrap(sunlit::disclosure::DisclosureCatalogue { organ, level, entries });
+        -> Result<Arc<DisclosureCatalogue>> =
+        Ok(wrap(sunlit::disclosure::DisclosureCatalogue { organ, level, entries }));
 }}
 
 methods! { DisclosureCatalogue(c) {

@@ -77,9 +77,9 @@ pub struct CatalogueEntry {
     #[serde(default)]
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub published: Option<NaiveDate>,
-    /// The art. 20 (一)–(十五) or art. 21 category of the item; `other` when not mapped.
+    /// The art. 20 (一)–(十五) or art. 21 category of the item; `other` when not mapped. (No
+    /// uniffi default: uniffi takes no enum value as a field default; Kotlin passes it.)
     #[serde(default)]
-    #[cfg_attr(feature = "uniffi", uniffi(default = "other"))]
     pub category: Category,
     /// The portal's own subject classification (主题分类 / 组配分类 / 信息分类) as printed.
     #[serde(default)]
