@@ -110,6 +110,10 @@ fn bench(c: &mut Criterion) {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
     let cat = catalogue(n);
+    if let Ok(path) = std::env::var("SUNLIT_DIRECTORY_CSV") {
+        // the same catalogue for benches/compare_directory.py (polars)
+        cat.write_csv_path(&path).expect("write the catalogue");
+    }
     let mut g = c.benchmark_group(format!("directory_{n}"));
     g.sample_size(10)
         .warm_up_time(Duration::from_secs(1))
@@ -132,6 +136,9 @@ fn bench(c: &mut Criterion) {
         ),
     ];
     for (name, q) in &queries {
+        let found = index.search(&cat, q).expect("same catalogue").len();
+        assert_eq!(found, cat.search(q).len(), "{name}: index and scan differ");
+        eprintln!("{name}: {found} matches");
         g.bench_function(format!("index_{name}"), |b| {
             b.iter(|| index.search(&cat, q).expect("same catalogue").len())
         });

@@ -213,3 +213,81 @@ fn the_real_index_number_variants() {
         assert_eq!(IndexNumber::parse(text).unwrap().kind, kind);
     }
 }
+
+/// Every `directory.*` rule on a small made-up catalogue of a county government (not real data).
+#[test]
+fn every_rule_fires_where_it_should_and_explains_itself() {
+    let csv = "索引号,标题,主题分类,生成日期,发布日期\n\
+        11370000MB28542883/2023-00001,2023年部门预算公开,,2023-02-01,2023-02-10\n\
+        11370000MB28542867/2023-00002,2023年城乡低保标准,,2023-03-01,2023-03-02\n\
+        11370000MB28542883/2023-00002,关于集体土地征收的公告,,2023-05-04,2023-05-05\n\
+        11370000MB28542883/2023-00002,县政府工作规则,,2022-12-30,2023-01-03\n\
+        ,无索引号的通知,,2023-06-01,\n\
+        6107280000/2023-000001,发布早于生成,,2023-07-10,2023-07-01\n";
+    let c = DisclosureCatalogue::read_csv_str(csv).unwrap();
+    let opts = CatalogueCheckOptions {
+        years: vec![2023],
+        as_of: chrono::NaiveDate::from_ymd_opt(2024, 6, 30),
+        ..CatalogueCheckOptions::for_level(OrganLevel::County)
+    };
+    let findings = c.check(&opts, &WorkCalendar::china()).unwrap();
+    let of = |rule: &str| {
+        findings
+            .iter()
+            .filter(|f| f.rule == rule)
+            .collect::<Vec<_>>()
+    };
+    let bad = of("directory.bad_check_character");
+    assert_eq!(bad.len(), 1);
+    assert!(
+        bad[0].message_en.contains("11370000MB28542867") && bad[0].message_en.contains("GB 32100")
+    );
+    let dup = of("directory.duplicate_index");
+    assert_eq!(dup.len(), 1);
+    assert_eq!(
+        dup[0].message_en,
+        "index number 11370000MB28542883/2023-00002 is carried by entries 3, 4"
+    );
+    assert_eq!(of("directory.index_year_mismatch").len(), 1); // formed 2022-12-30, numbered 2023
+    assert_eq!(of("directory.no_index").len(), 1);
+    assert_eq!(of("directory.date_unchecked").len(), 1); // the blank 发布日期
+    assert_eq!(of("directory.published_before_formed").len(), 1);
+    assert!(of("directory.late").is_empty());
+    // budgets, social assistance and land expropriation have entries in 2023; the other required
+    // categories of a county government do not
+    let missing: Vec<&str> = of("directory.missing_category")
+        .iter()
+        .filter_map(|f| f.code.as_deref())
+        .collect();
+    assert!(
+        !missing.contains(&"budgets")
+            && !missing.contains(&"social_assistance")
+            && !missing.contains(&"land_expropriation")
+    );
+    assert!(missing.contains(&"housing_expropriation") && missing.contains(&"public_order"));
+    // nothing new since 2023 by 2024-06-30: every category with entries is stale
+    let stale = of("directory.stale_category");
+    assert!(stale.iter().any(|f| f.code.as_deref() == Some("budgets")
+        && f.message_en.contains("latest entry 2023-02-10")));
+    assert_eq!(of("directory.uncategorised").len(), 1);
+}
+
+#[test]
+fn gbk_and_xlsx_read_the_same_entries() {
+    let c = load();
+    let text = std::fs::read_to_string(FILE).unwrap();
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable);
+    assert_eq!(
+        DisclosureCatalogue::read_csv(&gbk[..]).unwrap().entries,
+        c.entries
+    );
+    let xlsx = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/disclosure/catalogue/state_council_first5.xlsx"
+    );
+    assert_eq!(
+        DisclosureCatalogue::read_xlsx_path(xlsx).unwrap().entries,
+        c.entries[..5]
+    );
+}

@@ -303,7 +303,10 @@ impl DisclosureCatalogue {
     ///
     /// ```
     /// use sunlit::{Error, disclosure::catalogue::DisclosureCatalogue};
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/data/disclosure/catalogue/state_council_first5.xlsx");
+    /// assert_eq!(DisclosureCatalogue::read_xlsx_path(path)?.len(), 5);
     /// assert!(matches!(DisclosureCatalogue::read_xlsx_path("/no/such.xlsx"), Err(Error::File { .. })));
+    /// # Ok::<(), sunlit::Error>(())
     /// ```
     pub fn read_xlsx_path(path: impl AsRef<Path>) -> Result<DisclosureCatalogue> {
         let bytes = crate::io::read_file(path.as_ref(), |f| {
