@@ -10,7 +10,8 @@ use crate::error::{Error, Result};
 
 /// What to look for. Every given part must hold: each whitespace-separated term of `text`
 /// occurs in the title or summary (case-insensitive for Latin letters), the category is
-/// `category`, the entry's date (published, else formed) is within `from..=to`. An entry without
+/// `category`, the entry's date (published, else formed) is within `from..=to`. A term never
+/// spans the title and the summary. An entry without
 /// a date never matches a date range.
 ///
 /// ```
@@ -21,7 +22,7 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SearchQuery {
-    /// Terms, separated by whitespace; all must occur.
+    /// Terms, separated by whitespace; all must occur (Latin letters case-insensitively).
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub text: Option<String>,
     /// The category.
@@ -35,19 +36,30 @@ pub struct SearchQuery {
     pub to: Option<NaiveDate>,
 }
 
-/// The searchable text of an entry: title and summary, Latin letters lower-cased.
-fn haystack(e: &CatalogueEntry) -> String {
-    let mut s = e.title.to_lowercase();
-    if let Some(sum) = &e.summary {
-        s.push('\n');
-        s.push_str(&sum.to_lowercase());
+/// Whether `text` holds `term` (already lower-cased), Latin letters compared case-insensitively;
+/// allocates only when `text` has an upper-case ASCII letter.
+fn holds(text: &str, term: &str) -> bool {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        text.to_ascii_lowercase().contains(term)
+    } else {
+        text.contains(term)
     }
-    s
 }
 
 /// Two characters as one key.
 fn key(a: char, b: char) -> u64 {
     (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b))
+}
+
+/// The bigrams of one text (title or summary), Latin letters lower-cased.
+fn bigrams(text: &str) -> impl Iterator<Item = u64> + '_ {
+    let mut chars = text.chars().map(|c| c.to_ascii_lowercase());
+    let mut prev = chars.next();
+    chars.map(move |c| {
+        let k = key(prev.unwrap_or(c), c);
+        prev = Some(c);
+        k
+    })
 }
 
 /// The terms of a query, lower-cased.
@@ -56,7 +68,7 @@ fn terms(q: &SearchQuery) -> Vec<String> {
         .as_deref()
         .unwrap_or_default()
         .split_whitespace()
-        .map(str::to_lowercase)
+        .map(str::to_ascii_lowercase)
         .collect()
 }
 
@@ -74,13 +86,11 @@ fn passes(e: &CatalogueEntry, q: &SearchQuery) -> bool {
     q.from.is_none_or(|f| d >= f) && q.to.is_none_or(|t| d <= t)
 }
 
-/// Whether every term occurs in the entry's text.
+/// Whether every term occurs in the entry's title or summary.
 fn contains_all(e: &CatalogueEntry, terms: &[String]) -> bool {
-    if terms.is_empty() {
-        return true;
-    }
-    let h = haystack(e);
-    terms.iter().all(|t| h.contains(t.as_str()))
+    terms
+        .iter()
+        .all(|t| holds(&e.title, t) || e.summary.as_deref().is_some_and(|s| holds(s, t)))
 }
 
 impl DisclosureCatalogue {
@@ -137,13 +147,11 @@ impl CatalogueIndex {
         let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         for (i, e) in c.entries.iter().enumerate() {
             let pos = u32::try_from(i).unwrap_or(u32::MAX);
-            let h: Vec<char> = haystack(e).chars().collect();
-            for w in h.windows(2) {
-                if let [a, b] = w {
-                    let list = postings.entry(key(*a, *b)).or_default();
-                    if list.last() != Some(&pos) {
-                        list.push(pos);
-                    }
+            let summary = e.summary.as_deref().unwrap_or_default();
+            for k in bigrams(&e.title).chain(bigrams(summary)) {
+                let list = postings.entry(k).or_default();
+                if list.last() != Some(&pos) {
+                    list.push(pos);
                 }
             }
         }
@@ -177,7 +185,7 @@ impl CatalogueIndex {
     /// The candidate positions of a term of two or more characters (sorted), or `None` for a
     /// one-character term.
     fn candidates(&self, term: &str) -> Option<Vec<u32>> {
-        let chars: Vec<char> = term.chars().collect();
+        let chars: Vec<char> = term.chars().collect(); // already lower-cased
         if chars.len() < 2 {
             return None;
         }
@@ -246,5 +254,44 @@ impl CatalogueIndex {
                 .collect(),
             None => c.entries.iter().filter(check).collect(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(title: &str, summary: Option<&str>) -> CatalogueEntry {
+        CatalogueEntry {
+            title: title.into(),
+            summary: summary.map(str::to_owned),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn index_and_scan_agree_on_case_boundaries_and_short_terms() {
+        let c = DisclosureCatalogue::new(vec![
+            entry("PPP项目入库公告", None),
+            entry("项目", Some("入库")),
+            entry("关于ppp的说明", Some("PPP")),
+            entry("预", None),
+        ]);
+        let index = CatalogueIndex::build(&c);
+        for (text, n) in [
+            ("ppp", 2),
+            ("PPP项目", 1),
+            ("项目入库", 1),
+            ("预", 1),
+            ("库", 2),
+            ("", 4),
+        ] {
+            let q = SearchQuery {
+                text: Some(text.into()),
+                ..Default::default()
+            };
+            assert_eq!(c.search(&q).len(), n, "{text}");
+            assert_eq!(index.search(&c, &q).unwrap(), c.search(&q), "{text}");
+        }
     }
 }
