@@ -2,7 +2,7 @@
 //! searching, and index numbers (索引号). Entries, index numbers and queries are the core's
 //! records.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use sunlit::{
@@ -37,12 +37,16 @@ pub struct CatalogueCheckOptions {
     pub stale_after_days: u32,
 }
 
-/// One organ's disclosure catalogue.
+/// One organ's disclosure catalogue. Immutable, so the search index is built once, on the first
+/// search.
 #[derive(Debug, uniffi::Object)]
-pub struct DisclosureCatalogue(sunlit::disclosure::DisclosureCatalogue);
+pub struct DisclosureCatalogue(
+    sunlit::disclosure::DisclosureCatalogue,
+    OnceLock<CatalogueIndex>,
+);
 
 fn wrap(c: sunlit::disclosure::DisclosureCatalogue) -> Arc<DisclosureCatalogue> {
-    Arc::new(DisclosureCatalogue(c))
+    Arc::new(DisclosureCatalogue(c, OnceLock::new()))
 }
 
 constructors! { DisclosureCatalogue {
@@ -106,7 +110,7 @@ methods! { DisclosureCatalogue(c) {
     };
     /// The entries matching the query, in catalogue order.
     fn search(query: SearchQuery) -> Result<Vec<CatalogueEntry>> = {
-        let index = CatalogueIndex::build(&c.0);
+        let index = c.1.get_or_init(|| CatalogueIndex::build(&c.0));
         Ok(index.search(&c.0, &query)?.into_iter().cloned().collect())
     };
     /// The catalogue as CSV text.
