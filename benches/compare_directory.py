@@ -36,7 +36,7 @@ def expr(terms, category, dates):
     if category:
         e = e & (pl.col("类别") == category)
     if dates:
-        e = e & pl.col("发布日期").is_between(dates[0], dates[1])
+        e = e & pl.col("发布日期").is_between(pl.lit(dates[0]), pl.lit(dates[1]))
     return e
 
 
