@@ -121,25 +121,27 @@ fn about(f: Finding, e: &CatalogueEntry) -> Finding {
     }
 }
 
-/// Timeliness of one entry (art. 26).
-fn timeliness(e: &CatalogueEntry, i: usize, cal: &WorkCalendar) -> Option<Finding> {
+/// Why an entry's timeliness cannot be checked from its dates, if it cannot: a blank date, a
+/// publication before formation, a formation before the Regulations took effect. Otherwise its
+/// two dates.
+fn dates_to_check(e: &CatalogueEntry, i: usize) -> Result<(NaiveDate, NaiveDate), Box<Finding>> {
     let (Some(formed), Some(published)) = (e.formed, e.published) else {
         let blank = if e.formed.is_none() {
             "生成日期"
         } else {
             "发布日期"
         };
-        return Some(about(
+        return Err(Box::new(about(
             Finding::new(
                 &rules::DATE_UNCHECKED,
                 format!("{}：{blank}为空，未检查发布时效", label(e, i)),
                 format!("{}: {blank} is blank; timeliness not checked", label(e, i)),
             ),
             e,
-        ));
+        )));
     };
     if published < formed {
-        return Some(about(
+        return Err(Box::new(about(
             Finding::new(
                 &rules::PUBLISHED_BEFORE_FORMED,
                 format!("{}：发布日期{published}早于生成日期{formed}", label(e, i)),
@@ -149,10 +151,10 @@ fn timeliness(e: &CatalogueEntry, i: usize, cal: &WorkCalendar) -> Option<Findin
                 ),
             ),
             e,
-        ));
+        )));
     }
     if formed < FIRST_IN_FORCE {
-        return Some(about(
+        return Err(Box::new(about(
             Finding::new(
                 &rules::DATE_UNCHECKED,
                 format!(
@@ -165,8 +167,17 @@ fn timeliness(e: &CatalogueEntry, i: usize, cal: &WorkCalendar) -> Option<Findin
                 ),
             ),
             e,
-        ));
+        )));
     }
+    Ok((formed, published))
+}
+
+/// Timeliness of one entry (art. 26).
+fn timeliness(e: &CatalogueEntry, i: usize, cal: &WorkCalendar) -> Option<Finding> {
+    let (formed, published) = match dates_to_check(e, i) {
+        Ok(d) => d,
+        Err(f) => return Some(*f),
+    };
     let unchecked = |why: &Error| {
         about(
             Finding::new(
