@@ -237,6 +237,44 @@ class HostileTest {
             vary("organ", STRINGS) { rankingToMarkdown(listOf(Ranked(1u, it, BigDecimal.ONE, false))) } +
                 vary("total", DECIMALS) { rankingToMarkdown(listOf(Ranked(1u, "甲", it, false))) }
         },
+    // --- disclosure catalogues (issue 15): their rows, joined to the table below
+    private val catalogue: DisclosureCatalogue by lazy {
+        DisclosureCatalogue.readCsv(data.file("disclosure/catalogue/state_council_000014349.csv").path)
+    }
+    private val directoryRows: Map<String, () -> List<Case>> = mapOf(
+        "DisclosureCatalogue.Companion.fromCsv" to { vary("text", TEXTS) { DisclosureCatalogue.fromCsv(it) } },
+        "DisclosureCatalogue.Companion.fromJson" to { vary("text", TEXTS) { DisclosureCatalogue.fromJson(it) } },
+        "DisclosureCatalogue.Companion.readCsv" to { vary("path", PATHS) { DisclosureCatalogue.readCsv(it) } },
+        "DisclosureCatalogue.Companion.readJson" to { vary("path", PATHS) { DisclosureCatalogue.readJson(it) } },
+        "DisclosureCatalogue.Companion.readXlsx" to { vary("path", PATHS) { DisclosureCatalogue.readXlsx(it) } },
+        "DisclosureCatalogue.Companion.fromEntries" to {
+            val e = catalogue.entries().first()
+            vary("index", STRINGS) { DisclosureCatalogue.fromEntries(listOf(e.copy(index = it)), null, null).check(CatalogueCheckOptions()) } +
+                vary("formed", orNull(DATES)) { DisclosureCatalogue.fromEntries(listOf(e.copy(formed = it)), "机关", OrganLevel.COUNTY).check(CatalogueCheckOptions()) } +
+                vary("published", orNull(DATES)) { DisclosureCatalogue.fromEntries(listOf(e.copy(published = it)), null, null).check(CatalogueCheckOptions()) }
+        },
+        "DisclosureCatalogue.check" to {
+            vary("years", INTS) { catalogue.check(CatalogueCheckOptions(level = OrganLevel.COUNTY, years = listOf(it))) } +
+                vary("asOf", orNull(DATES)) { catalogue.check(CatalogueCheckOptions(asOf = it)) } +
+                vary("staleAfterDays", UINTS) { catalogue.check(CatalogueCheckOptions(staleAfterDays = it), cal) }
+        },
+        "DisclosureCatalogue.search" to {
+            vary("text", orNull(STRINGS)) { catalogue.search(SearchQuery(text = it)) } +
+                vary("from", orNull(DATES)) { catalogue.search(SearchQuery(from = it)) }
+        },
+        "DisclosureCatalogue.entries" to { once { catalogue.entries() } },
+        "DisclosureCatalogue.len" to { once { catalogue.len() } },
+        "DisclosureCatalogue.level" to { once { catalogue.level() } },
+        "DisclosureCatalogue.organ" to { once { catalogue.organ() } },
+        "DisclosureCatalogue.toCsv" to { once { catalogue.toCsv() } },
+        "DisclosureCatalogue.toJson" to { once { catalogue.toJson() } },
+        "DisclosureCatalogue.withOrgan" to { vary("organ", orNull(STRINGS)) { catalogue.withOrgan(it, null) } },
+        "parseIndexNumber" to { vary("text", STRINGS) { parseIndexNumber(it) } },
+        "generateIndexNumber" to {
+            vary("organ", STRINGS) { generateIndexNumber(it, 2024, 1u) } + vary("year", INTS) { generateIndexNumber("000014349", it, 1u) } +
+                vary("serial", UINTS) { generateIndexNumber("000014349", 2024, it) }
+        },
+        "indexNumberToString" to { vary("serial", STRINGS) { indexNumberToString(parseIndexNumber("000014349/2024-1").copy(serial = it)) } },
     )
 
     private val rows: Map<String, () -> List<Case>> = mapOf(
@@ -675,7 +713,7 @@ class HostileTest {
         },
         "parseOrganKind" to { vary("text", STRINGS) { parseOrganKind(it) } },
         "parseGuideElement" to { vary("text", STRINGS) { parseGuideElement(it) } },
-    ) + scoringRows
+    ) + scoringRows + directoryRows
 
     /** Every exported function and method of the compiled bindings, as the table names them. */
     private fun exported(): Set<String> {

@@ -61,6 +61,7 @@ mod errors {
 mod calendar;
 mod catalogue;
 mod code;
+mod directory;
 mod disclosure;
 mod document;
 mod finding;

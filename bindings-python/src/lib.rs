@@ -8,6 +8,7 @@ mod calendar;
 mod catalog;
 mod code;
 mod convert;
+mod directory;
 mod disclosure;
 mod document;
 mod errors;
@@ -38,6 +39,8 @@ mod _sunlit {
     use super::catalog::PyCatalog;
     #[pymodule_export]
     use super::code::PyCode;
+    #[pymodule_export]
+    use super::directory::{PyCatalogueEntry, PyDisclosureCatalogue, PyIndexNumber};
     #[pymodule_export]
     use super::disclosure::{
         PyDeadline, PyDecision, PyInfoItem, decide, proactive_deadline, publicity_deadline,

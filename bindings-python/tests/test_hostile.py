@@ -824,6 +824,49 @@ ROWS.update(
 )
 
 
+# --- Disclosure catalogues (政府信息公开目录, issue 15) ---------------------------------------------
+CATALOGUE = DATA / "disclosure" / "catalogue" / "state_council_000014349.csv"
+CATALOGUE_XLSX = DATA / "disclosure" / "catalogue" / "state_council_first5.xlsx"
+
+
+def catalogue(c: Ctx) -> Ctx:
+    """The catalogue fixtures, built once on the context."""
+    if not hasattr(c, "catalogue"):
+        c.catalogue = sunlit.DisclosureCatalogue.read_csv(CATALOGUE)
+        c.catalogue_csv = c.catalogue.to_csv()
+        c.catalogue_json = c.catalogue.to_json()
+        c.catalogue_json_path = c.tmp / "catalogue.json"
+        c.catalogue_json_path.write_text(c.catalogue_json, encoding="utf-8")
+    return c
+
+
+NO_CONSTRUCTOR |= {"CatalogueEntry", "DisclosureCatalogue", "IndexNumber"}
+ROWS.update({
+    "CatalogueEntry.to_dict": Row(lambda c: catalogue(c).catalogue.entries[0].to_dict, []),
+    "DisclosureCatalogue.check": Row(
+        lambda c: catalogue(c).catalogue.check,
+        [kw("level", "str", "national"), kw("required", "strs", None), kw("years", "seq", [2018]), kw("as_of", "date", None), kw("stale_after_days", "int", 365, optional=False), CAL],
+    ),
+    "DisclosureCatalogue.from_csv": Row(lambda c: S.DisclosureCatalogue.from_csv, [p("text", "text", lambda c: catalogue(c).catalogue_csv), kw("organ", "str", None), kw("level", "str", None), OPTIONS]),
+    "DisclosureCatalogue.from_json": Row(lambda c: S.DisclosureCatalogue.from_json, [p("text", "text", lambda c: catalogue(c).catalogue_json), OPTIONS]),
+    "DisclosureCatalogue.read_csv": Row(lambda c: S.DisclosureCatalogue.read_csv, [p("path", "path", lambda c: CATALOGUE), kw("organ", "str", None), kw("level", "str", None), OPTIONS]),
+    "DisclosureCatalogue.read_csv_with": Row(
+        lambda c: S.DisclosureCatalogue.read_csv_with, [p("path", "path", lambda c: CATALOGUE), p("options", "obj", lambda c: S.InputOptions(quoting="lenient")), kw("organ", "str", None), kw("level", "str", None)]
+    ),
+    "DisclosureCatalogue.read_json": Row(lambda c: S.DisclosureCatalogue.read_json, [p("path", "path", lambda c: catalogue(c).catalogue_json_path), OPTIONS]),
+    "DisclosureCatalogue.read_xlsx": Row(lambda c: S.DisclosureCatalogue.read_xlsx, [p("path", "path", lambda c: CATALOGUE_XLSX), kw("organ", "str", None), kw("level", "str", None)]),
+    "DisclosureCatalogue.search": Row(
+        lambda c: catalogue(c).catalogue.search, [kw("text", "str", "教育"), kw("category", "str", None), kw("date_from", "date", None), kw("date_to", "date", None)]
+    ),
+    "DisclosureCatalogue.to_csv": Row(lambda c: catalogue(c).catalogue.to_csv, []),
+    "DisclosureCatalogue.to_json": Row(lambda c: catalogue(c).catalogue.to_json, []),
+    "DisclosureCatalogue.write_csv": Row(lambda c: catalogue(c).catalogue.write_csv, [p("path", "out", lambda c: c.out("catalogue.csv"))]),
+    "DisclosureCatalogue.write_json": Row(lambda c: catalogue(c).catalogue.write_json, [p("path", "out", lambda c: c.out("catalogue.json"))]),
+    "IndexNumber.generate": Row(lambda c: S.IndexNumber.generate, [p("organ", "str", "000014349"), p("year", "int", 2024), p("serial", "int", 1)]),
+    "IndexNumber.parse": Row(lambda c: S.IndexNumber.parse, [p("text", "str", "000014349/2019-00007")]),
+})  # fmt: skip
+
+
 def entry_points() -> set[str]:
     """Every callable the built module exports: functions, constructors, static and instance methods."""
     names = set()

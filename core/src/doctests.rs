@@ -24,3 +24,5 @@ pub struct Report;
 pub struct KeyAreas;
 #[doc = include_str!("../../docs/scoring.md")]
 pub struct Scoring;
+#[doc = include_str!("../../docs/disclosure-catalogue.md")]
+pub struct DisclosureCatalogue;

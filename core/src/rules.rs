@@ -1021,6 +1021,74 @@ pub mod scoring {
     }
 }
 
+pub mod directory {
+    //! Checks of a disclosure catalogue (`directory.*`, 政府信息公开目录, 政府信息公开条例 2019
+    //! art. 12), made by
+    //! [`DisclosureCatalogue::check`](crate::disclosure::catalogue::DisclosureCatalogue::check):
+    //! timeliness (art. 26), the categories an organ level must cover (arts. 20, 21), index
+    //! numbers (索引号).
+    family! { "directory";
+        /// An entry was published more than 20 working days after the date printed as formed
+        /// (生成日期/成文日期), on the embedded working-day calendar. Items formed before the
+        /// Regulations first took effect (2008-05-01) are not checked.
+        LATE = "late", error,
+            "政府信息公开条例 2019 art. 26 (2007 text art. 18, in force 2008-05-01)",
+            "目录条目发布日期晚于生成日期20个工作日以上",
+            "an entry was published more than 20 working days after it was formed";
+        /// An entry's timeliness was not checked: a date is blank, it was formed before the
+        /// Regulations took effect (2008-05-01), or its year is not covered by the working-day
+        /// calendar. Never guessed.
+        DATE_UNCHECKED = "date_unchecked", info,
+            "政府信息公开条例 2019 art. 26",
+            "目录条目缺少日期或日期超出工作日历范围，未检查时效",
+            "an entry's timeliness was not checked (a date is blank or not covered by the calendar)";
+        /// An entry's publication date is before the date printed as formed.
+        PUBLISHED_BEFORE_FORMED = "published_before_formed", warning,
+            "政府信息公开条例 2019 art. 12 (生成日期)",
+            "目录条目发布日期早于生成日期",
+            "an entry's publication date is before its formation date";
+        /// A category the organ must cover (art. 20 items that apply to it, art. 21 items of its
+        /// level, as set in the check options) has no entry dated in a year.
+        MISSING_CATEGORY = "missing_category", warning,
+            "政府信息公开条例 2019 arts. 20, 21",
+            "目录某年度缺少应主动公开类别的条目",
+            "a category the organ must cover has no entry in a year";
+        /// A category has had no new entry for more than a year before the check date.
+        STALE_CATEGORY = "stale_category", warning,
+            "政府信息公开条例 2019 arts. 20, 21, 26",
+            "目录某类别超过一年未更新",
+            "a category has had no new entry for more than a year";
+        /// Two entries of one catalogue carry the same index number.
+        DUPLICATE_INDEX = "duplicate_index", error,
+            "政府信息公开条例 2019 art. 12 (索引); 国务院办公厅秘书局《政府信息公开目录系统实施指引（试行）》(2008)",
+            "目录中索引号重复",
+            "two entries carry the same index number";
+        /// An index number's front part has a wrong check character (GB 32100—2015 for a unified
+        /// social credit code, GB 11714—1997 for an organization code).
+        BAD_CHECK_CHARACTER = "bad_check_character", error,
+            "GB 32100—2015; GB 11714—1997",
+            "索引号前段码（统一社会信用代码/组织机构代码）校验码错误",
+            "the organ code of an index number has a wrong check character";
+        /// The year of an index number differs from the year the entry was formed (or, without
+        /// that date, published): portals number some items by the year they were entered.
+        INDEX_YEAR_MISMATCH = "index_year_mismatch", info,
+            "国务院办公厅秘书局《政府信息公开目录系统实施指引（试行）》(2008): 后段码 = year + serial",
+            "索引号年份与生成日期年份不一致",
+            "the year of an index number differs from the entry's year";
+        /// Entries whose category could not be told from their subject classification or title
+        /// (counted in one finding).
+        UNCATEGORISED = "uncategorised", info,
+            "政府信息公开条例 2019 arts. 20, 21; core/data/directory/topics.csv",
+            "部分目录条目无法归入条例第二十、二十一条的类别",
+            "entries whose category could not be told from their subject or title";
+        /// An entry has no index number.
+        NO_INDEX = "no_index", info,
+            "政府信息公开条例 2019 art. 12 (索引)",
+            "目录条目没有索引号",
+            "an entry has no index number";
+    }
+}
+
 /// The families, in the order [`all`] lists them.
 const FAMILIES: &[&[Rule]] = &[
     budget::ALL,
@@ -1041,6 +1109,7 @@ const FAMILIES: &[&[Rule]] = &[
     key_area::ALL,
     interpretation::ALL,
     scoring::ALL,
+    directory::ALL,
 ];
 
 /// Every rule of the library, family by family.
@@ -1135,7 +1204,7 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}", r.id);
             }
         }
-        assert_eq!(seen.len(), 106);
+        assert_eq!(seen.len(), 116);
     }
 
     #[test]

@@ -208,3 +208,7 @@ __all__ += [
 from ._sunlit import OrganScore, Ranked, Scheme, rank, ranking_to_markdown  # noqa: E402
 
 __all__ += ["OrganScore", "Ranked", "Scheme", "rank", "ranking_to_markdown"]
+# Disclosure catalogues (政府信息公开目录, issue 15).
+from ._sunlit import CatalogueEntry, DisclosureCatalogue, IndexNumber  # noqa: E402
+
+__all__ += ["CatalogueEntry", "DisclosureCatalogue", "IndexNumber"]

@@ -13,6 +13,9 @@
     sunlit interpretation check CATALOGUE.json   policies without (timely) interpretation
     sunlit score --scheme ID --year Y --kind government --organ NAME=FILE[@DATE],… …
                                           score and rank organs on a transparency index (cli_score.py)
+    sunlit directory check FILE --level county [--year 2024] [--json]
+                                          check a disclosure catalogue (政府信息公开目录: CSV, JSON
+                                          or XLSX): timeliness, categories, index numbers
 
 A thin layer over :func:`sunlit.read_document` and the core's reports: no rule lives here.
 """
@@ -47,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
         "(PDF, XLSX/XLS, CSV) — 检查公开的预算、决算、年度报告和权责清单。",
     )
     p.add_argument("--version", action="version", version=f"sunlit {_sunlit.__version__}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{check,tables,key-area,guide,interpretation,score}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{check,tables,key-area,guide,interpretation,score,directory}")
     check = sub.add_parser(
         "check",
         help="check documents and report the findings",
@@ -83,7 +86,56 @@ def _parser() -> argparse.ArgumentParser:
     _read_options(tables)
     key_area_cli.add_parsers(sub)
     cli_score.add_parser(sub)
+    _directory_parser(sub)
     return p
+
+
+def _directory_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    d = sub.add_parser(
+        "directory",
+        help="check a disclosure catalogue (政府信息公开目录)",
+        description="Disclosure catalogues: index numbers, art. 26 timeliness, art. 20/21 categories.",
+    )
+    dsub = d.add_subparsers(dest="directory_command", required=True, metavar="{check}")
+    c = dsub.add_parser(
+        "check",
+        help="check a catalogue and report the findings (rules directory.*)",
+        description="Read a catalogue (.csv UTF-8 or GBK, .json, .xlsx) and check it. Exit status: "
+        "0 no error findings, 1 error findings, 2 an unreadable input or a usage error.",
+    )
+    c.add_argument("path", metavar="FILE", help="a .csv, .json or .xlsx catalogue")
+    c.add_argument("--level", help="organ level: county, municipal, township, provincial, national")
+    c.add_argument("--organ", help="the organ's name, for the messages")
+    c.add_argument("--year", type=int, action="append", dest="years", help="a year to check for coverage (repeatable)")
+    c.add_argument("--json", action="store_true", help="print the findings as JSON")
+
+
+def _read_catalogue(path: str, organ: Optional[str], level: Optional[str]) -> _sunlit.DisclosureCatalogue:
+    low = path.lower()
+    if low.endswith(".json"):
+        return _sunlit.DisclosureCatalogue.read_json(path)  # organ and level from the file
+    if low.endswith((".xlsx", ".xls")):
+        return _sunlit.DisclosureCatalogue.read_xlsx(path, organ=organ, level=level)
+    return _sunlit.DisclosureCatalogue.read_csv(path, organ=organ, level=level)
+
+
+def _directory(args: argparse.Namespace) -> int:
+    try:
+        cat = _read_catalogue(args.path, args.organ, args.level)
+        findings = cat.check(level=args.level, years=args.years)
+    except _sunlit.SunlitError as e:
+        print(f"sunlit: cannot check {args.path}: {e}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.json:
+        _write(_sunlit.findings_to_json(findings), None)
+    else:
+        lines = [f"目录 Catalogue: {args.path} ({len(cat)} entries)"]
+        for f in findings:
+            lines.append(f"{f.severity}\t{f.rule}\t{f.message_zh}\n\t\t{f.message_en}")
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+        lines.append(f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info")
+        _write("\n".join(lines), None)
+    return EXIT_ERRORS if any(f.severity == "error" for f in findings) else EXIT_OK
 
 
 def _read(path: str, args: argparse.Namespace) -> _sunlit.Document:
@@ -187,6 +239,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return key_area_cli.run(args)
     if args.command == "score":
         return cli_score.run(args)
+    if args.command == "directory":
+        return _directory(args)
     return _tables(args)
 
 

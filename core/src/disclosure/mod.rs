@@ -33,7 +33,10 @@ pub mod guide;
 pub mod interpretation;
 pub mod key_area;
 
-pub use catalogue::{CatalogueEntry, PublicationChannel};
+pub use catalogue::{
+    CatalogueColumn, CatalogueEntry, DisclosureCatalogue, IndexKind, IndexNumber,
+    PublicationChannel,
+};
 pub use deadline::{Deadline, proactive_deadline, publicity_deadline, withdrawal_deadline};
 pub use decide::{Decision, InfoItem, decide};
 pub use guide::{DisclosureGuide, GuideElement};

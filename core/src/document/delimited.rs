@@ -106,7 +106,7 @@ fn decode_gb18030(path: &str, bytes: &[u8]) -> Result<String> {
 
 /// Decode the file: the declared encoding, or detected (valid UTF-8, else strict GB18030, else
 /// an error naming the first byte that is neither).
-pub(super) fn decode(path: &str, bytes: &[u8], encoding: Option<&str>) -> Result<String> {
+pub(crate) fn decode(path: &str, bytes: &[u8], encoding: Option<&str>) -> Result<String> {
     match encoding.map(|e| declared(path, e)).transpose()? {
         Some(CsvEncoding::Utf8) => decode_utf8(path, bytes),
         Some(CsvEncoding::Gb18030) => decode_gb18030(path, bytes),

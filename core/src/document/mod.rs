@@ -27,7 +27,7 @@ mod annual;
 mod assemble;
 mod build;
 mod completeness;
-mod delimited;
+pub(crate) mod delimited;
 mod html;
 mod identities;
 mod layouts;
