@@ -127,4 +127,17 @@ def test_cli(tmp_path):
     r = run_cli("interpretation", "check", str(cat))
     assert r.returncode == 0, r.stderr
     r = run_cli("key-area", "check", str(tmp_path / "x.csv"), "--organ", "o", "--level", "county", "--kind", "government", "--year", "2024")
-    assert r.returncode == 2 and "CSV" in r.stderr
+    assert r.returncode == 2 and "x.csv" in r.stderr
+
+
+def test_cli_reads_a_real_csv_catalogue():
+    """The real State Council listing (tests/data/disclosure/catalogue) in CSV, through the same
+    reader as `sunlit directory check`."""
+    real = DATA / "disclosure" / "catalogue" / "state_council_000014349.csv"
+    r = run_cli("interpretation", "check", str(real), "--json")
+    assert r.returncode in (0, 1), r.stderr
+    out = json.loads(r.stdout)
+    assert all(f.startswith("interpretation.") for f in out["findings"])
+    r = run_cli("key-area", "check", str(real), "--organ", "国务院办公厅", "--level", "national", "--kind", "government", "--year", "2018", "--json")
+    assert r.returncode in (0, 1), r.stderr
+    assert all(f["rule"].startswith("key_area.") for f in json.loads(r.stdout)["findings"])

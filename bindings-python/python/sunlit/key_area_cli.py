@@ -1,13 +1,13 @@
 """``sunlit key-area``, ``sunlit guide`` and ``sunlit interpretation``: the issue-15 commands.
 
-    sunlit key-area check CATALOGUE.json --organ NAME --level county --kind government --year 2024
+    sunlit key-area check CATALOGUE.csv|.json --organ NAME --level county --kind government --year 2024
                           [--checklist FILE.json] [--ocds RELEASE.json ...] [--ocds-mapping major_projects] [--json]
     sunlit guide check GUIDE.txt|GUIDE.html [--json]
-    sunlit interpretation check CATALOGUE.json [--workdays N] [--json]
+    sunlit interpretation check CATALOGUE.csv|.json [--workdays N] [--json]
 
-The catalogue is a JSON array of catalogue entries (the serde form of
-``sunlit::disclosure::CatalogueEntry``: ``index``, ``title``, ``formed``, ``published`` as
-YYYY-MM-DD, ``category`` by id …); CSV catalogues are read once the catalogue reader lands.
+The catalogue is a CSV or XLSX catalogue (read as ``sunlit directory check`` reads it) or a
+JSON array of catalogue entries (the serde form of ``sunlit::disclosure::CatalogueEntry``:
+``index``, ``title``, ``formed``, ``published`` as YYYY-MM-DD, ``category`` by id …).
 Exit status: 0 no warning or error findings, 1 findings to act on (missing, late), 2 unreadable
 input. A thin layer: no rule lives here.
 """
@@ -31,7 +31,7 @@ def add_parsers(sub: Any) -> None:
     ka = sub.add_parser("key-area", help="check a catalogue against a key-area checklist (重点领域信息公开)")
     ka_sub = ka.add_subparsers(dest="action", required=True, metavar="{check}")
     c = ka_sub.add_parser("check", help="report what is missing or late")
-    c.add_argument("catalogue", metavar="CATALOGUE.json", help="a JSON array of catalogue entries")
+    c.add_argument("catalogue", metavar="CATALOGUE.json", help="a catalogue: CSV or XLSX (read as by `sunlit directory`), or a JSON array of catalogue entries")
     c.add_argument("--checklist", metavar="FILE.json", help="a checklist file (default: the embedded national one)")
     c.add_argument("--organ", required=True, help="the organ's name")
     c.add_argument("--level", required=True, help="national, provincial, municipal, county, township")
@@ -63,8 +63,12 @@ def _exit(findings: list[Any]) -> int:
 
 
 def _text(path: str) -> str:
-    if path.lower().endswith(".csv"):
-        raise ValueError("CSV catalogues are not read yet; give a JSON array of catalogue entries")
+    """The catalogue's entries as the JSON array the checks take: a CSV or XLSX catalogue is read
+    by `DisclosureCatalogue` (its column names and errors), a JSON file is passed as it is."""
+    low = path.lower()
+    if low.endswith((".csv", ".xlsx")):
+        reader = _sunlit.DisclosureCatalogue.read_xlsx if low.endswith(".xlsx") else _sunlit.DisclosureCatalogue.read_csv
+        return json.dumps(json.loads(reader(path).to_json())["entries"], ensure_ascii=False)
     with open(path, encoding="utf-8") as fh:
         return fh.read()
 
