@@ -291,3 +291,40 @@ fn gbk_and_xlsx_read_the_same_entries() {
         c.entries[..5]
     );
 }
+
+/// The real listing names 60 numbered documents and no interpretation (the State Council lists
+/// its 解读 in a column of its own). Only the titles that name a policy instrument count as
+/// policies — not the 批复, the personnel notices — and with no interpretation in the listing at
+/// all the check says so once, as an info, instead of a `missing` warning per document.
+#[test]
+fn interpretations_of_the_real_listing_are_not_guessed_missing() {
+    use sunlit::disclosure::interpretation::{self, InterpretationOptions};
+    let c = load();
+    let policies = interpretation::pair(&c.entries);
+    assert!(
+        policies.len() < c.len(),
+        "{} of {}",
+        policies.len(),
+        c.len()
+    );
+    let titles: Vec<&str> = policies.iter().map(|p| p.policy.title.as_str()).collect();
+    assert!(
+        titles
+            .iter()
+            .all(|t| !t.contains("批复") && !t.contains("组成人员")),
+        "{titles:?}"
+    );
+    let f = interpretation::check(
+        &policies,
+        &InterpretationOptions::default(),
+        &WorkCalendar::china(),
+    )
+    .unwrap();
+    let rules: Vec<&str> = f.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["interpretation.none_listed"]);
+    assert_eq!(f[0].severity, Severity::Info);
+    assert!(
+        f[0].message_en
+            .contains(&format!("{} policy documents", policies.len()))
+    );
+}

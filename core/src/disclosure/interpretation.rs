@@ -91,8 +91,46 @@ pub fn is_interpretation(title: &str) -> bool {
     MARKERS.iter().any(|m| title.contains(m))
 }
 
+/// Words of a title that name a policy instrument (国办发〔2016〕80号 asks interpretation of
+/// 重要政策文件: opinions, measures, plans, regulations …).
+const POLICY_WORDS: &[&str] = &[
+    "意见", "办法", "规定", "条例", "方案", "规划", "计划", "决定", "细则", "措施", "政策", "规则",
+    "指导", "标准",
+];
+
+/// Words of a title that mark a document that is not a policy to interpret: approvals (批复),
+/// letters (函), appointments and the make-up of committees, commendations.
+const NOT_POLICY_WORDS: &[&str] = &[
+    "批复",
+    "复函",
+    "的函",
+    "任免",
+    "组成人员",
+    "表彰",
+    "通报",
+    "放假",
+];
+
+/// Whether a numbered document's title names a policy that needs an interpretation: it contains
+/// a word of a policy instrument (意见, 办法, 方案 …) and none of an approval, letter or
+/// personnel notice. A heuristic; entries of category `regulations` are policies whatever their
+/// title.
+///
+/// ```
+/// use sunlit::disclosure::interpretation::is_policy_title;
+/// assert!(is_policy_title("国务院办公厅关于印发《政府网站集约化试点工作方案》的通知"));
+/// assert!(!is_policy_title("国务院办公厅关于调整国务院第二次全国污染源普查领导小组组成人员的通知"));
+/// assert!(!is_policy_title("国务院关于同意设立某某综合保税区的批复"));
+/// ```
+pub fn is_policy_title(title: &str) -> bool {
+    POLICY_WORDS.iter().any(|w| title.contains(w))
+        && !NOT_POLICY_WORDS.iter().any(|w| title.contains(w))
+}
+
 /// Group a catalogue into policies and their interpretations. A policy is an entry of category
-/// `regulations` or with a document number, whose title is not an interpretation's; an
+/// `regulations`, or one with a document number whose title names a policy instrument
+/// ([`is_policy_title`]: 意见, 办法, 方案 … — not a 批复, a 函 or a personnel notice), and whose
+/// title is not an interpretation's; an
 /// interpretation belongs to a policy when its title or summary contains the policy's document
 /// number or the policy's core title (the title without 关于印发 / 的通知 and quotation
 /// marks, at least 6 characters). An interpretation that fits several policies is given to the
@@ -110,7 +148,10 @@ pub fn pair(entries: &[CatalogueEntry]) -> Vec<Policy> {
     let mut policies: Vec<Policy> = entries
         .iter()
         .filter(|e| !is_interpretation(&e.title))
-        .filter(|e| e.category == Category::Regulations || e.document_number.is_some())
+        .filter(|e| {
+            e.category == Category::Regulations
+                || (e.document_number.is_some() && is_policy_title(&e.title))
+        })
         .map(|e| Policy {
             policy: e.clone(),
             interpretations: Vec::new(),
@@ -151,7 +192,9 @@ fn core_title(title: &str) -> String {
     t.trim().to_owned()
 }
 
-/// The `interpretation.*` findings: a policy without interpretation (`missing`, warning), an
+/// The `interpretation.*` findings: a policy without interpretation (`missing`, warning) — or,
+/// when two or more policies are given and none has any interpretation, one `none_listed` info
+/// instead (a listing that omits interpretations is not evidence that none was published), an
 /// interpretation published more than `opts.workdays` working days after its policy (`late`,
 /// warning; with 0, any later day), and a policy or interpretation without publication date
 /// (`undated`, info). An error when the working-day calendar does not cover a date.
@@ -174,6 +217,18 @@ pub fn check(
     cal: &WorkCalendar,
 ) -> Result<Vec<Finding>> {
     let mut out = Vec::new();
+    if policies.len() > 1 && policies.iter().all(|p| p.interpretations.is_empty()) {
+        let n = policies.len();
+        out.push(Finding::new(
+            &rules::NONE_LISTED,
+            format!("目录列出{n}件政策文件，但没有任何政策解读：解读可能另行列出，未逐件检查"),
+            format!(
+                "the catalogue lists {n} policy documents and no interpretation at all: \
+                 interpretations may be listed elsewhere, so policies were not checked one by one"
+            ),
+        ));
+        return Ok(out);
+    }
     for p in policies {
         if let Some(f) = judge(p, opts, cal)? {
             out.push(f);
