@@ -14,7 +14,7 @@ class RulesTest {
     @Test
     fun rulesAreTheRegistryWithTheSameFieldNames() {
         val all = rules()
-        assertEquals(87, all.size)
+        assertEquals(90, all.size)
         assertEquals(all.size, all.map { it.id }.toSet().size)
         val rowSum = all.single { it.id == "tables.row_sum" }
         assertEquals("tables", rowSum.family)
