@@ -659,6 +659,10 @@ mod tests {
             run("年初预算为100.00万元，支出决算为90.00万元，与年初预算相比减少10.00万元。")
                 .is_empty()
         );
+        assert!(
+            run("年初预算为42.73万元，支出决算为40.35万元，与年初预算相比，减少2.38万元。")
+                .is_empty()
+        );
     }
 
     #[test]
@@ -681,6 +685,14 @@ mod tests {
             )]
         );
         let r = run("年初预算为100.00万元，支出决算为90.00万元。决算数与预算数持平。");
+        assert_eq!(
+            r,
+            [(
+                "narrative.budget_comparison".to_owned(),
+                crate::Severity::Error
+            )]
+        );
+        let r = run("年初预算为42.73万元，支出决算为40.35万元，与年初预算相比，增加2.38万元。");
         assert_eq!(
             r,
             [(
