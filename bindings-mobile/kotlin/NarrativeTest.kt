@@ -35,4 +35,18 @@ class NarrativeTest {
         assertTrue(share.printed!!.contains("71.73%"))
         assertTrue(doc.toJson().contains("narrative.share"))
     }
+
+    @Test
+    fun aFinalAccountsCompletionRatesAreCheckedAgainstItsBudget() {
+        // 上海市普陀区规划和自然资源局 2024年度部门决算: "完成年初预算的X%" and "决算数小于预算数" of 13 科目, all true;
+        // 9,746.50 of 10,210.34 is 95.457 %, printed 95.45 (cut off, not rounded): an info.
+        val doc = readDocument(TestData.file("documents/shanghai/putuo-ghzy-final-2024.pdf").path, DocumentOptions())
+        assertTrue(doc.findings().none { it.rule.startsWith("narrative.budget_") })
+        val cut = doc.findings().filter { it.rule == "narrative.rate_truncated" && it.printed!!.contains("完成年初预算的95.45%") }
+        assertEquals(listOf(21u to Severity.INFO), cut.map { it.page to it.severity })
+        // 中共上海市普陀区委社会工作部: 完成年初预算的95.89% with a 年初预算 of 0 — the rate is of the 全年预算: an info.
+        val other = readDocument(TestData.file("documents/shanghai/putuo-shgzb-final-2024.pdf").path, DocumentOptions())
+        val basis = other.findings().filter { it.rule == "narrative.budget_basis" }
+        assertEquals(listOf(18u to Severity.INFO), basis.map { it.page to it.severity })
+    }
 }

@@ -62,3 +62,23 @@ def test_real_errors_of_a_final_account_are_reported():
 def test_narrative_rules_are_in_the_registry():
     ids = {r.id for r in sunlit.rules()}
     assert {"narrative.value", "narrative.share", "narrative.rate", "narrative.template"} <= ids
+
+
+def test_a_final_accounts_completion_rates_and_comparisons_with_its_budget():
+    # 上海市普陀区规划和自然资源局 2024年度部门决算: 13 科目 and the total say "年初预算为X万元，支出决算为Y万元，
+    # 完成年初预算的Z%。决算数小于(同)预算数…", the 三公 paragraph "完成预算的13.68%" (its budget from the
+    # 三公 table). All true (narrative.json), but 9,746.50 of 10,210.34 is 95.457 %, printed 95.45:
+    # cut off, not rounded — an info.
+    doc = read("shanghai/putuo-ghzy-final-2024.pdf")
+    assert [f for f in doc.findings if f.rule.startswith("narrative.budget_")] == []
+    cut = [f for f in doc.findings if f.rule == "narrative.rate_truncated" and "完成年初预算的95.45%" in f.printed]
+    assert [(f.page, f.severity, f.actual) for f in cut] == [(21, "info", Decimal("95.45"))]
+    # 中共上海市普陀区委社会工作部: "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的
+    # 95.89%" — the rate is of the 全年预算: an info, not an error.
+    doc = read("shanghai/putuo-shgzb-final-2024.pdf")
+    basis = [f for f in doc.findings if f.rule == "narrative.budget_basis"]
+    assert [(f.page, f.severity) for f in basis] == [(18, "info")]
+    assert "完成年初预算的95.89%" in basis[0].printed
+    assert narrative_errors(doc) == []
+    ids = {r.id for r in sunlit.rules()}
+    assert {"narrative.budget_completion", "narrative.budget_comparison", "narrative.budget_basis"} <= ids

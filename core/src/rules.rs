@@ -850,13 +850,14 @@ pub mod narrative {
             "财政部 部门预算/部门决算公开模板 (比上年增减情况说明)",
             "增减幅度与金额不符",
             "a growth rate does not follow from the figure and its change";
-        /// A growth rate is the figures' rate cut off rather than rounded, by less than one unit of
-        /// its last printed digit (10.15 % where the figures give 10.158 %): not correctly rounded,
-        /// but a matter of rounding method, so an info — never an error.
+        /// A growth rate (or a final account's completion rate, 完成年初预算的X%) is the figures'
+        /// rate cut off rather than rounded, by less than one unit of its last printed digit
+        /// (10.15 % where the figures give 10.158 %): not correctly rounded, but a matter of
+        /// rounding method, so an info — never an error.
         RATE_TRUNCATED = "rate_truncated", info,
             "财政部 部门预算/部门决算公开模板 (比上年增减情况说明); rounding to the printed precision",
-            "增减幅度为截尾而非四舍五入（相差不足末位一个单位）",
-            "a growth rate is cut off rather than rounded (by less than one unit of its last digit)";
+            "增减幅度或完成率为截尾而非四舍五入（相差不足末位一个单位）",
+            "a growth or completion rate is cut off rather than rounded (by less than one unit of its last digit)";
         /// A year printed as 本年 or 上年 is not the document's year (or the one before), or a
         /// comparison "比YYYY年" names a year not before the document's.
         YEAR = "year", error,
@@ -880,6 +881,28 @@ pub mod narrative {
             "财政部 部门预算/部门决算公开模板 (空表说明; fiscal.md §0 point 5)",
             "文中称为0或没有，表中却有金额",
             "the text says a line is 0 or absent, but its table prints an amount";
+        /// A final account's completion rate (完成年初预算的X%, 为年初预算的X%) differs from its
+        /// 决算 divided by the budget it names (printed beside it, or the 预算数 of the 三公 table),
+        /// beyond the rounding of all three (a rate cut off within one unit of its last digit is
+        /// [`RATE_TRUNCATED`], not this).
+        BUDGET_COMPLETION = "budget_completion", error,
+            "财政部 部门决算公开模板 (一般公共预算财政拨款支出决算具体情况; “三公”经费支出决算情况说明)",
+            "决算完成预算的比例与决算数、预算数不符",
+            "a completion rate (完成年初预算的X%) differs from the 决算 divided by its budget";
+        /// A final account says 决算数大于/小于/持平 预算数 (or 与年初预算相比增加/减少, with its
+        /// amount) where its 决算 and the budget it names go the other way or differ by another
+        /// amount (持平 allows 1 % of the budget, 基本持平 5 %).
+        BUDGET_COMPARISON = "budget_comparison", error,
+            "财政部 部门决算公开模板 (决算数与预算数对比及原因说明)",
+            "决算数与预算数的大小比较与数字不符",
+            "决算数大于/小于/持平 预算数 contradicts the final and budget figures";
+        /// A completion rate or comparison names one budget (年初预算) but fits only the other one
+        /// printed beside it (全年预算/调整预算), e.g. when the 年初预算 is 0: the wording is loose,
+        /// the figures agree — an info, never an error.
+        BUDGET_BASIS = "budget_basis", info,
+            "财政部 部门决算公开模板 (年初预算数、调整预算数与决算数)",
+            "完成率或比较所称的预算（年初/全年）与所用的预算不一致",
+            "a completion rate or comparison names the 年初 budget but fits the 全年/调整 one";
     }
 }
 
@@ -1212,7 +1235,7 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}", r.id);
             }
         }
-        assert_eq!(seen.len(), 117);
+        assert_eq!(seen.len(), 120);
     }
 
     #[test]

@@ -2,7 +2,10 @@
 //! kind, the hook that lets a third-party reader's panic reach sunlit's guard, and every output
 //! of a recognised document.
 
-use sunlit::{Document, ReadOptions, document::DocumentKind};
+use sunlit::{
+    Document, ReadOptions,
+    document::{CheckOptions, DocumentKind},
+};
 
 /// Declared encodings a target can pick: none (detect), the three the readers know, and one
 /// they must refuse by name.
@@ -44,8 +47,17 @@ pub fn let_dependency_panics_unwind() {
     });
 }
 
-/// Every output of a recognised document; none may panic.
+/// Every output of a recognised document; none may panic. The checks that run inside
+/// `Document::from_source` (narrative, with the final account's budget sentences, and
+/// completeness) have run already; the narrative statements and the identities across documents
+/// (the document given as its own last year and budget, so that every identity is tried) run
+/// here.
 pub fn every_output(doc: &Document) {
+    let _ = doc.narrative();
+    let _ = doc.check(&CheckOptions {
+        last_year: Some(doc),
+        budget: Some(doc),
+    });
     let _ = doc.to_json();
     let _ = doc.to_text();
     let _ = doc.to_html();

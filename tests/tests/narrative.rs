@@ -133,6 +133,46 @@ const PLANTS: &[(&str, u32, &str, &str, &str)] = &[
         "下降1.87",
         "narrative.template",
     ),
+    // 完成年初预算的 98.20 % → 97.20 % (2,940.05 of 2,993.92 is 98.20 %).
+    (
+        "shanghai/putuo-czj-final-2024.pdf",
+        21,
+        "成年初预算的98.20%",
+        "成年初预算的97.20%",
+        "narrative.budget_completion",
+    ),
+    // 决算数小于预算数 → 大于 (1,511.89 against a 年初预算 of 1,560.05).
+    (
+        "shanghai/putuo-czj-final-2024.pdf",
+        22,
+        "决算数小于预算数的主要原因：人员进出",
+        "决算数大于预算数的主要原因：人员进出",
+        "narrative.budget_comparison",
+    ),
+    // 持平 said of 60.99 against a 年初预算 of 62.29 (2.1 % apart; 持平 allows 1 %).
+    (
+        "shanghai/putuo-czj-final-2024.pdf",
+        22,
+        "算数小于预算数的主要原因：预算按周全保障测算，实际执行基本贴合预期。",
+        "算数与预算数持平的主要原因：预算按周全保障测算，实际执行基本贴合预期。",
+        "narrative.budget_comparison",
+    ),
+    // 公务接待费 完成预算的 13.68 % → 31.68 %: its budget (2.85) is only in the 三公 table.
+    (
+        "shanghai/putuo-ghzy-final-2024.pdf",
+        25,
+        "完成预算的 13.68%。",
+        "完成预算的 31.68%。",
+        "narrative.budget_completion",
+    ),
+    // 完成全年预算数的 98.69 % → 96.69 % (51.32 of 52.00 is 98.69 %).
+    (
+        "shanghai/putuo-shgzb-final-2024.pdf",
+        18,
+        "完成全年预算数的 98.69%",
+        "完成全年预算数的 96.69%",
+        "narrative.budget_completion",
+    ),
 ];
 
 #[test]

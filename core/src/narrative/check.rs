@@ -54,12 +54,15 @@ pub fn check(
     for s in &sentences {
         ctx.nothing(s, &mut out);
     }
+    if kind == DocumentKind::Final {
+        super::budget::check(&sentences, tables, &mut out);
+    }
     out.sort();
     out
 }
 
 /// A finding of `rule` on the sentence `sentence` of `page`.
-fn on(rule: &Rule, page: u32, sentence: &str, zh: String, en: String) -> Finding {
+pub(super) fn on(rule: &Rule, page: u32, sentence: &str, zh: String, en: String) -> Finding {
     Finding::new(rule, zh, en)
         .with_table("情况说明")
         .with_page(page)
@@ -68,7 +71,7 @@ fn on(rule: &Rule, page: u32, sentence: &str, zh: String, en: String) -> Finding
 
 /// Half a unit of the last printed digit of `v` (0.005 for 1.23, 0.5 for 12).
 /// (A figure printed with all 28 places gets one unit of the 28th place: `Decimal` holds no finer.)
-fn half_unit(v: Decimal) -> Decimal {
+pub(super) fn half_unit(v: Decimal) -> Decimal {
     match v.scale() {
         s @ 0..28 => Decimal::new(5, s + 1),
         _ => Decimal::new(1, 28),
@@ -76,18 +79,18 @@ fn half_unit(v: Decimal) -> Decimal {
 }
 
 /// One unit of the last printed digit of `v`.
-fn unit_of_last_digit(v: Decimal) -> Decimal {
+pub(super) fn unit_of_last_digit(v: Decimal) -> Decimal {
     Decimal::new(1, v.scale().min(28))
 }
 
 /// Does `[lo, hi]` (a true ratio in percent, from rounded operands) meet the printed `rate` ±
 /// `slack`?
-fn meets(lo: Decimal, hi: Decimal, rate: Decimal, slack: Decimal) -> bool {
+pub(super) fn meets(lo: Decimal, hi: Decimal, rate: Decimal, slack: Decimal) -> bool {
     rate + slack >= lo && rate - slack <= hi
 }
 
 /// The range of `part / whole × 100` when both are rounded to their printed precision.
-fn ratio_range(part: Decimal, whole: Decimal) -> Option<(Decimal, Decimal)> {
+pub(super) fn ratio_range(part: Decimal, whole: Decimal) -> Option<(Decimal, Decimal)> {
     let (hp, hw) = (half_unit(part), half_unit(whole));
     let hundred = Decimal::ONE_HUNDRED;
     let w_lo = whole.checked_sub(hw)?;
@@ -934,7 +937,7 @@ fn fits(amount: Decimal, unit: Unit, cand: Candidate) -> bool {
     diff.abs() <= tol
 }
 
-fn u_convert(v: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
+pub(super) fn u_convert(v: Decimal, from: Unit, to: Unit) -> Option<Decimal> {
     from.convert(v, to).ok()
 }
 
@@ -978,6 +981,9 @@ mod hostile {
                 "机关运行经费支出{max}元，比2023年度减少0.0000000000000000000000000001万元，增长{max}%。"
             ),
             "本年收入合计0.00万元，其中财政拨款收入0.00万元，占100%。".to_owned(),
+            format!("年初预算为{max}万元，支出决算为{max}元，完成年初预算的{max}%。决算数小于预算数。"),
+            "年初预算为999999999999999999亿元，支出决算为0.000001元，与年初预算相比减少999999999999999999亿元。".to_owned(),
+            "全年预算为0.000001万元，支出决算为999999999999999999万元，完成全年预算的0.000001%。决算数与预算数持平。".to_owned(),
         ];
         for t in &texts {
             let lines = [SourceLine::new(1, t.as_str())];

@@ -17,7 +17,7 @@ pub(crate) struct Sentence {
 }
 
 /// A line starts a new paragraph item: 一、 (一) 1. 1、 第.
-fn starts_item(norm: &str) -> bool {
+pub(crate) fn starts_item(norm: &str) -> bool {
     let mut chars = norm.chars();
     let first = chars.next();
     let second = chars.next();
@@ -177,7 +177,7 @@ pub(crate) fn numbers(s: &str) -> Vec<Number> {
 }
 
 /// The words that make a clause a comparison, and their direction.
-const DIRECTIONS: &[(&str, Direction)] = &[
+pub(crate) const DIRECTIONS: &[(&str, Direction)] = &[
     ("增加", Direction::Increase),
     ("增长", Direction::Increase),
     ("上升", Direction::Increase),
@@ -224,7 +224,7 @@ fn clean_subject(s: &str) -> String {
 
 /// The start of the clause holding byte `at`: after the last `,` `:` `;` `、` `。` that is not a
 /// thousands comma.
-fn clause_start(s: &str, at: usize) -> usize {
+pub(crate) fn clause_start(s: &str, at: usize) -> usize {
     let head = s.get(..at).unwrap_or("");
     let bytes = head.as_bytes();
     let mut cut = 0;

@@ -27,6 +27,7 @@
 //! assert_eq!(st[2].change.as_ref().map(|c| c.direction), Some(Direction::Increase));
 //! ```
 
+mod budget;
 mod check;
 mod extract;
 
