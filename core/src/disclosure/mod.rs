@@ -40,7 +40,7 @@ pub use catalogue::{
 pub use deadline::{Deadline, proactive_deadline, publicity_deadline, withdrawal_deadline};
 pub use decide::{Decision, InfoItem, decide};
 pub use guide::{DisclosureGuide, GuideElement};
-pub use key_area::{Checklist, ItemState, OrganKind};
+pub use key_area::{Checklist, ItemState};
 
 pub(crate) use crate::rules::disclosure as rules;
 
@@ -194,6 +194,21 @@ vocabulary! {
         County = "county", "县级";
         /// 乡（镇） — a township government.
         Township = "township", "乡（镇）" | "乡镇" | "乡(镇)";
+    }
+}
+
+vocabulary! {
+    /// The kind of organ (beside its level): a government, one of its departments, or the finance
+    /// department. Key-area items bind by kind; the annual-report deadline of art. 49 depends on
+    /// it (a department by 31 January, a government by 31 March).
+    pub enum OrganKind("organ_kind") {
+        /// 人民政府 — a people's government (its portal and its office).
+        Government = "government", "人民政府" | "政府";
+        /// 政府部门 — a department of a government.
+        Department = "department", "政府部门" | "部门";
+        /// 财政部门 — the finance department (publishes the government's budget and final
+        /// accounts; also a department).
+        Finance = "finance", "财政部门";
     }
 }
 

@@ -132,7 +132,7 @@ fn manual(id: &str, max: Decimal, ev: &Evidence) -> Outcome {
 /// The art. 49 deadline of the report on `year`.
 fn deadline(kind: OrganKind, year: i32) -> Option<NaiveDate> {
     match kind {
-        OrganKind::Department => NaiveDate::from_ymd_opt(year + 1, 1, 31),
+        OrganKind::Department | OrganKind::Finance => NaiveDate::from_ymd_opt(year + 1, 1, 31),
         OrganKind::Government => NaiveDate::from_ymd_opt(year + 1, 3, 31),
     }
 }

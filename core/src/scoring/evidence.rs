@@ -12,57 +12,7 @@ use crate::error::Result;
 use crate::finding::Findings;
 use crate::{Document, ReadOptions};
 
-/// The kind of organ, which fixes its annual-report deadline (政府信息公开条例 2019 art. 49:
-/// departments by 31 January, people's governments by 31 March).
-///
-/// ```
-/// use sunlit::scoring::OrganKind;
-/// assert_eq!(OrganKind::parse("人民政府")?, OrganKind::Government);
-/// assert_eq!(OrganKind::Department.id(), "department");
-/// assert!(OrganKind::parse("court").is_err());
-/// # Ok::<(), sunlit::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
-pub enum OrganKind {
-    /// 人民政府 — a people's government (its report is published by 31 March).
-    Government,
-    /// 政府部门 — a department of a government (its report by 31 January).
-    Department,
-}
-
-impl OrganKind {
-    /// `government` or `department`.
-    ///
-    /// ```
-    /// assert_eq!(sunlit::scoring::OrganKind::Government.id(), "government");
-    /// ```
-    pub fn id(self) -> &'static str {
-        match self {
-            OrganKind::Government => "government",
-            OrganKind::Department => "department",
-        }
-    }
-
-    /// Parse `government` / `人民政府` / `政府` or `department` / `政府部门` / `部门`.
-    ///
-    /// ```
-    /// assert!(sunlit::scoring::OrganKind::parse("部门").is_ok());
-    /// assert!(sunlit::scoring::OrganKind::parse("").is_err());
-    /// ```
-    pub fn parse(text: &str) -> Result<OrganKind> {
-        match text.trim() {
-            "government" | "人民政府" | "政府" => Ok(OrganKind::Government),
-            "department" | "政府部门" | "部门" => Ok(OrganKind::Department),
-            _ => Err(crate::Error::Field {
-                field: "organ_kind",
-                value: text.to_owned(),
-                reason: "expected government (人民政府) or department (政府部门)".to_owned(),
-            }),
-        }
-    }
-}
+pub use crate::disclosure::OrganKind;
 
 /// One published document as evidence: what it is, its year, the day it was published (when
 /// known — from the portal page, never guessed) and its findings.

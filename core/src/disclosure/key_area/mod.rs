@@ -38,7 +38,6 @@ use crate::calendar::WorkCalendar;
 use crate::error::{Error, Result};
 use crate::finding::Finding;
 use crate::rules::key_area as rules;
-use crate::vocab::vocabulary;
 
 mod check;
 mod load;
@@ -46,18 +45,7 @@ mod load;
 pub use check::{ItemState, ItemStatus, KeyAreaReport};
 pub use load::{entries_from_json, facts_from_json, facts_to_json};
 
-vocabulary! {
-    /// The kind of organ an item binds (beside its level).
-    pub enum OrganKind("organ_kind") {
-        /// 人民政府 — a people's government (its portal and its office).
-        Government = "government", "人民政府" | "政府";
-        /// 政府部门 — a department of a government.
-        Department = "department", "政府部门" | "部门";
-        /// 财政部门 — the finance department (publishes the government's budget and final
-        /// accounts; also a department).
-        Finance = "finance", "财政部门";
-    }
-}
+pub use crate::disclosure::OrganKind;
 
 /// The organ whose catalogue is checked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
