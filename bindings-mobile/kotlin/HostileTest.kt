@@ -237,6 +237,8 @@ class HostileTest {
             vary("organ", STRINGS) { rankingToMarkdown(listOf(Ranked(1u, it, BigDecimal.ONE, false))) } +
                 vary("total", DECIMALS) { rankingToMarkdown(listOf(Ranked(1u, "甲", it, false))) }
         },
+    )
+
     // --- disclosure catalogues (issue 15): their rows, joined to the table below
     private val catalogue: DisclosureCatalogue by lazy {
         DisclosureCatalogue.readCsv(data.file("disclosure/catalogue/state_council_000014349.csv").path)
