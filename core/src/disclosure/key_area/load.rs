@@ -62,22 +62,7 @@ impl Checklist {
     pub fn from_path(path: impl AsRef<Path>) -> Result<Checklist> {
         let path = path.as_ref();
         let text = crate::io::read_json_file(path, &Limits::default())?;
-        Checklist::from_json(&text).map_err(|e| match e {
-            Error::Input {
-                line,
-                column,
-                value,
-                reason,
-                cause,
-            } => Error::Input {
-                line,
-                column,
-                value,
-                reason: format!("{}: {reason}", path.display()),
-                cause,
-            },
-            other => other,
-        })
+        Checklist::from_json(&text).map_err(|e| e.in_context(&path.display().to_string()))
     }
 
     fn validate(&self, text: &str) -> Result<()> {
