@@ -291,15 +291,7 @@ impl PyDisclosureCatalogue {
         options: Option<PyRef<'_, PyInputOptions>>,
     ) -> PyResult<PyDisclosureCatalogue> {
         let opts = input_options(options.as_deref());
-        let text = py
-            .detach(|| std::fs::read_to_string(&path))
-            .map_err(|e| sunlit::Error::File {
-                kind: e.kind(),
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            })
-            .py()?;
-        DisclosureCatalogue::from_json_with(&text, &opts)
+        py.detach(|| DisclosureCatalogue::read_json_path_with(&path, &opts))
             .map(PyDisclosureCatalogue::new)
             .py()
     }

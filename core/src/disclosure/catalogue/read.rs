@@ -504,9 +504,23 @@ impl DisclosureCatalogue {
     /// assert!(matches!(DisclosureCatalogue::read_json_path("/no/such.json"), Err(Error::File { .. })));
     /// ```
     pub fn read_json_path(path: impl AsRef<Path>) -> Result<DisclosureCatalogue> {
-        let limits = InputOptions::default().limits;
-        let text = crate::io::read_json_file(path.as_ref(), &limits)?;
-        DisclosureCatalogue::from_json(&text)
+        DisclosureCatalogue::read_json_path_with(path, &InputOptions::default())
+    }
+
+    /// [`DisclosureCatalogue::from_json_with`] from a file, read within `opts.limits` (the file
+    /// size is checked before it is read).
+    ///
+    /// ```
+    /// use sunlit::{Error, disclosure::catalogue::DisclosureCatalogue, input::InputOptions};
+    /// let r = DisclosureCatalogue::read_json_path_with("/no/such.json", &InputOptions::default());
+    /// assert!(matches!(r, Err(Error::File { .. })));
+    /// ```
+    pub fn read_json_path_with(
+        path: impl AsRef<Path>,
+        opts: &InputOptions,
+    ) -> Result<DisclosureCatalogue> {
+        let text = crate::io::read_json_file(path.as_ref(), &opts.limits)?;
+        DisclosureCatalogue::from_json_with(&text, opts)
     }
 
     /// The catalogue as JSON (see [`DisclosureCatalogue::from_json`]): organ, level and every
