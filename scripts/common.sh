@@ -30,6 +30,9 @@ PYTHON_REQUIREMENTS=("maturin>=1.9,<2" "pytest>=8" mypy "frictionless>=5,<6" pil
 
 export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 export RUST_BACKTRACE=0
+# A clean run builds everything once: the incremental cache (~4 GB for this workspace) only costs
+# disk there. A developer's own CARGO_INCREMENTAL is kept.
+export CARGO_INCREMENTAL=${CARGO_INCREMENTAL:-0}
 
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'scripts/%s: %s\n' "$(basename "$0")" "$*" >&2; exit 1; }
