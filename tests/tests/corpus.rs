@@ -4,8 +4,8 @@
 //! kind and year, the tables it holds and lacks, the hand-checked figures (read exactly, in the
 //! right table), the real errors (each reported) and no error finding beyond them.
 //!
-//! The per-document table is printed (`cargo nextest run -p sunlit-tests --test corpus
-//! --no-capture`) and written to `target/corpus-report.md`.
+//! The per-document table is printed (`cargo nextest run -p sunlit-tests --test integration
+//! corpus:: --no-capture`) and written to `target/corpus-report.md`.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;

@@ -4,7 +4,7 @@
 //! whether the embedded catalogue knows the code in that year.
 //!
 //! The list is written to `target/catalogue-coverage.md` (`cargo nextest run -p sunlit-tests
-//! --test corpus_catalogue --no-capture` prints the summary line).
+//! --test integration corpus_catalogue:: --no-capture` prints the summary line).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
