@@ -103,13 +103,13 @@ fn documents_that_do_not_match_are_not_compared_and_the_reason_is_said() {
             }),
             "部门不同",
         ),
-        // A budget given as last year's final account.
+        // A budget given as last year's final account: both kinds named in Chinese.
         (
             f2023.check(&CheckOptions {
                 last_year: Some(&b2023),
                 ..CheckOptions::default()
             }),
-            "应为",
+            "应为部门决算，实为部门预算",
         ),
     ];
     for (found, why) in cases {

@@ -101,10 +101,14 @@ fn not_comparable(
             .collect()
     };
     if !matches!(doc.kind, DocumentKind::Budget | DocumentKind::Final) {
-        return Some(format!("本文件不是预算或决算（{}）", doc.kind.id()));
+        return Some(format!("本文件不是预算或决算（{}）", doc.kind.name_zh()));
     }
     if other.kind != kind {
-        return Some(format!("应为{}，实为{}", kind.name_zh(), other.kind.id()));
+        return Some(format!(
+            "应为{}，实为{}",
+            kind.name_zh(),
+            other.kind.name_zh()
+        ));
     }
     match (year, other.year) {
         (Some(want), Some(got)) if want == got => {}
