@@ -14,7 +14,7 @@ class RulesTest {
     @Test
     fun rulesAreTheRegistryWithTheSameFieldNames() {
         val all = rules()
-        assertEquals(120, all.size)
+        assertEquals(121, all.size)
         assertEquals(all.size, all.map { it.id }.toSet().size)
         val rowSum = all.single { it.id == "tables.row_sum" }
         assertEquals("tables", rowSum.family)

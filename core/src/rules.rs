@@ -875,6 +875,14 @@ pub mod narrative {
             "财政部 部门预算/部门决算公开模板 (alternatives to be chosen)",
             "情况说明中留有模板选项或增减幅度缺少百分号",
             "a template alternative is left unchosen or a rate lacks its % sign";
+        /// A template alternative is left unchosen where every figure it governs is 0
+        /// ("与上年相比增加(减少)0万元，增长(减少)0%", 江苏省人大常委会 2019 部门预算 p.9): the
+        /// template's words are left, but with nothing to choose between the text is not wrong —
+        /// an info, not a [`TEMPLATE`] error.
+        TEMPLATE_ZERO = "template_zero", info,
+            "财政部 部门预算/部门决算公开模板 (alternatives to be chosen)",
+            "模板选项未选定，但所述增减为0",
+            "a template alternative is left unchosen where the change it describes is 0";
         /// The text says a line is 0 or that there is none (没有/无 政府性基金预算…), but its table
         /// prints an amount.
         ZERO = "zero", error,
@@ -1235,7 +1243,7 @@ mod tests {
                 assert!(!text.trim().is_empty(), "{}", r.id);
             }
         }
-        assert_eq!(seen.len(), 120);
+        assert_eq!(seen.len(), 121);
     }
 
     #[test]

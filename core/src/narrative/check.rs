@@ -138,13 +138,23 @@ fn wording(s: &Sentence, year: Option<i32>, out: &mut Findings) {
         );
     }
     if let Some(p) = TEMPLATE_PAIRS.iter().find(|p| t.contains(*p)) {
+        let zero = all_zero_after(t, p);
+        let (rule, zh, en) = if zero {
+            (
+                &rules::TEMPLATE_ZERO,
+                "，所述增减为0",
+                " (the change it describes is 0)",
+            )
+        } else {
+            (&rules::TEMPLATE, "，未选定", "")
+        };
         out.push(
             on(
-                &rules::TEMPLATE,
+                rule,
                 s.page,
                 t,
-                format!("情况说明留有模板选项“{p}”，未选定"),
-                format!("the explanation keeps the template's alternative \"{p}\""),
+                format!("情况说明留有模板选项“{p}”{zh}"),
+                format!("the explanation keeps the template's alternative \"{p}\"{en}"),
             )
             .with_code(*p),
         );
@@ -163,6 +173,21 @@ fn wording(s: &Sentence, year: Option<i32>, out: &mut Findings) {
     if let Some(y) = year {
         year_words(s, y, out);
     }
+}
+
+/// Every number that follows an occurrence of the template alternative `p` in `t` is 0, and at
+/// least one does ("增加(减少)0万元，增长(减少)0%"); an alternative followed by no figure (the
+/// sentence breaks off) is not taken as zero.
+fn all_zero_after(t: &str, p: &str) -> bool {
+    let mut any = false;
+    for (at, _) in t.match_indices(p) {
+        let rest = t.get(at + p.len()..).unwrap_or("");
+        match extract::numbers(rest).first() {
+            Some(n) if n.start == 0 && n.value.is_zero() => any = true,
+            _ => return false,
+        }
+    }
+    any
 }
 
 /// `p` occurs in `t` not inside an ASCII word (XX in "XXL" or "**" in markup is not a
@@ -255,20 +280,24 @@ fn year_words(s: &Sentence, year: i32, out: &mut Findings) {
 // ---------------------------------------------------------------------------------------------
 // Shares and comparisons: the text against itself.
 
-/// The figure a share at statement `i` is a part of: the named whole (占本年支出合计的) in the
-/// same paragraph, else the nearest figure before it in the paragraph that introduces parts
-/// (其中 / 主要用于以下方面 / a colon).
-fn whole_of(sts: &[NarrativeStatement], i: usize) -> Option<&NarrativeStatement> {
-    let st = sts.get(i)?;
-    let before = sts.get(..i)?;
-    let same = before
-        .iter()
-        .rev()
-        .take_while(|o| o.paragraph == st.paragraph);
+/// The figures a share at statement `i` may be a part of, nearest first: the named whole
+/// (占本年支出合计的) in the same paragraph, else the nearest figure before it in the paragraph
+/// that introduces parts (其中 / 主要用于以下方面 / a colon) together with any other such figure
+/// of the same sentence. A sentence can name two wholes — "收入预算490,808.40万元（本年预算收入
+/// 390,140.45万元），其中：…占总收入的44.12%" (西南大学 2021 部门预算) — and the text does not say
+/// which one 总收入 is: a share that fits either is not reported.
+fn wholes_of(sts: &[NarrativeStatement], i: usize) -> Vec<&NarrativeStatement> {
+    let Some((st, before)) = sts.get(i).zip(sts.get(..i)) else {
+        return Vec::new();
+    };
+    let same = || {
+        before
+            .iter()
+            .rev()
+            .take_while(|o| o.paragraph == st.paragraph)
+    };
     if let Some(name) = &st.share_of {
-        let named = same
-            .clone()
-            .find(|o| !name.is_empty() && o.subject.ends_with(name.as_str()));
+        let named = same().find(|o| !name.is_empty() && o.subject.ends_with(name.as_str()));
         // 占收入总额 / 占总支出: the whole the paragraph's figure introduces.
         let generic = [
             "收入总额",
@@ -279,39 +308,67 @@ fn whole_of(sts: &[NarrativeStatement], i: usize) -> Option<&NarrativeStatement>
             "支出总计",
         ];
         if named.is_some() || !generic.contains(&name.as_str()) {
-            return named;
+            return named.into_iter().collect();
         }
     }
-    same.into_iter()
-        .find(|o| opens_parts(o))
-        .filter(|o| o.share.is_none() && o.unit == st.unit)
+    let opener = |o: &&NarrativeStatement| o.share.is_none() && o.unit == st.unit && opens_parts(o);
+    let Some(nearest) = same().find(|o| opens_parts(o)).filter(|o| opener(o)) else {
+        return Vec::new();
+    };
+    std::iter::once(nearest)
+        .chain(
+            same()
+                .filter(|o| !std::ptr::eq(*o, nearest) && o.sentence == nearest.sentence)
+                .filter(opener),
+        )
+        .collect()
 }
 
-/// The text right after the figure introduces its parts.
+/// The text right after the figure introduces its parts. An aside in brackets right after the
+/// figure is passed over: "490,808.40万元（本年预算收入390,140.45万元），其中：" introduces parts of
+/// 490,808.40 as much as of the figure in the brackets.
 fn opens_parts(st: &NarrativeStatement) -> bool {
     let Some(at) = st.sentence.find(&st.printed) else {
         return false;
     };
     let rest = st.sentence.get(at + st.printed.len()..).unwrap_or("");
-    let upto = extract::numbers(rest)
-        .first()
-        .map_or(rest.len(), |n| n.start);
-    let gap = rest.get(..upto).unwrap_or("");
-    gap.contains("其中") || gap.contains("以下") || gap.contains("如下") || gap.ends_with(':')
+    let next_number = |t: &str| extract::numbers(t).first().map_or(t.len(), |n| n.start);
+    let introduces = |t: &str| {
+        let gap = t.get(..next_number(t)).unwrap_or("");
+        gap.contains("其中") || gap.contains("以下") || gap.contains("如下") || gap.ends_with(':')
+    };
+    if introduces(rest) {
+        return true;
+    }
+    // Only a bracket that follows the figure and its unit at once is an aside of the figure
+    // ("2940.05万元，主要用于以下方面：一般公共服务支出（类）" is not).
+    let Some(open) = rest.find(['（', '(']) else {
+        return false;
+    };
+    let unit_only = rest
+        .get(..open)
+        .is_some_and(|u| matches!(u.trim(), "" | "元" | "万元" | "亿元"));
+    let after = rest
+        .get(open..)
+        .and_then(|t| t.find(['）', ')']).map(|close| open + close))
+        .and_then(|close| rest.get(close..))
+        .and_then(|t| t.chars().next().and_then(|c| t.get(c.len_utf8()..)));
+    unit_only && after.is_some_and(introduces)
 }
 
 fn share(sts: &[NarrativeStatement], i: usize, out: &mut Findings) {
     let Some(st) = sts.get(i) else { return };
     let Some(rate) = st.share else { return };
-    let Some(whole) = whole_of(sts, i) else {
-        return;
-    };
-    let Some((lo, hi)) = ratio_range(st.amount, whole.amount) else {
+    let wholes = wholes_of(sts, i);
+    let Some(&whole) = wholes.first() else {
         return;
     };
     // Rounding (half a unit) and the nudge that makes the parts add up to 100 % (one unit).
     let slack = half_unit(rate) + unit_of_last_digit(rate);
-    if meets(lo, hi, rate, slack) {
+    let fits = |w: &NarrativeStatement| {
+        ratio_range(st.amount, w.amount).is_none_or(|(lo, hi)| meets(lo, hi, rate, slack))
+    };
+    if wholes.iter().any(|w| fits(w)) {
         return;
     }
     let Some(exact) = st

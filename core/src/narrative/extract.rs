@@ -18,6 +18,14 @@ pub(crate) struct Sentence {
 
 /// A line starts a new paragraph item: 一、 (一) 1. 1、 第.
 pub(crate) fn starts_item(norm: &str) -> bool {
+    // 十一、 二十三、: Chinese numerals of more than one character.
+    let numeral = norm
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    if (2..=3).contains(&numeral) && norm.chars().nth(numeral) == Some('、') {
+        return true;
+    }
     let mut chars = norm.chars();
     let first = chars.next();
     let second = chars.next();
@@ -41,26 +49,47 @@ pub(crate) fn starts_item(norm: &str) -> bool {
     }
 }
 
-/// The running text as paragraphs: lines of one page joined where a sentence wraps (Chinese
-/// wraps without a space), split where a line ends a sentence or is short (a title, a cell), or
-/// where the next line starts an item.
-pub(crate) fn paragraphs(lines: &[SourceLine]) -> Vec<(u32, String)> {
-    let mut out: Vec<(u32, String)> = Vec::new();
-    let mut current: Option<(u32, String)> = None;
+/// [`paged_paragraphs`] with the page each paragraph starts on (the tests' view).
+#[cfg(test)]
+fn paragraphs(lines: &[SourceLine]) -> Vec<(u32, String)> {
+    paged_paragraphs(lines)
+        .into_iter()
+        .map(|(text, starts)| (starts.first().map_or(1, |s| s.1), text))
+        .collect()
+}
+
+/// The running text as paragraphs: lines joined where a sentence wraps (Chinese wraps without a
+/// space), also across a page break, split where a line ends a sentence or is short (a title, a
+/// cell), or where the next line starts an item; page numbers are dropped. With each paragraph,
+/// where each of its lines starts (byte offset in its text) and on which page.
+fn paged_paragraphs(lines: &[SourceLine]) -> Vec<(String, Vec<(usize, u32)>)> {
+    let mut out: Vec<(String, Vec<(usize, u32)>)> = Vec::new();
+    let mut current: Option<(String, Vec<(usize, u32)>)> = None;
     for (i, line) in lines.iter().enumerate() {
         let norm = line.norm.as_str();
-        if norm.is_empty() {
+        if norm.is_empty() || page_number_at(lines, i) {
             continue;
         }
-        if current.as_ref().is_some_and(|(p, _)| *p != line.page) || starts_item(norm) {
+        if starts_item(norm) {
             out.extend(current.take());
         }
-        let cur = current.get_or_insert_with(|| (line.page, String::new()));
-        cur.1.push_str(norm);
-        let next_page = lines.get(i + 1).map(|l| l.page);
-        let ends = norm.ends_with(['。', ':', ';', '!', '?'])
-            || norm.chars().count() < 12
-            || next_page.is_some_and(|p| p != line.page);
+        let cur = current.get_or_insert_with(|| (String::new(), Vec::new()));
+        cur.1.push((cur.0.len(), line.page));
+        cur.0.push_str(norm);
+        // A sentence runs on across a page break ("…各增加3608.98万元，增长" | page number |
+        // "17.31%。"): a line of running text (20 characters or more: not a heading such as
+        // "(一)机关运行经费支出情况") that ends without a stop continues on the next page unless that page starts an item;
+        // the paragraph keeps the page it starts on.
+        let next = (i + 1..lines.len())
+            .filter_map(|j| lines.get(j))
+            .enumerate()
+            .find(|(k, l)| !l.norm.is_empty() && !page_number_at(lines, i + 1 + k))
+            .map(|(_, l)| l);
+        let runs_on = next.is_some_and(|l| {
+            l.page == line.page || (norm.chars().count() >= 20 && !starts_item(&l.norm))
+        });
+        let ends =
+            norm.ends_with(['。', ':', ';', '!', '?']) || norm.chars().count() < 12 || !runs_on;
         if ends {
             out.extend(current.take());
         }
@@ -69,13 +98,52 @@ pub(crate) fn paragraphs(lines: &[SourceLine]) -> Vec<(u32, String)> {
     out
 }
 
+/// Line `i` is the page number printed at the foot or head of its page ("3", "─7─", "- 12 -",
+/// "第3页", "3/20"): not text. Left in, a sentence that runs on to the next page would end in it
+/// ("…各增加3608.98万元，增长" + "3", 江苏省委办公厅 2018 部门预算 p.5) and read as a rate.
+fn page_number_at(lines: &[SourceLine], i: usize) -> bool {
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    let on_page = |j: &usize| {
+        lines
+            .get(*j)
+            .is_some_and(|l| l.page == line.page && !l.norm.is_empty())
+    };
+    let last = !(i + 1..lines.len()).any(|j| on_page(&j));
+    let first = !(0..i).any(|j| on_page(&j));
+    if !(last || first) {
+        return false;
+    }
+    let core: String = line
+        .norm
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"-—─–_·第页".contains(*c))
+        .collect();
+    let digits = |t: &str| (1..=4).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit());
+    match core.split_once('/') {
+        Some((a, b)) => digits(a) && digits(b),
+        None => digits(&core),
+    }
+}
+
 /// The sentences of the paragraphs (split at 。 ; and at ! ?), each with its page.
 pub(crate) fn sentences(lines: &[SourceLine]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (n, (page, text)) in paragraphs(lines).into_iter().enumerate() {
+    for (n, (text, starts)) in paged_paragraphs(lines).into_iter().enumerate() {
+        let mut at = 0;
         for s in text.split_inclusive(['。', ';', '!', '?']) {
+            let begin = at + (s.len() - s.trim_start().len());
+            at += s.len();
             let s = s.trim();
             if !s.is_empty() {
+                // The page the sentence starts on.
+                let page = starts
+                    .iter()
+                    .take_while(|(offset, _)| *offset <= begin)
+                    .last()
+                    .or(starts.first())
+                    .map_or(1, |(_, p)| *p);
                 out.push(Sentence {
                     page,
                     text: s.to_owned(),
@@ -472,6 +540,31 @@ mod tests {
             2,
         );
         assert_eq!(st[2].change.as_ref().unwrap().direction, Direction::Flat);
+    }
+
+    #[test]
+    fn page_numbers_are_not_text() {
+        let lines = [
+            SourceLine::new(5, "一、收支预算总体情况说明"),
+            SourceLine::new(
+                5,
+                "江苏省委办公厅2018年度收入、支出预算总计24458.43万元，与上年相比收、支预算总计各增加3608.98万元，增长",
+            ),
+            SourceLine::new(5, "3"),
+            SourceLine::new(6, "─4─"),
+            SourceLine::new(6, "17.31%。"),
+            SourceLine::new(6, "3"),
+            SourceLine::new(6, "本年收入合计3万元。"),
+        ];
+        let text: Vec<String> = paragraphs(&lines).into_iter().map(|(_, t)| t).collect();
+        // The sentence runs on across the page break, without the page numbers.
+        assert!(
+            text[0].ends_with("各增加3608.98万元,增长17.31%。"),
+            "{text:?}"
+        );
+        // A "3" between lines of text is not a page number.
+        assert_eq!(text[1], "3");
+        assert_eq!(text.len(), 3, "{text:?}");
     }
 
     #[test]
