@@ -207,6 +207,15 @@ fn is_caption_row(norms: &[String]) -> bool {
         || joined.contains("编制单位:")
         || joined.contains("编制部门:")
         || (joined.starts_with("单位:") && joined.chars().count() < 12)
+        // "部门： | 江苏省人大常委会办公厅 | 单位：万元" (江苏 2017 部门预算): the organ and the
+        // unit, printed in the grid above the headings.
+        || (["部门:", "部门名称:", "单位名称:", "预算单位:", "填报单位:", "编报单位:"]
+            .iter()
+            .any(|p| joined.starts_with(p))
+            && ["单位:万元", "单位:元", "单位:亿元"]
+                .iter()
+                .any(|u| joined.contains(u))
+            && !norms.iter().any(|t| HeadingRole::recognise(t).is_some()))
 }
 
 /// The role of each column, from its flattened heading, else from its content.

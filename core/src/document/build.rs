@@ -103,14 +103,29 @@ fn empty_sentence(norm: &str) -> bool {
         || (norm.contains("故") && norm.contains("为空"))
         || norm.contains("此表为空")
         || norm.contains("此表无数据")
-        || (norm.starts_with('注') && (norm.contains("无此项") || norm.contains("无该项")))
+        || (norm.starts_with('注')
+            && ["无此项", "无该项", "无相关", "没有相关", "单位无", "部门无", "未安排"]
+                .iter()
+                .any(|w| norm.contains(w)))
+        // "注：本部门无相关收支项目" under an empty 政府性基金预算财政拨款支出预算表 (江苏省人大常委会办公厅
+        // 2018 部门预算, 公开10表; "注：我单位无2017年政府性基金支出安排。", 江苏省政协办公厅 2017),
+        // also printed without its 注.
+        || norm.contains("本部门无相关收支")
+        || norm.contains("本单位无相关收支")
 }
 
 /// The title of a table from its context lines (nearest last) and the kind it names.
 fn title_of(t: &SourceTable) -> (String, Option<TableKind>) {
-    for l in t.context.iter().rev() {
+    for (i, l) in t.context.iter().enumerate().rev() {
         if let Some(k) = super::layouts::kind_of_title(&l.norm) {
             return (l.text.trim().to_owned(), Some(k));
+        }
+        // A title wrapped over two lines ("公开 09 表：一般公共预算“三公”经费、会议费、培训费" |
+        // "支出预算表", 江苏省人民检察院 2018 部门预算).
+        if let Some(prev) = i.checked_sub(1).and_then(|j| t.context.get(j))
+            && let Some(k) = super::layouts::kind_of_title(&format!("{}{}", prev.norm, l.norm))
+        {
+            return (format!("{}{}", prev.text.trim(), l.text.trim()), Some(k));
         }
     }
     // A title printed inside the grid's first rows.
@@ -294,8 +309,10 @@ fn table_unit(t: &SourceTable) -> Option<Unit> {
 }
 
 /// The sentence saying a table is empty on purpose: in its context or on its pages, else in
-/// its cells.
-fn empty_note_of(t: &SourceTable, lines: &[SourceLine]) -> Option<String> {
+/// its cells, else — for a table of one fund (政府性基金, 国有资本经营) — a line anywhere in the
+/// document saying the department has none of that fund ("本部门无政府性基金预算。", in the
+/// 情况说明 of 江苏省人民检察院 2017 部门预算, p.30, far from its empty 表七).
+fn empty_note_of(t: &SourceTable, kind: TableKind, lines: &[SourceLine]) -> Option<String> {
     t.context
         .iter()
         .chain(lines.iter().filter(|l| t.pages.contains(&l.page)))
@@ -308,6 +325,60 @@ fn empty_note_of(t: &SourceTable, lines: &[SourceLine]) -> Option<String> {
                 .find(|c| empty_sentence(&c.norm))
                 .map(|c| c.text.trim().to_owned())
         })
+        .or_else(|| {
+            let fund = ["政府性基金", "国有资本经营"]
+                .into_iter()
+                .find(|f| kind.name_zh().contains(f))?;
+            fund_note(fund, lines)
+        })
+}
+
+/// A sentence of the document saying the department has none of `fund`, or that its spending
+/// of it is 0 ("本部门无政府性基金预算。"; "江苏省高级人民法院2018年政府性基金支出预算支出0万元。").
+fn fund_note(fund: &str, lines: &[SourceLine]) -> Option<String> {
+    let text: String = lines.iter().map(|l| l.norm.as_str()).collect();
+    let none = [
+        "本部门无",
+        "本单位无",
+        "我单位无",
+        "我部门无",
+        "没有使用",
+        "无此项",
+    ];
+    text.split_inclusive('。')
+        .find(|s| {
+            s.chars().count() <= 200
+                && s.contains(fund)
+                && !s.contains("表反映")
+                && (none.iter().any(|w| s.contains(w)) || says_zero(s))
+        })
+        .map(|s| s.trim().to_owned())
+}
+
+/// The sentence gives an amount of 0 (…支出0万元, 为0, 为零) and no other amount in 万元/元.
+fn says_zero(s: &str) -> bool {
+    let mut zero = s.contains("为0") || s.contains("为零");
+    for (i, _) in s.match_indices("万元").chain(s.match_indices('元')) {
+        let head = s.get(..i).unwrap_or("");
+        let start = head
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ','))
+            .last()
+            .map_or(head.len(), |(k, _)| k);
+        let figure: String = head
+            .get(start..)
+            .unwrap_or("")
+            .chars()
+            .filter(|c| *c != ',')
+            .collect();
+        match figure.parse::<rust_decimal::Decimal>() {
+            Ok(v) if v.is_zero() => zero = true,
+            Ok(_) => return false,
+            Err(_) => {}
+        }
+    }
+    zero
 }
 
 /// The recognition of a document's grids, one at a time, and the findings it makes.
@@ -332,7 +403,7 @@ impl Recogniser<'_> {
     ) -> (DocumentTable, Option<Assembled>) {
         let page = t.pages.first().copied();
         let tkind = self.table_kind(t, &title, by_title, page);
-        let empty_note = tkind.and_then(|_| empty_note_of(t, self.lines));
+        let empty_note = tkind.and_then(|k| empty_note_of(t, k, self.lines));
         let mut dt = DocumentTable {
             number: tkind.map(TableKind::number),
             kind: tkind,

@@ -58,7 +58,28 @@ fn empty_tables(doc: &Document, found: &mut Findings) {
             .rows()
             .iter()
             .all(|r| r.cells.iter().all(Option::is_none));
-        if blank && t.empty_note.is_none() {
+        if blank && t.empty_note.is_none() && body_missed(doc, t) {
+            // The page prints figures under the title that the grid did not hold: the reader
+            // missed the table's body, which is not the department's fault.
+            let mut f = Finding::new(
+                &crate::rules::document::UNREAD_TABLE,
+                format!(
+                    "{}（{}）页面上表题之下印有数字，但未能读入表格，未检查",
+                    k.name_zh(),
+                    t.title
+                ),
+                format!(
+                    "{} ({}): the page prints figures under its title that could not be read into the table; not checked",
+                    k.id(),
+                    t.title
+                ),
+            )
+            .with_table(k.name_zh());
+            if let Some(p) = t.pages.first() {
+                f = f.with_page(*p);
+            }
+            found.push(f);
+        } else if blank && t.empty_note.is_none() {
             let mut f = Finding::new(
                 &rules::EMPTY_UNEXPLAINED,
                 format!(
@@ -77,6 +98,50 @@ fn empty_tables(doc: &Document, found: &mut Findings) {
             found.push(f);
         }
     }
+}
+
+/// The lines of a table's pages between its printed title and the next table title print an
+/// amount with fen (33,172.15) although its grid holds none: the text extraction split the table
+/// and its body was not read (江苏省高级人民法院 2018 部门预算, 四、财政拨款收支预算总表). Without a
+/// title to find, nothing is assumed.
+fn body_missed(doc: &Document, t: &super::DocumentTable) -> bool {
+    let title = super::normalize_text(&t.title);
+    if title.chars().count() < 4 {
+        return false;
+    }
+    // Its pages and the next one: a body split from its title runs on to the next page.
+    let last = t.pages.iter().max().copied().unwrap_or(0);
+    let on_pages = |p: u32| t.pages.contains(&p) || p == last + 1;
+    // Any table's title ends the body: a known kind, or a line that ends in 表 (十一、…机关运行经费
+    // 支出预算表, 公开09表).
+    let a_title = |n: &str| {
+        super::layouts::kind_of_title(n).is_some()
+            || (n.ends_with('表') && n.chars().count() <= 60 && !prints_fen_amount(n))
+    };
+    let mut inside = false;
+    for l in doc.source.lines.iter().filter(|l| on_pages(l.page)) {
+        if a_title(&l.norm) || l.norm.contains(title.as_str()) {
+            inside = l.norm.contains(title.as_str());
+            continue;
+        }
+        if inside && prints_fen_amount(&l.norm) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A token such as 33,172.15 or 0.50: digits (with thousands commas) and two decimals.
+fn prints_fen_amount(norm: &str) -> bool {
+    norm.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .any(|tok| {
+            tok.split_once('.').is_some_and(|(int, frac)| {
+                !int.is_empty()
+                    && int.chars().next().is_some_and(|c| c.is_ascii_digit())
+                    && frac.len() == 2
+                    && frac.chars().all(|c| c.is_ascii_digit())
+            })
+        })
 }
 
 /// Why an absent table is not judged a gap, when it is not.
@@ -149,6 +214,16 @@ fn missing_tables(doc: &Document, opts: &ReadOptions, kind_printed: bool, found:
             );
         } else if let Some(reason) = unsure_reason(doc, n, moe, judged, custom) {
             unsure.push((n, reason));
+        } else if title_in_grids(doc, n) {
+            // Printed, but run together with the table before it (江苏省人大常委会办公厅 2017:
+            // 收入预算总表 starts inside the grid of 收支预算总表): not missing.
+            unsure.push((
+                n,
+                (
+                    "正文印有此表的表题，但表格与相邻表格连在一起，未能单独识别",
+                    "its title is printed in the body, but the table runs into its neighbour and was not recognised on its own",
+                ),
+            ));
         } else {
             found.push(
                 Finding::new(
@@ -209,6 +284,23 @@ fn moe_template(doc: &Document) -> bool {
 
 /// The tables a contents list (目录) names, of the document's phase, with the entry as printed:
 /// the lines after a 目录 heading on its page that carry leader dots (……, ....).
+/// Table `n` of the document's phase has its title printed as a row inside one of the grids
+/// read (a table run into the grid of the one before it).
+fn title_in_grids(doc: &Document, n: u8) -> bool {
+    let budget = doc.kind == DocumentKind::Budget;
+    doc.source
+        .tables
+        .iter()
+        .flat_map(|t| t.rows.iter())
+        .any(|row| {
+            let joined: String = row.iter().map(|c| c.norm.as_str()).collect();
+            row.iter().filter(|c| !c.norm.is_empty()).count() == 1
+                && super::layouts::kind_of_title(&joined).is_some_and(|k| {
+                    k.number() == n && (k.phase() == crate::budget::Phase::Budget) == budget
+                })
+        })
+}
+
 fn contents_tables(lines: &[SourceLine], kind: DocumentKind) -> Vec<(TableKind, String)> {
     let Some(at) = lines.iter().position(|l| {
         let n: String = l.norm.chars().filter(|c| !c.is_whitespace()).collect();
