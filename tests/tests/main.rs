@@ -20,6 +20,7 @@ mod document_read;
 mod document_recognise;
 mod document_report;
 mod findings;
+mod held_out;
 mod hostile;
 mod io_reliability;
 mod key_area;
