@@ -326,10 +326,17 @@ fn empty_note_of(t: &SourceTable, kind: TableKind, lines: &[SourceLine]) -> Opti
                 .map(|c| c.text.trim().to_owned())
         })
         .or_else(|| {
+            // Only for a grid that prints no amount: a sentence elsewhere is no note of a table
+            // that has figures.
+            let blank = !t
+                .rows
+                .iter()
+                .flatten()
+                .any(|c| super::completeness::prints_fen_amount(&c.norm));
             let fund = ["政府性基金", "国有资本经营"]
                 .into_iter()
                 .find(|f| kind.name_zh().contains(f))?;
-            fund_note(fund, lines)
+            blank.then(|| fund_note(fund, lines)).flatten()
         })
 }
 

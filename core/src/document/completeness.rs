@@ -132,7 +132,7 @@ fn body_missed(doc: &Document, t: &super::DocumentTable) -> bool {
 }
 
 /// A token such as 33,172.15 or 0.50: digits (with thousands commas) and two decimals.
-fn prints_fen_amount(norm: &str) -> bool {
+pub(super) fn prints_fen_amount(norm: &str) -> bool {
     norm.split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
         .any(|tok| {
             tok.split_once('.').is_some_and(|(int, frac)| {

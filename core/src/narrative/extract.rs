@@ -78,8 +78,8 @@ fn paged_paragraphs(lines: &[SourceLine]) -> Vec<(String, Vec<(usize, u32)>)> {
         cur.0.push_str(norm);
         // A sentence runs on across a page break ("…各增加3608.98万元，增长" | page number |
         // "17.31%。"): a line of running text (20 characters or more: not a heading such as
-        // "(一)机关运行经费支出情况") that ends without a stop continues on the next page unless that page starts an item;
-        // the paragraph keeps the page it starts on.
+        // "(一)机关运行经费支出情况") that ends without a stop continues on the next page unless
+        // that page starts an item; the paragraph keeps the page it starts on.
         let next = (i + 1..lines.len())
             .filter_map(|j| lines.get(j))
             .enumerate()
@@ -105,13 +105,18 @@ fn page_number_at(lines: &[SourceLine], i: usize) -> bool {
     let Some(line) = lines.get(i) else {
         return false;
     };
-    let on_page = |j: &usize| {
-        lines
-            .get(*j)
-            .is_some_and(|l| l.page == line.page && !l.norm.is_empty())
+    // The lines of a page are contiguous: the nearest non-empty line before (after) it is on
+    // another page, or there is none.
+    let alone = |mut others: std::slice::Iter<'_, SourceLine>, back: bool| {
+        let next = if back {
+            others.rfind(|l| !l.norm.is_empty())
+        } else {
+            others.find(|l| !l.norm.is_empty())
+        };
+        next.is_none_or(|l| l.page != line.page)
     };
-    let last = !(i + 1..lines.len()).any(|j| on_page(&j));
-    let first = !(0..i).any(|j| on_page(&j));
+    let first = alone(lines.get(..i).unwrap_or_default().iter(), true);
+    let last = alone(lines.get(i + 1..).unwrap_or_default().iter(), false);
     if !(last || first) {
         return false;
     }
