@@ -362,30 +362,16 @@ fn fund_note(fund: &str, lines: &[SourceLine]) -> Option<String> {
         .map(|s| s.trim().to_owned())
 }
 
-/// The sentence gives an amount of 0 (…支出0万元, 为0, 为零) and no other amount in 万元/元.
+/// The sentence gives an amount of 0 (…支出0万元, 为0, 为零) and no other amount in 元/万元/亿元
+/// (amounts read as the narrative checks read them).
 fn says_zero(s: &str) -> bool {
-    let mut zero = s.contains("为0") || s.contains("为零");
-    for (i, _) in s.match_indices("万元").chain(s.match_indices('元')) {
-        let head = s.get(..i).unwrap_or("");
-        let start = head
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| c.is_ascii_digit() || matches!(c, '.' | ','))
-            .last()
-            .map_or(head.len(), |(k, _)| k);
-        let figure: String = head
-            .get(start..)
-            .unwrap_or("")
-            .chars()
-            .filter(|c| *c != ',')
-            .collect();
-        match figure.parse::<rust_decimal::Decimal>() {
-            Ok(v) if v.is_zero() => zero = true,
-            Ok(_) => return false,
-            Err(_) => {}
-        }
-    }
-    zero
+    use crate::narrative::extract::{NumberUnit, numbers};
+    let money: Vec<_> = numbers(s)
+        .into_iter()
+        .filter(|n| matches!(n.unit, Some(NumberUnit::Money(_))))
+        .collect();
+    money.iter().all(|n| n.value.is_zero())
+        && (!money.is_empty() || s.contains("为0") || s.contains("为零"))
 }
 
 /// The recognition of a document's grids, one at a time, and the findings it makes.

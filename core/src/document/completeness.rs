@@ -58,10 +58,13 @@ fn empty_tables(doc: &Document, found: &mut Findings) {
             .rows()
             .iter()
             .all(|r| r.cells.iter().all(Option::is_none));
-        if blank && t.empty_note.is_none() && body_missed(doc, t) {
+        if !blank || t.empty_note.is_some() {
+            continue;
+        }
+        let f = if body_missed(doc, t) {
             // The page prints figures under the title that the grid did not hold: the reader
             // missed the table's body, which is not the department's fault.
-            let mut f = Finding::new(
+            Finding::new(
                 &crate::rules::document::UNREAD_TABLE,
                 format!(
                     "{}（{}）页面上表题之下印有数字，但未能读入表格，未检查",
@@ -74,13 +77,8 @@ fn empty_tables(doc: &Document, found: &mut Findings) {
                     t.title
                 ),
             )
-            .with_table(k.name_zh());
-            if let Some(p) = t.pages.first() {
-                f = f.with_page(*p);
-            }
-            found.push(f);
-        } else if blank && t.empty_note.is_none() {
-            let mut f = Finding::new(
+        } else {
+            Finding::new(
                 &rules::EMPTY_UNEXPLAINED,
                 format!(
                     "{}未印任何数字，也没有说明为空的原因（如“本表为空表”）",
@@ -91,12 +89,12 @@ fn empty_tables(doc: &Document, found: &mut Findings) {
                     k.id()
                 ),
             )
-            .with_table(k.name_zh());
-            if let Some(p) = t.pages.first() {
-                f = f.with_page(*p);
-            }
-            found.push(f);
+        };
+        let mut f = f.with_table(k.name_zh());
+        if let Some(p) = t.pages.first() {
+            f = f.with_page(*p);
         }
+        found.push(f);
     }
 }
 
@@ -282,8 +280,6 @@ fn moe_template(doc: &Document) -> bool {
         })
 }
 
-/// The tables a contents list (目录) names, of the document's phase, with the entry as printed:
-/// the lines after a 目录 heading on its page that carry leader dots (……, ....).
 /// Table `n` of the document's phase has its title printed as a row inside one of the grids
 /// read (a table run into the grid of the one before it).
 fn title_in_grids(doc: &Document, n: u8) -> bool {
@@ -301,6 +297,8 @@ fn title_in_grids(doc: &Document, n: u8) -> bool {
         })
 }
 
+/// The tables a contents list (目录) names, of the document's phase, with the entry as printed:
+/// the lines after a 目录 heading on its page that carry leader dots (……, ....).
 fn contents_tables(lines: &[SourceLine], kind: DocumentKind) -> Vec<(TableKind, String)> {
     let Some(at) = lines.iter().position(|l| {
         let n: String = l.norm.chars().filter(|c| !c.is_whitespace()).collect();

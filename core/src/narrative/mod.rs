@@ -29,7 +29,7 @@
 
 mod budget;
 mod check;
-mod extract;
+pub(crate) mod extract;
 
 pub use check::check;
 
